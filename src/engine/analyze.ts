@@ -1,0 +1,85 @@
+/**
+ * `analyzeTrace`: runs the per-trace pipeline — tree (tree.ts), effective intervals and skew
+ * (clip.ts), self time (self-time.ts) and critical path (critical-path.ts) — and bundles the
+ * results with the trace's warnings. O(n) overall (radix sorts included).
+ */
+import { clipIntervals, EffectiveIntervals } from './clip';
+import { CriticalPath, criticalPath } from './critical-path';
+import { idToHex } from './ids';
+import { ParsedTrace } from './model';
+import { selfTimeOf, selfTimes } from './self-time';
+import { buildTree, SpanTree } from './tree';
+import { TraceWarning } from './warnings';
+
+export interface TraceAnalysis {
+  readonly trace: ParsedTrace;
+  readonly tree: SpanTree;
+  /** effective (skew-clipped) span intervals, ns since trace start */
+  readonly intervals: EffectiveIntervals;
+  /** self time per span, ns */
+  readonly selfTime: Float64Array;
+  readonly criticalPath: CriticalPath;
+  /** trace duration: from the earliest start (time 0) to the latest effective end, ns */
+  readonly duration: number;
+  readonly warnings: readonly TraceWarning[];
+}
+
+/** A critical-path section with its span id as lowercase hex; times in ns since trace start. */
+export interface CriticalPathSection {
+  spanId: string;
+  /** span index in the trace columns */
+  span: number;
+  start: number;
+  end: number;
+}
+
+/** Analyses one parsed trace (see the file header). Never throws on inconsistent trees. */
+export function analyzeTrace(trace: ParsedTrace): TraceAnalysis {
+  const warnings: TraceWarning[] = trace.warnings.map((message) => ({
+    kind: 'input' as const,
+    count: 1,
+    examples: [],
+    message,
+  }));
+  const tree = buildTree(trace, warnings);
+  const intervals = clipIntervals(trace, tree, warnings);
+  let duration = 0;
+  for (let i = 0; i < trace.spanCount; i++) {
+    duration = intervals.effEnd[i] > duration ? intervals.effEnd[i] : duration;
+  }
+  return {
+    trace,
+    tree,
+    intervals,
+    selfTime: selfTimes(tree, intervals),
+    criticalPath: criticalPath(tree, intervals),
+    duration,
+    warnings,
+  };
+}
+
+/** Lowercase hex id of span `i`. */
+export function spanIdOf(trace: ParsedTrace, i: number): string {
+  return idToHex(trace.idHi[i], trace.idLo[i]);
+}
+
+/** The critical path as objects, in time order. */
+export function criticalPathSections(analysis: TraceAnalysis): CriticalPathSection[] {
+  const { span, start, end } = analysis.criticalPath;
+  const out: CriticalPathSection[] = [];
+  for (let k = 0; k < span.length; k++) {
+    out.push({ spanId: spanIdOf(analysis.trace, span[k]), span: span[k], start: start[k], end: end[k] });
+  }
+  return out;
+}
+
+/** The pieces of span `i` not covered by its children, as `[start, end]` pairs (ns since trace start). */
+export function selfIntervals(analysis: TraceAnalysis, i: number): Array<[number, number]> {
+  const flat: number[] = [];
+  selfTimeOf(analysis.tree, analysis.intervals, i, flat);
+  const out: Array<[number, number]> = [];
+  for (let k = 0; k < flat.length; k += 2) {
+    out.push([flat[k], flat[k + 1]]);
+  }
+  return out;
+}

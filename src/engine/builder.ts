@@ -1,0 +1,372 @@
+/**
+ * Accumulates spans into growable struct-of-arrays columns while an adapter reads its input,
+ * interning strings, then `finish()` turns absolute (seconds, nanoseconds) times into exact
+ * float64 nanoseconds relative to the earliest span start and packs attribute, event and link
+ * lists into flat tables. Amortised O(1) per span/attribute; finish is O(spans + attributes).
+ */
+import { TraceParseError } from './errors';
+import { idTextToHex } from './ids';
+import { AttrTable, AttrType, NO_SERVICE_NAME, ParsedTrace } from './model';
+
+/** Absolute time split so both halves stay exact in a float64. */
+export interface UnixNano {
+  sec: number;
+  ns: number;
+  ok: boolean;
+}
+
+function digitsValue(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let p = from; p < to; p++) {
+    v = v * 10 + (s.charCodeAt(p) - 48);
+  }
+  return v;
+}
+
+/**
+ * Reads a non-negative Unix-nanosecond count from `s[from, to)` exactly (any number of digits),
+ * falling back to `Number()` for decimal/exponent notation. Sets `out.ok = false` on garbage.
+ */
+export function parseUnixNano(s: string, from: number, to: number, out: UnixNano): void {
+  let digitsOnly = to > from;
+  for (let p = from; p < to && digitsOnly; p++) {
+    const c = s.charCodeAt(p);
+    digitsOnly = c >= 48 && c <= 57;
+  }
+  if (digitsOnly) {
+    const split = Math.max(from, to - 9);
+    out.sec = digitsValue(s, from, split);
+    out.ns = digitsValue(s, split, to);
+    out.ok = true;
+    return;
+  }
+  splitUnixNano(Number(s.slice(from, to)), out);
+}
+
+/** Splits a Unix-ns number (already rounded to float64 by whoever parsed it) into seconds + ns. */
+export function splitUnixNano(v: number, out: UnixNano): void {
+  out.ok = Number.isFinite(v) && v >= 0;
+  out.sec = out.ok ? Math.floor(v / 1e9) : 0;
+  out.ns = out.ok ? v - out.sec * 1e9 : 0;
+}
+
+/** Growable key/value columns with an owner per entry; packed by owner at the end. */
+class AttrColumns {
+  owner = new Uint32Array(64);
+  key = new Uint32Array(64);
+  value = new Uint32Array(64);
+  type = new Uint8Array(64);
+  n = 0;
+
+  add(owner: number, key: number, type: AttrType, value: number): void {
+    if (this.n === this.owner.length) {
+      this.owner = grow(this.owner, this.n * 2);
+      this.key = grow(this.key, this.n * 2);
+      this.value = grow(this.value, this.n * 2);
+      this.type = grow(this.type, this.n * 2);
+    }
+    this.owner[this.n] = owner;
+    this.key[this.n] = key;
+    this.value[this.n] = value;
+    this.type[this.n] = type;
+    this.n++;
+  }
+
+  /** Stable counting sort by owner: O(entries + owners). */
+  pack(ownerCount: number): AttrTable {
+    const offsets = ownerOffsets(this.owner, this.n, ownerCount);
+    const fill = offsets.slice(0, ownerCount);
+    const keys = new Uint32Array(this.n);
+    const values = new Uint32Array(this.n);
+    const types = new Uint8Array(this.n);
+    for (let i = 0; i < this.n; i++) {
+      const at = fill[this.owner[i]]++;
+      keys[at] = this.key[i];
+      values[at] = this.value[i];
+      types[at] = this.type[i];
+    }
+    return { offsets, keys, values, types };
+  }
+}
+
+/** CSR offsets (length owners+1) of `count` entries tagged with their owner. */
+function ownerOffsets(owner: Uint32Array, count: number, ownerCount: number): Uint32Array {
+  const offsets = new Uint32Array(ownerCount + 1);
+  for (let i = 0; i < count; i++) {
+    offsets[owner[i] + 1]++;
+  }
+  for (let o = 0; o < ownerCount; o++) {
+    offsets[o + 1] += offsets[o];
+  }
+  return offsets;
+}
+
+function grow<T extends Float64Array | Uint32Array | Uint8Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
+/** Bits of `TraceBuilder.seen` for the current span. */
+export const SEEN_ID = 1;
+export const SEEN_START = 2;
+export const SEEN_END = 4;
+
+/** Mutable columns an adapter writes span fields into; see the file header. */
+export class TraceBuilder {
+  n = 0;
+  startSec = new Float64Array(16);
+  startNs = new Float64Array(16);
+  endSec = new Float64Array(16);
+  endNs = new Float64Array(16);
+  idHi = new Uint32Array(16);
+  idLo = new Uint32Array(16);
+  parentHi = new Uint32Array(16);
+  parentLo = new Uint32Array(16);
+  hasParent = new Uint8Array(16);
+  name = new Uint32Array(16);
+  statusMessage = new Uint32Array(16);
+  resource = new Uint32Array(16);
+  scope = new Uint32Array(16);
+  kind = new Uint8Array(16);
+  status = new Uint8Array(16);
+  /** SEEN_* bits of the span being read */
+  seen = 0;
+
+  readonly spanAttrs = new AttrColumns();
+  readonly resourceAttrs = new AttrColumns();
+  readonly eventAttrs = new AttrColumns();
+  readonly linkAttrs = new AttrColumns();
+  private readonly resourceServiceOverride: number[] = [];
+  private readonly scopeNames: number[] = [];
+  private readonly scopeVersions: number[] = [];
+  private readonly eventOwner: number[] = [];
+  private readonly eventSec: number[] = [];
+  private readonly eventNs: number[] = [];
+  private readonly eventName: number[] = [];
+  private readonly linkOwner: number[] = [];
+  private readonly linkTraceId: string[] = [];
+  private readonly linkSpanId: string[] = [];
+  private readonly strIndex = new Map<string, number>([['', 0]]);
+  private readonly strings: string[] = [''];
+  private readonly warnings: string[] = [];
+  private traceIdText = '';
+  private traceIdHex = '';
+  private mixedTraceIds = 0;
+
+  /** Index of `s` in the string table, adding it if new. */
+  intern(s: string): number {
+    let i = this.strIndex.get(s);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(s);
+      this.strIndex.set(s, i);
+    }
+    return i;
+  }
+
+  /** Starts a resource; `service` (a string index) overrides its `service.name` attribute. */
+  beginResource(service = -1): number {
+    this.resourceServiceOverride.push(service);
+    return this.resourceServiceOverride.length - 1;
+  }
+
+  beginScope(name: number, version: number): number {
+    this.scopeNames.push(name);
+    this.scopeVersions.push(version);
+    return this.scopeNames.length - 1;
+  }
+
+  /** Sets the scope name/version once they are known (they may follow the spans in the JSON). */
+  setScope(scope: number, name: number, version: number): void {
+    this.scopeNames[scope] = name;
+    this.scopeVersions[scope] = version;
+  }
+
+  /** Appends a span with default fields and returns its index. */
+  beginSpan(resource: number, scope: number): number {
+    if (this.n === this.idHi.length) {
+      const size = this.n * 2;
+      this.startSec = grow(this.startSec, size);
+      this.startNs = grow(this.startNs, size);
+      this.endSec = grow(this.endSec, size);
+      this.endNs = grow(this.endNs, size);
+      this.idHi = grow(this.idHi, size);
+      this.idLo = grow(this.idLo, size);
+      this.parentHi = grow(this.parentHi, size);
+      this.parentLo = grow(this.parentLo, size);
+      this.hasParent = grow(this.hasParent, size);
+      this.name = grow(this.name, size);
+      this.statusMessage = grow(this.statusMessage, size);
+      this.resource = grow(this.resource, size);
+      this.scope = grow(this.scope, size);
+      this.kind = grow(this.kind, size);
+      this.status = grow(this.status, size);
+    }
+    const i = this.n++;
+    this.resource[i] = resource;
+    this.scope[i] = scope;
+    this.seen = 0;
+    return i;
+  }
+
+  /** Name of the first required field the current span lacks, or '' when complete. */
+  missingField(): string {
+    if (!(this.seen & SEEN_ID)) {
+      return 'spanId';
+    }
+    if (!(this.seen & SEEN_START)) {
+      return 'startTimeUnixNano';
+    }
+    return this.seen & SEEN_END ? '' : 'endTimeUnixNano';
+  }
+
+  /** Records the trace id text of a span (hex or base64); the first one names the trace. */
+  noteTraceId(text: string): void {
+    if (this.traceIdText === '') {
+      this.traceIdText = text;
+      this.traceIdHex = idTextToHex(text);
+    } else if (text !== this.traceIdText && idTextToHex(text) !== this.traceIdHex && this.mixedTraceIds++ === 0) {
+      this.warnings.push(`spans of more than one trace: ${this.traceIdHex} and ${idTextToHex(text)} (analysed as one)`);
+    }
+  }
+
+  /** Whether `s[from, to)` equals the first recorded trace id text (cheap check before `noteTraceId`). */
+  isSameTraceIdText(s: string, from: number, to: number): boolean {
+    return to - from === this.traceIdText.length && this.traceIdText !== '' && s.startsWith(this.traceIdText, from);
+  }
+
+  /** Appends an event of `span`; fill it with `setEvent` once its fields are read. */
+  beginEvent(span: number): number {
+    this.eventOwner.push(span);
+    this.eventSec.push(0);
+    this.eventNs.push(0);
+    this.eventName.push(0);
+    return this.eventOwner.length - 1;
+  }
+
+  setEvent(event: number, time: UnixNano, name: number): void {
+    this.eventSec[event] = time.sec;
+    this.eventNs[event] = time.ns;
+    this.eventName[event] = name;
+  }
+
+  /** Appends a link of `span`; fill it with `setLink` once its fields are read. */
+  beginLink(span: number): number {
+    this.linkOwner.push(span);
+    this.linkTraceId.push('');
+    this.linkSpanId.push('');
+    return this.linkOwner.length - 1;
+  }
+
+  /** Sets a link's ids from their hex or base64 text. */
+  setLink(link: number, traceIdText: string, spanIdText: string): void {
+    this.linkTraceId[link] = idTextToHex(traceIdText);
+    this.linkSpanId[link] = idTextToHex(spanIdText);
+  }
+
+  warn(message: string): void {
+    this.warnings.push(message);
+  }
+
+  /** Packs everything into a {@link ParsedTrace}. */
+  finish(): ParsedTrace {
+    const n = this.n;
+    let minSec = Infinity;
+    let minNs = Infinity;
+    for (let i = 0; i < n; i++) {
+      const sec = this.startSec[i];
+      if (sec < minSec || (sec === minSec && this.startNs[i] < minNs)) {
+        minSec = sec;
+        minNs = this.startNs[i];
+      }
+    }
+    if (n === 0) {
+      minSec = 0;
+      minNs = 0;
+    }
+    const start = new Float64Array(n);
+    const end = new Float64Array(n);
+    let negative = 0;
+    for (let i = 0; i < n; i++) {
+      start[i] = (this.startSec[i] - minSec) * 1e9 + (this.startNs[i] - minNs);
+      const e = (this.endSec[i] - minSec) * 1e9 + (this.endNs[i] - minNs);
+      if (e < start[i]) {
+        negative++;
+      }
+      end[i] = e < start[i] ? start[i] : e;
+    }
+    if (negative > 0) {
+      this.warnings.push(`${negative} span(s) end before they start; their duration is taken as 0`);
+    }
+    const eventCount = this.eventOwner.length;
+    const eventTime = new Float64Array(eventCount);
+    for (let e = 0; e < eventCount; e++) {
+      eventTime[e] = (this.eventSec[e] - minSec) * 1e9 + (this.eventNs[e] - minNs);
+    }
+    const eventOwner = Uint32Array.from(this.eventOwner);
+    const linkOwner = Uint32Array.from(this.linkOwner);
+    const resourceCount = this.resourceServiceOverride.length;
+    const resourceAttrs = this.resourceAttrs.pack(resourceCount);
+    return {
+      traceId: this.traceIdHex,
+      spanCount: n,
+      startUnixNano: minSec > 0 ? `${minSec}${String(minNs).padStart(9, '0')}` : String(minNs),
+      start,
+      end,
+      idHi: this.idHi.slice(0, n),
+      idLo: this.idLo.slice(0, n),
+      parentHi: this.parentHi.slice(0, n),
+      parentLo: this.parentLo.slice(0, n),
+      hasParent: this.hasParent.slice(0, n),
+      name: this.name.slice(0, n),
+      kind: this.kind.slice(0, n),
+      status: this.status.slice(0, n),
+      statusMessage: this.statusMessage.slice(0, n),
+      resource: this.resource.slice(0, n),
+      scope: this.scope.slice(0, n),
+      resourceService: this.resolveServices(resourceAttrs),
+      resourceAttrs,
+      scopeName: Uint32Array.from(this.scopeNames),
+      scopeVersion: Uint32Array.from(this.scopeVersions),
+      spanAttrs: this.spanAttrs.pack(n),
+      events: {
+        offsets: ownerOffsets(eventOwner, eventCount, n),
+        time: eventTime,
+        name: Uint32Array.from(this.eventName),
+        attrs: this.eventAttrs.pack(eventCount),
+      },
+      links: {
+        offsets: ownerOffsets(linkOwner, linkOwner.length, n),
+        traceId: this.linkTraceId,
+        spanId: this.linkSpanId,
+        attrs: this.linkAttrs.pack(linkOwner.length),
+      },
+      strings: this.strings,
+      warnings: this.warnings,
+    };
+  }
+
+  /** service.name of each resource: the override, else the attribute, else {@link NO_SERVICE_NAME}. */
+  private resolveServices(attrs: AttrTable): Uint32Array {
+    const count = this.resourceServiceOverride.length;
+    const out = new Uint32Array(count);
+    const key = this.strIndex.get('service.name');
+    const fallback = this.intern(NO_SERVICE_NAME);
+    for (let r = 0; r < count; r++) {
+      out[r] = this.resourceServiceOverride[r] >= 0 ? this.resourceServiceOverride[r] : fallback;
+      for (let a = attrs.offsets[r]; a < attrs.offsets[r + 1] && this.resourceServiceOverride[r] < 0; a++) {
+        if (attrs.keys[a] === key && attrs.values[a] !== 0) {
+          out[r] = attrs.values[a];
+          break;
+        }
+      }
+    }
+    return out;
+  }
+}
+
+/** Throws a {@link TraceParseError} (helper so adapters read as one-liners). */
+export function fail(message: string): never {
+  throw new TraceParseError(message);
+}

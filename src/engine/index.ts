@@ -1,0 +1,33 @@
+/**
+ * TraceLens analysis engine — public API.
+ *
+ * Units: every duration and timestamp is a float64 number of **nanoseconds**; timestamps are
+ * relative to the trace's earliest span start (`ParsedTrace.startUnixNano` holds that instant
+ * as exact decimal Unix ns). Relative ns stay exact integers for traces up to 104 days long.
+ * Span ids are exposed as lowercase hex strings.
+ *
+ * Pipeline: `parseOtlpTrace(text)` or `traceFromDataFrame(frame)` → `analyzeTrace(trace)` →
+ * `breakdown(analysis, groupBy)`, `serviceBusyIdle`, `crossServiceGaps`; over many traces
+ * `aggregateTraces`, `callTreeToFlameFrame`, `compareTraceSets`; for Prometheus histograms
+ * `histogramQuantile` and `percentileRank`.
+ */
+export { TraceParseError } from './errors';
+export type { AttrTable, EventTable, LinkTable, ParsedTrace } from './model';
+export { AttrType, NO_SERVICE_NAME, nameOf, serviceOf, SPAN_KIND_NAMES, SpanKind, StatusCode } from './model';
+export { parseOtlpTrace } from './otlp';
+export { traceFromDataFrame } from './frame';
+export type { CriticalPathSection, TraceAnalysis } from './analyze';
+export { analyzeTrace, criticalPathSections, selfIntervals, spanIdOf } from './analyze';
+export type { SpanTree } from './tree';
+export { FLAG_CYCLE, FLAG_DUPLICATE_ID, FLAG_ORPHAN, FLAG_OUTLIVES_PARENT, FLAG_SKEW } from './tree';
+export type { EffectiveIntervals } from './clip';
+export type { CriticalPath } from './critical-path';
+export type { TraceWarning, TraceWarningKind } from './warnings';
+export type { GroupBy } from './grouping';
+export { NONE_LABEL } from './grouping';
+export type { BreakdownRow } from './breakdown';
+export { breakdown } from './breakdown';
+export type { ServiceBusyIdle } from './busy-idle';
+export { serviceBusyIdle } from './busy-idle';
+export type { ServiceGap } from './gaps';
+export { crossServiceGaps } from './gaps';

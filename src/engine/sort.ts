@@ -1,0 +1,75 @@
+/**
+ * Stable sort of span indices by a float64 key, used to order children by start or end time.
+ * Large inputs use an LSD radix sort on the IEEE-754 bit pattern (for non-negative doubles the
+ * bit pattern orders like the value): 4 passes of 16 bits, skipping passes whose digit is the
+ * same for every key — O(n) with 4 histograms of 65536 counters. Small inputs use the built-in
+ * stable comparison sort, O(n log n). Keys must be non-negative and not NaN.
+ */
+
+const RADIX_MIN = 2048;
+const BUCKETS = 65536;
+
+/** Returns a new array holding `order` stably sorted by `keys[order[k]]` ascending. */
+export function sortByKey(keys: Float64Array, order: Uint32Array): Uint32Array {
+  const n = order.length;
+  if (n < RADIX_MIN) {
+    return Uint32Array.from(Array.from(order).sort((a, b) => keys[a] - keys[b]));
+  }
+  // Little-endian view: word 2i is the low half of keys[i], 2i+1 the high half.
+  const words = new Uint32Array(keys.buffer, keys.byteOffset, keys.length * 2);
+  const counts = new Uint32Array(BUCKETS * 4);
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    const lo = words[2 * i];
+    const hi = words[2 * i + 1];
+    counts[lo & 0xffff]++;
+    counts[BUCKETS + (lo >>> 16)]++;
+    counts[2 * BUCKETS + (hi & 0xffff)]++;
+    counts[3 * BUCKETS + (hi >>> 16)]++;
+  }
+  let src = Uint32Array.from(order);
+  let dst = new Uint32Array(n);
+  for (let pass = 0; pass < 4; pass++) {
+    const base = pass * BUCKETS;
+    if (isTrivialPass(counts, base, n)) {
+      continue;
+    }
+    let sum = 0;
+    for (let d = 0; d < BUCKETS; d++) {
+      const c = counts[base + d];
+      counts[base + d] = sum;
+      sum += c;
+    }
+    const wordOffset = pass >>> 1;
+    const shift = (pass & 1) * 16;
+    for (let k = 0; k < n; k++) {
+      const i = src[k];
+      const digit = (words[2 * i + wordOffset] >>> shift) & 0xffff;
+      dst[counts[base + digit]++] = i;
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  return src;
+}
+
+/** A pass is trivial when one digit value holds every key. */
+function isTrivialPass(counts: Uint32Array, base: number, n: number): boolean {
+  for (let d = 0; d < BUCKETS; d++) {
+    const c = counts[base + d];
+    if (c !== 0) {
+      return c === n;
+    }
+  }
+  return true;
+}
+
+/** 0, 1, …, n-1. */
+export function identity(n: number): Uint32Array {
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    out[i] = i;
+  }
+  return out;
+}

@@ -1,0 +1,214 @@
+/**
+ * Span tree: resolves each span's parent id to a span index and builds a children index.
+ *
+ * - Parent lookup uses an open-addressing hash table on the 64-bit id: O(n) expected.
+ * - Duplicate span ids: the span with the earliest start (then the latest end, then the first in
+ *   input order) owns the id and receives the children; the others keep their own parent and
+ *   are reported.
+ * - A span whose parent id is absent becomes a root flagged `orphan`.
+ * - Parent cycles (including a span that is its own parent) are found with an iterative
+ *   three-colour walk up the parent chains, O(n) overall; each cycle is broken by making its
+ *   member with the earliest start (then smallest id) a root flagged `cycle`.
+ * - Children and roots are ordered by start time, ties by span id, so the result does not depend
+ *   on input order. Two stable radix sorts, O(n).
+ * - `preorder` is an iterative depth-first order (parents before children), O(n).
+ */
+import { ParsedTrace } from './model';
+import { identity, sortByKey } from './sort';
+import { TraceWarning, WarningTally } from './warnings';
+
+export const FLAG_ORPHAN = 1;
+export const FLAG_CYCLE = 2;
+export const FLAG_DUPLICATE_ID = 4;
+export const FLAG_SKEW = 8;
+export const FLAG_OUTLIVES_PARENT = 16;
+
+export interface SpanTree {
+  /** parent span index, -1 for roots */
+  readonly parent: Int32Array;
+  /** roots ordered by start */
+  readonly roots: Uint32Array;
+  /** children of span i: `children[childOffsets[i] .. childOffsets[i+1]-1]`, ordered by start */
+  readonly childOffsets: Uint32Array;
+  readonly children: Uint32Array;
+  /** every span, parents before their children, siblings by start */
+  readonly preorder: Uint32Array;
+  /** 0 for roots */
+  readonly depth: Uint32Array;
+  /** FLAG_* bits per span */
+  readonly flags: Uint8Array;
+  /** span indices ordered by span id (the deterministic tie-break for every later sort) */
+  readonly byId: Uint32Array;
+}
+
+/** Open-addressing table from 64-bit span id to the index of the span owning it. */
+function indexIds(trace: ParsedTrace, flags: Uint8Array, duplicates: WarningTally): Int32Array {
+  const n = trace.spanCount;
+  const { idHi, idLo, start, end } = trace;
+  let size = 16;
+  while (size < n * 2) {
+    size *= 2;
+  }
+  const mask = size - 1;
+  const slots = new Int32Array(size).fill(-1);
+  for (let i = 0; i < n; i++) {
+    let h = hashId(idHi[i], idLo[i]) & mask;
+    let j = slots[h];
+    while (j >= 0 && (idHi[j] !== idHi[i] || idLo[j] !== idLo[i])) {
+      h = (h + 1) & mask;
+      j = slots[h];
+    }
+    if (j < 0) {
+      slots[h] = i;
+    } else {
+      const iWins = start[i] < start[j] || (start[i] === start[j] && end[i] > end[j]);
+      const loser = iWins ? j : i;
+      if (iWins) {
+        slots[h] = i;
+      }
+      flags[loser] |= FLAG_DUPLICATE_ID;
+      duplicates.add(loser);
+    }
+  }
+  return slots;
+}
+
+function hashId(hi: number, lo: number): number {
+  return Math.imul(hi ^ Math.imul(lo, 0x9e3779b1), 0x85ebca6b) ^ lo;
+}
+
+function lookup(slots: Int32Array, trace: ParsedTrace, hi: number, lo: number): number {
+  const mask = slots.length - 1;
+  let h = hashId(hi, lo) & mask;
+  let j = slots[h];
+  while (j >= 0 && (trace.idHi[j] !== hi || trace.idLo[j] !== lo)) {
+    h = (h + 1) & mask;
+    j = slots[h];
+  }
+  return j;
+}
+
+/** Breaks parent cycles in place (see the file header). */
+function breakCycles(trace: ParsedTrace, parent: Int32Array, flags: Uint8Array, cycles: WarningTally): void {
+  const n = trace.spanCount;
+  const state = new Uint8Array(n); // 0 unseen, 1 on the current chain, 2 settled
+  const chain = new Uint32Array(n);
+  for (let s = 0; s < n; s++) {
+    let len = 0;
+    let x = s;
+    while (x >= 0 && state[x] === 0) {
+      state[x] = 1;
+      chain[len++] = x;
+      x = parent[x];
+    }
+    if (x >= 0 && state[x] === 1) {
+      let best = x;
+      for (let k = len - 1; chain[k] !== x; k--) {
+        best = earlier(trace, chain[k], best) ? chain[k] : best;
+      }
+      parent[best] = -1;
+      flags[best] |= FLAG_CYCLE;
+      cycles.add(best);
+    }
+    for (let k = 0; k < len; k++) {
+      state[chain[k]] = 2;
+    }
+  }
+}
+
+/** Whether span a precedes span b by (start, id). */
+function earlier(trace: ParsedTrace, a: number, b: number): boolean {
+  const { start, idHi, idLo } = trace;
+  if (start[a] !== start[b]) {
+    return start[a] < start[b];
+  }
+  return idHi[a] !== idHi[b] ? idHi[a] < idHi[b] : idLo[a] < idLo[b];
+}
+
+/** Span indices ordered by 64-bit id (two stable radix passes: low half, then high half). */
+function orderById(trace: ParsedTrace): Uint32Array {
+  const byLo = sortByKey(Float64Array.from(trace.idLo), identity(trace.spanCount));
+  return sortByKey(Float64Array.from(trace.idHi), byLo);
+}
+
+/** Builds the span tree and appends orphan/duplicate/cycle warnings to `warnings`. */
+export function buildTree(trace: ParsedTrace, warnings: TraceWarning[]): SpanTree {
+  const n = trace.spanCount;
+  const flags = new Uint8Array(n);
+  const duplicates = new WarningTally(trace);
+  const orphans = new WarningTally(trace);
+  const cycles = new WarningTally(trace);
+  const slots = indexIds(trace, flags, duplicates);
+  const parent = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    if (trace.hasParent[i]) {
+      parent[i] = lookup(slots, trace, trace.parentHi[i], trace.parentLo[i]);
+      if (parent[i] < 0) {
+        flags[i] |= FLAG_ORPHAN;
+        orphans.add(i);
+      }
+    }
+  }
+  breakCycles(trace, parent, flags, cycles);
+  duplicates.report(
+    warnings,
+    'duplicateSpanId',
+    (c) => `${c} span(s) repeat another span's id; children attach to the earliest-starting one`
+  );
+  orphans.report(warnings, 'orphan', (c) => `${c} span(s) name a parent that is not in the trace; shown as roots`);
+  cycles.report(
+    warnings,
+    'cycle',
+    (c) => `${c} parent cycle(s) found; each was broken at its earliest-starting span, which became a root`
+  );
+
+  const byId = orderById(trace);
+  const byStart = sortByKey(trace.start, byId);
+  const childOffsets = new Uint32Array(n + 1);
+  let rootCount = 0;
+  for (let i = 0; i < n; i++) {
+    if (parent[i] >= 0) {
+      childOffsets[parent[i] + 1]++;
+    } else {
+      rootCount++;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    childOffsets[i + 1] += childOffsets[i];
+  }
+  const fill = childOffsets.slice(0, n);
+  const children = new Uint32Array(n);
+  const roots = new Uint32Array(rootCount);
+  let r = 0;
+  for (let k = 0; k < n; k++) {
+    const i = byStart[k];
+    if (parent[i] >= 0) {
+      children[fill[parent[i]]++] = i;
+    } else {
+      roots[r++] = i;
+    }
+  }
+  const { preorder, depth } = depthFirst(roots, childOffsets, children, n);
+  return { parent, roots, childOffsets, children, preorder, depth, flags, byId };
+}
+
+/** Iterative pre-order walk (explicit stack), so a 1M-deep chain is fine. */
+function depthFirst(roots: Uint32Array, childOffsets: Uint32Array, children: Uint32Array, n: number) {
+  const preorder = new Uint32Array(n);
+  const depth = new Uint32Array(n);
+  const stack = new Uint32Array(n);
+  let top = 0;
+  let out = 0;
+  for (let r = roots.length - 1; r >= 0; r--) {
+    stack[top++] = roots[r];
+  }
+  while (top > 0) {
+    const x = stack[--top];
+    preorder[out++] = x;
+    for (let c = childOffsets[x + 1] - 1; c >= childOffsets[x]; c--) {
+      depth[children[c]] = depth[x] + 1;
+      stack[top++] = children[c];
+    }
+  }
+  return { preorder, depth };
+}

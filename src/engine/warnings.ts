@@ -1,0 +1,46 @@
+/**
+ * Trace warnings: one entry per problem kind with a count, a few example span ids and a
+ * human sentence, so a 1M-span trace with 1M orphans yields one warning, not a million.
+ */
+import { idToHex } from './ids';
+import { ParsedTrace } from './model';
+
+export type TraceWarningKind =
+  | 'input'
+  | 'duplicateSpanId'
+  | 'orphan'
+  | 'cycle'
+  | 'clockSkew'
+  | 'childOutlivesParent';
+
+export interface TraceWarning {
+  kind: TraceWarningKind;
+  /** number of spans affected */
+  count: number;
+  /** up to {@link MAX_EXAMPLES} affected span ids, lowercase hex */
+  examples: string[];
+  message: string;
+}
+
+export const MAX_EXAMPLES = 5;
+
+/** Collects affected spans for one warning kind. */
+export class WarningTally {
+  count = 0;
+  readonly examples: string[] = [];
+
+  constructor(private readonly trace: ParsedTrace) {}
+
+  add(span: number): void {
+    if (this.count++ < MAX_EXAMPLES) {
+      this.examples.push(idToHex(this.trace.idHi[span], this.trace.idLo[span]));
+    }
+  }
+
+  /** Appends a warning to `out` if any span was added; `message` gets the count. */
+  report(out: TraceWarning[], kind: TraceWarningKind, message: (count: number) => string): void {
+    if (this.count > 0) {
+      out.push({ kind, count: this.count, examples: this.examples, message: message(this.count) });
+    }
+  }
+}
