@@ -1,0 +1,127 @@
+/**
+ * Typed data-layer errors. Every transport hands its failures to {@link classifyFailure}, the one
+ * place that decides what went wrong and phrases it for people; callers branch on `kind`.
+ */
+
+export type DataErrorKind =
+  | 'datasource-not-found'
+  | 'unreachable'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'query-syntax'
+  | 'query-failed'
+  | 'trace-not-found'
+  | 'partial-trace'
+  | 'traceql-metrics-disabled'
+  | 'timeout'
+  | 'cancelled'
+  | 'bad-response';
+
+export class DataError extends Error {
+  constructor(
+    readonly kind: DataErrorKind,
+    message: string,
+    /** the upstream server's own words (Tempo's or Prometheus' error text), when it gave any */
+    readonly upstreamMessage?: string,
+    /** HTTP status, when the failure was an HTTP answer */
+    readonly status?: number
+  ) {
+    super(message);
+    this.name = 'DataError';
+  }
+}
+
+/** What a transport observed when a request did not produce a usable answer. */
+export type TransportFailure =
+  | { type: 'http'; status: number; statusText?: string; body: unknown }
+  | { type: 'network'; cause: unknown }
+  | { type: 'cancelled' }
+  | { type: 'timeout'; timeoutMs: number }
+  | { type: 'bad-json'; cause: unknown };
+
+/** Which server and request the failure belongs to, for the message. */
+export interface RequestContext {
+  /** human name of the target, e.g. `Tempo (datasource "tempo")` or `Prometheus at http://…` */
+  target: string;
+  path: string;
+}
+
+/** Tempo's and Prometheus' own error text from a response body (text, `{error}`, `{message}`). */
+export function upstreamMessage(body: unknown): string | undefined {
+  if (typeof body === 'string') {
+    return body.trim() || undefined;
+  }
+  if (body && typeof body === 'object') {
+    const o = body as Record<string, unknown>;
+    for (const key of ['error', 'message', 'err']) {
+      if (typeof o[key] === 'string' && o[key]) {
+        return o[key] as string;
+      }
+    }
+  }
+  return undefined;
+}
+
+const isTracePath = (path: string) => /(^|\/)api\/(v2\/)?traces\//.test(path);
+const isTraceqlMetricsPath = (path: string) => /(^|\/)api\/metrics\//.test(path);
+
+export function classifyFailure(failure: TransportFailure, ctx: RequestContext): DataError {
+  const where = `${ctx.target} (${ctx.path})`;
+  switch (failure.type) {
+    case 'cancelled':
+      return new DataError('cancelled', `The request to ${where} was cancelled.`);
+    case 'timeout':
+      return new DataError('timeout', `${where} did not answer within ${Math.round(failure.timeoutMs / 100) / 10} s.`);
+    case 'network':
+      return new DataError(
+        'unreachable',
+        `${ctx.target} is unreachable: ${(failure.cause as Error)?.message ?? String(failure.cause)}. Check that it is running and that its URL is right.`
+      );
+    case 'bad-json':
+      return new DataError('bad-response', `${where} answered with something that is not JSON: ${(failure.cause as Error)?.message}`);
+    case 'http':
+      return classifyHttp(failure.status, failure.statusText, failure.body, ctx, where);
+  }
+}
+
+function classifyHttp(status: number, statusText: string | undefined, body: unknown, ctx: RequestContext, where: string): DataError {
+  const upstream = upstreamMessage(body);
+  const said = upstream ? `: ${upstream}` : statusText ? `: ${statusText}` : '';
+  const make = (kind: DataErrorKind, message: string) => new DataError(kind, message, upstream, status);
+  if (status === 401) {
+    return make('unauthorized', `${ctx.target} refused the request as unauthenticated (401)${said}. Check the datasource's credentials.`);
+  }
+  if (status === 403) {
+    return make('forbidden', `${ctx.target} refused access (403)${said}. Your user or the datasource's credentials lack permission.`);
+  }
+  if (status === 404 && upstream && /data ?source/i.test(upstream) && /not found|unable to (find|load)/i.test(upstream)) {
+    return make('datasource-not-found', `The datasource for ${ctx.target} was not found${said}. Pick an existing Tempo/Prometheus datasource in the TraceLens settings.`);
+  }
+  if (status === 404 && isTracePath(ctx.path)) {
+    return make('trace-not-found', `Trace not found in ${ctx.target}${said}. It may be outside the searched time range or past retention.`);
+  }
+  if (upstream && /localblocks processor not found|local-blocks|metrics generator .*not|traceql metrics .*(not|disabled)/i.test(upstream) && isTraceqlMetricsPath(ctx.path)) {
+    return make(
+      'traceql-metrics-disabled',
+      `TraceQL metrics are not enabled in ${ctx.target}${said}. Enable the metrics-generator's local-blocks processor (Tempo 2.x) to use them.`
+    );
+  }
+  if (status === 400) {
+    return make('query-syntax', `${ctx.target} rejected the query${said}`);
+  }
+  if (status === 422) {
+    return make('query-failed', `${ctx.target} could not execute the query${said}`);
+  }
+  if (status === 502 || status === 503) {
+    return make('unreachable', `${ctx.target} is unreachable or not ready (${status})${said}.`);
+  }
+  if (status === 504) {
+    return make('timeout', `${where} timed out (504)${said}.`);
+  }
+  return make('query-failed', `${where} failed with HTTP ${status}${said}`);
+}
+
+/** A partial trace is data plus a warning: Tempo returned only part of it (e.g. size limits). */
+export function partialTraceWarning(ctx: RequestContext, message?: string): DataError {
+  return new DataError('partial-trace', `${ctx.target} returned only part of this trace${message ? `: ${message}` : ''}.`, message);
+}

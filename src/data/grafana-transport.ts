@@ -1,0 +1,60 @@
+/**
+ * A {@link Transport} through Grafana's datasource proxy: `/api/datasources/proxy/uid/<uid>/<path>`
+ * with `getBackendSrv().fetch`, so Grafana adds the datasource's auth and headers. Aborting the
+ * caller's signal (or the timeout) unsubscribes, which cancels the HTTP request in Grafana.
+ */
+import { getBackendSrv, FetchError, isFetchError } from '@grafana/runtime';
+import { fromEvent, lastValueFrom, takeUntil } from 'rxjs';
+import { classifyFailure, RequestContext } from './errors';
+import { deadline, DEFAULT_TIMEOUT_MS, QueryParams, RequestOptions, Transport } from './transport';
+
+export function createGrafanaProxyTransport(datasourceUid: string, name = 'the datasource'): Transport {
+  const target = `${name} (datasource "${datasourceUid}")`;
+  const root = `/api/datasources/proxy/uid/${encodeURIComponent(datasourceUid)}`;
+  return {
+    target,
+    async get<T>(path: string, params?: QueryParams, options: RequestOptions = {}): Promise<T> {
+      const ctx: RequestContext = { target, path };
+      const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+      const d = deadline(options.signal, timeoutMs);
+      const definedParams = Object.fromEntries(Object.entries(params ?? {}).filter(([, v]) => v !== undefined));
+      try {
+        const response$ = getBackendSrv()
+          .fetch<T>({
+            url: `${root}/${path.replace(/^\/+/, '')}`,
+            method: 'GET',
+            params: definedParams,
+            responseType: options.responseType === 'text' ? 'text' : 'json',
+            showErrorAlert: false,
+            showSuccessAlert: false,
+          })
+          .pipe(takeUntil(fromEvent(d.signal, 'abort')));
+        const response = await lastValueFrom(response$, { defaultValue: undefined });
+        if (response === undefined) {
+          throw classifyFailure(d.timedOut() ? { type: 'timeout', timeoutMs } : { type: 'cancelled' }, ctx);
+        }
+        return response.data;
+      } catch (e) {
+        if (e instanceof Error && e.name === 'DataError') {
+          throw e;
+        }
+        throw classifyFailure(fromFetchError(e), ctx);
+      } finally {
+        d.dispose();
+      }
+    },
+  };
+}
+
+function fromFetchError(e: unknown) {
+  if (isFetchError(e)) {
+    const err = e as FetchError;
+    if (err.cancelled) {
+      return { type: 'cancelled' as const };
+    }
+    // Grafana reports a failed connection to the upstream as a 502 from its proxy; status 0 means
+    // the browser itself could not reach Grafana.
+    return err.status ? { type: 'http' as const, status: err.status, statusText: err.statusText, body: err.data } : { type: 'network' as const, cause: e };
+  }
+  return { type: 'network' as const, cause: e };
+}

@@ -1,0 +1,80 @@
+/**
+ * TraceQL builders. Every user or span value goes through {@link traceqlString}; attribute names
+ * that are not plain identifiers are quoted (`span."http request id"`), as TraceQL allows.
+ */
+
+/** A double-quoted TraceQL string literal for any value (escapes `\`, `"` and control characters). */
+export function traceqlString(value: string): string {
+  return `"${escapeChars(value)}"`;
+}
+
+function escapeChars(value: string): string {
+  return value.replace(/[\\"\n\r\t\u0000-\u001f]/g, (c) => {
+    switch (c) {
+      case '\\':
+        return '\\\\';
+      case '"':
+        return '\\"';
+      case '\n':
+        return '\\n';
+      case '\r':
+        return '\\r';
+      case '\t':
+        return '\\t';
+      default:
+        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    }
+  });
+}
+
+export type AttributeScope = 'resource' | 'span' | 'event' | 'link' | 'instrumentation' | '';
+
+/** `resource.service.name`, `span.x_request_id`, or `span."odd name"` when the name needs quoting. */
+export function traceqlAttribute(scope: AttributeScope, name: string): string {
+  const plain = /^[A-Za-z_][A-Za-z0-9_.\-/:]*$/.test(name);
+  return `${scope}.${plain ? name : traceqlString(name)}`;
+}
+
+/** Milliseconds as a TraceQL duration literal (`250ms`, `1.5ms`). */
+export function traceqlDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) {
+    throw new RangeError(`not a duration: ${ms}`);
+  }
+  return `${Number(ms.toFixed(6))}ms`;
+}
+
+export interface SpanFilter {
+  service?: string;
+  spanName?: string;
+  status?: 'error' | 'ok' | 'unset';
+  /** spans longer than this many milliseconds */
+  minDurationMs?: number;
+  /** exact matches on span attributes */
+  spanAttributes?: Record<string, string>;
+  /** exact matches on resource attributes */
+  resourceAttributes?: Record<string, string>;
+}
+
+/** One spanset filter `{ a && b && … }` matching spans that meet every given condition (`{}` for none). */
+export function traceqlFilter(filter: SpanFilter): string {
+  const conditions: string[] = [];
+  if (filter.service !== undefined) {
+    conditions.push(`${traceqlAttribute('resource', 'service.name')} = ${traceqlString(filter.service)}`);
+  }
+  if (filter.spanName !== undefined) {
+    conditions.push(`name = ${traceqlString(filter.spanName)}`);
+  }
+  if (filter.status !== undefined) {
+    conditions.push(`status = ${filter.status}`);
+  }
+  if (filter.minDurationMs !== undefined) {
+    conditions.push(`duration > ${traceqlDuration(filter.minDurationMs)}`);
+  }
+  for (const [name, value] of Object.entries(filter.resourceAttributes ?? {})) {
+    conditions.push(`${traceqlAttribute('resource', name)} = ${traceqlString(value)}`);
+  }
+  for (const [name, value] of Object.entries(filter.spanAttributes ?? {})) {
+    conditions.push(`${traceqlAttribute('span', name)} = ${traceqlString(value)}`);
+  }
+  return conditions.length ? `{ ${conditions.join(' && ')} }` : '{}';
+}

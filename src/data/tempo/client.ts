@@ -1,0 +1,108 @@
+/**
+ * Tempo HTTP API client: TraceQL search, trace by id (v2, falling back to v1), tag names and
+ * values for autocomplete, and TraceQL metrics `query_range`. Times are Unix seconds.
+ */
+import { DataError, partialTraceWarning } from '../errors';
+import { RequestOptions, Transport } from '../transport';
+import { TempoMetricsResponse, TempoSearchResponse, TempoTagsResponse, TempoTagValuesResponse } from './types';
+
+export interface TimeRange {
+  /** Unix seconds */
+  start: number;
+  /** Unix seconds */
+  end: number;
+}
+
+export interface SearchOptions extends Partial<TimeRange> {
+  /** max traces (Tempo's default is 20) */
+  limit?: number;
+  /** spans per spanset (Tempo's default is 3) */
+  spss?: number;
+}
+
+export interface FetchedTrace {
+  /** the response body as text: Tempo v2 `{trace:{resourceSpans}}` or v1 `{batches}`; `parseOtlpTrace` reads both */
+  raw: string;
+  apiVersion: 'v2' | 'v1';
+  /** set when Tempo returned only part of the trace */
+  partial?: DataError;
+}
+
+export type TagScope = 'resource' | 'span' | 'intrinsic' | 'event' | 'link' | 'instrumentation';
+
+const TRACE_ID = /^[0-9a-fA-F]{1,32}$/;
+const seconds = (t: number | undefined) => (t === undefined ? undefined : Math.floor(t));
+
+export function createTempoClient(transport: Transport) {
+  return {
+    search(q: string, options: SearchOptions = {}, request?: RequestOptions) {
+      return transport.get<TempoSearchResponse>(
+        'api/search',
+        { q, limit: options.limit, spss: options.spss, start: seconds(options.start), end: seconds(options.end) },
+        request
+      );
+    },
+
+    async traceById(traceId: string, range: Partial<TimeRange> = {}, request: RequestOptions = {}): Promise<FetchedTrace> {
+      if (!TRACE_ID.test(traceId)) {
+        throw new DataError('query-syntax', `'${traceId}' is not a trace id: expected up to 32 hexadecimal digits.`);
+      }
+      const params = { start: seconds(range.start), end: seconds(range.end) };
+      const textRequest: RequestOptions = { ...request, responseType: 'text' };
+      let raw: string;
+      try {
+        raw = await transport.get<string>(`api/v2/traces/${traceId}`, params, textRequest);
+      } catch (e) {
+        // Tempo before 2.6 has no v2 endpoint (404 page not found): ask v1, whose 404 means "no such trace".
+        if (e instanceof DataError && e.kind === 'trace-not-found') {
+          return { raw: await transport.get<string>(`api/traces/${traceId}`, params, textRequest), apiVersion: 'v1' };
+        }
+        throw e;
+      }
+      const envelope = parseEnvelope(raw, transport.target, traceId);
+      if (!envelope.trace && !envelope.batches) {
+        throw new DataError('trace-not-found', `Trace ${traceId} not found in ${transport.target}.`);
+      }
+      const partial = envelope.status === 'PARTIAL' ? partialTraceWarning({ target: transport.target, path: traceId }, envelope.message) : undefined;
+      return { raw, apiVersion: 'v2', ...(partial ? { partial } : {}) };
+    },
+
+    async tagNames(options: Partial<TimeRange> & { scope?: TagScope; q?: string; limit?: number } = {}, request?: RequestOptions) {
+      const res = await transport.get<TempoTagsResponse>(
+        'api/v2/search/tags',
+        { scope: options.scope, q: options.q, limit: options.limit, start: seconds(options.start), end: seconds(options.end) },
+        request
+      );
+      return res.scopes.map((s) => ({ scope: s.name, tags: s.tags ?? [] }));
+    },
+
+    /** `tag` is a scoped identifier such as `resource.service.name`, `span.http.route` or `name`. */
+    async tagValues(tag: string, options: Partial<TimeRange> & { q?: string; limit?: number } = {}, request?: RequestOptions) {
+      const res = await transport.get<TempoTagValuesResponse>(
+        `api/v2/search/tag/${encodeURIComponent(tag)}/values`,
+        { q: options.q, limit: options.limit, start: seconds(options.start), end: seconds(options.end) },
+        request
+      );
+      return (res.tagValues ?? []).map((v) => ({ type: v.type, value: v.value ?? '' }));
+    },
+
+    /** TraceQL metrics, e.g. `{ } | rate() by (resource.service.name)`; `step` in seconds. */
+    metricsQueryRange(q: string, range: TimeRange & { step?: number; exemplars?: number }, request?: RequestOptions) {
+      return transport.get<TempoMetricsResponse>(
+        'api/metrics/query_range',
+        { q, start: seconds(range.start), end: seconds(range.end), step: range.step === undefined ? undefined : `${range.step}s`, exemplars: range.exemplars },
+        request
+      );
+    },
+  };
+}
+
+export type TempoClient = ReturnType<typeof createTempoClient>;
+
+function parseEnvelope(raw: string, target: string, traceId: string): { trace?: unknown; batches?: unknown; status?: string; message?: string } {
+  try {
+    return JSON.parse(raw);
+  } catch (e) {
+    throw new DataError('bad-response', `${target} answered trace ${traceId} with something that is not JSON: ${(e as Error).message}`);
+  }
+}

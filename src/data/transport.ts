@@ -1,0 +1,60 @@
+/**
+ * How the clients reach Tempo and Prometheus: `get` a path relative to the server's API root.
+ * Implementations: {@link createGrafanaProxyTransport} (through Grafana's datasource proxy) and
+ * {@link createFetchTransport} (plain fetch to a base URL). Both reject only with `DataError`.
+ */
+export type QueryParams = Record<string, string | number | undefined>;
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** default {@link DEFAULT_TIMEOUT_MS} */
+  timeoutMs?: number;
+  /** 'text' returns the body unparsed (trace JSON keeps exact 64-bit numbers that way) */
+  responseType?: 'json' | 'text';
+}
+
+export interface Transport {
+  /** human name used in error messages, e.g. `Tempo (datasource "tempo")` */
+  readonly target: string;
+  get<T>(path: string, params?: QueryParams, options?: RequestOptions): Promise<T>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** `params` without undefined entries, as a query string ('' when empty). */
+export function queryString(params: QueryParams = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined) {
+      search.append(key, String(value));
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * An abort signal that fires when the caller's signal does or when `timeoutMs` passes, and which
+ * of the two happened. `dispose` clears the timer.
+ */
+export function deadline(signal: AbortSignal | undefined, timeoutMs: number) {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onAbort = () => controller.abort();
+  if (signal?.aborted) {
+    controller.abort();
+  }
+  signal?.addEventListener('abort', onAbort);
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    dispose: () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Deterministic batches: the seed fixes every request's plan, ids and durations; `nowUs` only
+ * places the batch in time (requests end just before it, so Tempo's span metrics accept them).
+ * Exactly one request in each block of 50 is a slow outlier; about one in eight fails in auth.
+ */
+import { seededRandom } from './random';
+import { GenTrace, TraceTruth } from './model';
+import { buildTrace, RequestPlan } from './topology';
+import { traceTruth } from './truth';
+
+export interface BatchOptions {
+  seed: number;
+  count: number;
+  /** µs since the epoch the batch ends before; default: the current time */
+  nowUs?: number;
+  /** gap between request starts, µs */
+  spacingUs?: number;
+  /** per-request overrides, by index */
+  overrides?: Record<number, Partial<RequestPlan>>;
+}
+
+export interface Batch {
+  traces: GenTrace[];
+  truth: TraceTruth[];
+}
+
+export function generateBatch(options: BatchOptions): Batch {
+  const rng = seededRandom(options.seed);
+  const spacing = options.spacingUs ?? 20_000;
+  const nowUs = options.nowUs ?? Date.now() * 1000;
+  // Leave room for the slowest request (outlier db span ≤ 60 ms plus overheads) before `nowUs`.
+  const firstStart = nowUs - 200_000 - spacing * options.count;
+  const outlierSlots = new Set<number>();
+  for (let block = 0; block * 50 < options.count; block++) {
+    outlierSlots.add(block * 50 + rng.int(0, 49));
+  }
+  const traces: GenTrace[] = [];
+  const truth: TraceTruth[] = [];
+  for (let i = 0; i < options.count; i++) {
+    const plan: RequestPlan = {
+      route: rng.next() < 0.7 ? 'checkout' : 'account',
+      authFails: rng.next() < 0.125,
+      outlier: outlierSlots.has(i),
+      requestId: `req-${options.seed}-${rng.hex(6)}`,
+      ...options.overrides?.[i],
+    };
+    const trace = buildTrace(rng, plan, firstStart + i * spacing);
+    traces.push(trace);
+    truth.push(traceTruth(trace, plan));
+  }
+  return { traces, truth };
+}

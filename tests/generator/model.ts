@@ -1,0 +1,48 @@
+/** The generator's own span model (times in integer microseconds) and the ground truth it records. */
+export type Kind = 'INTERNAL' | 'SERVER' | 'CLIENT' | 'PRODUCER' | 'CONSUMER';
+export type AttrValue = string | number | boolean;
+
+export interface GenEvent {
+  timeUs: number;
+  name: string;
+  attributes: Record<string, AttrValue>;
+}
+
+export interface GenSpan {
+  spanId: string;
+  parentSpanId?: string;
+  service: string;
+  name: string;
+  kind: Kind;
+  /** microseconds since the Unix epoch */
+  startUs: number;
+  endUs: number;
+  attributes: Record<string, AttrValue>;
+  error?: string;
+  events: GenEvent[];
+}
+
+export interface GenTrace {
+  traceId: string;
+  spans: GenSpan[];
+}
+
+/** What a test may compare an analysis against: one record per generated trace. */
+export interface TraceTruth {
+  traceId: string;
+  rootService: string;
+  rootName: string;
+  route: string;
+  requestId: string;
+  startUs: number;
+  durationUs: number;
+  spanCount: number;
+  services: string[];
+  /** spanId → parent spanId ('' for the root) */
+  parents: Record<string, string>;
+  /** per service: sum over its spans of (duration − union of its children's intervals inside it), µs */
+  selfTimeUsByService: Record<string, number>;
+  error: boolean;
+  outlier: boolean;
+  spans: Array<{ spanId: string; service: string; name: string; kind: Kind; durationUs: number; error: boolean }>;
+}

@@ -1,0 +1,77 @@
+/** Access to the running test stack (started by tests/stack/stack.sh) and the batch sent into it. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createFetchTransport } from '../../src/data/fetch-transport';
+import { createPrometheusClient } from '../../src/data/prometheus/client';
+import { createTempoClient } from '../../src/data/tempo/client';
+import { TraceTruth } from '../generator/model';
+
+export interface StackEnv {
+  tempoUrl: string;
+  otlpUrl: string;
+  promUrl: string;
+  promBackfillUrl: string;
+  stackDir: string;
+}
+
+export function stackEnv(): StackEnv {
+  const dir = process.env.TRACELENS_STACK_DIR ?? '/tmp/tracelens-stack';
+  let text: string;
+  try {
+    text = readFileSync(join(dir, 'stack.env'), 'utf8');
+  } catch {
+    throw new Error(`No running stack in ${dir}. Run the integration tests with tests/integration/run.sh (it starts and stops the stack).`);
+  }
+  const env = Object.fromEntries(text.split('\n').filter(Boolean).map((l) => l.split('=', 2) as [string, string]));
+  return {
+    tempoUrl: env.TRACELENS_TEMPO_URL,
+    otlpUrl: env.TRACELENS_OTLP_HTTP_URL,
+    promUrl: env.TRACELENS_PROM_URL,
+    promBackfillUrl: env.TRACELENS_PROM_BACKFILL_URL,
+    stackDir: env.TRACELENS_STACK_DIR,
+  };
+}
+
+export function clients(env = stackEnv()) {
+  return {
+    tempo: createTempoClient(createFetchTransport(env.tempoUrl, 'Tempo')),
+    prom: createPrometheusClient(createFetchTransport(env.promUrl, 'Prometheus')),
+  };
+}
+
+/** The batch global-setup sent: ground truth plus the time window (Unix seconds) it covers. */
+export interface SentBatch {
+  truth: TraceTruth[];
+  startSec: number;
+  endSec: number;
+  /** total spans sent */
+  spanCount: number;
+}
+
+export const batchFile = (env: StackEnv) => join(env.stackDir, 'batch.json');
+
+export function loadBatch(env = stackEnv()): SentBatch {
+  return JSON.parse(readFileSync(batchFile(env), 'utf8'));
+}
+
+/** Polls `probe` until it returns a value other than undefined; fails after `timeoutMs` naming `what`. */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000, intervalMs = 1000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) {
+        return value;
+      }
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+export const nowSec = () => Math.floor(Date.now() / 1000);
