@@ -1,0 +1,201 @@
+import { TinySpan, tinyId, tinyOtlp } from '../../tests/synthetic/tiny';
+import { analyzeTrace, criticalPathSections, selfIntervals, TraceAnalysis } from './analyze';
+import { nameOf } from './model';
+import { parseOtlpTrace } from './otlp';
+import { FLAG_CYCLE, FLAG_DUPLICATE_ID, FLAG_ORPHAN, FLAG_OUTLIVES_PARENT, FLAG_SKEW } from './tree';
+
+const US = 1000; // ns per µs: tiny traces are written in µs, the engine answers in ns
+
+function analyzeTiny(spans: TinySpan[]): TraceAnalysis {
+  return analyzeTrace(parseOtlpTrace(tinyOtlp(spans)));
+}
+
+/** Span index by name (tiny traces name spans after their ids). */
+function idx(a: TraceAnalysis, name: string): number {
+  for (let i = 0; i < a.trace.spanCount; i++) {
+    if (nameOf(a.trace, i) === name) {
+      return i;
+    }
+  }
+  throw new Error(`no span ${name}`);
+}
+
+function selfOf(a: TraceAnalysis): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (let i = 0; i < a.trace.spanCount; i++) {
+    out[nameOf(a.trace, i)] = a.selfTime[i] / US;
+  }
+  return out;
+}
+
+/** Critical path as "name[start,end]" in µs. */
+function pathOf(a: TraceAnalysis): string[] {
+  return criticalPathSections(a).map((s) => `${nameOf(a.trace, s.span)}[${s.start / US},${s.end / US}]`);
+}
+
+describe('analyzeTrace', () => {
+  it('handles sequential and parallel children', () => {
+    const a = analyzeTiny([
+      { id: 'r', start: 0, end: 100 },
+      { id: 'a', parent: 'r', start: 10, end: 40 },
+      { id: 'b', parent: 'r', start: 20, end: 50 },
+      { id: 'c', parent: 'r', start: 60, end: 90 },
+      { id: 'd', parent: 'c', start: 65, end: 70 },
+    ]);
+    expect(a.duration).toBe(100 * US);
+    expect(a.warnings).toEqual([]);
+    // r: 100 − |[10,50] ∪ [60,90]| = 100 − 70 = 30; c: 30 − 5 = 25
+    expect(selfOf(a)).toEqual({ r: 30, a: 30, b: 30, c: 25, d: 5 });
+    // From t=100: c ends last → r owns [90,100]; inside c, d → c [70,90], d [65,70], c [60,65];
+    // back in r at t=60: b (ends 50) → r [50,60], b [20,50]; a ends at 40 > 20, so r owns [0,20].
+    expect(pathOf(a)).toEqual(['r[0,20]', 'b[20,50]', 'r[50,60]', 'c[60,65]', 'd[65,70]', 'c[70,90]', 'r[90,100]']);
+    expect(a.criticalPath.perSpan[idx(a, 'r')]).toBe(40 * US);
+    expect(a.criticalPath.perSpan[idx(a, 'a')]).toBe(0);
+    // tree: children by start, pre-order, depth
+    const names = (list: ArrayLike<number>) => Array.from(list, (i) => nameOf(a.trace, i));
+    expect(names(a.tree.preorder)).toEqual(['r', 'a', 'b', 'c', 'd']);
+    expect(a.tree.depth[idx(a, 'd')]).toBe(2);
+    expect(selfIntervals(a, idx(a, 'r')).map(([s, e]) => [s / US, e / US])).toEqual([
+      [0, 10],
+      [50, 60],
+      [90, 100],
+    ]);
+  });
+
+  it('follows a child that outlives its parent', () => {
+    const a = analyzeTiny([
+      { id: 'r', start: 0, end: 50 },
+      { id: 'p', parent: 'r', start: 10, end: 30 },
+      { id: 'q', parent: 'p', start: 20, end: 80 },
+    ]);
+    // trace ends with q at 80; p's self clips q to p: 20 − |[20,30]| = 10
+    expect(a.duration).toBe(80 * US);
+    expect(selfOf(a)).toEqual({ r: 30, p: 10, q: 60 });
+    expect(pathOf(a)).toEqual(['r[0,10]', 'p[10,20]', 'q[20,80]']);
+    expect(a.tree.flags[idx(a, 'q')] & FLAG_OUTLIVES_PARENT).toBeTruthy();
+    expect(a.warnings.map((w) => [w.kind, w.count, w.examples])).toEqual([['childOutlivesParent', 1, [tinyId('q')]]]);
+  });
+
+  it('leaves the queue gap of an async consumer off the critical path', () => {
+    const a = analyzeTiny([
+      { id: 'r', service: 'A', kind: 'server', start: 0, end: 100 },
+      { id: 'prod', service: 'A', kind: 'producer', parent: 'r', start: 10, end: 20 },
+      { id: 'cons', service: 'B', kind: 'consumer', parent: 'prod', start: 150, end: 200 },
+    ]);
+    expect(a.duration).toBe(200 * US);
+    expect(selfOf(a)).toEqual({ r: 90, prod: 10, cons: 50 });
+    // r [0,10] launches prod [10,20]; the message waits in the queue 20..150 (no section); cons [150,200]
+    expect(pathOf(a)).toEqual(['r[0,10]', 'prod[10,20]', 'cons[150,200]']);
+  });
+
+  it('chains several roots and reports orphans', () => {
+    const a = analyzeTiny([
+      { id: 'r1', start: 0, end: 30 },
+      { id: 'r2', start: 40, end: 100 },
+      { id: 'o', parent: 'gone', start: 50, end: 120 },
+    ]);
+    // o ends last [50,120]; r2 ends at 100 > 50 (still running) so it is skipped; r1 ended at 30
+    expect(pathOf(a)).toEqual(['r1[0,30]', 'o[50,120]']);
+    expect(Array.from(a.tree.roots, (i) => nameOf(a.trace, i))).toEqual(['r1', 'r2', 'o']);
+    expect(a.tree.flags[idx(a, 'o')]).toBe(FLAG_ORPHAN);
+    expect(a.warnings[0]).toMatchObject({ kind: 'orphan', count: 1, examples: [tinyId('o')] });
+  });
+
+  it('breaks a parent cycle at its earliest-starting span', () => {
+    const a = analyzeTiny([
+      { id: 'a', parent: 'b', start: 10, end: 50 },
+      { id: 'b', parent: 'c', start: 0, end: 60 },
+      { id: 'c', parent: 'a', start: 5, end: 40 },
+      { id: 'd', parent: 'a', start: 20, end: 30 },
+    ]);
+    const b = idx(a, 'b');
+    expect(Array.from(a.tree.roots)).toEqual([b]);
+    expect(a.tree.flags[b]).toBe(FLAG_CYCLE);
+    // c starts (5) before its parent a (10): skew, clipped to [10,40]
+    expect(a.tree.flags[idx(a, 'c')]).toBe(FLAG_SKEW);
+    expect(a.intervals.effStart[idx(a, 'c')]).toBe(10 * US);
+    // b: 60 − |[10,50]| = 20; a: 40 − |[10,40] ∪ [20,30]| = 10; c: 30; d: 10
+    expect(selfOf(a)).toEqual({ a: 10, b: 20, c: 30, d: 10 });
+    expect(a.warnings.map((w) => w.kind)).toEqual(['cycle', 'clockSkew']);
+  });
+
+  it('treats a span that is its own parent as a cycle', () => {
+    const a = analyzeTiny([{ id: 'x', parent: 'x', start: 0, end: 5 }]);
+    expect(a.tree.flags[0]).toBe(FLAG_CYCLE);
+    expect(pathOf(a)).toEqual(['x[0,5]']);
+  });
+
+  it('gives a duplicated id to the earliest-starting span', () => {
+    const spans = parseOtlpTrace(
+      tinyOtlp([
+        { id: 'x', start: 0, end: 100 },
+        { id: 'late', parent: 'x', start: 10, end: 20 },
+        { id: 'early', parent: 'x', start: 5, end: 50 },
+        { id: 'z', parent: 'y', start: 30, end: 40 },
+      ])
+        .replace(tinyId('late'), tinyId('y'))
+        .replace(tinyId('early'), tinyId('y'))
+    );
+    const a = analyzeTrace(spans);
+    expect(a.tree.parent[idx(a, 'z')]).toBe(idx(a, 'early'));
+    expect(a.tree.flags[idx(a, 'late')]).toBe(FLAG_DUPLICATE_ID);
+    expect(a.warnings[0]).toMatchObject({ kind: 'duplicateSpanId', count: 1, examples: [tinyId('y')] });
+    // x: 100 − |[5,50]| = 55; early: 45 − 10 = 35
+    expect(selfOf(a)).toEqual({ x: 55, late: 10, early: 35, z: 10 });
+  });
+
+  it('handles zero-duration spans', () => {
+    const a = analyzeTiny([
+      { id: 'r', start: 0, end: 10 },
+      { id: 'z', parent: 'r', start: 5, end: 5 },
+      { id: 'e', parent: 'r', start: 10, end: 10 },
+    ]);
+    expect(selfOf(a)).toEqual({ r: 10, z: 0, e: 0 });
+    // r's pieces around z merge into one section
+    expect(pathOf(a)).toEqual(['r[0,10]']);
+  });
+
+  it('clips a server span that starts before and ends after its client (clock skew)', () => {
+    const a = analyzeTiny([
+      { id: 'c', service: 'A', kind: 'client', start: 10, end: 110 },
+      { id: 's', service: 'B', kind: 'server', parent: 'c', start: 0, end: 120 },
+    ]);
+    const s = idx(a, 's');
+    expect([a.intervals.effStart[s] / US, a.intervals.effEnd[s] / US]).toEqual([10, 110]);
+    expect(a.tree.flags[s]).toBe(FLAG_SKEW);
+    expect(selfOf(a)).toEqual({ c: 0, s: 100 });
+    expect(pathOf(a)).toEqual(['s[10,110]']);
+    expect(a.warnings).toMatchObject([{ kind: 'clockSkew', count: 1, examples: [tinyId('s')] }]);
+  });
+
+  it('analyses an empty trace', () => {
+    const a = analyzeTrace(parseOtlpTrace('{"batches":[]}'));
+    expect([a.duration, a.criticalPath.span.length, a.tree.roots.length]).toEqual([0, 0, 0]);
+  });
+
+  it('handles a 100k-deep chain and 100k siblings without recursion', () => {
+    for (const shape of ['deep', 'wide']) {
+      const n = 100000;
+      const spans: TinySpan[] = [];
+      for (let k = 0; k < n; k++) {
+        const parent = shape === 'deep' ? (k > 0 ? `${k - 1}` : undefined) : k > 0 ? '0' : undefined;
+        spans.push(
+          shape === 'deep'
+            ? { id: `${k}`, parent, start: k, end: 2 * n - k }
+            : { id: `${k}`, parent, start: k === 0 ? 0 : k - 1, end: k === 0 ? n : k }
+        );
+      }
+      const a = analyzeTiny(spans);
+      let total = 0;
+      for (let s = 0; s < a.criticalPath.span.length; s++) {
+        total += a.criticalPath.end[s] - a.criticalPath.start[s];
+      }
+      // deep: nested spans cover [0, 2n]; wide: root [0,n] covered by back-to-back children
+      expect(total).toBe(a.duration);
+      expect(a.duration).toBe((shape === 'deep' ? 2 * n : n) * US);
+      // deep: every span but the innermost owns a head and a tail piece, 2(n−1) + 1;
+      // wide: n−1 children [k−1,k] plus the root's tail [n−1,n]
+      expect(a.criticalPath.span.length).toBe(shape === 'deep' ? 2 * n - 1 : n);
+    }
+  });
+});
