@@ -35,20 +35,28 @@ export interface BreakdownRow {
   shareDenominator: number;
 }
 
-/** Breaks one analysed trace down by component (see the file header). */
-export function breakdown(analysis: TraceAnalysis, groupBy: GroupBy): BreakdownRow[] {
-  const { trace, selfTime, duration } = analysis;
+/** Per-group sums of one trace: count, duration total/min/max, self and critical-path time (ns). */
+export interface GroupTotals {
+  count: Float64Array;
+  total: Float64Array;
+  self: Float64Array;
+  critical: Float64Array;
+  min: Float64Array;
+  max: Float64Array;
+}
+
+/** Sums span statistics of `analysis` per group of `groupOf` (O(n)). */
+export function groupTotals(analysis: TraceAnalysis, groupOf: Uint32Array, groups: number): GroupTotals {
+  const { trace, selfTime } = analysis;
   const perSpanCritical = analysis.criticalPath.perSpan;
-  const grouping = groupSpans(trace, groupBy);
-  const g = grouping.keys.length;
-  const count = new Float64Array(g);
-  const total = new Float64Array(g);
-  const self = new Float64Array(g);
-  const critical = new Float64Array(g);
-  const min = new Float64Array(g).fill(Infinity);
-  const max = new Float64Array(g);
+  const count = new Float64Array(groups);
+  const total = new Float64Array(groups);
+  const self = new Float64Array(groups);
+  const critical = new Float64Array(groups);
+  const min = new Float64Array(groups).fill(Infinity);
+  const max = new Float64Array(groups);
   for (let i = 0; i < trace.spanCount; i++) {
-    const k = grouping.groupOf[i];
+    const k = groupOf[i];
     const d = trace.end[i] - trace.start[i];
     count[k]++;
     total[k] += d;
@@ -57,8 +65,21 @@ export function breakdown(analysis: TraceAnalysis, groupBy: GroupBy): BreakdownR
     min[k] = d < min[k] ? d : min[k];
     max[k] = d > max[k] ? d : max[k];
   }
+  return { count, total, self, critical, min, max };
+}
+
+/** Orders rows by critical-path time, then self time, then key. */
+export function byCriticalPath(a: { criticalPath: number; selfTotal: number; key: string }, b: typeof a): number {
+  return b.criticalPath - a.criticalPath || b.selfTotal - a.selfTotal || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/** Breaks one analysed trace down by component (see the file header). */
+export function breakdown(analysis: TraceAnalysis, groupBy: GroupBy): BreakdownRow[] {
+  const duration = analysis.duration;
+  const grouping = groupSpans(analysis.trace, groupBy);
+  const { count, total, self, critical, min, max } = groupTotals(analysis, grouping.groupOf, grouping.keys.length);
   const rows: BreakdownRow[] = [];
-  for (let k = 0; k < g; k++) {
+  for (let k = 0; k < grouping.keys.length; k++) {
     rows.push({
       key: grouping.keys[k],
       label: grouping.labels[k],
@@ -75,8 +96,5 @@ export function breakdown(analysis: TraceAnalysis, groupBy: GroupBy): BreakdownR
       shareDenominator: duration,
     });
   }
-  return rows.sort(
-    (a, b) =>
-      b.criticalPath - a.criticalPath || b.selfTotal - a.selfTotal || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
-  );
+  return rows.sort(byCriticalPath);
 }
