@@ -1,0 +1,167 @@
+import fc from 'fast-check';
+import type { DataFrame } from '@grafana/data';
+
+import { generateTrace, SynthTrace } from '../../tests/synthetic/generate';
+import { toOtlpJson, toTraceFrame } from '../../tests/synthetic/otlp';
+import { analyzeTrace, criticalPathSections, selfIntervals, spanIdOf, TraceAnalysis } from './analyze';
+import { breakdown } from './breakdown';
+import { traceFromDataFrame } from './frame';
+import { parseOtlpTrace } from './otlp';
+
+/** Random small traces: parents point backwards (or nowhere: orphans), any times, any kinds. */
+const traceArb = fc
+  .integer({ min: 1, max: 40 })
+  .chain((n) =>
+    fc.record({
+      parents: fc.array(fc.integer({ min: -2, max: n - 1 }), { minLength: n, maxLength: n }),
+      starts: fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: n, maxLength: n }),
+      lengths: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 600 })), { minLength: n, maxLength: n }),
+      kinds: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: n, maxLength: n }),
+      services: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n }),
+      names: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n }),
+      order: fc.shuffledSubarray(Array.from({ length: n }, (_, i) => i), { minLength: n, maxLength: n }),
+    })
+  )
+  .map(({ parents, starts, lengths, kinds, services, names, order }): [SynthTrace, number[]] => {
+    const n = parents.length;
+    // parent must precede the child (a tree); -2 stands for a parent id that is not in the trace
+    const parent = Int32Array.from(parents, (p, i) => (p === -2 ? -2 : p < i ? p : -1));
+    const trace: SynthTrace = {
+      n,
+      traceId: '0123456789abcdef0123456789abcdef',
+      baseSeconds: 1700000000,
+      parent: parent.map((p) => (p === -2 ? -1 : p)),
+      start: Float64Array.from(starts, (s) => s * 1000),
+      end: Float64Array.from(starts, (s, i) => (s + lengths[i]) * 1000),
+      service: Uint16Array.from(services),
+      name: Uint32Array.from(names),
+      kind: Uint8Array.from(kinds),
+      status: new Uint8Array(n),
+      idHi: Uint32Array.from(parents, (_, i) => (i * 2654435761) >>> 0),
+      idLo: Uint32Array.from(parents, (_, i) => i + 1),
+      services: ['svc0', 'svc1', 'svc2', 'op0'],
+      names: ['op0', 'op1', 'svc0', 'op3'],
+      attributes: new Map(),
+    };
+    // orphans: point at an id that no span has
+    const orphanOf = Array.from(parent, (p) => p === -2);
+    return [orphanise(trace, orphanOf), order];
+  });
+
+/** Replaces the parent of flagged spans by a missing span (index n → id n+1 absent). */
+function orphanise(trace: SynthTrace, orphan: boolean[]): SynthTrace {
+  return { ...trace, parent: trace.parent.map((p, i) => (orphan[i] ? trace.n : p)), idHi: grow(trace.idHi), idLo: grow(trace.idLo, trace.n + 1) };
+}
+
+function grow(a: Uint32Array, last = 0xfeedbeef): Uint32Array {
+  const out = new Uint32Array(a.length + 1);
+  out.set(a);
+  out[a.length] = last;
+  return out;
+}
+
+/** Merges [start, end] pairs into a sorted list of disjoint non-empty intervals. */
+function union(intervals: Array<[number, number]>): Array<[number, number]> {
+  const sorted = intervals.filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const [s, e] of sorted) {
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) {
+      last[1] = Math.max(last[1], e);
+    } else {
+      out.push([s, e]);
+    }
+  }
+  return out;
+}
+
+/** Everything an analysis answers, keyed by span id so that input order does not show. */
+function summary(a: TraceAnalysis) {
+  const perSpan: Record<string, number[]> = {};
+  for (let i = 0; i < a.trace.spanCount; i++) {
+    perSpan[spanIdOf(a.trace, i)] = [a.intervals.effStart[i], a.intervals.effEnd[i], a.selfTime[i], a.criticalPath.perSpan[i], a.tree.flags[i]];
+  }
+  const strip = (rows: Array<{ key: string; count: number; selfTotal: number; criticalPath: number; total: number }>) =>
+    rows.map((r) => [r.key, r.count, r.total, r.selfTotal, r.criticalPath]);
+  return {
+    duration: a.duration,
+    perSpan,
+    path: criticalPathSections(a).map((s) => [s.spanId, s.start, s.end]),
+    services: strip(breakdown(a, { kind: 'service' })),
+    operations: strip(breakdown(a, { kind: 'operation' })),
+    warnings: a.warnings.map((w) => [w.kind, w.count]),
+  };
+}
+
+const otlpAnalysis = (t: SynthTrace, order?: number[]) => analyzeTrace(parseOtlpTrace(toOtlpJson(t, { order })));
+
+describe('analysis invariants over random trees', () => {
+  it('self times are ≥ 0, add up per span, and together cover exactly the union of span intervals', () => {
+    fc.assert(
+      fc.property(traceArb, ([t]) => {
+        const a = otlpAnalysis(t);
+        const selfPieces: Array<[number, number]> = [];
+        const spans: Array<[number, number]> = [];
+        for (let i = 0; i < a.trace.spanCount; i++) {
+          expect(a.selfTime[i]).toBeGreaterThanOrEqual(0);
+          const pieces = selfIntervals(a, i);
+          expect(pieces.reduce((sum, [s, e]) => sum + e - s, 0)).toBe(a.selfTime[i]);
+          selfPieces.push(...pieces);
+          spans.push([a.intervals.effStart[i], a.intervals.effEnd[i]]);
+        }
+        expect(union(selfPieces)).toEqual(union(spans));
+      })
+    );
+  });
+
+  it('critical path sections are ordered, disjoint, inside their spans and the trace', () => {
+    fc.assert(
+      fc.property(traceArb, ([t]) => {
+        const a = otlpAnalysis(t);
+        const { span, start, end } = a.criticalPath;
+        let total = 0;
+        for (let k = 0; k < span.length; k++) {
+          expect(end[k]).toBeGreaterThan(start[k]);
+          expect(start[k]).toBeGreaterThanOrEqual(a.intervals.effStart[span[k]]);
+          expect(end[k]).toBeLessThanOrEqual(a.intervals.effEnd[span[k]]);
+          if (k > 0) {
+            expect(start[k]).toBeGreaterThanOrEqual(end[k - 1]);
+          }
+          total += end[k] - start[k];
+        }
+        expect(total).toBeLessThanOrEqual(a.duration);
+        // when a span of non-zero length ends the trace, the path reaches the trace end
+        const endsTrace = (i: number) => a.intervals.effEnd[i] === a.duration && a.intervals.effStart[i] < a.duration;
+        if (Array.from({ length: a.trace.spanCount }, (_, i) => i).some(endsTrace)) {
+          expect(end[span.length - 1]).toBe(a.duration);
+        }
+      })
+    );
+  });
+
+  it('does not depend on input span order', () => {
+    fc.assert(
+      fc.property(traceArb, ([t, order]) => {
+        expect(summary(otlpAnalysis(t, order))).toEqual(summary(otlpAnalysis(t)));
+      })
+    );
+  });
+
+  it('gives identical analyses from OTLP/JSON and from the Grafana data frame of the same trace', () => {
+    fc.assert(
+      fc.property(traceArb, ([t, order]) => {
+        const fromFrame = analyzeTrace(traceFromDataFrame(toTraceFrame(t, order) as unknown as DataFrame));
+        expect(fromFrame.trace.startUnixNano).toBe(otlpAnalysis(t).trace.startUnixNano);
+        expect(summary(fromFrame)).toEqual(summary(otlpAnalysis(t)));
+      })
+    );
+  });
+
+  it.each(['wide', 'deep', 'fanout', 'random'] as const)('agrees across adapters and span orders on a synthetic %s trace', (shape) => {
+    const t = generateTrace(shape, 3000, 11);
+    const reversed = Array.from({ length: t.n }, (_, i) => t.n - 1 - i);
+    const reference = summary(otlpAnalysis(t));
+    expect(summary(otlpAnalysis(t, reversed))).toEqual(reference);
+    expect(summary(analyzeTrace(traceFromDataFrame(toTraceFrame(t) as unknown as DataFrame)))).toEqual(reference);
+  });
+});
