@@ -15,32 +15,33 @@ export interface UnixNano {
   ok: boolean;
 }
 
-function digitsValue(s: string, from: number, to: number): number {
-  let v = 0;
-  for (let p = from; p < to; p++) {
-    v = v * 10 + (s.charCodeAt(p) - 48);
-  }
-  return v;
-}
-
 /**
- * Reads a non-negative Unix-nanosecond count from `s[from, to)` exactly (any number of digits),
- * falling back to `Number()` for decimal/exponent notation. Sets `out.ok = false` on garbage.
+ * Reads a non-negative Unix-nanosecond count from `s[from, to)` exactly (any number of digits:
+ * the last 9 are the ns within the second), falling back to `Number()` for decimal or exponent
+ * notation. Sets `out.ok = false` on garbage.
  */
 export function parseUnixNano(s: string, from: number, to: number, out: UnixNano): void {
-  let digitsOnly = to > from;
-  for (let p = from; p < to && digitsOnly; p++) {
-    const c = s.charCodeAt(p);
-    digitsOnly = c >= 48 && c <= 57;
+  const split = to - 9 > from ? to - 9 : from;
+  let sec = 0;
+  let ns = 0;
+  let bad = to <= from;
+  for (let p = from; p < split; p++) {
+    const d = s.charCodeAt(p) - 48;
+    bad = bad || d < 0 || d > 9;
+    sec = sec * 10 + d;
   }
-  if (digitsOnly) {
-    const split = Math.max(from, to - 9);
-    out.sec = digitsValue(s, from, split);
-    out.ns = digitsValue(s, split, to);
-    out.ok = true;
+  for (let p = split; p < to; p++) {
+    const d = s.charCodeAt(p) - 48;
+    bad = bad || d < 0 || d > 9;
+    ns = ns * 10 + d;
+  }
+  if (bad) {
+    splitUnixNano(Number(s.slice(from, to)), out);
     return;
   }
-  splitUnixNano(Number(s.slice(from, to)), out);
+  out.sec = sec;
+  out.ns = ns;
+  out.ok = true;
 }
 
 /** Splits a Unix-ns number (already rounded to float64 by whoever parsed it) into seconds + ns. */
@@ -154,15 +155,24 @@ export class TraceBuilder {
   private traceIdHex = '';
   private mixedTraceIds = 0;
 
-  /** Index of `s` in the string table, adding it if new. */
+  /**
+   * Index of `s` in the string table, adding it if new. A new string is copied first so that a
+   * slice of a large input text does not keep the whole text alive.
+   */
   intern(s: string): number {
     let i = this.strIndex.get(s);
     if (i === undefined) {
+      const own = s.length > 12 ? (' ' + s).slice(1) : s;
       i = this.strings.length;
-      this.strings.push(s);
-      this.strIndex.set(s, i);
+      this.strings.push(own);
+      this.strIndex.set(own, i);
     }
     return i;
+  }
+
+  /** The interned string with index `i`. */
+  stringAt(i: number): string {
+    return this.strings[i];
   }
 
   /** Starts a resource; `service` (a string index) overrides its `service.name` attribute. */

@@ -7,33 +7,36 @@
 
 const HEX_DIGITS = '0123456789abcdef';
 
+/** Digit values by char code: hex digits (case-insensitive), or -1. Read-only after construction. */
+const HEX_VALUE: Int8Array = (() => {
+  const table = new Int8Array(128).fill(-1);
+  for (let c = 0; c < 16; c++) {
+    table[HEX_DIGITS.charCodeAt(c)] = c;
+    table[HEX_DIGITS.toUpperCase().charCodeAt(c)] = c;
+  }
+  return table;
+})();
+
+/** Base64 digit values by char code (standard and URL-safe alphabets), or -1. Read-only. */
+const BASE64_VALUE: Int8Array = (() => {
+  const table = new Int8Array(128).fill(-1);
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  for (let c = 0; c < 64; c++) {
+    table[alphabet.charCodeAt(c)] = c;
+  }
+  table[45] = 62; // '-'
+  table[95] = 63; // '_'
+  return table;
+})();
+
 /** Value of a hex digit char code, or -1. */
 function hexValue(c: number): number {
-  if (c >= 48 && c <= 57) {
-    return c - 48;
-  }
-  const l = c | 0x20;
-  return l >= 97 && l <= 102 ? l - 87 : -1;
+  return c < 128 ? HEX_VALUE[c] : -1;
 }
 
-/** Value of a base64 (standard or URL-safe) char code, or -1. */
+/** Value of a base64 char code, or -1. */
 function base64Value(c: number): number {
-  if (c >= 65 && c <= 90) {
-    return c - 65;
-  }
-  if (c >= 97 && c <= 122) {
-    return c - 71;
-  }
-  if (c >= 48 && c <= 57) {
-    return c + 4;
-  }
-  if (c === 43 || c === 45) {
-    return 62;
-  }
-  if (c === 47 || c === 95) {
-    return 63;
-  }
-  return -1;
+  return c < 128 ? BASE64_VALUE[c] : -1;
 }
 
 /** Decoded 8-byte id halves; `ok` is false when the text is not a valid id. */
@@ -59,21 +62,28 @@ export function decodeHexId(s: string, from: number, to: number, out: IdHalves):
   }
 }
 
+/** 24 bits from 4 base64 chars at `p` (negative if any char is invalid). */
+function base64Quad(s: string, p: number): number {
+  return (
+    (base64Value(s.charCodeAt(p)) << 18) |
+    (base64Value(s.charCodeAt(p + 1)) << 12) |
+    (base64Value(s.charCodeAt(p + 2)) << 6) |
+    base64Value(s.charCodeAt(p + 3))
+  );
+}
+
 /** Decodes 12 base64 chars (8 bytes, '=' padded) of `s[from, to)` into `out`. */
 function decodeBase64Id(s: string, from: number, to: number, out: IdHalves): void {
-  out.hi = 0;
-  out.lo = 0;
-  out.ok = to - from === 12 && s.charCodeAt(from + 11) === 61;
-  // 10 chars carry the first 60 bits; the 11th char's top 4 bits complete 64, its low 2 bits are 0.
-  for (let p = from; p < from + 11 && out.ok; p++) {
-    const v = base64Value(s.charCodeAt(p));
-    const last = p === from + 10;
-    const shift = last ? 4 : 6;
-    const bits = last ? v >>> 2 : v;
-    out.ok = v >= 0 && (!last || (v & 3) === 0);
-    out.hi = ((out.hi << shift) | (out.lo >>> (32 - shift))) >>> 0;
-    out.lo = ((out.lo << shift) | bits) >>> 0;
-  }
+  // chars 0-3 → bytes 0-2, chars 4-7 → bytes 3-5, chars 8-10 → bytes 6-7 plus 2 zero bits
+  const g1 = base64Quad(s, from);
+  const g2 = base64Quad(s, from + 4);
+  const v8 = base64Value(s.charCodeAt(from + 8));
+  const v9 = base64Value(s.charCodeAt(from + 9));
+  const v10 = base64Value(s.charCodeAt(from + 10));
+  const g3 = (v8 << 12) | (v9 << 6) | v10;
+  out.ok = to - from === 12 && s.charCodeAt(from + 11) === 61 && g1 >= 0 && g2 >= 0 && (v8 | v9 | v10) >= 0 && (v10 & 3) === 0;
+  out.hi = ((g1 << 8) | (g2 >>> 16)) >>> 0;
+  out.lo = (((g2 & 0xffff) << 16) | (g3 >>> 2)) >>> 0;
 }
 
 /**

@@ -21,6 +21,8 @@ const KIND_NAMES: Record<string, number> = {
   SPAN_KIND_CONSUMER: 5,
 };
 
+const KIND_ORDER = Object.keys(KIND_NAMES);
+
 const STATUS_NAMES: Record<string, number> = {
   STATUS_CODE_UNSET: 0,
   STATUS_CODE_OK: 1,
@@ -68,6 +70,8 @@ class OtlpJsonReader {
   private listPath = '';
   private spanIndex = 0;
   private attrType = AttrType.Empty;
+  private readonly cacheText: string[] = new Array(256);
+  private readonly cacheIndex = new Int32Array(256);
   private attrValue = 0;
 
   constructor(text: string) {
@@ -207,47 +211,87 @@ class OtlpJsonReader {
     }
     do {
       sc.key();
-      if (sc.is('spanId')) {
-        this.spanId('spanId');
-        b.idHi[i] = this.id.hi;
-        b.idLo[i] = this.id.lo;
-        b.seen |= SEEN_ID;
-      } else if (sc.is('parentSpanId')) {
-        const present = this.spanId('parentSpanId');
-        b.parentHi[i] = this.id.hi;
-        b.parentLo[i] = this.id.lo;
-        b.hasParent[i] = present && (this.id.hi !== 0 || this.id.lo !== 0) ? 1 : 0;
-      } else if (sc.is('startTimeUnixNano')) {
-        this.unixNano('startTimeUnixNano');
-        b.startSec[i] = this.time.sec;
-        b.startNs[i] = this.time.ns;
-        b.seen |= SEEN_START;
-      } else if (sc.is('endTimeUnixNano')) {
-        this.unixNano('endTimeUnixNano');
-        b.endSec[i] = this.time.sec;
-        b.endNs[i] = this.time.ns;
-        b.seen |= SEEN_END;
-      } else if (sc.is('name')) {
-        b.name[i] = this.internString('name');
-      } else if (sc.is('kind')) {
-        b.kind[i] = this.enumValue(KIND_NAMES, 5, 'kind');
-      } else if (sc.is('attributes')) {
-        this.attributes(i, b.spanAttrs);
-      } else if (sc.is('traceId')) {
-        this.traceId();
-      } else if (sc.is('status')) {
-        this.status(i);
-      } else if (sc.is('events')) {
-        this.events(i);
-      } else if (sc.is('links')) {
-        this.links(i);
-      } else {
-        sc.skip();
+      switch (sc.escaped ? sc.text().length : sc.z - sc.a) {
+        case 4:
+          if (sc.is('name')) {
+            b.name[i] = this.internString('name');
+          } else if (sc.is('kind')) {
+            b.kind[i] = this.kind();
+          } else {
+            sc.skip();
+          }
+          break;
+        case 6:
+          if (sc.is('spanId')) {
+            this.spanId('spanId');
+            b.idHi[i] = this.id.hi;
+            b.idLo[i] = this.id.lo;
+            b.seen |= SEEN_ID;
+          } else if (sc.is('status')) {
+            this.status(i);
+          } else if (sc.is('events')) {
+            this.events(i);
+          } else {
+            sc.skip();
+          }
+          break;
+        case 12:
+          if (sc.is('parentSpanId')) {
+            const present = this.spanId('parentSpanId');
+            b.parentHi[i] = this.id.hi;
+            b.parentLo[i] = this.id.lo;
+            b.hasParent[i] = present && (this.id.hi !== 0 || this.id.lo !== 0) ? 1 : 0;
+          } else {
+            sc.skip();
+          }
+          break;
+        case 17:
+        case 15:
+          if (sc.is('startTimeUnixNano')) {
+            this.unixNano('startTimeUnixNano', -1);
+            b.startSec[i] = this.time.sec;
+            b.startNs[i] = this.time.ns;
+            b.seen |= SEEN_START;
+          } else if (sc.is('endTimeUnixNano')) {
+            this.unixNano('endTimeUnixNano', -1);
+            b.endSec[i] = this.time.sec;
+            b.endNs[i] = this.time.ns;
+            b.seen |= SEEN_END;
+          } else {
+            sc.skip();
+          }
+          break;
+        case 7:
+          if (sc.is('traceId')) {
+            this.traceId();
+          } else {
+            sc.skip();
+          }
+          break;
+        case 10:
+          if (sc.is('attributes')) {
+            this.attributes(i, b.spanAttrs);
+          } else {
+            sc.skip();
+          }
+          break;
+        default:
+          this.otherSpanField(i);
       }
     } while (sc.moreMembers());
     const missing = b.missingField();
     if (missing !== '') {
       fail(`${this.where()} has no ${missing}`);
+    }
+  }
+
+  /** Span fields outside the hot path. */
+  private otherSpanField(i: number): void {
+    const sc = this.sc;
+    if (sc.is('links')) {
+      this.links(i);
+    } else {
+      sc.skip();
     }
   }
 
@@ -288,15 +332,20 @@ class OtlpJsonReader {
     }
   }
 
-  /** Reads a Unix-ns time (string or number) into `this.time`. */
-  private unixNano(field: string, what = this.where()): void {
+  /** Reads a Unix-ns time (string or number) of the span, or of its event `event`, into `this.time`. */
+  private unixNano(field: string, event: number): void {
     const sc = this.sc;
-    if (!sc.scalar() || sc.escaped) {
-      fail(`${field} of ${what} is not a number or a string of digits`);
+    const ok = sc.scalar() && !sc.escaped;
+    if (ok) {
+      parseUnixNano(sc.s, sc.a, sc.z, this.time);
     }
-    parseUnixNano(sc.s, sc.a, sc.z, this.time);
-    if (!this.time.ok) {
-      fail(`${field} of ${what} is not a valid time: ${JSON.stringify(sc.s.slice(sc.a, sc.z))}`);
+    if (!ok || !this.time.ok) {
+      const what = event < 0 ? this.where() : `event ${event} of ${this.where()}`;
+      fail(
+        ok
+          ? `${field} of ${what} is not a valid time: ${JSON.stringify(sc.s.slice(sc.a, sc.z))}`
+          : `${field} of ${what} is not a number or a string of digits`
+      );
     }
   }
 
@@ -308,7 +357,41 @@ class OtlpJsonReader {
     if (!sc.str()) {
       fail(`${field} of ${this.where()} is not a string`);
     }
-    return this.b.intern(sc.text());
+    return sc.escaped ? this.b.intern(sc.text()) : this.internRange();
+  }
+
+  /**
+   * Interns the unescaped string `[a, z)` through a small direct-mapped cache, so that the
+   * repeated names, keys and values of a trace are recognised in place, without a slice.
+   */
+  private internRange(): number {
+    const { s, a, z } = this.sc;
+    const h = ((z - a) * 31 + s.charCodeAt(a) * 7 + s.charCodeAt(z - 1)) & 255;
+    const cached = this.cacheText[h];
+    if (cached !== undefined && cached.length === z - a && s.startsWith(cached, a)) {
+      return this.cacheIndex[h];
+    }
+    const index = this.b.intern(s.slice(a, z));
+    this.cacheText[h] = this.b.stringAt(index);
+    this.cacheIndex[h] = index;
+    return index;
+  }
+
+  /** Span kind: the `SPAN_KIND_*` names recognised in place, anything else by `enumValue`. */
+  private kind(): number {
+    const sc = this.sc;
+    const start = sc.p;
+    if (sc.str() && !sc.escaped) {
+      const len = sc.z - sc.a;
+      const c = sc.s.charCodeAt(sc.a + 10);
+      // SERVER/CLIENT are 16 chars long, INTERNAL/PRODUCER/CONSUMER 18, UNSPECIFIED 21
+      const k = len === 16 ? (c === 83 ? 2 : 3) : len === 18 ? (c === 73 ? 1 : c === 80 ? 4 : 5) : 0;
+      if (sc.s.startsWith(KIND_ORDER[k], sc.a) && KIND_ORDER[k].length === len) {
+        return k;
+      }
+    }
+    sc.p = start;
+    return this.enumValue(KIND_NAMES, 5, 'kind');
   }
 
   /** An enum given by name (in `names`) or by number 0..max. */
@@ -356,7 +439,7 @@ class OtlpJsonReader {
         do {
           sc.key();
           if (sc.is('timeUnixNano')) {
-            this.unixNano('timeUnixNano', `event ${k} of ${this.where()}`);
+            this.unixNano('timeUnixNano', k);
             hasTime = true;
           } else if (sc.is('name')) {
             name = this.internString('event name');
@@ -455,8 +538,12 @@ class OtlpJsonReader {
         if (!sc.scalar()) {
           fail(`an attribute value of ${this.where()} is not a scalar`);
         }
-        const text = sc.text();
-        this.attrValue = this.b.intern(this.attrType === AttrType.Double ? String(Number(text)) : text);
+        this.attrValue =
+          this.attrType === AttrType.Double
+            ? this.b.intern(String(Number(sc.text())))
+            : sc.escaped
+              ? this.b.intern(sc.text())
+              : this.internRange();
       } else if (sc.is('bytesValue')) {
         this.attrType = AttrType.Bytes;
         this.attrValue = this.internString('bytesValue');
