@@ -1,0 +1,138 @@
+/**
+ * `npm run bench`: speed and memory of the analysis engine on synthetic traces, with the
+ * targets of issue #3. Prints timings (median of several runs), ratios and one PASS/FAIL line
+ * per target. Times are wall-clock ms from `performance.now()`; a GC runs before each timing.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { aggregateTraces, analyzeTrace, parseOtlpTrace } from '../../src/engine';
+import { generateTrace, Shape } from '../synthetic/generate';
+import { toOtlpJson } from '../synthetic/otlp';
+import { pipeline } from './pipeline';
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const results: Array<[string, boolean]> = [];
+
+/** Median wall time (ms) of `runs` calls of `fn`, with a GC before each. */
+function timeMs(fn: () => unknown, runs: number): number {
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    gc();
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
+function report(target: string, ok: boolean, detail: string): void {
+  results.push([target, ok]);
+  console.log(`  ${detail}`);
+}
+
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+function pipelineVsJsonParse(): void {
+  console.log('\n1. 100k-span random trace from OTLP/JSON text: parse + tree + self time + critical path + service & operation breakdowns');
+  const json = toOtlpJson(generateTrace('random', 100_000, 1));
+  // warm both paths up, then interleave the measured runs
+  JSON.parse(json);
+  pipeline(json);
+  let parse = 0;
+  let ours = 0;
+  const runs = 7;
+  const parseTimes: number[] = [];
+  const ourTimes: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    parseTimes.push(timeMs(() => JSON.parse(json), 1));
+    ourTimes.push(timeMs(() => pipeline(json), 1));
+  }
+  parse = parseTimes.sort((a, b) => a - b)[runs >> 1];
+  ours = ourTimes.sort((a, b) => a - b)[runs >> 1];
+  const ratio = ours / parse;
+  console.log(`  input ${(json.length / 1e6).toFixed(1)} MB; JSON.parse ${ms(parse)}; pipeline ${ms(ours)} (medians of ${runs})`);
+  report('pipeline / JSON.parse ≤ 1.5', ratio <= 1.5, `ratio pipeline / JSON.parse = ${ratio.toFixed(2)} (target ≤ 1.5)`);
+}
+
+function scaling(heapFile: string): void {
+  console.log('\n2. Scaling: time(1M spans) / time(100k spans), whole pipeline from text');
+  for (const shape of ['wide', 'deep', 'fanout', 'random'] as Shape[]) {
+    let small = toOtlpJson(generateTrace(shape, 100_000, 2));
+    const t100k = timeMs(() => pipeline(small), 3);
+    small = '';
+    let big = toOtlpJson(generateTrace(shape, 1_000_000, 2));
+    if (shape === 'random') {
+      writeFileSync(heapFile, big, 'latin1');
+    }
+    let spans = 0;
+    const t1m = timeMs(() => {
+      spans = pipeline(big).trace.spanCount;
+    }, 1);
+    big = '';
+    const ratio = t1m / t100k;
+    report(
+      `scaling ${shape} ≤ 12`,
+      ratio <= 12 && spans === 1_000_000,
+      `${shape.padEnd(6)} 100k ${ms(t100k).padStart(10)}  1M ${ms(t1m).padStart(10)}  ratio ${ratio.toFixed(2)} (target ≤ 12)`
+    );
+  }
+}
+
+function aggregate(): void {
+  console.log('\n3. Aggregate over 1,000 traces × 200 spans (operation breakdown + percentiles + merged call tree)');
+  const texts = Array.from({ length: 1000 }, (_, k) => toOtlpJson(generateTrace('random', 200, 1000 + k)));
+  const analyses = texts.map((text) => analyzeTrace(parseOtlpTrace(text)));
+  aggregateTraces(analyses);
+  const parse = timeMs(() => texts.forEach((text) => JSON.parse(text)), 5);
+  const agg = timeMs(() => aggregateTraces(analyses), 5);
+  const ratio = agg / parse;
+  console.log(`  JSON.parse of the 1,000 texts ${ms(parse)}; aggregateTraces ${ms(agg)} (medians of 5)`);
+  report('aggregate / JSON.parse ≤ 0.5', ratio <= 0.5, `ratio aggregate / JSON.parse = ${ratio.toFixed(2)} (target ≤ 0.5)`);
+}
+
+function heap(heapFile: string): void {
+  console.log('\n4. Peak memory for the 1M-span random trace (separate process, old space limited to 1 GB)');
+  let line = '';
+  try {
+    line = execFileSync(
+      process.execPath,
+      ['--expose-gc', '--max-old-space-size=1024', '--import', 'tsx', join(__dirname, 'heap-child.ts'), heapFile],
+      { encoding: 'utf8' }
+    ).trim();
+  } catch (e) {
+    report('peak memory ≤ 1 GB', false, `the 1M-span analysis failed within a 1 GB heap: ${(e as Error).message.split('\n')[0]}`);
+    return;
+  }
+  const m = JSON.parse(line.split('\n').pop()!);
+  console.log(
+    `  input text ${m.inputMB.toFixed(0)} MB; JS heap + array buffers: before ${m.beforeMB.toFixed(0)} MB, ` +
+      `sampled peak ${m.peakMB.toFixed(0)} MB, retained after GC ${m.retainedMB.toFixed(0)} MB`
+  );
+  report(
+    'peak memory ≤ 1 GB',
+    m.maxRssMB <= 1000,
+    `process peak RSS ${m.maxRssMB.toFixed(0)} MB (bounds the heap, input text included; target ≤ 1000 MB)`
+  );
+}
+
+const heapFile = join(tmpdir(), `tracelens-bench-${process.pid}.json`);
+const started = performance.now();
+try {
+  pipelineVsJsonParse();
+  scaling(heapFile);
+  aggregate();
+  heap(heapFile);
+} finally {
+  try {
+    unlinkSync(heapFile);
+  } catch {
+    // not written
+  }
+}
+console.log(`\nSummary (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+for (const [target, ok] of results) {
+  console.log(`${ok ? 'PASS' : 'FAIL'} ${target}`);
+}
