@@ -8,7 +8,7 @@
 import { TraceAnalysis } from './analyze';
 import { byCriticalPath, groupTotals } from './breakdown';
 import { buildCallTree, CallTree } from './call-tree';
-import { GroupBy, groupSpans } from './grouping';
+import { GroupBy, Grouping, groupSpans } from './grouping';
 import { Percentiles, percentiles } from './percentile';
 
 export interface AggregateRow {
@@ -84,11 +84,15 @@ export function aggregateTraces(analyses: readonly TraceAnalysis[], groupBy: Gro
   const byKey = new Map<string, Accumulator>();
   const traceDurations = new Float64Array(analyses.length);
   let totalDuration = 0;
+  const operationGroupings: Grouping[] = [];
   analyses.forEach((analysis, t) => {
     const { trace } = analysis;
     traceDurations[t] = analysis.duration;
     totalDuration += analysis.duration;
     const grouping = groupSpans(trace, groupBy);
+    if (groupBy.kind === 'operation') {
+      operationGroupings.push(grouping);
+    }
     const groups = grouping.keys.length;
     const sums = groupTotals(analysis, grouping.groupOf, groups);
     const acc: Accumulator[] = grouping.keys.map((key, g) => {
@@ -147,6 +151,6 @@ export function aggregateTraces(analyses: readonly TraceAnalysis[], groupBy: Gro
     totalDuration,
     traceDuration: percentiles(traceDurations),
     rows: rows.sort(byCriticalPath),
-    callTree: buildCallTree(analyses),
+    callTree: buildCallTree(analyses, groupBy.kind === 'operation' ? operationGroupings : undefined),
   };
 }

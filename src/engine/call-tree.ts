@@ -3,10 +3,10 @@
  * path of (service, operation) pairs from its root, so the same call made from different
  * places stays separate and a recursive call gets a deeper node. Node 0 is the synthetic root
  * above all trace roots. Per node: span count, summed effective duration and summed self time.
- * O(total spans) with one hash lookup per span.
+ * O(total spans): one lookup per span in an open-addressing table keyed by (parent node, operation).
  */
 import { TraceAnalysis } from './analyze';
-import { groupSpans } from './grouping';
+import { Grouping, groupSpans } from './grouping';
 
 export interface CallTree {
   /** parent node, -1 for node 0 */
@@ -20,24 +20,95 @@ export interface CallTree {
   readonly self: Float64Array;
 }
 
-/** Builds the merged call tree of `analyses` (see the file header). */
-export function buildCallTree(analyses: readonly TraceAnalysis[]): CallTree {
-  const parent: number[] = [-1];
-  const service: string[] = ['all traces'];
-  const operation: string[] = [''];
-  const count: number[] = [0];
-  const total: number[] = [0];
-  const self: number[] = [0];
-  const childIndex: Array<Map<number, number>> = [new Map()];
+/** Growable node columns plus an open-addressing index from (parent node, operation) to node. */
+class NodeTable {
+  parent = new Int32Array(1024);
+  op = new Int32Array(1024);
+  count = new Float64Array(1024);
+  total = new Float64Array(1024);
+  self = new Float64Array(1024);
+  size = 1;
+  private slots = new Int32Array(2048).fill(-1);
+
+  constructor() {
+    this.parent[0] = -1;
+    this.op[0] = -1;
+  }
+
+  private static hash(from: number, op: number): number {
+    return Math.imul(from, 0x9e3779b1) ^ Math.imul(op + 1, 0x85ebca6b);
+  }
+
+  /** The child of `from` for operation `op`, created if new. */
+  child(from: number, op: number): number {
+    const mask = this.slots.length - 1;
+    let h = NodeTable.hash(from, op) & mask;
+    let node = this.slots[h];
+    while (node >= 0 && (this.parent[node] !== from || this.op[node] !== op)) {
+      h = (h + 1) & mask;
+      node = this.slots[h];
+    }
+    if (node >= 0) {
+      return node;
+    }
+    node = this.size++;
+    if (node === this.parent.length) {
+      this.grow();
+    }
+    this.parent[node] = from;
+    this.op[node] = op;
+    if (this.size * 2 > this.slots.length) {
+      this.rehash();
+    } else {
+      this.slots[h] = node;
+    }
+    return node;
+  }
+
+  private grow(): void {
+    const size = this.parent.length * 2;
+    const bigger = <T extends Int32Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(size);
+      b.set(a);
+      return b;
+    };
+    this.parent = bigger(this.parent);
+    this.op = bigger(this.op);
+    this.count = bigger(this.count);
+    this.total = bigger(this.total);
+    this.self = bigger(this.self);
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = this.slots.length - 1;
+    for (let node = 1; node < this.size; node++) {
+      let h = NodeTable.hash(this.parent[node], this.op[node]) & mask;
+      while (this.slots[h] >= 0) {
+        h = (h + 1) & mask;
+      }
+      this.slots[h] = node;
+    }
+  }
+}
+
+/**
+ * Builds the merged call tree of `analyses` (see the file header). `operations[t]`, if given,
+ * is the operation grouping of trace t (saves recomputing it).
+ */
+export function buildCallTree(analyses: readonly TraceAnalysis[], operations?: readonly Grouping[]): CallTree {
+  const nodes = new NodeTable();
   const opIds = new Map<string, number>();
-  for (const analysis of analyses) {
+  const opParts: Array<Array<string | null>> = [];
+  analyses.forEach((analysis, t) => {
     const { trace, tree, intervals, selfTime } = analysis;
-    const grouping = groupSpans(trace, { kind: 'operation' });
-    const globalOp = grouping.keys.map((key) => {
+    const grouping = operations?.[t] ?? groupSpans(trace, { kind: 'operation' });
+    const globalOp = grouping.keys.map((key, g) => {
       let id = opIds.get(key);
       if (id === undefined) {
-        id = opIds.size;
+        id = opParts.length;
         opIds.set(key, id);
+        opParts.push(grouping.parts[g]);
       }
       return id;
     });
@@ -45,34 +116,23 @@ export function buildCallTree(analyses: readonly TraceAnalysis[]): CallTree {
     for (let k = 0; k < trace.spanCount; k++) {
       const i = tree.preorder[k];
       const p = tree.parent[i];
-      const from = p < 0 ? 0 : nodeOf[p];
-      const group = grouping.groupOf[i];
-      let node = childIndex[from].get(globalOp[group]);
-      if (node === undefined) {
-        node = parent.length;
-        childIndex[from].set(globalOp[group], node);
-        childIndex.push(new Map());
-        parent.push(from);
-        service.push(grouping.parts[group][0] as string);
-        operation.push(grouping.parts[group][1] as string);
-        count.push(0);
-        total.push(0);
-        self.push(0);
-      }
+      const node = nodes.child(p < 0 ? 0 : nodeOf[p], globalOp[grouping.groupOf[i]]);
       nodeOf[i] = node;
-      count[node]++;
-      total[node] += intervals.effEnd[i] - intervals.effStart[i];
-      self[node] += selfTime[i];
+      nodes.count[node]++;
+      nodes.total[node] += intervals.effEnd[i] - intervals.effStart[i];
+      nodes.self[node] += selfTime[i];
     }
-    count[0]++;
-    total[0] += analysis.duration;
-  }
+    nodes.count[0]++;
+    nodes.total[0] += analysis.duration;
+  });
+  const size = nodes.size;
+  const op = nodes.op.subarray(0, size);
   return {
-    parent: Int32Array.from(parent),
-    service,
-    operation,
-    count: Float64Array.from(count),
-    total: Float64Array.from(total),
-    self: Float64Array.from(self),
+    parent: nodes.parent.slice(0, size),
+    service: Array.from(op, (o) => (o < 0 ? 'all traces' : (opParts[o][0] as string))),
+    operation: Array.from(op, (o) => (o < 0 ? '' : (opParts[o][1] as string))),
+    count: nodes.count.slice(0, size),
+    total: nodes.total.slice(0, size),
+    self: nodes.self.slice(0, size),
   };
 }

@@ -33,17 +33,19 @@ class GroupTable {
   readonly parts: Array<Array<string | null>> = [];
   private readonly byCode = new Map<number, number>();
 
-  /** Group index for an integer code, creating it with `parts` on first sight. */
-  get(code: number, parts: () => Array<string | null>): number {
-    let g = this.byCode.get(code);
-    if (g === undefined) {
-      g = this.keys.length;
-      this.byCode.set(code, g);
-      const p = parts();
-      this.parts.push(p);
-      this.keys.push(JSON.stringify(p));
-      this.labels.push(p.length === 2 ? `${p[0]}: ${p[1]}` : (p[0] ?? NONE_LABEL));
-    }
+  /** Group index for an integer code, or -1 when not seen yet. */
+  find(code: number): number {
+    const g = this.byCode.get(code);
+    return g === undefined ? -1 : g;
+  }
+
+  /** Creates the group for `code` with its parts and returns its index. */
+  add(code: number, parts: Array<string | null>): number {
+    const g = this.keys.length;
+    this.byCode.set(code, g);
+    this.parts.push(parts);
+    this.keys.push(JSON.stringify(parts));
+    this.labels.push(parts.length === 2 ? `${parts[0]}: ${parts[1]}` : (parts[0] ?? NONE_LABEL));
     return g;
   }
 }
@@ -63,39 +65,63 @@ function attrValue(table: ParsedTrace['spanAttrs'], owner: number, key: number):
   return -1;
 }
 
+/** Value string index of the grouping attribute of span `i`, or -1 when it has none. */
+function attributeCode(trace: ParsedTrace, key: number, scope: 'resource' | 'span' | undefined, i: number): number {
+  let v = -1;
+  if (key >= 0 && scope !== 'resource') {
+    v = attrValue(trace.spanAttrs, i, key);
+  }
+  if (key >= 0 && v < 0 && scope !== 'span') {
+    v = attrValue(trace.resourceAttrs, trace.resource[i], key);
+  }
+  return v;
+}
+
+/** The parts of the group of span `i`, whose code is `code`. */
+function partsOf(trace: ParsedTrace, groupBy: GroupBy, i: number, code: number): Array<string | null> {
+  const { strings } = trace;
+  switch (groupBy.kind) {
+    case 'service':
+      return [strings[code]];
+    case 'operation':
+      return [strings[trace.resourceService[trace.resource[i]]], strings[trace.name[i]]];
+    case 'spanKind':
+      return [SPAN_KIND_NAMES[code]];
+    default:
+      return [code < 0 ? null : strings[code]];
+  }
+}
+
 /** Groups the spans of `trace` by `groupBy` (see the file header). */
 export function groupSpans(trace: ParsedTrace, groupBy: GroupBy): Grouping {
   const n = trace.spanCount;
   const { strings, resource, resourceService, name, kind } = trace;
+  const key = groupBy.kind === 'attribute' ? stringIndex(trace, groupBy.key) : -1;
+  const scope = groupBy.kind === 'attribute' ? groupBy.scope : undefined;
   const groupOf = new Uint32Array(n);
   const table = new GroupTable();
-  if (groupBy.kind === 'service') {
-    for (let i = 0; i < n; i++) {
-      const svc = resourceService[resource[i]];
-      groupOf[i] = table.get(svc, () => [strings[svc]]);
+  // the previous span's code and group: consecutive spans often share their group
+  let lastCode = -2;
+  let lastGroup = 0;
+  for (let i = 0; i < n; i++) {
+    let code: number;
+    if (groupBy.kind === 'service') {
+      code = resourceService[resource[i]];
+    } else if (groupBy.kind === 'operation') {
+      code = resourceService[resource[i]] * strings.length + name[i];
+    } else if (groupBy.kind === 'spanKind') {
+      code = kind[i];
+    } else {
+      code = attributeCode(trace, key, scope, i);
     }
-  } else if (groupBy.kind === 'operation') {
-    const width = strings.length;
-    for (let i = 0; i < n; i++) {
-      const svc = resourceService[resource[i]];
-      groupOf[i] = table.get(svc * width + name[i], () => [strings[svc], strings[name[i]]]);
-    }
-  } else if (groupBy.kind === 'spanKind') {
-    for (let i = 0; i < n; i++) {
-      groupOf[i] = table.get(kind[i], () => [SPAN_KIND_NAMES[kind[i]]]);
-    }
-  } else {
-    const key = stringIndex(trace, groupBy.key);
-    for (let i = 0; i < n; i++) {
-      let v = -1;
-      if (key >= 0 && groupBy.scope !== 'resource') {
-        v = attrValue(trace.spanAttrs, i, key);
+    if (code !== lastCode) {
+      lastCode = code;
+      lastGroup = table.find(code);
+      if (lastGroup < 0) {
+        lastGroup = table.add(code, partsOf(trace, groupBy, i, code));
       }
-      if (key >= 0 && v < 0 && groupBy.scope !== 'span') {
-        v = attrValue(trace.resourceAttrs, resource[i], key);
-      }
-      groupOf[i] = table.get(v, () => [v < 0 ? null : strings[v]]);
     }
+    groupOf[i] = lastGroup;
   }
   return { groupOf, keys: table.keys, labels: table.labels, parts: table.parts };
 }
