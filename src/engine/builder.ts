@@ -116,21 +116,21 @@ export const SEEN_END = 4;
 /** Mutable columns an adapter writes span fields into; see the file header. */
 export class TraceBuilder {
   n = 0;
-  startSec = new Float64Array(16);
-  startNs = new Float64Array(16);
-  endSec = new Float64Array(16);
-  endNs = new Float64Array(16);
-  idHi = new Uint32Array(16);
-  idLo = new Uint32Array(16);
-  parentHi = new Uint32Array(16);
-  parentLo = new Uint32Array(16);
-  hasParent = new Uint8Array(16);
-  name = new Uint32Array(16);
-  statusMessage = new Uint32Array(16);
-  resource = new Uint32Array(16);
-  scope = new Uint32Array(16);
-  kind = new Uint8Array(16);
-  status = new Uint8Array(16);
+  startSec: Float64Array;
+  startNs: Float64Array;
+  endSec: Float64Array;
+  endNs: Float64Array;
+  idHi: Uint32Array;
+  idLo: Uint32Array;
+  parentHi: Uint32Array;
+  parentLo: Uint32Array;
+  hasParent: Uint8Array;
+  name: Uint32Array;
+  statusMessage: Uint32Array;
+  resource: Uint32Array;
+  scope: Uint32Array;
+  kind: Uint8Array;
+  status: Uint8Array;
   /** SEEN_* bits of the span being read */
   seen = 0;
 
@@ -154,6 +154,26 @@ export class TraceBuilder {
   private traceIdText = '';
   private traceIdHex = '';
   private mixedTraceIds = 0;
+
+  /** `expectedSpans` sizes the columns up front (they still grow if it is too small). */
+  constructor(expectedSpans = 16) {
+    const size = Math.max(16, Math.ceil(expectedSpans));
+    this.startSec = new Float64Array(size);
+    this.startNs = new Float64Array(size);
+    this.endSec = new Float64Array(size);
+    this.endNs = new Float64Array(size);
+    this.idHi = new Uint32Array(size);
+    this.idLo = new Uint32Array(size);
+    this.parentHi = new Uint32Array(size);
+    this.parentLo = new Uint32Array(size);
+    this.hasParent = new Uint8Array(size);
+    this.name = new Uint32Array(size);
+    this.statusMessage = new Uint32Array(size);
+    this.resource = new Uint32Array(size);
+    this.scope = new Uint32Array(size);
+    this.kind = new Uint8Array(size);
+    this.status = new Uint8Array(size);
+  }
 
   /**
    * Index of `s` in the string table, adding it if new. A new string is copied first so that a

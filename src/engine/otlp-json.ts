@@ -63,7 +63,7 @@ function plainAnyValue(this: unknown, _key: string, v: unknown): unknown {
 
 class OtlpJsonReader {
   private readonly sc: JsonScanner;
-  private readonly b = new TraceBuilder();
+  private readonly b: TraceBuilder;
   private readonly id: IdHalves = { hi: 0, lo: 0, ok: false };
   private readonly time: UnixNano = { sec: 0, ns: 0, ok: false };
   /** JSON path of the current scope-spans list, for messages */
@@ -76,6 +76,8 @@ class OtlpJsonReader {
 
   constructor(text: string) {
     this.sc = new JsonScanner(text);
+    // a minimal span is ~250 characters of JSON: size the columns for that, grow if needed
+    this.b = new TraceBuilder(text.length / 250);
   }
 
   read() {
