@@ -23,6 +23,8 @@ export interface RequestPlan {
   requestId: string;
   /** overrides the database span's name (escaping tests use odd characters here) */
   dbSpanName?: string;
+  /** prepended to every service name, so a test's traces never mix with the shared batch's */
+  servicePrefix?: string;
 }
 
 export const SERVICES = ['frontend', 'api-gateway', 'auth-service', 'user-service', 'order-worker'] as const;
@@ -32,6 +34,7 @@ export const DB_STATEMENT = 'SELECT id, name, email FROM users WHERE id = $1';
 /** Builds the spans of one request starting at `startUs` (µs since the epoch). */
 export function buildTrace(rng: Random, plan: RequestPlan, startUs: number): GenTrace {
   const traceId = rng.hex(16);
+  const prefix = plan.servicePrefix ?? '';
   const spans: GenSpan[] = [];
   const span = (
     parent: GenSpan | undefined,
@@ -42,7 +45,17 @@ export function buildTrace(rng: Random, plan: RequestPlan, startUs: number): Gen
     endAt: number,
     attributes: Record<string, AttrValue> = {}
   ): GenSpan => {
-    const s: GenSpan = { spanId: rng.hex(8), parentSpanId: parent?.spanId, service, name, kind, startUs: startAt, endUs: endAt, attributes, events: [] };
+    const s: GenSpan = {
+      spanId: rng.hex(8),
+      parentSpanId: parent?.spanId,
+      service: prefix + service,
+      name,
+      kind,
+      startUs: startAt,
+      endUs: endAt,
+      attributes: attributes['peer.service'] ? { ...attributes, 'peer.service': prefix + attributes['peer.service'] } : attributes,
+      events: [],
+    };
     spans.push(s);
     return s;
   };

@@ -1,26 +1,49 @@
 /**
- * Sends one deterministic batch (seed 42, 100 requests, one OTLP request so every span-metrics
- * series is created in the same collection) and waits, by bounded polling, until Tempo's search
- * returns all of it and Prometheus holds span metrics for every span. Tests read batch.json.
+ * Sends the shared batch (seed 42, 100 requests) and waits, by bounded polling, until Tempo's
+ * search returns all of it and Prometheus holds its span metrics. Tests read batch.json.
+ *
+ * Span-metrics counters only show an increase to rate()/increase() between two samples. Tempo
+ * precedes a new series' first sample with a 0 stamped at the end of the previous minute, but in
+ * the generator's first minute that 0 never reaches Prometheus (seen with this Tempo build: the
+ * batch's series started at their full count). So a warm-up request set first creates every
+ * series; the batch is sent right after Prometheus has a post-warm-up sample, whose time starts
+ * the metrics window tests use: inside it, counters grow by exactly the batch. (Tests start the
+ * window at that exact sample time, so Prometheus' rate() extrapolation, which differs per series
+ * near a counter's start, does not skew ratios.)
  */
 import { writeFileSync } from 'node:fs';
 import { generateBatch } from '../generator/batch';
 import { sendTraces } from '../generator/send';
-import { batchFile, clients, SentBatch, stackEnv, waitFor } from './stack';
+import { batchFile, clients, probeSample, SentBatch, stackEnv, waitFor } from './stack';
 
-export const BATCH_SEED = 42;
-export const BATCH_SIZE = 100;
-
+const BATCH_SEED = 42;
+const BATCH_SIZE = 100;
 export default async function globalSetup() {
   const env = stackEnv();
   const { tempo, prom } = clients(env);
+
+  // Every combination of route and auth outcome, so every span-metrics series exists.
+  const warmup = generateBatch({
+    seed: 1000,
+    count: 4,
+    overrides: { 0: { route: 'checkout', authFails: true }, 1: { route: 'account', authFails: true }, 2: { route: 'checkout', authFails: false }, 3: { route: 'account', authFails: false } },
+  });
+  await sendTraces(env.otlpUrl, warmup.traces, warmup.traces.length);
+  const [firstSampleSec] = await waitFor('warm-up span metrics in Prometheus', () => probeSample(prom));
+  const [windowStart] = await waitFor('a second warm-up sample', async () => {
+    const s = await probeSample(prom);
+    return s && s[0] > firstSampleSec ? s : undefined;
+  }, 60_000, 250);
+
   const { traces, truth } = generateBatch({ seed: BATCH_SEED, count: BATCH_SIZE });
   await sendTraces(env.otlpUrl, traces, traces.length);
   const batch: SentBatch = {
     truth,
+    warmupTraceIds: warmup.truth.map((t) => t.traceId),
     startSec: Math.floor(Math.min(...truth.map((t) => t.startUs)) / 1e6),
     endSec: Math.ceil(Math.max(...truth.map((t) => t.startUs + t.durationUs)) / 1e6),
     spanCount: truth.reduce((n, t) => n + t.spanCount, 0),
+    metricsWindowStartSec: windowStart,
   };
   writeFileSync(batchFile(env), JSON.stringify(batch));
 
@@ -28,9 +51,10 @@ export default async function globalSetup() {
     const res = await tempo.search('{}', { limit: 1000, start: batch.startSec - 1, end: batch.endSec + 1 });
     return (res.traces?.length ?? 0) >= BATCH_SIZE ? true : undefined;
   });
+  const warmupSpans = warmup.truth.reduce((n, t) => n + t.spanCount, 0);
   await waitFor('span metrics for every span in Prometheus', async () => {
     const data = await prom.query('sum(traces_spanmetrics_calls_total)');
     const value = data.resultType === 'vector' && data.result[0] ? Number(data.result[0].value[1]) : 0;
-    return value === batch.spanCount ? true : undefined;
+    return value === warmupSpans + batch.spanCount ? true : undefined;
   });
 }

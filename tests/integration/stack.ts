@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createFetchTransport } from '../../src/data/fetch-transport';
-import { createPrometheusClient } from '../../src/data/prometheus/client';
+import { createPrometheusClient, PrometheusClient } from '../../src/data/prometheus/client';
 import { createTempoClient } from '../../src/data/tempo/client';
 import { TraceTruth } from '../generator/model';
 
@@ -42,10 +42,14 @@ export function clients(env = stackEnv()) {
 /** The batch global-setup sent: ground truth plus the time window (Unix seconds) it covers. */
 export interface SentBatch {
   truth: TraceTruth[];
+  /** traces sent before the batch so that every span-metrics series exists (see global-setup.ts) */
+  warmupTraceIds: string[];
   startSec: number;
   endSec: number;
-  /** total spans sent */
+  /** total spans in the batch */
   spanCount: number;
+  /** time of the last span-metrics sample before the batch: windows from here see exactly the batch */
+  metricsWindowStartSec: number;
 }
 
 export const batchFile = (env: StackEnv) => join(env.stackDir, 'batch.json');
@@ -75,3 +79,15 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 }
 
 export const nowSec = () => Math.floor(Date.now() / 1000);
+
+/** A span-metrics series every run creates (frontend's failing /checkout requests). */
+const PROBE = 'traces_spanmetrics_calls_total{service="frontend", span_name="GET /checkout", status_code="STATUS_CODE_ERROR"}';
+
+/** [time, value] of the probe series' newest sample in Prometheus, if it has one. */
+export async function probeSample(prom: PrometheusClient): Promise<[number, number] | undefined> {
+  const [time, value] = await Promise.all([prom.query(`timestamp(${PROBE})`), prom.query(PROBE)]);
+  if (time.resultType !== 'vector' || value.resultType !== 'vector' || !time.result[0] || !value.result[0]) {
+    return undefined;
+  }
+  return [Number(time.result[0].value[1]), Number(value.result[0].value[1])];
+}

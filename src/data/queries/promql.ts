@@ -59,10 +59,11 @@ export function selector(metric: string, matchers: LabelMatcher[] = []): string 
   return `${metric}{${matchers.map((m) => `${m.label}${m.op}${promqlString(m.value)}`).join(', ')}}`;
 }
 
-/** Seconds as a PromQL range duration (`300s`). */
+/** Seconds as a PromQL range duration: `300s`, or `1500ms` when not whole (millisecond resolution). */
 export function promqlDuration(seconds: number): string {
-  if (!Number.isInteger(seconds) || seconds <= 0) {
-    throw new RangeError(`a PromQL range needs a positive whole number of seconds, got ${seconds}`);
+  const ms = Math.round(seconds * 1000);
+  if (!Number.isFinite(seconds) || ms <= 0) {
+    throw new RangeError(`a PromQL range needs a positive duration, got ${seconds} s`);
   }
-  return `${seconds}s`;
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }

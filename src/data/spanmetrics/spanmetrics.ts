@@ -12,7 +12,7 @@ import { SpanMetricsScheme } from './scheme';
 export interface Window {
   /** evaluation time, Unix seconds */
   time: number;
-  /** look-back, whole seconds */
+  /** look-back in seconds (millisecond resolution) */
   rangeSec: number;
 }
 

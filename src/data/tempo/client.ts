@@ -53,14 +53,16 @@ export function createTempoClient(transport: Transport) {
       try {
         raw = await transport.get<string>(`api/v2/traces/${traceId}`, params, textRequest);
       } catch (e) {
-        // Tempo before 2.6 has no v2 endpoint (404 page not found): ask v1, whose 404 means "no such trace".
+        // A Tempo without the v2 endpoint answers 404 "404 page not found": ask v1, whose 404 (empty
+        // body) means "no such trace".
         if (e instanceof DataError && e.kind === 'trace-not-found') {
           return { raw: await transport.get<string>(`api/traces/${traceId}`, params, textRequest), apiVersion: 'v1' };
         }
         throw e;
       }
       const envelope = parseEnvelope(raw, transport.target, traceId);
-      if (!envelope.trace && !envelope.batches) {
+      // Tempo answers an unknown id on v2 with 200 `{"trace":{},"metrics":{}}`, not 404.
+      if (!envelope.trace?.resourceSpans?.length) {
         throw new DataError('trace-not-found', `Trace ${traceId} not found in ${transport.target}.`);
       }
       const partial = envelope.status === 'PARTIAL' ? partialTraceWarning({ target: transport.target, path: traceId }, envelope.message) : undefined;
@@ -99,7 +101,7 @@ export function createTempoClient(transport: Transport) {
 
 export type TempoClient = ReturnType<typeof createTempoClient>;
 
-function parseEnvelope(raw: string, target: string, traceId: string): { trace?: unknown; batches?: unknown; status?: string; message?: string } {
+function parseEnvelope(raw: string, target: string, traceId: string): { trace?: { resourceSpans?: unknown[] }; status?: string; message?: string } {
   try {
     return JSON.parse(raw);
   } catch (e) {

@@ -1,0 +1,34 @@
+/**
+ * Test helper: responses recorded from the real Tempo and Prometheus of the test stack by
+ * tests/integration/record-fixtures.ts. Unit tests fake transports only with these.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
+export interface Recorded<T = any> {
+  request: string;
+  status: number;
+  contentType: string | null;
+  body: T;
+}
+
+export function recorded<T = any>(name: string): Recorded<T> {
+  return JSON.parse(readFileSync(join(__dirname, '../../tests/integration/fixtures', `${name}.json`), 'utf8'));
+}
+
+/** The recorded body as the server sent it on the wire (text for text answers, JSON otherwise). */
+export function wireText(r: Recorded): string {
+  return typeof r.body === 'string' ? r.body : JSON.stringify(r.body);
+}
+
+/** A `fetch` that answers every call with the recorded response, and remembers the URLs asked. */
+export function fetchReplaying(...responses: Recorded[]) {
+  const urls: string[] = [];
+  let next = 0;
+  const impl = (async (url: string) => {
+    urls.push(url);
+    const r = responses[Math.min(next++, responses.length - 1)];
+    return new Response(wireText(r), { status: r.status, headers: r.contentType ? { 'content-type': r.contentType } : {} });
+  }) as unknown as typeof fetch;
+  return { impl, urls };
+}

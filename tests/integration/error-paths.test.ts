@@ -1,0 +1,82 @@
+/**
+ * Failures from the real servers surface as the right typed errors: TraceQL and PromQL syntax
+ * errors carry the server's own message, a Prometheus execution error, a paused Tempo (timeout,
+ * cancellation) and a stopped Tempo (unreachable). Runs last: it stops and restarts Tempo.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DataError } from '../../src/data/errors';
+import { clients, stackEnv, waitFor } from './stack';
+
+const env = stackEnv();
+const { tempo, prom } = clients(env);
+const stack = (cmd: string) => execFileSync('bash', [resolve(__dirname, '../stack/stack.sh'), cmd], { stdio: 'inherit' });
+const tempoPid = () => Number(readFileSync(join(env.stackDir, 'tempo.pid'), 'utf8'));
+
+async function failure(p: Promise<unknown>): Promise<DataError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(DataError);
+    return e as DataError;
+  }
+  throw new Error('expected the request to fail');
+}
+
+describe('query errors', () => {
+  it('a TraceQL syntax error is query-syntax with Tempo’s parser message', async () => {
+    const e = await failure(tempo.search('{ resource.service.name = }'));
+    expect(e.kind).toBe('query-syntax');
+    expect(e.status).toBe(400);
+    expect(e.upstreamMessage).toMatch(/parse error|syntax error/);
+    expect(e.message).toContain(e.upstreamMessage);
+  });
+
+  it('a PromQL syntax error is query-syntax with Prometheus’ message', async () => {
+    const e = await failure(prom.query('sum(rate(traces_spanmetrics_calls_total[5m]'));
+    expect(e.kind).toBe('query-syntax');
+    expect(e.status).toBe(400);
+    expect(e.upstreamMessage).toMatch(/parse error/);
+  });
+
+  it('a PromQL execution error is query-failed with Prometheus’ message', async () => {
+    const e = await failure(prom.query('traces_spanmetrics_calls_total + on(service) traces_spanmetrics_calls_total'));
+    expect(e.kind).toBe('query-failed');
+    expect(e.status).toBe(422);
+    expect(e.upstreamMessage).toMatch(/found duplicate series for the match group/);
+  });
+});
+
+describe('a paused Tempo', () => {
+  beforeEach(() => process.kill(tempoPid(), 'SIGSTOP'));
+  afterEach(() => process.kill(tempoPid(), 'SIGCONT'));
+
+  it('times out with kind timeout', async () => {
+    const e = await failure(tempo.search('{}', {}, { timeoutMs: 500 }));
+    expect(e.kind).toBe('timeout');
+    expect(e.message).toMatch(/did not answer within 0\.5 s/);
+  });
+
+  it('is cancelled when the caller aborts', async () => {
+    const controller = new AbortController();
+    const pending = tempo.tagNames({}, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    expect((await failure(pending)).kind).toBe('cancelled');
+  });
+});
+
+describe('Tempo stopped mid-test', () => {
+  afterAll(async () => {
+    stack('start-tempo');
+    await waitFor('Tempo to answer searches again', async () => ((await tempo.search('{}', { limit: 1 })) ? true : undefined));
+  });
+
+  it('answers, then after it stops the same call fails as unreachable', async () => {
+    await expect(tempo.tagNames()).resolves.toEqual(expect.any(Array));
+    stack('stop-tempo');
+    const e = await failure(tempo.tagNames());
+    expect(e.kind).toBe('unreachable');
+    expect(e.message).toMatch(/^Tempo at http:\/\/127\.0\.0\.1:\d+ is unreachable/);
+  });
+});
