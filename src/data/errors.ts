@@ -71,36 +71,68 @@ export function classifyFailure(failure: TransportFailure, ctx: RequestContext):
     case 'cancelled':
       return new DataError('cancelled', `The request to ${where} was cancelled.`);
     case 'timeout':
-      return new DataError('timeout', `${where} did not answer within ${Math.round(failure.timeoutMs / 100) / 10} s.`);
+      return new DataError('timeout', `${where} did not answer within ${formatMs(failure.timeoutMs)}.`);
     case 'network':
       return new DataError(
         'unreachable',
         `${ctx.target} is unreachable: ${(failure.cause as Error)?.message ?? String(failure.cause)}. Check that it is running and that its URL is right.`
       );
     case 'bad-json':
-      return new DataError('bad-response', `${where} answered with something that is not JSON: ${(failure.cause as Error)?.message}`);
+      return new DataError(
+        'bad-response',
+        `${where} answered with something that is not JSON: ${(failure.cause as Error)?.message}`
+      );
     case 'http':
       return classifyHttp(failure.status, failure.statusText, failure.body, ctx, where);
   }
 }
 
-function classifyHttp(status: number, statusText: string | undefined, body: unknown, ctx: RequestContext, where: string): DataError {
+function classifyHttp(
+  status: number,
+  statusText: string | undefined,
+  body: unknown,
+  ctx: RequestContext,
+  where: string
+): DataError {
   const upstream = upstreamMessage(body);
   const said = upstream ? `: ${upstream}` : statusText ? `: ${statusText}` : '';
   const make = (kind: DataErrorKind, message: string) => new DataError(kind, message, upstream, status);
   if (status === 401) {
-    return make('unauthorized', `${ctx.target} refused the request as unauthenticated (401)${said}. Check the datasource's credentials.`);
+    return make(
+      'unauthorized',
+      `${ctx.target} refused the request as unauthenticated (401)${said}. Check the datasource's credentials.`
+    );
   }
   if (status === 403) {
-    return make('forbidden', `${ctx.target} refused access (403)${said}. Your user or the datasource's credentials lack permission.`);
+    return make(
+      'forbidden',
+      `${ctx.target} refused access (403)${said}. Your user or the datasource's credentials lack permission.`
+    );
   }
-  if (status === 404 && upstream && /data ?source/i.test(upstream) && /not found|unable to (find|load)/i.test(upstream)) {
-    return make('datasource-not-found', `The datasource for ${ctx.target} was not found${said}. Pick an existing Tempo/Prometheus datasource in the TraceLens settings.`);
+  if (
+    status === 404 &&
+    upstream &&
+    /data ?source/i.test(upstream) &&
+    /not found|unable to (find|load)/i.test(upstream)
+  ) {
+    return make(
+      'datasource-not-found',
+      `The datasource for ${ctx.target} was not found${said}. Pick an existing Tempo/Prometheus datasource in the TraceLens settings.`
+    );
   }
   if (status === 404 && isTracePath(ctx.path)) {
-    return make('trace-not-found', `Trace not found in ${ctx.target}${said}. It may be outside the searched time range or past retention.`);
+    return make(
+      'trace-not-found',
+      `Trace not found in ${ctx.target}${said}. It may be outside the searched time range or past retention.`
+    );
   }
-  if (upstream && /localblocks processor not found|local-blocks|metrics generator .*not|traceql metrics .*(not|disabled)/i.test(upstream) && isTraceqlMetricsPath(ctx.path)) {
+  if (
+    upstream &&
+    /localblocks processor not found|local-blocks|metrics generator .*not|traceql metrics .*(not|disabled)/i.test(
+      upstream
+    ) &&
+    isTraceqlMetricsPath(ctx.path)
+  ) {
     return make(
       'traceql-metrics-disabled',
       `TraceQL metrics are not enabled in ${ctx.target}${said}. Enable the metrics-generator's local-blocks processor (Tempo 2.x) to use them.`
@@ -121,7 +153,13 @@ function classifyHttp(status: number, statusText: string | undefined, body: unkn
   return make('query-failed', `${where} failed with HTTP ${status}${said}`);
 }
 
+const formatMs = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`);
+
 /** A partial trace is data plus a warning: Tempo returned only part of it (e.g. size limits). */
 export function partialTraceWarning(ctx: RequestContext, message?: string): DataError {
-  return new DataError('partial-trace', `${ctx.target} returned only part of this trace${message ? `: ${message}` : ''}.`, message);
+  return new DataError(
+    'partial-trace',
+    `${ctx.target} returned only part of this trace${message ? `: ${message}` : ''}.`,
+    message
+  );
 }

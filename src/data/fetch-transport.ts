@@ -14,10 +14,20 @@ export function createFetchTransport(baseUrl: string, name: string, fetchImpl: t
         throw classifyFailure(failure, { target, path });
       };
       try {
-        const res = await fetchImpl(`${base}/${path.replace(/^\/+/, '')}${queryString(params)}`, { signal: d.signal }).catch((cause) =>
-          fail(d.timedOut() ? { type: 'timeout', timeoutMs } : d.signal.aborted ? { type: 'cancelled' } : { type: 'network', cause })
+        const res = await fetchImpl(`${base}/${path.replace(/^\/+/, '')}${queryString(params)}`, {
+          signal: d.signal,
+        }).catch((cause) =>
+          fail(
+            d.timedOut()
+              ? { type: 'timeout', timeoutMs }
+              : d.signal.aborted
+                ? { type: 'cancelled' }
+                : { type: 'network', cause }
+          )
         );
-        const text = await res.text().catch((cause) => fail(d.timedOut() ? { type: 'timeout', timeoutMs } : { type: 'network', cause }));
+        const text = await res
+          .text()
+          .catch((cause) => fail(d.timedOut() ? { type: 'timeout', timeoutMs } : { type: 'network', cause }));
         if (!res.ok) {
           fail({ type: 'http', status: res.status, statusText: res.statusText, body: parseMaybeJson(text) });
         }

@@ -54,7 +54,9 @@ function fromFetchError(e: unknown) {
     }
     // Grafana reports a failed connection to the upstream as a 502 from its proxy; status 0 means
     // the browser itself could not reach Grafana.
-    return err.status ? { type: 'http' as const, status: err.status, statusText: err.statusText, body: err.data } : { type: 'network' as const, cause: e };
+    return err.status
+      ? { type: 'http' as const, status: err.status, statusText: err.statusText, body: err.data }
+      : { type: 'network' as const, cause: e };
   }
   return { type: 'network' as const, cause: e };
 }

@@ -21,14 +21,17 @@ export function wireText(r: Recorded): string {
   return typeof r.body === 'string' ? r.body : JSON.stringify(r.body);
 }
 
-/** A `fetch` that answers every call with the recorded response, and remembers the URLs asked. */
+/**
+ * A `fetch` that answers successive calls with the recorded responses (the last one repeats) and
+ * remembers the URLs asked. Its responses have what the transports read: ok, status, statusText, text().
+ */
 export function fetchReplaying(...responses: Recorded[]) {
   const urls: string[] = [];
   let next = 0;
   const impl = (async (url: string) => {
     urls.push(url);
     const r = responses[Math.min(next++, responses.length - 1)];
-    return new Response(wireText(r), { status: r.status, headers: r.contentType ? { 'content-type': r.contentType } : {} });
+    return { ok: r.status >= 200 && r.status < 300, status: r.status, statusText: '', text: async () => wireText(r) };
   }) as unknown as typeof fetch;
   return { impl, urls };
 }

@@ -33,7 +33,10 @@ function positiveInt(name: string, text: string): number {
 }
 
 async function batch() {
-  const { traces, truth } = generateBatch({ seed: positiveInt('seed', values.seed), count: positiveInt('count', values.count) });
+  const { traces, truth } = generateBatch({
+    seed: positiveInt('seed', values.seed),
+    count: positiveInt('count', values.count),
+  });
   await sendTraces(values.otlp, traces);
   const json = JSON.stringify(truth, null, 2);
   if (values.truth) {
@@ -61,9 +64,12 @@ async function continuous() {
 }
 
 const mode = positionals[0];
-(mode === 'batch' ? batch() : mode === 'continuous' ? continuous() : Promise.reject(new Error('usage: cli.ts batch|continuous [options]'))).catch(
-  (e: Error) => {
-    console.error(e.message);
-    process.exit(1);
-  }
-);
+(mode === 'batch'
+  ? batch()
+  : mode === 'continuous'
+    ? continuous()
+    : Promise.reject(new Error('usage: cli.ts batch|continuous [options]'))
+).catch((e: Error) => {
+  console.error(e.message);
+  process.exit(1);
+});

@@ -13,7 +13,8 @@ function attrValue(v: AttrValue) {
   return { stringValue: v };
 }
 
-const attributes = (attrs: Record<string, AttrValue>) => Object.entries(attrs).map(([key, v]) => ({ key, value: attrValue(v) }));
+const attributes = (attrs: Record<string, AttrValue>) =>
+  Object.entries(attrs).map(([key, v]) => ({ key, value: attrValue(v) }));
 const nanos = (us: number) => `${us}000`;
 
 function encodeSpan(traceId: string, s: GenSpan) {
@@ -26,7 +27,11 @@ function encodeSpan(traceId: string, s: GenSpan) {
     startTimeUnixNano: nanos(s.startUs),
     endTimeUnixNano: nanos(s.endUs),
     attributes: attributes(s.attributes),
-    events: s.events.map((e) => ({ timeUnixNano: nanos(e.timeUs), name: e.name, attributes: attributes(e.attributes) })),
+    events: s.events.map((e) => ({
+      timeUnixNano: nanos(e.timeUs),
+      name: e.name,
+      attributes: attributes(e.attributes),
+    })),
     status: s.error === undefined ? { code: 0 } : { code: 2, message: s.error },
   };
 }

@@ -53,7 +53,9 @@ export function buildTrace(rng: Random, plan: RequestPlan, startUs: number): Gen
       kind,
       startUs: startAt,
       endUs: endAt,
-      attributes: attributes['peer.service'] ? { ...attributes, 'peer.service': prefix + attributes['peer.service'] } : attributes,
+      attributes: attributes['peer.service']
+        ? { ...attributes, 'peer.service': prefix + attributes['peer.service'] }
+        : attributes,
       events: [],
     };
     spans.push(s);
@@ -117,11 +119,19 @@ export function buildTrace(rng: Random, plan: RequestPlan, startUs: number): Gen
     'http.status_code': authStatus,
     'peer.service': 'auth-service',
   });
-  const auth = span(authClient, 'auth-service', 'POST /auth/verify', 'SERVER', authClientStart + authNetIn, authClientEnd - authNetOut, {
-    'http.method': 'POST',
-    'http.route': '/auth/verify',
-    'http.status_code': authStatus,
-  });
+  const auth = span(
+    authClient,
+    'auth-service',
+    'POST /auth/verify',
+    'SERVER',
+    authClientStart + authNetIn,
+    authClientEnd - authNetOut,
+    {
+      'http.method': 'POST',
+      'http.route': '/auth/verify',
+      'http.status_code': authStatus,
+    }
+  );
   const userClient = span(gw, 'api-gateway', 'GET /users/{id}', 'CLIENT', userClientStart, userClientEnd, {
     'http.method': 'GET',
     'http.status_code': 200,
@@ -133,12 +143,20 @@ export function buildTrace(rng: Random, plan: RequestPlan, startUs: number): Gen
     'http.route': '/users/{id}',
     'http.status_code': 200,
   });
-  span(user, 'user-service', plan.dbSpanName ?? DB_SPAN_NAME, 'CLIENT', userStart + userPre, userStart + userPre + dbUs, {
-    'db.system': 'postgresql',
-    'db.name': 'users',
-    'db.statement': DB_STATEMENT,
-    'peer.service': 'postgres',
-  });
+  span(
+    user,
+    'user-service',
+    plan.dbSpanName ?? DB_SPAN_NAME,
+    'CLIENT',
+    userStart + userPre,
+    userStart + userPre + dbUs,
+    {
+      'db.system': 'postgresql',
+      'db.name': 'users',
+      'db.statement': DB_STATEMENT,
+      'peer.service': 'postgres',
+    }
+  );
   if (publish) {
     const producer = span(gw, 'api-gateway', 'orders publish', 'PRODUCER', producerStart, producerStart + producerUs, {
       'messaging.system': 'kafka',
@@ -161,7 +179,8 @@ export function buildTrace(rng: Random, plan: RequestPlan, startUs: number): Gen
       attributes: {
         'exception.type': 'KeyStoreUnavailableError',
         'exception.message': auth.error,
-        'exception.stacktrace': 'KeyStoreUnavailableError: upstream key store returned 500\n    at verify (auth/verify.ts:42:11)',
+        'exception.stacktrace':
+          'KeyStoreUnavailableError: upstream key store returned 500\n    at verify (auth/verify.ts:42:11)',
       },
     });
     authClient.error = 'POST /auth/verify returned 500';

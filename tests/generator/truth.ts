@@ -33,7 +33,8 @@ export function traceTruth(trace: GenTrace, plan: RequestPlan): TraceTruth {
   }
   const selfTimeUsByService: Record<string, number> = {};
   for (const s of trace.spans) {
-    selfTimeUsByService[s.service] = (selfTimeUsByService[s.service] ?? 0) + selfTimeUs(s, children.get(s.spanId) ?? []);
+    selfTimeUsByService[s.service] =
+      (selfTimeUsByService[s.service] ?? 0) + selfTimeUs(s, children.get(s.spanId) ?? []);
   }
   const start = Math.min(...trace.spans.map((s) => s.startUs));
   const end = Math.max(...trace.spans.map((s) => s.endUs));

@@ -17,7 +17,8 @@ interface Service {
   environment?: Record<string, string>;
   command?: string[];
 }
-const compose: { services: Record<string, Service>; volumes?: Record<string, unknown> } = readYaml('docker-compose.yaml');
+const compose: { services: Record<string, Service>; volumes?: Record<string, unknown> } =
+  readYaml('docker-compose.yaml');
 const services = compose.services;
 
 /** container port → published by `host:port:container` or `port:container` */
@@ -53,7 +54,11 @@ describe('docker-compose.yaml', () => {
 
   it('gives Tempo ports matching the ones its config expands', () => {
     const env = services.tempo.environment ?? {};
-    expect(containerPorts(services.tempo)).toEqual([Number(env.TEMPO_HTTP_PORT), Number(env.TEMPO_OTLP_GRPC_PORT), Number(env.TEMPO_OTLP_HTTP_PORT)]);
+    expect(containerPorts(services.tempo)).toEqual([
+      Number(env.TEMPO_HTTP_PORT),
+      Number(env.TEMPO_OTLP_GRPC_PORT),
+      Number(env.TEMPO_OTLP_HTTP_PORT),
+    ]);
     expect(env.PROMETHEUS_REMOTE_WRITE_URL).toBe('http://prometheus:9090/api/v1/write');
     expect(services.tempo.command).toContain('-config.expand-env=true');
   });
@@ -80,7 +85,9 @@ describe('docker-compose.yaml', () => {
 });
 
 describe('provisioning', () => {
-  const datasources: Array<{ uid: string; type: string; url: string; jsonData: any }> = readdirSync(join(repo, 'provisioning/datasources'))
+  const datasources: Array<{ uid: string; type: string; url: string; jsonData: any }> = readdirSync(
+    join(repo, 'provisioning/datasources')
+  )
     .filter((f) => /\.ya?ml$/.test(f))
     .flatMap((f) => readYaml(`provisioning/datasources/${f}`).datasources);
   const byUid = Object.fromEntries(datasources.map((d) => [d.uid, d]));
@@ -90,13 +97,19 @@ describe('provisioning', () => {
     expect(byUid.prometheus.type).toBe('prometheus');
   });
 
-  it.each(datasources.map((d) => [d.uid, d.url]))('datasource %s points at a compose service port (%s)', (_uid, url) => {
-    const u = new URL(url);
-    expect(Object.keys(services)).toContain(u.hostname);
-    const s = services[u.hostname];
-    const listening = [...containerPorts(s), ...(u.hostname === 'tempo' ? [Number(s.environment?.TEMPO_HTTP_PORT)] : [])];
-    expect(listening).toContain(Number(u.port));
-  });
+  it.each(datasources.map((d) => [d.uid, d.url]))(
+    'datasource %s points at a compose service port (%s)',
+    (_uid, url) => {
+      const u = new URL(url);
+      expect(Object.keys(services)).toContain(u.hostname);
+      const s = services[u.hostname];
+      const listening = [
+        ...containerPorts(s),
+        ...(u.hostname === 'tempo' ? [Number(s.environment?.TEMPO_HTTP_PORT)] : []),
+      ];
+      expect(listening).toContain(Number(u.port));
+    }
+  );
 
   it('links Tempo to Prometheus and Prometheus exemplars back to Tempo', () => {
     const t = byUid.tempo.jsonData;

@@ -26,14 +26,24 @@ export default async function globalSetup() {
   const warmup = generateBatch({
     seed: 1000,
     count: 4,
-    overrides: { 0: { route: 'checkout', authFails: true }, 1: { route: 'account', authFails: true }, 2: { route: 'checkout', authFails: false }, 3: { route: 'account', authFails: false } },
+    overrides: {
+      0: { route: 'checkout', authFails: true },
+      1: { route: 'account', authFails: true },
+      2: { route: 'checkout', authFails: false },
+      3: { route: 'account', authFails: false },
+    },
   });
   await sendTraces(env.otlpUrl, warmup.traces, warmup.traces.length);
   const [firstSampleSec] = await waitFor('warm-up span metrics in Prometheus', () => probeSample(prom));
-  const [windowStart] = await waitFor('a second warm-up sample', async () => {
-    const s = await probeSample(prom);
-    return s && s[0] > firstSampleSec ? s : undefined;
-  }, 60_000, 250);
+  const [windowStart] = await waitFor(
+    'a second warm-up sample',
+    async () => {
+      const s = await probeSample(prom);
+      return s && s[0] > firstSampleSec ? s : undefined;
+    },
+    60_000,
+    250
+  );
 
   const { traces, truth } = generateBatch({ seed: BATCH_SEED, count: BATCH_SIZE });
   await sendTraces(env.otlpUrl, traces, traces.length);

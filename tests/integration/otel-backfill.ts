@@ -28,12 +28,24 @@ function otelLabels(metric: Record<string, string>, extra: Record<string, string
 
 const toMs = (le: string) => (le === '+Inf' ? '+Inf' : String(Number(le) * 1000));
 
-function lines(name: string, series: RangeVectorSeries[], labels: (m: Record<string, string>) => string, scale = 1): string[] {
-  return series.flatMap((s) => s.values.map(([t, v]) => `${name}{${labels(s.metric)}} ${Number(v) * scale} ${t.toFixed(3)}`));
+function lines(
+  name: string,
+  series: RangeVectorSeries[],
+  labels: (m: Record<string, string>) => string,
+  scale = 1
+): string[] {
+  return series.flatMap((s) =>
+    s.values.map(([t, v]) => `${name}{${labels(s.metric)}} ${Number(v) * scale} ${t.toFixed(3)}`)
+  );
 }
 
 /** OpenMetrics text for every span-metrics series matching `matchers` (e.g. `service=~"a|b"`) over the last `lookbackSec`. */
-export async function otelStyleOpenMetrics(prom: PrometheusClient, matchers: string, time: number, lookbackSec: number): Promise<string> {
+export async function otelStyleOpenMetrics(
+  prom: PrometheusClient,
+  matchers: string,
+  time: number,
+  lookbackSec: number
+): Promise<string> {
   const raw = async (metric: string) => {
     const data = await prom.query(`${metric}{${matchers}}[${promqlDuration(lookbackSec)}]`, time);
     if (data.resultType !== 'matrix') {

@@ -25,7 +25,11 @@ async function record(name: string, base: string, path: string) {
   } catch {
     // keep the text
   }
-  writeFileSync(join(dir, `${name}.json`), JSON.stringify({ request: path, status: res.status, contentType: res.headers.get('content-type'), body }, null, 1) + '\n');
+  writeFileSync(
+    join(dir, `${name}.json`),
+    JSON.stringify({ request: path, status: res.status, contentType: res.headers.get('content-type'), body }, null, 1) +
+      '\n'
+  );
   return body as any;
 }
 
@@ -37,11 +41,15 @@ async function main() {
   const t = env.tempoUrl;
   const p = env.promUrl;
   await waitFor('the traces in Tempo', async () => {
-    const r = await (await fetch(`${t}/api/search?q=${encodeURIComponent('{}')}&start=${start}&end=${Math.ceil(Date.now() / 1000)}`)).json();
+    const r = await (
+      await fetch(`${t}/api/search?q=${encodeURIComponent('{}')}&start=${start}&end=${Math.ceil(Date.now() / 1000)}`)
+    ).json();
     return r.traces?.length >= 4 ? true : undefined;
   });
   await waitFor('span metrics in Prometheus', async () => {
-    const r = await (await fetch(`${p}/api/v1/query?query=${encodeURIComponent('sum(traces_spanmetrics_calls_total)')}`)).json();
+    const r = await (
+      await fetch(`${p}/api/v1/query?query=${encodeURIComponent('sum(traces_spanmetrics_calls_total)')}`)
+    ).json();
     return r.data.result.length ? true : undefined;
   });
   const end = Math.ceil(Date.now() / 1000) + 1;
@@ -55,16 +63,44 @@ async function main() {
   await record('tempo-tags', t, `api/v2/search/tags?start=${start}&end=${end}`);
   await record('tempo-tag-values', t, `api/v2/search/tag/resource.service.name/values?start=${start}&end=${end}`);
   await record('tempo-search-syntax-error', t, `api/search?q=${q('{ resource.service.name = }')}`);
-  await record('tempo-metrics-query-range', t, `api/metrics/query_range?q=${q('{ } | rate() by (resource.service.name)')}&start=${start - 60}&end=${end}&step=30s`);
+  await record(
+    'tempo-metrics-query-range',
+    t,
+    `api/metrics/query_range?q=${q('{ } | rate() by (resource.service.name)')}&start=${start - 60}&end=${end}&step=30s`
+  );
   await record('tempo-unknown-path', t, 'api/nope');
-  await record('prom-query-vector', p, `api/v1/query?query=${q('sum by (service, span_name) (traces_spanmetrics_calls_total)')}`);
-  await record('prom-query-range', p, `api/v1/query_range?query=${q('sum(traces_spanmetrics_calls_total)')}&start=${start - 60}&end=${end}&step=15`);
-  await record('prom-query-buckets', p, `api/v1/query?query=${q('sum by (le) (traces_spanmetrics_latency_bucket{service="user-service"})')}`);
-  await record('prom-series', p, `api/v1/series?match[]=${q('traces_spanmetrics_calls_total{service="auth-service"}')}`);
+  await record(
+    'prom-query-vector',
+    p,
+    `api/v1/query?query=${q('sum by (service, span_name) (traces_spanmetrics_calls_total)')}`
+  );
+  await record(
+    'prom-query-range',
+    p,
+    `api/v1/query_range?query=${q('sum(traces_spanmetrics_calls_total)')}&start=${start - 60}&end=${end}&step=15`
+  );
+  await record(
+    'prom-query-buckets',
+    p,
+    `api/v1/query?query=${q('sum by (le) (traces_spanmetrics_latency_bucket{service="user-service"})')}`
+  );
+  await record(
+    'prom-series',
+    p,
+    `api/v1/series?match[]=${q('traces_spanmetrics_calls_total{service="auth-service"}')}`
+  );
   await record('prom-label-names', p, 'api/v1/label/__name__/values');
-  await record('prom-exemplars', p, `api/v1/query_exemplars?query=${q('traces_spanmetrics_latency_bucket{service="user-service"}')}&start=${start - 60}&end=${end}`);
+  await record(
+    'prom-exemplars',
+    p,
+    `api/v1/query_exemplars?query=${q('traces_spanmetrics_latency_bucket{service="user-service"}')}&start=${start - 60}&end=${end}`
+  );
   await record('prom-syntax-error', p, `api/v1/query?query=${q('sum(rate(x[5m]')}`);
-  await record('prom-execution-error', p, `api/v1/query?query=${q('traces_spanmetrics_calls_total + on(service) traces_spanmetrics_calls_total')}`);
+  await record(
+    'prom-execution-error',
+    p,
+    `api/v1/query?query=${q('traces_spanmetrics_calls_total + on(service) traces_spanmetrics_calls_total')}`
+  );
   console.error(`recorded fixtures into ${dir}`);
 }
 

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createFetchTransport } from '../../src/data/fetch-transport';
 import { createPrometheusClient } from '../../src/data/prometheus/client';
-import { detectScheme, SpanMetricsScheme } from '../../src/data/spanmetrics/scheme';
+import { detectScheme, PRESET_SCHEMES, SpanMetricsScheme } from '../../src/data/spanmetrics/scheme';
 import { createSpanMetrics, GroupValue, SpanMetrics, Window } from '../../src/data/spanmetrics/spanmetrics';
 import { clients, loadBatch, probeSample, stackEnv, waitFor } from './stack';
 import { otelStyleOpenMetrics } from './otel-backfill';
@@ -49,13 +49,7 @@ beforeAll(async () => {
 describe('scheme detection on Tempo metrics-generator output', () => {
   it('finds the Tempo scheme with the service label, classic seconds histograms and service graphs', () => {
     expect(tempoScheme).toEqual({
-      id: 'tempo',
-      callsMetric: 'traces_spanmetrics_calls_total',
-      latencyMetric: 'traces_spanmetrics_latency',
-      histogram: 'classic',
-      latencyUnitsPerSecond: 1,
-      labels: { service: 'service', spanName: 'span_name', spanKind: 'span_kind', statusCode: 'status_code' },
-      errorStatusValue: 'STATUS_CODE_ERROR',
+      ...PRESET_SCHEMES.tempo,
       serviceGraph: {
         requestMetric: 'traces_service_graph_request_total',
         failedMetric: 'traces_service_graph_request_failed_total',
@@ -104,9 +98,17 @@ describe('span metrics vs ground truth', () => {
   });
 
   it.each([0.5, 0.9, 0.99])('p%s of the database span falls in the same bucket as the true quantile', async (q) => {
-    const [value] = await metrics.latencyQuantile(q, { services: ['user-service'], operations: ['SELECT users'] }, 'operation', window);
+    const [value] = await metrics.latencyQuantile(
+      q,
+      { services: ['user-service'], operations: ['SELECT users'] },
+      'operation',
+      window
+    );
     const buckets = await metrics.latencyBuckets('user-service', 'SELECT users', window);
-    const truth = trueQuantileSeconds(allSpans.filter((s) => s.name === 'SELECT users').map((s) => s.durationUs), q);
+    const truth = trueQuantileSeconds(
+      allSpans.filter((s) => s.name === 'SELECT users').map((s) => s.durationUs),
+      q
+    );
     const bucketOf = (x: number) => buckets.findIndex((b) => x <= b.le);
     expect(value.service).toBe('user-service');
     expect(value.operation).toBe('SELECT users');
@@ -135,7 +137,10 @@ describe('span metrics vs ground truth', () => {
       expect.arrayContaining(['frontend->api-gateway', 'api-gateway->auth-service', 'api-gateway->user-service'])
     );
     const authFails = batch.truth.filter((t) => t.error).length / batch.truth.length;
-    expect(byEdge['api-gateway->auth-service'].failedRate / byEdge['api-gateway->auth-service'].rate).toBeCloseTo(authFails, 9);
+    expect(byEdge['api-gateway->auth-service'].failedRate / byEdge['api-gateway->auth-service'].rate).toBeCloseTo(
+      authFails,
+      9
+    );
     expect(byEdge['api-gateway->user-service'].failedRate).toBe(0);
     expect(byEdge['api-gateway->user-service'].p95Seconds).toBeGreaterThan(0);
   });
@@ -158,15 +163,7 @@ describe('OTel-collector-style metrics backfilled with promtool', () => {
   });
 
   it('is detected as the OTel scheme: service_name label, millisecond histograms', () => {
-    expect(otel.scheme).toMatchObject({
-      id: 'otel',
-      callsMetric: 'traces_span_metrics_calls_total',
-      latencyMetric: 'traces_span_metrics_duration_milliseconds',
-      histogram: 'classic',
-      latencyUnitsPerSecond: 1000,
-      labels: { service: 'service_name', spanName: 'span_name' },
-    });
-    expect(otel.scheme.serviceGraph).toBeUndefined();
+    expect(otel.scheme).toEqual({ ...PRESET_SCHEMES.otel, serviceGraph: undefined });
   });
 
   const same = (a: GroupValue[], b: GroupValue[]) => {
@@ -183,7 +180,10 @@ describe('OTel-collector-style metrics backfilled with promtool', () => {
     same(await otel.rates(filter, 'operation', window), await metrics.rates(filter, 'operation', window));
     same(await otel.errorRatios(filter, 'operation', window), await metrics.errorRatios(filter, 'operation', window));
     for (const q of [0.5, 0.95]) {
-      same(await otel.latencyQuantile(q, filter, 'operation', window), await metrics.latencyQuantile(q, filter, 'operation', window));
+      same(
+        await otel.latencyQuantile(q, filter, 'operation', window),
+        await metrics.latencyQuantile(q, filter, 'operation', window)
+      );
     }
   });
 

@@ -20,9 +20,16 @@ export function stackEnv(): StackEnv {
   try {
     text = readFileSync(join(dir, 'stack.env'), 'utf8');
   } catch {
-    throw new Error(`No running stack in ${dir}. Run the integration tests with tests/integration/run.sh (it starts and stops the stack).`);
+    throw new Error(
+      `No running stack in ${dir}. Run the integration tests with tests/integration/run.sh (it starts and stops the stack).`
+    );
   }
-  const env = Object.fromEntries(text.split('\n').filter(Boolean).map((l) => l.split('=', 2) as [string, string]));
+  const env = Object.fromEntries(
+    text
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split('=', 2) as [string, string])
+  );
   return {
     tempoUrl: env.TRACELENS_TEMPO_URL,
     otlpUrl: env.TRACELENS_OTLP_HTTP_URL,
@@ -59,7 +66,12 @@ export function loadBatch(env = stackEnv()): SentBatch {
 }
 
 /** Polls `probe` until it returns a value other than undefined; fails after `timeoutMs` naming `what`. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000, intervalMs = 1000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 120_000,
+  intervalMs = 1000
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -72,7 +84,9 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
       last = e;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
+      throw new Error(
+        `timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`
+      );
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
@@ -81,7 +95,8 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 export const nowSec = () => Math.floor(Date.now() / 1000);
 
 /** A span-metrics series every run creates (frontend's failing /checkout requests). */
-const PROBE = 'traces_spanmetrics_calls_total{service="frontend", span_name="GET /checkout", status_code="STATUS_CODE_ERROR"}';
+const PROBE =
+  'traces_spanmetrics_calls_total{service="frontend", span_name="GET /checkout", status_code="STATUS_CODE_ERROR"}';
 
 /** [time, value] of the probe series' newest sample in Prometheus, if it has one. */
 export async function probeSample(prom: PrometheusClient): Promise<[number, number] | undefined> {

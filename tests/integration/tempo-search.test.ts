@@ -8,8 +8,13 @@ import { clients, loadBatch, waitFor } from './stack';
 const { tempo } = clients();
 const batch = loadBatch();
 const range = { start: batch.startSec - 1, end: batch.endSec + 1, limit: 1000 };
-const ids = (traces: Array<{ traceID: string }> | undefined) => (traces ?? []).map((t) => t.traceID.padStart(32, '0')).sort();
-const expected = (pick: (t: (typeof batch.truth)[number]) => boolean) => batch.truth.filter(pick).map((t) => t.traceId).sort();
+const ids = (traces: Array<{ traceID: string }> | undefined) =>
+  (traces ?? []).map((t) => t.traceID.padStart(32, '0')).sort();
+const expected = (pick: (t: (typeof batch.truth)[number]) => boolean) =>
+  batch.truth
+    .filter(pick)
+    .map((t) => t.traceId)
+    .sort();
 
 describe('Tempo search (TraceQL)', () => {
   it('by service returns exactly the traces that visited it', async () => {
@@ -68,14 +73,37 @@ describe('Tempo tags', () => {
     const scopes = await tempo.tagNames({ start: range.start, end: range.end });
     const byScope = Object.fromEntries(scopes.map((s) => [s.scope, s.tags]));
     expect(byScope.resource).toEqual(expect.arrayContaining(['service.name', 'deployment.environment']));
-    expect(byScope.span).toEqual(expect.arrayContaining(['http.method', 'http.route', 'http.status_code', 'x_request_id', 'db.system', 'db.statement', 'peer.service']));
+    expect(byScope.span).toEqual(
+      expect.arrayContaining([
+        'http.method',
+        'http.route',
+        'http.status_code',
+        'x_request_id',
+        'db.system',
+        'db.statement',
+        'peer.service',
+      ])
+    );
   });
 
   it('lists the values of resource.service.name and span.http.route', async () => {
     const services = await tempo.tagValues('resource.service.name', { start: range.start, end: range.end });
-    expect(services.map((v) => v.value).sort()).toEqual(['api-gateway', 'auth-service', 'frontend', 'order-worker', 'user-service']);
+    expect(services.map((v) => v.value).sort()).toEqual([
+      'api-gateway',
+      'auth-service',
+      'frontend',
+      'order-worker',
+      'user-service',
+    ]);
     const routes = await tempo.tagValues('span.http.route', { start: range.start, end: range.end });
-    expect(routes.map((v) => v.value).sort()).toEqual(['/account', '/api/account', '/api/checkout', '/auth/verify', '/checkout', '/users/{id}']);
+    expect(routes.map((v) => v.value).sort()).toEqual([
+      '/account',
+      '/api/account',
+      '/api/checkout',
+      '/auth/verify',
+      '/checkout',
+      '/users/{id}',
+    ]);
   });
 });
 
@@ -102,10 +130,14 @@ describe('TraceQL metrics', () => {
     };
     // The metrics-generator's local blocks take the spans in once their traces are idle: poll.
     const same = (a: Record<string, number>) => Object.keys({ ...a, ...want }).every((k) => a[k] === want[k]);
-    const counted = await waitFor('TraceQL metrics to count the batch', async () => {
-      const c = await count();
-      return same(c) ? c : undefined;
-    }, 60_000).catch(count);
+    const counted = await waitFor(
+      'TraceQL metrics to count the batch',
+      async () => {
+        const c = await count();
+        return same(c) ? c : undefined;
+      },
+      60_000
+    ).catch(count);
     expect(counted).toEqual(want);
   });
 });

@@ -13,7 +13,15 @@ const b64hex = (id: string | undefined) => (id ? Buffer.from(id, 'base64').toStr
 interface OtlpDoc {
   resourceSpans: Array<{
     resource: { attributes: Array<{ key: string; value: { stringValue?: string } }> };
-    scopeSpans: Array<{ spans: Array<{ spanId: string; parentSpanId?: string; name: string; startTimeUnixNano: string; endTimeUnixNano: string }> }>;
+    scopeSpans: Array<{
+      spans: Array<{
+        spanId: string;
+        parentSpanId?: string;
+        name: string;
+        startTimeUnixNano: string;
+        endTimeUnixNano: string;
+      }>;
+    }>;
   }>;
 }
 
@@ -46,20 +54,23 @@ describe('Tempo trace by id', () => {
     ['a slow outlier', batch.truth.findIndex((t) => t.outlier)],
   ];
 
-  it.each(picks)('%s (#%i) through the engine reproduces span count, services and self time per service', async (_what, i) => {
-    const truth = batch.truth[i];
-    const fetched = await tempo.traceById(truth.traceId);
-    const trace = parseOtlpTrace(fetched.raw);
-    expect(trace.traceId).toBe(truth.traceId);
-    expect(trace.spanCount).toBe(truth.spanCount);
-    const rows = breakdown(analyzeTrace(trace), { kind: 'service' });
-    const selfMs = Object.fromEntries(rows.map((r) => [r.parts[0], r.selfTotal / 1e6]));
-    expect(Object.keys(selfMs).sort()).toEqual(truth.services);
-    for (const [service, us] of Object.entries(truth.selfTimeUsByService)) {
-      // within 1 ms, reported per service so a failure names it
-      expect([service, Math.abs(selfMs[service] - us / 1000) < 1]).toEqual([service, true]);
+  it.each(picks)(
+    '%s (#%i) through the engine reproduces span count, services and self time per service',
+    async (_what, i) => {
+      const truth = batch.truth[i];
+      const fetched = await tempo.traceById(truth.traceId);
+      const trace = parseOtlpTrace(fetched.raw);
+      expect(trace.traceId).toBe(truth.traceId);
+      expect(trace.spanCount).toBe(truth.spanCount);
+      const rows = breakdown(analyzeTrace(trace), { kind: 'service' });
+      const selfMs = Object.fromEntries(rows.map((r) => [r.parts[0], r.selfTotal / 1e6]));
+      expect(Object.keys(selfMs).sort()).toEqual(truth.services);
+      for (const [service, us] of Object.entries(truth.selfTimeUsByService)) {
+        // within 1 ms, reported per service so a failure names it
+        expect([service, Math.abs(selfMs[service] - us / 1000) < 1]).toEqual([service, true]);
+      }
     }
-  });
+  );
 
   it('works without a time range too', async () => {
     const truth = batch.truth[5];
@@ -68,7 +79,9 @@ describe('Tempo trace by id', () => {
   });
 
   it('reports an unknown trace id as trace-not-found', async () => {
-    await expect(tempo.traceById('0123456789abcdef0123456789abcdef')).rejects.toMatchObject({ kind: 'trace-not-found' });
+    await expect(tempo.traceById('0123456789abcdef0123456789abcdef')).rejects.toMatchObject({
+      kind: 'trace-not-found',
+    });
   });
 
   it('refuses a malformed trace id before asking Tempo', async () => {

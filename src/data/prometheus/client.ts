@@ -10,24 +10,41 @@ export function createPrometheusClient(transport: Transport) {
   async function call<T>(path: string, params: QueryParams, request?: RequestOptions): Promise<T> {
     const envelope = await transport.get<PromEnvelope<T>>(path, params, request);
     if (envelope.status !== 'success') {
-      throw new DataError('query-failed', `${transport.target} (${path}) failed: ${envelope.error ?? 'no reason given'}`, envelope.error);
+      throw new DataError(
+        'query-failed',
+        `${transport.target} (${path}) failed: ${envelope.error ?? 'no reason given'}`,
+        envelope.error
+      );
     }
     return envelope.data;
   }
 
   return {
-    query: (expr: string, time?: number, request?: RequestOptions) => call<InstantQueryData>('api/v1/query', { query: expr, time }, request),
+    query: (expr: string, time?: number, request?: RequestOptions) =>
+      call<InstantQueryData>('api/v1/query', { query: expr, time }, request),
 
     queryRange: (expr: string, range: { start: number; end: number; step: number }, request?: RequestOptions) =>
-      call<RangeQueryData>('api/v1/query_range', { query: expr, start: range.start, end: range.end, step: range.step }, request),
+      call<RangeQueryData>(
+        'api/v1/query_range',
+        { query: expr, start: range.start, end: range.end, step: range.step },
+        request
+      ),
 
     /** Series matching one selector, e.g. `traces_spanmetrics_calls_total{service="x"}`. */
     series: (match: string, range: { start?: number; end?: number } = {}, request?: RequestOptions) =>
       call<Labels[]>('api/v1/series', { 'match[]': match, start: range.start, end: range.end }, request),
 
     /** Values of `label`, optionally only among series matching `match`. */
-    labelValues: (label: string, options: { match?: string; start?: number; end?: number } = {}, request?: RequestOptions) =>
-      call<string[]>(`api/v1/label/${encodeURIComponent(label)}/values`, { 'match[]': options.match, start: options.start, end: options.end }, request),
+    labelValues: (
+      label: string,
+      options: { match?: string; start?: number; end?: number } = {},
+      request?: RequestOptions
+    ) =>
+      call<string[]>(
+        `api/v1/label/${encodeURIComponent(label)}/values`,
+        { 'match[]': options.match, start: options.start, end: options.end },
+        request
+      ),
 
     exemplars: (expr: string, range: { start: number; end: number }, request?: RequestOptions) =>
       call<ExemplarSeries[]>('api/v1/query_exemplars', { query: expr, start: range.start, end: range.end }, request),

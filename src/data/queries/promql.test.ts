@@ -6,7 +6,7 @@ describe('promqlString', () => {
     ['say "hi"', '"say \\"hi\\""'],
     ['back\\slash', '"back\\\\slash"'],
     ['a\nb\tc', '"a\\nb\\tc"'],
-    ['nul\u0000', '"nul\\x00"'],
+    ['nul\u0000', '"nul\\u0000"'],
     ['日本語 😀', '"日本語 😀"'],
   ])('%j → %s', (value, literal) => {
     expect(promqlString(value)).toBe(literal);
@@ -30,9 +30,12 @@ describe('escapeRegex', () => {
 
 describe('selector', () => {
   it('quotes and escapes every matcher value', () => {
-    expect(selector('traces_spanmetrics_calls_total', [matcher('service', '=', 'a"b'), matcher('span_name', '=~', escapeRegex('GET /x?y'))])).toBe(
-      'traces_spanmetrics_calls_total{service="a\\"b", span_name=~"GET /x\\\\?y"}'
-    );
+    expect(
+      selector('traces_spanmetrics_calls_total', [
+        matcher('service', '=', 'a"b'),
+        matcher('span_name', '=~', escapeRegex('GET /x?y')),
+      ])
+    ).toBe('traces_spanmetrics_calls_total{service="a\\"b", span_name=~"GET /x\\\\?y"}');
   });
 
   it('rejects invalid metric and label names instead of building broken PromQL', () => {

@@ -3,25 +3,11 @@
  * used with `=~`/`!~` additionally have RE2 metacharacters escaped ({@link escapeRegex}), so a value
  * only ever matches itself literally.
  */
+import { quoteString } from './quote';
 
-/** A double-quoted PromQL string literal for any value (escapes `\`, `"`, newlines, control chars). */
+/** A double-quoted PromQL string literal for any value. */
 export function promqlString(value: string): string {
-  return `"${value.replace(/[\\"\n\r\t\u0000-\u001f]/g, (c) => {
-    switch (c) {
-      case '\\':
-        return '\\\\';
-      case '"':
-        return '\\"';
-      case '\n':
-        return '\\n';
-      case '\r':
-        return '\\r';
-      case '\t':
-        return '\\t';
-      default:
-        return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
-    }
-  })}"`;
+  return quoteString(value);
 }
 
 /** Escapes RE2 metacharacters so the regex matches `value` literally. */

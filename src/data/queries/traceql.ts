@@ -2,29 +2,11 @@
  * TraceQL builders. Every user or span value goes through {@link traceqlString}; attribute names
  * that are not plain identifiers are quoted (`span."http request id"`), as TraceQL allows.
  */
+import { quoteString } from './quote';
 
-/** A double-quoted TraceQL string literal for any value (escapes `\`, `"` and control characters). */
+/** A double-quoted TraceQL string literal for any value. */
 export function traceqlString(value: string): string {
-  return `"${escapeChars(value)}"`;
-}
-
-function escapeChars(value: string): string {
-  return value.replace(/[\\"\n\r\t\u0000-\u001f]/g, (c) => {
-    switch (c) {
-      case '\\':
-        return '\\\\';
-      case '"':
-        return '\\"';
-      case '\n':
-        return '\\n';
-      case '\r':
-        return '\\r';
-      case '\t':
-        return '\\t';
-      default:
-        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-    }
-  });
+  return quoteString(value);
 }
 
 export type AttributeScope = 'resource' | 'span' | 'event' | 'link' | 'instrumentation' | '';

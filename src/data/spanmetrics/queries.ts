@@ -34,12 +34,22 @@ function filterMatchers(scheme: SpanMetricsScheme, filter: SpanMetricsFilter): L
 
 const by = (labels: string[]) => `by (${labels.join(', ')})`;
 
-export function rateQuery(scheme: SpanMetricsScheme, filter: SpanMetricsFilter, groupBy: GroupBy, rangeSec: number): string {
+export function rateQuery(
+  scheme: SpanMetricsScheme,
+  filter: SpanMetricsFilter,
+  groupBy: GroupBy,
+  rangeSec: number
+): string {
   return `sum ${by(groupLabels(scheme, groupBy))} (rate(${selector(scheme.callsMetric, filterMatchers(scheme, filter))}[${promqlDuration(rangeSec)}]))`;
 }
 
 /** Errors ÷ calls per group; groups without any error series get 0 rather than disappearing. */
-export function errorRatioQuery(scheme: SpanMetricsScheme, filter: SpanMetricsFilter, groupBy: GroupBy, rangeSec: number): string {
+export function errorRatioQuery(
+  scheme: SpanMetricsScheme,
+  filter: SpanMetricsFilter,
+  groupBy: GroupBy,
+  rangeSec: number
+): string {
   const g = by(groupLabels(scheme, groupBy));
   const range = promqlDuration(rangeSec);
   const base = filterMatchers(scheme, filter);
@@ -48,7 +58,13 @@ export function errorRatioQuery(scheme: SpanMetricsScheme, filter: SpanMetricsFi
   return `(${errors} or ${all} * 0) / ${all}`;
 }
 
-export function quantileQuery(scheme: SpanMetricsScheme, quantile: number, filter: SpanMetricsFilter, groupBy: GroupBy, rangeSec: number): string {
+export function quantileQuery(
+  scheme: SpanMetricsScheme,
+  quantile: number,
+  filter: SpanMetricsFilter,
+  groupBy: GroupBy,
+  rangeSec: number
+): string {
   if (!(quantile >= 0 && quantile <= 1)) {
     throw new RangeError(`a quantile is between 0 and 1, got ${quantile}`);
   }

@@ -43,6 +43,42 @@ export type SchemeDetection =
   | { kind: 'none'; message: string }
   | { kind: 'mixed'; candidates: SchemeId[]; message: string };
 
+const LABELS = { spanName: 'span_name', spanKind: 'span_kind', statusCode: 'status_code' };
+
+/**
+ * Each scheme as its producer writes it by default (classic histograms, no service graph), for a
+ * scheme chosen in the settings rather than detected.
+ */
+export const PRESET_SCHEMES: Record<SchemeId, SpanMetricsScheme> = {
+  tempo: {
+    id: 'tempo',
+    callsMetric: 'traces_spanmetrics_calls_total',
+    latencyMetric: 'traces_spanmetrics_latency',
+    histogram: 'classic',
+    latencyUnitsPerSecond: 1,
+    labels: { service: 'service', ...LABELS },
+    errorStatusValue: 'STATUS_CODE_ERROR',
+  },
+  otel: {
+    id: 'otel',
+    callsMetric: 'traces_span_metrics_calls_total',
+    latencyMetric: 'traces_span_metrics_duration_milliseconds',
+    histogram: 'classic',
+    latencyUnitsPerSecond: 1000,
+    labels: { service: 'service_name', ...LABELS },
+    errorStatusValue: 'STATUS_CODE_ERROR',
+  },
+  'otel-legacy': {
+    id: 'otel-legacy',
+    callsMetric: 'calls_total',
+    latencyMetric: 'duration_milliseconds',
+    histogram: 'classic',
+    latencyUnitsPerSecond: 1000,
+    labels: { service: 'service_name', ...LABELS },
+    errorStatusValue: 'STATUS_CODE_ERROR',
+  },
+};
+
 interface Candidate {
   id: SchemeId;
   calls: string;
@@ -50,7 +86,11 @@ interface Candidate {
 }
 
 const CANDIDATES: Candidate[] = [
-  { id: 'tempo', calls: 'traces_spanmetrics_calls_total', latencyBases: [{ base: 'traces_spanmetrics_latency', unit: 1 }] },
+  {
+    id: 'tempo',
+    calls: 'traces_spanmetrics_calls_total',
+    latencyBases: [{ base: 'traces_spanmetrics_latency', unit: 1 }],
+  },
   {
     id: 'otel',
     calls: 'traces_span_metrics_calls_total',
@@ -70,7 +110,9 @@ const CANDIDATES: Candidate[] = [
 ];
 
 /** Which candidate schemes' metrics exist, by name alone (pure; exported for tests). */
-export function matchCandidates(names: Set<string>): Array<Omit<SpanMetricsScheme, 'labels' | 'errorStatusValue' | 'serviceGraph'>> {
+export function matchCandidates(
+  names: Set<string>
+): Array<Omit<SpanMetricsScheme, 'labels' | 'errorStatusValue' | 'serviceGraph'>> {
   const found = [];
   for (const c of CANDIDATES) {
     if (!names.has(c.calls)) {
@@ -79,7 +121,13 @@ export function matchCandidates(names: Set<string>): Array<Omit<SpanMetricsSchem
     for (const { base, unit } of c.latencyBases) {
       const histogram = names.has(`${base}_bucket`) ? 'classic' : names.has(base) ? 'native' : undefined;
       if (histogram) {
-        found.push({ id: c.id, callsMetric: c.calls, latencyMetric: base, histogram, latencyUnitsPerSecond: unit } as const);
+        found.push({
+          id: c.id,
+          callsMetric: c.calls,
+          latencyMetric: base,
+          histogram,
+          latencyUnitsPerSecond: unit,
+        } as const);
         break;
       }
     }
@@ -94,11 +142,16 @@ export function matchServiceGraph(names: Set<string>): ServiceGraphScheme | unde
   return {
     requestMetric: 'traces_service_graph_request_total',
     failedMetric: 'traces_service_graph_request_failed_total',
-    serverLatencyMetric: names.has('traces_service_graph_request_server_seconds_bucket') ? 'traces_service_graph_request_server_seconds' : undefined,
+    serverLatencyMetric: names.has('traces_service_graph_request_server_seconds_bucket')
+      ? 'traces_service_graph_request_server_seconds'
+      : undefined,
   };
 }
 
-export async function detectScheme(prom: PrometheusClient, range: { start: number; end: number }): Promise<SchemeDetection> {
+export async function detectScheme(
+  prom: PrometheusClient,
+  range: { start: number; end: number }
+): Promise<SchemeDetection> {
   const names = new Set(await prom.labelValues('__name__', range));
   const matches = matchCandidates(names);
   if (matches.length === 0) {
@@ -129,7 +182,7 @@ export async function detectScheme(prom: PrometheusClient, range: { start: numbe
     kind: 'detected',
     scheme: {
       ...match,
-      labels: { service, spanName: 'span_name', spanKind: 'span_kind', statusCode: 'status_code' },
+      labels: { service, ...LABELS },
       errorStatusValue: 'STATUS_CODE_ERROR',
       serviceGraph: matchServiceGraph(names),
     },

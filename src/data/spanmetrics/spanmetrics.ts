@@ -6,7 +6,16 @@
 import { DataError } from '../errors';
 import { PrometheusClient, sampleNumber } from '../prometheus/client';
 import { InstantQueryData, Labels } from '../prometheus/types';
-import { bucketsQuery, edgeQuantileQuery, edgeRateQuery, errorRatioQuery, GroupBy, quantileQuery, rateQuery, SpanMetricsFilter } from './queries';
+import {
+  bucketsQuery,
+  edgeQuantileQuery,
+  edgeRateQuery,
+  errorRatioQuery,
+  GroupBy,
+  quantileQuery,
+  rateQuery,
+  SpanMetricsFilter,
+} from './queries';
 import { SpanMetricsScheme } from './scheme';
 
 export interface Window {
@@ -61,7 +70,8 @@ export function createSpanMetrics(prom: PrometheusClient, scheme: SpanMetricsSch
     scheme,
 
     /** calls per second */
-    rates: (filter: SpanMetricsFilter, groupBy: GroupBy, w: Window) => groupedQuery(rateQuery(scheme, filter, groupBy, w.rangeSec), groupBy, w),
+    rates: (filter: SpanMetricsFilter, groupBy: GroupBy, w: Window) =>
+      groupedQuery(rateQuery(scheme, filter, groupBy, w.rangeSec), groupBy, w),
 
     /** errors ÷ calls, 0…1 */
     errorRatios: (filter: SpanMetricsFilter, groupBy: GroupBy, w: Window) =>
@@ -73,7 +83,10 @@ export function createSpanMetrics(prom: PrometheusClient, scheme: SpanMetricsSch
 
     async latencyBuckets(service: string, operation: string, w: Window): Promise<HistogramBucket[]> {
       if (scheme.histogram !== 'classic') {
-        throw new DataError('query-failed', `${scheme.latencyMetric} is a native histogram: it has no fixed buckets to read.`);
+        throw new DataError(
+          'query-failed',
+          `${scheme.latencyMetric} is a native histogram: it has no fixed buckets to read.`
+        );
       }
       const rows = await vector(bucketsQuery(scheme, service, operation, w.rangeSec), w.time);
       return rows
@@ -84,12 +97,17 @@ export function createSpanMetrics(prom: PrometheusClient, scheme: SpanMetricsSch
     async serviceGraphEdges(w: Window): Promise<ServiceGraphEdge[]> {
       const graph = scheme.serviceGraph;
       if (!graph) {
-        throw new DataError('query-failed', 'This Prometheus holds no service-graph metrics (traces_service_graph_request_total).');
+        throw new DataError(
+          'query-failed',
+          'This Prometheus holds no service-graph metrics (traces_service_graph_request_total).'
+        );
       }
       const [requests, failed, p95] = await Promise.all([
         vector(edgeRateQuery(graph.requestMetric, w.rangeSec), w.time),
         vector(edgeRateQuery(graph.failedMetric, w.rangeSec), w.time),
-        graph.serverLatencyMetric ? vector(edgeQuantileQuery(graph.serverLatencyMetric, 0.95, w.rangeSec), w.time) : Promise.resolve([]),
+        graph.serverLatencyMetric
+          ? vector(edgeQuantileQuery(graph.serverLatencyMetric, 0.95, w.rangeSec), w.time)
+          : Promise.resolve([]),
       ]);
       const key = (l: Labels) => `${l.client}\u0000${l.server}`;
       const failedBy = new Map(failed.map((f) => [key(f.labels), f.value]));

@@ -43,7 +43,11 @@ export function createTempoClient(transport: Transport) {
       );
     },
 
-    async traceById(traceId: string, range: Partial<TimeRange> = {}, request: RequestOptions = {}): Promise<FetchedTrace> {
+    async traceById(
+      traceId: string,
+      range: Partial<TimeRange> = {},
+      request: RequestOptions = {}
+    ): Promise<FetchedTrace> {
       if (!TRACE_ID.test(traceId)) {
         throw new DataError('query-syntax', `'${traceId}' is not a trace id: expected up to 32 hexadecimal digits.`);
       }
@@ -65,21 +69,37 @@ export function createTempoClient(transport: Transport) {
       if (!envelope.trace?.resourceSpans?.length) {
         throw new DataError('trace-not-found', `Trace ${traceId} not found in ${transport.target}.`);
       }
-      const partial = envelope.status === 'PARTIAL' ? partialTraceWarning({ target: transport.target, path: traceId }, envelope.message) : undefined;
+      const partial =
+        envelope.status === 'PARTIAL'
+          ? partialTraceWarning({ target: transport.target, path: traceId }, envelope.message)
+          : undefined;
       return { raw, apiVersion: 'v2', ...(partial ? { partial } : {}) };
     },
 
-    async tagNames(options: Partial<TimeRange> & { scope?: TagScope; q?: string; limit?: number } = {}, request?: RequestOptions) {
+    async tagNames(
+      options: Partial<TimeRange> & { scope?: TagScope; q?: string; limit?: number } = {},
+      request?: RequestOptions
+    ) {
       const res = await transport.get<TempoTagsResponse>(
         'api/v2/search/tags',
-        { scope: options.scope, q: options.q, limit: options.limit, start: seconds(options.start), end: seconds(options.end) },
+        {
+          scope: options.scope,
+          q: options.q,
+          limit: options.limit,
+          start: seconds(options.start),
+          end: seconds(options.end),
+        },
         request
       );
       return res.scopes.map((s) => ({ scope: s.name, tags: s.tags ?? [] }));
     },
 
     /** `tag` is a scoped identifier such as `resource.service.name`, `span.http.route` or `name`. */
-    async tagValues(tag: string, options: Partial<TimeRange> & { q?: string; limit?: number } = {}, request?: RequestOptions) {
+    async tagValues(
+      tag: string,
+      options: Partial<TimeRange> & { q?: string; limit?: number } = {},
+      request?: RequestOptions
+    ) {
       const res = await transport.get<TempoTagValuesResponse>(
         `api/v2/search/tag/${encodeURIComponent(tag)}/values`,
         { q: options.q, limit: options.limit, start: seconds(options.start), end: seconds(options.end) },
@@ -92,7 +112,13 @@ export function createTempoClient(transport: Transport) {
     metricsQueryRange(q: string, range: TimeRange & { step?: number; exemplars?: number }, request?: RequestOptions) {
       return transport.get<TempoMetricsResponse>(
         'api/metrics/query_range',
-        { q, start: seconds(range.start), end: seconds(range.end), step: range.step === undefined ? undefined : `${range.step}s`, exemplars: range.exemplars },
+        {
+          q,
+          start: seconds(range.start),
+          end: seconds(range.end),
+          step: range.step === undefined ? undefined : `${range.step}s`,
+          exemplars: range.exemplars,
+        },
         request
       );
     },
@@ -101,10 +127,17 @@ export function createTempoClient(transport: Transport) {
 
 export type TempoClient = ReturnType<typeof createTempoClient>;
 
-function parseEnvelope(raw: string, target: string, traceId: string): { trace?: { resourceSpans?: unknown[] }; status?: string; message?: string } {
+function parseEnvelope(
+  raw: string,
+  target: string,
+  traceId: string
+): { trace?: { resourceSpans?: unknown[] }; status?: string; message?: string } {
   try {
     return JSON.parse(raw);
   } catch (e) {
-    throw new DataError('bad-response', `${target} answered trace ${traceId} with something that is not JSON: ${(e as Error).message}`);
+    throw new DataError(
+      'bad-response',
+      `${target} answered trace ${traceId} with something that is not JSON: ${(e as Error).message}`
+    );
   }
 }

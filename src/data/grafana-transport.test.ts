@@ -1,0 +1,84 @@
+import { Observable, of, throwError } from 'rxjs';
+import { createGrafanaProxyTransport } from './grafana-transport';
+import { recorded } from './recorded';
+
+const fetchMock = jest.fn();
+jest.mock('@grafana/runtime', () => ({
+  ...jest.requireActual('@grafana/runtime'),
+  getBackendSrv: () => ({ fetch: fetchMock }),
+}));
+
+// What Grafana's backendSrv emits: FetchResponse on success, FetchError (status, data = the
+// upstream body as Grafana parsed it) on failure.
+const ok = (data: unknown) => of({ data, status: 200, ok: true });
+const fetchError = (status: number, data: unknown) =>
+  throwError(() => ({ status, statusText: '', data, config: { url: '' } }));
+
+beforeEach(() => fetchMock.mockReset());
+
+describe('createGrafanaProxyTransport', () => {
+  it('calls the datasource proxy by uid with the defined params', async () => {
+    fetchMock.mockReturnValue(ok(recorded('tempo-tag-values').body));
+    const t = createGrafanaProxyTransport('my tempo', 'Tempo');
+    const res = await t.get<{ tagValues: unknown[] }>('/api/v2/search/tag/resource.service.name/values', {
+      start: 1,
+      end: undefined,
+    });
+    expect(fetchMock).toHaveBeenCalledWith(
+      expect.objectContaining({
+        url: '/api/datasources/proxy/uid/my%20tempo/api/v2/search/tag/resource.service.name/values',
+        method: 'GET',
+        params: { start: 1 },
+        responseType: 'json',
+        showErrorAlert: false,
+      })
+    );
+    expect(res.tagValues.length).toBeGreaterThan(0);
+    expect(t.target).toBe('Tempo (datasource "my tempo")');
+  });
+
+  it('asks for text when told to', async () => {
+    fetchMock.mockReturnValue(ok('{"trace":{}}'));
+    await createGrafanaProxyTransport('tempo').get('api/v2/traces/1', {}, { responseType: 'text' });
+    expect(fetchMock.mock.calls[0][0].responseType).toBe('text');
+  });
+
+  it('classifies upstream errors passed through Grafana', async () => {
+    const r = recorded('prom-syntax-error');
+    fetchMock.mockReturnValue(fetchError(r.status, r.body));
+    await expect(
+      createGrafanaProxyTransport('prometheus', 'Prometheus').get('api/v1/query', { query: 'sum(' })
+    ).rejects.toMatchObject({
+      kind: 'query-syntax',
+      upstreamMessage: r.body.error,
+    });
+  });
+
+  it('classifies Grafana’s own proxy errors (unknown uid, upstream down)', async () => {
+    fetchMock.mockReturnValue(fetchError(404, { message: 'Unable to find datasource' }));
+    await expect(createGrafanaProxyTransport('nope').get('api/search')).rejects.toMatchObject({
+      kind: 'datasource-not-found',
+    });
+    fetchMock.mockReturnValue(fetchError(502, ''));
+    await expect(createGrafanaProxyTransport('tempo').get('api/search')).rejects.toMatchObject({ kind: 'unreachable' });
+  });
+
+  it('unsubscribes (cancelling the HTTP request) when the caller aborts', async () => {
+    const unsubscribed = jest.fn();
+    fetchMock.mockReturnValue(new Observable(() => unsubscribed));
+    const controller = new AbortController();
+    const pending = createGrafanaProxyTransport('tempo').get('api/search', {}, { signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ kind: 'cancelled' });
+    expect(unsubscribed).toHaveBeenCalled();
+  });
+
+  it('times out and unsubscribes', async () => {
+    const unsubscribed = jest.fn();
+    fetchMock.mockReturnValue(new Observable(() => unsubscribed));
+    await expect(createGrafanaProxyTransport('tempo').get('api/search', {}, { timeoutMs: 10 })).rejects.toMatchObject({
+      kind: 'timeout',
+    });
+    expect(unsubscribed).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,71 @@
+import { createFetchTransport } from '../fetch-transport';
+import { createPrometheusClient } from '../prometheus/client';
+import { fetchReplaying, recorded } from '../recorded';
+import { PRESET_SCHEMES, SpanMetricsScheme } from './scheme';
+import { createSpanMetrics } from './spanmetrics';
+
+const scheme = (over: Partial<SpanMetricsScheme> = {}): SpanMetricsScheme => ({ ...PRESET_SCHEMES.tempo, ...over });
+const metrics = (name: string, s = scheme()) => {
+  const replay = fetchReplaying(recorded(name));
+  return {
+    m: createSpanMetrics(createPrometheusClient(createFetchTransport('http://prom', 'Prometheus', replay.impl)), s),
+    urls: replay.urls,
+  };
+};
+const w = { time: 1000, rangeSec: 300 };
+
+describe('createSpanMetrics', () => {
+  it('latencyBuckets: cumulative {le, count} sorted by le, +Inf as Infinity', async () => {
+    const buckets = await metrics('prom-query-buckets').m.latencyBuckets('user-service', 'SELECT users', w);
+    expect(buckets[buckets.length - 1].le).toBe(Infinity);
+    expect(buckets.map((b) => b.le)).toEqual([...buckets.map((b) => b.le)].sort((a, b) => a - b));
+    for (let i = 1; i < buckets.length; i++) {
+      expect(buckets[i].count).toBeGreaterThanOrEqual(buckets[i - 1].count);
+    }
+    expect(buckets[0].le).toBe(0.002);
+  });
+
+  it('latencyBuckets divides millisecond bounds into seconds', async () => {
+    const ms = recorded('prom-query-buckets');
+    const body = {
+      ...ms.body,
+      data: {
+        ...ms.body.data,
+        result: ms.body.data.result.map((r: any) => ({
+          ...r,
+          metric: { le: r.metric.le === '+Inf' ? '+Inf' : String(Number(r.metric.le) * 1000) },
+        })),
+      },
+    };
+    const m = createSpanMetrics(
+      createPrometheusClient(createFetchTransport('http://prom', 'P', fetchReplaying({ ...ms, body }).impl)),
+      scheme({ latencyUnitsPerSecond: 1000 })
+    );
+    const seconds = await metrics('prom-query-buckets').m.latencyBuckets('user-service', 'SELECT users', w);
+    expect(await m.latencyBuckets('user-service', 'SELECT users', w)).toEqual(seconds);
+  });
+
+  it('latencyBuckets refuses native histograms clearly', async () => {
+    await expect(
+      metrics('prom-query-buckets', scheme({ histogram: 'native' })).m.latencyBuckets('a', 'b', w)
+    ).rejects.toMatchObject({
+      kind: 'query-failed',
+      message: expect.stringMatching(/native histogram/),
+    });
+  });
+
+  it('rates by operation map labels to service/operation', async () => {
+    const { m, urls } = metrics('prom-query-vector');
+    const rows = await m.rates({}, 'operation', w);
+    expect(rows).toEqual(
+      expect.arrayContaining([{ service: 'api-gateway', operation: 'GET /users/{id}', value: expect.any(Number) }])
+    );
+    expect(decodeURIComponent(urls[0])).toContain('time=1000');
+  });
+
+  it('serviceGraphEdges needs service-graph metrics', async () => {
+    await expect(metrics('prom-query-vector').m.serviceGraphEdges(w)).rejects.toMatchObject({
+      message: expect.stringMatching(/no service-graph metrics/),
+    });
+  });
+});
