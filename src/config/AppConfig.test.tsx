@@ -1,0 +1,93 @@
+import React from 'react';
+import { of, throwError } from 'rxjs';
+import { AppPluginMeta, PluginConfigPageProps, PluginType } from '@grafana/data';
+import { BackendSrv, DataSourceSrv, setBackendSrv, setDataSourceSrv } from '@grafana/runtime';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import AppConfig from './AppConfig';
+import { AppSettings } from './settings';
+import { reloadPage } from './reloadPage';
+
+jest.mock('./reloadPage', () => ({ reloadPage: jest.fn() }));
+
+const tempo = { uid: 'tempo', name: 'Tempo', type: 'tempo', meta: { id: 'tempo', info: { logos: {} } } };
+const prometheus = { uid: 'prometheus', name: 'Prometheus', type: 'prometheus', meta: { id: 'prometheus', info: { logos: {} } } };
+
+function setup(jsonData: AppSettings, fetch: jest.Mock) {
+  setBackendSrv({ fetch } as unknown as BackendSrv);
+  setDataSourceSrv({
+    getList: ({ pluginId }: { pluginId?: string }) => [tempo, prometheus].filter((d) => !pluginId || d.type === pluginId),
+    getInstanceSettings: (ref: string | { uid?: string }) =>
+      [tempo, prometheus].find((d) => d.uid === (typeof ref === 'string' ? ref : ref?.uid)),
+    get: jest.fn(),
+    reload: jest.fn(),
+    registerRuntimeDataSource: jest.fn(),
+  } as unknown as DataSourceSrv);
+  const props = {
+    plugin: { meta: { id: 'tracelens-analysis-app', type: PluginType.app, enabled: true, pinned: true, jsonData } },
+    query: {},
+  } as unknown as PluginConfigPageProps<AppPluginMeta<AppSettings>>;
+  return render(<AppConfig {...props} />);
+}
+
+describe('AppConfig', () => {
+  beforeEach(() => jest.mocked(reloadPage).mockReset());
+
+  it('shows the saved settings', () => {
+    setup({ tempoDatasourceUid: 'tempo', prometheusDatasourceUid: 'prometheus', maxTracesForAggregate: 50 }, jest.fn());
+    const [tempoPicker, prometheusPicker] = screen.getAllByLabelText('Data source picker select container');
+    expect(tempoPicker).toHaveTextContent('Tempo');
+    expect(prometheusPicker).toHaveTextContent('Prometheus');
+    expect(screen.getByLabelText(/^Traces fetched for an aggregate/)).toHaveValue('50');
+    expect(screen.getByLabelText(/^Naming scheme/)).toHaveValue('Detect automatically');
+  });
+
+  it('saves the settings through the plugin settings API and reloads', async () => {
+    const fetch = jest.fn(() => of({ status: 200, data: {} }));
+    setup({ tempoDatasourceUid: 'tempo', prometheusDatasourceUid: 'prometheus' }, fetch);
+    const input = screen.getByLabelText(/^Traces fetched for an aggregate/);
+    await userEvent.clear(input);
+    await userEvent.type(input, '300');
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(reloadPage).toHaveBeenCalledTimes(1));
+    expect(fetch).toHaveBeenCalledWith(
+      expect.objectContaining({
+        url: '/api/plugins/tracelens-analysis-app/settings',
+        method: 'POST',
+        data: {
+          enabled: true,
+          pinned: true,
+          jsonData: {
+            tempoDatasourceUid: 'tempo',
+            prometheusDatasourceUid: 'prometheus',
+            spanMetricsScheme: 'auto',
+            maxTracesForAggregate: 300,
+          },
+        },
+      })
+    );
+  });
+
+  it('refuses a limit that is not a whole number in range, saying why', async () => {
+    const fetch = jest.fn();
+    setup({}, fetch);
+    const input = screen.getByLabelText(/^Traces fetched for an aggregate/);
+    await userEvent.clear(input);
+    await userEvent.type(input, '5000');
+    expect(screen.getByText(/Choose between 1 and 1000 traces/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Save settings' })).toBeDisabled();
+    await userEvent.clear(input);
+    await userEvent.type(input, '2.5');
+    expect(screen.getByText(/Enter a whole number of traces/)).toBeInTheDocument();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('explains a refused save and keeps the form usable', async () => {
+    const fetch = jest.fn(() => throwError(() => ({ status: 403, data: { message: 'Permission denied' } })));
+    setup({}, fetch);
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText(/not allowed to change this app’s settings/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Save settings' })).toBeEnabled();
+    expect(reloadPage).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,49 @@
+/** TraceLens app settings, stored in the app's jsonData through Grafana's plugin settings API. */
+export interface AppSettings {
+  /** UID of the Tempo datasource the pages query by default. */
+  tempoDatasourceUid?: string;
+  /** UID of the Prometheus datasource holding span metrics. */
+  prometheusDatasourceUid?: string;
+  /** Span-metrics naming scheme; "auto" detects it from what Prometheus holds. */
+  spanMetricsScheme?: SpanMetricsSchemeSetting;
+  /** Most traces fetched for one aggregate (search breakdowns, compare, panel). */
+  maxTracesForAggregate?: number;
+}
+
+export type SpanMetricsSchemeSetting = 'auto' | 'tempo' | 'otel' | 'otel-legacy';
+
+export const SPAN_METRICS_SCHEME_OPTIONS: Array<{ value: SpanMetricsSchemeSetting; label: string; description: string }> =
+  [
+    { value: 'auto', label: 'Detect automatically', description: 'Look at the metric names Prometheus holds' },
+    { value: 'tempo', label: 'Tempo metrics-generator', description: 'traces_spanmetrics_latency_bucket, label service' },
+    {
+      value: 'otel',
+      label: 'OpenTelemetry Collector spanmetrics',
+      description: 'traces_span_metrics_duration_*, label service_name',
+    },
+    {
+      value: 'otel-legacy',
+      label: 'OpenTelemetry Collector spanmetrics, no namespace',
+      description: 'duration_*, calls_total, label service_name',
+    },
+  ];
+
+export const MAX_TRACES_LIMIT = 1000;
+
+export const DEFAULT_SETTINGS: Required<Omit<AppSettings, 'tempoDatasourceUid' | 'prometheusDatasourceUid'>> = {
+  spanMetricsScheme: 'auto',
+  maxTracesForAggregate: 200,
+};
+
+/** Returns a human message when the limit is not a whole number between 1 and MAX_TRACES_LIMIT. */
+export function validateMaxTraces(value: string): string | undefined {
+  const trimmed = value.trim();
+  if (!/^\d+$/.test(trimmed)) {
+    return 'Enter a whole number of traces, for example 200.';
+  }
+  const n = Number(trimmed);
+  if (n < 1 || n > MAX_TRACES_LIMIT) {
+    return `Choose between 1 and ${MAX_TRACES_LIMIT} traces: more would make aggregates slow to fetch.`;
+  }
+  return undefined;
+}

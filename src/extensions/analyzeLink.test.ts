@@ -1,0 +1,67 @@
+import { dateTime } from '@grafana/data';
+import { analyzeInTraceLensLink, analyzeLinkPath } from './analyzeLink';
+
+const BASE = '/a/tracelens-analysis-app';
+
+describe('analyzeLinkPath', () => {
+  it('opens the trace page from the trace view header, with an hour of margin around the trace', () => {
+    // startTime 1_700_000_000_000_000 µs = 1_700_000_000_000 ms; duration 2_500_000 µs = 2_500 ms.
+    // from = 1_700_000_000_000 − 3_600_000 = 1_699_996_400_000 ms;
+    // to = (1_700_000_000_000 + 2_500) + 3_600_000 = 1_700_003_602_500 ms.
+    const path = analyzeLinkPath({
+      traceID: 'abc123abc123abc1',
+      startTime: 1_700_000_000_000_000,
+      duration: 2_500_000,
+      datasource: { uid: 'tempo-prod', type: 'tempo', name: 'Tempo' },
+    });
+    expect(path).toBe(`${BASE}/trace/abc123abc123abc1?tempo=tempo-prod&from=1699996400000&to=1700003602500`);
+  });
+
+  it('hides the link for trace views of datasources other than Tempo', () => {
+    expect(analyzeLinkPath({ traceID: 'abc123abc123abc1', datasource: { uid: 'j', type: 'jaeger' } })).toBeUndefined();
+  });
+
+  it('opens a trace id typed into an Explore Tempo query on the trace page', () => {
+    const path = analyzeLinkPath({
+      targets: [{ refId: 'A', query: ' 0AF7651916CD43DD8448EB211C80319C ', datasource: { uid: 'tempo', type: 'tempo' } }],
+    });
+    expect(path).toBe(`${BASE}/trace/0af7651916cd43dd8448eb211c80319c?tempo=tempo`);
+  });
+
+  it('opens a TraceQL query from Explore on the search page with its time range', () => {
+    const path = analyzeLinkPath({
+      targets: [
+        { refId: 'A', expr: 'up', datasource: { uid: 'prom', type: 'prometheus' } },
+        { refId: 'B', query: '{resource.service.name="api-gateway" && status=error}', datasource: { uid: 't', type: 'tempo' } },
+      ],
+      timeRange: { from: dateTime(1_700_000_000_000), to: dateTime(1_700_000_600_000) },
+    });
+    const url = new URL(path!, 'http://grafana');
+    expect(url.pathname).toBe(`${BASE}/search`);
+    expect(url.searchParams.get('q')).toBe('{resource.service.name="api-gateway" && status=error}');
+    expect(url.searchParams.get('tempo')).toBe('t');
+    expect(url.searchParams.get('from')).toBe('1700000000000');
+    expect(url.searchParams.get('to')).toBe('1700000600000');
+  });
+
+  it('keeps relative Explore time ranges as they are', () => {
+    const path = analyzeLinkPath({
+      targets: [{ query: '{}', datasource: { uid: 't', type: 'tempo' } }],
+      timeRange: { from: 'now-1h', to: 'now' },
+    });
+    expect(new URL(path!, 'http://grafana').searchParams.get('from')).toBe('now-1h');
+  });
+
+  it('hides the link when Explore has no Tempo query or the context is missing', () => {
+    expect(analyzeLinkPath({ targets: [{ query: 'up', datasource: { type: 'prometheus' } }] })).toBeUndefined();
+    expect(analyzeLinkPath({ targets: [{ query: '  ', datasource: { type: 'tempo' } }] })).toBeUndefined();
+    expect(analyzeLinkPath(undefined)).toBeUndefined();
+  });
+
+  it('configure returns the path, or undefined to hide the link', () => {
+    expect(analyzeInTraceLensLink.configure?.({ traceID: 'abc123abc123abc1', datasource: { type: 'tempo' } })).toEqual({
+      path: `${BASE}/trace/abc123abc123abc1`,
+    });
+    expect(analyzeInTraceLensLink.configure?.({})).toBeUndefined();
+  });
+});
