@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The test command (README): every suite the project has, from a clean clone.
+#   typecheck → lint → unit and component tests → production build → dist validation →
+#   local stack up (Prometheus from Debian, Tempo built once and cached) → integration tests →
+#   stack down.
+# Every step runs even when an earlier one fails; the last line sums the jest results
+# ("N passed, N failed") and the exit code is non-zero if any step failed.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+RESULTS=tests/artifacts/results
+rm -rf "$RESULTS" && mkdir -p "$RESULTS"
+failed_steps=()
+
+step() { # name command…
+  local name=$1
+  shift
+  echo
+  echo "━━━ $name"
+  local started=$SECONDS
+  if "$@"; then
+    echo "━━━ $name: ok ($((SECONDS - started)) s)"
+  else
+    echo "━━━ $name: FAILED ($((SECONDS - started)) s)"
+    failed_steps+=("$name")
+  fi
+}
+
+jest_suite() { # result-name jest-args…
+  local name=$1
+  shift
+  npx jest --ci --json --outputFile="$RESULTS/$name.json" "$@"
+}
+
+step "typecheck" npm run --silent typecheck
+step "lint" npm run --silent lint
+step "unit and component tests" jest_suite unit --maxWorkers 2
+step "production build" npm run --silent build
+step "dist validation" jest_suite dist --config tests/dist/jest.config.js
+
+export TRACELENS_STACK_DIR="${TRACELENS_STACK_DIR:-$(mktemp -d /tmp/tracelens-stack.XXXXXX)}"
+trap 'bash tests/stack/stack.sh down' EXIT
+if step "stack up" bash tests/stack/stack.sh up && [[ ! " ${failed_steps[*]-} " =~ " stack up " ]]; then
+  step "integration tests (real Tempo and Prometheus)" jest_suite integration --config tests/integration/jest.config.js
+else
+  echo "Integration tests skipped: the stack did not start (see the messages above)."
+fi
+
+node tests/summarize-results.js "$RESULTS" "${failed_steps[@]}"

@@ -1,0 +1,19 @@
+// Sums the jest JSON results of the test command and prints the closing line
+// "N passed, N failed"; exits non-zero when a test or a step (named in argv) failed.
+const fs = require('fs');
+const path = require('path');
+
+const [dir, ...failedSteps] = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+  const result = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+  passed += result.numPassedTests;
+  failed += result.numFailedTests;
+  console.log(`${path.basename(file, '.json')}: ${result.numPassedTests} passed, ${result.numFailedTests} failed`);
+}
+if (failedSteps.length > 0) {
+  console.log(`Failed steps: ${failedSteps.join(', ')}`);
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || failedSteps.length > 0 || passed === 0 ? 1 : 0);
