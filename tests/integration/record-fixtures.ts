@@ -5,7 +5,9 @@
  *   tests/stack/stack.sh up && npx tsx tests/integration/record-fixtures.ts && tests/stack/stack.sh down
  *
  * Sends a small deterministic batch first. Each fixture is `{request, status, body}`; `body` is
- * the parsed JSON, or the text when the server answered with text.
+ * the parsed JSON, or the text when the server answered with text. One fixture is not made here:
+ * tempo-metrics-no-local-blocks.json is the same query_range request answered by the Tempo
+ * without local-blocks that error-paths.test.ts starts.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -13,7 +13,8 @@
 # Everything binds to 127.0.0.1. Ports (environment, defaults): TRACELENS_TEMPO_HTTP_PORT 13200,
 # TRACELENS_TEMPO_GRPC_PORT 19095, TRACELENS_OTLP_GRPC_PORT 14317, TRACELENS_OTLP_HTTP_PORT 14318,
 # TRACELENS_PROM_PORT 19090, TRACELENS_PROM_BACKFILL_PORT 19091. State (pids, logs, data, stack.env)
-# lives in TRACELENS_STACK_DIR (default /tmp/tracelens-stack). TEMPO_BIN skips the Tempo build.
+# lives in TRACELENS_STACK_DIR (default /tmp/tracelens-stack). TEMPO_BIN skips the Tempo build;
+# TRACELENS_TEMPO_CONFIG replaces tests/stack/tempo.yaml (tests start a Tempo without local-blocks).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -85,6 +86,13 @@ wait_ready() { # name url log
   done
 }
 
+check_tempo_ports() {
+  check_port_free tempo-http "$TEMPO_HTTP_PORT" TRACELENS_TEMPO_HTTP_PORT
+  check_port_free tempo-grpc "$TEMPO_GRPC_PORT" TRACELENS_TEMPO_GRPC_PORT
+  check_port_free otlp-grpc "$OTLP_GRPC_PORT" TRACELENS_OTLP_GRPC_PORT
+  check_port_free otlp-http "$OTLP_HTTP_PORT" TRACELENS_OTLP_HTTP_PORT
+}
+
 start_prometheus() { # name port data-dir
   local log="$STACK_DIR/$1.log"
   check_port_free "$1" "$2" "$([ "$1" = prometheus ] && echo TRACELENS_PROM_PORT || echo TRACELENS_PROM_BACKFILL_PORT)"
@@ -103,18 +111,15 @@ start_prometheus() { # name port data-dir
 
 start_tempo() {
   local bin log="$STACK_DIR/tempo.log"
+  mkdir -p "$STACK_DIR"
   bin="${TEMPO_BIN:-$(bash "$here/build-tempo.sh")}"
   [ -x "$bin" ] || die "Tempo binary '$bin' is not executable"
-  for spec in "tempo-http $TEMPO_HTTP_PORT TRACELENS_TEMPO_HTTP_PORT" "tempo-grpc $TEMPO_GRPC_PORT TRACELENS_TEMPO_GRPC_PORT" \
-    "otlp-grpc $OTLP_GRPC_PORT TRACELENS_OTLP_GRPC_PORT" "otlp-http $OTLP_HTTP_PORT TRACELENS_OTLP_HTTP_PORT"; do
-    # shellcheck disable=SC2086
-    check_port_free $spec
-  done
+  check_tempo_ports
   mkdir -p "$STACK_DIR/tempo-data"
   (cd "$STACK_DIR" && TEMPO_LISTEN_ADDRESS=127.0.0.1 TEMPO_HTTP_PORT="$TEMPO_HTTP_PORT" TEMPO_GRPC_PORT="$TEMPO_GRPC_PORT" \
     TEMPO_OTLP_GRPC_PORT="$OTLP_GRPC_PORT" TEMPO_OTLP_HTTP_PORT="$OTLP_HTTP_PORT" TEMPO_DATA_DIR="$STACK_DIR/tempo-data" \
     PROMETHEUS_REMOTE_WRITE_URL="http://127.0.0.1:$PROM_PORT/api/v1/write" \
-    exec "$bin" -config.file="$here/tempo.yaml" -config.expand-env=true >"$log" 2>&1) &
+    exec "$bin" -config.file="${TRACELENS_TEMPO_CONFIG:-$here/tempo.yaml}" -config.expand-env=true >"$log" 2>&1) &
   echo $! >"$(pidfile tempo)"
   wait_ready tempo "http://127.0.0.1:$TEMPO_HTTP_PORT/ready" "$log"
 }
@@ -134,16 +139,25 @@ cmd_up() {
     die "a stack is already running from $STACK_DIR; run '$0 down' first (or set TRACELENS_STACK_DIR)"
   fi
   require_tools
+  check_port_free prometheus "$PROM_PORT" TRACELENS_PROM_PORT
+  check_tempo_ports
   rm -rf "$STACK_DIR"
   mkdir -p "$STACK_DIR"
   write_env
+  # Whatever started is stopped again if a later step fails.
+  trap 'stop_all; say "startup failed: stopped what had started; logs are in $STACK_DIR"' EXIT
   start_prometheus prometheus "$PROM_PORT" "$STACK_DIR/prometheus-data"
   start_tempo
+  trap - EXIT
   say "up: Tempo http://127.0.0.1:$TEMPO_HTTP_PORT (OTLP/HTTP :$OTLP_HTTP_PORT, OTLP/gRPC :$OTLP_GRPC_PORT), Prometheus http://127.0.0.1:$PROM_PORT; state in $STACK_DIR"
 }
 
-cmd_down() {
+stop_all() {
   for name in tempo prometheus prometheus-backfill; do stop_process "$name"; done
+}
+
+cmd_down() {
+  stop_all
   rm -rf "$STACK_DIR"
   say "down"
 }
