@@ -126,13 +126,8 @@ function classifyHttp(
       `Trace not found in ${ctx.target}${said}. It may be outside the searched time range or past retention.`
     );
   }
-  if (
-    upstream &&
-    /localblocks processor not found|local-blocks|metrics generator .*not|traceql metrics .*(not|disabled)/i.test(
-      upstream
-    ) &&
-    isTraceqlMetricsPath(ctx.path)
-  ) {
+  // Tempo 2.x without the local-blocks processor answers 500 "… localblocks processor not found".
+  if (upstream && /localblocks processor not found/.test(upstream) && isTraceqlMetricsPath(ctx.path)) {
     return make(
       'traceql-metrics-disabled',
       `TraceQL metrics are not enabled in ${ctx.target}${said}. Enable the metrics-generator's local-blocks processor (Tempo 2.x) to use them.`

@@ -5,7 +5,7 @@
  */
 import { getBackendSrv, FetchError, isFetchError } from '@grafana/runtime';
 import { fromEvent, lastValueFrom, takeUntil } from 'rxjs';
-import { classifyFailure, RequestContext } from './errors';
+import { classifyFailure, DataError, RequestContext } from './errors';
 import { deadline, DEFAULT_TIMEOUT_MS, QueryParams, RequestOptions, Transport } from './transport';
 
 export function createGrafanaProxyTransport(datasourceUid: string, name = 'the datasource'): Transport {
@@ -35,10 +35,7 @@ export function createGrafanaProxyTransport(datasourceUid: string, name = 'the d
         }
         return response.data;
       } catch (e) {
-        if (e instanceof Error && e.name === 'DataError') {
-          throw e;
-        }
-        throw classifyFailure(fromFetchError(e), ctx);
+        throw e instanceof DataError ? e : classifyFailure(fromFetchError(e), ctx);
       } finally {
         d.dispose();
       }

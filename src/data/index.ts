@@ -1,0 +1,26 @@
+/**
+ * TraceLens data layer — public API. Reach Tempo and Prometheus through a {@link Transport}
+ * (Grafana's datasource proxy in the app, plain fetch in tests and the browser harness), wrap it
+ * in the Tempo or Prometheus client, detect the span-metrics scheme and query it. Every failure
+ * is a {@link DataError} whose `kind` says what went wrong and whose message says it to people.
+ */
+export type { DataErrorKind } from './errors';
+export { DataError } from './errors';
+export type { QueryParams, RequestOptions, Transport } from './transport';
+export { createGrafanaProxyTransport } from './grafana-transport';
+export { createFetchTransport } from './fetch-transport';
+export type { FetchedTrace, SearchOptions, TagScope, TempoClient, TimeRange } from './tempo/client';
+export { createTempoClient } from './tempo/client';
+export type * from './tempo/types';
+export type { PrometheusClient } from './prometheus/client';
+export { createPrometheusClient, sampleNumber } from './prometheus/client';
+export type * from './prometheus/types';
+export type { SchemeDetection, SchemeId, ServiceGraphScheme, SpanMetricsScheme } from './spanmetrics/scheme';
+export { detectScheme, PRESET_SCHEMES } from './spanmetrics/scheme';
+export type { GroupBy, SpanMetricsFilter } from './spanmetrics/queries';
+export type { GroupValue, HistogramBucket, ServiceGraphEdge, SpanMetrics, Window } from './spanmetrics/spanmetrics';
+export { createSpanMetrics } from './spanmetrics/spanmetrics';
+export type { AttributeScope, SpanFilter } from './queries/traceql';
+export { traceqlAttribute, traceqlDuration, traceqlFilter, traceqlString } from './queries/traceql';
+export type { LabelMatcher, MatchOp } from './queries/promql';
+export { escapeRegex, matcher, oneOf, promqlDuration, promqlString, selector } from './queries/promql';
