@@ -1,0 +1,133 @@
+import React from 'react';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { analyzeTrace, traceFromDataFrame } from '../../engine';
+import { BreakdownBars } from './BreakdownBars';
+import { BreakdownTable } from './BreakdownTable';
+import { flameDataFrame } from './BreakdownFlameGraph';
+import { formatDuration } from './format';
+import { StackedTraceBars } from './StackedTraceBars';
+import { tempoTraceFrame } from './testing/trace-frames';
+import { breakdownView, flameColumns, traceStacks, ViewOptions } from './view-model';
+
+const analysis = analyzeTrace(traceFromDataFrame(tempoTraceFrame()));
+const opts: ViewOptions = { groupBy: { kind: 'service' }, measure: 'self', topN: 3, sort: 'desc' };
+const view = breakdownView([analysis], opts);
+const rowTexts = (testId: string) => screen.getAllByTestId(testId).map((r) => r.textContent);
+
+describe('formatDuration', () => {
+  it.each([
+    [5_363_000, 'auto', '5.36 ms'],
+    [18_467_000, 'ms', '18.467 ms'],
+    [587_000, 'auto', '587 µs'],
+    [587_000, 's', '0.001 s'],
+    [1_250_000_000, 'auto', '1.25 s'],
+    [750, 'auto', '750 ns'],
+  ] as const)('%d ns in %s → %s', (ns, unit, text) => expect(formatDuration(ns, unit)).toBe(text));
+});
+
+describe('BreakdownBars', () => {
+  it('shows each row with its value and share of the trace duration, "Other" last', () => {
+    render(<BreakdownBars view={view} />);
+    // user-service 5363 µs = 29.0% of 18467 µs; Other = api-gateway 3680 + frontend 3196 = 6876 µs = 37.2%
+    expect(rowTexts('breakdown-row')).toEqual([
+      'user-service5.36 ms 29.0%',
+      'auth-service5.1 ms 27.6%',
+      'order-worker4.41 ms 23.9%',
+      'Other (2 groups)6.88 ms 37.2%',
+    ]);
+  });
+
+  it('makes rows with a link focusable links, in a fixed unit', async () => {
+    const linked = { ...view, rows: view.rows.map((r) => ({ ...r, href: `/a/x/search?key=${r.label}` })) };
+    render(<BreakdownBars view={linked} unit="us" />);
+    await userEvent.tab();
+    expect(screen.getByRole('link', { name: 'user-service' })).toHaveFocus();
+    expect(screen.getByRole('link', { name: 'user-service' })).toHaveAttribute('href', '/a/x/search?key=user-service');
+    expect(rowTexts('breakdown-row')[0]).toBe('user-service5,363 µs 29.0%');
+  });
+
+  it('puts waiting time and the overlay in the row summary', () => {
+    const busy = breakdownView([analysis], { ...opts, measure: 'busyIdle', topN: 0 });
+    const frontend = { ...busy.rows.find((r) => r.label === 'frontend')!, overlay: 9_000_000 };
+    render(<BreakdownBars view={{ ...busy, rows: [frontend], overlayLabel: 'p95 (span metrics)' }} />);
+    expect(screen.getByText('frontend')).toHaveAttribute(
+      'title',
+      'Busy time: 3.2 ms · 17.3% (share of the trace duration (18.5 ms)) · waiting on others: 8.2 ms · 2 spans · p95 (span metrics): 9 ms'
+    );
+  });
+});
+
+describe('BreakdownTable', () => {
+  it('sorts by a column from the keyboard and keeps "Other" last', async () => {
+    render(<BreakdownTable view={view} unit="ms" />);
+    const header = screen.getByRole('button', { name: 'Group' });
+    header.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(screen.getByRole('columnheader', { name: /Group/ })).toHaveAttribute('aria-sort', 'ascending');
+    expect(rowTexts('breakdown-table-row')).toEqual([
+      'auth-service5.103 ms27.6%1',
+      'order-worker4.412 ms23.9%1',
+      'user-service5.363 ms29.0%2',
+      'Other (2 groups)6.876 ms37.2%6',
+    ]);
+  });
+
+  it('adds per-trace percentile and overlay columns when the view has them', () => {
+    const two = breakdownView([analysis, analysis], { ...opts, topN: 1 });
+    render(
+      <BreakdownTable view={{ ...two, overlayLabel: 'p95', rows: [{ ...two.rows[0], overlay: 6e6 }, two.rows[1]] }} />
+    );
+    const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toEqual([
+      'Group',
+      'Self time',
+      'Share',
+      'Spans',
+      'p50 per trace',
+      'p90 per trace',
+      'p99 per trace',
+      'p95',
+    ]);
+    const first = screen.getAllByTestId('breakdown-table-row')[0];
+    expect(
+      within(first)
+        .getAllByRole('cell')
+        .map((c) => c.textContent)
+    ).toEqual(['5.36 ms', '29.0%', '4', '5.36 ms', '5.36 ms', '5.36 ms', '6 ms']);
+  });
+});
+
+describe('StackedTraceBars', () => {
+  it('draws one labelled stack per trace with a legend', () => {
+    const stacks = traceStacks([analysis], opts, view).map((s) => ({ ...s, href: `/a/x/trace/${s.traceId}` }));
+    render(<StackedTraceBars stacks={stacks} measureLabel="Self time" />);
+    expect(screen.getByRole('link', { name: 'frontend: GET /checkout' })).toHaveAttribute(
+      'href',
+      '/a/x/trace/8d3115b67acbe152b049ac86d48a02e0'
+    );
+    // segments sum to the self time of all spans: 21754 µs
+    expect(screen.getByRole('img')).toHaveAccessibleName(
+      'frontend: GET /checkout (18.5 ms), Self time: user-service 5.36 ms, auth-service 5.1 ms, order-worker 4.41 ms, Other 6.88 ms'
+    );
+    expect(
+      within(screen.getByRole('list', { name: 'Legend' }))
+        .getAllByRole('listitem')
+        .map((i) => i.textContent)
+    ).toEqual(['user-service', 'auth-service', 'order-worker', 'Other']);
+    expect(rowTexts('trace-stack')[0]).toBe('frontend: GET /checkout21.8 ms');
+  });
+});
+
+describe('flameDataFrame', () => {
+  it('has the four nested-set fields in ns', () => {
+    const frame = flameDataFrame(flameColumns([analysis]));
+    expect(frame.fields.map((f) => [f.name, f.config.unit])).toEqual([
+      ['level', undefined],
+      ['value', 'ns'],
+      ['self', 'ns'],
+      ['label', undefined],
+    ]);
+    expect(frame.length).toBe(11);
+  });
+});

@@ -1,0 +1,203 @@
+/**
+ * Shapes engine results into breakdown view models (types.ts) for one or several traces.
+ *
+ * Values: the chosen measure per group — self time, critical-path time, total span time (sum of
+ * span durations) or busy time with waiting time (busy/idle, always per service) — summed over
+ * the traces and divided by their number, i.e. the value for a single trace or the mean per
+ * trace over several. Shares: the summed measure over the summed trace durations (the engine's
+ * denominators), so a single trace and a set use one definition.
+ * Top N: the N groups with the largest values keep their own row (and palette colour, by rank);
+ * the rest merge into one "Other" row, shown last whatever the sort order.
+ * O(spans + groups · log groups).
+ */
+import {
+  aggregateTraces,
+  breakdown,
+  callTreeToFlameFrame,
+  FlameFrameColumns,
+  GroupBy,
+  nameOf,
+  serviceBusyIdle,
+  serviceOf,
+  TraceAnalysis,
+} from '../../engine';
+import { formatDuration } from './format';
+import { BreakdownView, BreakdownViewRow, Measure, SortOrder, TraceStackSegment, TraceStackView } from './types';
+
+export const OTHER_KEY = '__other__';
+
+export const MEASURE_LABELS: Record<Measure, string> = {
+  self: 'Self time',
+  criticalPath: 'Critical-path time',
+  total: 'Total span time',
+  busyIdle: 'Busy time',
+};
+
+export interface ViewOptions {
+  groupBy: GroupBy;
+  measure: Measure;
+  /** rows kept before "Other"; 0 keeps all */
+  topN: number;
+  sort: SortOrder;
+}
+
+type RawRow = Omit<BreakdownViewRow, 'colorIndex'>;
+
+const serviceKey = (service: string) => JSON.stringify([service]);
+
+/** Busy/idle per service summed over the traces (value and waiting: means per trace). */
+function busyIdleRows(analyses: readonly TraceAnalysis[], denominator: number): RawRow[] {
+  const byService = new Map<string, { busy: number; waiting: number; count: number; traces: number }>();
+  for (const analysis of analyses) {
+    for (const s of serviceBusyIdle(analysis)) {
+      const acc = byService.get(s.service) ?? { busy: 0, waiting: 0, count: 0, traces: 0 };
+      acc.busy += s.busy;
+      acc.waiting += s.waiting;
+      acc.count += s.spanCount;
+      acc.traces++;
+      byService.set(s.service, acc);
+    }
+  }
+  const n = analyses.length;
+  return [...byService].map(([service, acc]) => ({
+    key: serviceKey(service),
+    label: service,
+    parts: [service],
+    value: acc.busy / n,
+    waiting: acc.waiting / n,
+    share: denominator > 0 ? acc.busy / denominator : 0,
+    count: acc.count,
+    traces: acc.traces,
+  }));
+}
+
+/** Self, critical-path or total time per group over the traces. */
+function measuredRows(analyses: readonly TraceAnalysis[], groupBy: GroupBy, measure: Measure): RawRow[] {
+  const agg = aggregateTraces(analyses, groupBy);
+  const n = analyses.length;
+  return agg.rows.map((r) => {
+    const sum = measure === 'self' ? r.selfTotal : measure === 'criticalPath' ? r.criticalPath : r.total;
+    const percentiles =
+      measure === 'self' ? r.selfPerTrace : measure === 'criticalPath' ? r.criticalPathPerTrace : r.duration;
+    return {
+      key: r.key,
+      label: r.label,
+      parts: r.parts,
+      value: sum / n,
+      share: agg.totalDuration > 0 ? sum / agg.totalDuration : 0,
+      count: r.count,
+      traces: r.traces,
+      ...(n > 1 ? { percentiles: { p50: percentiles.p50, p90: percentiles.p90, p99: percentiles.p99 } } : {}),
+    };
+  });
+}
+
+const byValueDesc = (a: RawRow, b: RawRow) => b.value - a.value || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+function sortRows(rows: BreakdownViewRow[], sort: SortOrder): BreakdownViewRow[] {
+  if (sort === 'label') {
+    return rows.sort((a, b) => a.label.localeCompare(b.label) || (a.key < b.key ? -1 : 1));
+  }
+  return sort === 'asc' ? rows.sort((a, b) => byValueDesc(b, a)) : rows.sort(byValueDesc);
+}
+
+/** Keeps the `topN` largest rows, merges the rest into "Other" (see the file header). */
+export function topRows(raw: RawRow[], topN: number, sort: SortOrder): BreakdownViewRow[] {
+  const ranked: BreakdownViewRow[] = [...raw].sort(byValueDesc).map((r, i) => ({ ...r, colorIndex: i }));
+  if (topN <= 0 || ranked.length <= topN) {
+    return sortRows(ranked, sort);
+  }
+  const rest = ranked.slice(topN);
+  const other: BreakdownViewRow = {
+    key: OTHER_KEY,
+    label: `Other (${rest.length} groups)`,
+    parts: [],
+    value: rest.reduce((s, r) => s + r.value, 0),
+    share: rest.reduce((s, r) => s + r.share, 0),
+    count: rest.reduce((s, r) => s + r.count, 0),
+    colorIndex: -1,
+    merged: rest.length,
+    ...(rest[0].waiting !== undefined ? { waiting: rest.reduce((s, r) => s + (r.waiting ?? 0), 0) } : {}),
+  };
+  return [...sortRows(ranked.slice(0, topN), sort), other];
+}
+
+function denominatorNote(n: number, denominator: number): string {
+  return n === 1
+    ? `share of the trace duration (${formatDuration(denominator)})`
+    : `share of the summed duration of ${n} traces (${formatDuration(denominator)}); values are means per trace`;
+}
+
+/** The breakdown of `analyses` (one trace or several) by the options. `analyses` must not be empty. */
+export function breakdownView(analyses: readonly TraceAnalysis[], options: ViewOptions): BreakdownView {
+  const n = analyses.length;
+  const denominator = analyses.reduce((s, a) => s + a.duration, 0);
+  const busyIdle = options.measure === 'busyIdle';
+  const raw = busyIdle ? busyIdleRows(analyses, denominator) : measuredRows(analyses, options.groupBy, options.measure);
+  const notes: string[] = [];
+  if (busyIdle && options.groupBy.kind !== 'service') {
+    notes.push('Busy/idle is measured per service: the grouping option does not apply to it.');
+  }
+  if (options.measure === 'self' || options.measure === 'busyIdle') {
+    notes.push('Work running in parallel can make shares add up to more than 100%.');
+  }
+  return {
+    measure: options.measure,
+    measureLabel: MEASURE_LABELS[options.measure],
+    traceCount: n,
+    denominator,
+    denominatorNote: denominatorNote(n, denominator),
+    rows: topRows(raw, options.topN, options.sort),
+    notes,
+    ...(n > 1 && !busyIdle ? { percentilesOf: options.measure === 'total' ? 'per span' : 'per trace' } : {}),
+  };
+}
+
+/** "service: operation" of the trace's first root span. */
+function rootLabel(analysis: TraceAnalysis): string {
+  const root = analysis.tree.roots[0];
+  return root === undefined
+    ? analysis.trace.traceId
+    : `${serviceOf(analysis.trace, root)}: ${nameOf(analysis.trace, root)}`;
+}
+
+/**
+ * One stacked bar per trace with the measure of each group of `view` (same colours), the other
+ * groups merged into an "Other" segment. Segments follow the order of `view.rows`.
+ */
+export function traceStacks(
+  analyses: readonly TraceAnalysis[],
+  options: ViewOptions,
+  view: BreakdownView
+): TraceStackView[] {
+  const shown = view.rows.filter((r) => r.key !== OTHER_KEY);
+  return analyses.map((analysis) => {
+    const values = new Map<string, number>();
+    if (options.measure === 'busyIdle') {
+      serviceBusyIdle(analysis).forEach((s) => values.set(serviceKey(s.service), s.busy));
+    } else {
+      for (const r of breakdown(analysis, options.groupBy)) {
+        values.set(
+          r.key,
+          options.measure === 'self' ? r.selfTotal : options.measure === 'criticalPath' ? r.criticalPath : r.total
+        );
+      }
+    }
+    const segments: TraceStackSegment[] = [];
+    let rest = 0;
+    for (const row of shown) {
+      segments.push({ key: row.key, label: row.label, value: values.get(row.key) ?? 0, colorIndex: row.colorIndex });
+      values.delete(row.key);
+    }
+    values.forEach((v) => (rest += v));
+    if (rest > 0) {
+      segments.push({ key: OTHER_KEY, label: 'Other', value: rest, colorIndex: -1 });
+    }
+    return { traceId: analysis.trace.traceId, label: rootLabel(analysis), duration: analysis.duration, segments };
+  });
+}
+
+/** Flame graph columns of the merged call tree of `analyses` (values: summed self time, ns). */
+export function flameColumns(analyses: readonly TraceAnalysis[]): FlameFrameColumns {
+  return callTreeToFlameFrame(aggregateTraces(analyses, { kind: 'operation' }).callTree);
+}
