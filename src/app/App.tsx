@@ -3,23 +3,27 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { AppRootProps } from '@grafana/data';
 import { LoadingPlaceholder } from '@grafana/ui';
 import { prefixRoute, ROUTES } from '../constants';
+import { AppSettings } from '../config/settings';
+import { AppSettingsContext } from './AppSettingsContext';
 
-const SearchPage = lazy(() => import('../pages/SearchPage'));
+const SearchPage = lazy(() => import('../pages/search/SearchPage'));
 const TracePage = lazy(() => import('../pages/TracePage'));
 const ServicesPage = lazy(() => import('../pages/ServicesPage'));
 const ComparePage = lazy(() => import('../pages/ComparePage'));
 
 /** The app's routes, relative to /a/<plugin id>. Unknown paths land on the search page. */
-export default function App(_props: AppRootProps) {
+export default function App({ meta }: AppRootProps<AppSettings>) {
   return (
-    <Suspense fallback={<LoadingPlaceholder text="Loading TraceLens…" />}>
-      <Routes>
-        <Route path={ROUTES.Search} element={<SearchPage />} />
-        <Route path={`${ROUTES.Trace}/:traceId`} element={<TracePage />} />
-        <Route path={ROUTES.Services} element={<ServicesPage />} />
-        <Route path={ROUTES.Compare} element={<ComparePage />} />
-        <Route path="*" element={<Navigate to={prefixRoute(ROUTES.Search)} replace />} />
-      </Routes>
-    </Suspense>
+    <AppSettingsContext.Provider value={meta?.jsonData ?? {}}>
+      <Suspense fallback={<LoadingPlaceholder text="Loading TraceLens…" />}>
+        <Routes>
+          <Route path={ROUTES.Search} element={<SearchPage />} />
+          <Route path={`${ROUTES.Trace}/:traceId`} element={<TracePage />} />
+          <Route path={ROUTES.Services} element={<ServicesPage />} />
+          <Route path={ROUTES.Compare} element={<ComparePage />} />
+          <Route path="*" element={<Navigate to={prefixRoute(ROUTES.Search)} replace />} />
+        </Routes>
+      </Suspense>
+    </AppSettingsContext.Provider>
   );
 }

@@ -1,0 +1,156 @@
+import React from 'react';
+import { css } from '@emotion/css';
+import { dateTimeFormat, GrafanaTheme2 } from '@grafana/data';
+import { Icon, Spinner, useStyles2 } from '@grafana/ui';
+import { formatDuration } from '../../components/breakdown/format';
+import { ServiceBar, ServiceSegment } from '../../components/ServiceBar';
+
+export interface ResultRow {
+  traceId: string;
+  rootService: string;
+  rootName: string;
+  /** epoch ms */
+  startMs: number;
+  durationMs: number;
+  spanCount: number;
+  errorCount: number;
+}
+
+export type SortKey = 'start' | 'duration' | 'spans' | 'errors' | 'root';
+
+export interface BreakdownCell {
+  segments?: ServiceSegment[];
+  error?: string;
+}
+
+interface Props {
+  rows: ResultRow[];
+  sort: SortKey;
+  descending: boolean;
+  onSort: (key: SortKey) => void;
+  breakdowns: Map<string, BreakdownCell>;
+  traceHref: (traceId: string) => string;
+}
+
+const COLUMNS: Array<{ key?: SortKey; label: string; numeric?: boolean }> = [
+  { label: 'Trace' },
+  { key: 'root', label: 'Root service and span' },
+  { key: 'start', label: 'Start' },
+  { key: 'duration', label: 'Duration', numeric: true },
+  { key: 'spans', label: 'Spans', numeric: true },
+  { key: 'errors', label: 'Errors', numeric: true },
+  { label: 'Self time per service' },
+];
+
+const VALUE: Record<SortKey, (r: ResultRow) => number | string> = {
+  start: (r) => r.startMs,
+  duration: (r) => r.durationMs,
+  spans: (r) => r.spanCount,
+  errors: (r) => r.errorCount,
+  root: (r) => `${r.rootService}\u0000${r.rootName}`,
+};
+
+/** Rows ordered by `key`, ties broken by trace id so the order is stable. */
+export function sortRows(rows: ResultRow[], key: SortKey, descending: boolean): ResultRow[] {
+  const value = VALUE[key];
+  const sign = descending ? -1 : 1;
+  return [...rows].sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    return (x < y ? -sign : x > y ? sign : 0) || (a.traceId < b.traceId ? -1 : 1);
+  });
+}
+
+/** Search results: sortable columns (header buttons), a link per trace, a lazily filled service bar. */
+export function ResultsTable({ rows, sort, descending, onSort, breakdowns, traceHref }: Props) {
+  const styles = useStyles2(getStyles);
+  return (
+    <table className={styles.table} aria-label="Traces found">
+      <thead>
+        <tr>
+          {COLUMNS.map((c) => (
+            <th
+              key={c.label}
+              className={c.numeric ? styles.numeric : undefined}
+              aria-sort={c.key === sort ? (descending ? 'descending' : 'ascending') : undefined}
+            >
+              {c.key ? (
+                <button type="button" className={styles.sortButton} onClick={() => onSort(c.key!)}>
+                  {c.label}
+                  {c.key === sort && <Icon name={descending ? 'arrow-down' : 'arrow-up'} size="sm" />}
+                </button>
+              ) : (
+                c.label
+              )}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {sortRows(rows, sort, descending).map((r) => {
+          const cell = breakdowns.get(r.traceId);
+          return (
+            <tr key={r.traceId} data-testid="search-result">
+              <td>
+                <a className={styles.link} href={traceHref(r.traceId)}>
+                  <code>{r.traceId.slice(0, 16)}</code>
+                </a>
+              </td>
+              <td>
+                <strong>{r.rootService}</strong> {r.rootName}
+              </td>
+              <td className={styles.nowrap}>{dateTimeFormat(r.startMs, { format: 'YYYY-MM-DD HH:mm:ss.SSS' })}</td>
+              <td className={styles.numeric}>{formatDuration(r.durationMs * 1e6)}</td>
+              <td className={styles.numeric}>{r.spanCount}</td>
+              <td className={styles.numeric}>
+                {r.errorCount > 0 ? <span className={styles.error}>{r.errorCount}</span> : 0}
+              </td>
+              <td>
+                {cell?.segments ? (
+                  <ServiceBar segments={cell.segments} />
+                ) : cell?.error ? (
+                  <span className={styles.muted} title={cell.error}>
+                    unavailable
+                  </span>
+                ) : (
+                  <Spinner inline size="sm" />
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  table: css({
+    width: '100%',
+    borderCollapse: 'collapse',
+    fontSize: theme.typography.bodySmall.fontSize,
+    'th, td': {
+      padding: theme.spacing(0.5, 1),
+      borderBottom: `1px solid ${theme.colors.border.weak}`,
+      textAlign: 'left',
+    },
+    'tbody tr:hover': { background: theme.colors.action.hover },
+  }),
+  numeric: css({ textAlign: 'right !important' as 'right', fontVariantNumeric: 'tabular-nums' }),
+  nowrap: css({ whiteSpace: 'nowrap' }),
+  sortButton: css({
+    background: 'none',
+    border: 'none',
+    padding: 0,
+    color: theme.colors.text.primary,
+    fontWeight: theme.typography.fontWeightMedium,
+    cursor: 'pointer',
+    display: 'inline-flex',
+    gap: theme.spacing(0.5),
+    alignItems: 'center',
+    '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}` },
+  }),
+  link: css({ color: theme.colors.text.link, '&:hover': { textDecoration: 'underline' } }),
+  error: css({ color: theme.colors.error.text, fontWeight: theme.typography.fontWeightMedium }),
+  muted: css({ color: theme.colors.text.secondary }),
+});

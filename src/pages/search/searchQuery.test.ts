@@ -1,0 +1,47 @@
+import { builderFromParams, builderToParams, builderToTraceql, parseAttr } from './searchQuery';
+
+describe('search builder', () => {
+  it('writes readable TraceQL with every value escaped', () => {
+    expect(
+      builderToTraceql({
+        service: 'auth-service',
+        status: 'error',
+        minMs: 250,
+        maxMs: 1500,
+        attrs: [
+          { scope: 'span', key: 'x_request_id', value: 'a"b\\c' },
+          { scope: 'resource', key: 'deployment.environment', value: 'prod' },
+        ],
+      })
+    ).toBe(
+      '{ resource.service.name = "auth-service" && status = error && duration > 250ms && resource.deployment.environment = "prod" && span.x_request_id = "a\\"b\\\\c" && duration < 1500ms }'
+    );
+  });
+
+  it('writes {} for an empty builder and a lone max duration', () => {
+    expect(builderToTraceql({ attrs: [] })).toBe('{}');
+    expect(builderToTraceql({ attrs: [], maxMs: 2 })).toBe('{ duration < 2ms }');
+  });
+
+  it('round-trips through the URL, values containing "=" included', () => {
+    const state = {
+      service: 'frontend',
+      spanName: 'GET /checkout',
+      status: 'ok' as const,
+      minMs: 0,
+      maxMs: undefined,
+      attrs: [{ scope: 'span' as const, key: 'http.route', value: 'a=b' }],
+    };
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(builderToParams(state))) {
+      [v ?? []].flat().forEach((x) => params.append(k, x));
+    }
+    expect(builderFromParams(params)).toEqual(state);
+  });
+
+  it('ignores malformed URL values', () => {
+    const state = builderFromParams(new URLSearchParams('status=bogus&min=-3&max=x&attr=nodot'));
+    expect(state).toEqual({ attrs: [] });
+    expect(parseAttr('event.x=1')).toBeUndefined();
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * The search builder's state, its URL form and the TraceQL it writes. Every value reaches TraceQL
+ * through the data layer's builders (traceqlFilter, traceqlDuration), so it is always escaped.
+ *
+ * URL: `svc`, `op`, `status`, `min`/`max` (span duration, ms), repeated `attr` = `span.key=value`
+ * or `resource.key=value`; `q` is the query last run, `mode` is `builder` (default) or `raw`.
+ */
+import { SpanFilter, traceqlDuration, traceqlFilter } from '../../data';
+
+export type AttrScope = 'span' | 'resource';
+
+export interface AttrCondition {
+  scope: AttrScope;
+  key: string;
+  value: string;
+}
+
+export type StatusFilter = 'error' | 'ok' | 'unset';
+
+export interface BuilderState {
+  service?: string;
+  spanName?: string;
+  status?: StatusFilter;
+  minMs?: number;
+  maxMs?: number;
+  attrs: AttrCondition[];
+}
+
+const STATUSES: StatusFilter[] = ['error', 'ok', 'unset'];
+
+const positive = (text: string | null) => {
+  const n = text === null || text.trim() === '' ? NaN : Number(text);
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+};
+
+/** `span.x_request_id=abc` → {scope: span, key: x_request_id, value: abc}; the value may contain `=`. */
+export function parseAttr(text: string): AttrCondition | undefined {
+  const match = /^(span|resource)\.([^=]+)=(.*)$/s.exec(text);
+  return match ? { scope: match[1] as AttrScope, key: match[2], value: match[3] } : undefined;
+}
+
+export function builderFromParams(params: URLSearchParams): BuilderState {
+  const status = params.get('status') as StatusFilter | null;
+  return {
+    service: params.get('svc') || undefined,
+    spanName: params.get('op') || undefined,
+    status: status && STATUSES.includes(status) ? status : undefined,
+    minMs: positive(params.get('min')),
+    maxMs: positive(params.get('max')),
+    attrs: params.getAll('attr').flatMap((a) => parseAttr(a) ?? []),
+  };
+}
+
+export function builderToParams(state: BuilderState): Record<string, string | string[] | undefined> {
+  return {
+    svc: state.service,
+    op: state.spanName,
+    status: state.status,
+    min: state.minMs === undefined ? undefined : String(state.minMs),
+    max: state.maxMs === undefined ? undefined : String(state.maxMs),
+    attr: state.attrs.filter((a) => a.key).map((a) => `${a.scope}.${a.key}=${a.value}`),
+  };
+}
+
+/** Readable TraceQL for the builder state: one spanset filter, conditions joined by `&&`. */
+export function builderToTraceql(state: BuilderState): string {
+  const filter: SpanFilter = {
+    service: state.service,
+    spanName: state.spanName,
+    status: state.status,
+    minDurationMs: state.minMs,
+    spanAttributes: Object.fromEntries(
+      state.attrs.filter((a) => a.scope === 'span' && a.key).map((a) => [a.key, a.value])
+    ),
+    resourceAttributes: Object.fromEntries(
+      state.attrs.filter((a) => a.scope === 'resource' && a.key).map((a) => [a.key, a.value])
+    ),
+  };
+  const base = traceqlFilter(filter);
+  if (state.maxMs === undefined) {
+    return base;
+  }
+  const max = `duration < ${traceqlDuration(state.maxMs)}`;
+  return base === '{}' ? `{ ${max} }` : `${base.slice(0, -2)} && ${max} }`;
+}

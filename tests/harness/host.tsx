@@ -1,0 +1,234 @@
+/**
+ * The harness page's host: does what Grafana does at boot, then loads the BUILT plugin
+ * (`/public/plugins/<id>/module.js`) through SystemJS + its AMD extra, with every external
+ * supplied from the real npm packages, and mounts the app root under `/a/<id>/*`, the config
+ * page under `/plugins/<id>`, or (for panel specs) a nested panel via `window.tracelensHarness`.
+ * Order matters: boot data first (runtime's config reads it on import), service setters before
+ * the modules are registered.
+ */
+import { THEME_KEY, initialTheme } from './boot';
+import * as React from 'react';
+import * as ReactDOM from 'react-dom';
+import * as ReactDOMClient from 'react-dom/client';
+import * as jsxRuntime from 'react/jsx-runtime';
+import * as ReactRouter from 'react-router';
+import * as ReactRouterDom from 'react-router-dom';
+import * as emotionCss from '@emotion/css';
+import * as emotionReact from '@emotion/react';
+import * as grafanaData from '@grafana/data';
+import * as grafanaUi from '@grafana/ui';
+import * as grafanaRuntime from '@grafana/runtime';
+import * as grafanaI18n from '@grafana/i18n';
+import * as rxjs from 'rxjs';
+import * as rxjsOperators from 'rxjs/operators';
+import * as lodash from 'lodash';
+import { createRoot } from 'react-dom/client';
+import {
+  AppPlugin,
+  AppPluginMeta,
+  createTheme,
+  LoadingState,
+  PanelPlugin,
+  toDataFrame,
+  getDefaultTimeRange,
+} from '@grafana/data';
+import { ThemeContext, GlobalStyles, Button, Stack } from '@grafana/ui';
+import { config, locationService, setBackendSrv, setDataSourceSrv, setLocationSrv } from '@grafana/runtime';
+import { createBackendSrv, createDataSourceSrv } from './services';
+
+declare const System: {
+  set(id: string, module: object): void;
+  addImportMap(map: { imports: Record<string, string> }): void;
+  import<T>(url: string): Promise<T>;
+};
+
+const PLUGIN_ID = 'tracelens-analysis-app';
+const PLUGIN_BASE = `/public/plugins/${PLUGIN_ID}`;
+
+setBackendSrv(createBackendSrv());
+setDataSourceSrv(createDataSourceSrv());
+setLocationSrv(locationService as never);
+
+const SHARED: Record<string, unknown> = {
+  react: React,
+  'react-dom': ReactDOM,
+  'react-dom/client': ReactDOMClient,
+  'react/jsx-runtime': jsxRuntime,
+  'react-router': ReactRouter,
+  'react-router-dom': ReactRouterDom,
+  '@emotion/css': emotionCss,
+  '@emotion/react': emotionReact,
+  '@grafana/data': grafanaData,
+  '@grafana/ui': grafanaUi,
+  '@grafana/runtime': grafanaRuntime,
+  '@grafana/i18n': grafanaI18n,
+  rxjs,
+  'rxjs/operators': rxjsOperators,
+  lodash,
+};
+System.addImportMap({ imports: Object.fromEntries(Object.keys(SHARED).map((name) => [name, `app:${name}`])) });
+for (const [name, module] of Object.entries(SHARED)) {
+  // __useDefault hands the AMD factory the package object itself, not a copy of its values.
+  System.set(`app:${name}`, { default: module, __useDefault: true });
+}
+
+// Grafana turns clicks on plain in-app links into history pushes instead of page loads.
+document.addEventListener('click', (event) => {
+  const anchor = (event.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
+  if (
+    !anchor ||
+    event.defaultPrevented ||
+    event.button !== 0 ||
+    event.metaKey ||
+    event.ctrlKey ||
+    event.shiftKey ||
+    (anchor.target && anchor.target !== '_self') ||
+    anchor.origin !== window.location.origin
+  ) {
+    return;
+  }
+  event.preventDefault();
+  locationService.push(anchor.pathname + anchor.search + anchor.hash);
+});
+
+async function pluginMeta(): Promise<AppPluginMeta> {
+  const response = await fetch(`/api/plugins/${PLUGIN_ID}/settings`);
+  return response.json();
+}
+
+function useHarnessTheme() {
+  const [mode, setMode] = React.useState(initialTheme());
+  const theme = React.useMemo(() => createTheme({ colors: { mode } }), [mode]);
+  config.theme2 = theme;
+  const toggle = () => {
+    const next = mode === 'dark' ? 'light' : 'dark';
+    window.localStorage.setItem(THEME_KEY, next);
+    setMode(next);
+  };
+  return { theme, mode, toggle };
+}
+
+function HarnessBar({ mode, toggle }: { mode: string; toggle: () => void }) {
+  const link = (path: string, label: string) => (
+    <a href={path} style={{ marginRight: 16 }}>
+      {label}
+    </a>
+  );
+  return (
+    <nav aria-label="Harness" style={{ padding: '8px 16px', display: 'flex', alignItems: 'center' }}>
+      <Stack direction="row" alignItems="center" gap={2}>
+        <strong>TraceLens harness</strong>
+        {link(`/a/${PLUGIN_ID}/search`, 'Search')}
+        {link(`/a/${PLUGIN_ID}/services`, 'Services')}
+        {link(`/a/${PLUGIN_ID}/compare`, 'Compare')}
+        {link(`/plugins/${PLUGIN_ID}`, 'Configuration')}
+        <Button size="sm" variant="secondary" onClick={toggle} data-testid="harness-theme-toggle">
+          {mode === 'dark' ? 'Light theme' : 'Dark theme'}
+        </Button>
+      </Stack>
+    </nav>
+  );
+}
+
+function Host({ plugin }: { plugin: AppPlugin }) {
+  const { theme, mode, toggle } = useHarnessTheme();
+  const Root = plugin.root!;
+  const ConfigBody = plugin.configPages![0].body;
+  const appBase = `/a/${PLUGIN_ID}`;
+  const { unstable_HistoryRouter: HistoryRouter, Routes, Route, useLocation } = ReactRouterDom;
+  const AppRoute = () => {
+    const location = useLocation();
+    return (
+      <Root
+        meta={plugin.meta}
+        basename={appBase}
+        path={location.pathname}
+        query={Object.fromEntries(new URLSearchParams(location.search))}
+        onNavChanged={() => {}}
+      />
+    );
+  };
+  return (
+    <ThemeContext.Provider value={theme}>
+      <GlobalStyles />
+      <HistoryRouter history={locationService.getHistory() as never}>
+        <HarnessBar mode={mode} toggle={toggle} />
+        <main style={{ padding: '0 16px 16px' }}>
+          <Routes>
+            <Route path={`${appBase}/*`} element={<AppRoute />} />
+            <Route path={`/plugins/${PLUGIN_ID}`} element={<ConfigBody plugin={plugin} query={{}} />} />
+            <Route path="*" element={<p>Not a TraceLens route. Open {appBase}/search.</p>} />
+          </Routes>
+        </main>
+      </HistoryRouter>
+    </ThemeContext.Provider>
+  );
+}
+
+interface PanelMount {
+  /** path under the plugin's dist folder, e.g. `panels/breakdown/module.js` */
+  module: string;
+  /** frames in any shape `toDataFrame` accepts (e.g. `{name, fields:[{name, type, values}]}`) */
+  frames: unknown[];
+  options?: Record<string, unknown>;
+  width?: number;
+  height?: number;
+}
+
+/** Mounts a nested panel plugin with the given data into `#panel`; resolves once rendered. */
+async function mountPanel(args: PanelMount): Promise<void> {
+  const { plugin } = await System.import<{ plugin: PanelPlugin }>(`${PLUGIN_BASE}/${args.module}`);
+  const Panel = plugin.panel!;
+  const width = args.width ?? 900;
+  const height = args.height ?? 500;
+  const timeRange = getDefaultTimeRange();
+  const PanelHost = () => {
+    const { theme } = useHarnessTheme();
+    return (
+      <ThemeContext.Provider value={theme}>
+        <GlobalStyles />
+        <div style={{ width, height }} data-testid="harness-panel">
+          <Panel
+            id={1}
+            data={{ series: args.frames.map((f) => toDataFrame(f)), state: LoadingState.Done, timeRange }}
+            timeRange={timeRange}
+            timeZone="browser"
+            options={{ ...(plugin.defaults ?? {}), ...(args.options ?? {}) }}
+            fieldConfig={{ defaults: {}, overrides: [] }}
+            transparent={false}
+            width={width}
+            height={height}
+            renderCounter={1}
+            title="Panel"
+            eventBus={new grafanaData.EventBusSrv()}
+            onOptionsChange={() => {}}
+            onFieldConfigChange={() => {}}
+            onChangeTimeRange={() => {}}
+            replaceVariables={(s: string) => s}
+          />
+        </div>
+      </ThemeContext.Provider>
+    );
+  };
+  document.getElementById('root')!.hidden = true;
+  createRoot(document.getElementById('panel')!).render(<PanelHost />);
+}
+
+async function main() {
+  (window as unknown as { tracelensHarness: unknown }).tracelensHarness = { mountPanel };
+  if (window.location.pathname === '/harness/panel') {
+    return; // a spec calls tracelensHarness.mountPanel(...)
+  }
+  const [{ plugin }, meta] = await Promise.all([
+    System.import<{ plugin: AppPlugin }>(`${PLUGIN_BASE}/module.js`),
+    pluginMeta(),
+  ]);
+  plugin.init(meta);
+  plugin.meta = meta;
+  createRoot(document.getElementById('root')!).render(<Host plugin={plugin} />);
+}
+
+main().catch((e: Error) => {
+  document.body.textContent = `Harness failed to load the plugin: ${e.message}`;
+  console.error(e);
+});

@@ -1,0 +1,117 @@
+/**
+ * Grafana's boot-time services, rebuilt for the harness page: a backend service over `window.fetch`
+ * (Grafana's FetchResponse / FetchError shapes, cancellation by unsubscribing) and a datasource
+ * service listing the two proxied datasources. Wired before any module is handed to the plugin.
+ */
+import { Observable, lastValueFrom } from 'rxjs';
+import type { DataSourceInstanceSettings } from '@grafana/data';
+import type { BackendSrv, BackendSrvRequest, DataSourceSrv, FetchResponse } from '@grafana/runtime';
+import { DATASOURCES } from './boot';
+
+function urlOf(options: BackendSrvRequest): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(options.params ?? {})) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (v !== undefined && v !== null) {
+        params.append(key, String(v));
+      }
+    }
+  }
+  const query = params.toString();
+  return query ? `${options.url}${options.url.includes('?') ? '&' : '?'}${query}` : options.url;
+}
+
+async function body(response: Response, responseType: BackendSrvRequest['responseType']): Promise<unknown> {
+  const text = await response.text();
+  if (responseType === 'text') {
+    return text;
+  }
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return text;
+  }
+}
+
+function fetchObservable<T>(options: BackendSrvRequest): Observable<FetchResponse<T>> {
+  return new Observable((subscriber) => {
+    const controller = new AbortController();
+    const init: RequestInit = { method: options.method ?? 'GET', signal: controller.signal, headers: options.headers };
+    if (options.data !== undefined) {
+      init.body = typeof options.data === 'string' ? options.data : JSON.stringify(options.data);
+      init.headers = { 'Content-Type': 'application/json', ...options.headers };
+    }
+    window
+      .fetch(urlOf(options), init)
+      .then(async (response) => {
+        const data = (await body(response, options.responseType)) as T;
+        const result = {
+          data,
+          status: response.status,
+          statusText: response.statusText,
+          ok: response.ok,
+          headers: response.headers,
+          redirected: response.redirected,
+          type: response.type,
+          url: response.url,
+          config: options,
+        };
+        if (response.ok) {
+          subscriber.next(result);
+          subscriber.complete();
+        } else {
+          subscriber.error({ ...result, message: typeof data === 'string' ? data : response.statusText });
+        }
+      })
+      .catch((e: Error) => {
+        if (!controller.signal.aborted) {
+          subscriber.error({ status: 0, data: undefined, message: e.message, config: options });
+        }
+      });
+    return () => controller.abort();
+  });
+}
+
+export function createBackendSrv(): BackendSrv {
+  const request = async <T>(options: BackendSrvRequest) => (await lastValueFrom(fetchObservable<T>(options))).data;
+  return {
+    fetch: fetchObservable,
+    request,
+    datasourceRequest: (options) => lastValueFrom(fetchObservable(options)),
+    get: (url, params, _requestId, options) => request({ ...options, url, params }),
+    post: (url, data, options) => request({ ...options, url, data, method: 'POST' }),
+    put: (url, data, options) => request({ ...options, url, data, method: 'PUT' }),
+    patch: (url, data, options) => request({ ...options, url, data, method: 'PATCH' }),
+    delete: (url, data, options) => request({ ...options, url, data, method: 'DELETE' }),
+    chunked: () => {
+      throw new Error('chunked requests are not available in the harness');
+    },
+  };
+}
+
+const instances = Object.values(DATASOURCES) as unknown as DataSourceInstanceSettings[];
+
+export function createDataSourceSrv(): DataSourceSrv {
+  const find = (ref: unknown) => {
+    const key = typeof ref === 'string' ? ref : (ref as { uid?: string } | null)?.uid;
+    return instances.find((ds) => ds.uid === key || ds.name === key);
+  };
+  return {
+    getList: (filters = {}) => {
+      const types = [filters.pluginId, ...[filters.type ?? []].flat()].filter(Boolean);
+      return instances.filter(
+        (ds) => (!types.length || types.includes(ds.type)) && (!filters.filter || filters.filter(ds))
+      );
+    },
+    getInstanceSettings: (ref) => find(ref),
+    get: async (ref) => {
+      const settings = find(ref);
+      if (!settings) {
+        throw new Error(`Datasource ${String(ref)} was not found`);
+      }
+      return { ...settings, getRef: () => ({ uid: settings.uid, type: settings.type }) } as never;
+    },
+    reload: async () => {},
+    registerRuntimeDataSource: () => {},
+  } as DataSourceSrv;
+}
