@@ -1,4 +1,5 @@
 import { PanelPlugin } from '@grafana/data';
 import { BreakdownPanel } from './BreakdownPanel';
+import { addOptions, BreakdownOptions } from './options';
 
-export const plugin = new PanelPlugin(BreakdownPanel);
+export const plugin = new PanelPlugin<BreakdownOptions>(BreakdownPanel).setPanelOptions(addOptions);

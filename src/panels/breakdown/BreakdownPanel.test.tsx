@@ -1,0 +1,250 @@
+import React from 'react';
+import { Observable, of, throwError } from 'rxjs';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { createDataFrame, DataFrame, dateTime, FieldType, LoadingState, PanelProps } from '@grafana/data';
+import { recorded, wireText } from '../../data/recorded';
+import { jaegerTraceFrame, RECORDED_TRACE_ID, tempoTraceFrame } from '../../components/breakdown/testing/trace-frames';
+import { BreakdownPanel } from './BreakdownPanel';
+import { BreakdownOptions, DEFAULT_OPTIONS } from './options';
+import { tempoSearchFrame } from './testing/search-frame';
+
+const fetchMock = jest.fn();
+jest.mock('@grafana/runtime', () => ({
+  ...jest.requireActual('@grafana/runtime'),
+  getBackendSrv: () => ({ fetch: fetchMock }),
+}));
+
+const TRACE_TEXT = wireText(recorded('tempo-trace-v2'));
+const FROM = 1795255200000;
+const TO = 1795258800000;
+const TEMPO_TARGET = { refId: 'A', datasource: { type: 'tempo', uid: '${tempo}' }, queryType: 'traceql', limit: 20 };
+const APP = '/a/tracelens-analysis-app';
+
+function props(
+  series: DataFrame[],
+  options: Partial<BreakdownOptions> = {},
+  size = { width: 800, height: 400 },
+  to = TO
+) {
+  return {
+    id: 1,
+    data: {
+      series,
+      state: LoadingState.Done,
+      timeRange: { from: dateTime(FROM), to: dateTime(to), raw: { from: 'now-1h', to: 'now' } },
+      request: { targets: [TEMPO_TARGET] },
+    },
+    timeRange: { from: dateTime(FROM), to: dateTime(to), raw: { from: 'now-1h', to: 'now' } },
+    options: { ...DEFAULT_OPTIONS, ...options },
+    replaceVariables: (s: string) => s.replace('${tempo}', 'tempo'),
+    ...size,
+  } as unknown as PanelProps<BreakdownOptions>;
+}
+
+const rows = () => screen.getAllByTestId('breakdown-row').map((r) => r.textContent);
+const prometheusFrame = (service: string, seconds: number) =>
+  createDataFrame({
+    refId: 'B',
+    fields: [
+      { name: 'Time', type: FieldType.time, values: [FROM, TO] },
+      { name: 'Value', type: FieldType.number, values: [0.001, seconds], labels: { service } },
+    ],
+  });
+
+beforeEach(() => fetchMock.mockReset());
+
+describe('BreakdownPanel with a Tempo trace frame', () => {
+  it('shows self time per service with shares of the 18.5 ms trace and links to the search page', () => {
+    render(<BreakdownPanel {...props([tempoTraceFrame()])} />);
+    expect(screen.getByTestId('breakdown-header')).toHaveTextContent(
+      'Self time by service · 1 trace · share of the trace duration (18.5 ms)'
+    );
+    expect(rows()).toEqual([
+      'user-service5.36 ms 29.0%',
+      'auth-service5.1 ms 27.6%',
+      'order-worker4.41 ms 23.9%',
+      'api-gateway3.68 ms 19.9%',
+      'frontend3.2 ms 17.3%',
+    ]);
+    expect(screen.getByRole('link', { name: 'user-service' })).toHaveAttribute(
+      'href',
+      `${APP}/search?q=%7B+resource.service.name+%3D+%22user-service%22+%7D&tempo=tempo&from=${FROM}&to=${TO}`
+    );
+  });
+
+  it('follows option changes: critical path by operation, top 2, in µs', () => {
+    const { rerender } = render(<BreakdownPanel {...props([tempoTraceFrame()])} />);
+    rerender(
+      <BreakdownPanel
+        {...props([tempoTraceFrame()], { measure: 'criticalPath', groupBy: 'operation', topN: 2, unit: 'us' })}
+      />
+    );
+    // order-worker 4412, SELECT users 3241; the other 8 operations: 14014 − 4412 − 3241 = 6361 µs on the path
+    expect(rows()).toEqual([
+      'order-worker: orders process4,412 µs 23.9%',
+      'user-service: SELECT users3,241 µs 17.6%',
+      'Other (8 groups)6,361 µs 34.4%',
+    ]);
+  });
+
+  it('groups by an attribute key, shows a table, and asks for the key when it is missing', () => {
+    const { rerender } = render(
+      <BreakdownPanel {...props([tempoTraceFrame()], { groupBy: 'attribute', attributeKey: '' })} />
+    );
+    expect(screen.getByTestId('panel-message')).toHaveTextContent('Which attribute?');
+    rerender(
+      <BreakdownPanel
+        {...props([tempoTraceFrame()], {
+          groupBy: 'attribute',
+          attributeKey: 'db.system',
+          measure: 'total',
+          view: 'table',
+        })}
+      />
+    );
+    const table = screen
+      .getAllByTestId('breakdown-table-row')
+      .map((r) => within(r).getAllByRole('cell')[0].textContent);
+    // SELECT users (3241 µs) is the only postgresql span; the other 9 spans sum to 60094 − 3241 = 56853 µs
+    expect(
+      screen.getAllByTestId('breakdown-table-row').map((r) => within(r).getByRole('rowheader').textContent)
+    ).toEqual(['(none)', 'postgresql']);
+    expect(table).toEqual(['56.9 ms', '3.24 ms']);
+  });
+
+  it('draws a stacked bar linking to the trace page with the time range', () => {
+    render(<BreakdownPanel {...props([tempoTraceFrame()], { view: 'stacked' })} />);
+    expect(screen.getByRole('link', { name: 'frontend: GET /checkout' })).toHaveAttribute(
+      'href',
+      `${APP}/trace/${RECORDED_TRACE_ID}?tempo=tempo&from=${FROM}&to=${TO}`
+    );
+  });
+
+  it('overlays a Prometheus p95 per service from the same panel', () => {
+    render(<BreakdownPanel {...props([tempoTraceFrame(), prometheusFrame('user-service', 0.0062)])} />);
+    expect(screen.getByRole('link', { name: 'user-service' }).getAttribute('title')).toContain(
+      'p95 (span metrics): 6.2 ms'
+    );
+    expect(screen.getByRole('link', { name: 'frontend' }).getAttribute('title')).not.toContain('p95');
+  });
+
+  it('hides the header in a 3×3 cell', () => {
+    render(<BreakdownPanel {...props([tempoTraceFrame()], {}, { width: 230, height: 90 })} />);
+    expect(screen.queryByTestId('breakdown-header')).toBeNull();
+    expect(rows()).toHaveLength(5);
+  });
+
+  it('reads a Jaeger trace frame the same way', () => {
+    render(<BreakdownPanel {...props([jaegerTraceFrame()])} />);
+    expect(rows()[0]).toBe('user-service5.36 ms 29.0%');
+  });
+});
+
+describe('BreakdownPanel messages', () => {
+  it.each([
+    [[], 'No data', 'Add a Tempo query: TraceQL with a trace ID'],
+    [[prometheusFrame('frontend', 0.01)], 'Metrics alone are not enough', 'only adds a percentile overlay'],
+    [
+      [createDataFrame({ name: 'Logs', fields: [{ name: 'body', type: FieldType.string, values: ['GET /'] }] })],
+      'Not trace data',
+      'The queries returned Logs (body), which holds no traces.',
+    ],
+    [
+      [createDataFrame({ name: 'Traces', fields: [{ name: 'traceID', type: FieldType.string, values: [] }] })],
+      'No traces found',
+      'widen the time range',
+    ],
+  ])('%#: %s', (series, title, detail) => {
+    render(<BreakdownPanel {...props(series as DataFrame[])} />);
+    expect(screen.getByTestId('panel-message')).toHaveTextContent(title as string);
+    expect(screen.getByTestId('panel-message')).toHaveTextContent(detail as string);
+  });
+
+  it('says what in a trace frame could not be read', () => {
+    const broken = createDataFrame({
+      meta: { preferredVisualisationType: 'trace' },
+      fields: [{ name: 'spanID', type: FieldType.string, values: ['a1'] }],
+    });
+    render(<BreakdownPanel {...props([broken])} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('The trace could not be read');
+    expect(screen.getByRole('alert')).toHaveTextContent('no startTime field');
+  });
+});
+
+const search = (ids: string[]) =>
+  tempoSearchFrame(
+    ids.map((traceID, i) => ({
+      traceID,
+      startTimeUnixNano: String(BigInt(1795255300000000000) + BigInt(i) * BigInt(1e9)),
+      durationMs: 18 + i,
+    }))
+  );
+
+/** Grafana's backendSrv: the recorded trace for its id, Tempo's 404 answers for any other. */
+function serveRecordedTrace() {
+  fetchMock.mockImplementation(({ url }: { url: string }) =>
+    url.endsWith(`/traces/${RECORDED_TRACE_ID}`)
+      ? of({ data: TRACE_TEXT, status: 200, ok: true })
+      : throwError(() => ({
+          status: 404,
+          statusText: 'Not Found',
+          data: url.includes('/v2/') ? '404 page not found' : '',
+          config: { url },
+        }))
+  );
+}
+
+describe('BreakdownPanel with Tempo search results', () => {
+  it('fetches the newest N listed traces through the datasource proxy and says what it sampled and what failed', async () => {
+    serveRecordedTrace();
+    // listed newest first: ffff…02 (newest), RECORDED, ffff…00 (oldest, not fetched with max 2)
+    const frame = search(['ffff0000000000000000000000000000', RECORDED_TRACE_ID, 'ffff0000000000000000000000000002']);
+    render(<BreakdownPanel {...props([frame], { maxTraces: 2 })} />);
+    expect(await screen.findByRole('progressbar')).toHaveAttribute('aria-valuemax', '2');
+    await waitFor(() => expect(screen.getByTestId('breakdown-header')).toBeInTheDocument());
+    const urls = fetchMock.mock.calls.map(([r]) => r.url);
+    expect(urls).toContain(`/api/datasources/proxy/uid/tempo/api/v2/traces/${RECORDED_TRACE_ID}`);
+    expect(urls).not.toContain('/api/datasources/proxy/uid/tempo/api/v2/traces/ffff0000000000000000000000000000');
+    expect(fetchMock.mock.calls[0][0].params).toEqual({ start: FROM / 1000, end: TO / 1000 });
+    const header = screen.getByTestId('breakdown-header');
+    expect(header).toHaveTextContent(
+      'Analysing the 2 newest of the 3 traces the search listed (Max traces fetched: 2).'
+    );
+    expect(header).toHaveTextContent(
+      '1 of 2 traces could not be fetched, e.g. ffff0000000000000000000000000002: Trace not found in Tempo (datasource "tempo")'
+    );
+    expect(rows()[0]).toBe('user-service5.36 ms 29.0%');
+  });
+
+  it('shows a fetch error when no listed trace could be fetched', async () => {
+    serveRecordedTrace();
+    render(<BreakdownPanel {...props([search(['ffff0000000000000000000000000001'])])} />);
+    expect(await screen.findByRole('alert')).toHaveTextContent('None of the 1 listed traces could be fetched');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'ffff0000000000000000000000000001: Trace not found in Tempo (datasource "tempo")'
+    );
+  });
+
+  it('cancels the fetches in flight when the time range changes (a refresh)', async () => {
+    const unsubscribed: string[] = [];
+    fetchMock.mockImplementation(({ url }: { url: string }) => new Observable(() => () => unsubscribed.push(url)));
+    const frame = search([RECORDED_TRACE_ID]);
+    const { rerender } = render(<BreakdownPanel {...props([frame])} />);
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    rerender(<BreakdownPanel {...props([frame], {}, undefined, TO + 60_000)} />);
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
+    expect(unsubscribed).toEqual([`/api/datasources/proxy/uid/tempo/api/v2/traces/${RECORDED_TRACE_ID}`]);
+    expect(fetchMock.mock.calls[1][0].params.end).toBe((TO + 60_000) / 1000);
+  });
+
+  it('says the search stopped at its limit', async () => {
+    serveRecordedTrace();
+    const ids = Array.from({ length: 20 }, (_, i) =>
+      i === 0 ? RECORDED_TRACE_ID : `eeee${String(i).padStart(28, '0')}`
+    );
+    render(<BreakdownPanel {...props([search(ids)], { maxTraces: 1, sample: 'slowest' })} />);
+    // the slowest listed trace (duration 18 + 19 ms) is eeee…19, which Tempo does not have
+    expect(await screen.findByRole('alert')).toHaveTextContent('None of the 1 listed traces could be fetched');
+    expect(fetchMock.mock.calls[0][0].url).toContain('eeee0000000000000000000000000019');
+  });
+});

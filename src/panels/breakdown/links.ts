@@ -1,0 +1,54 @@
+/**
+ * Where rows lead: a group row to the app's search page with a TraceQL query for the group's
+ * spans (values escaped by the data layer's builders), a trace to the app's trace page; both
+ * carry the Tempo datasource and the panel's time range (`from`/`to`, ms since the epoch).
+ */
+import { GroupBy, SPAN_KIND_NAMES } from '../../engine';
+import { traceqlAttribute, traceqlFilter, traceqlString } from '../../data/queries/traceql';
+import { prefixRoute, ROUTES, traceRoute } from '../../constants';
+
+export interface LinkContext {
+  tempoUid?: string;
+  fromMs: number;
+  toMs: number;
+}
+
+/** TraceQL matching the spans of the group with `parts`, or undefined when there is no such query. */
+export function groupQuery(groupBy: GroupBy, parts: ReadonlyArray<string | null>): string | undefined {
+  const [a, b] = parts;
+  if (a === null || a === undefined) {
+    return undefined;
+  }
+  switch (groupBy.kind) {
+    case 'service':
+      return traceqlFilter({ service: a });
+    case 'operation':
+      return b === null || b === undefined ? undefined : traceqlFilter({ service: a, spanName: b });
+    case 'spanKind':
+      // a span kind is a TraceQL keyword, not a string: only the engine's own names are used
+      return SPAN_KIND_NAMES.includes(a) ? `{ kind = ${a} }` : undefined;
+    default:
+      return `{ ${traceqlAttribute('', groupBy.key)} = ${traceqlString(a)} }`;
+  }
+}
+
+const rangeParams = (ctx: LinkContext) => ({
+  ...(ctx.tempoUid ? { tempo: ctx.tempoUid } : {}),
+  from: String(Math.round(ctx.fromMs)),
+  to: String(Math.round(ctx.toMs)),
+});
+
+/** Search page for the group's spans, or undefined for groups without a query ("(none)", "Other"). */
+export function groupHref(groupBy: GroupBy, parts: ReadonlyArray<string | null>, ctx: LinkContext): string | undefined {
+  const q = groupQuery(groupBy, parts);
+  return q === undefined
+    ? undefined
+    : `${prefixRoute(ROUTES.Search)}?${new URLSearchParams({ q, ...rangeParams(ctx) })}`;
+}
+
+/** Trace page of one trace. */
+export function traceHref(traceId: string, ctx: LinkContext): string {
+  const base = traceRoute(traceId, ctx.tempoUid);
+  const range = new URLSearchParams({ from: String(Math.round(ctx.fromMs)), to: String(Math.round(ctx.toMs)) });
+  return `${base}${base.includes('?') ? '&' : '?'}${range}`;
+}

@@ -1,0 +1,61 @@
+import { createDataFrame, FieldType } from '@grafana/data';
+import { overlayByGroup } from './overlay';
+import { groupHref, groupQuery } from './links';
+
+const series = (labels: Record<string, string>, values: Array<number | null>) =>
+  createDataFrame({
+    fields: [
+      { name: 'Time', type: FieldType.time, values: values.map((_, i) => i * 1000) },
+      { name: 'Value', type: FieldType.number, values, labels },
+    ],
+  });
+
+describe('overlayByGroup', () => {
+  it('keys time series by operation (service + span_name), last finite sample, seconds → ns', () => {
+    const frames = [
+      series({ service: 'api', span_name: 'GET /x' }, [0.5, 0.25, null]),
+      series({ service: 'api' }, [1]),
+    ];
+    expect(overlayByGroup(frames, { kind: 'operation' }, 's')).toEqual(new Map([['["api","GET /x"]', 0.25e9]]));
+  });
+
+  it('reads table-format rows, OTel label names, span kinds and attribute keys with dots', () => {
+    const table = createDataFrame({
+      fields: [
+        { name: 'service_name', type: FieldType.string, values: ['a', 'b'] },
+        { name: 'span_kind', type: FieldType.string, values: ['SPAN_KIND_SERVER', 'SPAN_KIND_CLIENT'] },
+        { name: 'http_route', type: FieldType.string, values: ['/x', '/y'] },
+        { name: 'Value #A', type: FieldType.number, values: [12, 7] },
+      ],
+    });
+    expect(overlayByGroup([table], { kind: 'service' }, 'ms')).toEqual(
+      new Map([
+        ['["a"]', 12e6],
+        ['["b"]', 7e6],
+      ])
+    );
+    expect([...overlayByGroup([table], { kind: 'spanKind' }, 'ms').keys()]).toEqual(['["server"]', '["client"]']);
+    expect([...overlayByGroup([table], { kind: 'attribute', key: 'http.route' }, 'ms').keys()]).toEqual([
+      '["/x"]',
+      '["/y"]',
+    ]);
+  });
+});
+
+describe('group links', () => {
+  it('escape values into TraceQL through the data layer builders', () => {
+    expect(groupQuery({ kind: 'operation' }, ['api "v2"', 'GET \\x'])).toBe(
+      '{ resource.service.name = "api \\"v2\\"" && name = "GET \\\\x" }'
+    );
+    expect(groupQuery({ kind: 'attribute', key: 'http route' }, ['/a'])).toBe('{ ."http route" = "/a" }');
+    expect(groupQuery({ kind: 'spanKind' }, ['server'])).toBe('{ kind = server }');
+  });
+
+  it('have none for "(none)" and carry datasource and range otherwise', () => {
+    const ctx = { tempoUid: 'tempo', fromMs: 1000, toMs: 2000 };
+    expect(groupHref({ kind: 'attribute', key: 'db.system' }, [null], ctx)).toBeUndefined();
+    expect(groupHref({ kind: 'spanKind' }, ['server'], ctx)).toBe(
+      '/a/tracelens-analysis-app/search?q=%7B+kind+%3D+server+%7D&tempo=tempo&from=1000&to=2000'
+    );
+  });
+});
