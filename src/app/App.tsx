@@ -7,7 +7,7 @@ import { AppSettings } from '../config/settings';
 import { AppSettingsContext } from './AppSettingsContext';
 
 const SearchPage = lazy(() => import('../pages/search/SearchPage'));
-const TracePage = lazy(() => import('../pages/TracePage'));
+const TracePage = lazy(() => import('../pages/trace/TracePage'));
 const ServicesPage = lazy(() => import('../pages/ServicesPage'));
 const ComparePage = lazy(() => import('../pages/ComparePage'));
 

@@ -22,6 +22,7 @@ import * as grafanaI18n from '@grafana/i18n';
 import * as rxjs from 'rxjs';
 import * as rxjsOperators from 'rxjs/operators';
 import * as lodash from 'lodash';
+import * as d3 from 'd3';
 import { createRoot } from 'react-dom/client';
 import {
   AppPlugin,
@@ -65,6 +66,7 @@ const SHARED: Record<string, unknown> = {
   rxjs,
   'rxjs/operators': rxjsOperators,
   lodash,
+  d3,
 };
 System.addImportMap({ imports: Object.fromEntries(Object.keys(SHARED).map((name) => [name, `app:${name}`])) });
 for (const [name, module] of Object.entries(SHARED)) {

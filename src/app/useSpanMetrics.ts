@@ -1,0 +1,36 @@
+/**
+ * The span metrics of the page's Prometheus: the scheme chosen in the settings, or detected
+ * from what Prometheus holds over the last hour ("auto"). Fails with the detection's message
+ * when no single scheme is present.
+ */
+import { createSpanMetrics, DataError, detectScheme, PRESET_SCHEMES, PrometheusClient, SpanMetrics } from '../data';
+import { SpanMetricsSchemeSetting } from '../config/settings';
+import { useAppSettings } from './AppSettingsContext';
+import { QueryContext } from './queryContext';
+import { useAsync } from './useAsync';
+
+export const SPAN_METRICS_WINDOW_SEC = 3600;
+
+export async function loadSpanMetrics(
+  prom: PrometheusClient,
+  setting: SpanMetricsSchemeSetting,
+  signal?: AbortSignal
+): Promise<SpanMetrics> {
+  if (setting !== 'auto') {
+    return createSpanMetrics(prom, PRESET_SCHEMES[setting]);
+  }
+  const end = Math.floor(Date.now() / 1000);
+  const detection = await detectScheme(prom, { start: end - SPAN_METRICS_WINDOW_SEC, end });
+  if (signal?.aborted) {
+    throw new DataError('cancelled', 'cancelled');
+  }
+  if (detection.kind !== 'detected') {
+    throw new DataError('query-failed', detection.message);
+  }
+  return createSpanMetrics(prom, detection.scheme);
+}
+
+export function useSpanMetrics(context: QueryContext) {
+  const setting = useAppSettings().spanMetricsScheme ?? 'auto';
+  return useAsync(`${context.promUid}|${setting}`, (signal) => loadSpanMetrics(context.clients.prom, setting, signal));
+}

@@ -1,0 +1,68 @@
+import React from 'react';
+import { css } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
+import { Alert, useStyles2 } from '@grafana/ui';
+import { StatusCode, TraceAnalysis } from '../../engine';
+import { formatDuration } from '../../components/breakdown';
+
+interface Props {
+  analysis: TraceAnalysis;
+  services: string[];
+  /** Tempo's note when it returned only part of the trace */
+  partial?: string;
+}
+
+/** Duration, span/service/error counts, and what the engine had to repair (orphans, skew, cycles…). */
+export function TraceSummary({ analysis, services, partial }: Props) {
+  const styles = useStyles2(getStyles);
+  let errors = 0;
+  for (let i = 0; i < analysis.trace.spanCount; i++) {
+    errors += analysis.trace.status[i] === StatusCode.Error ? 1 : 0;
+  }
+  const facts: Array<[string, string]> = [
+    ['Duration', formatDuration(analysis.duration)],
+    ['Spans', String(analysis.trace.spanCount)],
+    ['Services', String(services.length)],
+    ['Errors', String(errors)],
+    ['Critical path', `${analysis.criticalPath.span.length} sections`],
+  ];
+  return (
+    <div className={styles.wrap}>
+      <dl className={styles.facts} aria-label="Trace summary">
+        {facts.map(([k, v]) => (
+          <div key={k} className={styles.fact}>
+            <dt>{k}</dt>
+            <dd data-testid={`summary-${k.toLowerCase().replace(/ /g, '-')}`}>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      {partial && (
+        <Alert severity="warning" title="Partial trace">
+          {partial}
+        </Alert>
+      )}
+      {analysis.warnings.length > 0 && (
+        <Alert
+          severity="warning"
+          title={`${analysis.warnings.length} repair${analysis.warnings.length === 1 ? '' : 's'} in this trace`}
+        >
+          <ul className={styles.list}>
+            {analysis.warnings.map((w, n) => (
+              <li key={n}>{w.message}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  wrap: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1), marginBottom: theme.spacing(2) }),
+  facts: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(3), margin: 0 }),
+  fact: css({
+    dt: { color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize },
+    dd: { margin: 0, fontSize: theme.typography.h4.fontSize, fontVariantNumeric: 'tabular-nums' },
+  }),
+  list: css({ margin: 0, paddingLeft: theme.spacing(2) }),
+});

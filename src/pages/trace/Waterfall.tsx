@@ -1,0 +1,280 @@
+/**
+ * The trace waterfall, virtualised: only the rows inside the scrolled viewport (plus a few above
+ * and below) are in the DOM, so a 100k-span trace renders as fast as a small one. Each row shows
+ * the span's bar on the trace's time axis, its critical-path sections drawn over the bar, its
+ * duration and self time, and a flag when it is slower than its operation's p95.
+ * Keyboard: the list is one tab stop; ↑/↓ move the selection, ←/→ collapse/expand, Home/End jump.
+ */
+import React, { useCallback, useRef, useState } from 'react';
+import { css, cx } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
+import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
+import { nameOf, serviceOf, StatusCode, TraceAnalysis } from '../../engine';
+import { formatDuration } from '../../components/breakdown';
+import { rowColor } from '../../components/breakdown/colors';
+import { CriticalSections, hasChildren } from './waterfallModel';
+
+export const ROW_HEIGHT = 24;
+const VIEWPORT_HEIGHT = 480;
+const OVERSCAN = 10;
+
+interface Props {
+  analysis: TraceAnalysis;
+  rows: Uint32Array;
+  sections: CriticalSections;
+  selected: number;
+  onSelect: (span: number) => void;
+  collapsed: ReadonlySet<number>;
+  onToggle: (span: number) => void;
+  /** palette index of a span's service */
+  colorOf: (span: number) => number;
+  /** the operation's p95 in ns when the span is slower than it */
+  slowerThanP95: (span: number) => number | undefined;
+}
+
+const pct = (v: number, total: number) => `${total > 0 ? (v / total) * 100 : 0}%`;
+
+export function Waterfall(props: Props) {
+  const { analysis, rows, sections, selected, onSelect, collapsed, onToggle, colorOf, slowerThanP95 } = props;
+  const styles = useStyles2(getStyles);
+  const theme = useTheme2();
+  const viewport = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const { trace, intervals, selfTime, duration, tree } = analysis;
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + VIEWPORT_HEIGHT) / ROW_HEIGHT) + OVERSCAN);
+  const position = rows.indexOf(selected);
+
+  const moveTo = useCallback(
+    (k: number) => {
+      const target = Math.max(0, Math.min(rows.length - 1, k));
+      onSelect(rows[target]);
+      const el = viewport.current;
+      if (el) {
+        const top = target * ROW_HEIGHT;
+        if (top < el.scrollTop) {
+          el.scrollTop = top;
+        } else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) {
+          el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+        }
+      }
+    },
+    [rows, onSelect]
+  );
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const page = Math.floor(VIEWPORT_HEIGHT / ROW_HEIGHT);
+    const moves: Record<string, () => void> = {
+      ArrowDown: () => moveTo(position + 1),
+      ArrowUp: () => moveTo(position - 1),
+      PageDown: () => moveTo(position + page),
+      PageUp: () => moveTo(position - page),
+      Home: () => moveTo(0),
+      End: () => moveTo(rows.length - 1),
+      ArrowLeft: () =>
+        selected >= 0 && !collapsed.has(selected) && hasChildren(analysis, selected) && onToggle(selected),
+      ArrowRight: () => selected >= 0 && collapsed.has(selected) && onToggle(selected),
+    };
+    if (moves[e.key]) {
+      e.preventDefault();
+      moves[e.key]();
+    }
+  };
+
+  const items: React.ReactNode[] = [];
+  for (let k = first; k < last; k++) {
+    const i = rows[k];
+    const start = intervals.effStart[i];
+    const end = intervals.effEnd[i];
+    const p95 = slowerThanP95(i);
+    const children = hasChildren(analysis, i);
+    const cpFrom = sections.offsets[i];
+    const cpTo = sections.offsets[i + 1];
+    const service = serviceOf(trace, i);
+    const name = nameOf(trace, i);
+    items.push(
+      <div
+        key={i}
+        role="option"
+        aria-selected={i === selected}
+        aria-label={`${service} ${name}`}
+        className={cx(styles.row, i === selected && styles.selected)}
+        style={{ top: k * ROW_HEIGHT }}
+        onClick={() => onSelect(i)}
+        data-testid="waterfall-row"
+        data-span-index={i}
+        data-critical={cpTo > cpFrom ? 'true' : undefined}
+      >
+        <div className={styles.name} style={{ paddingLeft: Math.min(tree.depth[i], 40) * 12 }}>
+          {children ? (
+            <button
+              type="button"
+              tabIndex={-1}
+              className={styles.toggle}
+              aria-label={collapsed.has(i) ? 'Expand' : 'Collapse'}
+              onClick={(e) => {
+                e.stopPropagation();
+                onToggle(i);
+              }}
+            >
+              <Icon name={collapsed.has(i) ? 'angle-right' : 'angle-down'} size="sm" />
+            </button>
+          ) : (
+            <span className={styles.toggleSpace} />
+          )}
+          <span className={styles.swatch} style={{ background: rowColor(theme, colorOf(i)) }} />
+          <span className={styles.service}>{service}</span>
+          <span className={styles.op}>{name}</span>
+          {trace.status[i] === StatusCode.Error && (
+            <Icon name="exclamation-circle" className={styles.error} title="Error status" />
+          )}
+          {p95 !== undefined && (
+            <Icon
+              name="clock-nine"
+              className={styles.slow}
+              title={`Slower than its operation's p95 (${formatDuration(p95)})`}
+            />
+          )}
+        </div>
+        <div className={styles.timeline}>
+          <div
+            className={styles.bar}
+            style={{
+              left: pct(start, duration),
+              width: pct(end - start, duration),
+              background: rowColor(theme, colorOf(i)),
+            }}
+          />
+          {Array.from({ length: cpTo - cpFrom }, (_, j) => (
+            <div
+              key={j}
+              className={styles.critical}
+              style={{
+                left: pct(sections.start[cpFrom + j], duration),
+                width: pct(sections.end[cpFrom + j] - sections.start[cpFrom + j], duration),
+              }}
+            />
+          ))}
+        </div>
+        <div className={styles.numbers}>
+          <span title="Duration">{formatDuration(end - start)}</span>
+          <span className={styles.self} title="Self time">
+            {formatDuration(selfTime[i])}
+          </span>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className={styles.wrap}>
+      <div className={styles.header} aria-hidden>
+        <span>Service and span</span>
+        <div className={styles.axis}>
+          {[0, 0.25, 0.5, 0.75, 1].map((f) => (
+            <span key={f} className={styles.tick} style={{ left: `${f * 100}%` }}>
+              {formatDuration(duration * f)}
+            </span>
+          ))}
+        </div>
+        <span className={styles.numbersHead}>duration · self</span>
+      </div>
+      <div
+        ref={viewport}
+        className={styles.viewport}
+        style={{ height: Math.min(VIEWPORT_HEIGHT, rows.length * ROW_HEIGHT + 2) }}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        tabIndex={0}
+        role="listbox"
+        aria-label={`Waterfall: ${rows.length} spans; arrow keys move, left and right collapse and expand`}
+        onKeyDown={onKeyDown}
+        data-testid="waterfall"
+      >
+        <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>{items}</div>
+      </div>
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => {
+  const grid = { display: 'grid', gridTemplateColumns: 'minmax(200px, 34%) 1fr 150px', alignItems: 'center' };
+  return {
+    wrap: css({ border: `1px solid ${theme.colors.border.weak}`, borderRadius: theme.shape.radius.default }),
+    header: css({
+      ...grid,
+      height: 28,
+      padding: theme.spacing(0, 1),
+      fontSize: theme.typography.bodySmall.fontSize,
+      color: theme.colors.text.secondary,
+      borderBottom: `1px solid ${theme.colors.border.weak}`,
+    }),
+    axis: css({ position: 'relative', height: '100%' }),
+    tick: css({
+      position: 'absolute',
+      top: 6,
+      transform: 'translateX(-50%)',
+      whiteSpace: 'nowrap',
+      '&:first-child': { transform: 'none' },
+      '&:last-child': { transform: 'translateX(-100%)' },
+    }),
+    numbersHead: css({ textAlign: 'right' }),
+    viewport: css({
+      overflowY: 'auto',
+      position: 'relative',
+      '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}` },
+    }),
+    row: css({
+      ...grid,
+      position: 'absolute',
+      left: 0,
+      right: 0,
+      height: ROW_HEIGHT,
+      padding: theme.spacing(0, 1),
+      fontSize: theme.typography.bodySmall.fontSize,
+      cursor: 'pointer',
+      '&:hover': { background: theme.colors.action.hover },
+    }),
+    selected: css({
+      background: theme.colors.action.selected,
+      '&:hover': { background: theme.colors.action.selected },
+    }),
+    name: css({
+      display: 'flex',
+      alignItems: 'center',
+      gap: theme.spacing(0.5),
+      overflow: 'hidden',
+      whiteSpace: 'nowrap',
+    }),
+    toggle: css({
+      background: 'none',
+      border: 'none',
+      padding: 0,
+      color: theme.colors.text.secondary,
+      width: 16,
+      cursor: 'pointer',
+    }),
+    toggleSpace: css({ width: 16, flexShrink: 0 }),
+    swatch: css({ width: 4, height: 14, borderRadius: 1, flexShrink: 0 }),
+    service: css({ fontWeight: theme.typography.fontWeightMedium }),
+    op: css({ color: theme.colors.text.secondary, overflow: 'hidden', textOverflow: 'ellipsis' }),
+    error: css({ color: theme.colors.error.text, flexShrink: 0 }),
+    slow: css({ color: theme.colors.warning.text, flexShrink: 0 }),
+    timeline: css({ position: 'relative', height: '100%' }),
+    bar: css({ position: 'absolute', top: 7, height: 10, minWidth: 1, borderRadius: 1, opacity: 0.55 }),
+    critical: css({
+      position: 'absolute',
+      top: 5,
+      height: 14,
+      minWidth: 1,
+      border: `2px solid ${theme.colors.text.primary}`,
+      borderRadius: 2,
+    }),
+    numbers: css({
+      display: 'flex',
+      justifyContent: 'flex-end',
+      gap: theme.spacing(1),
+      fontVariantNumeric: 'tabular-nums',
+    }),
+    self: css({ color: theme.colors.text.secondary }),
+  };
+};

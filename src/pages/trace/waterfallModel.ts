@@ -1,0 +1,71 @@
+/**
+ * What the waterfall draws, computed once per trace in O(n):
+ * - `sectionOffsets`/`sections`: the critical-path sections of each span (a counting sort of the
+ *   engine's time-ordered sections by span), so a row finds its sections without a scan;
+ * - `visibleRows`: spans in tree order (parents before children, siblings by start), skipping the
+ *   descendants of collapsed spans — one pass over the preorder, using depth to skip subtrees.
+ */
+import { spanIdOf, TraceAnalysis } from '../../engine';
+
+export interface CriticalSections {
+  /** sections of span i: `start/end[offsets[i] .. offsets[i+1]-1]`, ns since trace start */
+  offsets: Uint32Array;
+  start: Float64Array;
+  end: Float64Array;
+}
+
+export function criticalSectionsBySpan(analysis: TraceAnalysis): CriticalSections {
+  const n = analysis.trace.spanCount;
+  const { span, start, end } = analysis.criticalPath;
+  const offsets = new Uint32Array(n + 1);
+  for (let k = 0; k < span.length; k++) {
+    offsets[span[k] + 1]++;
+  }
+  for (let i = 0; i < n; i++) {
+    offsets[i + 1] += offsets[i];
+  }
+  const fill = offsets.slice(0, n);
+  const s = new Float64Array(span.length);
+  const e = new Float64Array(span.length);
+  for (let k = 0; k < span.length; k++) {
+    const at = fill[span[k]]++;
+    s[at] = start[k];
+    e[at] = end[k];
+  }
+  return { offsets, start: s, end: e };
+}
+
+export function hasChildren(analysis: TraceAnalysis, i: number): boolean {
+  const { childOffsets } = analysis.tree;
+  return childOffsets[i + 1] > childOffsets[i];
+}
+
+/** Span indices shown, in tree order, with the subtrees of `collapsed` spans left out. */
+export function visibleRows(analysis: TraceAnalysis, collapsed: ReadonlySet<number>): Uint32Array {
+  const { preorder, depth } = analysis.tree;
+  if (collapsed.size === 0) {
+    return preorder;
+  }
+  const out = new Uint32Array(preorder.length);
+  let n = 0;
+  let skipBelow = -1; // depth of the collapsed span whose subtree is being skipped
+  for (let k = 0; k < preorder.length; k++) {
+    const i = preorder[k];
+    if (skipBelow >= 0 && depth[i] > skipBelow) {
+      continue;
+    }
+    skipBelow = collapsed.has(i) ? depth[i] : -1;
+    out[n++] = i;
+  }
+  return out.subarray(0, n);
+}
+
+/** Index of span `spanId` (lowercase hex) or -1. O(n). */
+export function findSpan(analysis: TraceAnalysis, spanId: string): number {
+  for (let i = 0; i < analysis.trace.spanCount; i++) {
+    if (spanIdOf(analysis.trace, i) === spanId) {
+      return i;
+    }
+  }
+  return -1;
+}
