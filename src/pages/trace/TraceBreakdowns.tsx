@@ -51,10 +51,10 @@ export function TraceBreakdowns({ analysis, group, attribute, measure, onChange 
   const keys = useMemo(() => attributeKeys(analysis).map((k) => ({ label: k, value: k })), [analysis]);
   const groupBy: GroupBy =
     group === 'attribute' ? { kind: 'attribute', key: attribute || keys[0]?.value || '' } : { kind: group };
+  const groupKey = JSON.stringify(groupBy);
   const view = useMemo(
-    () => breakdownView([analysis], { groupBy, measure, topN: 12, sort: 'desc' }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [analysis, JSON.stringify(groupBy), measure]
+    () => breakdownView([analysis], { groupBy: JSON.parse(groupKey), measure, topN: 12, sort: 'desc' }),
+    [analysis, groupKey, measure]
   );
   return (
     <div className={styles.wrap}>
