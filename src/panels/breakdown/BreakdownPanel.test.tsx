@@ -237,6 +237,27 @@ describe('BreakdownPanel with Tempo search results', () => {
     expect(fetchMock.mock.calls[1][0].params.end).toBe((TO + 60_000) / 1000);
   });
 
+  it('takes the Tempo datasource from the trace links when the request names none, and says when nothing does', async () => {
+    serveRecordedTrace();
+    const noRequest = (frame: DataFrame) => {
+      const p = props([frame]);
+      return { ...p, data: { ...p.data, request: undefined } };
+    };
+    const linked = tempoSearchFrame(
+      [{ traceID: RECORDED_TRACE_ID, startTimeUnixNano: '1795255307454000000', durationMs: 18 }],
+      'tempo-eu'
+    );
+    const { unmount } = render(<BreakdownPanel {...noRequest(linked)} />);
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    expect(fetchMock.mock.calls[0][0].url).toBe(
+      `/api/datasources/proxy/uid/tempo-eu/api/v2/traces/${RECORDED_TRACE_ID}`
+    );
+    unmount();
+    const unlinked = { ...linked, fields: linked.fields.map((f) => ({ ...f, config: {} })) };
+    render(<BreakdownPanel {...noRequest(unlinked)} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('Unknown Tempo datasource');
+  });
+
   it('says the search stopped at its limit', async () => {
     serveRecordedTrace();
     const ids = Array.from({ length: 20 }, (_, i) =>

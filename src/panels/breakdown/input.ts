@@ -34,12 +34,18 @@ function targetOf(frame: DataFrame, request: DataQueryRequest | undefined): Temp
   return targets.find((t) => t.refId === frame.refId) ?? (tempo.length === 1 ? tempo[0] : undefined);
 }
 
+/**
+ * The datasource uid of the query that produced `frame`; for search results without a known query,
+ * the uid Tempo's datasource puts in the trace ID links of its "Traces" table.
+ */
 function uidOf(
   frame: DataFrame,
   request: DataQueryRequest | undefined,
   replaceVariables: InterpolateFunction
 ): string | undefined {
-  const uid = targetOf(frame, request)?.datasource?.uid;
+  const fromLink = frame.fields.find((f) => f.name === 'traceID')?.config.links?.find((l) => l.internal)
+    ?.internal?.datasourceUid;
+  const uid = targetOf(frame, request)?.datasource?.uid ?? fromLink;
   return uid ? replaceVariables(uid) : undefined;
 }
 

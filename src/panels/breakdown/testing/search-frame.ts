@@ -1,6 +1,6 @@
 /**
  * Test helper: Tempo search results as Grafana's Tempo datasource hands them to a panel — the
- * "Traces" table (traceID, startTime ms, traceService, traceName, traceDuration ms, nested
+ * "Traces" table (traceID with trace links naming the datasource, startTime ms, traceService, traceName, traceDuration ms, nested
  * spansets), newest first — from search-response traces such as the recorded
  * tests/integration/fixtures/tempo-search.json.
  */
@@ -14,13 +14,31 @@ export interface SearchTrace {
   durationMs?: number;
 }
 
-export function tempoSearchFrame(traces: SearchTrace[], refId = 'A'): DataFrame {
+export function tempoSearchFrame(traces: SearchTrace[], datasourceUid = 'tempo', refId = 'A'): DataFrame {
   const sorted = [...traces].sort((a, b) => Number(BigInt(b.startTimeUnixNano) - BigInt(a.startTimeUnixNano)));
   return createDataFrame({
     name: 'Traces',
     refId,
     fields: [
-      { name: 'traceID', type: FieldType.string, values: sorted.map((t) => t.traceID) },
+      {
+        name: 'traceID',
+        type: FieldType.string,
+        values: sorted.map((t) => t.traceID),
+        config: {
+          displayNameFromDS: 'Trace ID',
+          links: [
+            {
+              title: 'Trace: ${__value.raw}',
+              url: '',
+              internal: {
+                datasourceUid,
+                datasourceName: 'Tempo',
+                query: { query: '${__value.raw}', queryType: 'traceql' },
+              },
+            },
+          ],
+        },
+      },
       { name: 'startTime', type: FieldType.time, values: sorted.map((t) => Number(BigInt(t.startTimeUnixNano)) / 1e6) },
       { name: 'traceService', type: FieldType.string, values: sorted.map((t) => t.rootServiceName ?? '') },
       { name: 'traceName', type: FieldType.string, values: sorted.map((t) => t.rootTraceName ?? '') },
