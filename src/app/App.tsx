@@ -8,7 +8,7 @@ import { AppSettingsContext } from './AppSettingsContext';
 
 const SearchPage = lazy(() => import('../pages/search/SearchPage'));
 const TracePage = lazy(() => import('../pages/trace/TracePage'));
-const ServicesPage = lazy(() => import('../pages/ServicesPage'));
+const ServicesPage = lazy(() => import('../pages/services/ServicesPage'));
 const ComparePage = lazy(() => import('../pages/ComparePage'));
 
 /** The app's routes, relative to /a/<plugin id>. Unknown paths land on the search page. */

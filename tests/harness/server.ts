@@ -3,7 +3,8 @@
  *   /                                   the harness page (any app path: the page routes itself)
  *   /harness-assets/*                   the host bundle (esbuild, built at start) and SystemJS
  *   /public/plugins/<id>/*              dist/ bytes unchanged (lazy chunks carry SRI hashes)
- *   /public/build/img/icons/*           @grafana/ui's icons (spinner.svg is not shipped: a small one here)
+ *   /public/build/img/icons/*           @grafana/ui's icons; the few the npm package lacks (spinner,
+ *                                       angle-double-left…) get a plain circle, not a 404
  *   /public/fonts/*                     Inter is not on npm: Liberation Sans (Chromium's Debian
  *                                       dependency) stands in; any other /public/* is a 404
  *   /api/datasources/proxy/uid/<uid>/*  forwarded to the real Tempo (uid tempo) or Prometheus
@@ -23,7 +24,7 @@ const PLUGIN_ID = 'tracelens-analysis-app';
 const ICONS = path.join(ROOT, 'node_modules/@grafana/ui/dist/public/img/icons');
 const SYSTEMJS = path.join(ROOT, 'node_modules/systemjs/dist');
 const FONTS = '/usr/share/fonts/truetype/liberation';
-const SPINNER =
+const MISSING_ICON =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="3" stroke-dasharray="40 20"/></svg>';
 
 export interface HarnessOptions {
@@ -81,7 +82,8 @@ async function buildHost(): Promise<Map<string, Uint8Array>> {
   return new Map(result.outputFiles.map((f) => [f.path.replace(/^\/harness-assets\//, ''), f.contents]));
 }
 
-async function sendFile(res: http.ServerResponse, file: string, root: string) {
+/** Sends `root/file`; a missing file is a 404 unless a `fallback` SVG is given. */
+async function sendFile(res: http.ServerResponse, file: string, root: string, fallback?: string) {
   const resolved = path.resolve(root, file);
   if (!resolved.startsWith(root + path.sep)) {
     return notFound(res);
@@ -91,6 +93,10 @@ async function sendFile(res: http.ServerResponse, file: string, root: string) {
     res.writeHead(200, { 'Content-Type': TYPES[path.extname(resolved)] ?? 'application/octet-stream' });
     res.end(bytes);
   } catch {
+    if (fallback) {
+      res.writeHead(200, { 'Content-Type': 'image/svg+xml' });
+      return res.end(fallback);
+    }
     notFound(res);
   }
 }
@@ -179,15 +185,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (p.startsWith(`/public/plugins/${PLUGIN_ID}/`)) {
       return sendFile(res, decodeURIComponent(p.slice(`/public/plugins/${PLUGIN_ID}/`.length)), DIST);
     }
-    if (p.endsWith('/spinner.svg')) {
-      res.writeHead(200, { 'Content-Type': 'image/svg+xml' });
-      return res.end(SPINNER);
-    }
     if (p.startsWith('/public/fonts/')) {
       return sendFile(res, /Medium|Bold/.test(p) ? 'LiberationSans-Bold.ttf' : 'LiberationSans-Regular.ttf', FONTS);
     }
     if (p.startsWith('/public/build/img/icons/')) {
-      return sendFile(res, decodeURIComponent(p.slice('/public/build/img/icons/'.length)), ICONS);
+      return sendFile(res, decodeURIComponent(p.slice('/public/build/img/icons/'.length)), ICONS, MISSING_ICON);
     }
     if (p.startsWith('/public/') || p.startsWith('/api/')) {
       return notFound(res);

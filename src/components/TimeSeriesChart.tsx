@@ -1,0 +1,71 @@
+import React, { useEffect, useRef, useState } from 'react';
+import { applyFieldOverrides, DataFrame, FieldColorModeId, FieldType, TimeRange, toDataFrame } from '@grafana/data';
+import type { LegendDisplayMode } from '@grafana/schema';
+import { TimeSeries, useTheme2 } from '@grafana/ui';
+
+export interface ChartSeries {
+  name: string;
+  /** [unix seconds, value] */
+  points: Array<[number, number]>;
+}
+
+interface Props {
+  title: string;
+  series: ChartSeries[];
+  /** Grafana unit id, e.g. "s", "reqps", "percentunit" */
+  unit: string;
+  timeRange: TimeRange;
+  height?: number;
+}
+
+/** Grafana's own time-series chart (uPlot) for a few series, sized to its container's width. */
+export function TimeSeriesChart({ title, series, unit, timeRange, height = 180 }: Props) {
+  const theme = useTheme2();
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) {
+      return;
+    }
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const frames: DataFrame[] = applyFieldOverrides({
+    data: series.map((s) =>
+      toDataFrame({
+        name: s.name,
+        fields: [
+          { name: 'time', type: FieldType.time, values: s.points.map((p) => p[0] * 1000) },
+          {
+            name: s.name,
+            type: FieldType.number,
+            values: s.points.map((p) => p[1]),
+            config: { unit, displayName: s.name },
+          },
+        ],
+      })
+    ),
+    fieldConfig: { defaults: { unit, min: 0, color: { mode: FieldColorModeId.PaletteClassic } }, overrides: [] },
+    replaceVariables: (v) => v,
+    theme,
+    timeZone: 'browser',
+  });
+  return (
+    <figure ref={box} aria-label={title} style={{ margin: 0, minWidth: 0 }}>
+      <figcaption>{title}</figcaption>
+      {width > 0 && series.length > 0 && (
+        <TimeSeries
+          frames={frames}
+          width={width}
+          height={height}
+          timeRange={timeRange}
+          timeZone="browser"
+          legend={{ displayMode: 'list' as LegendDisplayMode, placement: 'bottom', showLegend: true, calcs: [] }}
+        />
+      )}
+      {series.length === 0 && <p>No data in this time range.</p>}
+    </figure>
+  );
+}

@@ -1,0 +1,141 @@
+import React, { useMemo } from 'react';
+import { css } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
+import { useStyles2, useTheme2 } from '@grafana/ui';
+import { ServiceGraphEdge } from '../../data';
+import { formatDuration, formatShare } from '../../components/breakdown';
+import { layoutGraph } from './servicesModel';
+
+interface Props {
+  edges: ServiceGraphEdge[];
+  selected?: string;
+  onSelect: (service: string) => void;
+}
+
+const COL = 190;
+const ROW = 70;
+const NODE_W = 150;
+const NODE_H = 32;
+
+const edgeText = (e: ServiceGraphEdge) =>
+  `${e.rate.toFixed(2)} req/s · ${formatShare(e.rate > 0 ? e.failedRate / e.rate : 0)} errors · p95 ${
+    Number.isFinite(e.p95Seconds) ? formatDuration(e.p95Seconds * 1e9) : '–'
+  }`;
+
+/** Service dependency graph from service-graph metrics: callers left, callees right; edges labelled. */
+export function ServiceGraph({ edges, selected, onSelect }: Props) {
+  const styles = useStyles2(getStyles);
+  const theme = useTheme2();
+  const layout = useMemo(() => layoutGraph(edges), [edges]);
+  const pos = (name: string) => {
+    const n = layout.nodes.get(name)!;
+    return { x: 10 + n.layer * COL, y: 10 + n.slot * ROW };
+  };
+  const width = 20 + Math.max(0, layout.layers - 1) * COL + NODE_W;
+  const height = 20 + Math.max(0, layout.width - 1) * ROW + NODE_H;
+  return (
+    <div className={styles.wrap}>
+      <svg width={width} height={height} role="img" aria-label="Service dependency graph">
+        <defs>
+          <marker id="tl-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto">
+            <path d="M0,0 L10,5 L0,10 z" fill={theme.colors.text.secondary} />
+          </marker>
+        </defs>
+        {edges.map((e) => {
+          const a = pos(e.client);
+          const b = pos(e.server);
+          const failing = e.rate > 0 && e.failedRate / e.rate > 0.01;
+          return (
+            <g key={`${e.client}→${e.server}`} data-testid="graph-edge">
+              <line
+                x1={a.x + NODE_W}
+                y1={a.y + NODE_H / 2}
+                x2={b.x}
+                y2={b.y + NODE_H / 2}
+                stroke={failing ? theme.colors.error.main : theme.colors.text.secondary}
+                strokeWidth={1.5}
+                markerEnd="url(#tl-arrow)"
+              >
+                <title>{`${e.client} → ${e.server}: ${edgeText(e)}`}</title>
+              </line>
+            </g>
+          );
+        })}
+        {[...layout.nodes.keys()].map((name) => {
+          const p = pos(name);
+          return (
+            <g
+              key={name}
+              transform={`translate(${p.x},${p.y})`}
+              className={styles.node}
+              tabIndex={0}
+              role="button"
+              aria-label={`Service ${name}`}
+              aria-pressed={name === selected}
+              onClick={() => onSelect(name)}
+              onKeyDown={(ev) => (ev.key === 'Enter' || ev.key === ' ') && onSelect(name)}
+            >
+              <rect
+                width={NODE_W}
+                height={NODE_H}
+                rx={4}
+                fill={name === selected ? theme.colors.primary.transparent : theme.colors.background.secondary}
+                stroke={name === selected ? theme.colors.primary.border : theme.colors.border.medium}
+              />
+              <text
+                x={NODE_W / 2}
+                y={NODE_H / 2 + 4}
+                textAnchor="middle"
+                fill={theme.colors.text.primary}
+                fontSize={12}
+              >
+                {name}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <table className={styles.table} aria-label="Service graph edges">
+        <thead>
+          <tr>
+            <th>Client → server</th>
+            <th>Requests</th>
+            <th>Errors</th>
+            <th>Server p95</th>
+          </tr>
+        </thead>
+        <tbody>
+          {edges.map((e) => (
+            <tr key={`${e.client}→${e.server}`} data-testid="edge-row">
+              <td>
+                {e.client} → {e.server}
+              </td>
+              <td>{e.rate.toFixed(2)} req/s</td>
+              <td>{formatShare(e.rate > 0 ? e.failedRate / e.rate : 0)}</td>
+              <td>{Number.isFinite(e.p95Seconds) ? formatDuration(e.p95Seconds * 1e9) : '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  wrap: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(3), alignItems: 'flex-start', overflowX: 'auto' }),
+  node: css({
+    cursor: 'pointer',
+    '&:focus-visible rect': { stroke: theme.colors.primary.main, strokeWidth: 2 },
+    outline: 'none',
+  }),
+  table: css({
+    borderCollapse: 'collapse',
+    fontSize: theme.typography.bodySmall.fontSize,
+    fontVariantNumeric: 'tabular-nums',
+    'th, td': {
+      padding: theme.spacing(0.5, 1.5),
+      borderBottom: `1px solid ${theme.colors.border.weak}`,
+      textAlign: 'left',
+    },
+  }),
+});

@@ -1,0 +1,184 @@
+/**
+ * Services, from Prometheus span metrics: rate, error ratio and p50/p95/p99 per service over the
+ * time range, the service dependency graph from service-graph metrics, and for the selected
+ * service its operations, charts over time and exemplar traces. URL: `service` plus the query
+ * context. "Show slow traces" opens the search page with the TraceQL for spans above the p95.
+ */
+import React from 'react';
+import { css } from '@emotion/css';
+import { dateTimeFormat, GrafanaTheme2 } from '@grafana/data';
+import { PluginPage } from '@grafana/runtime';
+import { Alert, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
+import { ROUTES } from '../../constants';
+import { formatDuration } from '../../components/breakdown';
+import { DataErrorAlert } from '../../components/DataErrorAlert';
+import { QueryContextBar } from '../../components/QueryContextBar';
+import { TimeSeriesChart } from '../../components/TimeSeriesChart';
+import { useQueryContext } from '../../app/queryContext';
+import { useUrlState } from '../../app/urlState';
+import { useAsync } from '../../app/useAsync';
+import { useSpanMetrics } from '../../app/useSpanMetrics';
+import { pageUrl, traceUrl } from '../../app/links';
+import { builderToParams, builderToTraceql, BuilderState } from '../search/searchQuery';
+import { ServiceGraph } from './ServiceGraph';
+import { StatsRow } from './servicesModel';
+import { StatsTable } from './StatsTable';
+import { loadExemplars, loadServiceCharts, loadStats } from './useServiceStats';
+
+const EXEMPLARS = 10;
+
+export default function ServicesPage() {
+  const styles = useStyles2(getStyles);
+  const context = useQueryContext();
+  const { params, update } = useUrlState();
+  const service = params.get('service') ?? '';
+  const metrics = useSpanMetrics(context);
+  const m = metrics.value;
+  const rangeKey = `${context.promUid}|${context.carry.from}|${context.carry.to}|${m?.scheme.id}`;
+
+  const services = useAsync(m ? rangeKey : undefined, () => loadStats(m!, {}, 'service', context.resolveSeconds()));
+  const graph = useAsync(m?.scheme.serviceGraph ? rangeKey : undefined, () =>
+    m!.serviceGraphEdges({
+      time: context.resolveSeconds().end,
+      rangeSec: Math.max(60, context.seconds.end - context.seconds.start),
+    })
+  );
+  const detailKey = m && service ? `${rangeKey}|${service}` : undefined;
+  const operations = useAsync(detailKey, () =>
+    loadStats(m!, { services: [service] }, 'operation', context.resolveSeconds())
+  );
+  const charts = useAsync(detailKey, (signal) =>
+    loadServiceCharts(context.clients.prom, m!, service, context.resolveSeconds(), signal)
+  );
+  const exemplars = useAsync(detailKey, (signal) =>
+    loadExemplars(context.clients.prom, m!, service, context.resolveSeconds(), EXEMPLARS, signal)
+  );
+
+  const slowTracesHref = (row: StatsRow) => {
+    const state: BuilderState = {
+      service: row.service,
+      spanName: row.operation,
+      minMs: Number.isFinite(row.p95) ? Math.round(row.p95 * 1e6) / 1e3 : undefined,
+      attrs: [],
+    };
+    return pageUrl(ROUTES.Search, {
+      ...context.carry,
+      ...(builderToParams(state) as Record<string, string>),
+      q: builderToTraceql(state),
+    });
+  };
+  const selectService = (name: string) => update({ service: name }, { push: true });
+
+  return (
+    <PluginPage>
+      <h2>Services</h2>
+      <QueryContextBar context={context} />
+      {metrics.loading && <LoadingPlaceholder text="Looking for span metrics in Prometheus…" />}
+      {metrics.error && <DataErrorAlert title="No span metrics to show" error={metrics.error} />}
+      {m && (
+        <p className={styles.note}>
+          Span metrics: {m.scheme.callsMetric} and {m.scheme.latencyMetric} ({m.scheme.histogram} histogram), label{' '}
+          <code>{m.scheme.labels.service}</code>.
+        </p>
+      )}
+      {services.error && <DataErrorAlert title="Could not load service stats" error={services.error} />}
+      {services.loading && m && <LoadingPlaceholder text="Loading service stats…" />}
+      {services.value && services.value.length === 0 && (
+        <Alert severity="info" title="No services in this time range">
+          Prometheus holds span metrics but none in this time range. Widen the range, or check that the
+          metrics-generator (or collector) is remote-writing to this Prometheus.
+        </Alert>
+      )}
+      {services.value && services.value.length > 0 && (
+        <section className={styles.section}>
+          <h3>Per service</h3>
+          <StatsTable
+            label="Services"
+            rows={services.value}
+            slowTracesHref={slowTracesHref}
+            onSelectService={selectService}
+            selected={service}
+          />
+        </section>
+      )}
+      {m && !m.scheme.serviceGraph && (
+        <Alert severity="info" title="No service graph">
+          This Prometheus holds no service-graph metrics (traces_service_graph_request_total). Enable Tempo&apos;s
+          service-graphs processor, or the collector&apos;s servicegraph connector, to see dependencies.
+        </Alert>
+      )}
+      {graph.error && <DataErrorAlert title="Could not load the service graph" error={graph.error} />}
+      {graph.value && (
+        <section className={styles.section}>
+          <h3>Dependencies</h3>
+          <ServiceGraph edges={graph.value} selected={service} onSelect={selectService} />
+        </section>
+      )}
+      {service && (
+        <section className={styles.section} aria-label={`Service ${service}`}>
+          <h3>{service}</h3>
+          {charts.error && <DataErrorAlert title="Could not load charts" error={charts.error} />}
+          {charts.value && (
+            <div className={styles.charts}>
+              <TimeSeriesChart
+                title="Requests per second"
+                series={charts.value.rate}
+                unit="reqps"
+                timeRange={context.range}
+              />
+              <TimeSeriesChart
+                title="Error ratio"
+                series={charts.value.errors}
+                unit="percentunit"
+                timeRange={context.range}
+              />
+              <TimeSeriesChart
+                title="Latency p50 / p95 / p99"
+                series={charts.value.latency}
+                unit="s"
+                timeRange={context.range}
+              />
+            </div>
+          )}
+          {operations.error && <DataErrorAlert title="Could not load operations" error={operations.error} />}
+          {operations.value && (
+            <StatsTable label={`Operations of ${service}`} rows={operations.value} slowTracesHref={slowTracesHref} />
+          )}
+          <h4>Exemplars (slowest first)</h4>
+          {exemplars.error && <DataErrorAlert title="Could not load exemplars" error={exemplars.error} />}
+          {exemplars.value?.length === 0 && (
+            <p className={styles.note}>No exemplars for {service} in this time range.</p>
+          )}
+          <ul className={styles.exemplars}>
+            {exemplars.value?.map((e) => (
+              <li key={e.traceId}>
+                <a className={styles.link} href={traceUrl(e.traceId, context.carry)}>
+                  {e.traceId}
+                </a>{' '}
+                {e.operation} · {formatDuration(e.value * 1e9)} · {dateTimeFormat(e.timestamp * 1000)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </PluginPage>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  note: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+  section: css({ marginTop: theme.spacing(3) }),
+  charts: css({
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))',
+    gap: theme.spacing(2),
+    marginBottom: theme.spacing(2),
+  }),
+  exemplars: css({
+    listStyle: 'none',
+    padding: 0,
+    fontSize: theme.typography.bodySmall.fontSize,
+    fontVariantNumeric: 'tabular-nums',
+  }),
+  link: css({ color: theme.colors.text.link, fontFamily: theme.typography.fontFamilyMonospace }),
+});

@@ -1,0 +1,92 @@
+import React from 'react';
+import { css } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
+import { useStyles2 } from '@grafana/ui';
+import { formatDuration, formatShare } from '../../components/breakdown';
+import { StatsRow } from './servicesModel';
+
+interface Props {
+  label: string;
+  rows: StatsRow[];
+  /** link to the search page for traces slower than the row's p95 */
+  slowTracesHref: (row: StatsRow) => string;
+  onSelectService?: (service: string) => void;
+  selected?: string;
+}
+
+const seconds = (s: number) => (Number.isFinite(s) ? formatDuration(s * 1e9) : '–');
+
+/** Rate, error ratio and latency percentiles per service or per operation, from span metrics. */
+export function StatsTable({ label, rows, slowTracesHref, onSelectService, selected }: Props) {
+  const styles = useStyles2(getStyles);
+  const byOperation = rows.some((r) => r.operation !== undefined);
+  return (
+    <table className={styles.table} aria-label={label}>
+      <thead>
+        <tr>
+          <th>{byOperation ? 'Operation' : 'Service'}</th>
+          <th>Rate</th>
+          <th>Errors</th>
+          <th>p50</th>
+          <th>p95</th>
+          <th>p99</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr
+            key={`${r.service}/${r.operation ?? ''}`}
+            data-testid="stats-row"
+            aria-selected={r.service === selected && !byOperation}
+          >
+            <td>
+              {byOperation || !onSelectService ? (
+                (r.operation ?? r.service)
+              ) : (
+                <button type="button" className={styles.name} onClick={() => onSelectService(r.service)}>
+                  {r.service}
+                </button>
+              )}
+            </td>
+            <td>{r.rate.toFixed(2)} req/s</td>
+            <td className={r.errorRatio > 0 ? styles.error : undefined}>{formatShare(r.errorRatio)}</td>
+            <td>{seconds(r.p50)}</td>
+            <td>{seconds(r.p95)}</td>
+            <td>{seconds(r.p99)}</td>
+            <td>
+              <a className={styles.link} href={slowTracesHref(r)}>
+                Show slow traces
+              </a>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  table: css({
+    width: '100%',
+    borderCollapse: 'collapse',
+    fontSize: theme.typography.bodySmall.fontSize,
+    fontVariantNumeric: 'tabular-nums',
+    'th, td': {
+      padding: theme.spacing(0.5, 1),
+      borderBottom: `1px solid ${theme.colors.border.weak}`,
+      textAlign: 'left',
+    },
+    'tr[aria-selected="true"]': { background: theme.colors.action.selected },
+  }),
+  name: css({
+    background: 'none',
+    border: 'none',
+    padding: 0,
+    color: theme.colors.text.link,
+    cursor: 'pointer',
+    '&:hover': { textDecoration: 'underline' },
+  }),
+  link: css({ color: theme.colors.text.link, '&:hover': { textDecoration: 'underline' } }),
+  error: css({ color: theme.colors.error.text }),
+});

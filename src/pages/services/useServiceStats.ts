@@ -1,0 +1,112 @@
+/**
+ * Span-metrics queries behind the services page: stats per service or per operation over the
+ * whole time range (instant queries evaluated at its end), the same over time (range queries,
+ * ~120 steps), and exemplar trace ids of a service's latency histogram.
+ */
+import {
+  GroupBy,
+  PrometheusClient,
+  RangeVectorSeries,
+  selector,
+  SpanMetrics,
+  SpanMetricsFilter,
+  matcher,
+} from '../../data';
+import { errorRatioQuery, quantileQuery, rateQuery } from '../../data/spanmetrics/queries';
+import { ChartSeries } from '../../components/TimeSeriesChart';
+import { joinStats, StatsRow } from './servicesModel';
+
+export interface Seconds {
+  start: number;
+  end: number;
+}
+
+const rangeSec = (s: Seconds) => Math.max(60, s.end - s.start);
+
+export async function loadStats(
+  metrics: SpanMetrics,
+  filter: SpanMetricsFilter,
+  groupBy: GroupBy,
+  s: Seconds
+): Promise<StatsRow[]> {
+  const w = { time: s.end, rangeSec: rangeSec(s) };
+  const [rates, errors, p50, p95, p99] = await Promise.all([
+    metrics.rates(filter, groupBy, w),
+    metrics.errorRatios(filter, groupBy, w),
+    metrics.latencyQuantile(0.5, filter, groupBy, w),
+    metrics.latencyQuantile(0.95, filter, groupBy, w),
+    metrics.latencyQuantile(0.99, filter, groupBy, w),
+  ]);
+  return joinStats(rates, errors, p50, p95, p99);
+}
+
+export interface ServiceCharts {
+  rate: ChartSeries[];
+  errors: ChartSeries[];
+  latency: ChartSeries[];
+}
+
+const toSeries = (name: string, result: RangeVectorSeries[]): ChartSeries[] =>
+  result.map((r) => ({ name, points: r.values.map(([t, v]) => [t, Number(v)] as [number, number]) }));
+
+export async function loadServiceCharts(
+  prom: PrometheusClient,
+  metrics: SpanMetrics,
+  service: string,
+  s: Seconds,
+  signal: AbortSignal
+): Promise<ServiceCharts> {
+  const step = Math.max(15, Math.ceil((s.end - s.start) / 120));
+  const window = Math.max(60, step * 2);
+  const filter = { services: [service] };
+  const range = (expr: string) => prom.queryRange(expr, { start: s.start, end: s.end, step }, { signal });
+  const [rate, errors, p50, p95, p99] = await Promise.all([
+    range(rateQuery(metrics.scheme, filter, 'service', window)),
+    range(errorRatioQuery(metrics.scheme, filter, 'service', window)),
+    ...[0.5, 0.95, 0.99].map((q) => range(quantileQuery(metrics.scheme, q, filter, 'service', window))),
+  ]);
+  return {
+    rate: toSeries('requests/s', rate.result),
+    errors: toSeries('error ratio', errors.result),
+    latency: [...toSeries('p50', p50.result), ...toSeries('p95', p95.result), ...toSeries('p99', p99.result)],
+  };
+}
+
+export interface Exemplar {
+  traceId: string;
+  /** seconds */
+  value: number;
+  /** unix seconds */
+  timestamp: number;
+  operation: string;
+}
+
+/** The slowest exemplars of `service` in the range, one per trace, at most `limit`. */
+export async function loadExemplars(
+  prom: PrometheusClient,
+  metrics: SpanMetrics,
+  service: string,
+  s: Seconds,
+  limit: number,
+  signal: AbortSignal
+): Promise<Exemplar[]> {
+  const { scheme } = metrics;
+  const expr = selector(`${scheme.latencyMetric}_bucket`, [matcher(scheme.labels.service, '=', service)]);
+  const series = await prom.exemplars(expr, s, { signal });
+  const byTrace = new Map<string, Exemplar>();
+  for (const ser of series) {
+    for (const e of ser.exemplars) {
+      const traceId = e.labels.traceID ?? e.labels.trace_id;
+      const value = Number(e.value) / scheme.latencyUnitsPerSecond;
+      if (traceId && (byTrace.get(traceId)?.value ?? -1) < value) {
+        byTrace.set(traceId, {
+          traceId,
+          value,
+          timestamp: e.timestamp,
+          operation: ser.seriesLabels[scheme.labels.spanName] ?? '',
+        });
+      }
+    }
+  }
+  return [...byTrace.values()].sort((a, b) => b.value - a.value).slice(0, limit);
+}
