@@ -9,7 +9,7 @@ import { AppSettingsContext } from './AppSettingsContext';
 const SearchPage = lazy(() => import('../pages/search/SearchPage'));
 const TracePage = lazy(() => import('../pages/trace/TracePage'));
 const ServicesPage = lazy(() => import('../pages/services/ServicesPage'));
-const ComparePage = lazy(() => import('../pages/ComparePage'));
+const ComparePage = lazy(() => import('../pages/compare/ComparePage'));
 
 /** The app's routes, relative to /a/<plugin id>. Unknown paths land on the search page. */
 export default function App({ meta }: AppRootProps<AppSettings>) {

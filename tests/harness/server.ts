@@ -24,6 +24,9 @@ const PLUGIN_ID = 'tracelens-analysis-app';
 const ICONS = path.join(ROOT, 'node_modules/@grafana/ui/dist/public/img/icons');
 const SYSTEMJS = path.join(ROOT, 'node_modules/systemjs/dist');
 const FONTS = '/usr/share/fonts/truetype/liberation';
+/** The double chevron the time range picker's "earlier" button asks for (absent from the npm package). */
+const DOUBLE_LEFT =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M11 6l-6 6 6 6M19 6l-6 6 6 6" fill="none" stroke="currentColor" stroke-width="2"/></svg>';
 const MISSING_ICON =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="3" stroke-dasharray="40 20"/></svg>';
 
@@ -189,7 +192,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return sendFile(res, /Medium|Bold/.test(p) ? 'LiberationSans-Bold.ttf' : 'LiberationSans-Regular.ttf', FONTS);
     }
     if (p.startsWith('/public/build/img/icons/')) {
-      return sendFile(res, decodeURIComponent(p.slice('/public/build/img/icons/'.length)), ICONS, MISSING_ICON);
+      const icon = decodeURIComponent(p.slice('/public/build/img/icons/'.length));
+      return sendFile(res, icon, ICONS, icon.endsWith('angle-double-left.svg') ? DOUBLE_LEFT : MISSING_ICON);
     }
     if (p.startsWith('/public/') || p.startsWith('/api/')) {
       return notFound(res);

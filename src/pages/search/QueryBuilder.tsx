@@ -1,17 +1,9 @@
-import React, { useMemo } from 'react';
+import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import {
-  Button,
-  Combobox,
-  ComboboxOption,
-  Field,
-  IconButton,
-  Input,
-  RadioButtonGroup,
-  useStyles2,
-} from '@grafana/ui';
+import { Button, Combobox, Field, IconButton, Input, RadioButtonGroup, useStyles2 } from '@grafana/ui';
 import { TempoClient, TimeRange } from '../../data';
+import { useTagSuggestions } from '../../app/useTagSuggestions';
 import { AttrScope, BuilderState, StatusFilter } from './searchQuery';
 
 interface Props {
@@ -33,48 +25,15 @@ const SCOPE_OPTIONS: Array<{ label: string; value: AttrScope }> = [
   { label: 'resource', value: 'resource' },
 ];
 
-const AUTOCOMPLETE_LIMIT = 200;
-
-/** Options for a Combobox from a Tempo autocomplete call, filtered by what is typed; failures give none. */
-function suggest(load: () => Promise<string[]>) {
-  return async (input: string): Promise<Array<ComboboxOption<string>>> => {
-    try {
-      const values = await load();
-      const needle = input.toLowerCase();
-      return values.filter((v) => v.toLowerCase().includes(needle)).map((v) => ({ label: v, value: v }));
-    } catch {
-      return [];
-    }
-  };
-}
-
 const msValue = (text: string) => (text.trim() === '' || !Number.isFinite(Number(text)) ? undefined : Number(text));
 
 /** Service, span name, status, span duration bounds and attribute conditions, with Tempo autocomplete. */
 export function QueryBuilder({ state, onChange, tempo, seconds }: Props) {
   const styles = useStyles2(getStyles);
   const set = (patch: Partial<BuilderState>) => onChange({ ...state, ...patch });
-  const { start, end } = seconds;
-  // One loader per tag for the current datasource and range, so each Combobox keeps a stable `options`.
-  const { values, tagNames } = useMemo(() => {
-    const cache = new Map<string, ReturnType<typeof suggest>>();
-    const cached = (key: string, load: () => Promise<string[]>) => {
-      if (!cache.has(key)) {
-        cache.set(key, suggest(load));
-      }
-      return cache.get(key)!;
-    };
-    return {
-      values: (tag: string) =>
-        cached(`v:${tag}`, async () =>
-          (await tempo.tagValues(tag, { start, end, limit: AUTOCOMPLETE_LIMIT })).map((v) => v.value)
-        ),
-      tagNames: (scope: AttrScope) =>
-        cached(`t:${scope}`, async () =>
-          (await tempo.tagNames({ start, end, scope, limit: AUTOCOMPLETE_LIMIT })).flatMap((t) => t.tags)
-        ),
-    };
-  }, [tempo, start, end]);
+  const suggestions = useTagSuggestions(tempo, seconds);
+  const values = suggestions.values;
+  const tagNames = suggestions.names;
   const setAttr = (i: number, patch: Partial<BuilderState['attrs'][number]>) =>
     set({ attrs: state.attrs.map((a, j) => (j === i ? { ...a, ...patch } : a)) });
 
