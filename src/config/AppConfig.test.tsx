@@ -11,12 +11,18 @@ import { reloadPage } from './reloadPage';
 jest.mock('./reloadPage', () => ({ reloadPage: jest.fn() }));
 
 const tempo = { uid: 'tempo', name: 'Tempo', type: 'tempo', meta: { id: 'tempo', info: { logos: {} } } };
-const prometheus = { uid: 'prometheus', name: 'Prometheus', type: 'prometheus', meta: { id: 'prometheus', info: { logos: {} } } };
+const prometheus = {
+  uid: 'prometheus',
+  name: 'Prometheus',
+  type: 'prometheus',
+  meta: { id: 'prometheus', info: { logos: {} } },
+};
 
 function setup(jsonData: AppSettings, fetch: jest.Mock) {
   setBackendSrv({ fetch } as unknown as BackendSrv);
   setDataSourceSrv({
-    getList: ({ pluginId }: { pluginId?: string }) => [tempo, prometheus].filter((d) => !pluginId || d.type === pluginId),
+    getList: ({ pluginId }: { pluginId?: string }) =>
+      [tempo, prometheus].filter((d) => !pluginId || d.type === pluginId),
     getInstanceSettings: (ref: string | { uid?: string }) =>
       [tempo, prometheus].find((d) => d.uid === (typeof ref === 'string' ? ref : ref?.uid)),
     get: jest.fn(),

@@ -5,6 +5,7 @@ import { DataSourcePicker } from '@grafana/runtime';
 import { Alert, Button, Combobox, Field, FieldSet, Input, useStyles2 } from '@grafana/ui';
 import { describeSaveError, saveAppSettings } from './saveSettings';
 import { reloadPage } from './reloadPage';
+import { Diagnostics } from './Diagnostics';
 import {
   AppSettings,
   DEFAULT_SETTINGS,
@@ -40,12 +41,16 @@ export default function AppConfig({ plugin }: AppConfigProps) {
     setSaving(true);
     setSaveError(undefined);
     try {
-      await saveAppSettings(plugin.meta.id, { enabled, pinned }, {
-        tempoDatasourceUid: tempoUid,
-        prometheusDatasourceUid: prometheusUid,
-        spanMetricsScheme: scheme,
-        maxTracesForAggregate: Number(maxTraces.trim()),
-      });
+      await saveAppSettings(
+        plugin.meta.id,
+        { enabled, pinned },
+        {
+          tempoDatasourceUid: tempoUid,
+          prometheusDatasourceUid: prometheusUid,
+          spanMetricsScheme: scheme,
+          maxTracesForAggregate: Number(maxTraces.trim()),
+        }
+      );
       // Grafana hands plugin settings to the app only at load time.
       reloadPage();
     } catch (error) {
@@ -67,7 +72,10 @@ export default function AppConfig({ plugin }: AppConfigProps) {
             onChange={(ds) => setTempoUid(ds.uid)}
           />
         </Field>
-        <Field label="Prometheus" description="Where the span metrics and service-graph metrics generated from those traces live">
+        <Field
+          label="Prometheus"
+          description="Where the span metrics and service-graph metrics generated from those traces live"
+        >
           <DataSourcePicker
             inputId="tracelens-prometheus"
             pluginId="prometheus"
@@ -115,10 +123,11 @@ export default function AppConfig({ plugin }: AppConfigProps) {
           {saving ? 'Saving…' : 'Save settings'}
         </Button>
       </div>
+      <Diagnostics target={{ tempoUid: tempoUid ?? '', promUid: prometheusUid ?? '', scheme }} />
     </form>
   );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  actions: css({ marginTop: theme.spacing(2) }),
+  actions: css({ margin: theme.spacing(2, 0, 3) }),
 });

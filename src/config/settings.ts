@@ -12,21 +12,24 @@ export interface AppSettings {
 
 export type SpanMetricsSchemeSetting = 'auto' | 'tempo' | 'otel' | 'otel-legacy';
 
-export const SPAN_METRICS_SCHEME_OPTIONS: Array<{ value: SpanMetricsSchemeSetting; label: string; description: string }> =
-  [
-    { value: 'auto', label: 'Detect automatically', description: 'Look at the metric names Prometheus holds' },
-    { value: 'tempo', label: 'Tempo metrics-generator', description: 'traces_spanmetrics_latency_bucket, label service' },
-    {
-      value: 'otel',
-      label: 'OpenTelemetry Collector spanmetrics',
-      description: 'traces_span_metrics_duration_*, label service_name',
-    },
-    {
-      value: 'otel-legacy',
-      label: 'OpenTelemetry Collector spanmetrics, no namespace',
-      description: 'duration_*, calls_total, label service_name',
-    },
-  ];
+export const SPAN_METRICS_SCHEME_OPTIONS: Array<{
+  value: SpanMetricsSchemeSetting;
+  label: string;
+  description: string;
+}> = [
+  { value: 'auto', label: 'Detect automatically', description: 'Look at the metric names Prometheus holds' },
+  { value: 'tempo', label: 'Tempo metrics-generator', description: 'traces_spanmetrics_latency_bucket, label service' },
+  {
+    value: 'otel',
+    label: 'OpenTelemetry Collector spanmetrics',
+    description: 'traces_span_metrics_duration_*, label service_name',
+  },
+  {
+    value: 'otel-legacy',
+    label: 'OpenTelemetry Collector spanmetrics, no namespace',
+    description: 'duration_*, calls_total, label service_name',
+  },
+];
 
 export const MAX_TRACES_LIMIT = 1000;
 

@@ -5,6 +5,7 @@ import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { AppPlugin, PanelPlugin } from '@grafana/data';
 import { render, screen } from '@testing-library/react';
 import { DIST, loadDistModule } from './loadDistModule';
+import { installFakeDatasources } from '../../src/app/testing/fakeDatasources';
 
 interface Manifest {
   id: string;
@@ -35,6 +36,7 @@ describe('built app module', () => {
   });
 
   it.each(pagePaths)('serves %s, listed in the manifest, without redirecting', async (pagePath) => {
+    installFakeDatasources();
     const Root = plugin.root!;
     render(
       <MemoryRouter initialEntries={[pagePath]} future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>

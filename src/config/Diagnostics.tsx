@@ -1,0 +1,60 @@
+import React, { useState } from 'react';
+import { css } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
+import { Button, FieldSet, Icon, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
+import { useAsync } from '../app/useAsync';
+import { CheckStatus, DiagnosticsTarget, runDiagnostics } from './diagnostics';
+
+const ICONS: Record<CheckStatus, 'check-circle' | 'exclamation-triangle' | 'times-circle'> = {
+  ok: 'check-circle',
+  warning: 'exclamation-triangle',
+  error: 'times-circle',
+};
+
+/** Runs the diagnostics for the datasources chosen in the form (again on request) and lists each check. */
+export function Diagnostics({ target }: { target: DiagnosticsTarget }) {
+  const styles = useStyles2(getStyles);
+  const [run, setRun] = useState(0);
+  const ready = target.tempoUid && target.promUid;
+  const state = useAsync(ready ? JSON.stringify([target, run]) : undefined, (signal) => runDiagnostics(target, signal));
+  return (
+    <FieldSet label="Diagnostics">
+      {!ready && <p className={styles.muted}>Choose a Tempo and a Prometheus datasource to check them.</p>}
+      {state.loading && <LoadingPlaceholder text="Checking Tempo and Prometheus…" />}
+      {state.value && !state.loading && (
+        <ul className={styles.list} aria-label="Diagnostics">
+          {state.value.map((c) => (
+            <li key={c.id} className={styles.item} data-testid={`check-${c.id}`} data-status={c.status}>
+              <Icon name={ICONS[c.status]} className={styles[c.status]} aria-label={c.status} />
+              <div>
+                <strong>{c.title}</strong>
+                <div className={styles.muted}>{c.detail}</div>
+                {c.hint && c.status !== 'ok' && <div className={styles.hint}>How to fix: {c.hint}</div>}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Button variant="secondary" icon="sync" onClick={() => setRun((n) => n + 1)} disabled={!ready || state.loading}>
+        Run checks again
+      </Button>
+    </FieldSet>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  list: css({
+    listStyle: 'none',
+    padding: 0,
+    margin: theme.spacing(0, 0, 2),
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(1),
+  }),
+  item: css({ display: 'flex', gap: theme.spacing(1), alignItems: 'flex-start' }),
+  muted: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+  hint: css({ fontSize: theme.typography.bodySmall.fontSize, marginTop: theme.spacing(0.25) }),
+  ok: css({ color: theme.colors.success.text, flexShrink: 0 }),
+  warning: css({ color: theme.colors.warning.text, flexShrink: 0 }),
+  error: css({ color: theme.colors.error.text, flexShrink: 0 }),
+});
