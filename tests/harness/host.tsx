@@ -132,12 +132,24 @@ function HarnessBar({ mode, toggle }: { mode: string; toggle: () => void }) {
   );
 }
 
+/**
+ * The router state follows Grafana's history object (history v4: `listen((location, action))`),
+ * as Grafana's own router does; react-router's HistoryRouter expects history v5 instead.
+ */
+function useHistoryLocation() {
+  const history = locationService.getHistory();
+  const [location, setLocation] = React.useState(history.location);
+  React.useEffect(() => history.listen((next: typeof history.location) => setLocation(next)), [history]);
+  return { history, location };
+}
+
 function Host({ plugin }: { plugin: AppPlugin }) {
   const { theme, mode, toggle } = useHarnessTheme();
+  const { history, location } = useHistoryLocation();
   const Root = plugin.root!;
   const ConfigBody = plugin.configPages![0].body;
   const appBase = `/a/${PLUGIN_ID}`;
-  const { unstable_HistoryRouter: HistoryRouter, Routes, Route, useLocation } = ReactRouterDom;
+  const { Router, Routes, Route, useLocation } = ReactRouterDom;
   const AppRoute = () => {
     const location = useLocation();
     return (
@@ -153,7 +165,7 @@ function Host({ plugin }: { plugin: AppPlugin }) {
   return (
     <ThemeContext.Provider value={theme}>
       <GlobalStyles />
-      <HistoryRouter history={locationService.getHistory() as never}>
+      <Router location={location} navigator={history as never}>
         <HarnessBar mode={mode} toggle={toggle} />
         <main style={{ padding: '0 16px 16px' }}>
           <Routes>
@@ -162,7 +174,7 @@ function Host({ plugin }: { plugin: AppPlugin }) {
             <Route path="*" element={<p>Not a TraceLens route. Open {appBase}/search.</p>} />
           </Routes>
         </main>
-      </HistoryRouter>
+      </Router>
     </ThemeContext.Provider>
   );
 }

@@ -120,7 +120,7 @@ export default function SearchPage() {
               tempo={context.clients.tempo}
               seconds={context.seconds}
             />
-            <code className={styles.preview} aria-label="TraceQL">
+            <code className={styles.preview} data-testid="traceql-preview">
               {current}
             </code>
           </>

@@ -1,0 +1,79 @@
+/**
+ * Sends a known batch into the running stack and starts the harness twice (once with Prometheus,
+ * once with its datasource on a closed port, which is what a stopped Prometheus looks like through
+ * Grafana's proxy). As in the integration setup, a warm-up request set first creates every
+ * span-metrics series, so the batch shows up as an increase inside the last hour.
+ */
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { traceqlFilter } from '../../src/data/queries/traceql';
+import { generateBatch } from '../generator/batch';
+import { sendTraces } from '../generator/send';
+import { clients, probeSample, stackEnv, waitFor } from '../integration/stack';
+import { startHarness } from '../harness/server';
+import { BrowserState, stateFile, XSS } from './state';
+
+const SEED = 4242;
+const COUNT = 60;
+const DB_COUNT = 'sum(traces_spanmetrics_latency_count{span_name="SELECT users"})';
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export default async function globalSetup() {
+  const env = stackEnv();
+  const { tempo, prom } = clients(env);
+  const scalar = async (expr: string) => {
+    const data = await prom.query(expr);
+    return data.resultType === 'vector' && data.result[0] ? Number(data.result[0].value[1]) : 0;
+  };
+
+  const warmup = generateBatch({
+    seed: 1001,
+    count: 4,
+    overrides: { 0: { authFails: true }, 1: { route: 'account', authFails: true } },
+  });
+  await sendTraces(env.otlpUrl, warmup.traces);
+  const [first] = await waitFor('warm-up span metrics in Prometheus', () => probeSample(prom));
+  await waitFor('a second span-metrics sample', async () => {
+    const s = await probeSample(prom);
+    return s && s[0] > first ? s : undefined;
+  });
+
+  const dbBefore = await scalar(DB_COUNT);
+  const { traces, truth } = generateBatch({
+    seed: SEED,
+    count: COUNT,
+    overrides: {
+      3: { route: 'account', authFails: false, outlier: true },
+      5: { route: 'checkout', authFails: false, outlier: false },
+    },
+  });
+  traces[5].spans[0].attributes.note = XSS;
+  await sendTraces(env.otlpUrl, traces);
+  const last = truth[truth.length - 1];
+  await waitFor('Tempo to return the whole batch', async () => {
+    const found = await tempo.search(traceqlFilter({ spanAttributes: { x_request_id: last.requestId } }), { limit: 5 });
+    return found.traces?.length ? true : undefined;
+  });
+  await waitFor('span metrics of the batch in Prometheus', async () =>
+    (await scalar(DB_COUNT)) >= dbBefore + COUNT ? true : undefined
+  );
+
+  const harness = await startHarness({ tempoUrl: env.tempoUrl, promUrl: env.promUrl });
+  const noProm = await startHarness({ tempoUrl: env.tempoUrl, promUrl: `http://127.0.0.1:${await closedPort()}` });
+  (globalThis as { __HARNESSES__?: unknown[] }).__HARNESSES__ = [harness, noProm];
+  const state: BrowserState = {
+    harnessUrl: harness.url,
+    noPromHarnessUrl: noProm.url,
+    truth,
+    outlier: truth[3],
+    xss: truth[5],
+  };
+  writeFileSync(stateFile(), JSON.stringify(state));
+}
