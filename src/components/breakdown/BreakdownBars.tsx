@@ -106,12 +106,13 @@ const getStyles = (theme: GrafanaTheme2) => ({
     height: '100%',
     background: `repeating-linear-gradient(45deg, ${theme.colors.border.medium} 0 3px, transparent 3px 6px)`,
   }),
+  // the tick ends at its value, so a tick at 100% stays inside the track
   overlay: css({
     position: 'absolute',
     top: -2,
     bottom: -2,
     width: 2,
-    marginLeft: -1,
+    marginLeft: -2,
     background: theme.colors.text.primary,
   }),
   value: css({ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums', textAlign: 'right' }),

@@ -116,7 +116,7 @@ describe('BreakdownPanel with a Tempo trace frame', () => {
     render(<BreakdownPanel {...props([tempoTraceFrame()], { view: 'stacked' })} />);
     expect(screen.getByRole('link', { name: 'frontend: GET /checkout' })).toHaveAttribute(
       'href',
-      `${APP}/trace/${RECORDED_TRACE_ID}?tempo=tempo&from=${FROM}&to=${TO}`
+      `${APP}/trace/${RECORDED_TRACE_ID}?tempo=tempo&from=${FROM}&to=${TO}&group=service&measure=self`
     );
   });
 

@@ -9,9 +9,21 @@ import { panelInput, PanelMessage } from './input';
 import { groupHref, LinkContext, traceHref } from './links';
 import { BreakdownOptions, groupByOf } from './options';
 import { overlayByGroup } from './overlay';
+import { PanelHeader } from './PanelHeader';
 import { PanelMessageView } from './PanelMessageView';
 import { SearchProgress } from './SearchProgress';
 import { SearchState, useSearchAnalyses } from './useSearchAnalyses';
+
+const GROUP_NAMES = { service: 'service', operation: 'operation', spanKind: 'span kind' } as const;
+
+/** The trace page's URL parameters for the panel's grouping and measure. */
+function tracePageView(options: BreakdownOptions): Record<string, string> {
+  const view: Record<string, string> = { group: options.groupBy, measure: options.measure };
+  if (options.groupBy === 'attribute') {
+    view.groupAttr = options.attributeKey;
+  }
+  return view;
+}
 
 /** Below this size the panel drops its header and notes and shows only the rows. */
 const TINY = { width: 260, height: 120 };
@@ -92,7 +104,10 @@ export function BreakdownPanel({
     };
     const stacks =
       options.view === 'stacked'
-        ? traceStacks(analyses, viewOptions, breakdown).map((s) => ({ ...s, href: traceHref(s.traceId, ctx) }))
+        ? traceStacks(analyses, viewOptions, breakdown).map((s) => ({
+            ...s,
+            href: traceHref(s.traceId, ctx, tracePageView(options)),
+          }))
         : undefined;
     const flame = options.view === 'flame' ? flameColumns(analyses) : undefined;
     return { breakdown, stacks, flame };
@@ -107,28 +122,18 @@ export function BreakdownPanel({
   } else if (search.status === 'loading') {
     body = <SearchProgress done={search.done} total={search.total} />;
   } else if (shown) {
-    const notes = [...(input.kind === 'search' ? input.notes : []), ...outcome.notes, ...shown.breakdown.notes];
+    const b = shown.breakdown;
+    const group = options.groupBy === 'attribute' ? options.attributeKey : GROUP_NAMES[options.groupBy];
+    const traces = b.traceCount === 1 ? '1 trace' : `${b.traceCount} traces`;
+    const overlay = b.overlayLabel ? ` · ticks: ${b.overlayLabel}` : '';
     body = (
       <>
         {!tiny && (
-          <div className={styles.header} data-testid="breakdown-header">
-            <span>
-              {shown.breakdown.measureLabel} by{' '}
-              {options.groupBy === 'attribute'
-                ? options.attributeKey
-                : options.groupBy === 'spanKind'
-                  ? 'span kind'
-                  : options.groupBy}
-              {' · '}
-              {shown.breakdown.traceCount === 1 ? '1 trace' : `${shown.breakdown.traceCount} traces`} ·{' '}
-              {shown.breakdown.denominatorNote}
-            </span>
-            {notes.map((n) => (
-              <span key={n} className={styles.note}>
-                {n}
-              </span>
-            ))}
-          </div>
+          <PanelHeader
+            summary={`${b.measureLabel} by ${group} · ${traces} · ${b.denominatorNote}${overlay}`}
+            warnings={[...(input.kind === 'search' ? input.notes : []), ...outcome.notes]}
+            notes={b.notes}
+          />
         )}
         <div className={styles.content}>
           <BreakdownContent view={options.view} {...shown} unit={options.unit} width={width} />
@@ -145,12 +150,5 @@ export function BreakdownPanel({
 
 const getStyles = (theme: GrafanaTheme2) => ({
   panel: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(0.5), overflow: 'hidden' }),
-  header: css({
-    display: 'flex',
-    flexDirection: 'column',
-    fontSize: theme.typography.bodySmall.fontSize,
-    color: theme.colors.text.secondary,
-  }),
-  note: css({ color: theme.colors.warning.text }),
   content: css({ flex: 1, minHeight: 0, overflow: 'auto' }),
 });

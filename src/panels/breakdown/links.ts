@@ -46,9 +46,13 @@ export function groupHref(groupBy: GroupBy, parts: ReadonlyArray<string | null>,
     : `${prefixRoute(ROUTES.Search)}?${new URLSearchParams({ q, ...rangeParams(ctx) })}`;
 }
 
-/** Trace page of one trace. */
-export function traceHref(traceId: string, ctx: LinkContext): string {
+/** Trace page of one trace; `view` carries the panel's grouping and measure (`group`, `measure`, `groupAttr`). */
+export function traceHref(traceId: string, ctx: LinkContext, view: Record<string, string> = {}): string {
   const base = traceRoute(traceId, ctx.tempoUid);
-  const range = new URLSearchParams({ from: String(Math.round(ctx.fromMs)), to: String(Math.round(ctx.toMs)) });
-  return `${base}${base.includes('?') ? '&' : '?'}${range}`;
+  const params = new URLSearchParams({
+    from: String(Math.round(ctx.fromMs)),
+    to: String(Math.round(ctx.toMs)),
+    ...view,
+  });
+  return `${base}${base.includes('?') ? '&' : '?'}${params}`;
 }

@@ -1,3 +1,4 @@
+import './public-path';
 import { PanelPlugin } from '@grafana/data';
 import { BreakdownPanel } from './BreakdownPanel';
 import { addOptions, BreakdownOptions } from './options';

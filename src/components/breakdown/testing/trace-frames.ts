@@ -1,13 +1,14 @@
 /**
- * Test helper: Grafana trace data frames of a trace fetched from the real Tempo (the recorded
- * fixture tests/integration/fixtures/tempo-trace-v2.json), built the way each datasource builds
- * them for a panel:
+ * Test helper: Grafana trace data frames of a trace fetched from the real Tempo (by default the
+ * recorded fixture tests/integration/fixtures/tempo-trace-v2.json; browser tests pass a live
+ * Tempo v2 response), built the way each datasource builds them for a panel:
  * - Tempo (its TraceToFrame): lowercase hex ids, root `parentSpanID` '', lowercase `kind`,
  *   `statusCode` 0/1/2, float ms `startTime`/`duration`, `serviceTags`/`tags`/`logs`/`references` as arrays;
  * - Jaeger: µs times divided by 1000, root `parentSpanID` undefined, span kind and error as tags, no `kind`;
  * - Zipkin: like Jaeger, `serviceTags` holding the endpoint (`ipv4`), kind as an upper-case `kind` tag.
  */
-import { DataFrame, FieldType } from '@grafana/data';
+// types only: the helper also runs in Node (browser tests), where @grafana/data's runtime needs a window
+import type { DataFrame, FieldType } from '@grafana/data';
 import { recorded } from '../../../data/recorded';
 
 interface OtlpValue {
@@ -52,8 +53,14 @@ interface FlatSpan {
   scope: { name: string; version: string };
 }
 
-function flatSpans(): FlatSpan[] {
-  const body = recorded<{ trace: { resourceSpans: ResourceSpans[] } }>('tempo-trace-v2').body;
+/** A Tempo `GET /api/v2/traces/<id>` response body. */
+export interface TempoTraceBody {
+  trace: { resourceSpans: ResourceSpans[] };
+}
+
+const recordedBody = () => recorded<TempoTraceBody>('tempo-trace-v2').body;
+
+function flatSpans(body: TempoTraceBody): FlatSpan[] {
   return body.trace.resourceSpans.flatMap((rs) =>
     rs.scopeSpans.flatMap((ss) =>
       ss.spans.map((span) => {
@@ -72,25 +79,24 @@ function flatSpans(): FlatSpan[] {
 function frameOf(columns: Record<string, unknown[]>, meta: DataFrame['meta']): DataFrame {
   const fields = Object.entries(columns).map(([name, values]) => ({
     name,
-    type:
-      typeof values.find((v) => v !== undefined) === 'number'
-        ? FieldType.number
-        : typeof values[0] === 'string'
-          ? FieldType.string
-          : FieldType.other,
+    type: (typeof values.find((v) => v !== undefined) === 'number'
+      ? 'number'
+      : typeof values[0] === 'string'
+        ? 'string'
+        : 'other') as FieldType,
     config: {},
     values,
   }));
   return { name: 'Trace', refId: 'A', meta, length: fields[0].values.length, fields };
 }
 
-const kindName = (k: string) => k.replace(/^SPAN_KIND_/, '').toLowerCase();
+const kindName = (k: string | undefined) => (k ?? '').replace(/^SPAN_KIND_/, '').toLowerCase();
 const statusCode = (s: OtlpSpan['status']) =>
   s?.code === 'STATUS_CODE_ERROR' ? 2 : s?.code === 'STATUS_CODE_OK' ? 1 : 0;
 
 /** The recorded trace as Grafana's Tempo datasource returns it to a panel. */
-export function tempoTraceFrame(): DataFrame {
-  const spans = flatSpans();
+export function tempoTraceFrame(body: TempoTraceBody = recordedBody()): DataFrame {
+  const spans = flatSpans(body);
   const col = <T>(f: (s: FlatSpan) => T) => spans.map(f);
   return frameOf(
     {
@@ -132,8 +138,8 @@ function microsecondColumns(spans: FlatSpan[]) {
 }
 
 /** The recorded trace as Grafana's Jaeger datasource returns it (kind and error as span tags). */
-export function jaegerTraceFrame(): DataFrame {
-  const spans = flatSpans();
+export function jaegerTraceFrame(body: TempoTraceBody = recordedBody()): DataFrame {
+  const spans = flatSpans(body);
   return frameOf(
     {
       ...microsecondColumns(spans),
@@ -150,8 +156,8 @@ export function jaegerTraceFrame(): DataFrame {
 }
 
 /** The recorded trace as Grafana's Zipkin datasource returns it (endpoint as service tags). */
-export function zipkinTraceFrame(): DataFrame {
-  const spans = flatSpans();
+export function zipkinTraceFrame(body: TempoTraceBody = recordedBody()): DataFrame {
+  const spans = flatSpans(body);
   return frameOf(
     {
       ...microsecondColumns(spans),

@@ -4,7 +4,10 @@
  * spansets), newest first — from search-response traces such as the recorded
  * tests/integration/fixtures/tempo-search.json.
  */
-import { createDataFrame, DataFrame, FieldType } from '@grafana/data';
+// types only: the helper also runs in Node (browser tests), where @grafana/data's runtime needs a window
+import type { DataFrame, FieldType } from '@grafana/data';
+
+const type = (t: `${FieldType}`) => t as FieldType;
 
 export interface SearchTrace {
   traceID: string;
@@ -16,13 +19,13 @@ export interface SearchTrace {
 
 export function tempoSearchFrame(traces: SearchTrace[], datasourceUid = 'tempo', refId = 'A'): DataFrame {
   const sorted = [...traces].sort((a, b) => Number(BigInt(b.startTimeUnixNano) - BigInt(a.startTimeUnixNano)));
-  return createDataFrame({
+  return {
     name: 'Traces',
     refId,
     fields: [
       {
         name: 'traceID',
-        type: FieldType.string,
+        type: type('string'),
         values: sorted.map((t) => t.traceID),
         config: {
           displayNameFromDS: 'Trace ID',
@@ -39,13 +42,19 @@ export function tempoSearchFrame(traces: SearchTrace[], datasourceUid = 'tempo',
           ],
         },
       },
-      { name: 'startTime', type: FieldType.time, values: sorted.map((t) => Number(BigInt(t.startTimeUnixNano)) / 1e6) },
-      { name: 'traceService', type: FieldType.string, values: sorted.map((t) => t.rootServiceName ?? '') },
-      { name: 'traceName', type: FieldType.string, values: sorted.map((t) => t.rootTraceName ?? '') },
+      {
+        name: 'startTime',
+        type: type('time'),
+        config: {},
+        values: sorted.map((t) => Number(BigInt(t.startTimeUnixNano)) / 1e6),
+      },
+      { name: 'traceService', type: type('string'), config: {}, values: sorted.map((t) => t.rootServiceName ?? '') },
+      { name: 'traceName', type: type('string'), config: {}, values: sorted.map((t) => t.rootTraceName ?? '') },
       // Tempo's datasource writes "<1ms" when the duration is missing
-      { name: 'traceDuration', type: FieldType.number, values: sorted.map((t) => t.durationMs ?? '<1ms') },
-      { name: 'nested', type: FieldType.nestedFrames, values: sorted.map(() => []) },
+      { name: 'traceDuration', type: type('number'), config: {}, values: sorted.map((t) => t.durationMs ?? '<1ms') },
+      { name: 'nested', type: type('nestedFrames'), config: {}, values: sorted.map(() => []) },
     ],
     meta: { preferredVisualisationType: 'table', uniqueRowIdFields: [0] },
-  });
+    length: sorted.length,
+  };
 }

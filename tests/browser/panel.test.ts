@@ -1,0 +1,258 @@
+/**
+ * The "Trace latency breakdown" panel of the BUILT plugin in real Chromium (harness, see
+ * global-setup.ts), fed what Grafana would hand it: a Tempo trace frame of a trace fetched from
+ * the real Tempo, and Tempo search results whose traces the panel fetches itself through the
+ * datasource proxy, with a real Prometheus p95 query as overlay. Numbers are compared with the
+ * generator's ground truth; three sizes × two themes are screenshotted.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, Page } from 'playwright-core';
+import { formatDuration } from '../../src/components/breakdown/format';
+import { tempoTraceFrame, TempoTraceBody } from '../../src/components/breakdown/testing/trace-frames';
+import { tempoSearchFrame } from '../../src/panels/breakdown/testing/search-frame';
+import { clients } from '../integration/stack';
+import {
+  APP,
+  eventually,
+  launch,
+  PanelMount,
+  newPage,
+  OpenPage,
+  README_SCREENSHOTS,
+  SCREENSHOTS,
+  Theme,
+} from './browser';
+import { browserState, XSS } from './state';
+
+const state = browserState();
+const { tempo, prom } = clients();
+const MODULE = 'panels/breakdown/module.js';
+/** content sizes of a panel 3×3, 12×8 and 24×10 grid cells */
+const SIZES = {
+  small: { width: 180, height: 80 },
+  medium: { width: 620, height: 300 },
+  full: { width: 1400, height: 360 },
+};
+const ROOTS = '{ resource.service.name = "frontend" && nestedSetParent < 0 }';
+const P95 = 'histogram_quantile(0.95, sum by (le, service) (rate(traces_spanmetrics_latency_bucket[10m])))';
+
+let browser: Browser;
+let open: OpenPage;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+afterEach(async () => {
+  expect(open.errors).toEqual([]);
+  await open.page.close();
+});
+
+const withPage = async (theme: Theme = 'dark') => {
+  open = await newPage(browser, theme);
+  return open.page;
+};
+
+async function traceFrame(traceId: string) {
+  const fetched = await tempo.traceById(traceId);
+  return tempoTraceFrame(JSON.parse(fetched.raw) as TempoTraceBody);
+}
+
+/** The batch's root spans of frontend as Tempo lists them, as Grafana's "Traces" table. */
+async function searchResults() {
+  const start = Math.floor(Math.min(...state.truth.map((t) => t.startUs)) / 1e6) - 1;
+  const end = Math.ceil(Math.max(...state.truth.map((t) => t.startUs + t.durationUs)) / 1e6) + 1;
+  const res = await tempo.search(ROOTS, { start, end, limit: 1000 });
+  const ids = new Set(state.truth.map((t) => t.traceId));
+  const listed = (res.traces ?? []).filter((t) => ids.has(t.traceID.padStart(32, '0')));
+  return {
+    listed,
+    frame: tempoSearchFrame(
+      listed.map((t) => ({ ...t, traceID: t.traceID.padStart(32, '0') })),
+      'tempo'
+    ),
+  };
+}
+
+/** Prometheus' p95 per service as the Prometheus datasource returns an instant query: one frame per series. */
+async function p95Frames() {
+  const res = await prom.query(P95);
+  const samples = res.result as Array<{ metric: Record<string, string>; value: [number, string] }>;
+  return samples.map((s) => ({
+    refId: 'B',
+    fields: [
+      { name: 'Time', type: 'time', values: [s.value[0] * 1000] },
+      { name: 'Value', type: 'number', values: [Number(s.value[1])], labels: { service: s.metric.service } },
+    ],
+  }));
+}
+
+/**
+ * Mounts the panel on the harness page after doing what Grafana does at boot and the harness does
+ * not (yet): fill `standardEditorsRegistry`, which a panel's options supplier — run for
+ * `plugin.defaults` — looks its editors up in. Stub editors: the harness renders no panel editor.
+ */
+async function mountPanel(page: Page, harnessUrl: string, mount: PanelMount): Promise<void> {
+  await page.goto(`${harnessUrl}/harness/panel`);
+  await page.waitForFunction(() => 'tracelensHarness' in window);
+  await page.evaluate(
+    async ({ m, editors }) => {
+      type Ns = { default?: unknown; __useDefault?: boolean };
+      const system = (window as unknown as { System: { import(id: string): Promise<Ns> } }).System;
+      const ns = await system.import('@grafana/data');
+      const data = (ns.__useDefault ? ns.default : ns) as {
+        standardEditorsRegistry: { setInit(init: () => Array<{ id: string; name: string; editor: () => null }>): void };
+      };
+      data.standardEditorsRegistry.setInit(() => editors.map((id) => ({ id, name: id, editor: () => null })));
+      const harness = (window as unknown as { tracelensHarness: { mountPanel(m: unknown): Promise<void> } })
+        .tracelensHarness;
+      await harness.mountPanel(m);
+    },
+    { m: mount, editors: ['radio', 'select', 'text', 'number', 'boolean'] }
+  );
+  await page.getByTestId('harness-panel').waitFor();
+}
+
+const rowTexts = (page: Page) => page.getByTestId('breakdown-row').allInnerTexts();
+/** label → value text of the bar rows ("api-gateway\n1,234 µs 12.0%" → ["api-gateway", "1,234 µs"]) */
+async function rowValues(page: Page): Promise<Record<string, string>> {
+  const texts = await rowTexts(page);
+  return Object.fromEntries(texts.map((t) => /^(.*?)\s+([\d,.]+ µs)/s.exec(t)!.slice(1, 3)));
+}
+
+describe('breakdown panel with a Tempo trace frame', () => {
+  it('shows the self time per service of the generator ground truth, to the µs', async () => {
+    const page = await withPage();
+    const truth = state.truth[0];
+    await mountPanel(page, state.harnessUrl, {
+      module: MODULE,
+      frames: [await traceFrame(truth.traceId)],
+      options: { unit: 'us', topN: 0 },
+      ...SIZES.full,
+    });
+    await page.getByTestId('breakdown-header').waitFor();
+    const want = Object.fromEntries(
+      Object.entries(truth.selfTimeUsByService).map(([s, us]) => [s, formatDuration(us * 1000, 'us')])
+    );
+    expect(await rowValues(page)).toEqual(want);
+  });
+
+  it('follows its options: critical path by operation as a table, per-trace stack, flame graph, an attribute', async () => {
+    const page = await withPage();
+    const frames = [await traceFrame(state.xss.traceId)];
+    const mount = (options: Record<string, unknown>) =>
+      mountPanel(page, state.harnessUrl, { module: MODULE, frames, options, ...SIZES.full });
+
+    await mount({ view: 'table', measure: 'criticalPath', groupBy: 'operation' });
+    await expect(page.getByTestId('breakdown-header').innerText()).resolves.toMatch(
+      /^Critical-path time by operation · 1 trace/
+    );
+    const labels = await page.getByTestId('breakdown-table-row').getByRole('rowheader').allInnerTexts();
+    expect(labels).toContain(`frontend: ${state.xss.rootName}`);
+
+    await mount({ view: 'stacked' });
+    await expect(
+      page.getByRole('link', { name: `frontend: ${state.xss.rootName}` }).getAttribute('href')
+    ).resolves.toMatch(
+      // no query names the datasource here (the harness passes no request): the trace page uses its default
+      new RegExp(`^${APP}/trace/${state.xss.traceId}\\?from=\\d+&to=\\d+&group=service&measure=self$`)
+    );
+
+    await mount({ view: 'flame' });
+    await page.locator('[data-testid="harness-panel"] canvas').first().waitFor();
+
+    // a span attribute holding markup is shown as text (an alert() would be recorded as an error)
+    await mount({ groupBy: 'attribute', attributeKey: 'note', measure: 'total' });
+    const groups = await page.getByTestId('breakdown-row').locator('> :first-child').allInnerTexts();
+    expect(groups.sort()).toEqual(['(none)', XSS]);
+    expect(await page.locator('[data-testid="harness-panel"] img').count()).toBe(0);
+  });
+});
+
+describe('breakdown panel with Tempo search results', () => {
+  it('fetches the 5 newest listed traces through the datasource proxy and shows their mean self time per service', async () => {
+    const page = await withPage();
+    const { listed, frame } = await searchResults();
+    expect(listed.length).toBeGreaterThan(5);
+    const proxied: string[] = [];
+    page.on(
+      'request',
+      (r) => r.url().includes('/api/datasources/proxy/uid/tempo/api/v2/traces/') && proxied.push(r.url())
+    );
+    await mountPanel(page, state.harnessUrl, {
+      module: MODULE,
+      frames: [frame],
+      options: { maxTraces: 5, unit: 'us', topN: 0 },
+      ...SIZES.full,
+    });
+    await page.getByTestId('breakdown-header').waitFor({ timeout: 30_000 });
+
+    const newest = [...listed]
+      .sort((a, b) => Number(BigInt(b.startTimeUnixNano) - BigInt(a.startTimeUnixNano)))
+      .slice(0, 5);
+    const truths = newest.map((t) => state.truth.find((x) => x.traceId === t.traceID.padStart(32, '0'))!);
+    const services = [...new Set(truths.flatMap((t) => Object.keys(t.selfTimeUsByService)))];
+    const want = Object.fromEntries(
+      services.map((s) => [
+        s,
+        formatDuration((truths.reduce((sum, t) => sum + (t.selfTimeUsByService[s] ?? 0), 0) / 5) * 1000, 'us'),
+      ])
+    );
+    expect(await rowValues(page)).toEqual(want);
+    expect(proxied.map((u) => u.split('/traces/')[1].split('?')[0]).sort()).toEqual(
+      truths.map((t) => t.traceId).sort()
+    );
+    const header = await page.getByTestId('breakdown-header').innerText();
+    expect(header).toContain('Self time by service · 5 traces · share of the summed duration of 5 traces');
+    expect(header).toContain(
+      `Analysing the 5 newest of the ${listed.length} traces the search listed (Max traces fetched: 5).`
+    );
+
+    // a row leads to the app's search page for its service, from the keyboard
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    await page.keyboard.press('Enter');
+    await eventually(async () => {
+      const url = new URL(page.url());
+      expect(url.pathname).toBe(`${APP}/search`);
+      expect(url.searchParams.get('q')).toBe(`{ resource.service.name = "${focused}" }`);
+      expect(url.searchParams.get('tempo')).toBe('tempo');
+    });
+  });
+});
+
+describe('breakdown panel sizes and themes', () => {
+  const cases = (['dark', 'light'] as Theme[]).flatMap((theme) =>
+    (Object.keys(SIZES) as Array<keyof typeof SIZES>).map((size) => [size, theme] as const)
+  );
+
+  it.each(cases)('%s, %s theme: fits without horizontal scrolling, overlay from Prometheus', async (size, theme) => {
+    const page = await withPage(theme);
+    const { frame } = await searchResults();
+    await mountPanel(page, state.harnessUrl, {
+      module: MODULE,
+      frames: [frame, ...(await p95Frames())],
+      options: { maxTraces: 10 },
+      ...SIZES[size],
+    });
+    await page.getByTestId('breakdown-row').first().waitFor({ timeout: 30_000 });
+    const panel = page.getByTestId('breakdown-panel');
+    const fit = await panel.evaluate((el) => {
+      const content = el.lastElementChild as HTMLElement;
+      return { overflowX: content.scrollWidth - content.clientWidth, color: getComputedStyle(el).color };
+    });
+    expect(fit.overflowX).toBeLessThanOrEqual(0);
+    expect(fit.color).toBe(theme === 'dark' ? 'rgb(204, 204, 220)' : 'rgb(36, 41, 46)');
+    expect(await page.getByTestId('breakdown-header').count()).toBe(size === 'small' ? 0 : 1);
+    const title = await page.getByTestId('breakdown-row').first().locator('a').first().getAttribute('title');
+    expect(title).toMatch(/p95 \(span metrics\): [\d.]+ (ms|µs)$/);
+
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.getByTestId('harness-panel').screenshot({ path: join(SCREENSHOTS, `panel-${size}-${theme}.png`) });
+    if (size === 'medium') {
+      mkdirSync(README_SCREENSHOTS, { recursive: true });
+      await page.getByTestId('harness-panel').screenshot({ path: join(README_SCREENSHOTS, `panel-${theme}.png`) });
+    }
+  });
+});
