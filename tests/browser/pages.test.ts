@@ -189,6 +189,26 @@ describe('trace analysis', () => {
     expectNoConsoleErrors();
   });
 
+  it('moves the selection with the keyboard and keeps it in the URL', async () => {
+    const { page } = open;
+    const t = state.outlier;
+    await openRoute(page, state.harnessUrl, `${APP}/trace/${t.traceId}`);
+    const waterfall = page.getByTestId('waterfall');
+    await waterfall.focus();
+    await page.keyboard.press('Home');
+    await eventually(async () => expect(new URL(page.url()).searchParams.get('span')).toBe(t.spans[0].spanId));
+    await page.keyboard.press('ArrowDown');
+    // tree order: the root's only child, the frontend CLIENT span, comes next
+    const second = t.spans.find((s) => t.parents[s.spanId] === t.spans[0].spanId)!;
+    await eventually(async () => expect(new URL(page.url()).searchParams.get('span')).toBe(second.spanId));
+    await eventually(async () =>
+      expect(await page.getByRole('option', { selected: true }).getAttribute('aria-label')).toBe(
+        `${second.service} ${second.name}`
+      )
+    );
+    expectNoConsoleErrors();
+  });
+
   it('links the trace to Explore and switches to the flame graph and gaps tabs', async () => {
     const { page } = open;
     await openRoute(page, state.harnessUrl, `${APP}/trace/${state.outlier.traceId}`);

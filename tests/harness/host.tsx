@@ -143,25 +143,28 @@ function useHistoryLocation() {
   return { history, location };
 }
 
+const { Router, Routes, Route, useLocation } = ReactRouterDom;
+const APP_BASE = `/a/${PLUGIN_ID}`;
+
+/** The app root as Grafana mounts it under `/a/<id>/*` (a stable component: it must not remount on navigation). */
+function AppRoute({ plugin }: { plugin: AppPlugin }) {
+  const location = useLocation();
+  const Root = plugin.root!;
+  return (
+    <Root
+      meta={plugin.meta}
+      basename={APP_BASE}
+      path={location.pathname}
+      query={Object.fromEntries(new URLSearchParams(location.search))}
+      onNavChanged={() => {}}
+    />
+  );
+}
+
 function Host({ plugin }: { plugin: AppPlugin }) {
   const { theme, mode, toggle } = useHarnessTheme();
   const { history, location } = useHistoryLocation();
-  const Root = plugin.root!;
   const ConfigBody = plugin.configPages![0].body;
-  const appBase = `/a/${PLUGIN_ID}`;
-  const { Router, Routes, Route, useLocation } = ReactRouterDom;
-  const AppRoute = () => {
-    const location = useLocation();
-    return (
-      <Root
-        meta={plugin.meta}
-        basename={appBase}
-        path={location.pathname}
-        query={Object.fromEntries(new URLSearchParams(location.search))}
-        onNavChanged={() => {}}
-      />
-    );
-  };
   return (
     <ThemeContext.Provider value={theme}>
       <GlobalStyles />
@@ -169,9 +172,9 @@ function Host({ plugin }: { plugin: AppPlugin }) {
         <HarnessBar mode={mode} toggle={toggle} />
         <main style={{ padding: '0 16px 16px' }}>
           <Routes>
-            <Route path={`${appBase}/*`} element={<AppRoute />} />
+            <Route path={`${APP_BASE}/*`} element={<AppRoute plugin={plugin} />} />
             <Route path={`/plugins/${PLUGIN_ID}`} element={<ConfigBody plugin={plugin} query={{}} />} />
-            <Route path="*" element={<p>Not a TraceLens route. Open {appBase}/search.</p>} />
+            <Route path="*" element={<p>Not a TraceLens route. Open {APP_BASE}/search.</p>} />
           </Routes>
         </main>
       </Router>

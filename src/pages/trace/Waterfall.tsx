@@ -43,11 +43,20 @@ export function Waterfall(props: Props) {
   const { trace, intervals, selfTime, duration, tree } = analysis;
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + VIEWPORT_HEIGHT) / ROW_HEIGHT) + OVERSCAN);
-  const position = rows.indexOf(selected);
+  // The selection the keyboard moves from: set at once on a key press (the URL-driven `selected`
+  // prop arrives a render later), and reset whenever `selected` changes from outside.
+  const [active, setActive] = useState(selected);
+  const [lastSelected, setLastSelected] = useState(selected);
+  if (selected !== lastSelected) {
+    setLastSelected(selected);
+    setActive(selected);
+  }
+  const position = rows.indexOf(active);
 
   const moveTo = useCallback(
     (k: number) => {
       const target = Math.max(0, Math.min(rows.length - 1, k));
+      setActive(rows[target]);
       onSelect(rows[target]);
       const el = viewport.current;
       if (el) {
