@@ -5,6 +5,7 @@ import { useStyles2, useTheme2 } from '@grafana/ui';
 import { rowColor } from './colors';
 import { formatDuration, formatShare } from './format';
 import { RowLabel } from './RowLabel';
+import { barRowStyle, rowListStyle } from './styles';
 import { BreakdownView, BreakdownViewRow, DurationUnit } from './types';
 
 export interface BreakdownBarsProps {
@@ -69,21 +70,8 @@ export function BreakdownBars({ view, unit = 'auto', compactBelow = 360, width }
 const pct = (v: number, scale: number) => `${Math.max(0, Math.min(100, (v / scale) * 100))}%`;
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  list: css({
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: theme.spacing(0.5),
-  }),
-  row: css({
-    display: 'grid',
-    gridTemplateColumns: 'minmax(80px, 30%) 1fr auto',
-    alignItems: 'center',
-    gap: theme.spacing(1),
-    fontSize: theme.typography.bodySmall.fontSize,
-  }),
+  list: css(rowListStyle(theme)),
+  row: css(barRowStyle(theme, 80)),
   rowCompact: css({
     display: 'grid',
     gridTemplateColumns: '1fr auto',

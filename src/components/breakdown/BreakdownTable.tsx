@@ -5,6 +5,7 @@ import { useStyles2, useTheme2 } from '@grafana/ui';
 import { rowColor } from './colors';
 import { formatDuration, formatShare } from './format';
 import { RowLabel } from './RowLabel';
+import { compactTableStyle } from './styles';
 import { BreakdownView, BreakdownViewRow, DurationUnit } from './types';
 
 export interface BreakdownTableProps {
@@ -113,12 +114,7 @@ export function BreakdownTable({ view, unit = 'auto' }: BreakdownTableProps) {
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    fontSize: theme.typography.bodySmall.fontSize,
-    'th, td': { padding: theme.spacing(0.25, 1), borderBottom: `1px solid ${theme.colors.border.weak}` },
-  }),
+  table: css(compactTableStyle(theme)),
   caption: css({
     captionSide: 'bottom',
     textAlign: 'left',

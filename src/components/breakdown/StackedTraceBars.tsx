@@ -5,6 +5,7 @@ import { useStyles2, useTheme2 } from '@grafana/ui';
 import { rowColor } from './colors';
 import { formatDuration } from './format';
 import { RowLabel } from './RowLabel';
+import { barRowStyle, rowListStyle } from './styles';
 import { DurationUnit, TraceStackView } from './types';
 
 export interface StackedTraceBarsProps {
@@ -69,21 +70,8 @@ export function StackedTraceBars({ stacks, measureLabel, unit = 'auto' }: Stacke
 
 const getStyles = (theme: GrafanaTheme2) => ({
   wrap: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1) }),
-  list: css({
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: theme.spacing(0.5),
-  }),
-  row: css({
-    display: 'grid',
-    gridTemplateColumns: 'minmax(60px, 30%) 1fr auto',
-    alignItems: 'center',
-    gap: theme.spacing(1),
-    fontSize: theme.typography.bodySmall.fontSize,
-  }),
+  list: css(rowListStyle(theme)),
+  row: css(barRowStyle(theme, 60)),
   track: css({
     display: 'flex',
     height: 14,

@@ -1,0 +1,27 @@
+/** Layout shared by the breakdown visualisations: lists of rows "label | bar | value", dense tables. */
+import { GrafanaTheme2 } from '@grafana/data';
+
+export const rowListStyle = (theme: GrafanaTheme2) => ({
+  listStyle: 'none',
+  margin: 0,
+  padding: 0,
+  display: 'flex',
+  flexDirection: 'column' as const,
+  gap: theme.spacing(0.5),
+});
+
+export const barRowStyle = (theme: GrafanaTheme2, labelMin: number) => ({
+  display: 'grid',
+  gridTemplateColumns: `minmax(${labelMin}px, 30%) 1fr auto`,
+  alignItems: 'center',
+  gap: theme.spacing(1),
+  fontSize: theme.typography.bodySmall.fontSize,
+});
+
+/** A dense full-width table with row rules, in small text. */
+export const compactTableStyle = (theme: GrafanaTheme2) => ({
+  width: '100%',
+  borderCollapse: 'collapse' as const,
+  fontSize: theme.typography.bodySmall.fontSize,
+  'th, td': { padding: theme.spacing(0.25, 1), borderBottom: `1px solid ${theme.colors.border.weak}` },
+});
