@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command (README): every suite the project has, from a clean clone.
-#   typecheck → lint → unit and component tests → production build → dist validation →
+#   typecheck → lint → unit and component tests → production build → dist and dashboard validation →
 #   local stack up (Prometheus from Debian, Tempo built once and cached) → integration tests →
 #   stack down.
 # Every step runs even when an earlier one fails; the last line sums the jest results
@@ -37,6 +37,7 @@ step "lint" npm run --silent lint
 step "unit and component tests" jest_suite unit --maxWorkers 2
 step "production build" npm run --silent build
 step "dist validation" jest_suite dist --config tests/dist/jest.config.js
+step "dashboard validation" jest_suite dashboards --config tests/dashboards/jest.config.js
 
 export TRACELENS_STACK_DIR="${TRACELENS_STACK_DIR:-$(mktemp -d /tmp/tracelens-stack.XXXXXX)}"
 trap 'bash tests/stack/stack.sh down' EXIT

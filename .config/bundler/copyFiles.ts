@@ -10,4 +10,6 @@ export const copyFilePatterns = [
   // Logos and screenshots of the app (src/img) and of nested plugins (src/panels/*/img).
   { from: '**/img/**/*', to: '.' },
   { from: '**/query_help.md', to: '.', noErrorOnMissing: true },
+  // Dashboards the app's plugin.json `includes` (the same files Grafana provisions in the demo).
+  { from: '../provisioning/dashboards/*.json', to: 'dashboards/[name][ext]' },
 ];

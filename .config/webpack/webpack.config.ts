@@ -25,22 +25,32 @@ import { copyFilePatterns } from '../bundler/copyFiles.ts';
 const pluginJson = getPluginJson();
 const cpVersion = getCPConfigVersion();
 const pluginVersion = getPackageJson().version;
-const virtualPublicPath = new VirtualModulesPlugin({
-  'node_modules/grafana-public-path.js': `
+// Lazy chunks are written to dist/ for every entry, so the public path is the plugin's root
+// folder: the running module's folder, less its nested-plugin folder (e.g. panels/breakdown/).
+const publicPathModule = (nestedDirs: string[]) =>
+  new VirtualModulesPlugin({
+    'node_modules/grafana-public-path.js': `
 import amdMetaModule from 'amd-module';
 
-__webpack_public_path__ =
+const nestedDirs = ${JSON.stringify(nestedDirs)};
+const moduleDir =
   amdMetaModule && amdMetaModule.uri
     ? amdMetaModule.uri.slice(0, amdMetaModule.uri.lastIndexOf('/') + 1)
     : 'public/plugins/${pluginJson.id}/';
+const nestedDir = nestedDirs.find((dir) => moduleDir.endsWith(dir));
+__webpack_public_path__ = nestedDir ? moduleDir.slice(0, -nestedDir.length) : moduleDir;
 `,
-});
+  });
 
 export type Env = {
   [key: string]: true | string | Env;
 };
 
 const config = async (env: Env): Promise<Configuration> => {
+  const entries = await getEntries();
+  const nestedDirs = Object.keys(entries)
+    .filter((name) => name !== 'module')
+    .map((name) => name.slice(0, -'module'.length));
   const baseConfig: Configuration = {
     cache: {
       type: 'filesystem',
@@ -54,7 +64,7 @@ const config = async (env: Env): Promise<Configuration> => {
 
     devtool: env.production ? 'source-map' : 'eval-source-map',
 
-    entry: await getEntries(),
+    entry: entries,
 
     externals,
 
@@ -157,7 +167,7 @@ const config = async (env: Env): Promise<Configuration> => {
 
     plugins: [
       new BuildModeWebpackPlugin(),
-      virtualPublicPath,
+      publicPathModule(nestedDirs),
       // Insert create plugin version information into the bundle
       new webpack.BannerPlugin({
         banner: `/* [create-plugin] version: ${cpVersion} */

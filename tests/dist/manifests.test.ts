@@ -84,6 +84,16 @@ describe('app manifest includes', () => {
     expect(app.includes).toContainEqual(expect.objectContaining({ type: 'panel', name: panel.name }));
   });
 
+  it('ships every dashboard it includes', () => {
+    const dashboards = (app.includes ?? []).filter((i) => i.type === 'dashboard');
+    expect(dashboards.length).toBeGreaterThan(0);
+    for (const dashboard of dashboards) {
+      const file = path.join(DIST, dashboard.path!);
+      expect(fs.existsSync(file)).toBe(true);
+      expect(JSON.parse(fs.readFileSync(file, 'utf8')).title).toBe(dashboard.name);
+    }
+  });
+
   it('gives every page a path under the app or its config page', () => {
     for (const include of (app.includes ?? []).filter((i) => i.type === 'page')) {
       expect(include.path).toMatch(new RegExp(`^(/a/${app.id}/[a-z-]+|/plugins/${app.id})$`));

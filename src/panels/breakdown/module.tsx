@@ -1,4 +1,3 @@
-import './public-path';
 import { PanelPlugin } from '@grafana/data';
 import { BreakdownPanel } from './BreakdownPanel';
 import { addOptions, BreakdownOptions } from './options';
