@@ -4,13 +4,13 @@
  * cross-service gaps. URL: `/trace/<id>` plus `span` (selected span id), `view` (tab),
  * `group`/`groupAttr`/`measure` (breakdown), and the query context (`tempo`, `prom`, `from`, `to`).
  */
-import React, { useCallback, useMemo, useState } from 'react';
+import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
 import { LinkButton, LoadingPlaceholder, Tab, TabsBar, useStyles2 } from '@grafana/ui';
-import { analyzeTrace, crossServiceGaps, parseOtlpTrace, serviceOf, spanIdOf } from '../../engine';
+import { analyzeTrace, crossServiceGaps, parseOtlpTrace, serviceOf, spanIdOf, TraceAnalysis } from '../../engine';
 import { BreakdownFlameGraph, flameColumns, Measure } from '../../components/breakdown';
 import { DataErrorAlert } from '../../components/DataErrorAlert';
 import { QueryContextBar } from '../../components/QueryContextBar';
@@ -71,7 +71,16 @@ export default function TracePage() {
   const rows = useMemo(() => analysis && visibleRows(analysis, collapsed), [analysis, collapsed]);
   const spanParam = params.get('span') ?? '';
   const selected = useMemo(() => (analysis && spanParam ? findSpan(analysis, spanParam) : -1), [analysis, spanParam]);
-  const gaps = useMemo(() => analysis && crossServiceGaps(analysis), [analysis]);
+  const view = (VIEWS.find((v) => v.id === params.get('view'))?.id ?? 'breakdown') as View;
+  // The tabs below the waterfall are computed after the waterfall has painted: on a 100k-span
+  // trace their aggregates would otherwise delay the first paint.
+  const [lowerFor, setLowerFor] = useState<TraceAnalysis>();
+  useEffect(() => {
+    const timer = setTimeout(() => setLowerFor(analysis), 0);
+    return () => clearTimeout(timer);
+  }, [analysis]);
+  const lower = lowerFor === analysis ? analysis : undefined;
+  const gaps = useMemo(() => (lower && view === 'gaps' ? crossServiceGaps(lower) : undefined), [lower, view]);
 
   const metrics = useSpanMetrics(context);
   const p95 = useOperationP95(metrics.value, analysis);
@@ -103,10 +112,9 @@ export default function TracePage() {
       : undefined;
   };
 
-  const view = (VIEWS.find((v) => v.id === params.get('view'))?.id ?? 'breakdown') as View;
   const group = (GROUPS.find((g) => g === params.get('group')) ?? 'service') as GroupKind;
   const measure = (MEASURES.find((m) => m === params.get('measure')) ?? 'self') as Measure;
-  const flame = useMemo(() => (analysis && view === 'flame' ? flameColumns([analysis]) : undefined), [analysis, view]);
+  const flame = useMemo(() => (lower && view === 'flame' ? flameColumns([lower]) : undefined), [lower, view]);
 
   return (
     <PluginPage>
@@ -161,9 +169,10 @@ export default function TracePage() {
             ))}
           </TabsBar>
           <div className={styles.tabContent}>
-            {view === 'breakdown' && (
+            {!lower && <LoadingPlaceholder text="Analysing…" />}
+            {view === 'breakdown' && lower && (
               <TraceBreakdowns
-                analysis={analysis}
+                analysis={lower}
                 group={group}
                 attribute={params.get('groupAttr') ?? ''}
                 measure={measure}
