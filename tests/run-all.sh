@@ -2,7 +2,7 @@
 # The test command (README): every suite the project has, from a clean clone.
 #   typecheck → lint → unit and component tests → production build → dist and dashboard validation →
 #   local stack up (Prometheus from Debian, Tempo built once and cached) → integration tests →
-#   stack down.
+#   browser tests (Chromium installed if missing) → stack down.
 # Every step runs even when an earlier one fails; the last line sums the jest results
 # ("N passed, N failed") and the exit code is non-zero if any step failed.
 set -uo pipefail
@@ -43,8 +43,13 @@ export TRACELENS_STACK_DIR="${TRACELENS_STACK_DIR:-$(mktemp -d /tmp/tracelens-st
 trap 'bash tests/stack/stack.sh down' EXIT
 if step "stack up" bash tests/stack/stack.sh up && [[ ! " ${failed_steps[*]-} " =~ " stack up " ]]; then
   step "integration tests (real Tempo and Prometheus)" jest_suite integration --config tests/integration/jest.config.js
+  # Browser tests: the built dist/ in Debian's Chromium (installed here when missing) through the
+  # harness, against the same stack; screenshots land in tests/artifacts/screenshots/.
+  if step "chromium" bash tests/browser/ensure-chromium.sh && [[ ! " ${failed_steps[*]-} " =~ " chromium " ]]; then
+    step "browser tests (Chromium, real Tempo and Prometheus)" jest_suite browser --config tests/browser/jest.config.js
+  fi
 else
-  echo "Integration tests skipped: the stack did not start (see the messages above)."
+  echo "Integration and browser tests skipped: the stack did not start (see the messages above)."
 fi
 
 node tests/summarize-results.js "$RESULTS" "${failed_steps[@]}"
