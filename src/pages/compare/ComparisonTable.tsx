@@ -2,6 +2,7 @@ import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
+import { getTableStyles } from '../../components/tableStyles';
 import { ComparisonRow } from '../../engine';
 import { formatDuration, formatShare } from '../../components/breakdown';
 
@@ -16,9 +17,10 @@ const signed = (ns: number) => `${ns >= 0 ? '+' : '−'}${formatDuration(Math.ab
 /** Components ranked by how much more critical-path time they take per slow trace, with a diverging bar. */
 export function ComparisonTable({ rows, examples, traceHref }: Props) {
   const styles = useStyles2(getStyles);
+  const table = useStyles2(getTableStyles);
   const scale = Math.max(...rows.map((r) => Math.abs(r.criticalPathDelta)), 1e-9);
   return (
-    <table className={styles.table} aria-label="Differences, largest first">
+    <table className={table.table} aria-label="Differences, largest first">
       <thead>
         <tr>
           <th>#</th>
@@ -70,17 +72,6 @@ export function ComparisonTable({ rows, examples, traceHref }: Props) {
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    fontSize: theme.typography.bodySmall.fontSize,
-    fontVariantNumeric: 'tabular-nums',
-    'th, td': {
-      padding: theme.spacing(0.5, 1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      textAlign: 'left',
-    },
-  }),
   barHead: css({ width: 200 }),
   barCell: css({ position: 'relative', height: 20 }),
   barWorse: css({ position: 'absolute', top: 5, height: 10, background: theme.colors.error.main, borderRadius: 1 }),

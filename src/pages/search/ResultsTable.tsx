@@ -1,7 +1,8 @@
 import React from 'react';
-import { css } from '@emotion/css';
+import { css, cx } from '@emotion/css';
 import { dateTimeFormat, GrafanaTheme2 } from '@grafana/data';
 import { Icon, Spinner, useStyles2 } from '@grafana/ui';
+import { getTableStyles } from '../../components/tableStyles';
 import { formatDuration } from '../../components/breakdown/format';
 import { ServiceBar, ServiceSegment } from '../../components/ServiceBar';
 
@@ -64,8 +65,9 @@ export function sortRows(rows: ResultRow[], key: SortKey, descending: boolean): 
 /** Search results: sortable columns (header buttons), a link per trace, a lazily filled service bar. */
 export function ResultsTable({ rows, sort, descending, onSort, breakdowns, traceHref }: Props) {
   const styles = useStyles2(getStyles);
+  const table = useStyles2(getTableStyles);
   return (
-    <table className={styles.table} aria-label="Traces found">
+    <table className={cx(table.table, styles.hover)} aria-label="Traces found">
       <thead>
         <tr>
           {COLUMNS.map((c) => (
@@ -92,7 +94,7 @@ export function ResultsTable({ rows, sort, descending, onSort, breakdowns, trace
           return (
             <tr key={r.traceId} data-testid="search-result">
               <td>
-                <a className={styles.link} href={traceHref(r.traceId)}>
+                <a className={table.link} href={traceHref(r.traceId)}>
                   <code>{r.traceId.slice(0, 16)}</code>
                 </a>
               </td>
@@ -125,17 +127,7 @@ export function ResultsTable({ rows, sort, descending, onSort, breakdowns, trace
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    fontSize: theme.typography.bodySmall.fontSize,
-    'th, td': {
-      padding: theme.spacing(0.5, 1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      textAlign: 'left',
-    },
-    'tbody tr:hover': { background: theme.colors.action.hover },
-  }),
+  hover: css({ 'tbody tr:hover': { background: theme.colors.action.hover } }),
   numeric: css({ textAlign: 'right !important' as 'right', fontVariantNumeric: 'tabular-nums' }),
   nowrap: css({ whiteSpace: 'nowrap' }),
   sortButton: css({
@@ -150,7 +142,6 @@ const getStyles = (theme: GrafanaTheme2) => ({
     alignItems: 'center',
     '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}` },
   }),
-  link: css({ color: theme.colors.text.link, '&:hover': { textDecoration: 'underline' } }),
   error: css({ color: theme.colors.error.text, fontWeight: theme.typography.fontWeightMedium }),
   muted: css({ color: theme.colors.text.secondary }),
 });

@@ -1,7 +1,8 @@
 import React, { useMemo } from 'react';
-import { css } from '@emotion/css';
+import { css, cx } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
+import { getTableStyles } from '../../components/tableStyles';
 import { ServiceGraphEdge } from '../../data';
 import { formatDuration, formatShare } from '../../components/breakdown';
 import { layoutGraph } from './servicesModel';
@@ -25,6 +26,7 @@ const edgeText = (e: ServiceGraphEdge) =>
 /** Service dependency graph from service-graph metrics: callers left, callees right; edges labelled. */
 export function ServiceGraph({ edges, selected, onSelect }: Props) {
   const styles = useStyles2(getStyles);
+  const table = useStyles2(getTableStyles);
   const theme = useTheme2();
   const layout = useMemo(() => layoutGraph(edges), [edges]);
   const pos = (name: string) => {
@@ -95,7 +97,7 @@ export function ServiceGraph({ edges, selected, onSelect }: Props) {
           );
         })}
       </svg>
-      <table className={styles.table} aria-label="Service graph edges">
+      <table className={cx(table.table, table.fit)} aria-label="Service graph edges">
         <thead>
           <tr>
             <th>Client → server</th>
@@ -127,15 +129,5 @@ const getStyles = (theme: GrafanaTheme2) => ({
     cursor: 'pointer',
     '&:focus-visible rect': { stroke: theme.colors.primary.main, strokeWidth: 2 },
     outline: 'none',
-  }),
-  table: css({
-    borderCollapse: 'collapse',
-    fontSize: theme.typography.bodySmall.fontSize,
-    fontVariantNumeric: 'tabular-nums',
-    'th, td': {
-      padding: theme.spacing(0.5, 1.5),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      textAlign: 'left',
-    },
   }),
 });

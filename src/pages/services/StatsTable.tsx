@@ -2,6 +2,7 @@ import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
+import { getTableStyles } from '../../components/tableStyles';
 import { formatDuration, formatShare } from '../../components/breakdown';
 import { StatsRow } from './servicesModel';
 
@@ -19,9 +20,10 @@ const seconds = (s: number) => (Number.isFinite(s) ? formatDuration(s * 1e9) : '
 /** Rate, error ratio and latency percentiles per service or per operation, from span metrics. */
 export function StatsTable({ label, rows, slowTracesHref, onSelectService, selected }: Props) {
   const styles = useStyles2(getStyles);
+  const table = useStyles2(getTableStyles);
   const byOperation = rows.some((r) => r.operation !== undefined);
   return (
-    <table className={styles.table} aria-label={label}>
+    <table className={table.table} aria-label={label}>
       <thead>
         <tr>
           <th>{byOperation ? 'Operation' : 'Service'}</th>
@@ -55,7 +57,7 @@ export function StatsTable({ label, rows, slowTracesHref, onSelectService, selec
             <td>{seconds(r.p95)}</td>
             <td>{seconds(r.p99)}</td>
             <td>
-              <a className={styles.link} href={slowTracesHref(r)}>
+              <a className={table.link} href={slowTracesHref(r)}>
                 Show slow traces
               </a>
             </td>
@@ -67,18 +69,6 @@ export function StatsTable({ label, rows, slowTracesHref, onSelectService, selec
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    fontSize: theme.typography.bodySmall.fontSize,
-    fontVariantNumeric: 'tabular-nums',
-    'th, td': {
-      padding: theme.spacing(0.5, 1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      textAlign: 'left',
-    },
-    'tr[aria-selected="true"]': { background: theme.colors.action.selected },
-  }),
   name: css({
     background: 'none',
     border: 'none',
@@ -87,6 +77,5 @@ const getStyles = (theme: GrafanaTheme2) => ({
     cursor: 'pointer',
     '&:hover': { textDecoration: 'underline' },
   }),
-  link: css({ color: theme.colors.text.link, '&:hover': { textDecoration: 'underline' } }),
   error: css({ color: theme.colors.error.text }),
 });

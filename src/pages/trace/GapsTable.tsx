@@ -1,13 +1,13 @@
 import React from 'react';
-import { css } from '@emotion/css';
-import { GrafanaTheme2 } from '@grafana/data';
+import { cx } from '@emotion/css';
 import { Alert, useStyles2 } from '@grafana/ui';
+import { getTableStyles } from '../../components/tableStyles';
 import { ServiceGap } from '../../engine';
 import { formatDuration } from '../../components/breakdown';
 
 /** Time between CLIENT spans and their SERVER children in another service (network, queues), per pair. */
 export function GapsTable({ gaps }: { gaps: ServiceGap[] }) {
-  const styles = useStyles2(getStyles);
+  const table = useStyles2(getTableStyles);
   if (gaps.length === 0) {
     return (
       <Alert severity="info" title="No cross-service calls">
@@ -17,7 +17,7 @@ export function GapsTable({ gaps }: { gaps: ServiceGap[] }) {
     );
   }
   return (
-    <table className={styles.table} aria-label="Cross-service gaps">
+    <table className={cx(table.table, table.fit)} aria-label="Cross-service gaps">
       <thead>
         <tr>
           <th>Client → server</th>
@@ -47,16 +47,3 @@ export function GapsTable({ gaps }: { gaps: ServiceGap[] }) {
     </table>
   );
 }
-
-const getStyles = (theme: GrafanaTheme2) => ({
-  table: css({
-    borderCollapse: 'collapse',
-    fontSize: theme.typography.bodySmall.fontSize,
-    fontVariantNumeric: 'tabular-nums',
-    'th, td': {
-      padding: theme.spacing(0.5, 1.5),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      textAlign: 'left',
-    },
-  }),
-});

@@ -1,0 +1,61 @@
+import { analyzeTrace, parseOtlpTrace, spanIdOf } from '../../engine';
+import { tinyId, tinyOtlp } from '../../../tests/synthetic/tiny';
+import { criticalSectionsBySpan, findSpan, visibleRows } from './waterfallModel';
+import { percentileLabel } from './PercentileBadge';
+
+// root 0–100 µs with two parallel children: a (10–40) and b (20–90); b has a child c (30–80).
+const analysis = analyzeTrace(
+  parseOtlpTrace(
+    tinyOtlp([
+      { id: 'root', start: 0, end: 100 },
+      { id: 'a', parent: 'root', start: 10, end: 40 },
+      { id: 'b', parent: 'root', start: 20, end: 90 },
+      { id: 'c', parent: 'b', start: 30, end: 80 },
+    ])
+  )
+);
+const index = (name: string) => findSpan(analysis, tinyId(name));
+const names = (rows: Uint32Array) => Array.from(rows, (i) => ['root', 'a', 'b', 'c'].find((n) => index(n) === i));
+
+describe('waterfall model', () => {
+  it('lists spans in tree order and hides collapsed subtrees', () => {
+    expect(names(visibleRows(analysis, new Set()))).toEqual(['root', 'a', 'b', 'c']);
+    expect(names(visibleRows(analysis, new Set([index('b')])))).toEqual(['root', 'a', 'b']);
+    expect(names(visibleRows(analysis, new Set([index('root')])))).toEqual(['root']);
+  });
+
+  it('groups the critical path by span: root 0–20 and 90–100, b 20–30 and 80–90, c 30–80 (µs, in ns)', () => {
+    const s = criticalSectionsBySpan(analysis);
+    const of = (name: string) => {
+      const i = index(name);
+      return Array.from({ length: s.offsets[i + 1] - s.offsets[i] }, (_, k) => [
+        s.start[s.offsets[i] + k] / 1000,
+        s.end[s.offsets[i] + k] / 1000,
+      ]);
+    };
+    expect(of('root')).toEqual([
+      [0, 20],
+      [90, 100],
+    ]);
+    expect(of('b')).toEqual([
+      [20, 30],
+      [80, 90],
+    ]);
+    expect(of('c')).toEqual([[30, 80]]);
+    expect(of('a')).toEqual([]);
+  });
+
+  it('finds spans by hex id', () => {
+    expect(spanIdOf(analysis.trace, index('c'))).toBe(tinyId('c'));
+    expect(findSpan(analysis, 'ffffffffffffffff')).toBe(-1);
+  });
+});
+
+describe('percentileLabel', () => {
+  it('shows whole percentiles, and one decimal in the tail', () => {
+    expect(percentileLabel(0.5)).toBe('p50');
+    expect(percentileLabel(0.979)).toBe('p97');
+    expect(percentileLabel(0.9949)).toBe('p99.4');
+    expect(percentileLabel(1)).toBe('p100');
+  });
+});
