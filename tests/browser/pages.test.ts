@@ -260,6 +260,16 @@ describe('services', () => {
       )
     );
     expect(new URL(page.url()).searchParams.get('service')).toBe('user-service');
+    await page.getByRole('button', { name: 'SELECT users', exact: true }).click();
+    await eventually(async () =>
+      expect(await page.getByRole('heading', { level: 3, name: 'user-service / SELECT users' }).count()).toBe(1)
+    );
+    expect(new URL(page.url()).searchParams.get('op')).toBe('SELECT users');
+    await eventually(async () =>
+      expect(
+        await page.getByRole('figure', { name: 'Latency p50 / p95 / p99' }).locator('canvas').count()
+      ).toBeGreaterThan(0)
+    );
     expectNoConsoleErrors();
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Services, from Prometheus span metrics: rate, error ratio and p50/p95/p99 per service over the
  * time range, the service dependency graph from service-graph metrics, and for the selected
- * service its operations, charts over time and exemplar traces. URL: `service` plus the query
- * context. "Show slow traces" opens the search page with the TraceQL for spans above the p95.
+ * service its operations, charts over time (of the service or one operation) and exemplar traces.
+ * URL: `service`, `op`, plus the query context. "Show slow traces" opens the search page with the
+ * TraceQL for spans above the p95.
  */
 import React from 'react';
 import { css } from '@emotion/css';
@@ -32,6 +33,7 @@ export default function ServicesPage() {
   const context = useQueryContext();
   const { params, update } = useUrlState();
   const service = params.get('service') ?? '';
+  const operation = params.get('op') || undefined;
   const metrics = useSpanMetrics(context);
   const m = metrics.value;
   const rangeKey = `${context.promUid}|${context.carry.from}|${context.carry.to}|${m?.scheme.id}`;
@@ -47,8 +49,8 @@ export default function ServicesPage() {
   const operations = useAsync(detailKey, () =>
     loadStats(m!, { services: [service] }, 'operation', context.resolveSeconds())
   );
-  const charts = useAsync(detailKey, (signal) =>
-    loadServiceCharts(context.clients.prom, m!, service, context.resolveSeconds(), signal)
+  const charts = useAsync(detailKey && `${detailKey}|${operation ?? ''}`, (signal) =>
+    loadServiceCharts(context.clients.prom, m!, service, operation, context.resolveSeconds(), signal)
   );
   const exemplars = useAsync(detailKey, (signal) =>
     loadExemplars(context.clients.prom, m!, service, context.resolveSeconds(), EXEMPLARS, signal)
@@ -67,7 +69,7 @@ export default function ServicesPage() {
       q: builderToTraceql(state),
     });
   };
-  const selectService = (name: string) => update({ service: name }, { push: true });
+  const selectService = (name: string) => update({ service: name, op: undefined }, { push: true });
 
   return (
     <PluginPage>
@@ -96,7 +98,7 @@ export default function ServicesPage() {
             label="Services"
             rows={services.value}
             slowTracesHref={slowTracesHref}
-            onSelectService={selectService}
+            onSelect={(row) => selectService(row.service)}
             selected={service}
           />
         </section>
@@ -116,7 +118,15 @@ export default function ServicesPage() {
       )}
       {service && (
         <section className={styles.section} aria-label={`Service ${service}`}>
-          <h3>{service}</h3>
+          <h3>
+            {service}
+            {operation ? ` / ${operation}` : ''}
+          </h3>
+          <p className={styles.note}>
+            {operation
+              ? 'Charts for this operation; choose it again in the table to see the whole service.'
+              : 'Charts for the whole service; choose an operation in the table to chart it alone.'}
+          </p>
           {charts.error && <DataErrorAlert title="Could not load charts" error={charts.error} />}
           {charts.value && (
             <div className={styles.charts}>
@@ -142,7 +152,15 @@ export default function ServicesPage() {
           )}
           {operations.error && <DataErrorAlert title="Could not load operations" error={operations.error} />}
           {operations.value && (
-            <StatsTable label={`Operations of ${service}`} rows={operations.value} slowTracesHref={slowTracesHref} />
+            <StatsTable
+              label={`Operations of ${service}`}
+              rows={operations.value}
+              slowTracesHref={slowTracesHref}
+              onSelect={(row) =>
+                update({ op: row.operation === operation ? undefined : row.operation }, { push: true })
+              }
+              selected={operation}
+            />
           )}
           <h4>Exemplars (slowest first)</h4>
           {exemplars.error && <DataErrorAlert title="Could not load exemplars" error={exemplars.error} />}

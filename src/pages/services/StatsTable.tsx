@@ -11,14 +11,16 @@ interface Props {
   rows: StatsRow[];
   /** link to the search page for traces slower than the row's p95 */
   slowTracesHref: (row: StatsRow) => string;
-  onSelectService?: (service: string) => void;
+  /** makes each row's name a button choosing that row (its service, or its operation) */
+  onSelect?: (row: StatsRow) => void;
+  /** key of the chosen row: the service, or the operation when rows are operations */
   selected?: string;
 }
 
 const seconds = (s: number) => (Number.isFinite(s) ? formatDuration(s * 1e9) : '–');
 
 /** Rate, error ratio and latency percentiles per service or per operation, from span metrics. */
-export function StatsTable({ label, rows, slowTracesHref, onSelectService, selected }: Props) {
+export function StatsTable({ label, rows, slowTracesHref, onSelect, selected }: Props) {
   const styles = useStyles2(getStyles);
   const table = useStyles2(getTableStyles);
   const byOperation = rows.some((r) => r.operation !== undefined);
@@ -40,15 +42,15 @@ export function StatsTable({ label, rows, slowTracesHref, onSelectService, selec
           <tr
             key={`${r.service}/${r.operation ?? ''}`}
             data-testid="stats-row"
-            aria-selected={r.service === selected && !byOperation}
+            aria-selected={(byOperation ? r.operation : r.service) === selected}
           >
             <td>
-              {byOperation || !onSelectService ? (
-                (r.operation ?? r.service)
-              ) : (
-                <button type="button" className={styles.name} onClick={() => onSelectService(r.service)}>
-                  {r.service}
+              {onSelect ? (
+                <button type="button" className={styles.name} onClick={() => onSelect(r)}>
+                  {r.operation ?? r.service}
                 </button>
+              ) : (
+                (r.operation ?? r.service)
               )}
             </td>
             <td>{r.rate.toFixed(2)} req/s</td>

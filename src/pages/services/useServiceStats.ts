@@ -1,7 +1,7 @@
 /**
  * Span-metrics queries behind the services page: stats per service or per operation over the
- * whole time range (instant queries evaluated at its end), the same over time (range queries,
- * ~120 steps), and exemplar trace ids of a service's latency histogram.
+ * whole time range (instant queries evaluated at its end), the same over time for one service or
+ * one of its operations (range queries, ~120 steps), and exemplar trace ids of a service's latency histogram.
  */
 import {
   GroupBy,
@@ -53,12 +53,13 @@ export async function loadServiceCharts(
   prom: PrometheusClient,
   metrics: SpanMetrics,
   service: string,
+  operation: string | undefined,
   s: Seconds,
   signal: AbortSignal
 ): Promise<ServiceCharts> {
   const step = Math.max(15, Math.ceil((s.end - s.start) / 120));
   const window = Math.max(60, step * 2);
-  const filter = { services: [service] };
+  const filter = { services: [service], operations: operation ? [operation] : undefined };
   const range = (expr: string) => prom.queryRange(expr, { start: s.start, end: s.end, step }, { signal });
   const [rate, errors, p50, p95, p99] = await Promise.all([
     range(rateQuery(metrics.scheme, filter, 'service', window)),
