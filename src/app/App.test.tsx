@@ -84,6 +84,12 @@ describe('App routes', () => {
     expect(screen.getByText(/Percentiles unavailable/)).toBeInTheDocument();
   });
 
+  it("opens a query the builder cannot show in the TraceQL editor, and Tempo's failure inline", async () => {
+    renderAt(`${PLUGIN_BASE_URL}/search?q=${encodeURIComponent('{ span.http.route =~ "/api/.*" }')}`);
+    expect(await screen.findByLabelText('TraceQL query')).toHaveValue('{ span.http.route =~ "/api/.*" }');
+    expect(await screen.findByText(/Tempo \(datasource "tempo"\) is unreachable or not ready \(502\)/)).toBeInTheDocument();
+  });
+
   it('says why a trace cannot be loaded', async () => {
     renderAt(`${PLUGIN_BASE_URL}/trace/zz`);
     expect(await screen.findByText(/'zz' is not a trace id/)).toBeInTheDocument();

@@ -44,10 +44,14 @@ export default function SearchPage() {
   const styles = useStyles2(getStyles);
   const context = useQueryContext();
   const { params, update } = useUrlState();
-  const mode = params.get('mode') === 'raw' ? 'raw' : 'builder';
   const urlBuilder = useMemo(() => builderFromParams(params), [params]);
   const [builder, setBuilder] = useState<BuilderState>(urlBuilder);
   const q = params.get('q') ?? (params.has('svc') || params.has('op') ? builderToTraceql(urlBuilder) : '');
+  // A query the builder cannot show (e.g. from Explore's "Analyze in TraceLens") opens in the editor.
+  const mode =
+    params.get('mode') === 'raw' || (params.get('mode') !== 'builder' && q !== '' && q !== builderToTraceql(urlBuilder))
+      ? 'raw'
+      : 'builder';
   const [raw, setRaw] = useState(q || '{}');
   const [runCount, setRunCount] = useState(0);
   const limit = Math.max(PAGE_SIZE, Number(params.get('limit')) || PAGE_SIZE);
@@ -95,7 +99,7 @@ export default function SearchPage() {
     if (next === 'raw') {
       setRaw(builderToTraceql(builder));
     }
-    update({ mode: next === 'raw' ? 'raw' : undefined });
+    update({ mode: next });
   };
   const current = mode === 'builder' ? builderToTraceql(builder) : raw;
 
