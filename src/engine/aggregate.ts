@@ -3,13 +3,16 @@
  * count, summed duration / self / critical-path time, and exact nearest-rank p50/p90/p99
  * (percentile.ts) of (a) its span durations and (b) its per-trace self and critical-path time
  * over the traces containing it. Shares use the summed trace durations as the denominator.
- * Also builds the merged call tree (call-tree.ts). O(total spans + Σ values·log values).
+ * Also builds the merged call tree (call-tree.ts). One pass over the traces with group ids shared
+ * by all of them (grouping.ts `GroupIndex`: per trace, only its distinct strings are hashed),
+ * then the percentiles of every component in one batch (percentile.ts: a counting pass and
+ * selection, no full sorts): O(total spans) in practice, O(total spans · log) at worst.
  */
 import { TraceAnalysis } from './analyze';
-import { byCriticalPath, groupTotals } from './breakdown';
-import { buildCallTree, CallTree } from './call-tree';
-import { GroupBy, Grouping, groupSpans } from './grouping';
-import { Percentiles, percentiles } from './percentile';
+import { byCriticalPath, GroupTotals } from './breakdown';
+import { CallTree, CallTreeBuilder } from './call-tree';
+import { GroupBy, GroupIndex } from './grouping';
+import { Percentiles, percentiles, percentilesByGroup } from './percentile';
 
 export interface AggregateRow {
   key: string;
@@ -44,29 +47,7 @@ export interface TraceSetAggregate {
   callTree: CallTree;
 }
 
-/** Growable float64 list. */
-class Values {
-  data = new Float64Array(8);
-  n = 0;
-
-  push(v: number): void {
-    if (this.n === this.data.length) {
-      const bigger = new Float64Array(this.n * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.n++] = v;
-  }
-
-  percentiles(): Percentiles {
-    return percentiles(this.data.subarray(0, this.n));
-  }
-}
-
 interface Accumulator {
-  key: string;
-  label: string;
-  parts: Array<string | null>;
   traces: number;
   count: number;
   total: number;
@@ -74,74 +55,100 @@ interface Accumulator {
   critical: number;
   min: number;
   max: number;
-  durations: Values;
-  selfPerTrace: Values;
-  criticalPerTrace: Values;
+}
+
+/** `a` if it has room for `size` values, else a copy with room for at least twice as many. */
+function withRoom<T extends Uint32Array | Float64Array>(a: T, size: number): T {
+  if (size <= a.length) {
+    return a;
+  }
+  const bigger = new (a.constructor as new (n: number) => T)(Math.max(size, 2 * a.length));
+  bigger.set(a);
+  return bigger;
 }
 
 /** Aggregates analysed traces by `groupBy` (default: operation). See the file header. */
 export function aggregateTraces(analyses: readonly TraceAnalysis[], groupBy: GroupBy = { kind: 'operation' }): TraceSetAggregate {
-  const byKey = new Map<string, Accumulator>();
+  let spanTotal = 0;
+  let spanMax = 0;
+  for (const { trace } of analyses) {
+    spanTotal += trace.spanCount;
+    spanMax = Math.max(spanMax, trace.spanCount);
+  }
+  const groups = new GroupIndex(groupBy);
+  const operations = groupBy.kind === 'operation' ? groups : new GroupIndex({ kind: 'operation' });
+  const groupOf = new Uint32Array(spanMax);
+  const opOf = operations === groups ? groupOf : new Uint32Array(spanMax);
+  const callTree = new CallTreeBuilder(spanTotal);
+  const totals = new GroupTotals();
+  const acc: Accumulator[] = [];
+  // values for the percentiles, each with its group: span durations, and per (trace, group)
+  // the trace's self and critical-path time of the group
+  const spanGroup = new Uint32Array(spanTotal);
+  const spanDuration = new Float64Array(spanTotal);
+  const perTraceRoom = Math.min(spanTotal, 16 * analyses.length);
+  let perTraceGroup = new Uint32Array(perTraceRoom);
+  let perTraceSelf = new Float64Array(perTraceRoom);
+  let perTraceCritical = new Float64Array(perTraceRoom);
+  let spans = 0;
+  let perTrace = 0;
   const traceDurations = new Float64Array(analyses.length);
   let totalDuration = 0;
-  const operationGroupings: Grouping[] = [];
-  analyses.forEach((analysis, t) => {
+  for (let t = 0; t < analyses.length; t++) {
+    const analysis = analyses[t];
     const { trace } = analysis;
     traceDurations[t] = analysis.duration;
     totalDuration += analysis.duration;
-    const grouping = groupSpans(trace, groupBy);
-    if (groupBy.kind === 'operation') {
-      operationGroupings.push(grouping);
+    groups.assign(trace, groupOf);
+    if (opOf !== groupOf) {
+      operations.assign(trace, opOf);
     }
-    const groups = grouping.keys.length;
-    const sums = groupTotals(analysis, grouping.groupOf, groups);
-    const acc: Accumulator[] = grouping.keys.map((key, g) => {
-      let a = byKey.get(key);
-      if (a === undefined) {
-        a = {
-          key,
-          label: grouping.labels[g],
-          parts: grouping.parts[g],
-          traces: 0,
-          count: 0,
-          total: 0,
-          self: 0,
-          critical: 0,
-          min: Infinity,
-          max: 0,
-          durations: new Values(),
-          selfPerTrace: new Values(),
-          criticalPerTrace: new Values(),
-        };
-        byKey.set(key, a);
-      }
+    callTree.add(analysis, opOf);
+    totals.reserve(groups.keys.length);
+    totals.sum(analysis, groupOf);
+    while (acc.length < groups.keys.length) {
+      acc.push({ traces: 0, count: 0, total: 0, self: 0, critical: 0, min: Infinity, max: 0 });
+    }
+    perTraceGroup = withRoom(perTraceGroup, perTrace + totals.touchedCount);
+    perTraceSelf = withRoom(perTraceSelf, perTrace + totals.touchedCount);
+    perTraceCritical = withRoom(perTraceCritical, perTrace + totals.touchedCount);
+    for (let k = 0; k < totals.touchedCount; k++) {
+      const g = totals.touched[k];
+      const a = acc[g];
       a.traces++;
-      a.count += sums.count[g];
-      a.total += sums.total[g];
-      a.self += sums.self[g];
-      a.critical += sums.critical[g];
-      a.min = Math.min(a.min, sums.min[g]);
-      a.max = Math.max(a.max, sums.max[g]);
-      a.selfPerTrace.push(sums.self[g]);
-      a.criticalPerTrace.push(sums.critical[g]);
-      return a;
-    });
-    for (let i = 0; i < trace.spanCount; i++) {
-      acc[grouping.groupOf[i]].durations.push(trace.end[i] - trace.start[i]);
+      a.count += totals.count[g];
+      a.total += totals.total[g];
+      a.self += totals.self[g];
+      a.critical += totals.critical[g];
+      a.min = Math.min(a.min, totals.min[g]);
+      a.max = Math.max(a.max, totals.max[g]);
+      perTraceGroup[perTrace] = g;
+      perTraceSelf[perTrace] = totals.self[g];
+      perTraceCritical[perTrace] = totals.critical[g];
+      perTrace++;
     }
-  });
-  const rows: AggregateRow[] = [...byKey.values()].map((a) => ({
-    key: a.key,
-    label: a.label,
-    parts: a.parts,
+    for (let i = 0; i < trace.spanCount; i++) {
+      spanGroup[spans] = groupOf[i];
+      spanDuration[spans] = trace.end[i] - trace.start[i];
+      spans++;
+    }
+  }
+  const groupCount = groups.keys.length;
+  const duration = percentilesByGroup(spanGroup, spanDuration, spans, groupCount);
+  const selfPerTrace = percentilesByGroup(perTraceGroup, perTraceSelf, perTrace, groupCount);
+  const criticalPerTrace = percentilesByGroup(perTraceGroup, perTraceCritical, perTrace, groupCount);
+  const rows: AggregateRow[] = acc.map((a, g) => ({
+    key: groups.keys[g],
+    label: groups.labels[g],
+    parts: groups.parts[g],
     traces: a.traces,
     count: a.count,
     total: a.total,
     selfTotal: a.self,
     criticalPath: a.critical,
-    duration: { ...a.durations.percentiles(), min: a.min, avg: a.total / a.count, max: a.max },
-    selfPerTrace: a.selfPerTrace.percentiles(),
-    criticalPathPerTrace: a.criticalPerTrace.percentiles(),
+    duration: { ...duration[g], min: a.min, avg: a.total / a.count, max: a.max },
+    selfPerTrace: selfPerTrace[g],
+    criticalPathPerTrace: criticalPerTrace[g],
     selfShare: totalDuration > 0 ? a.self / totalDuration : 0,
     criticalPathShare: totalDuration > 0 ? a.critical / totalDuration : 0,
     shareDenominator: totalDuration,
@@ -151,6 +158,6 @@ export function aggregateTraces(analyses: readonly TraceAnalysis[], groupBy: Gro
     totalDuration,
     traceDuration: percentiles(traceDurations),
     rows: rows.sort(byCriticalPath),
-    callTree: buildCallTree(analyses, groupBy.kind === 'operation' ? operationGroupings : undefined),
+    callTree: callTree.result(operations),
   };
 }

@@ -35,37 +35,66 @@ export interface BreakdownRow {
   shareDenominator: number;
 }
 
-/** Per-group sums of one trace: count, duration total/min/max, self and critical-path time (ns). */
-export interface GroupTotals {
-  count: Float64Array;
-  total: Float64Array;
-  self: Float64Array;
-  critical: Float64Array;
-  min: Float64Array;
-  max: Float64Array;
-}
+/**
+ * Per-group sums of one trace at a time: count, duration total/min/max, self and critical-path
+ * time (ns), in columns indexed by group id. `sum` fills only the entries of the groups present
+ * in the trace, listed in `touched[0 .. touchedCount-1]` (first-seen order), so the columns can
+ * be reused across the traces of a set whose group ids are shared: O(n) per trace.
+ */
+export class GroupTotals {
+  count = new Float64Array(0);
+  total = new Float64Array(0);
+  self = new Float64Array(0);
+  critical = new Float64Array(0);
+  min = new Float64Array(0);
+  max = new Float64Array(0);
+  touched = new Uint32Array(0);
+  touchedCount = 0;
 
-/** Sums span statistics of `analysis` per group of `groupOf` (O(n)). */
-export function groupTotals(analysis: TraceAnalysis, groupOf: Uint32Array, groups: number): GroupTotals {
-  const { trace, selfTime } = analysis;
-  const perSpanCritical = analysis.criticalPath.perSpan;
-  const count = new Float64Array(groups);
-  const total = new Float64Array(groups);
-  const self = new Float64Array(groups);
-  const critical = new Float64Array(groups);
-  const min = new Float64Array(groups).fill(Infinity);
-  const max = new Float64Array(groups);
-  for (let i = 0; i < trace.spanCount; i++) {
-    const k = groupOf[i];
-    const d = trace.end[i] - trace.start[i];
-    count[k]++;
-    total[k] += d;
-    self[k] += selfTime[i];
-    critical[k] += perSpanCritical[i];
-    min[k] = d < min[k] ? d : min[k];
-    max[k] = d > max[k] ? d : max[k];
+  /** Makes room for group ids below `groups`. */
+  reserve(groups: number): void {
+    if (groups > this.count.length) {
+      const size = Math.max(groups, 2 * this.count.length);
+      this.count = new Float64Array(size);
+      this.total = new Float64Array(size);
+      this.self = new Float64Array(size);
+      this.critical = new Float64Array(size);
+      this.min = new Float64Array(size);
+      this.max = new Float64Array(size);
+      this.touched = new Uint32Array(size);
+      this.touchedCount = 0;
+    }
   }
-  return { count, total, self, critical, min, max };
+
+  /** Sums the spans of `analysis` per group of `groupOf` (ids below the reserved size). */
+  sum(analysis: TraceAnalysis, groupOf: Uint32Array): void {
+    const { trace, selfTime } = analysis;
+    const perSpanCritical = analysis.criticalPath.perSpan;
+    const { count, total, self, critical, min, max, touched } = this;
+    for (let k = 0; k < this.touchedCount; k++) {
+      count[touched[k]] = 0;
+    }
+    let touchedCount = 0;
+    for (let i = 0; i < trace.spanCount; i++) {
+      const k = groupOf[i];
+      const d = trace.end[i] - trace.start[i];
+      if (count[k] === 0) {
+        touched[touchedCount++] = k;
+        total[k] = 0;
+        self[k] = 0;
+        critical[k] = 0;
+        min[k] = Infinity;
+        max[k] = 0;
+      }
+      count[k]++;
+      total[k] += d;
+      self[k] += selfTime[i];
+      critical[k] += perSpanCritical[i];
+      min[k] = d < min[k] ? d : min[k];
+      max[k] = d > max[k] ? d : max[k];
+    }
+    this.touchedCount = touchedCount;
+  }
 }
 
 /** Orders rows by critical-path time, then self time, then key. */
@@ -77,7 +106,10 @@ export function byCriticalPath(a: { criticalPath: number; selfTotal: number; key
 export function breakdown(analysis: TraceAnalysis, groupBy: GroupBy): BreakdownRow[] {
   const duration = analysis.duration;
   const grouping = groupSpans(analysis.trace, groupBy);
-  const { count, total, self, critical, min, max } = groupTotals(analysis, grouping.groupOf, grouping.keys.length);
+  const totals = new GroupTotals();
+  totals.reserve(grouping.keys.length);
+  totals.sum(analysis, grouping.groupOf);
+  const { count, total, self, critical, min, max } = totals;
   const rows: BreakdownRow[] = [];
   for (let k = 0; k < grouping.keys.length; k++) {
     rows.push({

@@ -3,9 +3,11 @@
  * span name, so a service and an operation that share a name never merge), its span kind, or the
  * value of an attribute (span scope, resource scope, or span then resource when no scope is
  * given; "(none)" when absent). Group keys are JSON arrays of the group's parts, unique across
- * traces. O(n + attributes scanned).
+ * traces; `GroupIndex` numbers the groups of many traces densely. Per trace O(n + strings +
+ * attributes scanned): one hash lookup per span, string hashing only once per distinct string.
  */
 import { ParsedTrace, SPAN_KIND_NAMES } from './model';
+import { PairIndex } from './pair-index';
 
 export type GroupBy =
   | { kind: 'service' }
@@ -25,29 +27,6 @@ export interface Grouping {
   readonly labels: string[];
   /** per group: the parts ([service], [service, operation], [kind] or [value|null]) */
   readonly parts: Array<Array<string | null>>;
-}
-
-class GroupTable {
-  readonly keys: string[] = [];
-  readonly labels: string[] = [];
-  readonly parts: Array<Array<string | null>> = [];
-  private readonly byCode = new Map<number, number>();
-
-  /** Group index for an integer code, or -1 when not seen yet. */
-  find(code: number): number {
-    const g = this.byCode.get(code);
-    return g === undefined ? -1 : g;
-  }
-
-  /** Creates the group for `code` with its parts and returns its index. */
-  add(code: number, parts: Array<string | null>): number {
-    const g = this.keys.length;
-    this.byCode.set(code, g);
-    this.parts.push(parts);
-    this.keys.push(JSON.stringify(parts));
-    this.labels.push(parts.length === 2 ? `${parts[0]}: ${parts[1]}` : (parts[0] ?? NONE_LABEL));
-    return g;
-  }
 }
 
 /** Index of `s` in the trace's string table, or -1. */
@@ -92,36 +71,89 @@ function partsOf(trace: ParsedTrace, groupBy: GroupBy, i: number, code: number):
   }
 }
 
+/**
+ * Dense group ids over any number of traces, numbered in first-seen order. A group is a pair of
+ * ints: for service, operation and attribute groups the ids of its part strings in a table
+ * shared by all traces (-1 for "(none)"), for span kinds the kind itself. Each trace's interned
+ * strings are translated to shared ids once per trace (lazily, through a reused buffer), so a
+ * span costs one pair lookup and no string work.
+ */
+export class GroupIndex {
+  readonly keys: string[] = [];
+  readonly labels: string[] = [];
+  readonly parts: Array<Array<string | null>> = [];
+  private readonly pairs = new PairIndex();
+  private readonly stringIds = new Map<string, number>();
+  /** trace string index → shared string id, -1 until looked up; valid for the current trace */
+  private local = new Int32Array(64);
+
+  constructor(private readonly groupBy: GroupBy) {}
+
+  /** Writes the group id of every span of `trace` to `out[0 .. spanCount-1]`. */
+  assign(trace: ParsedTrace, out: Uint32Array): void {
+    const { groupBy } = this;
+    const { resource, resourceService, name, kind, strings } = trace;
+    if (this.local.length < strings.length) {
+      this.local = new Int32Array(strings.length);
+    }
+    const local = this.local;
+    local.fill(-1, 0, strings.length);
+    const key = groupBy.kind === 'attribute' ? stringIndex(trace, groupBy.key) : -1;
+    const scope = groupBy.kind === 'attribute' ? groupBy.scope : undefined;
+    // the previous span's pair and group: consecutive spans often share their group
+    let lastA = -2;
+    let lastB = -2;
+    let lastGroup = 0;
+    for (let i = 0; i < trace.spanCount; i++) {
+      // code: the span's group as the trace's own string index (or kind); a, b: shared ints
+      let code: number;
+      let a: number;
+      let b = -1;
+      if (groupBy.kind === 'service' || groupBy.kind === 'operation') {
+        code = resourceService[resource[i]];
+        a = local[code] >= 0 ? local[code] : this.sharedString(trace, code);
+        if (groupBy.kind === 'operation') {
+          b = local[name[i]] >= 0 ? local[name[i]] : this.sharedString(trace, name[i]);
+        }
+      } else if (groupBy.kind === 'spanKind') {
+        code = kind[i];
+        a = code;
+      } else {
+        code = attributeCode(trace, key, scope, i);
+        a = code < 0 ? -1 : local[code] >= 0 ? local[code] : this.sharedString(trace, code);
+      }
+      if (a !== lastA || b !== lastB) {
+        lastA = a;
+        lastB = b;
+        lastGroup = this.pairs.idOf(a, b);
+        if (lastGroup === this.keys.length) {
+          const parts = partsOf(trace, groupBy, i, code);
+          this.parts.push(parts);
+          this.keys.push(JSON.stringify(parts));
+          this.labels.push(parts.length === 2 ? `${parts[0]}: ${parts[1]}` : (parts[0] ?? NONE_LABEL));
+        }
+      }
+      out[i] = lastGroup;
+    }
+  }
+
+  /** Shared id of the trace's string `s`, remembered in `local` for the rest of the trace. */
+  private sharedString(trace: ParsedTrace, s: number): number {
+    const text = trace.strings[s];
+    let id = this.stringIds.get(text);
+    if (id === undefined) {
+      id = this.stringIds.size;
+      this.stringIds.set(text, id);
+    }
+    this.local[s] = id;
+    return id;
+  }
+}
+
 /** Groups the spans of `trace` by `groupBy` (see the file header). */
 export function groupSpans(trace: ParsedTrace, groupBy: GroupBy): Grouping {
-  const n = trace.spanCount;
-  const { strings, resource, resourceService, name, kind } = trace;
-  const key = groupBy.kind === 'attribute' ? stringIndex(trace, groupBy.key) : -1;
-  const scope = groupBy.kind === 'attribute' ? groupBy.scope : undefined;
-  const groupOf = new Uint32Array(n);
-  const table = new GroupTable();
-  // the previous span's code and group: consecutive spans often share their group
-  let lastCode = -2;
-  let lastGroup = 0;
-  for (let i = 0; i < n; i++) {
-    let code: number;
-    if (groupBy.kind === 'service') {
-      code = resourceService[resource[i]];
-    } else if (groupBy.kind === 'operation') {
-      code = resourceService[resource[i]] * strings.length + name[i];
-    } else if (groupBy.kind === 'spanKind') {
-      code = kind[i];
-    } else {
-      code = attributeCode(trace, key, scope, i);
-    }
-    if (code !== lastCode) {
-      lastCode = code;
-      lastGroup = table.find(code);
-      if (lastGroup < 0) {
-        lastGroup = table.add(code, partsOf(trace, groupBy, i, code));
-      }
-    }
-    groupOf[i] = lastGroup;
-  }
-  return { groupOf, keys: table.keys, labels: table.labels, parts: table.parts };
+  const index = new GroupIndex(groupBy);
+  const groupOf = new Uint32Array(trace.spanCount);
+  index.assign(trace, groupOf);
+  return { groupOf, keys: index.keys, labels: index.labels, parts: index.parts };
 }

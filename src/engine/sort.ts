@@ -2,7 +2,8 @@
  * Stable sort of span indices by a float64 key, used to order children by start or end time.
  * Large inputs use an LSD radix sort on the IEEE-754 bit pattern (for non-negative doubles the
  * bit pattern orders like the value): 4 passes of 16 bits, skipping passes whose digit is the
- * same for every key — O(n) with 4 histograms of 65536 counters. Small inputs use the built-in
+ * same for every key — O(n) with 4 histograms of 65536 counters; each key is read once (in
+ * index order) and its halves then move with the index. Small inputs use the built-in
  * stable comparison sort, O(n log n). Keys must be non-negative and not NaN.
  */
 
@@ -15,20 +16,28 @@ export function sortByKey(keys: Float64Array, order: Uint32Array): Uint32Array {
   if (n < RADIX_MIN) {
     return Uint32Array.from(Array.from(order).sort((a, b) => keys[a] - keys[b]));
   }
-  // Little-endian view: word 2i is the low half of keys[i], 2i+1 the high half.
+  // Little-endian view: word 2i is the low half of keys[i], 2i+1 the high half. The key halves
+  // travel with the indices, so every pass reads sequentially (one random gather in all).
   const words = new Uint32Array(keys.buffer, keys.byteOffset, keys.length * 2);
   const counts = new Uint32Array(BUCKETS * 4);
+  let src = new Uint32Array(n);
+  let srcLo = new Uint32Array(n);
+  let srcHi = new Uint32Array(n);
   for (let k = 0; k < n; k++) {
     const i = order[k];
     const lo = words[2 * i];
     const hi = words[2 * i + 1];
+    src[k] = i;
+    srcLo[k] = lo;
+    srcHi[k] = hi;
     counts[lo & 0xffff]++;
     counts[BUCKETS + (lo >>> 16)]++;
     counts[2 * BUCKETS + (hi & 0xffff)]++;
     counts[3 * BUCKETS + (hi >>> 16)]++;
   }
-  let src = Uint32Array.from(order);
   let dst = new Uint32Array(n);
+  let dstLo = new Uint32Array(n);
+  let dstHi = new Uint32Array(n);
   for (let pass = 0; pass < 4; pass++) {
     const base = pass * BUCKETS;
     if (isTrivialPass(counts, base, n)) {
@@ -40,16 +49,23 @@ export function sortByKey(keys: Float64Array, order: Uint32Array): Uint32Array {
       counts[base + d] = sum;
       sum += c;
     }
-    const wordOffset = pass >>> 1;
+    const word = pass < 2 ? srcLo : srcHi;
     const shift = (pass & 1) * 16;
     for (let k = 0; k < n; k++) {
-      const i = src[k];
-      const digit = (words[2 * i + wordOffset] >>> shift) & 0xffff;
-      dst[counts[base + digit]++] = i;
+      const at = counts[base + ((word[k] >>> shift) & 0xffff)]++;
+      dst[at] = src[k];
+      dstLo[at] = srcLo[k];
+      dstHi[at] = srcHi[k];
     }
-    const t = src;
+    let t = src;
     src = dst;
     dst = t;
+    t = srcLo;
+    srcLo = dstLo;
+    dstLo = t;
+    t = srcHi;
+    srcHi = dstHi;
+    dstHi = t;
   }
   return src;
 }
