@@ -32,8 +32,10 @@ export function TimeSeriesChart({ title, series, unit, timeRange, height = 180 }
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
+  const palette = theme.visualization.palette;
+  const paletteColor = (i: number) => theme.visualization.getColorByName(palette[i % palette.length]);
   const frames: DataFrame[] = applyFieldOverrides({
-    data: series.map((s) =>
+    data: series.map((s, i) =>
       toDataFrame({
         name: s.name,
         fields: [
@@ -42,12 +44,13 @@ export function TimeSeriesChart({ title, series, unit, timeRange, height = 180 }
             name: s.name,
             type: FieldType.number,
             values: s.points.map((p) => p[1]),
-            config: { unit, displayName: s.name },
+            // Fixed palette colours: the palette-by-series mode needs Grafana's panel preparation.
+            config: { unit, displayName: s.name, color: { mode: FieldColorModeId.Fixed, fixedColor: paletteColor(i) } },
           },
         ],
       })
     ),
-    fieldConfig: { defaults: { unit, min: 0, color: { mode: FieldColorModeId.PaletteClassic } }, overrides: [] },
+    fieldConfig: { defaults: { unit, min: 0 }, overrides: [] },
     replaceVariables: (v) => v,
     theme,
     timeZone: 'browser',

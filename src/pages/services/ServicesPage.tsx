@@ -139,7 +139,7 @@ export default function ServicesPage() {
               <TimeSeriesChart
                 title="Error ratio"
                 series={charts.value.errors}
-                unit="percentunit"
+                unit="percent"
                 timeRange={context.range}
               />
               <TimeSeriesChart

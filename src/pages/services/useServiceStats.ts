@@ -68,7 +68,11 @@ export async function loadServiceCharts(
   ]);
   return {
     rate: toSeries('requests/s', rate.result),
-    errors: toSeries('error ratio', errors.result),
+    // in percent: all-zero ratios then get a 0–100% axis rather than an autoscaled 0–10000%
+    errors: toSeries('errors', errors.result).map((e) => ({
+      ...e,
+      points: e.points.map(([t, v]) => [t, v * 100] as [number, number]),
+    })),
     latency: [...toSeries('p50', p50.result), ...toSeries('p95', p95.result), ...toSeries('p99', p99.result)],
   };
 }
