@@ -15,6 +15,11 @@ const state = browserState();
 const q = (params: Record<string, string>) => `?${new URLSearchParams(params).toString()}`;
 /** Tempo's search drops leading zeros of trace ids. */
 const shortId = (id: string) => id.replace(/^0+/, '');
+/** The batch's time range in epoch ms (URL form), so a page sees only the batch's traces. */
+const batchRange = () => ({
+  from: String(Math.floor(Math.min(...state.truth.map((t) => t.startUs)) / 1000) - 1),
+  to: String(Math.ceil(Math.max(...state.truth.map((t) => t.startUs + t.durationUs)) / 1000) + 1),
+});
 const spanOf = (truth: typeof state.outlier, service: string, name: string) =>
   truth.spans.find((s) => s.service === service && s.name === name)!;
 
@@ -44,14 +49,13 @@ const expectNoConsoleErrors = (allowed: RegExp[] = []) =>
 describe('search', () => {
   it("finds exactly the batch's failed auth calls through the builder, writing readable TraceQL to the URL", async () => {
     const { page } = open;
-    const from = Math.floor(Math.min(...state.truth.map((t) => t.startUs)) / 1000) - 1;
-    const to = Math.ceil(Math.max(...state.truth.map((t) => t.startUs + t.durationUs)) / 1000) + 1;
+    const { from, to } = batchRange();
     const expected = state.truth
       .filter((t) => t.spans.some((s) => s.service === 'auth-service' && s.error))
       .map((t) => shortId(t.traceId))
       .sort();
     expect(expected.length).toBeGreaterThan(0);
-    await openRoute(page, state.harnessUrl, `${APP}/search${q({ from: String(from), to: String(to) })}`);
+    await openRoute(page, state.harnessUrl, `${APP}/search${q({ from, to })}`);
     await page.locator('#search-service').fill('auth-serv');
     await page.getByRole('option', { name: 'auth-service' }).click();
     await page.getByRole('radio', { name: 'Error' }).check();
@@ -275,9 +279,16 @@ describe('services', () => {
 });
 
 describe('compare', () => {
-  it('ranks the database as the top difference of the slowest 5%', async () => {
+  it("ranks the database as the top difference of the batch's slowest 5%", async () => {
     const { page } = open;
-    await openRoute(page, state.harnessUrl, `${APP}/compare${q({ q: '{ rootServiceName = "frontend" }', pct: '5' })}`);
+    const path = `${APP}/compare${q({ q: '{ rootServiceName = "frontend" }', pct: '5', ...batchRange() })}`;
+    await openRoute(page, state.harnessUrl, path);
+    // 5% of the batch, which holds the slowest requests: its outliers (database span 10× slower)
+    const slow = Math.round(state.truth.length * 0.05);
+    expect(state.truth.filter((t) => t.outlier).length).toBeGreaterThanOrEqual(slow - 1);
+    await eventually(async () =>
+      expect(await page.getByText(/^Slow set: /).innerText()).toContain(`Slow set: ${slow} traces`)
+    );
     const first = page.getByTestId('comparison-row').first();
     await first.waitFor({ timeout: 60_000 });
     await eventually(async () =>
