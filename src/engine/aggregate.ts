@@ -112,24 +112,26 @@ export function aggregateTraces(analyses: readonly TraceAnalysis[], groupBy: Gro
     perTraceGroup = withRoom(perTraceGroup, perTrace + totals.touchedCount);
     perTraceSelf = withRoom(perTraceSelf, perTrace + totals.touchedCount);
     perTraceCritical = withRoom(perTraceCritical, perTrace + totals.touchedCount);
+    const { count, total, self, critical, min, max, touched } = totals;
     for (let k = 0; k < totals.touchedCount; k++) {
-      const g = totals.touched[k];
+      const g = touched[k];
       const a = acc[g];
       a.traces++;
-      a.count += totals.count[g];
-      a.total += totals.total[g];
-      a.self += totals.self[g];
-      a.critical += totals.critical[g];
-      a.min = Math.min(a.min, totals.min[g]);
-      a.max = Math.max(a.max, totals.max[g]);
+      a.count += count[g];
+      a.total += total[g];
+      a.self += self[g];
+      a.critical += critical[g];
+      a.min = Math.min(a.min, min[g]);
+      a.max = Math.max(a.max, max[g]);
       perTraceGroup[perTrace] = g;
-      perTraceSelf[perTrace] = totals.self[g];
-      perTraceCritical[perTrace] = totals.critical[g];
+      perTraceSelf[perTrace] = self[g];
+      perTraceCritical[perTrace] = critical[g];
       perTrace++;
     }
+    const { start, end } = trace;
     for (let i = 0; i < trace.spanCount; i++) {
       spanGroup[spans] = groupOf[i];
-      spanDuration[spans] = trace.end[i] - trace.start[i];
+      spanDuration[spans] = end[i] - start[i];
       spans++;
     }
   }

@@ -51,19 +51,19 @@ export class CallTreeBuilder {
     if (this.nodeOf.length < trace.spanCount) {
       this.nodeOf = new Uint32Array(trace.spanCount);
     }
-    const nodeOf = this.nodeOf;
+    const { nodeOf, index, count, total, self } = this;
     for (let k = 0; k < trace.spanCount; k++) {
       const i = preorder[k];
       const p = parent[i];
       const from = p < 0 ? 0 : nodeOf[p];
-      const node = this.index.idOf(from, opOf[i]) + 1;
+      const node = index.idOf(from, opOf[i]) + 1;
       nodeOf[i] = node;
-      this.count[node]++;
-      this.total[node] += effEnd[i] - effStart[i];
-      this.self[node] += selfTime[i];
+      count[node]++;
+      total[node] += effEnd[i] - effStart[i];
+      self[node] += selfTime[i];
     }
-    this.count[0]++;
-    this.total[0] += analysis.duration;
+    count[0]++;
+    total[0] += analysis.duration;
   }
 
   /** The call tree (sharing the builder's columns); `operations` named the ids passed to `add`. */
@@ -71,14 +71,16 @@ export class CallTreeBuilder {
     const { first, second } = this.index;
     const size = this.index.size + 1;
     const parent = new Int32Array(size);
-    const service: string[] = ['all traces'];
-    const operation: string[] = [''];
+    const service = new Array<string>(size);
+    const operation = new Array<string>(size);
     parent[0] = -1;
+    service[0] = 'all traces';
+    operation[0] = '';
     for (let node = 1; node < size; node++) {
       parent[node] = first[node - 1];
       const parts = operations.parts[second[node - 1]];
-      service.push(parts[0] as string);
-      operation.push(parts[1] as string);
+      service[node] = parts[0] as string;
+      operation[node] = parts[1] as string;
     }
     return {
       parent,
