@@ -56,6 +56,20 @@ describe('Tempo client', () => {
     expect(fetched.partial).toMatchObject({ kind: 'partial-trace', upstreamMessage: 'trace exceeds max size' });
   });
 
+  it('traceById reads a large (> 1 MB) v2 answer from its text: spans present, PARTIAL and its message', async () => {
+    const v2 = recorded('tempo-trace-v2').body;
+    const spans = v2.trace.resourceSpans;
+    const big = { ...v2, trace: { resourceSpans: Array.from({ length: 200 }, () => spans).flat() } };
+    const run = async (body: object) => {
+      const replay = fetchReplaying({ ...recorded('tempo-trace-v2'), body });
+      return createTempoClient(createFetchTransport('http://tempo', 'Tempo', replay.impl)).traceById(ID);
+    };
+    expect(JSON.stringify(big).length).toBeGreaterThan(1 << 20);
+    expect((await run(big)).partial).toBeUndefined();
+    const partial = await run({ ...big, status: 'PARTIAL', message: 'trace "x" exceeds max size' });
+    expect(partial.partial).toMatchObject({ kind: 'partial-trace', upstreamMessage: 'trace "x" exceeds max size' });
+  });
+
   it('traceById refuses a malformed id without a request', async () => {
     const { tempo, urls } = client('tempo-trace-v2');
     await expect(tempo.traceById('../../admin')).rejects.toMatchObject({ kind: 'query-syntax' });

@@ -240,6 +240,8 @@ const getStyles = (theme: GrafanaTheme2) => {
     }),
     row: css({
       ...grid,
+      // each row's layout and paint stay inside it, so swapping rows while scrolling stays cheap
+      contain: 'strict',
       position: 'absolute',
       left: 0,
       right: 0,
