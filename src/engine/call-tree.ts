@@ -68,7 +68,7 @@ export class CallTreeBuilder {
 
   /** The call tree (sharing the builder's columns); `operations` named the ids passed to `add`. */
   result(operations: GroupIndex): CallTree {
-    const { first, second } = this.index;
+    const { pairs } = this.index;
     const size = this.index.size + 1;
     const parent = new Int32Array(size);
     const service = new Array<string>(size);
@@ -77,8 +77,8 @@ export class CallTreeBuilder {
     service[0] = 'all traces';
     operation[0] = '';
     for (let node = 1; node < size; node++) {
-      parent[node] = first[node - 1];
-      const parts = operations.parts[second[node - 1]];
+      parent[node] = pairs[2 * node - 2];
+      const parts = operations.parts[pairs[2 * node - 1]];
       service[node] = parts[0] as string;
       operation[node] = parts[1] as string;
     }

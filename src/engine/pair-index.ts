@@ -1,17 +1,16 @@
 /**
  * Dense ids for pairs of int32 values, numbered 0, 1, 2, … in first-seen order. Open
  * addressing with linear probing at load ≤ 1/2 over a table of ids (4 bytes a slot, so the
- * table stays small and cache-friendly); the pairs themselves sit in `first`/`second`, indexed
- * by id. O(1) expected per lookup, amortised O(1) per new pair (the table and the key columns
+ * table stays small and cache-friendly); the pairs themselves sit side by side in `pairs`,
+ * indexed by id. O(1) expected per lookup, amortised O(1) per new pair (the table and the pairs
  * double when full), O(pairs) memory.
  */
 
 export class PairIndex {
   /** number of distinct pairs seen (the next id) */
   size = 0;
-  /** the pair of each id (entries `0 .. size-1` are meaningful) */
-  first: Int32Array;
-  second: Int32Array;
+  /** the pair of id k is (pairs[2k], pairs[2k+1]), for k < size */
+  pairs: Int32Array;
   /** id + 1 per slot, 0 = empty */
   private slots: Int32Array;
 
@@ -22,8 +21,7 @@ export class PairIndex {
       capacity *= 2;
     }
     this.slots = new Int32Array(capacity);
-    this.first = new Int32Array(capacity >>> 1);
-    this.second = new Int32Array(capacity >>> 1);
+    this.pairs = new Int32Array(capacity);
   }
 
   private static hash(a: number, b: number): number {
@@ -34,20 +32,20 @@ export class PairIndex {
 
   /** Id of the pair (a, b); a new pair gets id `size` (then `size` grows by one). */
   idOf(a: number, b: number): number {
-    const { slots, first, second } = this;
+    const { slots, pairs } = this;
     const mask = slots.length - 1;
     let s = PairIndex.hash(a, b) & mask;
     for (let id = slots[s] - 1; id >= 0; id = slots[s] - 1) {
-      if (first[id] === a && second[id] === b) {
+      if (pairs[2 * id] === a && pairs[2 * id + 1] === b) {
         return id;
       }
       s = (s + 1) & mask;
     }
     const id = this.size++;
     slots[s] = id + 1;
-    first[id] = a;
-    second[id] = b;
-    if (this.size === first.length) {
+    pairs[2 * id] = a;
+    pairs[2 * id + 1] = b;
+    if (2 * this.size === pairs.length) {
       this.grow();
     }
     return id;
@@ -57,18 +55,15 @@ export class PairIndex {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
     for (let id = 0; id < this.size; id++) {
-      let s = PairIndex.hash(this.first[id], this.second[id]) & mask;
+      let s = PairIndex.hash(this.pairs[2 * id], this.pairs[2 * id + 1]) & mask;
       while (slots[s] !== 0) {
         s = (s + 1) & mask;
       }
       slots[s] = id + 1;
     }
     this.slots = slots;
-    const first = new Int32Array(slots.length >>> 1);
-    const second = new Int32Array(slots.length >>> 1);
-    first.set(this.first);
-    second.set(this.second);
-    this.first = first;
-    this.second = second;
+    const pairs = new Int32Array(slots.length);
+    pairs.set(this.pairs);
+    this.pairs = pairs;
   }
 }
