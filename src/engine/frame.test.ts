@@ -80,6 +80,16 @@ describe('traceFromDataFrame', () => {
     expect(t.strings[t.resourceService[0]]).toBe('OTLPResourceNoServiceName');
   });
 
+  it('takes the span kind from the span.kind tag (Jaeger) or the kind tag (Zipkin) when there is no kind column', () => {
+    const columns: Record<string, unknown[]> = {
+      ...TEMPO_FRAME,
+      tags: [[{ key: 'span.kind', value: 'server' }], [{ key: 'kind', value: 'CLIENT' }]],
+    };
+    delete columns.kind;
+    const t = traceFromDataFrame(frame(columns));
+    expect([t.kind[0], t.kind[1]]).toEqual([SpanKind.Server, SpanKind.Client]);
+  });
+
   it('reports what is missing or malformed', () => {
     const attempt = (columns: Record<string, unknown[]>) => () => traceFromDataFrame(frame(columns));
     expect(attempt({ spanID: ['a'], duration: [1] })).toThrow(

@@ -61,6 +61,14 @@ function kindOf(v: unknown): number {
   return k < 0 ? 0 : k;
 }
 
+/** Jaeger trace frames carry the span kind in the `span.kind` tag, Zipkin frames in `kind`. */
+function kindFromTags(tags: unknown): unknown {
+  if (!Array.isArray(tags)) {
+    return undefined;
+  }
+  return (tags as KeyValue[]).find((tag) => tag?.key === 'span.kind' || tag?.key === 'kind')?.value;
+}
+
 class FrameReader {
   private readonly b = new TraceBuilder();
   private readonly id: IdHalves = { hi: 0, lo: 0, ok: false };
@@ -126,7 +134,7 @@ class FrameReader {
     b.endNs[i] = this.time.ns;
     b.seen |= SEEN_START | SEEN_END;
     b.name[i] = b.intern(typeof row.operationName === 'string' ? row.operationName : '');
-    b.kind[i] = kindOf(row.kind);
+    b.kind[i] = kindOf(row.kind ?? kindFromTags(row.tags));
     b.status[i] = row.statusCode === 1 || row.statusCode === 2 ? row.statusCode : 0;
     b.statusMessage[i] = b.intern(typeof row.statusMessage === 'string' ? row.statusMessage : '');
     if (typeof row.traceID === 'string' && row.traceID !== '') {
