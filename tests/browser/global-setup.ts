@@ -13,7 +13,12 @@ import { clients, probeSample, stackEnv, waitFor } from '../integration/stack';
 import { startHarness } from '../harness/server';
 import { BrowserState, stateFile, XSS } from './state';
 
-const SEED = 4242;
+/**
+ * A new seed per run (trace ids come from it: reusing them on a long-lived stack would merge runs'
+ * spans into the same traces); every assertion is derived from the ground truth of this seed.
+ * Set TRACELENS_BROWSER_SEED to replay a run.
+ */
+const SEED = Number(process.env.TRACELENS_BROWSER_SEED ?? (Date.now() % 1_000_000) + 1);
 const COUNT = 60;
 const DB_COUNT = 'sum(traces_spanmetrics_latency_count{span_name="SELECT users"})';
 
@@ -52,6 +57,7 @@ export default async function globalSetup() {
     overrides: {
       3: { route: 'account', authFails: false, outlier: true },
       5: { route: 'checkout', authFails: false, outlier: false },
+      40: { outlier: true },
     },
   });
   traces[5].spans[0].attributes.note = XSS;
@@ -68,6 +74,7 @@ export default async function globalSetup() {
   const harness = await startHarness({ tempoUrl: env.tempoUrl, promUrl: env.promUrl });
   const noProm = await startHarness({ tempoUrl: env.tempoUrl, promUrl: `http://127.0.0.1:${await closedPort()}` });
   (globalThis as { __HARNESSES__?: unknown[] }).__HARNESSES__ = [harness, noProm];
+  console.log(`browser tests: batch seed ${SEED} (TRACELENS_BROWSER_SEED=${SEED} replays it)`);
   const state: BrowserState = {
     harnessUrl: harness.url,
     noPromHarnessUrl: noProm.url,
