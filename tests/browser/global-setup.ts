@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { traceqlFilter } from '../../src/data/queries/traceql';
 import { generateBatch } from '../generator/batch';
+import { TraceTruth } from '../generator/model';
 import { sendTraces } from '../generator/send';
 import { clients, probeSample, stackEnv, waitFor } from '../integration/stack';
 import { startHarness } from '../harness/server';
@@ -74,12 +75,15 @@ export default async function globalSetup() {
   const harness = await startHarness({ tempoUrl: env.tempoUrl, promUrl: env.promUrl });
   const noProm = await startHarness({ tempoUrl: env.tempoUrl, promUrl: `http://127.0.0.1:${await closedPort()}` });
   (globalThis as { __HARNESSES__?: unknown[] }).__HARNESSES__ = [harness, noProm];
+  // The outlier whose database span is the slowest of the batch: its percentile is unambiguous.
+  const dbUs = (t: TraceTruth) => t.spans.find((sp) => sp.name === 'SELECT users')!.durationUs;
+  const slowestOutlier = truth.filter((t) => t.outlier).sort((a, b) => dbUs(b) - dbUs(a))[0];
   console.log(`browser tests: batch seed ${SEED} (TRACELENS_BROWSER_SEED=${SEED} replays it)`);
   const state: BrowserState = {
     harnessUrl: harness.url,
     noPromHarnessUrl: noProm.url,
     truth,
-    outlier: truth[3],
+    outlier: slowestOutlier,
     xss: truth[5],
   };
   writeFileSync(stateFile(), JSON.stringify(state));

@@ -11,7 +11,7 @@ export interface BrowserState {
   /** a harness whose Prometheus datasource points at a closed port (Prometheus stopped) */
   noPromHarnessUrl: string;
   truth: TraceTruth[];
-  /** the request forced to be a slow outlier (database span 10× its normal draw) */
+  /** the slow outlier (database span 10× its normal draw) whose database span is the batch's slowest */
   outlier: TraceTruth;
   /** the trace whose root span carries the attribute `note` = {@link XSS} */
   xss: TraceTruth;
