@@ -14,9 +14,3 @@ export enum ROUTES {
 export function prefixRoute(route: string): string {
   return `${PLUGIN_BASE_URL}/${route}`;
 }
-
-/** URL of the trace analysis page for one trace, keeping the datasource in the query string. */
-export function traceRoute(traceId: string, tempoUid?: string): string {
-  const query = tempoUid ? `?${new URLSearchParams({ tempo: tempoUid }).toString()}` : '';
-  return `${prefixRoute(ROUTES.Trace)}/${encodeURIComponent(traceId)}${query}`;
-}

@@ -1,5 +1,6 @@
 import { PluginExtensionAddedLinkConfig, PluginExtensionPoints } from '@grafana/data';
-import { prefixRoute, ROUTES, traceRoute } from '../constants';
+import { prefixRoute, ROUTES } from '../constants';
+import { pageUrl, traceUrl } from '../app/links';
 
 /**
  * "Analyze in TraceLens": a link in Grafana's trace view header and in Explore's toolbar.
@@ -35,17 +36,17 @@ function fromTraceView(context: TraceViewLinkContext): string | undefined {
   if (!context.traceID || context.datasource?.type !== 'tempo') {
     return undefined;
   }
-  const path = traceRoute(context.traceID, context.datasource.uid);
+  const tempo = context.datasource.uid;
   if (context.startTime === undefined) {
-    return path;
+    return traceUrl(context.traceID, { tempo });
   }
   const startMs = Math.floor(context.startTime / 1000);
   const endMs = Math.ceil((context.startTime + (context.duration ?? 0)) / 1000);
-  const range = new URLSearchParams({
+  return traceUrl(context.traceID, {
+    tempo,
     from: String(startMs - TRACE_WINDOW_MARGIN_MS),
     to: String(endMs + TRACE_WINDOW_MARGIN_MS),
   });
-  return `${path}${path.includes('?') ? '&' : '?'}${range.toString()}`;
 }
 
 function rangeValue(value: unknown): string | undefined {
@@ -66,19 +67,12 @@ function fromExplore(context: ExploreLinkContext): string | undefined {
   const query = tempoQuery.query.trim();
   const uid = tempoQuery.datasource?.uid;
   if (TRACE_ID.test(query)) {
-    return traceRoute(query.toLowerCase(), uid);
-  }
-  const params = new URLSearchParams({ q: query });
-  if (uid) {
-    params.set('tempo', uid);
+    return traceUrl(query.toLowerCase(), { tempo: uid });
   }
   const from = rangeValue(context.timeRange?.from);
   const to = rangeValue(context.timeRange?.to);
-  if (from && to) {
-    params.set('from', from);
-    params.set('to', to);
-  }
-  return `${prefixRoute(ROUTES.Search)}?${params.toString()}`;
+  const range = from && to ? { from, to } : {};
+  return pageUrl(ROUTES.Search, { q: query, tempo: uid, ...range });
 }
 
 /** Where the link leads for a given context, or undefined to hide it (nothing TraceLens can open). */

@@ -10,7 +10,12 @@ interface Manifest {
   id: string;
   type: string;
   name: string;
-  info: { version: string; updated: string; logos: { small: string; large: string } };
+  info: {
+    version: string;
+    updated: string;
+    logos: { small: string; large: string };
+    screenshots?: Array<{ name: string; path: string }>;
+  };
   includes?: Array<{ type: string; name: string; path?: string }>;
   dependencies: { grafanaDependency: string };
 }
@@ -64,9 +69,10 @@ describe.each(manifestFiles)('%s', (file) => {
     expect(Number.isNaN(Date.parse(manifest.info.updated))).toBe(false);
   });
 
-  it('points at logo files that exist', () => {
-    for (const logo of [manifest.info.logos.small, manifest.info.logos.large]) {
-      expect(fs.existsSync(path.join(dir, logo))).toBe(true);
+  it('points at logo and screenshot files that exist', () => {
+    const screenshots = (manifest.info.screenshots ?? []).map((s) => s.path);
+    for (const file of [manifest.info.logos.small, manifest.info.logos.large, ...screenshots]) {
+      expect(fs.existsSync(path.join(dir, file))).toBe(true);
     }
   });
 

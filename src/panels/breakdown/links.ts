@@ -5,7 +5,8 @@
  */
 import { GroupBy, SPAN_KIND_NAMES } from '../../engine';
 import { traceqlAttribute, traceqlFilter, traceqlString } from '../../data/queries/traceql';
-import { prefixRoute, ROUTES, traceRoute } from '../../constants';
+import { ROUTES } from '../../constants';
+import { pageUrl, traceUrl } from '../../app/links';
 
 export interface LinkContext {
   tempoUid?: string;
@@ -41,18 +42,10 @@ const rangeParams = (ctx: LinkContext) => ({
 /** Search page for the group's spans, or undefined for groups without a query ("(none)", "Other"). */
 export function groupHref(groupBy: GroupBy, parts: ReadonlyArray<string | null>, ctx: LinkContext): string | undefined {
   const q = groupQuery(groupBy, parts);
-  return q === undefined
-    ? undefined
-    : `${prefixRoute(ROUTES.Search)}?${new URLSearchParams({ q, ...rangeParams(ctx) })}`;
+  return q === undefined ? undefined : pageUrl(ROUTES.Search, { q, ...rangeParams(ctx) });
 }
 
 /** Trace page of one trace; `view` carries the panel's grouping and measure (`group`, `measure`, `groupAttr`). */
 export function traceHref(traceId: string, ctx: LinkContext, view: Record<string, string> = {}): string {
-  const base = traceRoute(traceId, ctx.tempoUid);
-  const params = new URLSearchParams({
-    from: String(Math.round(ctx.fromMs)),
-    to: String(Math.round(ctx.toMs)),
-    ...view,
-  });
-  return `${base}${base.includes('?') ? '&' : '?'}${params}`;
+  return traceUrl(traceId, { ...rangeParams(ctx), ...view });
 }
