@@ -57,7 +57,7 @@ describe('search', () => {
     expect(expected.length).toBeGreaterThan(0);
     await openRoute(page, state.harnessUrl, `${APP}/search${q({ from, to })}`);
     await page.locator('#search-service').fill('auth-serv');
-    await page.getByRole('option', { name: 'auth-service' }).click();
+    await page.getByRole('option', { name: 'auth-service', exact: true }).click();
     await page.getByRole('radio', { name: 'Error' }).check();
     await page.getByRole('button', { name: 'Run query' }).click();
     await eventually(async () =>
