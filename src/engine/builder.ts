@@ -24,18 +24,19 @@ export function parseUnixNano(s: string, from: number, to: number, out: UnixNano
   const split = to - 9 > from ? to - 9 : from;
   let sec = 0;
   let ns = 0;
-  let bad = to <= from;
+  // negative as soon as any char is not a digit: (9 - d) | d < 0 exactly when d is outside 0..9
+  let check = to - from - 1;
   for (let p = from; p < split; p++) {
     const d = s.charCodeAt(p) - 48;
-    bad = bad || d < 0 || d > 9;
+    check |= (9 - d) | d;
     sec = sec * 10 + d;
   }
   for (let p = split; p < to; p++) {
     const d = s.charCodeAt(p) - 48;
-    bad = bad || d < 0 || d > 9;
+    check |= (9 - d) | d;
     ns = ns * 10 + d;
   }
-  if (bad) {
+  if (check < 0) {
     splitUnixNano(Number(s.slice(from, to)), out);
     return;
   }

@@ -149,10 +149,10 @@ export class JsonScanner {
   }
 
   private open(open: number, close: number, what: string): boolean {
-    if (this.nullValue()) {
-      return false;
-    }
     if (this.ws() !== open) {
+      if (this.nullValue()) {
+        return false;
+      }
       this.syntax(what);
     }
     this.p++;

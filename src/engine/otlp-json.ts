@@ -300,10 +300,10 @@ class OtlpJsonReader {
   /** Reads an 8-byte id into `this.id`; false when the field is null or the empty string. */
   private spanId(field: string): boolean {
     const sc = this.sc;
-    if (sc.nullValue()) {
-      return false;
-    }
     if (!sc.str()) {
+      if (sc.nullValue()) {
+        return false;
+      }
       fail(`${field} of ${this.where()} is not a string`);
     }
     if (sc.z === sc.a) {
@@ -353,10 +353,10 @@ class OtlpJsonReader {
 
   private internString(field: string): number {
     const sc = this.sc;
-    if (sc.nullValue()) {
-      return 0;
-    }
     if (!sc.str()) {
+      if (sc.nullValue()) {
+        return 0;
+      }
       fail(`${field} of ${this.where()} is not a string`);
     }
     return sc.escaped ? this.b.intern(sc.text()) : this.internRange();
