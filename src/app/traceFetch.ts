@@ -25,30 +25,44 @@ export async function fetchAndAnalyze(
   return analyzeTrace(parseOtlpTrace(fetched.raw));
 }
 
+/**
+ * Runs `task` on every item, at most `concurrency` at a time (a pool of workers each taking the
+ * next item), and stops starting new ones once `signal` aborts.
+ */
+export async function forEachBounded<T>(
+  items: readonly T[],
+  concurrency: number,
+  signal: AbortSignal,
+  task: (item: T, index: number) => Promise<void>
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length && !signal.aborted) {
+      const i = next++;
+      await task(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
 export async function fetchManyTraces(
   tempo: TempoClient,
   traceIds: readonly string[],
   options: FetchOptions
 ): Promise<Map<string, TraceAnalysis | Error>> {
   const results = new Map<string, TraceAnalysis | Error>();
-  let next = 0;
-  const worker = async () => {
-    while (next < traceIds.length && !options.signal.aborted) {
-      const id = traceIds[next++];
-      let result: TraceAnalysis | Error;
-      try {
-        result = await fetchAndAnalyze(tempo, id, options);
-      } catch (e) {
-        result = e as Error;
-      }
-      if (options.signal.aborted) {
-        return;
-      }
-      results.set(id, result);
-      options.onResult?.(id, result, results.size);
+  await forEachBounded(traceIds, options.concurrency ?? DEFAULT_CONCURRENCY, options.signal, async (id) => {
+    let result: TraceAnalysis | Error;
+    try {
+      result = await fetchAndAnalyze(tempo, id, options);
+    } catch (e) {
+      result = e as Error;
     }
-  };
-  const workers = Array.from({ length: Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, traceIds.length) }, worker);
-  await Promise.all(workers);
+    if (options.signal.aborted) {
+      return;
+    }
+    results.set(id, result);
+    options.onResult?.(id, result, results.size);
+  });
   return results;
 }

@@ -6,6 +6,7 @@
  */
 import { analyzeTrace, parseOtlpTrace, TraceAnalysis } from '../../engine';
 import type { TempoClient, TimeRange } from '../../data/tempo/client';
+import { DEFAULT_CONCURRENCY, forEachBounded } from '../../app/traceFetch';
 
 export interface TraceFailure {
   traceId: string;
@@ -25,8 +26,6 @@ export interface FetchOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export const DEFAULT_CONCURRENCY = 4;
-
 export async function fetchAnalyses(
   client: TempoClient,
   traceIds: readonly string[],
@@ -36,26 +35,20 @@ export async function fetchAnalyses(
   const results: Array<TraceAnalysis | undefined> = new Array(traceIds.length);
   const failures: TraceFailure[] = [];
   const partial: TraceFailure[] = [];
-  let next = 0;
   let done = 0;
-  const worker = async () => {
-    while (next < traceIds.length && !signal.aborted) {
-      const i = next++;
-      const traceId = traceIds[i];
-      try {
-        const fetched = await client.traceById(traceId, range, { signal });
-        results[i] = analyzeTrace(parseOtlpTrace(fetched.raw));
-        if (fetched.partial) {
-          partial.push({ traceId, message: fetched.partial.message });
-        }
-      } catch (e) {
-        if (!signal.aborted) {
-          failures.push({ traceId, message: e instanceof Error ? e.message : String(e) });
-        }
+  await forEachBounded(traceIds, concurrency, signal, async (traceId, i) => {
+    try {
+      const fetched = await client.traceById(traceId, range, { signal });
+      results[i] = analyzeTrace(parseOtlpTrace(fetched.raw));
+      if (fetched.partial) {
+        partial.push({ traceId, message: fetched.partial.message });
       }
-      onProgress?.(++done, traceIds.length);
+    } catch (e) {
+      if (!signal.aborted) {
+        failures.push({ traceId, message: e instanceof Error ? e.message : String(e) });
+      }
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, traceIds.length) }, worker));
+    onProgress?.(++done, traceIds.length);
+  });
   return { analyses: results.filter((a): a is TraceAnalysis => a !== undefined), failures, partial };
 }
