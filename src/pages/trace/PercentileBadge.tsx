@@ -2,7 +2,7 @@ import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Badge, Spinner, Tooltip, useStyles2 } from '@grafana/ui';
-import { formatDuration } from '../../components/breakdown';
+import { formatDuration, formatShare } from '../../components/breakdown';
 import { AsyncState } from '../../app/useAsync';
 import { SpanPercentile } from './usePercentiles';
 
@@ -33,7 +33,7 @@ function HistogramTable({ data }: { data: SpanPercentile }) {
           <tr key={b.le}>
             <td>{Number.isFinite(b.le) ? formatDuration(b.le * 1e9) : '+Inf'}</td>
             <td>{Math.round(b.count)}</td>
-            <td>{total > 0 ? `${((b.count / total) * 100).toFixed(1)}%` : '–'}</td>
+            <td>{formatShare(b.count / total)}</td>
           </tr>
         ))}
       </tbody>
