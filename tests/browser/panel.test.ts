@@ -16,7 +16,7 @@ import {
   APP,
   eventually,
   launch,
-  PanelMount,
+  mountPanel,
   newPage,
   OpenPage,
   README_SCREENSHOTS,
@@ -86,32 +86,6 @@ async function p95Frames() {
       { name: 'Value', type: 'number', values: [Number(s.value[1])], labels: { service: s.metric.service } },
     ],
   }));
-}
-
-/**
- * Mounts the panel on the harness page after doing what Grafana does at boot and the harness does
- * not (yet): fill `standardEditorsRegistry`, which a panel's options supplier — run for
- * `plugin.defaults` — looks its editors up in. Stub editors: the harness renders no panel editor.
- */
-async function mountPanel(page: Page, harnessUrl: string, mount: PanelMount): Promise<void> {
-  await page.goto(`${harnessUrl}/harness/panel`);
-  await page.waitForFunction(() => 'tracelensHarness' in window);
-  await page.evaluate(
-    async ({ m, editors }) => {
-      type Ns = { default?: unknown; __useDefault?: boolean };
-      const system = (window as unknown as { System: { import(id: string): Promise<Ns> } }).System;
-      const ns = await system.import('@grafana/data');
-      const data = (ns.__useDefault ? ns.default : ns) as {
-        standardEditorsRegistry: { setInit(init: () => Array<{ id: string; name: string; editor: () => null }>): void };
-      };
-      data.standardEditorsRegistry.setInit(() => editors.map((id) => ({ id, name: id, editor: () => null })));
-      const harness = (window as unknown as { tracelensHarness: { mountPanel(m: unknown): Promise<void> } })
-        .tracelensHarness;
-      await harness.mountPanel(m);
-    },
-    { m: mount, editors: ['radio', 'select', 'text', 'number', 'boolean'] }
-  );
-  await page.getByTestId('harness-panel').waitFor();
 }
 
 const rowTexts = (page: Page) => page.getByTestId('breakdown-row').allInnerTexts();

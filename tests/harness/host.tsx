@@ -193,6 +193,9 @@ interface PanelMount {
 }
 
 /** Mounts a nested panel plugin with the given data into `#panel`; resolves once rendered. */
+/** Option editors the panel's options use (ids of Grafana's standard editors). */
+const STANDARD_EDITOR_IDS = ['radio', 'select', 'text', 'number', 'boolean'];
+
 async function mountPanel(args: PanelMount): Promise<void> {
   const { plugin } = await System.import<{ plugin: PanelPlugin }>(`${PLUGIN_BASE}/${args.module}`);
   const Panel = plugin.panel!;
@@ -232,6 +235,11 @@ async function mountPanel(args: PanelMount): Promise<void> {
 }
 
 async function main() {
+  // Grafana fills the options-editor registry at boot; a panel's options supplier (run for
+  // `plugin.defaults`) looks its editors up there. The harness renders no panel editor: stubs.
+  grafanaData.standardEditorsRegistry.setInit(() =>
+    STANDARD_EDITOR_IDS.map((id) => ({ id, name: id, editor: () => null }))
+  );
   (window as unknown as { tracelensHarness: unknown }).tracelensHarness = { mountPanel };
   if (window.location.pathname === '/harness/panel') {
     return; // a spec calls tracelensHarness.mountPanel(...)
