@@ -173,6 +173,24 @@ describe('analyzeTrace', () => {
     expect([a.duration, a.criticalPath.span.length, a.tree.roots.length]).toEqual([0, 0, 0]);
   });
 
+  it('orders siblings that start together by span id, whatever the input order', () => {
+    // 3,000 children (enough for the radix sort) in runs of `run` that share a start, written
+    // in reverse id order; runs of 10 are ordered in place, runs of 100 go through the id sort
+    for (const run of [10, 100]) {
+      const n = 3000;
+      const spans: TinySpan[] = [{ id: 'root', start: 0, end: n }];
+      for (let k = n - 1; k >= 0; k--) {
+        const group = Math.floor(k / run);
+        spans.push({ id: `c${String(k).padStart(4, '0')}`, parent: 'root', start: group, end: group + 1 });
+      }
+      const a = analyzeTiny(spans);
+      const root = idx(a, 'root');
+      const kids = a.tree.children.slice(a.tree.childOffsets[root], a.tree.childOffsets[root + 1]);
+      const expected = Array.from({ length: n }, (_, k) => `c${String(k).padStart(4, '0')}`);
+      expect(Array.from(kids, (i) => nameOf(a.trace, i))).toEqual(expected);
+    }
+  });
+
   it('handles a 100k-deep chain and 100k siblings without recursion', () => {
     for (const shape of ['deep', 'wide']) {
       const n = 100000;

@@ -6,7 +6,8 @@
  * still counts as part of the parent's subtree. Starting at the trace end, the walk is at a span
  * `x` with a point in time `t`; among `x`'s children whose subtree ended at or before `t`
  * (happens-before: a child still running at `t` cannot be what `x` waited for at `t`) it takes
- * the one that ended last, `c`. The interval from `c`'s subtree end to `t` is `x`'s own blocking
+ * the one that ended last, `c` (of two that ended together, the later-starting one, then the
+ * larger span id: the tree's sibling order). The interval from `c`'s subtree end to `t` is `x`'s own blocking
  * work, the walk descends into `c` with `t = subtreeEnd(c)`, and afterwards continues in `x` with
  * `t = start(c)`. When no child qualifies, `x` owns `[start(x), t]`. Roots are treated as the
  * children of a virtual node spanning the trace, so several roots chain the same way.
@@ -32,10 +33,10 @@ export interface CriticalPath {
   readonly perSpan: Float64Array;
 }
 
-/** Children of every span (and the roots) ordered by subtree end, latest first. */
+/** Children of every span (and the roots) ordered by subtree end, latest first; ties reverse the pre-order. */
 function byLatestSubtreeEnd(tree: SpanTree, subEnd: Float64Array) {
   const n = subEnd.length;
-  const ascending = sortByKey(subEnd, tree.byId);
+  const ascending = sortByKey(subEnd, tree.preorder);
   const kids = new Uint32Array(n);
   const roots = new Uint32Array(tree.roots.length);
   const fill = tree.childOffsets.slice(0, n);

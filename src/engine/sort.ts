@@ -1,10 +1,11 @@
 /**
- * Stable sort of span indices by a float64 key, used to order children by start or end time.
- * Large inputs use an LSD radix sort on the IEEE-754 bit pattern (for non-negative doubles the
- * bit pattern orders like the value): 4 passes of 16 bits, skipping passes whose digit is the
- * same for every key — O(n) with 4 histograms of 65536 counters; each key is read once (in
- * index order) and its halves then move with the index. Small inputs use the built-in
- * stable comparison sort, O(n log n). Keys must be non-negative and not NaN.
+ * Stable sorts of span indices by a float64 key (to order children by start or end time) or by
+ * the 64-bit span id. Large inputs use an LSD radix sort on the 64-bit pattern (for
+ * non-negative doubles the IEEE-754 bit pattern orders like the value): 4 passes of 16 bits,
+ * skipping passes whose digit is the same for every key — O(n) with 4 histograms of 65536
+ * counters; each key is read once (in index order) and its halves then move with the index.
+ * Small inputs use the built-in stable comparison sort, O(n log n). Float keys must be
+ * non-negative and not NaN.
  */
 
 const RADIX_MIN = 2048;
@@ -12,28 +13,44 @@ const BUCKETS = 65536;
 
 /** Returns a new array holding `order` stably sorted by `keys[order[k]]` ascending. */
 export function sortByKey(keys: Float64Array, order: Uint32Array): Uint32Array {
-  const n = order.length;
-  if (n < RADIX_MIN) {
+  if (order.length < RADIX_MIN) {
     return Uint32Array.from(Array.from(order).sort((a, b) => keys[a] - keys[b]));
   }
-  // Little-endian view: word 2i is the low half of keys[i], 2i+1 the high half. The key halves
-  // travel with the indices, so every pass reads sequentially (one random gather in all).
+  // little-endian view: word 2i is the low half of keys[i], 2i+1 the high half
   const words = new Uint32Array(keys.buffer, keys.byteOffset, keys.length * 2);
+  return radixSort(words, words, 2, 1, order);
+}
+
+/** Returns a new array holding `order` stably sorted by the unsigned 64-bit id `(hi[i], lo[i])`. */
+export function sortById(hi: Uint32Array, lo: Uint32Array, order: Uint32Array): Uint32Array {
+  if (order.length < RADIX_MIN) {
+    return Uint32Array.from(Array.from(order).sort((a, b) => hi[a] - hi[b] || lo[a] - lo[b]));
+  }
+  return radixSort(lo, hi, 1, 0, order);
+}
+
+/**
+ * LSD radix sort of `order` by the 64-bit key of index i: low word `lo[stride * i]`, high word
+ * `hi[stride * i + hiOffset]`. The key halves travel with the indices, so every pass reads
+ * sequentially (one random gather in all).
+ */
+function radixSort(lo: Uint32Array, hi: Uint32Array, stride: number, hiOffset: number, order: Uint32Array) {
+  const n = order.length;
   const counts = new Uint32Array(BUCKETS * 4);
   let src = new Uint32Array(n);
   let srcLo = new Uint32Array(n);
   let srcHi = new Uint32Array(n);
   for (let k = 0; k < n; k++) {
     const i = order[k];
-    const lo = words[2 * i];
-    const hi = words[2 * i + 1];
+    const l = lo[stride * i];
+    const h = hi[stride * i + hiOffset];
     src[k] = i;
-    srcLo[k] = lo;
-    srcHi[k] = hi;
-    counts[lo & 0xffff]++;
-    counts[BUCKETS + (lo >>> 16)]++;
-    counts[2 * BUCKETS + (hi & 0xffff)]++;
-    counts[3 * BUCKETS + (hi >>> 16)]++;
+    srcLo[k] = l;
+    srcHi[k] = h;
+    counts[l & 0xffff]++;
+    counts[BUCKETS + (l >>> 16)]++;
+    counts[2 * BUCKETS + (h & 0xffff)]++;
+    counts[3 * BUCKETS + (h >>> 16)]++;
   }
   let dst = new Uint32Array(n);
   let dstLo = new Uint32Array(n);

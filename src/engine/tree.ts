@@ -10,11 +10,12 @@
  *   three-colour walk up the parent chains, O(n) overall; each cycle is broken by making its
  *   member with the earliest start (then smallest id) a root flagged `cycle`.
  * - Children and roots are ordered by start time, ties by span id, so the result does not depend
- *   on input order. Two stable radix sorts, O(n).
+ *   on input order (and `preorder` can serve as the deterministic tie-break of later sorts).
+ *   One stable radix sort by start, then short sibling runs of equal starts by id: O(n).
  * - `preorder` is an iterative depth-first order (parents before children), O(n).
  */
 import { ParsedTrace } from './model';
-import { identity, sortByKey } from './sort';
+import { identity, sortById, sortByKey } from './sort';
 import { TraceWarning, WarningTally } from './warnings';
 
 export const FLAG_ORPHAN = 1;
@@ -37,8 +38,6 @@ export interface SpanTree {
   readonly depth: Uint32Array;
   /** FLAG_* bits per span */
   readonly flags: Uint8Array;
-  /** span indices ordered by span id (the deterministic tie-break for every later sort) */
-  readonly byId: Uint32Array;
 }
 
 /** Open-addressing table from 64-bit span id to the index of the span owning it. */
@@ -125,10 +124,66 @@ function earlier(trace: ParsedTrace, a: number, b: number): boolean {
   return idHi[a] !== idHi[b] ? idHi[a] < idHi[b] : idLo[a] < idLo[b];
 }
 
-/** Span indices ordered by 64-bit id (two stable radix passes: low half, then high half). */
-function orderById(trace: ParsedTrace): Uint32Array {
-  const byLo = sortByKey(Float64Array.from(trace.idLo), identity(trace.spanCount));
-  return sortByKey(Float64Array.from(trace.idHi), byLo);
+/** Longest run of same-parent, same-start spans put in id order in place (see `siblingOrder`). */
+const MAX_TIE_RUN = 64;
+
+/** Children lists (CSR by parent) and roots, each in the order the spans have in `order`. */
+function groupByParent(order: Uint32Array, parent: Int32Array, childOffsets: Uint32Array, rootCount: number) {
+  const fill = childOffsets.slice(0, parent.length);
+  const children = new Uint32Array(parent.length);
+  const roots = new Uint32Array(rootCount);
+  let r = 0;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    if (parent[i] >= 0) {
+      children[fill[parent[i]]++] = i;
+    } else {
+      roots[r++] = i;
+    }
+  }
+  return { children, roots };
+}
+
+/**
+ * Puts each run of equal starts in `list[from, to)` (already ordered by start) in id order by
+ * insertion sort. False, leaving the list unfinished, when a run is longer than MAX_TIE_RUN.
+ */
+function orderTiesById(trace: ParsedTrace, list: Uint32Array, from: number, to: number): boolean {
+  const { start } = trace;
+  for (let k = from, end = from + 1; k < to; k = end, end = k + 1) {
+    while (end < to && start[list[end]] === start[list[k]]) {
+      end++;
+    }
+    if (end - k > MAX_TIE_RUN) {
+      return false;
+    }
+    for (let m = k + 1; m < end; m++) {
+      const x = list[m];
+      let j = m;
+      while (j > k && earlier(trace, x, list[j - 1])) {
+        list[j] = list[j - 1];
+        j--;
+      }
+      list[j] = x;
+    }
+  }
+  return true;
+}
+
+/**
+ * Children and roots ordered by start, ties by span id (then input order). Only siblings' ties
+ * matter, so the spans are radix-sorted by start and each sibling run of equal starts is put in
+ * id order in place — O(n · MAX_TIE_RUN) at worst. A longer run (say 1M siblings starting
+ * together) makes it sort all spans by id and then stably by start instead: two more radix sorts.
+ */
+function siblingOrder(trace: ParsedTrace, parent: Int32Array, childOffsets: Uint32Array, rootCount: number) {
+  const { start, idHi, idLo, spanCount: n } = trace;
+  const sorted = groupByParent(sortByKey(start, identity(n)), parent, childOffsets, rootCount);
+  let ok = orderTiesById(trace, sorted.roots, 0, rootCount);
+  for (let i = 0; i < n && ok; i++) {
+    ok = orderTiesById(trace, sorted.children, childOffsets[i], childOffsets[i + 1]);
+  }
+  return ok ? sorted : groupByParent(sortByKey(start, sortById(idHi, idLo, identity(n))), parent, childOffsets, rootCount);
 }
 
 /** Builds the span tree and appends orphan/duplicate/cycle warnings to `warnings`. */
@@ -162,8 +217,6 @@ export function buildTree(trace: ParsedTrace, warnings: TraceWarning[]): SpanTre
     (c) => `${c} parent cycle(s) found; each was broken at its earliest-starting span, which became a root`
   );
 
-  const byId = orderById(trace);
-  const byStart = sortByKey(trace.start, byId);
   const childOffsets = new Uint32Array(n + 1);
   let rootCount = 0;
   for (let i = 0; i < n; i++) {
@@ -176,20 +229,9 @@ export function buildTree(trace: ParsedTrace, warnings: TraceWarning[]): SpanTre
   for (let i = 0; i < n; i++) {
     childOffsets[i + 1] += childOffsets[i];
   }
-  const fill = childOffsets.slice(0, n);
-  const children = new Uint32Array(n);
-  const roots = new Uint32Array(rootCount);
-  let r = 0;
-  for (let k = 0; k < n; k++) {
-    const i = byStart[k];
-    if (parent[i] >= 0) {
-      children[fill[parent[i]]++] = i;
-    } else {
-      roots[r++] = i;
-    }
-  }
+  const { children, roots } = siblingOrder(trace, parent, childOffsets, rootCount);
   const { preorder, depth } = depthFirst(roots, childOffsets, children, n);
-  return { parent, roots, childOffsets, children, preorder, depth, flags, byId };
+  return { parent, roots, childOffsets, children, preorder, depth, flags };
 }
 
 /** Iterative pre-order walk (explicit stack), so a 1M-deep chain is fine. */
