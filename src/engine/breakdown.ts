@@ -42,6 +42,9 @@ export interface BreakdownRow {
  * be reused across the traces of a set whose group ids are shared: O(n) per trace.
  */
 export class GroupTotals {
+  /** Idle instance: keeps this class's object shape alive across full GCs (see OtlpJsonReader.shapeKeeper). */
+  static readonly shapeKeeper: GroupTotals = new GroupTotals();
+
   count = new Float64Array(0);
   total = new Float64Array(0);
   self = new Float64Array(0);

@@ -27,6 +27,9 @@ export interface CallTree {
  * of a `GroupIndex` grouping by operation; its `parts` name the nodes at the end.
  */
 export class CallTreeBuilder {
+  /** Idle instance: keeps this class's object shape alive across full GCs (see OtlpJsonReader.shapeKeeper). */
+  static readonly shapeKeeper: CallTreeBuilder = new CallTreeBuilder(0);
+
   /** (parent node, operation) → node − 1 */
   private readonly index: PairIndex;
   private readonly count: Float64Array;

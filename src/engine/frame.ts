@@ -70,6 +70,9 @@ function kindFromTags(tags: unknown): unknown {
 }
 
 class FrameReader {
+  /** Idle instance: keeps this class's object shape alive across full GCs (see OtlpJsonReader.shapeKeeper). */
+  static readonly shapeKeeper: FrameReader = new FrameReader({ fields: [], length: 0 });
+
   private readonly b = new TraceBuilder();
   private readonly id: IdHalves = { hi: 0, lo: 0, ok: false };
   private readonly time: UnixNano = { sec: 0, ns: 0, ok: true };

@@ -79,6 +79,9 @@ function partsOf(trace: ParsedTrace, groupBy: GroupBy, i: number, code: number):
  * span costs one pair lookup and no string work.
  */
 export class GroupIndex {
+  /** Idle instance: keeps this class's object shape alive across full GCs (see OtlpJsonReader.shapeKeeper). */
+  static readonly shapeKeeper: GroupIndex = new GroupIndex({ kind: 'service' });
+
   readonly keys: string[] = [];
   readonly labels: string[] = [];
   readonly parts: Array<Array<string | null>> = [];

@@ -163,6 +163,16 @@ export class JsonScanner {
     return true;
   }
 
+  /** Consumes `literal` if the input continues with it after whitespace. */
+  take(literal: string): boolean {
+    this.ws();
+    if (this.s.startsWith(literal, this.p)) {
+      this.p += literal.length;
+      return true;
+    }
+    return false;
+  }
+
   /** Reads a member key and its colon; the key's range is `[a, z)`. */
   key(): void {
     if (!this.str()) {

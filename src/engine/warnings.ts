@@ -26,10 +26,13 @@ export const MAX_EXAMPLES = 5;
 
 /** Collects affected spans for one warning kind. */
 export class WarningTally {
+  /** Idle instance: keeps this class's object shape alive across full GCs (see OtlpJsonReader.shapeKeeper). */
+  static readonly shapeKeeper: WarningTally = new WarningTally({ idHi: new Uint32Array(0), idLo: new Uint32Array(0) });
+
   count = 0;
   readonly examples: string[] = [];
 
-  constructor(private readonly trace: ParsedTrace) {}
+  constructor(private readonly trace: Pick<ParsedTrace, 'idHi' | 'idLo'>) {}
 
   add(span: number): void {
     if (this.count++ < MAX_EXAMPLES) {
