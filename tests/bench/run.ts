@@ -2,6 +2,7 @@
  * `npm run bench`: speed and memory of the analysis engine on synthetic traces, with the
  * targets of issue #3. Prints timings (median of several runs), ratios and one PASS/FAIL line
  * per target. Times are wall-clock ms from `performance.now()`; a GC runs before each timing.
+ * Runs bundled (tests/bench/bench.sh builds it next to the bundled heap-child.js).
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync, unlinkSync } from 'node:fs';
@@ -21,21 +22,17 @@ function median(times: number[]): number {
   return times.sort((a, b) => a - b)[times.length >> 1];
 }
 
-/** Wall time (ms) of one call of `fn`, with a GC before it. */
-function onceMs(fn: () => unknown): number {
-  gc();
+/** Wall time (ms) of one call of `fn`. */
+function wallMs(fn: () => unknown): number {
   const t0 = performance.now();
   fn();
   return performance.now() - t0;
 }
 
-/** Median wall time (ms) of `runs` calls of `fn`, with a GC before each. */
-function timeMs(fn: () => unknown, runs: number): number {
-  const times: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    times.push(onceMs(fn));
-  }
-  return median(times);
+/** Wall time (ms) of one call of `fn`, with a GC before it. */
+function onceMs(fn: () => unknown): number {
+  gc();
+  return wallMs(fn);
 }
 
 function report(target: string, ok: boolean, detail: string): void {
@@ -48,51 +45,54 @@ const ms = (v: number) => `${v.toFixed(1)} ms`;
 function pipelineVsJsonParse(): void {
   console.log('\n1. 100k-span random trace from OTLP/JSON text: parse + tree + self time + critical path + service & operation breakdowns');
   const json = toOtlpJson(generateTrace('random', 100_000, 1));
-  // warm both paths up, then interleave the measured runs. Steady state: no forced GC between
-  // runs. Also shown: with a full GC forced before every run, which shrinks the young
-  // generation and penalises whichever side allocates more (ours: the typed-array columns).
-  JSON.parse(json);
-  pipeline(json);
-  const runs = 7;
-  const median = (fn: () => unknown, forceGc: boolean) => {
-    const times: number[] = [];
+  // Warm both paths up until the JIT has settled (the first few pipeline runs are up to 2×
+  // slower), then alternate the measured runs so that a change in the machine's load hits both
+  // alike. Steady state: no forced GC between runs. Also shown: with a full GC forced before
+  // every run, which shrinks the young generation and penalises whichever side allocates more
+  // (ours: the typed-array columns).
+  const runs = 9;
+  const measure = (forceGc: boolean) => {
+    const parseTimes: number[] = [];
+    const oursTimes: number[] = [];
+    const time = forceGc ? onceMs : wallMs;
     for (let r = 0; r < runs; r++) {
-      if (forceGc) {
-        gc();
-      }
-      const t0 = performance.now();
-      fn();
-      times.push(performance.now() - t0);
+      parseTimes.push(time(() => JSON.parse(json)));
+      oursTimes.push(time(() => pipeline(json)));
     }
-    return times.sort((a, b) => a - b)[runs >> 1];
+    return [median(parseTimes), median(oursTimes)];
   };
+  for (let r = 0; r < 5; r++) {
+    JSON.parse(json);
+    pipeline(json);
+  }
   gc();
-  const parse = median(() => JSON.parse(json), false);
-  const ours = median(() => pipeline(json), false);
-  const parseGc = median(() => JSON.parse(json), true);
-  const oursGc = median(() => pipeline(json), true);
+  const [parse, ours] = measure(false);
+  const [parseGc, oursGc] = measure(true);
   const ratio = ours / parse;
-  console.log(`  input ${(json.length / 1e6).toFixed(1)} MB; medians of ${runs}`);
+  console.log(`  input ${(json.length / 1e6).toFixed(1)} MB; medians of ${runs}, runs alternating`);
   console.log(`  steady state:         JSON.parse ${ms(parse)}; pipeline ${ms(ours)}; ratio ${ratio.toFixed(2)}`);
   console.log(`  GC forced before each: JSON.parse ${ms(parseGc)}; pipeline ${ms(oursGc)}; ratio ${(oursGc / parseGc).toFixed(2)}`);
   report('pipeline / JSON.parse ≤ 1.5', ratio <= 1.5, `ratio pipeline / JSON.parse (steady state) = ${ratio.toFixed(2)} (target ≤ 1.5)`);
 }
 
 function scaling(heapFile: string): void {
-  console.log('\n2. Scaling: time(1M spans) / time(100k spans), whole pipeline from text (medians of 3 runs each)');
+  console.log('\n2. Scaling: time(1M spans) / time(100k spans), whole pipeline from text (medians of 5 runs each, alternating)');
   for (const shape of ['wide', 'deep', 'fanout', 'random'] as Shape[]) {
-    let small = toOtlpJson(generateTrace(shape, 100_000, 2));
-    const t100k = timeMs(() => pipeline(small), 3);
-    small = '';
-    let big = toOtlpJson(generateTrace(shape, 1_000_000, 2));
+    const small = toOtlpJson(generateTrace(shape, 100_000, 2));
+    const big = toOtlpJson(generateTrace(shape, 1_000_000, 2));
     if (shape === 'random') {
       writeFileSync(heapFile, big, 'latin1');
     }
+    // the two sizes alternate, so that a change in the machine's load or the heap hits both alike
+    const smallTimes: number[] = [];
+    const bigTimes: number[] = [];
     let spans = 0;
-    const t1m = timeMs(() => {
-      spans = pipeline(big).trace.spanCount;
-    }, 3);
-    big = '';
+    for (let r = 0; r < 5; r++) {
+      smallTimes.push(onceMs(() => pipeline(small)));
+      bigTimes.push(onceMs(() => (spans = pipeline(big).trace.spanCount)));
+    }
+    const t100k = median(smallTimes);
+    const t1m = median(bigTimes);
     const ratio = t1m / t100k;
     report(
       `scaling ${shape} ≤ 12`,
@@ -127,7 +127,7 @@ function heap(heapFile: string): void {
   try {
     line = execFileSync(
       process.execPath,
-      ['--expose-gc', '--max-old-space-size=1024', '--import', 'tsx', join(__dirname, 'heap-child.ts'), heapFile],
+      ['--expose-gc', '--max-old-space-size=1024', join(__dirname, 'heap-child.js'), heapFile],
       { encoding: 'utf8' }
     ).trim();
   } catch (e) {
