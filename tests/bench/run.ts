@@ -48,8 +48,7 @@ function pipelineVsJsonParse(): void {
   // Warm both paths up until the JIT has settled (the first few pipeline runs are up to 2×
   // slower), then alternate the measured runs so that a change in the machine's load hits both
   // alike. Steady state: no forced GC between runs. Also shown: with a full GC forced before
-  // every run, which shrinks the young generation and penalises whichever side allocates more
-  // (ours: the typed-array columns).
+  // every run, i.e. each run starts on a clean heap, as the first parse after a full GC does.
   const runs = 9;
   const measure = (forceGc: boolean) => {
     const parseTimes: number[] = [];
