@@ -159,6 +159,18 @@ describe('trace analysis', () => {
         ).toBe(formatDuration(us * 1000))
       );
     }
+    // One colour per service on the page: the breakdown's swatch is the waterfall's.
+    const colour = (row: ReturnType<typeof page.getByTestId>) =>
+      row.getByTestId('swatch').evaluate((e) => getComputedStyle(e).backgroundColor);
+    const services = Object.keys(t.selfTimeUsByService);
+    const tableColours = await Promise.all(
+      services.map((s) => colour(page.getByTestId('breakdown-table-row').filter({ hasText: s })))
+    );
+    const waterfallColours = await Promise.all(
+      services.map((s) => colour(page.getByRole('option', { name: new RegExp(`^${s} `) }).first()))
+    );
+    expect(tableColours).toEqual(waterfallColours);
+    expect(new Set(tableColours).size).toBe(services.length);
     expectNoConsoleErrors();
   });
 

@@ -97,7 +97,12 @@ export function BreakdownTable({ view, unit = 'auto' }: BreakdownTableProps) {
             {columns.map((c, i) =>
               i === 0 ? (
                 <th key={c.id} scope="row" className={styles.labelCell}>
-                  <span className={styles.swatch} style={{ background: rowColor(theme, r.colorIndex) }} aria-hidden />
+                  <span
+                    className={styles.swatch}
+                    style={{ background: rowColor(theme, r.colorIndex) }}
+                    aria-hidden
+                    data-testid="swatch"
+                  />
                   <RowLabel label={r.label} href={r.href} />
                 </th>
               ) : (

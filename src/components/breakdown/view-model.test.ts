@@ -49,6 +49,23 @@ describe('breakdownView of one trace', () => {
     expect(view.rows.map((r) => r.colorIndex)).toEqual([0, 1, 2, 3, 4]);
   });
 
+  it('colours service rows by their place in a given service order, other rows by rank', () => {
+    // the waterfall's order: service names sorted
+    const services = ['api-gateway', 'auth-service', 'frontend', 'order-worker', 'user-service'];
+    const byService = breakdownView([analysis()], options({ serviceColors: services }));
+    expect(byService.rows.map((r) => [r.label, r.colorIndex])).toEqual([
+      ['user-service', 4],
+      ['auth-service', 1],
+      ['order-worker', 3],
+      ['api-gateway', 0],
+      ['frontend', 2],
+    ]);
+    const busy = breakdownView([analysis()], options({ measure: 'busyIdle', serviceColors: services }));
+    expect(busy.rows.map((r) => services[r.colorIndex])).toEqual(busy.rows.map((r) => r.label));
+    const byKind = breakdownView([analysis()], options({ groupBy: { kind: 'spanKind' }, serviceColors: services }));
+    expect(byKind.rows.map((r) => r.colorIndex)).toEqual(byKind.rows.map((_, i) => i));
+  });
+
   it('critical-path time per service adds up to the path length 14014 µs', () => {
     const view = breakdownView([analysis()], options({ measure: 'criticalPath' }));
     expect(valuesOf(view.rows)).toEqual([

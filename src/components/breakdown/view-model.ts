@@ -6,8 +6,10 @@
  * the traces and divided by their number, i.e. the value for a single trace or the mean per
  * trace over several. Shares: the summed measure over the summed trace durations (the engine's
  * denominators), so a single trace and a set use one definition.
- * Top N: the N groups with the largest values keep their own row (and palette colour, by rank);
- * the rest merge into one "Other" row, shown last whatever the sort order.
+ * Top N: the N groups with the largest values keep their own row; the rest merge into one "Other"
+ * row, shown last whatever the sort order. Colours: a palette index by rank, or for service rows
+ * by the service's place in `serviceColors` when given, so a page can colour a service alike in
+ * every chart.
  * O(spans + groups · log groups).
  */
 import {
@@ -39,6 +41,8 @@ export interface ViewOptions {
   /** rows kept before "Other"; 0 keeps all */
   topN: number;
   sort: SortOrder;
+  /** palette order of service names (e.g. the waterfall's), used when the rows are services */
+  serviceColors?: readonly string[];
 }
 
 type RawRow = Omit<BreakdownViewRow, 'colorIndex'>;
@@ -102,8 +106,19 @@ function sortRows(rows: BreakdownViewRow[], sort: SortOrder): BreakdownViewRow[]
 }
 
 /** Keeps the `topN` largest rows, merges the rest into "Other" (see the file header). */
-export function topRows(raw: RawRow[], topN: number, sort: SortOrder): BreakdownViewRow[] {
-  const ranked: BreakdownViewRow[] = [...raw].sort(byValueDesc).map((r, i) => ({ ...r, colorIndex: i }));
+export function topRows(
+  raw: RawRow[],
+  topN: number,
+  sort: SortOrder,
+  colorOrder?: readonly string[]
+): BreakdownViewRow[] {
+  const colorOf = (label: string, rank: number) => {
+    const at = colorOrder?.indexOf(label) ?? -1;
+    return at >= 0 ? at : rank;
+  };
+  const ranked: BreakdownViewRow[] = [...raw]
+    .sort(byValueDesc)
+    .map((r, i) => ({ ...r, colorIndex: colorOf(r.label, i) }));
   if (topN <= 0 || ranked.length <= topN) {
     return sortRows(ranked, sort);
   }
@@ -147,7 +162,12 @@ export function breakdownView(analyses: readonly TraceAnalysis[], options: ViewO
     traceCount: n,
     denominator,
     denominatorNote: denominatorNote(n, denominator),
-    rows: topRows(raw, options.topN, options.sort),
+    rows: topRows(
+      raw,
+      options.topN,
+      options.sort,
+      busyIdle || options.groupBy.kind === 'service' ? options.serviceColors : undefined
+    ),
     notes,
     ...(n > 1 && !busyIdle ? { percentilesOf: options.measure === 'total' ? 'per span' : 'per trace' } : {}),
   };

@@ -9,6 +9,8 @@ export type GroupKind = GroupBy['kind'];
 
 interface Props {
   analysis: TraceAnalysis;
+  /** the trace's services in the waterfall's colour order, so a service has one colour on the page */
+  services: readonly string[];
   group: GroupKind;
   attribute: string;
   measure: Measure;
@@ -46,15 +48,22 @@ function attributeKeys(analysis: TraceAnalysis): string[] {
 }
 
 /** Where this trace's time goes: per service, operation, span kind or attribute, by the chosen measure. */
-export function TraceBreakdowns({ analysis, group, attribute, measure, onChange }: Props) {
+export function TraceBreakdowns({ analysis, services, group, attribute, measure, onChange }: Props) {
   const styles = useStyles2(getStyles);
   const keys = useMemo(() => attributeKeys(analysis).map((k) => ({ label: k, value: k })), [analysis]);
   const groupBy: GroupBy =
     group === 'attribute' ? { kind: 'attribute', key: attribute || keys[0]?.value || '' } : { kind: group };
   const groupKey = JSON.stringify(groupBy);
   const view = useMemo(
-    () => breakdownView([analysis], { groupBy: JSON.parse(groupKey), measure, topN: 12, sort: 'desc' }),
-    [analysis, groupKey, measure]
+    () =>
+      breakdownView([analysis], {
+        groupBy: JSON.parse(groupKey),
+        measure,
+        topN: 12,
+        sort: 'desc',
+        serviceColors: services,
+      }),
+    [analysis, groupKey, measure, services]
   );
   return (
     <div className={styles.wrap}>

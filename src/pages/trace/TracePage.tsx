@@ -173,6 +173,7 @@ export default function TracePage() {
             {view === 'breakdown' && lower && (
               <TraceBreakdowns
                 analysis={lower}
+                services={services}
                 group={group}
                 attribute={params.get('groupAttr') ?? ''}
                 measure={measure}

@@ -132,7 +132,7 @@ export function Waterfall(props: Props) {
           ) : (
             <span className={styles.toggleSpace} />
           )}
-          <span className={styles.swatch} style={{ background: rowColor(theme, colorOf(i)) }} />
+          <span className={styles.swatch} style={{ background: rowColor(theme, colorOf(i)) }} data-testid="swatch" />
           <span className={styles.service}>{service}</span>
           <span className={styles.op}>{name}</span>
           {trace.status[i] === StatusCode.Error && (
