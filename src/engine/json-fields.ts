@@ -1,5 +1,5 @@
 /**
- * Recognises the member keys of one kind of JSON object (an OTLP span, attribute, AnyValue)
+ * Recognises the member keys of one kind of JSON object (the OTLP span, the hottest one)
  * by learning the order they come in: after field f it first tries the field that followed f
  * last time, as the literal `"name":` right at the current position — one `startsWith`, no
  * key scanning. On a miss it reads the key normally and compares it with each known name.
