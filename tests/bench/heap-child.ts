@@ -1,36 +1,52 @@
 /**
- * Heap measurement for one large trace, run in its own process (`--max-old-space-size` set by
+ * Memory measurement for one large trace, run in its own process (`--max-old-space-size` set by
  * the parent) so that earlier benchmark garbage does not count. Reads OTLP/JSON from the file
- * named in argv, runs the pipeline sampling `heapUsed + external` between stages (typed arrays
- * live in external array buffers, so `heapUsed` alone would miss the model), and prints one
- * JSON line: memory before, sampled peak, retained after GC and the process's peak RSS (which
- * bounds everything, the input text included).
+ * named in argv, lets the read buffer go, then runs the pipeline and prints one JSON line:
+ * - `heapUsed + external` before, at its sampled peak between stages, and retained after GC
+ *   (typed arrays live in external array buffers, so `heapUsed` alone would miss the model);
+ * - the peak RSS *during the pipeline* (Linux: the high-water mark is reset just before it, so
+ *   reading the file — buffer and string side by side — does not count), input text included.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 import { pipeline } from './pipeline';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const MB = 1e6;
+
+/** A field of /proc/self/status in MB (its values are in kB), or NaN. */
+function procStatusMB(field: string): number {
+  const line = readFileSync('/proc/self/status', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${field}:`));
+  return line ? (Number(line.split(/\s+/)[1]) * 1e3) / MB : NaN;
+}
+
 const json = readFileSync(process.argv[2], 'latin1');
+gc();
 gc();
 const used = () => {
   const m = process.memoryUsage();
   return m.heapUsed + m.external;
 };
 const before = used();
+const rssBefore = process.memoryUsage().rss / MB;
+writeFileSync('/proc/self/clear_refs', '5'); // resets VmHWM (peak RSS) to the current RSS
 let peak = before;
 const analysis = pipeline(json, () => {
   peak = Math.max(peak, used());
 });
+const peakRss = procStatusMB('VmHWM');
 gc();
 const retained = used();
 console.log(
   JSON.stringify({
     spans: analysis.trace.spanCount,
-    inputMB: json.length / 1e6,
-    beforeMB: before / 1e6,
-    peakMB: peak / 1e6,
-    retainedMB: retained / 1e6,
-    maxRssMB: process.resourceUsage().maxRSS / 1e3,
+    inputMB: json.length / MB,
+    beforeMB: before / MB,
+    peakMB: peak / MB,
+    retainedMB: retained / MB,
+    rssBeforeMB: rssBefore,
+    peakRssMB: peakRss,
   })
 );
