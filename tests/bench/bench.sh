@@ -2,11 +2,13 @@
 # `npm run bench`. The engine benchmark runs on the engine as the plugin ships it: bundled into
 # one scope and lowered to ES2015 (what webpack + SWC produce for dist/), not module by module
 # through tsx, whose per-module CommonJS wrappers put a getter call on every imported function.
-# Then the big-trace browser benchmark (built dist/ in Chromium).
+# Then the big-trace browser benchmark (built dist/ in Chromium; builds and installs them if missing).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=tests/artifacts/bench
 npx esbuild tests/bench/run.ts tests/bench/heap-child.ts --bundle --platform=node --format=cjs \
   --target=es2015 --outdir="$out" --log-level=warning
 node --expose-gc --max-old-space-size=4096 "$out/run.js"
+bash tests/browser/ensure-chromium.sh
+[ -f dist/module.js ] || npm run --silent build
 node --import tsx tests/browser/bench-bigtrace.ts

@@ -1,6 +1,7 @@
 /**
- * `npx tsx tests/browser/bench-bigtrace.ts`: prints the big-trace numbers (see bigtrace.ts) against
- * their targets. Needs `npm run build` and Chromium; no stack (Tempo is stood in for).
+ * Part of `npm run bench`: prints the big-trace numbers (see bigtrace.ts) against
+ * their targets, on the built dist/ in Chromium (bench.sh makes sure of both); no stack (Tempo is
+ * stood in for).
  */
 import { measureBigTrace, TARGETS } from './bigtrace';
 
