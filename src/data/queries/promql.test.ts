@@ -1,4 +1,4 @@
-import { escapeRegex, matcher, oneOf, promqlDuration, promqlString, selector } from './promql';
+import { by, escapeRegex, labelName, matcher, oneOf, promqlDuration, promqlString, selector } from './promql';
 
 describe('promqlString', () => {
   it.each([
@@ -38,9 +38,36 @@ describe('selector', () => {
     ).toBe('traces_spanmetrics_calls_total{service="a\\"b", span_name=~"GET /x\\\\?y"}');
   });
 
-  it('rejects invalid metric and label names instead of building broken PromQL', () => {
-    expect(() => selector('bad-name')).toThrow(/not a valid Prometheus metric name/);
-    expect(() => matcher('bad label', '=', 'x')).toThrow(/not a valid Prometheus label name/);
+  it('quotes a metric name that is not classic inside the braces, as Prometheus 3 writes it', () => {
+    expect(
+      selector('traces.span.metrics.calls_total', [
+        matcher('service.name', '=', 'a"b'),
+        matcher('span_name', '!=', ''),
+      ])
+    ).toBe('{"traces.span.metrics.calls_total", "service.name"="a\\"b", span_name!=""}');
+    expect(selector('traces.span.metrics.duration_bucket')).toBe('{"traces.span.metrics.duration_bucket"}');
+    // recording-rule names with colons are classic metric names and stay bare
+    expect(selector('job:calls:rate5m', [matcher('job', '=', 'x')])).toBe('job:calls:rate5m{job="x"}');
+  });
+
+  it('quotes and escapes names that would otherwise break out of the selector', () => {
+    expect(selector('a"b{c}', [matcher('x"}=y', '=', 'v'), matcher('la:bel', '=', 'w')])).toBe(
+      '{"a\\"b{c}", "x\\"}=y"="v", "la:bel"="w"}'
+    );
+  });
+
+  it('rejects empty names instead of building broken PromQL', () => {
+    expect(() => selector('')).toThrow('An empty string is not a Prometheus metric name');
+    expect(() => matcher('', '=', 'x')).toThrow('An empty string is not a Prometheus label name');
+  });
+});
+
+describe('labelName and by', () => {
+  it('write classic label names bare and any other quoted', () => {
+    expect(labelName('service_name')).toBe('service_name');
+    expect(labelName('service.name')).toBe('"service.name"');
+    expect(labelName('9lives')).toBe('"9lives"');
+    expect(by(['service.name', 'span.name', 'le'])).toBe('by ("service.name", "span.name", le)');
   });
 });
 
