@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The test command (README): every suite the project has, from a clean clone.
 #   typecheck → lint → unit and component tests → production build → dist and dashboard validation →
-#   local stack up (Prometheus from Debian, Tempo built once and cached) → integration tests →
-#   browser tests (Chromium installed if missing) → stack down.
+#   local stack up (Prometheus from Debian; Jaeger v2 and an OpenTelemetry Collector built once from
+#   the Go module proxy and cached) → integration tests → browser tests (Chromium installed if
+#   missing) → stack down.
 # Every step runs even when an earlier one fails; the last line sums the jest results
 # ("N passed, N failed") and the exit code is non-zero if any step failed.
 set -uo pipefail
@@ -42,11 +43,11 @@ step "dashboard validation" jest_suite dashboards --config tests/dashboards/jest
 export TRACELENS_STACK_DIR="${TRACELENS_STACK_DIR:-$(mktemp -d /tmp/tracelens-stack.XXXXXX)}"
 trap 'bash tests/stack/stack.sh down' EXIT
 if step "stack up" bash tests/stack/stack.sh up && [[ ! " ${failed_steps[*]-} " =~ " stack up " ]]; then
-  step "integration tests (real Tempo and Prometheus)" jest_suite integration --config tests/integration/jest.config.js
+  step "integration tests (real Jaeger, OpenTelemetry Collector and Prometheus)" jest_suite integration --config tests/integration/jest.config.js
   # Browser tests: the built dist/ in Debian's Chromium (installed here when missing) through the
   # harness, against the same stack; screenshots land in tests/artifacts/screenshots/.
   if step "chromium" bash tests/browser/ensure-chromium.sh && [[ ! " ${failed_steps[*]-} " =~ " chromium " ]]; then
-    step "browser tests (Chromium, real Tempo and Prometheus)" jest_suite browser --config tests/browser/jest.config.js
+    step "browser tests (Chromium; real Jaeger path, recorded Tempo path)" jest_suite browser --config tests/browser/jest.config.js
   fi
 else
   echo "Integration and browser tests skipped: the stack did not start (see the messages above)."

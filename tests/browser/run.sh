@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the browser tests against a fresh local stack: installs Debian's chromium when missing,
-# builds the plugin, starts Tempo + Prometheus, runs jest, and stops everything on exit.
+# builds the plugin, starts the local stack (Jaeger, collector, Prometheus), runs jest, and stops everything on exit.
 # Extra arguments go to jest. Reuses a running stack when TRACELENS_STACK_DIR points at one.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The TraceLens sandbox, for trying every page by hand without Docker or Grafana:
 #   bash tests/harness/sandbox.sh            then open http://127.0.0.1:13300/a/tracelens-analysis-app/search
-# Builds the plugin if dist/ is missing, starts the local Tempo + Prometheus stack (tests/stack),
+# Builds the plugin if dist/ is missing, starts the local stack (Jaeger v2, OpenTelemetry Collector, Prometheus: tests/stack),
 # runs the trace generator continuously (TRACELENS_SANDBOX_RATE requests/s, default 5) and serves
 # the harness (the built plugin, Grafana's services stood in for) on TRACELENS_HARNESS_PORT
 # (default 13300). Ctrl-C stops everything it started. Stack ports: see tests/stack/stack.sh.

@@ -1,30 +1,40 @@
 #!/usr/bin/env bash
-# The local Tempo + Prometheus stack for TraceLens' integration tests and demos.
+# The local test stack for TraceLens' integration and browser tests and the sandbox:
+# Jaeger v2 (Badger storage) ← OpenTelemetry Collector (OTLP in; span metrics) → Prometheus.
 #
-#   tests/stack/stack.sh up                 build (or reuse) Tempo, start Tempo + Prometheus, wait until ready
+#   tests/stack/stack.sh up                 build (or reuse) Jaeger and the collector, start all three, wait until ready
 #   tests/stack/stack.sh down               stop everything this stack started, remove its data
 #   tests/stack/stack.sh status             print URLs and whether each process answers
 #   tests/stack/stack.sh env                print the stack's URLs as shell assignments
-#   tests/stack/stack.sh stop-tempo         stop only Tempo (error-path tests)
-#   tests/stack/stack.sh start-tempo        start Tempo again on the same data
+#   tests/stack/stack.sh stop NAME          stop one process (jaeger, otelcol, prometheus): error-path tests
+#   tests/stack/stack.sh start NAME         start it again on the same data
 #   tests/stack/stack.sh backfill FILE      promtool-backfill an OpenMetrics FILE into a second
 #                                           Prometheus on TRACELENS_PROM_BACKFILL_PORT and start it
 #
-# Everything binds to 127.0.0.1. Ports (environment, defaults): TRACELENS_TEMPO_HTTP_PORT 13200,
-# TRACELENS_TEMPO_GRPC_PORT 19095, TRACELENS_OTLP_GRPC_PORT 14317, TRACELENS_OTLP_HTTP_PORT 14318,
-# TRACELENS_PROM_PORT 19090, TRACELENS_PROM_BACKFILL_PORT 19091. State (pids, logs, data, stack.env)
-# lives in TRACELENS_STACK_DIR (default /tmp/tracelens-stack). TEMPO_BIN skips the Tempo build;
-# TRACELENS_TEMPO_CONFIG replaces tests/stack/tempo.yaml (tests start a Tempo without local-blocks).
+# Traffic goes to the collector's OTLP receivers; the collector exports traces to Jaeger's OTLP
+# gRPC receiver and span metrics to Prometheus' remote-write receiver.
+# Everything binds to 127.0.0.1. Ports (environment, defaults): TRACELENS_OTLP_GRPC_PORT 14317,
+# TRACELENS_OTLP_HTTP_PORT 14318 (collector), TRACELENS_JAEGER_QUERY_PORT 16686,
+# TRACELENS_JAEGER_GRPC_PORT 16685, TRACELENS_JAEGER_OTLP_GRPC_PORT 14327,
+# TRACELENS_JAEGER_OTLP_HTTP_PORT 14328, TRACELENS_JAEGER_HEALTH_PORT 13133,
+# TRACELENS_COLLECTOR_HEALTH_PORT 13134, TRACELENS_PROM_PORT 19090, TRACELENS_PROM_BACKFILL_PORT 19091.
+# State (pids, logs, data, stack.env) lives in TRACELENS_STACK_DIR (default /tmp/tracelens-stack).
+# JAEGER_BIN / OTELCOL_BIN skip the builds (tests/stack/build.sh).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 STACK_DIR="${TRACELENS_STACK_DIR:-/tmp/tracelens-stack}"
-TEMPO_HTTP_PORT="${TRACELENS_TEMPO_HTTP_PORT:-13200}"
-TEMPO_GRPC_PORT="${TRACELENS_TEMPO_GRPC_PORT:-19095}"
 OTLP_GRPC_PORT="${TRACELENS_OTLP_GRPC_PORT:-14317}"
 OTLP_HTTP_PORT="${TRACELENS_OTLP_HTTP_PORT:-14318}"
+JAEGER_QUERY_PORT="${TRACELENS_JAEGER_QUERY_PORT:-16686}"
+JAEGER_GRPC_PORT="${TRACELENS_JAEGER_GRPC_PORT:-16685}"
+JAEGER_OTLP_GRPC_PORT="${TRACELENS_JAEGER_OTLP_GRPC_PORT:-14327}"
+JAEGER_OTLP_HTTP_PORT="${TRACELENS_JAEGER_OTLP_HTTP_PORT:-14328}"
+JAEGER_HEALTH_PORT="${TRACELENS_JAEGER_HEALTH_PORT:-13133}"
+COLLECTOR_HEALTH_PORT="${TRACELENS_COLLECTOR_HEALTH_PORT:-13134}"
 PROM_PORT="${TRACELENS_PROM_PORT:-19090}"
 PROM_BACKFILL_PORT="${TRACELENS_PROM_BACKFILL_PORT:-19091}"
+PROCESSES="prometheus jaeger otelcol"
 
 say() { echo "stack: $*" >&2; }
 die() { say "$*"; exit 1; }
@@ -61,9 +71,8 @@ stop_process() { # name
   pid="$(cat "$file")"
   if kill -0 "$pid" 2>/dev/null; then
     kill "$pid" 2>/dev/null || true
-    # Prometheus exits at once; this Tempo build stops its modules in ~5 s and then hangs, so it
-    # gets a short grace before SIGKILL (its data is temporary anyway).
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    # All three exit within a second or two on SIGTERM; a hung one gets SIGKILL after 10 s.
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     if kill -0 "$pid" 2>/dev/null; then
       kill -9 "$pid" 2>/dev/null || true
     fi
@@ -82,20 +91,13 @@ wait_ready() { # name url log
       tail -n 30 "$3" >&2 || true
       die "$1 did not become ready at $2 within ${TRACELENS_READY_TIMEOUT:-90} s; its log is $3"
     fi
-    sleep 0.5
+    sleep 0.3
   done
 }
 
-check_tempo_ports() {
-  check_port_free tempo-http "$TEMPO_HTTP_PORT" TRACELENS_TEMPO_HTTP_PORT
-  check_port_free tempo-grpc "$TEMPO_GRPC_PORT" TRACELENS_TEMPO_GRPC_PORT
-  check_port_free otlp-grpc "$OTLP_GRPC_PORT" TRACELENS_OTLP_GRPC_PORT
-  check_port_free otlp-http "$OTLP_HTTP_PORT" TRACELENS_OTLP_HTTP_PORT
-}
-
-start_prometheus() { # name port data-dir
+start_prometheus_on() { # name port data-dir port-variable
   local log="$STACK_DIR/$1.log"
-  check_port_free "$1" "$2" "$([ "$1" = prometheus ] && echo TRACELENS_PROM_PORT || echo TRACELENS_PROM_BACKFILL_PORT)"
+  check_port_free "$1" "$2" "$4"
   mkdir -p "$3"
   prometheus \
     --config.file="$here/prometheus.yaml" \
@@ -104,29 +106,58 @@ start_prometheus() { # name port data-dir
     --web.listen-address="127.0.0.1:$2" \
     --web.enable-remote-write-receiver \
     --enable-feature=exemplar-storage,native-histograms \
-    >"$log" 2>&1 &
+    >>"$log" 2>&1 &
   echo $! >"$(pidfile "$1")"
   wait_ready "$1" "http://127.0.0.1:$2/-/ready" "$log"
 }
 
-start_tempo() {
-  local bin log="$STACK_DIR/tempo.log"
-  mkdir -p "$STACK_DIR"
-  bin="${TEMPO_BIN:-$(bash "$here/build-tempo.sh")}"
-  [ -x "$bin" ] || die "Tempo binary '$bin' is not executable"
-  check_tempo_ports
-  mkdir -p "$STACK_DIR/tempo-data"
-  (cd "$STACK_DIR" && TEMPO_LISTEN_ADDRESS=127.0.0.1 TEMPO_HTTP_PORT="$TEMPO_HTTP_PORT" TEMPO_GRPC_PORT="$TEMPO_GRPC_PORT" \
-    TEMPO_OTLP_GRPC_PORT="$OTLP_GRPC_PORT" TEMPO_OTLP_HTTP_PORT="$OTLP_HTTP_PORT" TEMPO_DATA_DIR="$STACK_DIR/tempo-data" \
-    PROMETHEUS_REMOTE_WRITE_URL="http://127.0.0.1:$PROM_PORT/api/v1/write" \
-    exec "$bin" -config.file="${TRACELENS_TEMPO_CONFIG:-$here/tempo.yaml}" -config.expand-env=true >"$log" 2>&1) &
-  echo $! >"$(pidfile tempo)"
-  wait_ready tempo "http://127.0.0.1:$TEMPO_HTTP_PORT/ready" "$log"
+start_prometheus() { start_prometheus_on prometheus "$PROM_PORT" "$STACK_DIR/prometheus-data" TRACELENS_PROM_PORT; }
+
+start_jaeger() {
+  local bin log="$STACK_DIR/jaeger.log"
+  bin="${JAEGER_BIN:-$(bash "$here/build.sh" jaeger)}"
+  [ -x "$bin" ] || die "Jaeger binary '$bin' is not executable"
+  check_port_free jaeger-query "$JAEGER_QUERY_PORT" TRACELENS_JAEGER_QUERY_PORT
+  check_port_free jaeger-grpc "$JAEGER_GRPC_PORT" TRACELENS_JAEGER_GRPC_PORT
+  check_port_free jaeger-otlp-grpc "$JAEGER_OTLP_GRPC_PORT" TRACELENS_JAEGER_OTLP_GRPC_PORT
+  check_port_free jaeger-otlp-http "$JAEGER_OTLP_HTTP_PORT" TRACELENS_JAEGER_OTLP_HTTP_PORT
+  check_port_free jaeger-health "$JAEGER_HEALTH_PORT" TRACELENS_JAEGER_HEALTH_PORT
+  mkdir -p "$STACK_DIR/jaeger-data"
+  JAEGER_QUERY_PORT="$JAEGER_QUERY_PORT" JAEGER_QUERY_GRPC_PORT="$JAEGER_GRPC_PORT" \
+    JAEGER_OTLP_GRPC_PORT="$JAEGER_OTLP_GRPC_PORT" JAEGER_OTLP_HTTP_PORT="$JAEGER_OTLP_HTTP_PORT" \
+    JAEGER_HEALTH_PORT="$JAEGER_HEALTH_PORT" JAEGER_DATA_DIR="$STACK_DIR/jaeger-data" \
+    "$bin" --config "file:$here/jaeger.yaml" >>"$log" 2>&1 &
+  echo $! >"$(pidfile jaeger)"
+  wait_ready jaeger "http://127.0.0.1:$JAEGER_HEALTH_PORT/status" "$log"
+  wait_ready jaeger "http://127.0.0.1:$JAEGER_QUERY_PORT/api/v3/services" "$log"
+}
+
+start_otelcol() {
+  local bin log="$STACK_DIR/otelcol.log"
+  bin="${OTELCOL_BIN:-$(bash "$here/build.sh" otelcol)}"
+  [ -x "$bin" ] || die "collector binary '$bin' is not executable"
+  check_port_free otlp-grpc "$OTLP_GRPC_PORT" TRACELENS_OTLP_GRPC_PORT
+  check_port_free otlp-http "$OTLP_HTTP_PORT" TRACELENS_OTLP_HTTP_PORT
+  check_port_free collector-health "$COLLECTOR_HEALTH_PORT" TRACELENS_COLLECTOR_HEALTH_PORT
+  OTLP_GRPC_PORT="$OTLP_GRPC_PORT" OTLP_HTTP_PORT="$OTLP_HTTP_PORT" JAEGER_OTLP_GRPC_PORT="$JAEGER_OTLP_GRPC_PORT" \
+    PROM_PORT="$PROM_PORT" COLLECTOR_HEALTH_PORT="$COLLECTOR_HEALTH_PORT" \
+    "$bin" --config "file:$here/otelcol.yaml" >>"$log" 2>&1 &
+  echo $! >"$(pidfile otelcol)"
+  wait_ready otelcol "http://127.0.0.1:$COLLECTOR_HEALTH_PORT/" "$log"
+}
+
+start_one() { # name
+  case "$1" in
+    prometheus) start_prometheus ;;
+    jaeger) start_jaeger ;;
+    otelcol) start_otelcol ;;
+    *) die "no process '$1' in this stack (one of: $PROCESSES)" ;;
+  esac
 }
 
 write_env() {
   cat >"$STACK_DIR/stack.env" <<EOF
-TRACELENS_TEMPO_URL=http://127.0.0.1:$TEMPO_HTTP_PORT
+TRACELENS_JAEGER_URL=http://127.0.0.1:$JAEGER_QUERY_PORT
 TRACELENS_OTLP_HTTP_URL=http://127.0.0.1:$OTLP_HTTP_PORT
 TRACELENS_PROM_URL=http://127.0.0.1:$PROM_PORT
 TRACELENS_PROM_BACKFILL_URL=http://127.0.0.1:$PROM_BACKFILL_PORT
@@ -135,25 +166,27 @@ EOF
 }
 
 cmd_up() {
-  if is_running tempo || is_running prometheus; then
-    die "a stack is already running from $STACK_DIR; run '$0 down' first (or set TRACELENS_STACK_DIR)"
-  fi
+  for name in $PROCESSES; do
+    is_running "$name" && die "a stack is already running from $STACK_DIR; run '$0 down' first (or set TRACELENS_STACK_DIR)"
+  done
   require_tools
-  check_port_free prometheus "$PROM_PORT" TRACELENS_PROM_PORT
-  check_tempo_ports
+  # Build (or find) both binaries before starting anything: a cold build takes minutes.
+  JAEGER_BIN="${JAEGER_BIN:-$(bash "$here/build.sh" jaeger)}"
+  OTELCOL_BIN="${OTELCOL_BIN:-$(bash "$here/build.sh" otelcol)}"
   rm -rf "$STACK_DIR"
   mkdir -p "$STACK_DIR"
   write_env
   # Whatever started is stopped again if a later step fails.
   trap 'stop_all; say "startup failed: stopped what had started; logs are in $STACK_DIR"' EXIT
-  start_prometheus prometheus "$PROM_PORT" "$STACK_DIR/prometheus-data"
-  start_tempo
+  start_prometheus
+  start_jaeger
+  start_otelcol
   trap - EXIT
-  say "up: Tempo http://127.0.0.1:$TEMPO_HTTP_PORT (OTLP/HTTP :$OTLP_HTTP_PORT, OTLP/gRPC :$OTLP_GRPC_PORT), Prometheus http://127.0.0.1:$PROM_PORT; state in $STACK_DIR"
+  say "up: OTLP http://127.0.0.1:$OTLP_HTTP_PORT (gRPC :$OTLP_GRPC_PORT) → collector → Jaeger http://127.0.0.1:$JAEGER_QUERY_PORT and Prometheus http://127.0.0.1:$PROM_PORT; state in $STACK_DIR"
 }
 
 stop_all() {
-  for name in tempo prometheus prometheus-backfill; do stop_process "$name"; done
+  for name in otelcol $PROCESSES prometheus-backfill; do stop_process "$name"; done
 }
 
 cmd_down() {
@@ -164,8 +197,8 @@ cmd_down() {
 
 cmd_status() {
   local code=0
-  for entry in "tempo http://127.0.0.1:$TEMPO_HTTP_PORT/ready" "prometheus http://127.0.0.1:$PROM_PORT/-/ready" \
-    "prometheus-backfill http://127.0.0.1:$PROM_BACKFILL_PORT/-/ready"; do
+  for entry in "prometheus http://127.0.0.1:$PROM_PORT/-/ready" "jaeger http://127.0.0.1:$JAEGER_HEALTH_PORT/status" \
+    "otelcol http://127.0.0.1:$COLLECTOR_HEALTH_PORT/" "prometheus-backfill http://127.0.0.1:$PROM_BACKFILL_PORT/-/ready"; do
     set -- $entry
     if is_running "$1" && curl -fsS -o /dev/null "$2" 2>/dev/null; then
       echo "$1: ready ($2, pid $(cat "$(pidfile "$1")"))"
@@ -186,7 +219,7 @@ cmd_backfill() { # openmetrics-file
   mkdir -p "$data"
   promtool tsdb create-blocks-from openmetrics "$1" "$data" >"$STACK_DIR/promtool.log" 2>&1 \
     || { cat "$STACK_DIR/promtool.log" >&2; die "promtool could not backfill $1"; }
-  start_prometheus prometheus-backfill "$PROM_BACKFILL_PORT" "$data"
+  start_prometheus_on prometheus-backfill "$PROM_BACKFILL_PORT" "$data" TRACELENS_PROM_BACKFILL_PORT
 }
 
 case "${1:-}" in
@@ -194,8 +227,8 @@ case "${1:-}" in
   down) cmd_down ;;
   status) cmd_status ;;
   env) [ -f "$STACK_DIR/stack.env" ] || die "no stack state in $STACK_DIR; run '$0 up'"; cat "$STACK_DIR/stack.env" ;;
-  stop-tempo) stop_process tempo ;;
-  start-tempo) start_tempo ;;
+  stop) stop_process "${2:?stop needs a process name: $PROCESSES}" ;;
+  start) start_one "${2:?start needs a process name: $PROCESSES}" ;;
   backfill) cmd_backfill "${2:-}" ;;
-  *) die "usage: $0 up|down|status|env|stop-tempo|start-tempo|backfill FILE" ;;
+  *) die "usage: $0 up|down|status|env|stop NAME|start NAME|backfill FILE" ;;
 esac
