@@ -1,0 +1,10 @@
+/**
+ * The loading service: traces from a TraceSource (Tempo or Jaeger), read by format and analysed,
+ * one ({@link loadTrace}) or many with bounded concurrency ({@link loadTraces}). Pages and the
+ * panel load traces only through here.
+ */
+export type { LoadedTrace, LoadOptions, LoadWarning, PartialTraceWarning } from './load-trace';
+export { loadTrace } from './load-trace';
+export type { LoadTracesOptions, TraceResult } from './load-traces';
+export { DEFAULT_CONCURRENCY, forEachBounded, loadTraces } from './load-traces';
+export { readTrace } from './read-trace';

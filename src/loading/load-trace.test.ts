@@ -1,0 +1,85 @@
+import { DataError } from '../data';
+import { partialTraceWarning } from '../data/errors';
+import { recorded, wireText } from '../data/recorded';
+import { loadTrace } from './load-trace';
+import { RECORDED_TRACE_ID, recordedSource } from './testing/recordedSource';
+
+describe('loadTrace', () => {
+  it('fetches, reads and analyses the recorded Tempo trace, asking for the given range', async () => {
+    const traceById = jest.fn(async () => ({ format: 'otlp' as const, raw: wireText(recorded('tempo-trace-v2')) }));
+    const { analysis, warnings } = await loadTrace(recordedSource({ traceById }), RECORDED_TRACE_ID, {
+      range: { start: 1795255306, end: 1795255317 },
+    });
+    expect(traceById).toHaveBeenCalledWith(
+      RECORDED_TRACE_ID,
+      { start: 1795255306, end: 1795255317 },
+      { signal: undefined }
+    );
+    expect(analysis.trace.spanCount).toBe(10);
+    // the order-worker consumer ends 18.467 ms after the root starts
+    expect(analysis.duration).toBe(18_467_000);
+    // the engine's note on the consumer outliving its producer parent
+    expect(warnings.map((w) => [w.kind, w.message])).toEqual([
+      ['childOutlivesParent', '1 span(s) end after their parent (asynchronous work); kept as they are'],
+    ]);
+  });
+
+  it("puts the source's partial-trace note before the engine's warnings", async () => {
+    const partial = partialTraceWarning(
+      { target: 'Tempo (datasource "tempo")', path: 'api/v2/traces/x' },
+      'trace exceeds max size'
+    );
+    const { warnings } = await loadTrace(
+      recordedSource({
+        traceById: async () => ({ format: 'otlp', raw: wireText(recorded('tempo-trace-v2')), partial }),
+      }),
+      RECORDED_TRACE_ID
+    );
+    expect(warnings.map((w) => w.kind)).toEqual(['partial-trace', 'childOutlivesParent']);
+    expect(warnings[0]).toEqual({
+      kind: 'partial-trace',
+      message: 'Tempo (datasource "tempo") returned only part of this trace: trace exceeds max size.',
+      error: partial,
+    });
+  });
+
+  it("passes the source's DataError through", async () => {
+    const notFound = new DataError('trace-not-found', 'Trace not found in Jaeger (datasource "jaeger").');
+    await expect(
+      loadTrace(
+        recordedSource({
+          kind: 'jaeger',
+          traceById: async () => {
+            throw notFound;
+          },
+        }),
+        RECORDED_TRACE_ID
+      )
+    ).rejects.toBe(notFound);
+  });
+
+  it('says which source sent a body it cannot read', async () => {
+    const error = await loadTrace(
+      recordedSource({ traceById: async () => ({ format: 'otlp', raw: wireText(recorded('tempo-unknown-path')) }) }),
+      RECORDED_TRACE_ID
+    ).catch((e) => e);
+    expect(error).toBeInstanceOf(DataError);
+    expect(error.kind).toBe('bad-response');
+    expect(error.message).toMatch(
+      new RegExp(`^Tempo \\(datasource "tempo"\\) sent trace ${RECORDED_TRACE_ID} in a form TraceLens cannot read: `)
+    );
+  });
+
+  it('does not analyse a trace whose request was cancelled meanwhile', async () => {
+    const controller = new AbortController();
+    const source = recordedSource({
+      traceById: async () => {
+        controller.abort();
+        return { format: 'otlp', raw: wireText(recorded('tempo-trace-v2')) };
+      },
+    });
+    await expect(loadTrace(source, RECORDED_TRACE_ID, { signal: controller.signal })).rejects.toMatchObject({
+      kind: 'cancelled',
+    });
+  });
+});
