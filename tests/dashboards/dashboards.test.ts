@@ -4,8 +4,9 @@
  * provisioned datasource of that type (directly or through a datasource variable); every
  * `$variable` used is defined; breakdown panels use the panel's plugin id, options its editor
  * declares with values it accepts, and Tempo searches listing at least as many traces as they
- * fetch; span-metrics queries use the names the provisioned Tempo writes; the app's manifest
- * ships the overview dashboard.
+ * fetch; span-metrics queries use the OTel scheme that the OpenTelemetry Collector's span_metrics
+ * connector writes in the compose demo and the test stack (ms histograms, label service_name), and
+ * the p95 overlay and axis say ms; the app's manifest ships the overview dashboard.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -134,8 +135,8 @@ describe.each(dashboards)('%s', (_file, dashboard) => {
     expect([...defined].filter((name) => !used.has(name))).toEqual([]);
   });
 
-  it('queries span metrics with the names the provisioned Tempo metrics-generator writes', () => {
-    const scheme = PRESET_SCHEMES.tempo;
+  it('queries span metrics with the names the collector’s span_metrics connector writes (OTel scheme)', () => {
+    const scheme = PRESET_SCHEMES.otel;
     const exprs = [
       ...dashboard.panels
         .flatMap((p) => (p.targets ?? []).map((t) => t.expr))
@@ -150,6 +151,20 @@ describe.each(dashboards)('%s', (_file, dashboard) => {
         expect([scheme.callsMetric, `${scheme.latencyMetric}_bucket`]).toContain(metric);
       }
       expect(expr).toMatch(new RegExp(`\\b${scheme.labels.service}\\b`));
+    }
+  });
+
+  it('shows span-metrics latencies in the unit the OTel scheme writes (ms)', () => {
+    const unit = PRESET_SCHEMES.otel.latencyUnitsPerSecond === 1000 ? 'ms' : 's';
+    for (const p of dashboard.panels) {
+      const latency = (p.targets ?? []).some((t) => typeof t.expr === 'string' && /_bucket\b/.test(t.expr));
+      if (!latency) {
+        continue;
+      }
+      const shown = p.type.startsWith('tracelens-')
+        ? p.options?.overlayUnit
+        : (p as Panel & { fieldConfig?: { defaults?: { unit?: string } } }).fieldConfig?.defaults?.unit;
+      expect({ panel: p.id, unit: shown }).toEqual({ panel: p.id, unit });
     }
   });
 
