@@ -43,6 +43,7 @@ describe('classifyFailure with real server answers', () => {
 });
 
 // Grafana's own answers through its datasource proxy (bodies as Grafana's API writes them: {message}).
+// Not recorded: recording them takes a running Grafana, which is not run here (AGPL, REFERENCE §5).
 describe('classifyFailure with Grafana proxy answers', () => {
   const ds = { target: 'Tempo (datasource "tempo")', path: 'api/search' };
 
@@ -59,10 +60,8 @@ describe('classifyFailure with Grafana proxy answers', () => {
   });
 
   it('TraceQL metrics without local-blocks is traceql-metrics-disabled', () => {
-    const e = classifyFailure(
-      { type: 'http', status: 500, body: 'localblocks processor not found' },
-      { ...ds, path: 'api/metrics/query_range' }
-    );
+    // Tempo's recorded 500 (a Tempo without the local-blocks processor), as Grafana passes it on
+    const e = classifyFailure(http('tempo-metrics-no-local-blocks'), { ...ds, path: 'api/metrics/query_range' });
     expect(e.kind).toBe('traceql-metrics-disabled');
     expect(e.message).toMatch(/local-blocks processor/);
   });

@@ -1,6 +1,6 @@
 import { Observable, of, throwError } from 'rxjs';
 import { createGrafanaProxyTransport } from './grafana-transport';
-import { recorded } from './recorded';
+import { recorded, wireText } from './recorded';
 
 const fetchMock = jest.fn();
 jest.mock('@grafana/runtime', () => ({
@@ -38,7 +38,7 @@ describe('createGrafanaProxyTransport', () => {
   });
 
   it('asks for text when told to', async () => {
-    fetchMock.mockReturnValue(ok('{"trace":{}}'));
+    fetchMock.mockReturnValue(ok(wireText(recorded('tempo-trace-v2-not-found'))));
     await createGrafanaProxyTransport('tempo').get('api/v2/traces/1', {}, { responseType: 'text' });
     expect(fetchMock.mock.calls[0][0].responseType).toBe('text');
   });
@@ -54,6 +54,7 @@ describe('createGrafanaProxyTransport', () => {
     });
   });
 
+  // Grafana's own answers: not recorded (recording them takes a running Grafana, not run here).
   it('classifies Grafana’s own proxy errors (unknown uid, upstream down)', async () => {
     fetchMock.mockReturnValue(fetchError(404, { message: 'Unable to find datasource' }));
     await expect(createGrafanaProxyTransport('nope').get('api/search')).rejects.toMatchObject({

@@ -1,11 +1,17 @@
 /**
- * Test helper: responses recorded from the real Tempo and Prometheus of the test stack by
- * tests/integration/record-fixtures.ts. Unit tests fake transports only with these.
+ * Test helper: responses recorded from a real Tempo and a real Prometheus by
+ * tests/integration/record-fixtures.ts. Unit tests fake transports only with these. Each fixture
+ * names the server that answered (`source`) and the day it was recorded (`recorded`): the Tempo
+ * answers are the contract for the Tempo client now that no Tempo runs in the tests.
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
 export interface Recorded<T = any> {
+  /** the server that answered, e.g. `Tempo main 87c2dc380cec (2025-05-29)`, `Prometheus 2.42 (Debian)` */
+  source?: string;
+  /** when it was recorded (YYYY-MM-DD) */
+  recorded?: string;
   request: string;
   status: number;
   contentType: string | null;

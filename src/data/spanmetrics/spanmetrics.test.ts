@@ -25,6 +25,8 @@ describe('createSpanMetrics', () => {
     expect(buckets[0].le).toBe(0.002);
   });
 
+  // No recording holds millisecond buckets: recording one takes the OTel collector's span_metrics
+  // connector writing into Prometheus (the Jaeger + collector stack), then record-fixtures' bucket query.
   it('latencyBuckets divides millisecond bounds into seconds', async () => {
     const ms = recorded('prom-query-buckets');
     const body = {

@@ -1,12 +1,34 @@
+/*
+ * The Tempo client against the answers recorded from a real Tempo (main 87c2dc380cec, the
+ * `source` of every tests/integration/fixtures/tempo-*.json). No Tempo runs in the tests any more:
+ * these recordings are the contract. What the recorded bodies mean for the batch that was sent
+ * (span counts, self times, error counts) is checked in recorded-batch.test.ts.
+ */
+import { readdirSync } from 'fs';
+import { join } from 'path';
+import { traceqlFilter } from '../queries/traceql';
 import { createFetchTransport } from '../fetch-transport';
 import { fetchReplaying, recorded, wireText } from '../recorded';
 import { createTempoClient } from './client';
+import { TempoSearchResponse } from './types';
 
 const client = (...names: string[]) => {
   const replay = fetchReplaying(...names.map((n) => recorded(n)));
   return { tempo: createTempoClient(createFetchTransport('http://tempo', 'Tempo', replay.impl)), urls: replay.urls };
 };
 const ID = '8d3115b67acbe152b049ac86d48a02e0';
+/** The query parameters of a URL or a recorded request path, decoded (so `+` and `%20` compare equal). */
+const paramsOf = (url: string) => Object.fromEntries(new URL(url, 'http://tempo/').searchParams);
+
+it('every recorded fixture names the server that answered and the day', () => {
+  const names = readdirSync(join(__dirname, '../../../tests/integration/fixtures')).filter((f) => f.endsWith('.json'));
+  expect(names.length).toBeGreaterThan(0);
+  for (const file of names) {
+    const r = recorded(file.replace(/\.json$/, ''));
+    const source = file.startsWith('tempo-') ? 'Tempo main 87c2dc380cec (2025-05-29)' : 'Prometheus 2.42 (Debian)';
+    expect([file, r.source, r.recorded]).toEqual([file, source, '2026-11-21']);
+  }
+});
 
 describe('Tempo client', () => {
   it('search sends q, limit, spss and whole-second start/end', async () => {
@@ -18,6 +40,52 @@ describe('Tempo client', () => {
       rootServiceName: 'frontend',
       startTimeUnixNano: expect.any(String),
     });
+  });
+
+  it('search: the request our builders write is the one Tempo answered, and its answer reads as typed', async () => {
+    const fixture = recorded<TempoSearchResponse>('tempo-search');
+    const want = paramsOf(fixture.request);
+    const { tempo, urls } = client('tempo-search');
+    const res = await tempo.search(traceqlFilter({ status: 'error' }), {
+      limit: 5,
+      spss: 2,
+      start: Number(want.start),
+      end: Number(want.end),
+    });
+    expect(paramsOf(urls[0])).toEqual(want);
+    expect(want.q).toBe('{ status = error }');
+    // one trace: hex id, root names, 64-bit start as a string, whole-ms duration
+    expect(res.traces).toHaveLength(1);
+    const [trace] = res.traces!;
+    expect(trace).toMatchObject({
+      traceID: ID,
+      rootServiceName: 'frontend',
+      rootTraceName: 'GET /checkout',
+      startTimeUnixNano: '1795255307454000000',
+      durationMs: 18,
+    });
+    // Tempo 2.x sends the first spanset twice: `spanSet` (deprecated) and `spanSets`
+    expect(trace.spanSets).toEqual([trace.spanSet]);
+    const spans = trace.spanSets!.flatMap((set) => set.spans);
+    expect(spans.length).toBeLessThanOrEqual(2); // spss=2
+    expect(trace.spanSet!.matched).toBe(5);
+    for (const span of spans) {
+      expect(span).toEqual({
+        spanID: expect.stringMatching(/^[0-9a-f]{16}$/),
+        startTimeUnixNano: expect.stringMatching(/^\d{19}$/),
+        durationNanos: expect.stringMatching(/^\d+$/),
+        attributes: [{ key: 'status', value: { stringValue: 'error' } }],
+      });
+    }
+    // zero counts are omitted (protobuf JSON): order-worker and user-service had no errors
+    expect(trace.serviceStats?.['order-worker']).toEqual({ spanCount: 1 });
+    expect(res.metrics).toMatchObject({ inspectedBytes: expect.any(String), completedJobs: 1, totalJobs: 1 });
+  });
+
+  it('search leaves out the options not given (Tempo’s defaults apply)', async () => {
+    const { tempo, urls } = client('tempo-search');
+    await tempo.search('{}');
+    expect(urls).toEqual(['http://tempo/api/search?q=%7B%7D']);
   });
 
   it('traceById returns v2 raw text as sent, not partial', async () => {
@@ -49,6 +117,8 @@ describe('Tempo client', () => {
     });
   });
 
+  // No recording has a PARTIAL answer: recording one takes a Tempo whose max_bytes_per_trace is below
+  // the trace's size (Tempo 2.x answers 200 with status PARTIAL; Tempo 3 answers 422, see REFERENCE §1).
   it('traceById flags a PARTIAL v2 answer with a partial-trace warning', async () => {
     const body = { ...recorded('tempo-trace-v2').body, status: 'PARTIAL', message: 'trace exceeds max size' };
     const replay = fetchReplaying({ ...recorded('tempo-trace-v2'), body });
@@ -56,6 +126,7 @@ describe('Tempo client', () => {
     expect(fetched.partial).toMatchObject({ kind: 'partial-trace', upstreamMessage: 'trace exceeds max size' });
   });
 
+  // The recorded trace repeated to > 1 MB (the recordings are small); PARTIAL as above.
   it('traceById reads a large (> 1 MB) v2 answer from its text: spans present, PARTIAL and its message', async () => {
     const v2 = recorded('tempo-trace-v2').body;
     const spans = v2.trace.resourceSpans;
@@ -76,6 +147,29 @@ describe('Tempo client', () => {
     expect(urls).toEqual([]);
   });
 
+  it('tagNames lists every scope Tempo answered with its tags', async () => {
+    const { tempo, urls } = client('tempo-tags');
+    const fixture = recorded('tempo-tags');
+    const want = paramsOf(fixture.request);
+    const scopes = await tempo.tagNames({ start: Number(want.start), end: Number(want.end) });
+    expect(paramsOf(urls[0])).toEqual(want);
+    expect(scopes.map((s) => s.scope)).toEqual(['intrinsic', 'span', 'event', 'resource']);
+    const byScope = Object.fromEntries(scopes.map((s) => [s.scope, s.tags]));
+    expect(byScope.resource).toEqual(['deployment.environment', 'service.name']);
+    expect(byScope.span).toEqual(
+      expect.arrayContaining([
+        'http.method',
+        'http.route',
+        'http.status_code',
+        'x_request_id',
+        'db.system',
+        'db.statement',
+        'peer.service',
+      ])
+    );
+    expect(byScope.intrinsic).toEqual(expect.arrayContaining(['duration', 'name', 'status', 'rootServiceName']));
+  });
+
   it('tagNames flattens scopes; tagValues encodes the tag', async () => {
     const names = await client('tempo-tags').tempo.tagNames({ scope: 'span' });
     expect(names.find((s) => s.scope === 'span')?.tags).toEqual(expect.arrayContaining(['http.route', 'x_request_id']));
@@ -83,6 +177,33 @@ describe('Tempo client', () => {
     const values = await tempo.tagValues('resource.service.name', { q: '{}' });
     expect(urls[0]).toBe('http://tempo/api/v2/search/tag/resource.service.name/values?q=%7B%7D');
     expect(values).toEqual(expect.arrayContaining([{ type: 'string', value: 'frontend' }]));
+  });
+
+  it('metricsQueryRange: the recorded rate() by service request, and samples whose 0 value Tempo omitted', async () => {
+    const fixture = recorded('tempo-metrics-query-range');
+    const want = paramsOf(fixture.request);
+    const { tempo, urls } = client('tempo-metrics-query-range');
+    const res = await tempo.metricsQueryRange(want.q, {
+      start: Number(want.start),
+      end: Number(want.end),
+      step: Number(want.step.replace(/s$/, '')),
+    });
+    expect(paramsOf(urls[0])).toEqual(want);
+    expect(want.q).toBe('{ } | rate() by (resource.service.name)');
+    const services = (res.series ?? []).map(
+      (s) => s.labels.find((l) => l.key === 'resource.service.name')?.value.stringValue
+    );
+    expect(services).toEqual(['api-gateway', 'auth-service', 'frontend', 'order-worker', 'user-service']);
+    for (const series of res.series ?? []) {
+      expect(series.samples?.map((x) => x.timestampMs)).toEqual([
+        '1795255230000',
+        '1795255260000',
+        '1795255290000',
+        '1795255320000',
+      ]);
+      // only the step with spans carries a value: the others omit it (0)
+      expect(series.samples?.filter((x) => x.value !== undefined)).toHaveLength(1);
+    }
   });
 
   it('metricsQueryRange sends step as a duration', async () => {

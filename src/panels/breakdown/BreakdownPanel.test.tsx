@@ -15,6 +15,9 @@ jest.mock('@grafana/runtime', () => ({
 }));
 
 const TRACE_TEXT = wireText(recorded('tempo-trace-v2'));
+// Tempo's recorded 404 bodies: a Tempo without the v2 route, and v1's answer for an unknown trace id
+const NO_V2_ROUTE = recorded('tempo-unknown-path').body;
+const NO_V1_TRACE = recorded('tempo-trace-v1-not-found').body;
 const FROM = 1795255200000;
 const TO = 1795258800000;
 const TEMPO_TARGET = { refId: 'A', datasource: { type: 'tempo', uid: '${tempo}' }, queryType: 'traceql', limit: 20 };
@@ -188,7 +191,7 @@ function serveRecordedTrace() {
       : throwError(() => ({
           status: 404,
           statusText: 'Not Found',
-          data: url.includes('/v2/') ? '404 page not found' : '',
+          data: url.includes('/v2/') ? NO_V2_ROUTE : NO_V1_TRACE,
           config: { url },
         }))
   );
