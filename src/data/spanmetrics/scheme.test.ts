@@ -1,17 +1,11 @@
 import { createFetchTransport } from '../fetch-transport';
 import { createPrometheusClient } from '../prometheus/client';
-import { fetchReplaying, recorded } from '../recorded';
+import { fetchReplaying, Recorded, recorded } from '../recorded';
 import { detectScheme, matchCandidates } from './scheme';
+import { collectorNames, collectorSeries, labelNamesAnswer } from './testing/collector-names';
 
 // Metric names as the real Prometheus listed them for Tempo's metrics-generator output.
 const tempoNames: string[] = recorded('prom-label-names').body.data;
-// The same set as an OpenTelemetry collector's spanmetrics connector names it.
-const otelNames = (namespace: string, unit: string, histogram: 'classic' | 'native') =>
-  tempoNames
-    .filter((n) => n.startsWith('traces_spanmetrics_') && n !== 'traces_spanmetrics_size_total')
-    .map((n) => n.replace('traces_spanmetrics_', namespace).replace('latency', `duration_${unit}`))
-    .filter((n) => histogram === 'classic' || !n.endsWith('_bucket'))
-    .map((n) => (histogram === 'native' ? n.replace(/_(sum|count)$/, '') : n));
 
 describe('matchCandidates', () => {
   it('recognises Tempo’s names as the Tempo scheme with classic seconds histograms', () => {
@@ -26,25 +20,73 @@ describe('matchCandidates', () => {
     ]);
   });
 
+  // collector names are derived from the recorded Tempo names (see testing/collector-names.ts: not recorded)
   it.each([
-    ['traces_span_metrics_', 'milliseconds', 'classic', 'otel', 1000],
-    ['traces_span_metrics_', 'seconds', 'classic', 'otel', 1],
-    ['', 'milliseconds', 'classic', 'otel-legacy', 1000],
-    ['traces_span_metrics_', 'milliseconds', 'native', 'otel', 1000],
-  ] as const)('recognises OTel names (namespace %j, %s, %s) as %s', (ns, unit, histogram, id, units) => {
-    const [match] = matchCandidates(new Set(otelNames(ns, unit, histogram)));
-    expect(match).toEqual({
-      id,
-      callsMetric: `${ns}calls_total`,
-      latencyMetric: `${ns}duration_${unit}`,
-      histogram,
-      latencyUnitsPerSecond: units,
-    });
+    [
+      'remote-write',
+      'milliseconds',
+      'classic',
+      'otel',
+      'traces_span_metrics_calls_total',
+      'traces_span_metrics_duration_milliseconds',
+      1000,
+    ],
+    [
+      'remote-write',
+      'seconds',
+      'classic',
+      'otel',
+      'traces_span_metrics_calls_total',
+      'traces_span_metrics_duration_seconds',
+      1,
+    ],
+    ['no-namespace', 'milliseconds', 'classic', 'otel-legacy', 'calls_total', 'duration_milliseconds', 1000],
+    [
+      'remote-write',
+      'milliseconds',
+      'native',
+      'otel',
+      'traces_span_metrics_calls_total',
+      'traces_span_metrics_duration_milliseconds',
+      1000,
+    ],
+    [
+      'NoUTF8EscapingWithSuffixes',
+      'milliseconds',
+      'classic',
+      'otel-utf8',
+      'traces.span.metrics.calls_total',
+      'traces.span.metrics.duration_milliseconds',
+      1000,
+    ],
+    [
+      'NoUTF8EscapingWithSuffixes',
+      'seconds',
+      'native',
+      'otel-utf8',
+      'traces.span.metrics.calls_total',
+      'traces.span.metrics.duration_seconds',
+      1,
+    ],
+    // no unit in the name: milliseconds, the connector's default, are assumed
+    [
+      'NoTranslation',
+      'milliseconds',
+      'classic',
+      'otel-utf8-nosuffix',
+      'traces.span.metrics.calls',
+      'traces.span.metrics.duration',
+      1000,
+    ],
+  ] as const)('recognises collector names (%s, %s, %s) as %s', (naming, unit, histogram, id, calls, latency, units) => {
+    expect(matchCandidates(new Set(collectorNames(naming, unit, histogram)))).toEqual([
+      { id, callsMetric: calls, latencyMetric: latency, histogram, latencyUnitsPerSecond: units },
+    ]);
   });
 
   it('returns every scheme present, so mixed setups are visible', () => {
-    const names = new Set([...tempoNames, ...otelNames('traces_span_metrics_', 'milliseconds', 'classic')]);
-    expect(matchCandidates(names).map((m) => m.id)).toEqual(['tempo', 'otel']);
+    const names = new Set([...tempoNames, ...collectorNames('remote-write'), ...collectorNames('NoTranslation')]);
+    expect(matchCandidates(names).map((m) => m.id)).toEqual(['tempo', 'otel', 'otel-utf8-nosuffix']);
   });
 
   it('needs both the calls counter and a latency histogram', () => {
@@ -54,30 +96,26 @@ describe('matchCandidates', () => {
 });
 
 describe('detectScheme', () => {
-  const prom = (...names: string[]) =>
-    createPrometheusClient(
-      createFetchTransport('http://prom', 'Prometheus', fetchReplaying(...names.map((n) => recorded(n))).impl)
-    );
+  const replay = (...answers: Recorded[]) =>
+    createPrometheusClient(createFetchTransport('http://prom', 'Prometheus', fetchReplaying(...answers).impl));
+  const prom = (...names: string[]) => replay(...names.map((n) => recorded(n)));
 
-  it('reads the service label off a real series', async () => {
+  it('reads the labels off a real series (no peer label there)', async () => {
     const d = await detectScheme(prom('prom-label-names', 'prom-series'), { start: 0, end: 1 });
     expect(d).toMatchObject({
       kind: 'detected',
       scheme: {
         id: 'tempo',
-        labels: { service: 'service', spanName: 'span_name' },
+        labels: { service: 'service', spanName: 'span_name', spanKind: 'span_kind', statusCode: 'status_code' },
         errorStatusValue: 'STATUS_CODE_ERROR',
         serviceGraph: { requestMetric: 'traces_service_graph_request_total' },
       },
     });
+    expect(d.kind === 'detected' && 'peerService' in d.scheme.labels).toBe(false);
   });
 
   it('reports none when no span metrics exist', async () => {
-    const empty = {
-      ...recorded('prom-label-names'),
-      body: { status: 'success', data: ['up', 'prometheus_build_info'] },
-    };
-    const p = createPrometheusClient(createFetchTransport('http://prom', 'Prometheus', fetchReplaying(empty).impl));
+    const p = replay(labelNamesAnswer(['up', 'prometheus_build_info']));
     expect(await detectScheme(p, { start: 0, end: 1 })).toMatchObject({
       kind: 'none',
       message: expect.stringMatching(/^No span metrics found/),
@@ -85,11 +123,7 @@ describe('detectScheme', () => {
   });
 
   it('reports mixed instead of guessing', async () => {
-    const both = {
-      ...recorded('prom-label-names'),
-      body: { status: 'success', data: [...tempoNames, ...otelNames('', 'seconds', 'classic')] },
-    };
-    const p = createPrometheusClient(createFetchTransport('http://prom', 'Prometheus', fetchReplaying(both).impl));
+    const p = replay(labelNamesAnswer([...tempoNames, ...collectorNames('no-namespace', 'seconds')]));
     expect(await detectScheme(p, { start: 0, end: 1 })).toMatchObject({
       kind: 'mixed',
       candidates: ['tempo', 'otel-legacy'],
@@ -102,12 +136,49 @@ describe('detectScheme', () => {
       ...series,
       body: { status: 'success', data: series.body.data.map(({ service, ...rest }: Record<string, string>) => rest) },
     };
-    const p = createPrometheusClient(
-      createFetchTransport('http://prom', 'Prometheus', fetchReplaying(recorded('prom-label-names'), unlabelled).impl)
-    );
-    expect(await detectScheme(p, { start: 0, end: 1 })).toMatchObject({
+    const p = replay(recorded('prom-label-names'), unlabelled);
+    expect(await detectScheme(p, { start: 0, end: 1 })).toEqual({
       kind: 'none',
-      message: expect.stringMatching(/lack a service label/),
+      message:
+        'traces_spanmetrics_calls_total exists but its series lack a service label (service, service_name or service.name) with a span-name label (span_name or span.name); cannot use them.',
+    });
+  });
+
+  // Bodies derived from the recorded ones (testing/collector-names.ts): no Prometheus 3 has been recorded yet.
+  it('reads dotted labels off Prometheus 3 series and asks for them by the quoted name', async () => {
+    const replayed = fetchReplaying(
+      labelNamesAnswer(collectorNames('NoUTF8EscapingWithSuffixes')),
+      collectorSeries('NoUTF8EscapingWithSuffixes')
+    );
+    const p = createPrometheusClient(createFetchTransport('http://prom', 'Prometheus', replayed.impl));
+    expect(await detectScheme(p, { start: 0, end: 1 })).toEqual({
+      kind: 'detected',
+      scheme: {
+        id: 'otel-utf8',
+        callsMetric: 'traces.span.metrics.calls_total',
+        latencyMetric: 'traces.span.metrics.duration_milliseconds',
+        histogram: 'classic',
+        latencyUnitsPerSecond: 1000,
+        labels: { service: 'service.name', spanName: 'span.name', spanKind: 'span.kind', statusCode: 'status.code' },
+        errorStatusValue: 'STATUS_CODE_ERROR',
+        serviceGraph: {
+          requestMetric: 'traces_service_graph_request_total',
+          failedMetric: 'traces_service_graph_request_failed_total',
+          serverLatencyMetric: 'traces_service_graph_request_server_seconds',
+        },
+      },
+    });
+    expect(new URL(replayed.urls[1]).searchParams.get('match[]')).toBe('{"traces.span.metrics.calls_total"}');
+  });
+
+  it.each([
+    ['remote-write', 'service_name', 'span_name', 'peer_service'],
+    ['NoTranslation', 'service.name', 'span.name', 'peer.service'],
+  ] as const)('%s: keeps the peer label when some series carry one', async (naming, service, spanName, peer) => {
+    const p = replay(labelNamesAnswer(collectorNames(naming)), collectorSeries(naming, 'user-service'));
+    expect(await detectScheme(p, { start: 0, end: 1 })).toMatchObject({
+      kind: 'detected',
+      scheme: { labels: { service, spanName, peerService: peer } },
     });
   });
 });

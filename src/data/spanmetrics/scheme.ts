@@ -5,18 +5,34 @@
  * (`/api/v1/label/__name__/values`):
  *   - Tempo metrics-generator: `traces_spanmetrics_calls_total` + `traces_spanmetrics_latency[_bucket]` (seconds)
  *   - OTel collector spanmetrics connector: `traces_span_metrics_calls_total` +
- *     `traces_span_metrics_duration_{milliseconds|seconds}[_bucket]`, or the same without the
+ *     `traces_span_metrics_duration_{milliseconds|seconds}[_bucket]` (remote write, or Prometheus 3's
+ *     OTLP receiver with `UnderscoreEscapingWithSuffixes`), or the same without the
  *     `traces_span_metrics_` namespace (`calls_total`, `duration_milliseconds_bucket`, …)
+ *   - the connector through Prometheus 3's OTLP receiver without escaping: `NoUTF8EscapingWithSuffixes`
+ *     gives `traces.span.metrics.calls_total` + `traces.span.metrics.duration_{milliseconds|seconds}…`;
+ *     `NoTranslation` gives `traces.span.metrics.calls` + `traces.span.metrics.duration[_bucket]`,
+ *     whose name carries no unit: milliseconds are assumed (the connector's default `histogram.unit`).
  * A latency metric with `_bucket` is a classic histogram; the bare name alone is a native one.
- * The service label is then read off one real series of the calls metric (`service` or
- * `service_name`), never assumed. Exactly one complete candidate → `detected`; none → `none`;
- * several (e.g. Tempo and an OTel collector writing to the same Prometheus) → `mixed`, so the
- * caller asks the user instead of guessing. Service-graph metrics are detected alongside.
+ * The labels are then read off the real series of the calls metric, never assumed: the service
+ * label (`service`, `service_name` or `service.name`) with its span-name label (`span_name`, or
+ * `span.name` beside `service.name`), and a peer label (`peer_service` / `peer.service`) when some
+ * series carry one. Exactly one complete candidate → `detected`; none → `none`; several (e.g. Tempo
+ * and an OTel collector writing to the same Prometheus) → `mixed`, so the caller asks the user
+ * instead of guessing. Service-graph metrics are detected alongside. O(names + series labels).
  */
 import { PrometheusClient } from '../prometheus/client';
 import { selector } from '../queries/promql';
 
-export type SchemeId = 'tempo' | 'otel' | 'otel-legacy';
+export type SchemeId = 'tempo' | 'otel' | 'otel-legacy' | 'otel-utf8' | 'otel-utf8-nosuffix';
+
+export interface SchemeLabels {
+  service: string;
+  spanName: string;
+  spanKind: string;
+  statusCode: string;
+  /** the callee of a client span (`peer_service`), when the series carry it */
+  peerService?: string;
+}
 
 export interface SpanMetricsScheme {
   id: SchemeId;
@@ -26,7 +42,7 @@ export interface SpanMetricsScheme {
   histogram: 'classic' | 'native';
   /** latency units per second: 1 for seconds, 1000 for milliseconds */
   latencyUnitsPerSecond: 1 | 1000;
-  labels: { service: string; spanName: string; spanKind: string; statusCode: string };
+  labels: SchemeLabels;
   errorStatusValue: string;
   serviceGraph?: ServiceGraphScheme;
 }
@@ -43,40 +59,66 @@ export type SchemeDetection =
   | { kind: 'none'; message: string }
   | { kind: 'mixed'; candidates: SchemeId[]; message: string };
 
-const LABELS = { spanName: 'span_name', spanKind: 'span_kind', statusCode: 'status_code' };
+const UNDERSCORED = {
+  spanName: 'span_name',
+  spanKind: 'span_kind',
+  statusCode: 'status_code',
+  peerService: 'peer_service',
+};
+const DOTTED = { spanName: 'span.name', spanKind: 'span.kind', statusCode: 'status.code', peerService: 'peer.service' };
+
+/** The label sets producers write, in the order they are looked for on the series. */
+const LABEL_SETS: SchemeLabels[] = [
+  { service: 'service', ...UNDERSCORED },
+  { service: 'service_name', ...UNDERSCORED },
+  { service: 'service.name', ...DOTTED },
+];
+
+const preset = (
+  id: SchemeId,
+  callsMetric: string,
+  latencyMetric: string,
+  latencyUnitsPerSecond: 1 | 1000,
+  { peerService, ...labels }: SchemeLabels
+): SpanMetricsScheme => ({
+  id,
+  callsMetric,
+  latencyMetric,
+  histogram: 'classic',
+  latencyUnitsPerSecond,
+  labels,
+  errorStatusValue: 'STATUS_CODE_ERROR',
+});
 
 /**
  * Each scheme as its producer writes it by default (classic histograms, no service graph), for a
- * scheme chosen in the settings rather than detected.
+ * scheme chosen in the settings rather than detected. Without detection the peer label is unknown,
+ * so a preset has none (dependency edges then come from elsewhere).
  */
 export const PRESET_SCHEMES: Record<SchemeId, SpanMetricsScheme> = {
-  tempo: {
-    id: 'tempo',
-    callsMetric: 'traces_spanmetrics_calls_total',
-    latencyMetric: 'traces_spanmetrics_latency',
-    histogram: 'classic',
-    latencyUnitsPerSecond: 1,
-    labels: { service: 'service', ...LABELS },
-    errorStatusValue: 'STATUS_CODE_ERROR',
-  },
-  otel: {
-    id: 'otel',
-    callsMetric: 'traces_span_metrics_calls_total',
-    latencyMetric: 'traces_span_metrics_duration_milliseconds',
-    histogram: 'classic',
-    latencyUnitsPerSecond: 1000,
-    labels: { service: 'service_name', ...LABELS },
-    errorStatusValue: 'STATUS_CODE_ERROR',
-  },
-  'otel-legacy': {
-    id: 'otel-legacy',
-    callsMetric: 'calls_total',
-    latencyMetric: 'duration_milliseconds',
-    histogram: 'classic',
-    latencyUnitsPerSecond: 1000,
-    labels: { service: 'service_name', ...LABELS },
-    errorStatusValue: 'STATUS_CODE_ERROR',
-  },
+  tempo: preset('tempo', 'traces_spanmetrics_calls_total', 'traces_spanmetrics_latency', 1, LABEL_SETS[0]),
+  otel: preset(
+    'otel',
+    'traces_span_metrics_calls_total',
+    'traces_span_metrics_duration_milliseconds',
+    1000,
+    LABEL_SETS[1]
+  ),
+  'otel-legacy': preset('otel-legacy', 'calls_total', 'duration_milliseconds', 1000, LABEL_SETS[1]),
+  'otel-utf8': preset(
+    'otel-utf8',
+    'traces.span.metrics.calls_total',
+    'traces.span.metrics.duration_milliseconds',
+    1000,
+    LABEL_SETS[2]
+  ),
+  'otel-utf8-nosuffix': preset(
+    'otel-utf8-nosuffix',
+    'traces.span.metrics.calls',
+    'traces.span.metrics.duration',
+    1000,
+    LABEL_SETS[2]
+  ),
 };
 
 interface Candidate {
@@ -106,6 +148,19 @@ const CANDIDATES: Candidate[] = [
       { base: 'duration_milliseconds', unit: 1000 },
       { base: 'duration_seconds', unit: 1 },
     ],
+  },
+  {
+    id: 'otel-utf8',
+    calls: 'traces.span.metrics.calls_total',
+    latencyBases: [
+      { base: 'traces.span.metrics.duration_milliseconds', unit: 1000 },
+      { base: 'traces.span.metrics.duration_seconds', unit: 1 },
+    ],
+  },
+  {
+    id: 'otel-utf8-nosuffix',
+    calls: 'traces.span.metrics.calls',
+    latencyBases: [{ base: 'traces.span.metrics.duration', unit: 1000 }],
   },
 ];
 
@@ -158,7 +213,7 @@ export async function detectScheme(
     return {
       kind: 'none',
       message:
-        'No span metrics found: expected Tempo metrics-generator (traces_spanmetrics_*) or OpenTelemetry collector spanmetrics (traces_span_metrics_* or calls_total/duration_*) series in this time range.',
+        'No span metrics found: expected Tempo metrics-generator (traces_spanmetrics_*) or OpenTelemetry collector spanmetrics (traces_span_metrics_*, traces.span.metrics.* or calls_total/duration_*) series in this time range.',
     };
   }
   if (matches.length > 1) {
@@ -171,18 +226,19 @@ export async function detectScheme(
   const match = matches[0];
   const sample = await prom.series(selector(match.callsMetric), range);
   const labelNames = new Set(sample.flatMap((s) => Object.keys(s)));
-  const service = labelNames.has('service') ? 'service' : labelNames.has('service_name') ? 'service_name' : undefined;
-  if (!service || !labelNames.has('span_name')) {
+  const found = LABEL_SETS.find((set) => labelNames.has(set.service) && labelNames.has(set.spanName));
+  if (!found) {
     return {
       kind: 'none',
-      message: `${match.callsMetric} exists but its series lack a service label (service or service_name) and span_name; cannot use them.`,
+      message: `${match.callsMetric} exists but its series lack a service label (service, service_name or service.name) with a span-name label (span_name or span.name); cannot use them.`,
     };
   }
+  const { peerService, ...labels } = found;
   return {
     kind: 'detected',
     scheme: {
       ...match,
-      labels: { service, ...LABELS },
+      labels: labelNames.has(peerService!) ? { ...labels, peerService } : labels,
       errorStatusValue: 'STATUS_CODE_ERROR',
       serviceGraph: matchServiceGraph(names),
     },
