@@ -1,7 +1,15 @@
-import { bucketsQuery, edgeQuantileQuery, edgeRateQuery, errorRatioQuery, quantileQuery, rateQuery } from './queries';
+import {
+  bucketsQuery,
+  errorRatioQuery,
+  peerEdgeQueries,
+  quantileQuery,
+  rateQuery,
+  serviceGraphEdgeQueries,
+} from './queries';
 import { PRESET_SCHEMES } from './scheme';
 
 const { tempo, otel } = PRESET_SCHEMES;
+const utf8 = PRESET_SCHEMES['otel-utf8'];
 
 describe('span-metrics PromQL', () => {
   it('rate per service, escaping filter values', () => {
@@ -31,15 +39,63 @@ describe('span-metrics PromQL', () => {
     expect(() => quantileQuery(tempo, 95, {}, 'service', 300)).toThrow(RangeError);
   });
 
-  it('buckets of one operation, and service-graph edges', () => {
+  it('buckets of one operation', () => {
     expect(bucketsQuery(tempo, 'user-service', 'SELECT users', 60.5)).toBe(
       'sum by (le) (increase(traces_spanmetrics_latency_bucket{service="user-service", span_name="SELECT users"}[60500ms]))'
     );
-    expect(edgeRateQuery('traces_service_graph_request_total', 300)).toBe(
-      'sum by (client, server) (rate(traces_service_graph_request_total{}[300s]))'
+  });
+
+  it('service-graph edges: requests, failures and server p95 by client and server', () => {
+    expect(
+      serviceGraphEdgeQueries(
+        {
+          requestMetric: 'traces_service_graph_request_total',
+          failedMetric: 'traces_service_graph_request_failed_total',
+          serverLatencyMetric: 'traces_service_graph_request_server_seconds',
+        },
+        300
+      )
+    ).toEqual({
+      labels: ['client', 'server'],
+      rate: 'sum by (client, server) (rate(traces_service_graph_request_total{}[300s]))',
+      failed: 'sum by (client, server) (rate(traces_service_graph_request_failed_total{}[300s]))',
+      p95: 'histogram_quantile(0.95, sum by (client, server, le) (rate(traces_service_graph_request_server_seconds_bucket{}[300s])))',
+    });
+  });
+
+  it('peer edges: client spans with a peer label, errors and client p95 from the same metrics', () => {
+    expect(
+      peerEdgeQueries({ ...otel, labels: { ...otel.labels, peerService: 'peer_service' } }, 'peer_service', 60)
+    ).toEqual({
+      labels: ['service_name', 'peer_service'],
+      rate: 'sum by (service_name, peer_service) (rate(traces_span_metrics_calls_total{span_kind="SPAN_KIND_CLIENT", peer_service!=""}[60s]))',
+      failed:
+        'sum by (service_name, peer_service) (rate(traces_span_metrics_calls_total{span_kind="SPAN_KIND_CLIENT", peer_service!="", status_code="STATUS_CODE_ERROR"}[60s]))',
+      p95: 'histogram_quantile(0.95, sum by (service_name, peer_service, le) (rate(traces_span_metrics_duration_milliseconds_bucket{span_kind="SPAN_KIND_CLIENT", peer_service!=""}[60s]))) / 1000',
+    });
+  });
+});
+
+describe('span-metrics PromQL on Prometheus 3 dotted names', () => {
+  it('quotes every dotted metric and label name, in selectors and groupings', () => {
+    expect(rateQuery(utf8, { services: ['a"b'] }, 'operation', 300)).toBe(
+      'sum by ("service.name", "span.name") (rate({"traces.span.metrics.calls_total", "service.name"="a\\"b"}[300s]))'
     );
-    expect(edgeQuantileQuery('traces_service_graph_request_server_seconds', 0.95, 300)).toBe(
-      'histogram_quantile(0.95, sum by (client, server, le) (rate(traces_service_graph_request_server_seconds_bucket{}[300s])))'
+    expect(
+      quantileQuery(PRESET_SCHEMES['otel-utf8-nosuffix'], 0.99, { spanKind: 'SPAN_KIND_SERVER' }, 'service', 60)
+    ).toBe(
+      'histogram_quantile(0.99, sum by ("service.name", le) (rate({"traces.span.metrics.duration_bucket", "span.kind"="SPAN_KIND_SERVER"}[60s]))) / 1000'
+    );
+    expect(errorRatioQuery(utf8, {}, 'service', 60)).toBe(
+      '(sum by ("service.name") (rate({"traces.span.metrics.calls_total", "status.code"="STATUS_CODE_ERROR"}[60s]))' +
+        ' or sum by ("service.name") (rate({"traces.span.metrics.calls_total"}[60s])) * 0)' +
+        ' / sum by ("service.name") (rate({"traces.span.metrics.calls_total"}[60s]))'
+    );
+    expect(bucketsQuery(utf8, 'user-service', 'SELECT users', 60)).toBe(
+      'sum by (le) (increase({"traces.span.metrics.duration_milliseconds_bucket", "service.name"="user-service", "span.name"="SELECT users"}[60s]))'
+    );
+    expect(peerEdgeQueries(utf8, 'peer.service', 60).rate).toBe(
+      'sum by ("service.name", "peer.service") (rate({"traces.span.metrics.calls_total", "span.kind"="SPAN_KIND_CLIENT", "peer.service"!=""}[60s]))'
     );
   });
 });

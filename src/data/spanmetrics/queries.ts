@@ -1,8 +1,9 @@
 /**
  * PromQL for one detected span-metrics scheme. Results are always in seconds and per second,
- * whatever unit the scheme stores (milliseconds are divided by `latencyUnitsPerSecond`).
+ * whatever unit the scheme stores (milliseconds are divided by `latencyUnitsPerSecond`). Names and
+ * labels reach PromQL only through the builders of `queries/promql` (quoted when not classic).
  */
-import { LabelMatcher, matcher, oneOf, promqlDuration, selector } from '../queries/promql';
+import { by, LabelMatcher, matcher, oneOf, promqlDuration, selector } from '../queries/promql';
 import { SpanMetricsScheme } from './scheme';
 
 export interface SpanMetricsFilter {
@@ -32,7 +33,22 @@ function filterMatchers(scheme: SpanMetricsScheme, filter: SpanMetricsFilter): L
   return m;
 }
 
-const by = (labels: string[]) => `by (${labels.join(', ')})`;
+const sumRate = (labels: string[], metric: string, m: LabelMatcher[], rangeSec: number) =>
+  `sum ${by(labels)} (rate(${selector(metric, m)}[${promqlDuration(rangeSec)}]))`;
+
+const errorMatcher = (scheme: SpanMetricsScheme) => matcher(scheme.labels.statusCode, '=', scheme.errorStatusValue);
+
+/** Quantile `q` in seconds per group of `labels`, from the scheme's classic or native histogram. */
+function latencyQuantile(scheme: SpanMetricsScheme, q: number, m: LabelMatcher[], labels: string[], rangeSec: number) {
+  if (!(q >= 0 && q <= 1)) {
+    throw new RangeError(`a quantile is between 0 and 1, got ${q}`);
+  }
+  const inner =
+    scheme.histogram === 'classic'
+      ? sumRate([...labels, 'le'], `${scheme.latencyMetric}_bucket`, m, rangeSec)
+      : sumRate(labels, scheme.latencyMetric, m, rangeSec);
+  return scale(`histogram_quantile(${q}, ${inner})`, scheme.latencyUnitsPerSecond);
+}
 
 export function rateQuery(
   scheme: SpanMetricsScheme,
@@ -40,7 +56,7 @@ export function rateQuery(
   groupBy: GroupBy,
   rangeSec: number
 ): string {
-  return `sum ${by(groupLabels(scheme, groupBy))} (rate(${selector(scheme.callsMetric, filterMatchers(scheme, filter))}[${promqlDuration(rangeSec)}]))`;
+  return sumRate(groupLabels(scheme, groupBy), scheme.callsMetric, filterMatchers(scheme, filter), rangeSec);
 }
 
 /** Errors ÷ calls per group; groups without any error series get 0 rather than disappearing. */
@@ -50,11 +66,10 @@ export function errorRatioQuery(
   groupBy: GroupBy,
   rangeSec: number
 ): string {
-  const g = by(groupLabels(scheme, groupBy));
-  const range = promqlDuration(rangeSec);
+  const labels = groupLabels(scheme, groupBy);
   const base = filterMatchers(scheme, filter);
-  const all = `sum ${g} (rate(${selector(scheme.callsMetric, base)}[${range}]))`;
-  const errors = `sum ${g} (rate(${selector(scheme.callsMetric, [...base, matcher(scheme.labels.statusCode, '=', scheme.errorStatusValue)])}[${range}]))`;
+  const all = sumRate(labels, scheme.callsMetric, base, rangeSec);
+  const errors = sumRate(labels, scheme.callsMetric, [...base, errorMatcher(scheme)], rangeSec);
   return `(${errors} or ${all} * 0) / ${all}`;
 }
 
@@ -65,31 +80,54 @@ export function quantileQuery(
   groupBy: GroupBy,
   rangeSec: number
 ): string {
-  if (!(quantile >= 0 && quantile <= 1)) {
-    throw new RangeError(`a quantile is between 0 and 1, got ${quantile}`);
-  }
-  const labels = groupLabels(scheme, groupBy);
-  const range = promqlDuration(rangeSec);
-  const m = filterMatchers(scheme, filter);
-  const inner =
-    scheme.histogram === 'classic'
-      ? `sum ${by([...labels, 'le'])} (rate(${selector(`${scheme.latencyMetric}_bucket`, m)}[${range}]))`
-      : `sum ${by(labels)} (rate(${selector(scheme.latencyMetric, m)}[${range}]))`;
-  return scale(`histogram_quantile(${quantile}, ${inner})`, scheme.latencyUnitsPerSecond);
+  return latencyQuantile(scheme, quantile, filterMatchers(scheme, filter), groupLabels(scheme, groupBy), rangeSec);
 }
 
 /** Cumulative bucket counts (increase over the range) of one operation, by `le`. Classic histograms only. */
 export function bucketsQuery(scheme: SpanMetricsScheme, service: string, operation: string, rangeSec: number): string {
   const m = [matcher(scheme.labels.service, '=', service), matcher(scheme.labels.spanName, '=', operation)];
-  return `sum by (le) (increase(${selector(`${scheme.latencyMetric}_bucket`, m)}[${promqlDuration(rangeSec)}]))`;
+  return `sum ${by(['le'])} (increase(${selector(`${scheme.latencyMetric}_bucket`, m)}[${promqlDuration(rangeSec)}]))`;
 }
 
-export function edgeRateQuery(metric: string, rangeSec: number): string {
-  return `sum by (client, server) (rate(${selector(metric)}[${promqlDuration(rangeSec)}]))`;
+/** Requests, failed requests and p95 per edge: each query grouped by the edge's `[client, server]` labels. */
+export interface EdgeQueries {
+  labels: [client: string, server: string];
+  rate: string;
+  failed: string;
+  /** undefined when the source has no latency histogram */
+  p95?: string;
 }
 
-export function edgeQuantileQuery(latencyBase: string, quantile: number, rangeSec: number): string {
-  return `histogram_quantile(${quantile}, sum by (client, server, le) (rate(${selector(`${latencyBase}_bucket`)}[${promqlDuration(rangeSec)}])))`;
+const EDGE_LABELS: [string, string] = ['client', 'server'];
+
+/** Service-graph metrics: requests and failures per `client → server`, server-side p95 (seconds). */
+export function serviceGraphEdgeQueries(
+  graph: { requestMetric: string; failedMetric: string; serverLatencyMetric?: string },
+  rangeSec: number
+): EdgeQueries {
+  return {
+    labels: EDGE_LABELS,
+    rate: sumRate(EDGE_LABELS, graph.requestMetric, [], rangeSec),
+    failed: sumRate(EDGE_LABELS, graph.failedMetric, [], rangeSec),
+    p95: graph.serverLatencyMetric
+      ? `histogram_quantile(0.95, ${sumRate([...EDGE_LABELS, 'le'], `${graph.serverLatencyMetric}_bucket`, [], rangeSec)})`
+      : undefined,
+  };
+}
+
+/**
+ * Span metrics of client spans with a peer label: edge `service → peer`, its calls, errors
+ * (status = error) and client-side p95 from the same calls counter and latency histogram.
+ */
+export function peerEdgeQueries(scheme: SpanMetricsScheme, peerLabel: string, rangeSec: number): EdgeQueries {
+  const labels: [string, string] = [scheme.labels.service, peerLabel];
+  const m = [matcher(scheme.labels.spanKind, '=', 'SPAN_KIND_CLIENT'), matcher(peerLabel, '!=', '')];
+  return {
+    labels,
+    rate: sumRate(labels, scheme.callsMetric, m, rangeSec),
+    failed: sumRate(labels, scheme.callsMetric, [...m, errorMatcher(scheme)], rangeSec),
+    p95: latencyQuantile(scheme, 0.95, m, labels, rangeSec),
+  };
 }
 
 function scale(expr: string, unitsPerSecond: number): string {

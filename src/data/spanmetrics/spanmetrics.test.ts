@@ -2,7 +2,8 @@ import { createFetchTransport } from '../fetch-transport';
 import { createPrometheusClient } from '../prometheus/client';
 import { fetchReplaying, recorded } from '../recorded';
 import { PRESET_SCHEMES, SpanMetricsScheme } from './scheme';
-import { createSpanMetrics } from './spanmetrics';
+import { peerEdgeQueries } from './queries';
+import { createSpanMetrics, joinEdges } from './spanmetrics';
 
 const scheme = (over: Partial<SpanMetricsScheme> = {}): SpanMetricsScheme => ({ ...PRESET_SCHEMES.tempo, ...over });
 const metrics = (name: string, s = scheme()) => {
@@ -69,5 +70,45 @@ describe('createSpanMetrics', () => {
     await expect(metrics('prom-query-vector').m.serviceGraphEdges(w)).rejects.toMatchObject({
       message: expect.stringMatching(/no service-graph metrics/),
     });
+  });
+
+  it('peerEdges asks for the client spans of the peer label, at the window’s end', async () => {
+    const s = scheme({
+      ...PRESET_SCHEMES.otel,
+      labels: { ...PRESET_SCHEMES.otel.labels, peerService: 'peer_service' },
+    });
+    const { m, urls } = metrics('prom-query-vector', s);
+    await m.peerEdges(w);
+    const q = peerEdgeQueries(s, 'peer_service', 300);
+    expect(urls.map((u) => new URL(u).searchParams.get('query'))).toEqual([q.rate, q.failed, q.p95]);
+    expect(urls.every((u) => new URL(u).searchParams.get('time') === '1000')).toBe(true);
+  });
+
+  it('peerEdges needs a peer label', async () => {
+    await expect(metrics('prom-query-vector', PRESET_SCHEMES.otel).m.peerEdges(w)).rejects.toMatchObject({
+      kind: 'query-failed',
+      message: 'The span metrics (traces_span_metrics_calls_total) carry no peer-service label.',
+    });
+  });
+});
+
+describe('joinEdges', () => {
+  const sample = (client: string, server: string, value: number) => ({
+    labels: { service_name: client, peer_service: server },
+    value,
+  });
+
+  it('joins failures and p95 to each request series by client and server', () => {
+    expect(
+      joinEdges(
+        ['service_name', 'peer_service'],
+        [sample('api-gateway', 'user-service', 2), sample('api-gateway', 'auth-service', 0.5)],
+        [sample('api-gateway', 'user-service', 0.1), sample('frontend', 'api-gateway', 9)],
+        [sample('api-gateway', 'auth-service', 0.25)]
+      )
+    ).toEqual([
+      { client: 'api-gateway', server: 'user-service', rate: 2, failedRate: 0.1, p95Seconds: NaN },
+      { client: 'api-gateway', server: 'auth-service', rate: 0.5, failedRate: 0, p95Seconds: 0.25 },
+    ]);
   });
 });

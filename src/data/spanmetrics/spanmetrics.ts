@@ -1,19 +1,21 @@
 /**
  * One interface over whichever span-metrics scheme the Prometheus holds: rate, error ratio and
- * latency quantiles per service or operation, latency buckets of one operation, service-graph edges.
- * Latencies are seconds; `le` of +Inf is `Infinity`.
+ * latency quantiles per service or operation, latency buckets of one operation, dependency edges
+ * from service-graph metrics or from client spans' peer label. Latencies are seconds; `le` of +Inf
+ * is `Infinity`.
  */
 import { DataError } from '../errors';
 import { PrometheusClient, sampleNumber } from '../prometheus/client';
 import { InstantQueryData, Labels } from '../prometheus/types';
 import {
   bucketsQuery,
-  edgeQuantileQuery,
-  edgeRateQuery,
+  EdgeQueries,
   errorRatioQuery,
   GroupBy,
+  peerEdgeQueries,
   quantileQuery,
   rateQuery,
+  serviceGraphEdgeQueries,
   SpanMetricsFilter,
 } from './queries';
 import { SpanMetricsScheme } from './scheme';
@@ -46,7 +48,7 @@ export interface ServiceGraphEdge {
   rate: number;
   /** failed requests per second */
   failedRate: number;
-  /** server-side p95 latency in seconds (NaN when unknown) */
+  /** p95 latency in seconds, server side (service graph) or client side (peer label); NaN when unknown */
   p95Seconds: number;
 }
 
@@ -65,6 +67,16 @@ export function createSpanMetrics(prom: PrometheusClient, scheme: SpanMetricsSch
   });
   const groupedQuery = async (expr: string, groupBy: GroupBy, w: Window) =>
     (await vector(expr, w.time)).map((s) => grouped(s.labels, s.value, groupBy));
+
+  /** Runs the three edge queries and joins them per `client → server`. */
+  const edges = async (q: EdgeQueries, w: Window): Promise<ServiceGraphEdge[]> => {
+    const [requests, failed, p95] = await Promise.all([
+      vector(q.rate, w.time),
+      vector(q.failed, w.time),
+      q.p95 ? vector(q.p95, w.time) : Promise.resolve([]),
+    ]);
+    return joinEdges(q.labels, requests, failed, p95);
+  };
 
   return {
     scheme,
@@ -94,33 +106,53 @@ export function createSpanMetrics(prom: PrometheusClient, scheme: SpanMetricsSch
         .sort((a, b) => a.le - b.le);
     },
 
+    /** Edges from service-graph metrics (`traces_service_graph_*`), server-side p95. */
     async serviceGraphEdges(w: Window): Promise<ServiceGraphEdge[]> {
-      const graph = scheme.serviceGraph;
-      if (!graph) {
+      if (!scheme.serviceGraph) {
         throw new DataError(
           'query-failed',
           'This Prometheus holds no service-graph metrics (traces_service_graph_request_total).'
         );
       }
-      const [requests, failed, p95] = await Promise.all([
-        vector(edgeRateQuery(graph.requestMetric, w.rangeSec), w.time),
-        vector(edgeRateQuery(graph.failedMetric, w.rangeSec), w.time),
-        graph.serverLatencyMetric
-          ? vector(edgeQuantileQuery(graph.serverLatencyMetric, 0.95, w.rangeSec), w.time)
-          : Promise.resolve([]),
-      ]);
-      const key = (l: Labels) => `${l.client}\u0000${l.server}`;
-      const failedBy = new Map(failed.map((f) => [key(f.labels), f.value]));
-      const p95By = new Map(p95.map((f) => [key(f.labels), f.value]));
-      return requests.map((r) => ({
-        client: r.labels.client ?? '',
-        server: r.labels.server ?? '',
-        rate: r.value,
-        failedRate: failedBy.get(key(r.labels)) ?? 0,
-        p95Seconds: p95By.get(key(r.labels)) ?? NaN,
-      }));
+      return edges(serviceGraphEdgeQueries(scheme.serviceGraph, w.rangeSec), w);
+    },
+
+    /** Edges `service → peer` from client spans' calls and latency, client-side p95. */
+    async peerEdges(w: Window): Promise<ServiceGraphEdge[]> {
+      const peer = scheme.labels.peerService;
+      if (!peer) {
+        throw new DataError('query-failed', `The span metrics (${scheme.callsMetric}) carry no peer-service label.`);
+      }
+      return edges(peerEdgeQueries(scheme, peer, w.rangeSec), w);
     },
   };
+}
+
+interface Sample {
+  labels: Labels;
+  value: number;
+}
+
+/**
+ * One edge per request series, keyed by its `[client, server]` label values; failed rate 0 and p95
+ * NaN where the other queries have no series for that edge. Pure; O(series). Exported for tests.
+ */
+export function joinEdges(
+  [client, server]: readonly [string, string],
+  requests: Sample[],
+  failed: Sample[],
+  p95: Sample[]
+): ServiceGraphEdge[] {
+  const key = (l: Labels) => `${l[client] ?? ''}\u0000${l[server] ?? ''}`;
+  const failedBy = new Map(failed.map((f) => [key(f.labels), f.value]));
+  const p95By = new Map(p95.map((f) => [key(f.labels), f.value]));
+  return requests.map((r) => ({
+    client: r.labels[client] ?? '',
+    server: r.labels[server] ?? '',
+    rate: r.value,
+    failedRate: failedBy.get(key(r.labels)) ?? 0,
+    p95Seconds: p95By.get(key(r.labels)) ?? NaN,
+  }));
 }
 
 export type SpanMetrics = ReturnType<typeof createSpanMetrics>;
