@@ -85,10 +85,16 @@ export function collectorSeries(naming: CollectorNaming, peer?: string): Recorde
     [collectorLabel(naming, 'status_code')]: row.status_code,
     ...(peer === undefined ? {} : { [collectorLabel(naming, 'peer_service')]: peer }),
   });
-  return { ...series, body: { status: 'success', data: series.body.data.map(rename) } };
+  return { ...derived(series, 'prom-series'), body: { status: 'success', data: series.body.data.map(rename) } };
 }
 
 /** The recorded `/api/v1/label/__name__/values` answer with `names` as its data. */
 export function labelNamesAnswer(names: string[]): Recorded<{ status: string; data: string[] }> {
-  return { ...recorded('prom-label-names'), body: { status: 'success', data: names } };
+  return { ...derived(recorded('prom-label-names'), 'prom-label-names'), body: { status: 'success', data: names } };
 }
+
+/** The recording's request and status, its `source` saying the body is derived from it. */
+const derived = (r: Recorded, name: string): Recorded => ({
+  ...r,
+  source: `derived in a test helper from ${name}.json (${r.source ?? 'recorded'}), not recorded`,
+});
