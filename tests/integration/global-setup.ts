@@ -1,12 +1,10 @@
 /**
- * Sends the shared batch (seed 42, 100 requests) and waits, by bounded polling, until Tempo's
- * search returns all of it and Prometheus holds its span metrics. Tests read batch.json.
+ * Sends the shared batch (seed 42, 100 requests) to the collector and waits, by bounded polling,
+ * until Jaeger's search returns all of it and Prometheus holds its span metrics. Tests read batch.json.
  *
- * Span-metrics counters only show an increase to rate()/increase() between two samples. Tempo
- * precedes a new series' first sample with a 0 stamped at the end of the previous minute, but in
- * the generator's first minute that 0 never reaches Prometheus (seen with this Tempo build: the
- * batch's series started at their full count). So a warm-up request set first creates every
- * series; the batch is sent right after Prometheus has a post-warm-up sample, whose time starts
+ * Span-metrics counters only show an increase to rate()/increase() between two samples, and the
+ * collector's span_metrics connector starts a new series at its full count (no 0 sample before
+ * it). So a warm-up request set first creates every series; the batch is sent right after Prometheus has a post-warm-up sample, whose time starts
  * the metrics window tests use: inside it, counters grow by exactly the batch. (Tests start the
  * window at that exact sample time, so Prometheus' rate() extrapolation, which differs per series
  * near a counter's start, does not skew ratios.)
@@ -20,7 +18,7 @@ const BATCH_SEED = 42;
 const BATCH_SIZE = 100;
 export default async function globalSetup() {
   const env = stackEnv();
-  const { tempo, prom } = clients(env);
+  const { jaeger, prom } = clients(env);
 
   // Every combination of route and auth outcome, so every span-metrics series exists.
   const warmup = generateBatch({
@@ -57,13 +55,19 @@ export default async function globalSetup() {
   };
   writeFileSync(batchFile(env), JSON.stringify(batch));
 
-  await waitFor('Tempo search to return the whole batch', async () => {
-    const res = await tempo.search('{}', { limit: 1000, start: batch.startSec - 1, end: batch.endSec + 1 });
-    return (res.traces?.length ?? 0) >= BATCH_SIZE ? true : undefined;
+  // Every batch trace is rooted in frontend.
+  await waitFor('Jaeger search to return the whole batch', async () => {
+    const found = await jaeger.search({
+      service: 'frontend',
+      limit: 1000,
+      start: (batch.startSec - 1) * 1e6,
+      end: (batch.endSec + 1) * 1e6,
+    });
+    return found.length >= BATCH_SIZE ? true : undefined;
   });
   const warmupSpans = warmup.truth.reduce((n, t) => n + t.spanCount, 0);
   await waitFor('span metrics for every span in Prometheus', async () => {
-    const data = await prom.query('sum(traces_spanmetrics_calls_total)');
+    const data = await prom.query('sum(traces_span_metrics_calls_total)');
     const value = data.resultType === 'vector' && data.result[0] ? Number(data.result[0].value[1]) : 0;
     return value === warmupSpans + batch.spanCount ? true : undefined;
   });

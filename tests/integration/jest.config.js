@@ -1,4 +1,4 @@
-// Integration tests. The `stack` project talks to the real Tempo + Prometheus: run it through
+// Integration tests. The `stack` project talks to the real Jaeger, collector and Prometheus: run it through
 // tests/integration/run.sh, which starts the stack, runs jest with this config and stops the stack
 // afterwards even when tests fail. The `offline` project (compose/provisioning checks) needs nothing.
 const path = require('path');
@@ -13,7 +13,7 @@ const common = {
 };
 
 module.exports = {
-  // One worker: error-paths.test.ts stops and restarts Tempo, which must not overlap other files.
+  // One worker: error-paths.test.ts stops and restarts servers, which must not overlap other files.
   maxWorkers: 1,
   testTimeout: 180_000,
   testSequencer: '<rootDir>/tests/integration/sequencer.js',

@@ -2,12 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createFetchTransport } from '../../src/data/fetch-transport';
+import { createJaegerClient } from '../../src/data/jaeger/client';
 import { createPrometheusClient, PrometheusClient } from '../../src/data/prometheus/client';
-import { createTempoClient } from '../../src/data/tempo/client';
 import { TraceTruth } from '../generator/model';
 
 export interface StackEnv {
-  tempoUrl: string;
+  /** Jaeger's query API */
+  jaegerUrl: string;
+  /** the collector's OTLP/HTTP receiver: traffic goes here */
   otlpUrl: string;
   promUrl: string;
   promBackfillUrl: string;
@@ -31,7 +33,7 @@ export function stackEnv(): StackEnv {
       .map((l) => l.split('=', 2) as [string, string])
   );
   return {
-    tempoUrl: env.TRACELENS_TEMPO_URL,
+    jaegerUrl: env.TRACELENS_JAEGER_URL,
     otlpUrl: env.TRACELENS_OTLP_HTTP_URL,
     promUrl: env.TRACELENS_PROM_URL,
     promBackfillUrl: env.TRACELENS_PROM_BACKFILL_URL,
@@ -41,7 +43,7 @@ export function stackEnv(): StackEnv {
 
 export function clients(env = stackEnv()) {
   return {
-    tempo: createTempoClient(createFetchTransport(env.tempoUrl, 'Tempo')),
+    jaeger: createJaegerClient(createFetchTransport(env.jaegerUrl, 'Jaeger')),
     prom: createPrometheusClient(createFetchTransport(env.promUrl, 'Prometheus')),
   };
 }
@@ -94,9 +96,9 @@ export async function waitFor<T>(
 
 export const nowSec = () => Math.floor(Date.now() / 1000);
 
-/** A span-metrics series every run creates (frontend's failing /checkout requests). */
+/** A span-metrics series every run creates (frontend's failing /checkout requests), as the collector writes it. */
 const PROBE =
-  'traces_spanmetrics_calls_total{service="frontend", span_name="GET /checkout", status_code="STATUS_CODE_ERROR"}';
+  'traces_span_metrics_calls_total{service_name="frontend", span_name="GET /checkout", status_code="STATUS_CODE_ERROR"}';
 
 /** [time, value] of the probe series' newest sample in Prometheus, if it has one. */
 export async function probeSample(prom: PrometheusClient): Promise<[number, number] | undefined> {
