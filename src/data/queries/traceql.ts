@@ -2,27 +2,32 @@
  * TraceQL builders. Every user or span value goes through {@link traceqlString}; attribute names
  * that are not plain identifiers are quoted (`span."http request id"`), as TraceQL allows.
  */
-import { quoteString } from './quote';
+import { isBareTraceqlName, traceqlLiteral, traceqlQuotedName } from './quote';
 
-/** A double-quoted TraceQL string literal for any value. */
+/** A TraceQL string literal for any value, read the same by Tempo and Grafana's TraceQL grammar (see quote.ts). */
 export function traceqlString(value: string): string {
-  return quoteString(value);
+  return traceqlLiteral(value);
 }
 
 export type AttributeScope = 'resource' | 'span' | 'event' | 'link' | 'instrumentation' | '';
 
 /** `resource.service.name`, `span.x_request_id`, or `span."odd name"` when the name needs quoting. */
 export function traceqlAttribute(scope: AttributeScope, name: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.\-/:]*$/.test(name);
-  return `${scope}.${plain ? name : traceqlString(name)}`;
+  return `${scope}.${isBareTraceqlName(name) ? name : traceqlQuotedName(name)}`;
 }
 
-/** Milliseconds as a TraceQL duration literal (`250ms`, `1.5ms`). */
+/** Tempo's longest duration (Go's time.Duration: int64 ns, ~292 years), in whole ms. */
+const MAX_DURATION_MS = 9_223_372_036_854;
+
+/**
+ * Milliseconds as a TraceQL duration literal (`250ms`, `1.5ms`), to the nanosecond. Longer than
+ * Tempo can hold is written as its longest duration (which no span exceeds), never as `1e+21ms`.
+ */
 export function traceqlDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) {
     throw new RangeError(`not a duration: ${ms}`);
   }
-  return `${Number(ms.toFixed(6))}ms`;
+  return `${Number(Math.min(ms, MAX_DURATION_MS).toFixed(6))}ms`;
 }
 
 export interface SpanFilter {

@@ -20,8 +20,10 @@ const ID = '8d3115b67acbe152b049ac86d48a02e0';
 /** The query parameters of a URL or a recorded request path, decoded (so `+` and `%20` compare equal). */
 const paramsOf = (url: string) => Object.fromEntries(new URL(url, 'http://tempo/').searchParams);
 
-it('every recorded fixture names the server that answered and the day', () => {
-  const names = readdirSync(join(__dirname, '../../../tests/integration/fixtures')).filter((f) => f.endsWith('.json'));
+it('every recorded Tempo and Prometheus fixture names the server that answered and the day', () => {
+  const names = readdirSync(join(__dirname, '../../../tests/integration/fixtures')).filter((f) =>
+    /^(tempo|prom)-.*\.json$/.test(f)
+  );
   expect(names.length).toBeGreaterThan(0);
   for (const file of names) {
     const r = recorded(file.replace(/\.json$/, ''));

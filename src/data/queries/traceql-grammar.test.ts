@@ -1,0 +1,514 @@
+/*
+ * Every TraceQL string the app builds parses with Grafana's TraceQL grammar (npm
+ * @grafana/lezer-traceql, the parser Grafana's TraceQL editor uses) without an error node, and
+ * every string literal and quoted attribute name in it reads back, by Tempo's rules, as exactly the
+ * value it was built from. No Tempo runs here (REFERENCE §5): this and the recorded answers
+ * (src/data/tempo/*.test.ts) are what check our TraceQL.
+ *
+ * Tempo's rules, as its lexer (pkg/traceql/lexer.go) applies them: a string literal is read by Go's
+ * text/scanner (a raw newline inside "…" ends it with an error, a NUL anywhere is an error) and
+ * unquoted by strconv.Unquote (Go escapes; `…` raw strings lose their CRs); a quoted attribute name
+ * (`span."a b"`) knows only the escapes \" and \\. The one place the two readers cannot agree —
+ * values holding a NUL, or a newline together with a backtick or a CR — is pinned below: we write
+ * what Tempo reads, and the grammar marks it.
+ *
+ * Builders covered: traceqlString/traceqlAttribute/traceqlDuration/traceqlFilter (data layer), the
+ * search page (builderToTraceql, also after its URL round trip), the services page's "Show slow
+ * traces" state, the compare page's root filter, the breakdown panel's group links (groupQuery), the
+ * "Analyze in TraceLens" extension (passes a query through unchanged), the diagnostics' queries
+ * (collected from the requests runDiagnostics sends) and the queries of the recorded Tempo answers.
+ */
+import { parser } from '@grafana/lezer-traceql';
+import fc from 'fast-check';
+import { of, throwError } from 'rxjs';
+import { analyzeLinkPath } from '../../extensions/analyzeLink';
+import { BuilderState, builderFromParams, builderToParams, builderToTraceql } from '../../pages/search/searchQuery';
+import { groupQuery } from '../../panels/breakdown/links';
+import { runDiagnostics } from '../../config/diagnostics';
+import { recorded } from '../recorded';
+import { AttributeScope, traceqlAttribute, traceqlDuration, traceqlFilter, traceqlString } from './traceql';
+
+const fetchMock = jest.fn();
+jest.mock('@grafana/runtime', () => ({
+  ...jest.requireActual('@grafana/runtime'),
+  getBackendSrv: () => ({ fetch: fetchMock }),
+  getDataSourceSrv: () => ({
+    getInstanceSettings: (uid: string) => ({ uid, name: uid, type: uid === 'prometheus' ? 'prometheus' : 'tempo' }),
+    getList: () => [],
+  }),
+}));
+
+// ---- reading a query the way the grammar and Tempo do ----
+
+interface Parsed {
+  errors: number[];
+  /** String nodes' text, in order */
+  strings: string[];
+  /** quoted attribute names' text (`"a b"` of `span."a b"`), in order */
+  quotedNames: string[];
+  /** bare attribute names (`service.name` of `resource.service.name`), in order */
+  bareNames: string[];
+  durations: string[];
+}
+
+function parse(query: string): Parsed {
+  const out: Parsed = { errors: [], strings: [], quotedNames: [], bareNames: [], durations: [] };
+  parser.parse(query).iterate({
+    enter: (node) => {
+      const text = query.slice(node.from, node.to);
+      if (node.type.isError) {
+        out.errors.push(node.from);
+      } else if (node.name === 'String') {
+        out.strings.push(text);
+      } else if (node.name === 'Duration') {
+        out.durations.push(text);
+      } else if (node.name === 'Identifier' && node.node.parent?.name === 'AttributeField') {
+        (text.startsWith('"') ? out.quotedNames : out.bareNames).push(text);
+      }
+    },
+  });
+  return out;
+}
+
+/** The query parses with no error node (the message names the query and where it broke). */
+function expectParses(query: string): Parsed {
+  const p = parse(query);
+  expect({ query, errorsAt: p.errors }).toEqual({ query, errorsAt: [] });
+  return p;
+}
+
+const HEX = /^[0-9a-fA-F]+$/;
+
+/** A TraceQL string literal as Tempo reads it (text/scanner, then strconv.Unquote); throws where Tempo would. */
+function tempoReads(literal: string): string {
+  if (literal.includes('\u0000')) {
+    throw new Error('invalid character NUL');
+  }
+  if (literal.length >= 2 && literal.startsWith('`') && literal.endsWith('`')) {
+    const body = literal.slice(1, -1);
+    if (body.includes('`')) {
+      throw new Error('backtick inside a raw string');
+    }
+    return body.replace(/\r/g, '');
+  }
+  if (literal.length < 2 || !literal.startsWith('"') || !literal.endsWith('"')) {
+    throw new Error(`not a string literal: ${literal}`);
+  }
+  let out = '';
+  const body = literal.slice(1, -1);
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '\n' || c === '"') {
+      throw new Error(`raw ${JSON.stringify(c)} inside "…"`);
+    }
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const e = body[++i];
+    const simple: Record<string, string> = {
+      a: '\u0007',
+      b: '\b',
+      f: '\f',
+      n: '\n',
+      r: '\r',
+      t: '\t',
+      v: '\v',
+      '\\': '\\',
+      '"': '"',
+    };
+    const hex = (n: number) => {
+      const digits = body.slice(i + 1, i + 1 + n);
+      if (digits.length !== n || !HEX.test(digits)) {
+        throw new Error(`bad \\${e} escape`);
+      }
+      i += n;
+      return parseInt(digits, 16);
+    };
+    if (e in simple) {
+      out += simple[e];
+    } else if (e === 'x') {
+      out += String.fromCharCode(hex(2));
+    } else if (e === 'u') {
+      out += String.fromCodePoint(hex(4));
+    } else if (e === 'U') {
+      out += String.fromCodePoint(hex(8));
+    } else if (/[0-7]/.test(e ?? '')) {
+      const digits = body.slice(i, i + 3);
+      if (!/^[0-7]{3}$/.test(digits)) {
+        throw new Error('bad octal escape');
+      }
+      out += String.fromCharCode(parseInt(digits, 8));
+      i += 2;
+    } else {
+      throw new Error(`unknown escape \\${e}`);
+    }
+  }
+  return out;
+}
+
+/** A quoted attribute name as Tempo reads it (parseQuotedAtrribute: only \" and \\). */
+function tempoReadsName(quoted: string): string {
+  let out = '';
+  const body = quoted.slice(1, -1);
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === '\u0000') {
+      throw new Error('invalid character NUL');
+    }
+    if (body[i] !== '\\') {
+      out += body[i];
+      continue;
+    }
+    const e = body[++i];
+    if (e !== '"' && e !== '\\') {
+      throw new Error('invalid escape sequence');
+    }
+    out += e;
+  }
+  return out;
+}
+
+const nameOf = (p: Parsed, i: number) => p.quotedNames.map(tempoReadsName).concat(p.bareNames)[i];
+
+// ---- hostile values ----
+
+const CONTROL = Array.from({ length: 32 }, (_, c) => String.fromCharCode(c));
+/** Values no literal carries for both readers (see quote.ts): checked apart, below. */
+const neitherReader = (v: string) => v.includes('\u0000') || (v.includes('\n') && /[`\r]/.test(v));
+
+const VALUES: string[] = [
+  '',
+  'plain',
+  'say "hi"',
+  'say \\"hi\\"',
+  'back\\slash\\',
+  '\\',
+  '"',
+  '""',
+  '`backtick`',
+  "it's",
+  'line1\nline2',
+  'line1\nline2 "quoted" \\ back',
+  'tab\there',
+  'cr\rhere',
+  'all controls but NUL and LF: ' + CONTROL.filter((c) => c !== '\u0000' && c !== '\n').join(''),
+  'all controls but NUL and CR: ' + CONTROL.filter((c) => c !== '\u0000' && c !== '\r').join(''),
+  ...CONTROL.slice(1).map((c) => `before${c}after`),
+  '中文服务 /订单',
+  '日本語 😀 👩‍👩‍👧 🇩🇪',
+  'שלום עולם', // RTL
+  'مرحبا \u200f\u202e reversed',
+  '\u2028\u2029\u00a0\ufeff',
+  'regex (a|b).*[x]+?$ {} && || !=',
+  '} | rate() {',
+  '${template} $x',
+  '// not a comment /* nor this */',
+  'x'.repeat(5000),
+];
+const NEITHER: string[] = [
+  'nul\u0000here',
+  '\u0000',
+  'line\nand `tick`',
+  'line\r\nwindows',
+  'all: ' + CONTROL.join(''),
+];
+
+const NAMES: string[] = [
+  'x_request_id',
+  'service.name',
+  'http.status_code',
+  'http request id',
+  'with space',
+  'dots.in.the.name',
+  'dash-ed',
+  'a/b:c',
+  'span',
+  'span.name',
+  'spanId',
+  'resource',
+  'resource.service.name',
+  'parent',
+  'event.name',
+  'link',
+  'instrumentation.name',
+  'with',
+  'name',
+  'status',
+  'duration',
+  '1digit',
+  '42',
+  '-leading-dash',
+  '.leading.dot',
+  'trailing.',
+  '',
+  ' ',
+  'quote"in',
+  'back\\slash',
+  'tab\tin',
+  'new\nline',
+  '中文.属性',
+  'emoji😀',
+  '= && }',
+];
+
+const DURATIONS_MS = [0, 0.000001, 0.001, 0.5, 1, 1.5, 250, 1234.567891, 60_000, 1e9, 1e12, 9.2e12, 1e15, 1e21, 1e300];
+
+// ---- the data layer's builders ----
+
+describe('traceqlString and traceqlFilter with hostile values', () => {
+  it.each(VALUES.map((v) => [JSON.stringify(v).slice(0, 80), v]))(
+    'service, span name and attributes = %s parse, and read back exactly',
+    (_label, value) => {
+      const query = traceqlFilter({
+        service: value,
+        spanName: value,
+        resourceAttributes: { 'deployment.environment': value },
+        spanAttributes: { x_request_id: value },
+      });
+      const p = expectParses(query);
+      expect(p.strings.map(tempoReads)).toEqual([value, value, value, value]);
+    }
+  );
+
+  it.each(NEITHER.map((v) => [JSON.stringify(v), v]))(
+    '%s: no literal suits both readers — written as Tempo reads it, and the grammar marks it',
+    (_label, value) => {
+      const literal = traceqlString(value);
+      expect(tempoReads(literal)).toBe(value);
+      expect(parse(`{ name = ${literal} }`).errors).not.toEqual([]);
+    }
+  );
+
+  it.each(NAMES.map((n) => [JSON.stringify(n), n]))('attribute name %s in every scope', (_label, name) => {
+    for (const scope of ['span', 'resource', 'event', 'link', 'instrumentation', ''] as AttributeScope[]) {
+      const query = `{ ${traceqlAttribute(scope, name)} = "v" }`;
+      const p = expectParses(query);
+      expect([query, nameOf(p, 0)]).toEqual([query, name]);
+    }
+  });
+
+  it('attribute names and values together, through traceqlFilter', () => {
+    const attrs = Object.fromEntries(NAMES.map((n, i) => [n, VALUES[i % VALUES.length]]));
+    const p = expectParses(traceqlFilter({ spanAttributes: attrs, resourceAttributes: attrs }));
+    expect(p.strings.map(tempoReads)).toEqual([...Object.values(attrs), ...Object.values(attrs)]);
+    expect(p.quotedNames.map(tempoReadsName).concat(p.bareNames).sort()).toEqual([...NAMES, ...NAMES].sort());
+  });
+
+  it.each(DURATIONS_MS)('duration %p ms parses as a Duration literal, to the nanosecond', (ms) => {
+    const p = expectParses(traceqlFilter({ minDurationMs: ms }));
+    expect(p.durations).toHaveLength(1);
+    const written = Number(p.durations[0].replace(/ms$/, ''));
+    // Tempo's time.Duration ends at 2^63−1 ns (~9.2e12 ms): longer is written as that.
+    expect(written).toBeCloseTo(Math.min(ms, 9_223_372_036_854), 6);
+    expect(p.durations[0]).toMatch(/^\d+(\.\d{1,6})?ms$/);
+  });
+
+  it('status and the empty filter', () => {
+    for (const status of ['error', 'ok', 'unset'] as const) {
+      expectParses(traceqlFilter({ status }));
+    }
+    expect(expectParses(traceqlFilter({})).strings).toEqual([]);
+  });
+});
+
+describe('properties (fast-check)', () => {
+  // Any code point, with the characters that matter to quoting drawn often.
+  const char = fc.oneof(
+    { weight: 3, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
+    { weight: 2, arbitrary: fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 1 }) },
+    { weight: 2, arbitrary: fc.constantFrom('"', '\\', '`', '\n', '\r', '\t', '\u0000', '{', '}', '.', ' ', '$') },
+    { weight: 1, arbitrary: fc.constantFrom('span', 'resource', 'parent', 'event', 'link', 'with', 'name', '1') }
+  );
+  const text = fc.array(char, { maxLength: 24 }).map((parts) => parts.join(''));
+  const filter = fc.record({
+    service: text,
+    spanName: text,
+    resourceKey: text,
+    resourceValue: text,
+    spanKey: text,
+    spanValue: text,
+    minMs: fc.option(fc.double({ min: 0, max: 1e22, noNaN: true }), { nil: undefined }),
+  });
+
+  it('every filter parses with no error node and every literal reads back as its value', () => {
+    fc.assert(
+      fc.property(filter, (f) => {
+        const values = [f.service, f.spanName, f.resourceValue, f.spanValue];
+        fc.pre(!values.some(neitherReader) && !`${f.resourceKey}${f.spanKey}`.includes('\u0000'));
+        const query = traceqlFilter({
+          service: f.service,
+          spanName: f.spanName,
+          minDurationMs: f.minMs,
+          resourceAttributes: { [f.resourceKey]: f.resourceValue },
+          spanAttributes: { [f.spanKey]: f.spanValue },
+        });
+        const p = parse(query);
+        expect({ query, errorsAt: p.errors }).toEqual({ query, errorsAt: [] });
+        expect(p.strings.map(tempoReads)).toEqual(values);
+        // attribute names in order: service.name, the resource key, the span key (quoted or bare)
+        const read: string[] = [];
+        parser.parse(query).iterate({
+          enter: (n) => {
+            if (n.name === 'Identifier' && n.node.parent?.name === 'AttributeField') {
+              const t = query.slice(n.from, n.to);
+              read.push(t.startsWith('"') ? tempoReadsName(t) : t);
+            }
+          },
+        });
+        expect(read).toEqual(['service.name', f.resourceKey, f.spanKey]);
+      }),
+      { numRuns: 2000 }
+    );
+  });
+
+  it('a literal the grammar accepts is read by Tempo as the value; the rest are exactly the NUL / newline+`/CR values', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        const literal = traceqlString(value);
+        expect(tempoReads(literal)).toBe(value);
+        const p = parse(`{ name = ${literal} }`);
+        expect(p.errors.length === 0).toBe(!neitherReader(value));
+      }),
+      { numRuns: 3000 }
+    );
+  });
+});
+
+// ---- the app's other builders ----
+
+describe('search page', () => {
+  const hostile: BuilderState = {
+    service: 'svc "quoted" \\ 中文',
+    spanName: 'GET /a\nb',
+    status: 'error',
+    minMs: 0.001,
+    maxMs: 1e12,
+    attrs: [
+      { scope: 'span', key: 'http request id', value: 'a=b"c' },
+      { scope: 'span', key: 'spanKind', value: '😀\t' },
+      { scope: 'resource', key: '1st.attr', value: '' },
+      { scope: 'resource', key: 'deployment.environment', value: 'שלום' },
+    ],
+  };
+
+  it('builderToTraceql parses, and survives the URL round trip unchanged', () => {
+    const query = builderToTraceql(hostile);
+    const p = expectParses(query);
+    expect(p.strings.map(tempoReads)).toEqual(['svc "quoted" \\ 中文', 'GET /a\nb', '', 'שלום', 'a=b"c', '😀\t']);
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(builderToParams(hostile))) {
+      [v ?? []].flat().forEach((x) => params.append(k, x));
+    }
+    expect(builderToTraceql(builderFromParams(new URLSearchParams(params.toString())))).toBe(query);
+  });
+
+  it('every single condition alone, and the empty builder', () => {
+    expectParses(builderToTraceql({ attrs: [] }));
+    expectParses(builderToTraceql({ attrs: [], maxMs: 0 }));
+    expectParses(builderToTraceql({ attrs: [], minMs: 1e21, maxMs: 1e21 }));
+    for (const attr of hostile.attrs) {
+      expectParses(builderToTraceql({ attrs: [attr] }));
+    }
+  });
+});
+
+describe('services page: "Show slow traces"', () => {
+  // ServicesPage's slowTracesHref: service and operation of the row, min = its p95 (seconds) in ms to the µs.
+  const slowTraces = (service: string, operation: string | undefined, p95: number) =>
+    builderToTraceql({
+      service,
+      spanName: operation,
+      minMs: Number.isFinite(p95) ? Math.round(p95 * 1e6) / 1e3 : undefined,
+      attrs: [],
+    });
+
+  it.each([
+    ['user-service', 'SELECT users', 0.0123456789],
+    ['svc "x"', 'GET /users/{id}', 0],
+    ['中文', undefined, Infinity],
+    ['a\\b', 'op\nname', 1e6],
+  ])('%s / %s at p95 %p s', (service, operation, p95) => {
+    const p = expectParses(slowTraces(service, operation, p95));
+    expect(p.strings.map(tempoReads)).toEqual(operation === undefined ? [service] : [service, operation]);
+  });
+});
+
+describe('compare page: root service and operation', () => {
+  // The compare page searches with the filter {service, spanName}, which the Tempo source writes with traceqlFilter.
+  it.each([
+    ['', ''],
+    ['frontend', ''],
+    ['', 'GET /checkout'],
+    ['front"end', 'GET /a\\b'],
+    ['日本', 'line\nbreak'],
+    ['tab\t', '`tick`'],
+  ])('%j / %j', (service, operation) => {
+    const p = expectParses(traceqlFilter({ service: service || undefined, spanName: operation || undefined }));
+    expect(p.strings.map(tempoReads)).toEqual([service, operation].filter(Boolean));
+  });
+});
+
+describe('breakdown panel: group links', () => {
+  it('service, operation, span kind and attribute groups', () => {
+    for (const v of VALUES) {
+      expect(parse(groupQuery({ kind: 'service' }, [v])!).strings.map(tempoReads)).toEqual([v]);
+      expect(parse(groupQuery({ kind: 'operation' }, [v, v])!).strings.map(tempoReads)).toEqual([v, v]);
+      expectParses(groupQuery({ kind: 'service' }, [v])!);
+      expectParses(groupQuery({ kind: 'operation' }, [v, v])!);
+    }
+    for (const kind of ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer']) {
+      expectParses(groupQuery({ kind: 'spanKind' }, [kind])!);
+    }
+    for (const key of NAMES) {
+      const p = expectParses(groupQuery({ kind: 'attribute', key }, ['v"\\'])!);
+      expect([key, nameOf(p, 0), p.strings.map(tempoReads)]).toEqual([key, key, ['v"\\']]);
+    }
+  });
+});
+
+describe('"Analyze in TraceLens" (Explore toolbar)', () => {
+  it('passes a built query to the search page unchanged', () => {
+    const query = traceqlFilter({ service: 'a "b" \\ 中文', spanAttributes: { 'odd key': 'x\ny' } });
+    expectParses(query);
+    const path = analyzeLinkPath({ targets: [{ refId: 'A', query, datasource: { uid: 'tempo', type: 'tempo' } }] });
+    expect(new URL(path!, 'http://grafana').searchParams.get('q')).toBe(query);
+  });
+});
+
+describe('diagnostics', () => {
+  it('every TraceQL query runDiagnostics sends to Tempo parses', async () => {
+    const sent: string[] = [];
+    fetchMock.mockImplementation(({ url, params }: { url: string; params?: Record<string, unknown> }) => {
+      if (url.includes('/uid/tempo/') && typeof params?.q === 'string') {
+        sent.push(params.q);
+      }
+      if (url.endsWith('/api/echo')) {
+        return of({ data: 'echo', status: 200, ok: true });
+      }
+      if (url.endsWith('/api/search')) {
+        return of({ data: recorded('tempo-search').body, status: 200, ok: true });
+      }
+      if (url.endsWith('/api/metrics/query_range')) {
+        return of({ data: recorded('tempo-metrics-query-range').body, status: 200, ok: true });
+      }
+      return throwError(() => ({ status: 502, data: '', config: { url } }));
+    });
+    // the Tempo datasource under both names the diagnostics have used for it
+    const target = { tempoUid: 'tempo', traceUid: 'tempo', promUid: 'prometheus', scheme: 'auto' };
+    await runDiagnostics(target as unknown as Parameters<typeof runDiagnostics>[0], new AbortController().signal);
+    expect(sent).toEqual(expect.arrayContaining(['{}', '{} | rate()']));
+    sent.forEach(expectParses);
+  });
+});
+
+describe('the queries of the recorded Tempo answers', () => {
+  const q = (name: string) => new URL(recorded(name).request, 'http://tempo/').searchParams.get('q')!;
+
+  it('those Tempo answered parse; the one Tempo rejected is marked by the grammar too', () => {
+    expectParses(q('tempo-search'));
+    expectParses(q('tempo-metrics-query-range'));
+    expectParses(q('tempo-metrics-no-local-blocks'));
+    expect(q('tempo-search-syntax-error')).toBe('{ resource.service.name = }');
+    expect(parse(q('tempo-search-syntax-error')).errors).not.toEqual([]);
+  });
+});
