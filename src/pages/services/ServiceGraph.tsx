@@ -4,11 +4,14 @@ import { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 import { getTableStyles } from '../../components/tableStyles';
 import { ServiceGraphEdge } from '../../data';
+import type { EdgeSource } from '../../data/spanmetrics/edges';
 import { formatDuration, formatShare } from '../../components/breakdown';
-import { layoutGraph } from './servicesModel';
+import { EDGE_SOURCE_TEXT, edgeLatencyTitle, layoutGraph } from './servicesModel';
 
 interface Props {
   edges: ServiceGraphEdge[];
+  /** where the edges come from, said in one line above the graph */
+  source?: EdgeSource;
   selected?: string;
   onSelect: (service: string) => void;
 }
@@ -18,13 +21,13 @@ const ROW = 70;
 const NODE_W = 150;
 const NODE_H = 32;
 
-const edgeText = (e: ServiceGraphEdge) =>
-  `${e.rate.toFixed(2)} req/s · ${formatShare(e.rate > 0 ? e.failedRate / e.rate : 0)} errors · p95 ${
-    Number.isFinite(e.p95Seconds) ? formatDuration(e.p95Seconds * 1e9) : '–'
-  }`;
+/** Failed share of the edge's requests; '–' (NaN) when the source does not count failures. */
+const errorShare = (e: ServiceGraphEdge) => formatShare(e.rate > 0 ? e.failedRate / e.rate : 0);
+const p95Text = (e: ServiceGraphEdge) => formatDuration(e.p95Seconds * 1e9);
+const edgeText = (e: ServiceGraphEdge) => `${e.rate.toFixed(2)} req/s · ${errorShare(e)} errors · p95 ${p95Text(e)}`;
 
-/** Service dependency graph from service-graph metrics: callers left, callees right; edges labelled. */
-export function ServiceGraph({ edges, selected, onSelect }: Props) {
+/** Service dependency graph: callers left, callees right; edges labelled; its source said in one line. */
+export function ServiceGraph({ edges, source, selected, onSelect }: Props) {
   const styles = useStyles2(getStyles);
   const table = useStyles2(getTableStyles);
   const theme = useTheme2();
@@ -35,8 +38,17 @@ export function ServiceGraph({ edges, selected, onSelect }: Props) {
   };
   const width = 20 + Math.max(0, layout.layers - 1) * COL + NODE_W;
   const height = 20 + Math.max(0, layout.width - 1) * ROW + NODE_H;
+  const sourceLine = source && (
+    <p className={styles.source} data-testid="edge-source">
+      {EDGE_SOURCE_TEXT[source]}
+    </p>
+  );
+  if (source === 'none') {
+    return sourceLine;
+  }
   return (
     <div className={styles.wrap}>
+      {sourceLine}
       <svg width={width} height={height} role="img" aria-label="Service dependency graph">
         <defs>
           <marker id="tl-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto">
@@ -103,7 +115,7 @@ export function ServiceGraph({ edges, selected, onSelect }: Props) {
             <th>Client → server</th>
             <th>Requests</th>
             <th>Errors</th>
-            <th>Server p95</th>
+            <th>{edgeLatencyTitle(source ?? 'service-graph')}</th>
           </tr>
         </thead>
         <tbody>
@@ -113,8 +125,8 @@ export function ServiceGraph({ edges, selected, onSelect }: Props) {
                 {e.client} → {e.server}
               </td>
               <td>{e.rate.toFixed(2)} req/s</td>
-              <td>{formatShare(e.rate > 0 ? e.failedRate / e.rate : 0)}</td>
-              <td>{Number.isFinite(e.p95Seconds) ? formatDuration(e.p95Seconds * 1e9) : '–'}</td>
+              <td>{errorShare(e)}</td>
+              <td>{p95Text(e)}</td>
             </tr>
           ))}
         </tbody>
@@ -125,6 +137,12 @@ export function ServiceGraph({ edges, selected, onSelect }: Props) {
 
 const getStyles = (theme: GrafanaTheme2) => ({
   wrap: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(3), alignItems: 'flex-start', overflowX: 'auto' }),
+  source: css({
+    flexBasis: '100%',
+    margin: 0,
+    color: theme.colors.text.secondary,
+    fontSize: theme.typography.bodySmall.fontSize,
+  }),
   node: css({
     cursor: 'pointer',
     '&:focus-visible rect': { stroke: theme.colors.primary.main, strokeWidth: 2 },

@@ -1,12 +1,13 @@
 /**
  * Services page view model: per-service (or per-operation) stats joined from separate span-metrics
- * queries, and a layered layout of the service graph.
+ * queries, what the service graph says about where its edges come from, and a layered layout of it.
  *
  * Layout: a node's layer is the length of the longest path reaching it from a node without
  * callers (edges that close a cycle are ignored, found by a DFS that skips back edges); nodes
  * in a layer are ordered by name. O(V + E) plus the per-layer sort.
  */
 import { GroupValue, ServiceGraphEdge } from '../../data';
+import type { EdgeSource } from '../../data/spanmetrics/edges';
 
 export interface StatsRow {
   service: string;
@@ -45,6 +46,20 @@ export function joinStats(
     }))
     .sort((x, y) => x.service.localeCompare(y.service) || (x.operation ?? '').localeCompare(y.operation ?? ''));
 }
+
+/** The one line under the graph saying where its edges come from and what they measure. */
+export const EDGE_SOURCE_TEXT: Record<EdgeSource, string> = {
+  'service-graph':
+    'Edges from service-graph metrics (traces_service_graph_*): requests, failures and the server side’s p95.',
+  'span-metrics-peer':
+    'Edges from span metrics of client spans with a peer-service label: calls, errors and the client side’s p95.',
+  'jaeger-dependencies':
+    'Edges from Jaeger’s dependencies API: call counts over the time range only, no errors or latency.',
+  none: 'No dependency edges in this time range: no service-graph metrics, no client spans with a peer-service label, and no dependencies from the trace source.',
+};
+
+/** Which side of the call the edge latency is measured on. */
+export const edgeLatencyTitle = (source: EdgeSource) => (source === 'span-metrics-peer' ? 'Client p95' : 'Server p95');
 
 export interface GraphLayout {
   /** node → [layer, position in layer] */

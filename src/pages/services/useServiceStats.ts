@@ -1,7 +1,8 @@
 /**
- * Span-metrics queries behind the services page: stats per service or per operation over the
+ * Queries behind the services page: span-metrics stats per service or per operation over the
  * whole time range (instant queries evaluated at its end), the same over time for one service or
- * one of its operations (range queries, ~120 steps), and exemplar trace ids of a service's latency histogram.
+ * one of its operations (range queries, ~120 steps), exemplar trace ids of a service's latency
+ * histogram, and the dependency edges of the first source that has any (see `spanmetrics/edges`).
  */
 import {
   GroupBy,
@@ -13,6 +14,8 @@ import {
   matcher,
 } from '../../data';
 import { errorRatioQuery, quantileQuery, rateQuery } from '../../data/spanmetrics/queries';
+import { EdgeCandidates, pickDependencyEdges, SourcedEdges } from '../../data/spanmetrics/edges';
+import type { TraceSource } from '../../sources/types';
 import { ChartSeries } from '../../components/TimeSeriesChart';
 import { joinStats, StatsRow } from './servicesModel';
 
@@ -38,6 +41,46 @@ export async function loadStats(
     metrics.latencyQuantile(0.99, filter, groupBy, w),
   ]);
   return joinStats(rates, errors, p50, p95, p99);
+}
+
+/**
+ * Dependency edges over the range, asking each available source in order of preference (service
+ * graph, span metrics' peer label, the trace source's dependency API) and stopping at the first
+ * with edges.
+ */
+export async function loadDependencies(
+  metrics: SpanMetrics | undefined,
+  source: Pick<TraceSource, 'capabilities' | 'dependencies'> | undefined,
+  s: Seconds,
+  signal?: AbortSignal
+): Promise<SourcedEdges> {
+  const w = { time: s.end, rangeSec: rangeSec(s) };
+  const found: EdgeCandidates = {};
+  const steps: Array<() => Promise<void>> = [];
+  if (metrics?.scheme.serviceGraph) {
+    steps.push(async () => {
+      found.serviceGraph = await metrics.serviceGraphEdges(w);
+    });
+  }
+  if (metrics?.scheme.labels.peerService) {
+    steps.push(async () => {
+      found.spanMetricsPeer = await metrics.peerEdges(w);
+    });
+  }
+  if (source?.capabilities.dependencies) {
+    steps.push(async () => {
+      const edges = await source.dependencies({ start: s.end - w.rangeSec, end: s.end }, { signal });
+      found.jaegerDependencies = { edges, rangeSec: w.rangeSec };
+    });
+  }
+  for (const step of steps) {
+    await step();
+    const picked = pickDependencyEdges(found);
+    if (picked.source !== 'none') {
+      return picked;
+    }
+  }
+  return pickDependencyEdges(found);
 }
 
 export interface ServiceCharts {
