@@ -1,5 +1,5 @@
 import { classifyFailure, DataError, partialTraceWarning, upstreamMessage } from './errors';
-import { recorded } from './recorded';
+import { recorded, wireText } from './recorded';
 
 const tempo = { target: 'Tempo at http://127.0.0.1:13200', path: 'api/search' };
 const http = (name: string) => {
@@ -98,4 +98,64 @@ it('partialTraceWarning is a partial-trace DataError with Tempo’s message', ()
   const w = partialTraceWarning(tempo, 'trace exceeds max size');
   expect(w).toMatchObject({ kind: 'partial-trace', upstreamMessage: 'trace exceeds max size' });
   expect(w.message).toBe(`${tempo.target} returned only part of this trace: trace exceeds max size.`);
+});
+
+// Jaeger v2 (module v1.76.0) answers, recorded by tests/integration/record-jaeger-fixtures.ts. Jaeger
+// writes its JSON errors as text/plain; Grafana hands a text request's error body over unparsed, so
+// each body is also tried as the text it was on the wire.
+describe('classifyFailure with Jaeger answers', () => {
+  const jaeger = { target: 'Jaeger at http://127.0.0.1:36686', path: '' };
+  const cases: Array<[string, string, string, string]> = [
+    ['jaeger-api-trace-v3-not-found', 'api/v3/traces/0123', 'trace-not-found', 'No traces found'],
+    ['jaeger-api-trace-v1-not-found', 'api/traces/0123', 'trace-not-found', 'trace not found'],
+    [
+      'jaeger-api-trace-v3-malformed',
+      'api/v3/traces/x',
+      'query-syntax',
+      'malformed parameter trace_id: strconv.ParseUint: parsing "not-a-trace-id": invalid syntax',
+    ],
+    [
+      'jaeger-api-trace-v1-malformed',
+      'api/traces/x',
+      'query-syntax',
+      'strconv.ParseUint: parsing "not-a-trace-id": invalid syntax',
+    ],
+    ['jaeger-api-search-no-service', 'api/traces', 'query-syntax', "parameter 'service' is required"],
+  ];
+
+  it.each(cases)('%s on %s → %s with Jaeger’s message', (name, path, kind, said) => {
+    const r = recorded(name);
+    for (const body of [r.body, wireText(r)]) {
+      const e = classifyFailure({ type: 'http', status: r.status, body }, { ...jaeger, path });
+      expect([e.kind, e.status, e.upstreamMessage]).toEqual([kind, r.status, said]);
+    }
+  });
+
+  it('phrases them for people', () => {
+    const notFound = recorded('jaeger-api-trace-v3-not-found');
+    expect(
+      classifyFailure({ type: 'http', status: 404, body: notFound.body }, { ...jaeger, path: 'api/v3/traces/1' })
+        .message
+    ).toBe(
+      'Trace not found in Jaeger at http://127.0.0.1:36686: No traces found. It may be outside the searched time range or past retention.'
+    );
+    const noService = recorded('jaeger-api-search-no-service');
+    expect(
+      classifyFailure({ type: 'http', status: 400, body: noService.body }, { ...jaeger, path: 'api/traces' }).message
+    ).toBe("Jaeger at http://127.0.0.1:36686 rejected the query: parameter 'service' is required");
+  });
+
+  it('upstreamMessage keeps text that only looks like JSON, and joins several v1 errors', () => {
+    expect(upstreamMessage('{not json')).toBe('{not json');
+    expect(
+      upstreamMessage({
+        data: null,
+        errors: [
+          { code: 500, msg: 'a' },
+          { code: 500, msg: 'b' },
+        ],
+      })
+    ).toBe('a; b');
+    expect(upstreamMessage({ data: [], errors: null })).toBeUndefined();
+  });
 });

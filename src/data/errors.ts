@@ -46,23 +46,49 @@ export interface RequestContext {
   path: string;
 }
 
-/** Tempo's and Prometheus' own error text from a response body (text, `{error}`, `{message}`). */
+/**
+ * The server's own error text from a response body: text, `{error}`, `{message}` (Tempo,
+ * Prometheus, Grafana); Jaeger's v3 `{"error":{"httpCode","message"}}` and v1
+ * `{"data":null,"errors":[{"code","msg"}]}`. A body that arrived as text but holds JSON (Jaeger
+ * writes its JSON errors as text/plain; Grafana hands text requests' error bodies over unparsed)
+ * is read as JSON.
+ */
 export function upstreamMessage(body: unknown): string | undefined {
   if (typeof body === 'string') {
-    return body.trim() || undefined;
+    const text = body.trim();
+    return (text.startsWith('{') ? objectMessage(parseJson(text)) : undefined) ?? (text || undefined);
   }
-  if (body && typeof body === 'object') {
-    const o = body as Record<string, unknown>;
-    for (const key of ['error', 'message', 'err']) {
-      if (typeof o[key] === 'string' && o[key]) {
-        return o[key] as string;
-      }
-    }
-  }
-  return undefined;
+  return objectMessage(body);
 }
 
-const isTracePath = (path: string) => /(^|\/)api\/(v2\/)?traces\//.test(path);
+function objectMessage(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object') {
+    return undefined;
+  }
+  const o = body as Record<string, unknown>;
+  for (const key of ['error', 'message', 'err']) {
+    if (typeof o[key] === 'string' && o[key]) {
+      return o[key] as string;
+    }
+  }
+  const nested = (o.error as Record<string, unknown> | null)?.message;
+  if (typeof nested === 'string' && nested) {
+    return nested;
+  }
+  const msgs = Array.isArray(o.errors) ? o.errors.map((e) => e?.msg).filter((m) => typeof m === 'string' && m) : [];
+  return msgs.length ? msgs.join('; ') : undefined;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Trace-by-id paths: Tempo `api/traces/…` and `api/v2/traces/…`, Jaeger `api/traces/…` and `api/v3/traces/…`. */
+const isTracePath = (path: string) => /(^|\/)api\/(v[23]\/)?traces\//.test(path);
 const isTraceqlMetricsPath = (path: string) => /(^|\/)api\/metrics\//.test(path);
 
 export function classifyFailure(failure: TransportFailure, ctx: RequestContext): DataError {

@@ -24,3 +24,7 @@ export type { AttributeScope, SpanFilter } from './queries/traceql';
 export { traceqlAttribute, traceqlDuration, traceqlFilter, traceqlString } from './queries/traceql';
 export type { LabelMatcher, MatchOp } from './queries/promql';
 export { escapeRegex, matcher, oneOf, promqlDuration, promqlString, selector } from './queries/promql';
+export type { JaegerClient, JaegerFetchedTrace, JaegerSearchParams, JaegerTraceRange } from './jaeger/client';
+export { createJaegerClient } from './jaeger/client';
+export { goDuration } from './jaeger/duration';
+export type * from './jaeger/types';

@@ -59,3 +59,16 @@ describe('traceqlFilter', () => {
     );
   });
 });
+
+describe('traceqlFilter max duration', () => {
+  it('writes duration < max last, after the attributes (the search page’s URLs keep their text)', () => {
+    expect(traceqlFilter({ maxDurationMs: 2 })).toBe('{ duration < 2ms }');
+    expect(traceqlFilter({ service: 'a', minDurationMs: 1.5, maxDurationMs: 250, spanAttributes: { k: 'v' } })).toBe(
+      '{ resource.service.name = "a" && duration > 1.5ms && span.k = "v" && duration < 250ms }'
+    );
+  });
+
+  it('rejects a nonsense max like the min', () => {
+    expect(() => traceqlFilter({ maxDurationMs: -1 })).toThrow(RangeError);
+  });
+});

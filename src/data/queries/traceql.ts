@@ -36,6 +36,8 @@ export interface SpanFilter {
   status?: 'error' | 'ok' | 'unset';
   /** spans longer than this many milliseconds */
   minDurationMs?: number;
+  /** spans shorter than this many milliseconds */
+  maxDurationMs?: number;
   /** exact matches on span attributes */
   spanAttributes?: Record<string, string>;
   /** exact matches on resource attributes */
@@ -62,6 +64,10 @@ export function traceqlFilter(filter: SpanFilter): string {
   }
   for (const [name, value] of Object.entries(filter.spanAttributes ?? {})) {
     conditions.push(`${traceqlAttribute('span', name)} = ${traceqlString(value)}`);
+  }
+  // Last, where the search page has always written it, so URLs and saved queries keep their text.
+  if (filter.maxDurationMs !== undefined) {
+    conditions.push(`duration < ${traceqlDuration(filter.maxDurationMs)}`);
   }
   return conditions.length ? `{ ${conditions.join(' && ')} }` : '{}';
 }

@@ -1,11 +1,11 @@
 /**
  * The search builder's state, its URL form and the TraceQL it writes. Every value reaches TraceQL
- * through the data layer's builders (traceqlFilter, traceqlDuration), so it is always escaped.
+ * through the data layer's builder (traceqlFilter), so it is always escaped.
  *
  * URL: `svc`, `op`, `status`, `min`/`max` (span duration, ms), repeated `attr` = `span.key=value`
  * or `resource.key=value`; `q` is the query last run, `mode` is `builder` (default) or `raw`.
  */
-import { SpanFilter, traceqlDuration, traceqlFilter } from '../../data';
+import { SpanFilter, traceqlFilter } from '../../data';
 
 export type AttrScope = 'span' | 'resource';
 
@@ -69,6 +69,7 @@ export function builderToTraceql(state: BuilderState): string {
     spanName: state.spanName,
     status: state.status,
     minDurationMs: state.minMs,
+    maxDurationMs: state.maxMs,
     spanAttributes: Object.fromEntries(
       state.attrs.filter((a) => a.scope === 'span' && a.key).map((a) => [a.key, a.value])
     ),
@@ -76,10 +77,5 @@ export function builderToTraceql(state: BuilderState): string {
       state.attrs.filter((a) => a.scope === 'resource' && a.key).map((a) => [a.key, a.value])
     ),
   };
-  const base = traceqlFilter(filter);
-  if (state.maxMs === undefined) {
-    return base;
-  }
-  const max = `duration < ${traceqlDuration(state.maxMs)}`;
-  return base === '{}' ? `{ ${max} }` : `${base.slice(0, -2)} && ${max} }`;
+  return traceqlFilter(filter);
 }
