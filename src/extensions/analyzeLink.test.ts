@@ -14,34 +14,61 @@ describe('analyzeLinkPath', () => {
       duration: 2_500_000,
       datasource: { uid: 'tempo-prod', type: 'tempo', name: 'Tempo' },
     });
-    expect(path).toBe(`${BASE}/trace/abc123abc123abc1?tempo=tempo-prod&from=1699996400000&to=1700003602500`);
+    expect(path).toBe(`${BASE}/trace/abc123abc123abc1?ds=tempo-prod&from=1699996400000&to=1700003602500`);
   });
 
-  it('hides the link for trace views of datasources other than Tempo', () => {
-    expect(analyzeLinkPath({ traceID: 'abc123abc123abc1', datasource: { uid: 'j', type: 'jaeger' } })).toBeUndefined();
+  it('opens a Jaeger trace view the same way, with the Jaeger datasource as ds', () => {
+    // startTime 1_795_255_307_454_000 µs → 1_795_255_307_454 ms − 3_600_000 = 1_795_251_707_454;
+    // end (1_795_255_307_454_000 + 18_512 µs) / 1000 = 1_795_255_307_472.512 → ceil 1_795_255_307_473 + 3_600_000
+    expect(
+      analyzeLinkPath({
+        traceID: '0af7651916cd43dd8448eb211c80319c',
+        startTime: 1_795_255_307_454_000,
+        duration: 18_512,
+        datasource: { uid: 'jaeger-eu', type: 'jaeger', name: 'Jaeger' },
+      })
+    ).toBe(`${BASE}/trace/0af7651916cd43dd8448eb211c80319c?ds=jaeger-eu&from=1795251707454&to=1795258907473`);
+  });
+
+  it('hides the link for trace views of datasources other than Tempo and Jaeger', () => {
+    expect(analyzeLinkPath({ traceID: 'abc123abc123abc1', datasource: { uid: 'z', type: 'zipkin' } })).toBeUndefined();
   });
 
   it('opens a trace id typed into an Explore Tempo query on the trace page', () => {
     const path = analyzeLinkPath({
-      targets: [{ refId: 'A', query: ' 0AF7651916CD43DD8448EB211C80319C ', datasource: { uid: 'tempo', type: 'tempo' } }],
+      targets: [
+        { refId: 'A', query: ' 0AF7651916CD43DD8448EB211C80319C ', datasource: { uid: 'tempo', type: 'tempo' } },
+      ],
     });
-    expect(path).toBe(`${BASE}/trace/0af7651916cd43dd8448eb211c80319c?tempo=tempo`);
+    expect(path).toBe(`${BASE}/trace/0af7651916cd43dd8448eb211c80319c?ds=tempo`);
   });
 
   it('opens a TraceQL query from Explore on the search page with its time range', () => {
     const path = analyzeLinkPath({
       targets: [
         { refId: 'A', expr: 'up', datasource: { uid: 'prom', type: 'prometheus' } },
-        { refId: 'B', query: '{resource.service.name="api-gateway" && status=error}', datasource: { uid: 't', type: 'tempo' } },
+        {
+          refId: 'B',
+          query: '{resource.service.name="api-gateway" && status=error}',
+          datasource: { uid: 't', type: 'tempo' },
+        },
       ],
       timeRange: { from: dateTime(1_700_000_000_000), to: dateTime(1_700_000_600_000) },
     });
     const url = new URL(path!, 'http://grafana');
     expect(url.pathname).toBe(`${BASE}/search`);
     expect(url.searchParams.get('q')).toBe('{resource.service.name="api-gateway" && status=error}');
-    expect(url.searchParams.get('tempo')).toBe('t');
+    expect(url.searchParams.get('ds')).toBe('t');
     expect(url.searchParams.get('from')).toBe('1700000000000');
     expect(url.searchParams.get('to')).toBe('1700000600000');
+  });
+
+  it('opens a trace id from Explore’s Jaeger trace-id query, with the zeros Jaeger drops put back', () => {
+    expect(
+      analyzeLinkPath({
+        targets: [{ refId: 'A', query: 'D84B1E2F0A3C4B5D', datasource: { uid: 'jaeger', type: 'jaeger' } }],
+      })
+    ).toBe(`${BASE}/trace/0000000000000000d84b1e2f0a3c4b5d?ds=jaeger`);
   });
 
   it('keeps relative Explore time ranges as they are', () => {
@@ -59,8 +86,10 @@ describe('analyzeLinkPath', () => {
   });
 
   it('configure returns the path, or undefined to hide the link', () => {
-    expect(analyzeInTraceLensLink.configure?.({ traceID: 'abc123abc123abc1', datasource: { type: 'tempo' } })).toEqual({
-      path: `${BASE}/trace/abc123abc123abc1`,
+    expect(
+      analyzeInTraceLensLink.configure?.({ traceID: 'abc123abc123abc1', datasource: { type: 'tempo', uid: 't' } })
+    ).toEqual({
+      path: `${BASE}/trace/abc123abc123abc1?ds=t`,
     });
     expect(analyzeInTraceLensLink.configure?.({})).toBeUndefined();
   });

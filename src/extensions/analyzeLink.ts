@@ -3,9 +3,11 @@ import { prefixRoute, ROUTES } from '../constants';
 import { pageUrl, traceUrl } from '../app/links';
 
 /**
- * "Analyze in TraceLens": a link in Grafana's trace view header and in Explore's toolbar.
- * The contexts are structural mirrors of what Grafana passes (neither type is exported by
- * @grafana/data): the trace view passes the trace plus its datasource; Explore passes its queries.
+ * "Analyze in TraceLens": a link in Grafana's trace view header and in Explore's toolbar, for a
+ * Tempo or a Jaeger datasource; the link carries the datasource uid as `ds` (the pages also still
+ * read the older `tempo`). The contexts are structural mirrors of what Grafana passes (neither type
+ * is exported by @grafana/data): the trace view passes the trace plus its datasource; Explore
+ * passes its queries.
  */
 export interface TraceViewLinkContext {
   traceID?: string;
@@ -18,6 +20,7 @@ export interface TraceViewLinkContext {
 
 interface ExploreQuery {
   refId?: string;
+  /** Tempo: TraceQL or a trace id; Jaeger: the trace id when `queryType` is unset */
   query?: string;
   queryType?: string;
   datasource?: { uid?: string; type?: string } | null;
@@ -28,22 +31,26 @@ export interface ExploreLinkContext {
   timeRange?: { from?: unknown; to?: unknown };
 }
 
+/** Datasource types whose traces TraceLens reads. */
+const TRACE_DATASOURCES = new Set(['tempo', 'jaeger']);
 const TRACE_ID = /^[0-9a-f]{16,32}$/i;
+/** Jaeger ids may lose their leading zeros (v1 JSON writes `%x%016x`); the link pads them back to 32. */
+const JAEGER_TRACE_ID = /^[0-9a-f]{1,32}$/i;
 /** Margin around a trace's own time span, so the trace-by-id lookup searches the right blocks. */
 const TRACE_WINDOW_MARGIN_MS = 60 * 60 * 1000;
 
 function fromTraceView(context: TraceViewLinkContext): string | undefined {
-  if (!context.traceID || context.datasource?.type !== 'tempo') {
+  if (!context.traceID || !TRACE_DATASOURCES.has(context.datasource?.type ?? '')) {
     return undefined;
   }
-  const tempo = context.datasource.uid;
+  const ds = context.datasource?.uid;
   if (context.startTime === undefined) {
-    return traceUrl(context.traceID, { tempo });
+    return traceUrl(context.traceID, { ds });
   }
   const startMs = Math.floor(context.startTime / 1000);
   const endMs = Math.ceil((context.startTime + (context.duration ?? 0)) / 1000);
   return traceUrl(context.traceID, {
-    tempo,
+    ds,
     from: String(startMs - TRACE_WINDOW_MARGIN_MS),
     to: String(endMs + TRACE_WINDOW_MARGIN_MS),
   });
@@ -59,20 +66,42 @@ function rangeValue(value: unknown): string | undefined {
   return undefined;
 }
 
-function fromExplore(context: ExploreLinkContext): string | undefined {
-  const tempoQuery = context.targets?.find((q) => q.datasource?.type === 'tempo' && q.query?.trim());
-  if (!tempoQuery?.query) {
+type Range = { from?: string; to?: string };
+
+/** A Tempo query: a trace id opens the trace page, anything else is TraceQL for the search page. */
+function fromTempoQuery(q: ExploreQuery, ds: string | undefined, range: Range): string | undefined {
+  const query = q.query?.trim();
+  if (!query) {
     return undefined;
   }
-  const query = tempoQuery.query.trim();
-  const uid = tempoQuery.datasource?.uid;
-  if (TRACE_ID.test(query)) {
-    return traceUrl(query.toLowerCase(), { tempo: uid });
-  }
+  return TRACE_ID.test(query)
+    ? traceUrl(query.toLowerCase(), { ds })
+    : pageUrl(ROUTES.Search, { q: query, ds, ...range });
+}
+
+/** A Jaeger query in trace-id mode (no `queryType`) opens the trace page. */
+function fromJaegerQuery(q: ExploreQuery, ds: string | undefined): string | undefined {
+  const query = q.query?.trim() ?? '';
+  return !q.queryType && JAEGER_TRACE_ID.test(query)
+    ? traceUrl(query.toLowerCase().padStart(32, '0'), { ds })
+    : undefined;
+}
+
+/** The first Tempo or Jaeger query of Explore that TraceLens can open. */
+function fromExplore(context: ExploreLinkContext): string | undefined {
   const from = rangeValue(context.timeRange?.from);
   const to = rangeValue(context.timeRange?.to);
   const range = from && to ? { from, to } : {};
-  return pageUrl(ROUTES.Search, { q: query, tempo: uid, ...range });
+  for (const q of context.targets ?? []) {
+    const ds = q.datasource?.uid;
+    const type = q.datasource?.type;
+    const path =
+      type === 'tempo' ? fromTempoQuery(q, ds, range) : type === 'jaeger' ? fromJaegerQuery(q, ds) : undefined;
+    if (path) {
+      return path;
+    }
+  }
+  return undefined;
 }
 
 /** Where the link leads for a given context, or undefined to hide it (nothing TraceLens can open). */
@@ -92,7 +121,7 @@ export function analyzeLinkPath(context: unknown): string | undefined {
 export const analyzeInTraceLensLink: PluginExtensionAddedLinkConfig = {
   title: 'Analyze in TraceLens',
   description:
-    'Open this trace or TraceQL query in TraceLens: critical path, self time per service and span percentiles from span metrics',
+    'Open this trace or trace search in TraceLens: critical path, self time per service and span percentiles from span metrics',
   targets: [PluginExtensionPoints.TraceViewHeaderActions, PluginExtensionPoints.ExploreToolbarAction],
   icon: 'search',
   path: prefixRoute(ROUTES.Search),
