@@ -121,6 +121,12 @@ describe('classifyFailure with Jaeger answers', () => {
       'strconv.ParseUint: parsing "not-a-trace-id": invalid syntax',
     ],
     ['jaeger-api-search-no-service', 'api/traces', 'query-syntax', "parameter 'service' is required"],
+    [
+      'jaeger-api-search-error-bool-json',
+      'api/traces',
+      'query-syntax',
+      "malformed 'tags' parameter, cannot unmarshal JSON: json: cannot unmarshal bool into Go value of type string",
+    ],
   ];
 
   it.each(cases)('%s on %s → %s with Jaeger’s message', (name, path, kind, said) => {

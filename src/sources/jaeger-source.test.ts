@@ -1,6 +1,7 @@
 import { createFetchTransport, createJaegerClient, JaegerTrace } from '../data';
 import { fetchReplaying, recorded, wireText } from '../data/recorded';
 import { traceMatches } from './jaeger-filter';
+import { jaegerHit } from './jaeger-hits';
 import { createJaegerSource } from './jaeger-source';
 import { TraceFilter } from './types';
 
@@ -186,6 +187,26 @@ describe('Jaeger source: search', () => {
     ).toEqual([]);
   });
 
+  it('by service alone: every trace Jaeger returned, in its order', async () => {
+    const { jaeger, urls } = source('jaeger-api-search-service');
+    const hits = await jaeger.search({ filter: { service: 'auth-service' } }, { limit: 20, ...RANGE });
+    expect(query(urls[0])).toEqual(recordedQuery('jaeger-api-search-service'));
+    expect(hits.map((h) => [h.traceId, h.rootName, h.durationMs])).toEqual([
+      ['459643cbb80e72fa151561cab0457f1b', 'GET /account', 10.649],
+      [SLOW_TRACE.traceId, 'GET /checkout', 63.663],
+      [ERROR_TRACE.traceId, 'GET /checkout', 44.54],
+    ]);
+  });
+
+  it('an int attribute is compared as Jaeger compares it, by its text', async () => {
+    const { jaeger } = source('jaeger-api-search-status-code');
+    const hits = await jaeger.search(
+      { filter: { service: 'frontend', spanAttributes: { 'http.status_code': '502' } } },
+      { limit: 20 }
+    );
+    expect(hits).toEqual([ERROR_TRACE]);
+  });
+
   it('an unknown service finds nothing', async () => {
     const { jaeger } = source('jaeger-api-search-unknown-service');
     expect(await jaeger.search({ filter: { service: 'no-such-service' } }, { limit: 20, ...RANGE })).toEqual([]);
@@ -229,6 +250,28 @@ describe('Jaeger source: one-span check on real traces', () => {
     [{ service: 'user-service', spanName: 'SELECT users', minDurationMs: 3.931 }, false],
   ])('%j → %s', (filter, want) => {
     expect(traceMatches(trace, filter)).toBe(want);
+  });
+});
+
+describe('Jaeger source: hits while the root has not arrived', () => {
+  it('a recorded trace without its root span: no root service or name; start and extent from the spans there', () => {
+    const whole = (recorded('jaeger-api-search-request-id').body.data as JaegerTrace[])[0];
+    const partial = { ...whole, spans: whole.spans.filter((s) => s.operationName !== 'GET /account') };
+    expect(jaegerHit(partial)).toEqual({
+      traceId: '459643cbb80e72fa151561cab0457f1b',
+      rootService: undefined,
+      rootName: undefined,
+      // 'GET /api/account' (frontend client) starts 1187 µs after the root and ends at 1796023579439083 µs
+      startMs: 1796023579430.187,
+      durationMs: 8.896,
+      serviceStats: {
+        frontend: { spanCount: 1, errorCount: 0 },
+        'api-gateway': { spanCount: 3, errorCount: 0 },
+        'auth-service': { spanCount: 1, errorCount: 0 },
+        'user-service': { spanCount: 2, errorCount: 0 },
+      },
+    });
+    expect(jaegerHit({ ...whole, spans: [] })).toBeUndefined();
   });
 });
 

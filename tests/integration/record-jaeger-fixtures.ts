@@ -152,7 +152,6 @@ async function main() {
   await record('operations', `api/operations?service=${q('user-service')}`);
   await record('operations-client', `api/operations?service=${q('api-gateway')}&spanKind=client`);
   await record('operations-hostile', `api/operations?service=${q(HOSTILE_PREFIX + 'user-service')}`);
-  await record('operations-legacy-hostile', `api/services/${q(HOSTILE_PREFIX + 'user-service')}/operations`);
   await record('search-service', `api/traces?service=auth-service&limit=20&${range}`);
   await record(
     'search-operation',

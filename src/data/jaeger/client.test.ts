@@ -156,6 +156,28 @@ describe('Jaeger client: search', () => {
   });
 });
 
+describe('Jaeger client: how Jaeger v2 on Badger matches tags (recorded)', () => {
+  it('otel.status_code=ERROR finds the trace with an ERROR span; UNSET finds nothing (unset spans carry no tag)', async () => {
+    const error = client('jaeger-api-search-status-error');
+    expect(
+      (await error.jaeger.search({ service: 'status-probe', tags: { 'otel.status_code': 'ERROR' } })).map(
+        (t) => t.traceID
+      )
+    ).toEqual(['5a7a7e5000000000000000000000beef']);
+    const unset = client('jaeger-api-search-status-unset');
+    expect(await unset.jaeger.search({ service: 'status-probe', tags: { 'otel.status_code': 'UNSET' } })).toEqual([]);
+    expect(unset.urls[0]).toBe(
+      'http://jaeger/api/traces?service=status-probe&tags=%7B%22otel.status_code%22%3A%22UNSET%22%7D'
+    );
+  });
+
+  it('an int tag matches its decimal text: http.status_code "502"', async () => {
+    const { jaeger } = client('jaeger-api-search-status-code');
+    const traces = await jaeger.search({ service: 'frontend', tags: { 'http.status_code': '502' } });
+    expect(traces.map((t) => t.traceID)).toEqual(['ba4227c384325e4b884bfa3fe0302427']);
+  });
+});
+
 describe('Jaeger client: services, operations, dependencies', () => {
   it('services: Jaeger’s list as sent', async () => {
     const { jaeger, urls } = client('jaeger-api-services');
