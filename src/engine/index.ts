@@ -10,11 +10,13 @@
  * `breakdown(analysis, groupBy)`, `serviceBusyIdle`, `crossServiceGaps`; over many traces
  * `aggregateTraces`, `callTreeToFlameFrame`, `compareTraceSets`; for Prometheus histograms
  * `histogramQuantile` and `percentileRank`.
+ * Jaeger: `parseOtlpTrace` also reads v3 `{"result":…}` bodies, `parseJaegerTrace(text)` v1 `{"data":[…]}` bodies.
  */
 export { TraceParseError } from './errors';
 export type { AttrTable, EventTable, LinkTable, ParsedTrace } from './model';
 export { AttrType, NO_SERVICE_NAME, nameOf, serviceOf, SPAN_KIND_NAMES, SpanKind, StatusCode } from './model';
 export { parseOtlpTrace } from './otlp';
+export { parseJaegerTrace } from './jaeger-json';
 export { traceFromDataFrame } from './frame';
 export type { CriticalPathSection, TraceAnalysis } from './analyze';
 export { analyzeTrace, criticalPathSections, selfIntervals, spanIdOf } from './analyze';

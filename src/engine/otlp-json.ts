@@ -1,14 +1,22 @@
 /**
  * Reads OTLP/JSON trace documents straight from their text into a {@link TraceBuilder}:
- * Tempo v2 `{trace:{resourceSpans}}`, Tempo v1 `{batches}` and plain `{resourceSpans}`;
+ * Tempo v2 `{trace:{resourceSpans}}`, Jaeger v2's `/api/v3/traces` `{result:{resourceSpans}}`,
+ * Tempo v1 `{batches}` and plain `{resourceSpans}`;
  * `scopeSpans` or legacy `instrumentationLibrarySpans`; ids in hex or base64; 64-bit times as
  * strings or numbers (exact either way, since digits are read from the text); kinds and status
  * codes as enum names or numbers; every AnyValue kind; events and links. Unknown fields are
  * skipped. One pass, O(length of the text); no intermediate objects except for the rare
  * array/kvlist attribute values.
+ *
+ * One trace per document. Spans of several trace ids are a {@link TraceParseError}, not a warning:
+ * analysed together they give numbers that describe no request (times from another trace's
+ * start, per-service totals summed over requests, one critical path across unrelated roots) yet
+ * look like a normal trace, and a warning line does not stop a panel from aggregating them. A
+ * trace-by-id answer (Tempo, Jaeger v3) never mixes traces; Jaeger's v3 *search* answer does
+ * (every match's spans in one list), and its caller must group the spans by traceId first.
  */
 import { fail, SEEN_END, SEEN_ID, SEEN_START, parseUnixNano, TraceBuilder, UnixNano } from './builder';
-import { decodeSpanId, IdHalves } from './ids';
+import { decodeSpanId, IdHalves, idTextToHex } from './ids';
 import { AttrType } from './model';
 import { ObjectFields } from './json-fields';
 import { JsonScanner } from './json-scanner';
@@ -83,6 +91,10 @@ class OtlpJsonReader {
   private readonly cacheText: string[] = new Array(256);
   private readonly cacheIndex = new Int32Array(256);
   private attrValue = 0;
+  /** lowercase hex of the first span's trace id; the other trace ids seen, and where the first of them was */
+  private traceHex = '';
+  private otherTraces: Set<string> | undefined;
+  private otherTraceWhere = '';
   private readonly spanFields = new ObjectFields([
     'traceId',
     'spanId',
@@ -106,16 +118,18 @@ class OtlpJsonReader {
   read() {
     const sc = this.sc;
     let found = false;
+    let errorAnswer = '';
     if (sc.obj()) {
       do {
         sc.key();
-        if (sc.is('trace')) {
+        if (sc.is('trace') || sc.is('result')) {
           found = true;
+          const wrapper = sc.text();
           if (sc.obj()) {
             do {
               sc.key();
               if (sc.is('resourceSpans')) {
-                this.resourceSpansList('trace.resourceSpans');
+                this.resourceSpansList(`${wrapper}.resourceSpans`);
               } else {
                 sc.skip();
               }
@@ -124,14 +138,30 @@ class OtlpJsonReader {
         } else if (sc.is('batches') || sc.is('resourceSpans')) {
           found = true;
           this.resourceSpansList(sc.text());
+        } else if (sc.is('error')) {
+          // Jaeger v3's error answer {"error":{"httpCode","message"}}: named in the message below
+          const start = sc.skip();
+          errorAnswer = sc.s.slice(start, Math.min(sc.p, start + 300));
         } else {
           sc.skip();
         }
       } while (sc.moreMembers());
     }
     sc.end();
+    if (!found && errorAnswer !== '') {
+      fail(`not an OTLP trace: the body is an error answer: ${errorAnswer}`);
+    }
     if (!found) {
-      fail('not an OTLP trace: expected a top-level "batches", "resourceSpans" or "trace": {"resourceSpans"} field');
+      fail(
+        'not an OTLP trace: expected a top-level "batches", "resourceSpans", "trace": {"resourceSpans"} or "result": {"resourceSpans"} field'
+      );
+    }
+    if (this.otherTraces) {
+      const [next] = this.otherTraces;
+      fail(
+        `spans of ${this.otherTraces.size + 1} traces in one body (${this.traceHex}, then ${next} at ${this.otherTraceWhere}); ` +
+          'expected one trace (group a search answer by traceId first)'
+      );
     }
     return this.b.finish();
   }
@@ -328,7 +358,23 @@ class OtlpJsonReader {
     if (!sc.str()) {
       sc.skip();
     } else if (sc.z > sc.a && !this.b.isSameTraceIdText(sc.s, sc.a, sc.z)) {
-      this.b.noteTraceId(sc.text());
+      this.newTraceIdText(sc.text());
+    }
+  }
+
+  /** A trace id text unlike the first one: the first of the trace, the same id spelt otherwise, or another trace. */
+  private newTraceIdText(text: string): void {
+    // an id that is neither hex nor base64 is a trace of its own, shown as written
+    const hex = idTextToHex(text) || JSON.stringify(text);
+    if (this.traceHex === '') {
+      this.traceHex = hex;
+      this.b.noteTraceId(text);
+    } else if (hex !== this.traceHex) {
+      if (!this.otherTraces) {
+        this.otherTraces = new Set();
+        this.otherTraceWhere = this.where();
+      }
+      this.otherTraces.add(hex);
     }
   }
 

@@ -175,11 +175,37 @@ describe('parseOtlpTrace', () => {
     );
   });
 
-  it('warns when spans of several traces are mixed', () => {
+  it('reads the Jaeger v3 wrapper {result:{resourceSpans}} (hex ids, numeric kind, empty status) like Tempo v2', () => {
+    const reference = parseOtlpTrace(v2);
+    const jaegerSpans = [SPAN_A, SPAN_B].map((s) => ({
+      ...s,
+      traceId: '0123456789abcdef0123456789abcdef',
+      spanId: s === SPAN_A ? '0000000000000001' : '0000000000000002',
+      ...(s === SPAN_B ? { parentSpanId: '0000000000000001' } : {}),
+      kind: s === SPAN_A ? 2 : 3,
+      status: s === SPAN_A ? {} : { code: 2, message: 'timeout' },
+    }));
+    const t = parseOtlpTrace(
+      JSON.stringify({ result: { resourceSpans: [{ resource: RESOURCE, scopeSpans: [{ scope: { name: 'db', version: '2' }, spans: jaegerSpans }] }] } })
+    );
+    for (const column of ['start', 'end', 'idHi', 'idLo', 'parentLo', 'hasParent', 'kind', 'status'] as const) {
+      expect(Array.from(t[column])).toEqual(Array.from(reference[column]));
+    }
+    expect([t.traceId, t.startUnixNano, t.strings[t.statusMessage[1]]]).toEqual([reference.traceId, reference.startUnixNano, 'timeout']);
+    expect(parseError({ result: { resourceSpans: [{ scopeSpans: [{ spans: [{ spanId: 'x' }] }] }] } })).toBe(
+      'span 0 in result.resourceSpans[0].scopeSpans[0] has an invalid spanId "x" (expected 16 hex digits or 12 base64 characters)'
+    );
+  });
+
+  it('fails on spans of several traces (e.g. a Jaeger v3 search answer) instead of merging them', () => {
     const other = { ...SPAN_B, traceId: 'ffffffffffffffffffffffffffffffff' };
-    const t = parseOtlpTrace({ resourceSpans: [{ scopeSpans: [{ spans: [SPAN_A, other] }] }] });
-    expect(t.warnings).toEqual([
-      'spans of more than one trace: 0123456789abcdef0123456789abcdef and ffffffffffffffffffffffffffffffff (analysed as one)',
-    ]);
+    const third = { ...SPAN_B, spanId: 'AAAAAAAAAAM=', traceId: 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee' };
+    expect(parseError({ result: { resourceSpans: [{ scopeSpans: [{ spans: [SPAN_A, other] }, { spans: [third, SPAN_B] }] }] } })).toBe(
+      'spans of 3 traces in one body (0123456789abcdef0123456789abcdef, then ffffffffffffffffffffffffffffffff ' +
+        'at span 1 in result.resourceSpans[0].scopeSpans[0]); expected one trace (group a search answer by traceId first)'
+    );
+    // one trace whose id is spelt in base64 and in hex is still one trace
+    const hexSpelt = { ...SPAN_B, traceId: '0123456789ABCDEF0123456789abcdef' };
+    expect(parseOtlpTrace({ resourceSpans: [{ scopeSpans: [{ spans: [SPAN_A, hexSpelt] }] }] }).warnings).toEqual([]);
   });
 });
