@@ -1,6 +1,7 @@
 /**
  * Test helper: responses recorded from a real Tempo and a real Prometheus by
- * tests/integration/record-fixtures.ts. Unit tests fake transports only with these. Each fixture
+ * tests/integration/record-fixtures.ts (removed with the live Tempo stack; see git history). Unit
+ * tests fake transports only with these. Each fixture
  * names the server that answered (`source`) and the day it was recorded (`recorded`): the Tempo
  * answers are the contract for the Tempo client now that no Tempo runs in the tests.
  */

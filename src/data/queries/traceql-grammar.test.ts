@@ -297,6 +297,7 @@ describe('traceqlString and traceqlFilter with hostile values', () => {
   it.each(DURATIONS_MS)('duration %p ms parses as a Duration literal, to the nanosecond', (ms) => {
     const p = expectParses(traceqlFilter({ minDurationMs: ms }));
     expect(p.durations).toHaveLength(1);
+    expect(p.durations[0]).toBe(traceqlDuration(ms));
     const written = Number(p.durations[0].replace(/ms$/, ''));
     // Tempo's time.Duration ends at 2^63−1 ns (~9.2e12 ms): longer is written as that.
     expect(written).toBeCloseTo(Math.min(ms, 9_223_372_036_854), 6);

@@ -27,7 +27,7 @@ describe('createSpanMetrics', () => {
   });
 
   // No recording holds millisecond buckets: recording one takes the OTel collector's span_metrics
-  // connector writing into Prometheus (the Jaeger + collector stack), then record-fixtures' bucket query.
+  // connector writing into Prometheus (the Jaeger + collector stack) and a recorder for its bucket query.
   it('latencyBuckets divides millisecond bounds into seconds', async () => {
     const ms = recorded('prom-query-buckets');
     const body = {
