@@ -4,10 +4,10 @@
 /*
  * What a real Tempo (main 87c2dc380cec) answered for the batch tests/integration/record-fixtures.ts
  * (now in git history only) sent (generateBatch seed 3, 4 requests, the first failing in auth), read
- * through our Tempo client and the engine, against that batch's ground truth. These replace the live-Tempo tests
- * (tempo-trace.test.ts, tempo-search.test.ts): the structure Tempo returned (base64 ids inside
- * traces, 64-bit times as strings), the engine's per-service self times worked out by hand from the
- * recorded body, and search, tag values and TraceQL metrics agreeing with the spans sent.
+ * through our Tempo client and the engine, against that batch's ground truth. These replace the
+ * live-Tempo tests (tempo-trace.test.ts, tempo-search.test.ts): the structure Tempo returned (base64
+ * ids inside traces, 64-bit times as strings), the engine's per-service self times worked out by
+ * hand from the recorded body, and search, tag values and TraceQL metrics agreeing with the spans sent.
  *
  * The recorded trace (µs from its start 1795255285093000000 ns; parent in brackets):
  *   A 5f87d669767f92c6 frontend     GET /checkout      [0, 11394]
