@@ -208,6 +208,19 @@ describe('Tempo client', () => {
     }
   });
 
+  it('Tempo’s own refusals come back typed: a TraceQL syntax error, TraceQL metrics without local-blocks', async () => {
+    await expect(client('tempo-search-syntax-error').tempo.search('{ resource.service.name = }')).rejects.toMatchObject(
+      {
+        kind: 'query-syntax',
+        status: 400,
+        upstreamMessage: 'invalid TraceQL query: parse error at line 1, col 27: syntax error: unexpected }',
+      }
+    );
+    await expect(
+      client('tempo-metrics-no-local-blocks').tempo.metricsQueryRange('{} | rate()', { start: 0, end: 600, step: 60 })
+    ).rejects.toMatchObject({ kind: 'traceql-metrics-disabled', status: 500 });
+  });
+
   it('metricsQueryRange sends step as a duration', async () => {
     const { tempo, urls } = client('tempo-metrics-query-range');
     const res = await tempo.metricsQueryRange('{ } | rate()', { start: 10, end: 70, step: 30 });

@@ -192,3 +192,23 @@ describe('search, tag values and TraceQL metrics recorded for the batch', () => 
     }
   });
 });
+
+describe('Prometheus exemplars recorded for the batch (Tempo’s span metrics)', () => {
+  it('each names a batch trace (label traceID) and carries the duration of that trace’s span, within its bucket', () => {
+    const series: Array<{
+      seriesLabels: Record<string, string>;
+      exemplars: Array<{ labels: Record<string, string>; value: string }>;
+    }> = recorded('prom-exemplars').body.data;
+    expect(series.length).toBeGreaterThan(0);
+    for (const s of series) {
+      for (const e of s.exemplars) {
+        const trace = batch.find((t) => t.traceId === e.labels.traceID.padStart(32, '0'));
+        const span = trace?.spans.find(
+          (x) => x.service === s.seriesLabels.service && x.name === s.seriesLabels.span_name
+        );
+        expect([e.labels.traceID, Number(e.value)]).toEqual([e.labels.traceID, span!.durationUs / 1e6]);
+        expect(Number(e.value)).toBeLessThanOrEqual(Number(s.seriesLabels.le));
+      }
+    }
+  });
+});
