@@ -6,7 +6,8 @@ import { recorded, wireText } from '../../data/recorded';
 import { jaegerTraceFrame, RECORDED_TRACE_ID, tempoTraceFrame } from '../../components/breakdown/testing/trace-frames';
 import { BreakdownPanel } from './BreakdownPanel';
 import { BreakdownOptions, DEFAULT_OPTIONS } from './options';
-import { tempoSearchFrame } from './testing/search-frame';
+import { searchHits } from './frames';
+import { jaegerSearchFrame, tempoSearchFrame } from './testing/search-frame';
 
 const fetchMock = jest.fn();
 jest.mock('@grafana/runtime', () => ({
@@ -71,7 +72,7 @@ describe('BreakdownPanel with a Tempo trace frame', () => {
     ]);
     expect(screen.getByRole('link', { name: 'user-service' })).toHaveAttribute(
       'href',
-      `${APP}/search?q=%7B+resource.service.name+%3D+%22user-service%22+%7D&tempo=tempo&from=${FROM}&to=${TO}`
+      `${APP}/search?q=%7B+resource.service.name+%3D+%22user-service%22+%7D&ds=tempo&from=${FROM}&to=${TO}`
     );
   });
 
@@ -119,7 +120,7 @@ describe('BreakdownPanel with a Tempo trace frame', () => {
     render(<BreakdownPanel {...props([tempoTraceFrame()], { view: 'stacked' })} />);
     expect(screen.getByRole('link', { name: 'frontend: GET /checkout' })).toHaveAttribute(
       'href',
-      `${APP}/trace/${RECORDED_TRACE_ID}?tempo=tempo&from=${FROM}&to=${TO}&group=service&measure=self`
+      `${APP}/trace/${RECORDED_TRACE_ID}?ds=tempo&from=${FROM}&to=${TO}&group=service&measure=self`
     );
   });
 
@@ -145,7 +146,7 @@ describe('BreakdownPanel with a Tempo trace frame', () => {
 
 describe('BreakdownPanel messages', () => {
   it.each([
-    [[], 'No data', 'Add a Tempo query: TraceQL with a trace ID'],
+    [[], 'No data', 'Add a Tempo or Jaeger query: a trace ID to analyse one trace'],
     [[prometheusFrame('frontend', 0.01)], 'Metrics alone are not enough', 'only adds a percentile overlay'],
     [
       [createDataFrame({ name: 'Logs', fields: [{ name: 'body', type: FieldType.string, values: ['GET /'] }] })],
@@ -258,7 +259,7 @@ describe('BreakdownPanel with Tempo search results', () => {
     unmount();
     const unlinked = { ...linked, fields: linked.fields.map((f) => ({ ...f, config: {} })) };
     render(<BreakdownPanel {...noRequest(unlinked)} />);
-    expect(screen.getByRole('alert')).toHaveTextContent('Unknown Tempo datasource');
+    expect(screen.getByRole('alert')).toHaveTextContent('Unknown trace datasource');
   });
 
   it('says the search stopped at its limit', async () => {
@@ -270,5 +271,118 @@ describe('BreakdownPanel with Tempo search results', () => {
     // the slowest listed trace (duration 18 + 19 ms) is eeee…19, which Tempo does not have
     expect(await screen.findByRole('alert')).toHaveTextContent('None of the 1 listed traces could be fetched');
     expect(fetchMock.mock.calls[0][0].url).toContain('eeee0000000000000000000000000019');
+  });
+});
+
+// The Jaeger trace the real Jaeger v2 recorded (jaeger-trace-v3.json), its spans in µs from the
+// root's start: frontend GET /account [0, 11060] > frontend client [1414, 9996] > api-gateway
+// [2003, 9344] > its calls POST /auth/verify [3192, 8391] and GET /users/{id} [3373, 8522] >
+// auth-service [3524, 7751] and user-service [3800, 8059] > SELECT users [4770, 7263].
+const JAEGER_TRACE = recorded('jaeger-trace-v3');
+const JAEGER_TRACE_ID = '3ac7bda903774ce549c1b94004cb3545';
+const JAEGER_NOT_FOUND = recorded('jaeger-trace-v3-not-found');
+const J_FROM = 1796023500000;
+const J_TO = 1796023700000;
+const JAEGER_TARGET = {
+  refId: 'A',
+  datasource: { type: 'jaeger', uid: 'jaeger' },
+  queryType: 'search',
+  service: 'frontend',
+};
+
+function jaegerProps(
+  series: DataFrame[],
+  options: Partial<BreakdownOptions> = {},
+  targets: unknown[] = [JAEGER_TARGET]
+) {
+  const p = props(series, options);
+  const timeRange = { from: dateTime(J_FROM), to: dateTime(J_TO), raw: { from: 'now-1h', to: 'now' } };
+  return {
+    ...p,
+    timeRange,
+    data: { ...p.data, timeRange, request: { targets } },
+  } as unknown as PanelProps<BreakdownOptions>;
+}
+
+/** Grafana's backendSrv: Jaeger's recorded trace for its id, Jaeger's recorded 404 for any other. */
+function serveRecordedJaegerTrace() {
+  fetchMock.mockImplementation(({ url }: { url: string }) =>
+    url.endsWith(`/api/v3/traces/${JAEGER_TRACE_ID}`)
+      ? of({ data: wireText(JAEGER_TRACE), status: 200, ok: true })
+      : throwError(() => ({ status: 404, statusText: 'Not Found', data: JAEGER_NOT_FOUND.body, config: { url } }))
+  );
+}
+
+const jaegerSearch = (uid = 'jaeger') =>
+  jaegerSearchFrame(
+    [
+      // the recorded trace: root span frontend GET /account, 11060 µs
+      { traceID: JAEGER_TRACE_ID, traceName: 'frontend: GET /account', startTimeMs: 1796023599865, durationUs: 11060 },
+      {
+        traceID: 'ffff0000000000000000000000000001',
+        traceName: 'frontend: GET /checkout',
+        startTimeMs: 1796023600865,
+        durationUs: 20000,
+      },
+      {
+        traceID: 'ffff0000000000000000000000000000',
+        traceName: 'frontend: GET /checkout',
+        startTimeMs: 1796023598865,
+        durationUs: 30000,
+      },
+    ],
+    uid
+  );
+
+describe('BreakdownPanel with Jaeger search results', () => {
+  it('reads Grafana’s Jaeger search table: durations in µs, newest first', () => {
+    expect(searchHits([jaegerSearch()])).toEqual([
+      { traceId: 'ffff0000000000000000000000000001', startMs: 1796023600865, durationMs: 20 },
+      { traceId: JAEGER_TRACE_ID, startMs: 1796023599865, durationMs: 11.06 },
+      { traceId: 'ffff0000000000000000000000000000', startMs: 1796023598865, durationMs: 30 },
+    ]);
+  });
+
+  it('loads the newest N listed traces from the Jaeger datasource and breaks them down', async () => {
+    serveRecordedJaegerTrace();
+    render(<BreakdownPanel {...jaegerProps([jaegerSearch()], { maxTraces: 2 })} />);
+    await waitFor(() => expect(screen.getByTestId('breakdown-header')).toBeInTheDocument());
+    const calls = fetchMock.mock.calls.map(([r]) => r);
+    expect(calls.map((r) => r.url).sort()).toEqual([
+      `/api/datasources/proxy/uid/jaeger/api/v3/traces/${JAEGER_TRACE_ID}`,
+      '/api/datasources/proxy/uid/jaeger/api/v3/traces/ffff0000000000000000000000000001',
+    ]);
+    // the panel's range, J_FROM and J_TO in Unix seconds, as RFC3339
+    expect(calls[0].params).toEqual({ start_time: '2026-11-30T07:25:00Z', end_time: '2026-11-30T07:28:20Z' });
+    const header = screen.getByTestId('breakdown-header');
+    expect(header).toHaveTextContent('Self time by service · 1 trace · share of the trace duration (11.1 ms)');
+    expect(header).toHaveTextContent(
+      'Analysing the 2 newest of the 3 traces the search listed (Max traces fetched: 2).'
+    );
+    expect(header).toHaveTextContent(
+      '1 of 2 traces could not be fetched, e.g. ffff0000000000000000000000000001: Trace not found in Jaeger (datasource "jaeger")'
+    );
+    // self time = span − the union of its children: frontend 11060 − 8582 + 8582 − 7341 = 3719 µs;
+    // api-gateway 7341 − (8522 − 3192) + 5199 − 4227 + 5149 − 4259 = 2011 + 972 + 890 = 3873 µs;
+    // auth-service 4227 µs; user-service 4259 − 2493 + 2493 = 4259 µs; shares of the 11060 µs trace
+    expect(rows()).toEqual([
+      'user-service4.26 ms 38.5%',
+      'auth-service4.23 ms 38.2%',
+      'api-gateway3.87 ms 35.0%',
+      'frontend3.72 ms 33.6%',
+    ]);
+    expect(screen.getByRole('link', { name: 'api-gateway' })).toHaveAttribute(
+      'href',
+      `${APP}/search?svc=api-gateway&run=1&ds=jaeger&from=${J_FROM}&to=${J_TO}`
+    );
+  });
+
+  it('takes the Jaeger datasource from the trace links when the request names none', async () => {
+    serveRecordedJaegerTrace();
+    render(<BreakdownPanel {...jaegerProps([jaegerSearch('jaeger-eu')], { maxTraces: 1 }, [])} />);
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    expect(fetchMock.mock.calls[0][0].url).toBe(
+      '/api/datasources/proxy/uid/jaeger-eu/api/v3/traces/ffff0000000000000000000000000001'
+    );
   });
 });

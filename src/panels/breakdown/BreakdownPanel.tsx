@@ -53,7 +53,7 @@ function fetchOutcome(state: SearchState): { message?: PanelMessage; notes: stri
   return { notes };
 }
 
-/** Trace latency breakdown panel: trace frames or TraceQL search results in, breakdown out. */
+/** Trace latency breakdown panel: trace frames or Tempo/Jaeger search results in, breakdown out. */
 export function BreakdownPanel({
   data,
   options,
@@ -71,7 +71,7 @@ export function BreakdownPanel({
   const toMs = timeRange.to.valueOf();
   const search = useSearchAnalyses(
     input.kind === 'search'
-      ? { tempoUid: input.tempoUid, hits: input.hits, start: Math.floor(fromMs / 1000), end: Math.ceil(toMs / 1000) }
+      ? { source: input.source, hits: input.hits, start: Math.floor(fromMs / 1000), end: Math.ceil(toMs / 1000) }
       : undefined
   );
   const outcome = fetchOutcome(search);
@@ -88,7 +88,7 @@ export function BreakdownPanel({
       topN: Math.max(0, Math.floor(options.topN) || 0),
       sort: options.sort,
     };
-    const ctx: LinkContext = { tempoUid: input.tempoUid, fromMs, toMs };
+    const ctx: LinkContext = { source: input.source, fromMs, toMs };
     const overlay = options.showOverlay
       ? overlayByGroup(input.metrics, viewOptions.groupBy, options.overlayUnit)
       : new Map<string, number>();

@@ -2,8 +2,12 @@
  * Sorts the frames a panel receives by what they hold:
  * - trace frames (Tempo trace-ID query, Jaeger, Zipkin): one row per span with `spanID`,
  *   `startTime` and `duration` (`meta.preferredVisualisationType` 'trace');
- * - Tempo search results: the "Traces" table (`traceID`, `startTime`, `traceDuration`, one row per
- *   trace) or the "Spans" table (`traceIdHidden`, one row per matched span);
+ * - Tempo search results: the "Traces" table (`traceID`, `startTime`, `traceDuration` in ms, one row
+ *   per trace) or the "Spans" table (`traceIdHidden`, one row per matched span);
+ * - Jaeger search results: Grafana's Jaeger datasource's table (`traceID`, `traceName`, `startTime`
+ *   in ms, `duration` of the trace's earliest span in µs — its field unit says so — one row per
+ *   trace, newest first; grafana/grafana pkg/tsdb/jaeger/utils/client_utils.go `TransformSearchResponse`,
+ *   before it public/app/plugins/datasource/jaeger/responseTransform.ts `createTableFrame`);
  * - metrics (Prometheus): frames with number fields and no trace fields.
  * and reads the listed traces of search results. O(frames · fields + rows).
  */
@@ -37,10 +41,19 @@ export function isTraceFrame(frame: DataFrame): boolean {
   );
 }
 
-export function isSearchFrame(frame: DataFrame): boolean {
+/** Which datasource's search table `frame` is, by its fields; undefined when it is none. */
+export function searchFrameKind(frame: DataFrame): 'tempo' | 'jaeger' | undefined {
   const has = names(frame);
-  return (has.has('traceID') && has.has('traceDuration')) || has.has('traceIdHidden');
+  if ((has.has('traceID') && has.has('traceDuration')) || has.has('traceIdHidden')) {
+    return 'tempo';
+  }
+  return has.has('traceID') && has.has('traceName') && has.has('duration') && !has.has('spanID') ? 'jaeger' : undefined;
 }
+
+export const isSearchFrame = (frame: DataFrame): boolean => searchFrameKind(frame) !== undefined;
+
+/** Milliseconds per unit of a duration field, by its `config.unit` (Jaeger's search table: µs). */
+const MS_PER_UNIT: Record<string, number> = { ns: 1e-6, µs: 1e-3, us: 1e-3, ms: 1, s: 1e3 };
 
 function isMetricsFrame(frame: DataFrame): boolean {
   return frame.fields.some((f) => f.type === FieldType.number);
@@ -72,12 +85,15 @@ export function searchHits(frames: readonly DataFrame[]): SearchHit[] {
   for (const frame of frames) {
     const ids = fieldOf(frame, 'traceID') ?? fieldOf(frame, 'traceIdHidden');
     const start = fieldOf(frame, 'startTime') ?? fieldOf(frame, 'time');
-    const duration = fieldOf(frame, 'traceDuration');
+    // Tempo's trace duration is in ms; Jaeger's in its field's unit (µs). Tempo's "Spans" table has none.
+    const jaeger = searchFrameKind(frame) === 'jaeger';
+    const duration = fieldOf(frame, jaeger ? 'duration' : 'traceDuration');
+    const msPerUnit = jaeger ? (MS_PER_UNIT[duration?.config.unit ?? 'µs'] ?? 1e-3) : 1;
     for (let r = 0; r < (ids?.values.length ?? 0); r++) {
       const traceId = String(ids!.values[r] ?? '');
       if (traceId && !byId.has(traceId)) {
         const startMs = Number(start?.values[r]);
-        const durationMs = Number(duration?.values[r]);
+        const durationMs = Number(duration?.values[r]) * msPerUnit;
         byId.set(traceId, {
           traceId,
           startMs: Number.isFinite(startMs) ? startMs : 0,

@@ -1,10 +1,12 @@
 /**
  * What the panel can do with the data it received: analyse trace frames, fetch the traces of
- * search results, or say — specifically — why it can do neither. Pure: frames in, decision out.
+ * search results (Tempo or Jaeger, from the datasource that listed them), or say — specifically —
+ * why it can do neither. Pure: frames in, decision out.
  */
 import { DataFrame, DataQueryRequest, InterpolateFunction } from '@grafana/data';
 import { analyzeTrace, TraceAnalysis, traceFromDataFrame } from '../../engine';
-import { classifyFrames, describeFrame, sampleHits, SearchHit, searchHits } from './frames';
+import type { SourceKind, SourceRef } from '../../sources/types';
+import { classifyFrames, describeFrame, sampleHits, SearchHit, searchFrameKind, searchHits } from './frames';
 import { BreakdownOptions, MAX_TRACES_LIMIT } from './options';
 
 export interface PanelMessage {
@@ -15,38 +17,52 @@ export interface PanelMessage {
 
 export type PanelInput =
   | { kind: 'message'; message: PanelMessage }
-  | { kind: 'traces'; analyses: TraceAnalysis[]; tempoUid?: string; metrics: DataFrame[] }
-  | { kind: 'search'; tempoUid: string; hits: SearchHit[]; notes: string[]; metrics: DataFrame[] };
+  /** `source`: the trace datasource, when it is one TraceLens' pages read (links carry it) */
+  | { kind: 'traces'; analyses: TraceAnalysis[]; source?: SourceRef; metrics: DataFrame[] }
+  | {
+      kind: 'search';
+      source: SourceRef & { type: SourceKind };
+      hits: SearchHit[];
+      notes: string[];
+      metrics: DataFrame[];
+    };
 
 const ADD_QUERY =
-  'Add a Tempo query: TraceQL with a trace ID to analyse one trace, or a TraceQL search (table format "Traces") to aggregate the traces it lists. Jaeger and Zipkin trace queries work too.';
+  'Add a Tempo or Jaeger query: a trace ID to analyse one trace, or a search (Tempo: TraceQL, table format "Traces"; Jaeger: Search) to aggregate the traces it lists. Zipkin trace queries work too.';
 
-interface TempoTarget {
+const SOURCE_KINDS: readonly string[] = ['tempo', 'jaeger'] satisfies SourceKind[];
+
+interface TraceTarget {
   refId: string;
   datasource?: { type?: string; uid?: string } | null;
   limit?: number;
 }
 
-/** The Tempo query that produced `frame`: same refId, else the only Tempo query of the request. */
-function targetOf(frame: DataFrame, request: DataQueryRequest | undefined): TempoTarget | undefined {
-  const targets = (request?.targets ?? []) as TempoTarget[];
-  const tempo = targets.filter((t) => t.datasource?.type === 'tempo');
-  return targets.find((t) => t.refId === frame.refId) ?? (tempo.length === 1 ? tempo[0] : undefined);
+/** The query that produced `frame`: same refId, else the only Tempo or Jaeger query of the request. */
+function targetOf(frame: DataFrame, request: DataQueryRequest | undefined): TraceTarget | undefined {
+  const targets = (request?.targets ?? []) as TraceTarget[];
+  const traced = targets.filter((t) => SOURCE_KINDS.includes(t.datasource?.type ?? ''));
+  return targets.find((t) => t.refId === frame.refId) ?? (traced.length === 1 ? traced[0] : undefined);
 }
 
 /**
- * The datasource uid of the query that produced `frame`; for search results without a known query,
- * the uid Tempo's datasource puts in the trace ID links of its "Traces" table.
+ * The Tempo or Jaeger datasource that produced `frame`: uid and type of its query; without a known
+ * query, the uid both datasources put in the trace ID links of their search tables, and the type
+ * the frame's shape tells (Jaeger's search table or trace frame, else Tempo). Undefined when the
+ * query's datasource is of another type (Zipkin) or no uid is known.
  */
-function uidOf(
+function sourceOf(
   frame: DataFrame,
   request: DataQueryRequest | undefined,
   replaceVariables: InterpolateFunction
-): string | undefined {
+): (SourceRef & { type: SourceKind }) | undefined {
+  const target = targetOf(frame, request)?.datasource;
   const fromLink = frame.fields.find((f) => f.name === 'traceID')?.config.links?.find((l) => l.internal)
     ?.internal?.datasourceUid;
-  const uid = targetOf(frame, request)?.datasource?.uid ?? fromLink;
-  return uid ? replaceVariables(uid) : undefined;
+  const uid = target?.uid ?? fromLink;
+  const jaegerShaped = searchFrameKind(frame) === 'jaeger' || frame.meta?.custom?.traceFormat === 'jaeger';
+  const type = target?.type ?? (jaegerShaped ? 'jaeger' : 'tempo');
+  return uid && SOURCE_KINDS.includes(type) ? { uid: replaceVariables(uid), type: type as SourceKind } : undefined;
 }
 
 const message = (tone: PanelMessage['tone'], title: string, detail: string): PanelInput => ({
@@ -54,9 +70,9 @@ const message = (tone: PanelMessage['tone'], title: string, detail: string): Pan
   message: { tone, title, detail },
 });
 
-function fromTraceFrames(frames: DataFrame[], metrics: DataFrame[], tempoUid: string | undefined): PanelInput {
+function fromTraceFrames(frames: DataFrame[], metrics: DataFrame[], source: SourceRef | undefined): PanelInput {
   try {
-    return { kind: 'traces', analyses: frames.map((f) => analyzeTrace(traceFromDataFrame(f))), tempoUid, metrics };
+    return { kind: 'traces', analyses: frames.map((f) => analyzeTrace(traceFromDataFrame(f))), source, metrics };
   } catch (e) {
     return message('error', 'The trace could not be read', (e as Error).message);
   }
@@ -70,12 +86,12 @@ function fromSearch(
   replaceVariables: InterpolateFunction
 ): PanelInput {
   const listed = searchHits(frames);
-  const tempoUid = uidOf(frames[0], request, replaceVariables);
-  if (!tempoUid) {
+  const source = sourceOf(frames[0], request, replaceVariables);
+  if (!source) {
     return message(
       'error',
-      'Unknown Tempo datasource',
-      'The search results do not say which Tempo datasource listed them: pick a Tempo datasource for the query (not a mixed one without it).'
+      'Unknown trace datasource',
+      'The search results do not say which Tempo or Jaeger datasource listed them: pick one for the query (not a mixed one without it).'
     );
   }
   const max = Math.max(1, Math.min(MAX_TRACES_LIMIT, Math.floor(options.maxTraces) || 1));
@@ -90,7 +106,7 @@ function fromSearch(
   if (limit !== undefined && listed.length >= limit) {
     notes.push(`The search stopped at its limit of ${limit} traces: more may match.`);
   }
-  return { kind: 'search', tempoUid, hits, notes, metrics };
+  return { kind: 'search', source, hits, notes, metrics };
 }
 
 /** Decides what the panel shows for `series` (see the file header). */
@@ -109,7 +125,7 @@ export function panelInput(
     );
   }
   if (frames.traces.length > 0) {
-    return fromTraceFrames(frames.traces, frames.metrics, uidOf(frames.traces[0], request, replaceVariables));
+    return fromTraceFrames(frames.traces, frames.metrics, sourceOf(frames.traces[0], request, replaceVariables));
   }
   if (frames.search.length > 0) {
     return fromSearch(frames.search, frames.metrics, options, request, replaceVariables);
@@ -133,7 +149,7 @@ export function panelInput(
     ? message(
         'info',
         'No traces found',
-        'The TraceQL search listed no traces in this time range: widen the time range or loosen the query.'
+        'The search listed no traces in this time range: widen the time range or loosen the query.'
       )
     : message('info', 'No data', `The queries returned nothing in this time range. ${ADD_QUERY}`);
 }

@@ -1,15 +1,19 @@
 /**
- * Where rows lead: a group row to the app's search page with a TraceQL query for the group's
- * spans (values escaped by the data layer's builders), a trace to the app's trace page; both
- * carry the Tempo datasource and the panel's time range (`from`/`to`, ms since the epoch).
+ * Where rows lead: a group row to the app's search page for the group's spans — on Tempo a TraceQL
+ * query (values escaped by the data layer's builders), on Jaeger the search form's service,
+ * operation or tag (no span-kind search there) — and a trace to the app's trace page; both carry
+ * the trace datasource (`ds`) and the panel's time range (`from`/`to`, ms since the epoch).
  */
 import { GroupBy, SPAN_KIND_NAMES } from '../../engine';
 import { traceqlAttribute, traceqlFilter, traceqlString } from '../../data/queries/traceql';
 import { ROUTES } from '../../constants';
 import { pageUrl, traceUrl } from '../../app/links';
+import { builderToParams } from '../../pages/search/searchQuery';
+import type { SourceRef } from '../../sources/types';
 
 export interface LinkContext {
-  tempoUid?: string;
+  /** the trace datasource; without it the pages use the app's default */
+  source?: SourceRef;
   fromMs: number;
   toMs: number;
 }
@@ -33,14 +37,36 @@ export function groupQuery(groupBy: GroupBy, parts: ReadonlyArray<string | null>
   }
 }
 
+/** The search form's parameters for the group's spans on Jaeger, or undefined (span kinds). */
+function jaegerGroupParams(groupBy: GroupBy, parts: ReadonlyArray<string | null>) {
+  const [a, b] = parts;
+  if (a === null || a === undefined) {
+    return undefined;
+  }
+  switch (groupBy.kind) {
+    case 'service':
+      return builderToParams({ service: a, attrs: [] });
+    case 'operation':
+      return b === null || b === undefined ? undefined : builderToParams({ service: a, spanName: b, attrs: [] });
+    case 'spanKind':
+      return undefined;
+    default:
+      return builderToParams({ attrs: [{ scope: 'span', key: groupBy.key, value: a }] });
+  }
+}
+
 const rangeParams = (ctx: LinkContext) => ({
-  ...(ctx.tempoUid ? { tempo: ctx.tempoUid } : {}),
+  ...(ctx.source ? { ds: ctx.source.uid } : {}),
   from: String(Math.round(ctx.fromMs)),
   to: String(Math.round(ctx.toMs)),
 });
 
 /** Search page for the group's spans, or undefined for groups without a query ("(none)", "Other"). */
 export function groupHref(groupBy: GroupBy, parts: ReadonlyArray<string | null>, ctx: LinkContext): string | undefined {
+  if (ctx.source?.type === 'jaeger') {
+    const form = jaegerGroupParams(groupBy, parts);
+    return form && pageUrl(ROUTES.Search, { ...form, run: '1', ...rangeParams(ctx) });
+  }
   const q = groupQuery(groupBy, parts);
   return q === undefined ? undefined : pageUrl(ROUTES.Search, { q, ...rangeParams(ctx) });
 }

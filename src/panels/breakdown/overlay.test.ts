@@ -1,6 +1,6 @@
 import { createDataFrame, FieldType } from '@grafana/data';
 import { overlayByGroup } from './overlay';
-import { groupHref, groupQuery } from './links';
+import { groupHref, groupQuery, LinkContext } from './links';
 
 const series = (labels: Record<string, string>, values: Array<number | null>) =>
   createDataFrame({
@@ -52,10 +52,31 @@ describe('group links', () => {
   });
 
   it('have none for "(none)" and carry datasource and range otherwise', () => {
-    const ctx = { tempoUid: 'tempo', fromMs: 1000, toMs: 2000 };
+    const ctx: LinkContext = { source: { uid: 'tempo', type: 'tempo' }, fromMs: 1000, toMs: 2000 };
     expect(groupHref({ kind: 'attribute', key: 'db.system' }, [null], ctx)).toBeUndefined();
     expect(groupHref({ kind: 'spanKind' }, ['server'], ctx)).toBe(
-      '/a/tracelens-analysis-app/search?q=%7B+kind+%3D+server+%7D&tempo=tempo&from=1000&to=2000'
+      '/a/tracelens-analysis-app/search?q=%7B+kind+%3D+server+%7D&ds=tempo&from=1000&to=2000'
     );
+  });
+
+  it('on Jaeger fill the search form (service, operation, tag) and run it; span kinds have none', () => {
+    const ctx: LinkContext = { source: { uid: 'jaeger', type: 'jaeger' }, fromMs: 1000, toMs: 2000 };
+    const search = (href: string | undefined) => [...new URL(href!, 'http://grafana').searchParams];
+    expect(search(groupHref({ kind: 'operation' }, ['api-gateway', 'GET /users/{id}'], ctx))).toEqual([
+      ['svc', 'api-gateway'],
+      ['op', 'GET /users/{id}'],
+      ['run', '1'],
+      ['ds', 'jaeger'],
+      ['from', '1000'],
+      ['to', '2000'],
+    ]);
+    expect(search(groupHref({ kind: 'attribute', key: 'db.system' }, ['postgresql'], ctx))).toEqual([
+      ['attr', 'span.db.system=postgresql'],
+      ['run', '1'],
+      ['ds', 'jaeger'],
+      ['from', '1000'],
+      ['to', '2000'],
+    ]);
+    expect(groupHref({ kind: 'spanKind' }, ['server'], ctx)).toBeUndefined();
   });
 });

@@ -1,27 +1,69 @@
+/**
+ * Loads and analyses the traces a search listed, from the datasource that listed them (Tempo or
+ * Jaeger, through Grafana's datasource proxy), with the loading service: a few at a time, progress
+ * after each, results in listing order. A failed trace is reported, not fatal.
+ */
 import { useEffect, useState } from 'react';
-import { createGrafanaProxyTransport } from '../../data/grafana-transport';
-import { createTempoClient } from '../../data/tempo/client';
-import { FetchedAnalyses, fetchAnalyses } from './fetch-traces';
+import { DataError } from '../../data/errors';
+import type { TraceAnalysis } from '../../engine';
+import { loadTraces, TraceResult } from '../../loading';
+import { createTraceSource } from '../../sources';
+import type { SourceKind, SourceRef } from '../../sources/types';
 import { SearchHit } from './frames';
+
+export interface TraceFailure {
+  traceId: string;
+  message: string;
+}
+
+export interface FetchedAnalyses {
+  analyses: TraceAnalysis[];
+  failures: TraceFailure[];
+  /** the backend returned only part of these traces */
+  partial: TraceFailure[];
+}
 
 export type SearchState =
   { status: 'idle' } | { status: 'loading'; done: number; total: number } | { status: 'done'; result: FetchedAnalyses };
 
 export interface SearchRequest {
-  tempoUid: string;
+  /** a Tempo or Jaeger datasource (createTraceSource takes no other type) */
+  source: SourceRef & { type: SourceKind };
   hits: SearchHit[];
   /** Unix seconds */
   start: number;
   end: number;
 }
 
+/** The loaded traces in `traceIds` order, split into analyses, failures and partial-trace notes. */
+export function fetchedAnalyses(
+  traceIds: readonly string[],
+  results: ReadonlyMap<string, TraceResult>
+): FetchedAnalyses {
+  const out: FetchedAnalyses = { analyses: [], failures: [], partial: [] };
+  for (const traceId of traceIds) {
+    const result = results.get(traceId);
+    if (result instanceof DataError) {
+      out.failures.push({ traceId, message: result.message });
+    } else if (result) {
+      out.analyses.push(result.analysis);
+      for (const w of result.warnings) {
+        if (w.kind === 'partial-trace') {
+          out.partial.push({ traceId, message: w.message });
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /**
- * Fetches and analyses the listed traces through Grafana's datasource proxy. A new request (other
- * traces, datasource or time range — e.g. a dashboard refresh) or unmounting cancels the previous one.
+ * A new request (other traces, datasource or time range — e.g. a dashboard refresh) or unmounting
+ * cancels the previous one.
  */
 export function useSearchAnalyses(request: SearchRequest | undefined): SearchState {
   const key = request
-    ? JSON.stringify([request.tempoUid, request.start, request.end, request.hits.map((h) => h.traceId)])
+    ? JSON.stringify([request.source, request.start, request.end, request.hits.map((h) => h.traceId)])
     : '';
   // the state of the request with `key`; a state of an earlier request is not shown
   const [state, setState] = useState<{ key: string; state: SearchState }>({ key: '', state: { status: 'idle' } });
@@ -30,18 +72,13 @@ export function useSearchAnalyses(request: SearchRequest | undefined): SearchSta
       return;
     }
     const controller = new AbortController();
-    const client = createTempoClient(createGrafanaProxyTransport(request.tempoUid, 'Tempo'));
     const ids = request.hits.map((h) => h.traceId);
     const set = (next: SearchState) => !controller.signal.aborted && setState({ key, state: next });
-    fetchAnalyses(
-      client,
-      ids,
-      { start: request.start, end: request.end },
-      {
-        signal: controller.signal,
-        onProgress: (done, total) => set({ status: 'loading', done, total }),
-      }
-    ).then((result) => set({ status: 'done', result }));
+    loadTraces(createTraceSource(request.source), ids, {
+      signal: controller.signal,
+      range: { start: request.start, end: request.end },
+      onResult: (_id, _result, progress) => set({ status: 'loading', ...progress }),
+    }).then((results) => set({ status: 'done', result: fetchedAnalyses(ids, results) }));
     return () => controller.abort();
     // `key` identifies the request; the object itself is rebuilt on every render
     // eslint-disable-next-line react-hooks/exhaustive-deps
