@@ -12,7 +12,8 @@ import { clients, loadBatch, stackEnv } from './stack';
 const env = stackEnv();
 const { jaeger } = clients(env);
 const batch = loadBatch(env);
-const window = { start: (batch.startSec - 1) * 1e6, end: (batch.endSec + 1) * 1e6 };
+// From the batch's first span start, in µs: the warm-up traces sent just before it stay outside.
+const window = { start: Math.min(...batch.truth.map((t) => t.startUs)), end: (batch.endSec + 60) * 1e6 };
 
 const search = async (params: Omit<JaegerSearchParams, 'limit' | 'start' | 'end'>) =>
   (await jaeger.search({ ...params, limit: 1000, ...window })).map((t) => t.traceID.padStart(32, '0')).sort();
@@ -20,11 +21,12 @@ const idsOf = (traces: TraceTruth[]) => traces.map((t) => t.traceId).sort();
 const spansOf = (t: TraceTruth, service: string, name?: string) =>
   t.spans.filter((s) => s.service === service && (name === undefined || s.name === name));
 
-/** µs of self time per service, from the engine's ns. */
+/** µs of self time per service, from the engine's ns, in service-name order. */
 function selfUsByService(trace: ParsedTrace): Record<string, number> {
   const rows = breakdown(analyzeTrace(trace), { kind: 'service' });
-  return Object.fromEntries(rows.map((r) => [r.parts[0], Math.round(r.selfTotal / 1000)]));
+  return sortedKeys(Object.fromEntries(rows.map((r) => [r.parts[0], Math.round(r.selfTotal / 1000)])));
 }
+const sortedKeys = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 
 describe('Jaeger search (v1 /api/traces) returns exactly the ground-truth sets', () => {
   it('by service: every batch trace visits auth-service', async () => {
@@ -49,13 +51,20 @@ describe('Jaeger search (v1 /api/traces) returns exactly the ground-truth sets',
     expect(await search({ service: 'auth-service', tags: { error: 'true' } })).toEqual(idsOf(want));
   });
 
-  it('by minimum duration of the database span: the outliers and any slow draw', async () => {
-    const thresholdUs = 10_000;
-    const want = batch.truth.filter((t) => spansOf(t, 'user-service', 'SELECT users').some((s) => s.durationUs > thresholdUs));
+  // Measured here: Jaeger (Badger) intersects the service/operation match with "any span of the
+  // trace within the duration bounds", not "the matched span within them" (at 10 ms: 97 traces,
+  // although only 2 database spans are that slow). TraceLens' Jaeger source narrows the hits to
+  // TraceQL's per-span meaning itself (src/sources/jaeger-source.ts).
+  it('by minimum duration: the traces with the operation and any span at least that long', async () => {
+    const want = batch.truth.filter(
+      (t) => spansOf(t, 'user-service', 'SELECT users').length > 0 && t.spans.some((s) => s.durationUs >= 30_000)
+    );
     expect(want.length).toBeGreaterThan(0);
-    expect(await search({ service: 'user-service', operation: 'SELECT users', minDuration: '10ms' })).toEqual(
+    expect(await search({ service: 'user-service', operation: 'SELECT users', minDuration: '30ms' })).toEqual(
       idsOf(want)
     );
+    const anySpan = batch.truth.filter((t) => t.spans.some((s) => s.durationUs >= 10_000));
+    expect(await search({ service: 'user-service', minDuration: '10ms' })).toEqual(idsOf(anySpan));
   });
 
   it('an unknown service finds nothing', async () => {
@@ -94,8 +103,9 @@ describe('Jaeger trace by id through the engine', () => {
     const mismatches: string[] = [];
     for (const truth of batch.truth) {
       const got = selfUsByService(parseOtlpTrace((await jaeger.traceById(truth.traceId)).raw));
-      if (JSON.stringify(got) !== JSON.stringify(truth.selfTimeUsByService)) {
-        mismatches.push(`${truth.traceId}: ${JSON.stringify(got)} ≠ ${JSON.stringify(truth.selfTimeUsByService)}`);
+      const want = sortedKeys(truth.selfTimeUsByService);
+      if (JSON.stringify(got) !== JSON.stringify(want)) {
+        mismatches.push(`${truth.traceId}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
       }
     }
     expect(mismatches).toEqual([]);

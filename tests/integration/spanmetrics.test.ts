@@ -42,8 +42,12 @@ beforeAll(async () => {
 });
 
 describe('scheme detection on the collector’s span_metrics output', () => {
-  it('finds the OTel scheme: service_name label, classic millisecond histograms, no service graph', () => {
-    expect(scheme).toEqual({ ...PRESET_SCHEMES.otel, serviceGraph: undefined });
+  it('finds the OTel scheme: service_name label, classic millisecond histograms, the peer_service label, no service graph', () => {
+    expect(scheme).toEqual({
+      ...PRESET_SCHEMES.otel,
+      labels: { ...PRESET_SCHEMES.otel.labels, peerService: 'peer_service' },
+      serviceGraph: undefined,
+    });
   });
 });
 
@@ -93,14 +97,17 @@ describe('span metrics vs ground truth', () => {
       window
     );
     const buckets = await metrics.latencyBuckets('user-service', 'SELECT users', window);
-    const truth = trueQuantileSeconds(
-      allSpans.filter((s) => s.name === 'SELECT users').map((s) => s.durationUs),
-      q
-    );
+    const durationsUs = allSpans.filter((s) => s.name === 'SELECT users').map((s) => s.durationUs);
+    const truth = trueQuantileSeconds(durationsUs, q);
     const bucketOf = (x: number) => buckets.findIndex((b) => x <= b.le);
     expect(value.service).toBe('user-service');
     expect(value.operation).toBe('SELECT users');
-    expect(bucketOf(value.value)).toBe(bucketOf(truth));
+    // Prometheus ranks q·count among the (rate-scaled, floating-point) bucket counts: when the true
+    // quantile's bucket holds exactly q·count spans up to its bound, the rank sits on that bound and
+    // rounding may carry it into the next bucket (seen here for p99 of 100 spans).
+    const onBound = durationsUs.filter((d) => d / 1e6 <= buckets[bucketOf(truth)].le).length === q * durationsUs.length;
+    const allowed = onBound ? [bucketOf(truth), bucketOf(truth) + 1] : [bucketOf(truth)];
+    expect(allowed).toContain(bucketOf(value.value));
   });
 
   it('exemplars name trace ids from the batch that Jaeger returns', async () => {
