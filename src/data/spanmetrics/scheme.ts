@@ -74,95 +74,68 @@ const LABEL_SETS: SchemeLabels[] = [
   { service: 'service.name', ...DOTTED },
 ];
 
-const preset = (
-  id: SchemeId,
-  callsMetric: string,
-  latencyMetric: string,
-  latencyUnitsPerSecond: 1 | 1000,
-  { peerService, ...labels }: SchemeLabels
-): SpanMetricsScheme => ({
-  id,
-  callsMetric,
-  latencyMetric,
-  histogram: 'classic',
-  latencyUnitsPerSecond,
-  labels,
-  errorStatusValue: 'STATUS_CODE_ERROR',
-});
-
-/**
- * Each scheme as its producer writes it by default (classic histograms, no service graph), for a
- * scheme chosen in the settings rather than detected. Without detection the peer label is unknown,
- * so a preset has none (dependency edges then come from elsewhere).
- */
-export const PRESET_SCHEMES: Record<SchemeId, SpanMetricsScheme> = {
-  tempo: preset('tempo', 'traces_spanmetrics_calls_total', 'traces_spanmetrics_latency', 1, LABEL_SETS[0]),
-  otel: preset(
-    'otel',
-    'traces_span_metrics_calls_total',
-    'traces_span_metrics_duration_milliseconds',
-    1000,
-    LABEL_SETS[1]
-  ),
-  'otel-legacy': preset('otel-legacy', 'calls_total', 'duration_milliseconds', 1000, LABEL_SETS[1]),
-  'otel-utf8': preset(
-    'otel-utf8',
-    'traces.span.metrics.calls_total',
-    'traces.span.metrics.duration_milliseconds',
-    1000,
-    LABEL_SETS[2]
-  ),
-  'otel-utf8-nosuffix': preset(
-    'otel-utf8-nosuffix',
-    'traces.span.metrics.calls',
-    'traces.span.metrics.duration',
-    1000,
-    LABEL_SETS[2]
-  ),
-};
-
 interface Candidate {
   id: SchemeId;
   calls: string;
+  /** in order of preference; the first is the producer's default */
   latencyBases: Array<{ base: string; unit: 1 | 1000 }>;
+  /** the labels the producer writes by default */
+  labels: SchemeLabels;
 }
+
+/** `<base>_milliseconds` (the collector's default unit), then `<base>_seconds`. */
+const collectorUnits = (base: string): Candidate['latencyBases'] => [
+  { base: `${base}_milliseconds`, unit: 1000 },
+  { base: `${base}_seconds`, unit: 1 },
+];
 
 const CANDIDATES: Candidate[] = [
   {
     id: 'tempo',
     calls: 'traces_spanmetrics_calls_total',
     latencyBases: [{ base: 'traces_spanmetrics_latency', unit: 1 }],
+    labels: LABEL_SETS[0],
   },
   {
     id: 'otel',
     calls: 'traces_span_metrics_calls_total',
-    latencyBases: [
-      { base: 'traces_span_metrics_duration_milliseconds', unit: 1000 },
-      { base: 'traces_span_metrics_duration_seconds', unit: 1 },
-    ],
+    latencyBases: collectorUnits('traces_span_metrics_duration'),
+    labels: LABEL_SETS[1],
   },
-  {
-    id: 'otel-legacy',
-    calls: 'calls_total',
-    latencyBases: [
-      { base: 'duration_milliseconds', unit: 1000 },
-      { base: 'duration_seconds', unit: 1 },
-    ],
-  },
+  { id: 'otel-legacy', calls: 'calls_total', latencyBases: collectorUnits('duration'), labels: LABEL_SETS[1] },
   {
     id: 'otel-utf8',
     calls: 'traces.span.metrics.calls_total',
-    latencyBases: [
-      { base: 'traces.span.metrics.duration_milliseconds', unit: 1000 },
-      { base: 'traces.span.metrics.duration_seconds', unit: 1 },
-    ],
+    latencyBases: collectorUnits('traces.span.metrics.duration'),
+    labels: LABEL_SETS[2],
   },
   {
     id: 'otel-utf8-nosuffix',
     calls: 'traces.span.metrics.calls',
     latencyBases: [{ base: 'traces.span.metrics.duration', unit: 1000 }],
+    labels: LABEL_SETS[2],
   },
 ];
+
+/**
+ * Each scheme as its producer writes it by default (classic histograms, no service graph), for a
+ * scheme chosen in the settings rather than detected. Without detection the peer label is unknown,
+ * so a preset has none (dependency edges then come from elsewhere).
+ */
+export const PRESET_SCHEMES = Object.fromEntries(
+  CANDIDATES.map(({ id, calls, latencyBases: [latency], labels: { peerService, ...labels } }) => [
+    id,
+    {
+      id,
+      callsMetric: calls,
+      latencyMetric: latency.base,
+      histogram: 'classic',
+      latencyUnitsPerSecond: latency.unit,
+      labels,
+      errorStatusValue: 'STATUS_CODE_ERROR',
+    },
+  ])
+) as Record<SchemeId, SpanMetricsScheme>;
 
 /** Which candidate schemes' metrics exist, by name alone (pure; exported for tests). */
 export function matchCandidates(
