@@ -3,7 +3,7 @@
  * parent is the first CHILD_OF reference in the same trace), first start, extent, and spans and
  * errors per service.
  */
-import { JaegerSpan, JaegerTrace } from '../data';
+import type { JaegerSpan, JaegerTrace } from '../data';
 import { isErrorSpan } from './jaeger-filter';
 import { canonicalTraceId } from './trace-id';
 import { TraceHit } from './types';

@@ -4,7 +4,7 @@
  * (API v3) or Jaeger JSON (v1), services/operations/dependencies from Jaeger's API. No TraceQL, no
  * attribute suggestions.
  */
-import { JaegerClient } from '../data';
+import type { JaegerClient } from '../data';
 import { jaegerExploreQuery } from './jaeger-explore';
 import { jaegerSearchParams, noTraceql, traceMatches } from './jaeger-filter';
 import { jaegerHit } from './jaeger-hits';

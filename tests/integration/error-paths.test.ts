@@ -5,7 +5,7 @@
  * src/data/tempo/client.test.ts.) Runs last: it stops and restarts servers.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataError } from '../../src/data/errors';
 import { clients, stackEnv, waitFor } from './stack';
@@ -35,15 +35,28 @@ describe('query errors', () => {
   });
 
   it('a PromQL execution error is query-failed with Prometheus’ message', async () => {
-    const e = await failure(prom.query('traces_span_metrics_calls_total + on(service_name) traces_span_metrics_calls_total'));
+    const e = await failure(
+      prom.query('traces_span_metrics_calls_total + on(service_name) traces_span_metrics_calls_total')
+    );
     expect(e.kind).toBe('query-failed');
     expect(e.status).toBe(422);
     expect(e.upstreamMessage).toMatch(/found duplicate series for the match group/);
   });
 });
 
+/** Whether every thread of the process is stopped (state T in /proc). */
+const stopped = (pid: number) =>
+  readdirSync(`/proc/${pid}/task`).every(
+    (tid) => readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').replace(/^.*\) /s, '')[0] === 'T'
+  );
+
 describe('a paused Jaeger', () => {
-  beforeEach(() => process.kill(pidOf('jaeger'), 'SIGSTOP'));
+  // SIGSTOP reaches a busy multi-threaded process a moment later: wait until it is stopped.
+  beforeEach(async () => {
+    const pid = pidOf('jaeger');
+    process.kill(pid, 'SIGSTOP');
+    await waitFor('Jaeger to stop', async () => (stopped(pid) ? true : undefined), 5000, 10);
+  });
   afterEach(() => process.kill(pidOf('jaeger'), 'SIGCONT'));
 
   it('times out with kind timeout', async () => {

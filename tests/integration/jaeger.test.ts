@@ -26,7 +26,8 @@ function selfUsByService(trace: ParsedTrace): Record<string, number> {
   const rows = breakdown(analyzeTrace(trace), { kind: 'service' });
   return sortedKeys(Object.fromEntries(rows.map((r) => [r.parts[0], Math.round(r.selfTotal / 1000)])));
 }
-const sortedKeys = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+const sortedKeys = (o: Record<string, number>) =>
+  Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 
 describe('Jaeger search (v1 /api/traces) returns exactly the ground-truth sets', () => {
   it('by service: every batch trace visits auth-service', async () => {
@@ -80,15 +81,18 @@ describe('Jaeger trace by id through the engine', () => {
     ['a slow outlier', batch.truth.findIndex((t) => t.outlier)],
   ];
 
-  it.each(picks)('%s (#%i): v3 OTLP JSON gives the generated spans and self time per service, exact to the µs', async (_w, i) => {
-    const truth = batch.truth[i];
-    const fetched = await jaeger.traceById(truth.traceId, { start: batch.startSec - 1, end: batch.endSec + 1 });
-    expect(fetched.apiVersion).toBe('v3');
-    const trace = parseOtlpTrace(fetched.raw);
-    expect(trace.traceId).toBe(truth.traceId);
-    expect(trace.spanCount).toBe(truth.spanCount);
-    expect(selfUsByService(trace)).toEqual(truth.selfTimeUsByService);
-  });
+  it.each(picks)(
+    '%s (#%i): v3 OTLP JSON gives the generated spans and self time per service, exact to the µs',
+    async (_w, i) => {
+      const truth = batch.truth[i];
+      const fetched = await jaeger.traceById(truth.traceId, { start: batch.startSec - 1, end: batch.endSec + 1 });
+      expect(fetched.apiVersion).toBe('v3');
+      const trace = parseOtlpTrace(fetched.raw);
+      expect(trace.traceId).toBe(truth.traceId);
+      expect(trace.spanCount).toBe(truth.spanCount);
+      expect(selfUsByService(trace)).toEqual(truth.selfTimeUsByService);
+    }
+  );
 
   it.each(picks)('%s (#%i): the v1 JSON of the same trace gives the same analysis', async (_w, i) => {
     const truth = batch.truth[i];

@@ -1,10 +1,13 @@
 // Runs the files that check the shared batch first (they assert exact sets of traces and counts),
-// then error-paths.test.ts, which stops and restarts Jaeger and Prometheus.
+// then jaeger-source.test.ts (which sends traces of its own), then error-paths.test.ts (which
+// stops and restarts Jaeger and Prometheus).
 const Sequencer = require('@jest/test-sequencer').default;
+
+const LATE = ['jaeger-source.test.ts', 'error-paths.test.ts'];
 
 module.exports = class ByName extends Sequencer {
   sort(tests) {
-    const last = (t) => (t.path.endsWith('error-paths.test.ts') ? 1 : 0);
-    return [...tests].sort((a, b) => last(a) - last(b) || a.path.localeCompare(b.path));
+    const rank = (t) => LATE.findIndex((name) => t.path.endsWith(name));
+    return [...tests].sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path));
   }
 };
