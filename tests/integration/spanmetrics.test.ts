@@ -13,6 +13,14 @@ const { prom, jaeger } = clients(env);
 const batch = loadBatch(env);
 const allSpans = batch.truth.flatMap((t) => t.spans.map((s) => ({ ...s, traceId: t.traceId })));
 const BATCH_SERVICES = ['api-gateway', 'auth-service', 'frontend', 'order-worker', 'user-service'];
+/** The peer.service of each client span the generator writes, by span name (tests/generator/topology.ts). */
+const PEERS: Record<string, string> = {
+  'GET /api/checkout': 'api-gateway',
+  'GET /api/account': 'api-gateway',
+  'POST /auth/verify': 'auth-service',
+  'GET /users/{id}': 'user-service',
+  'SELECT users': 'postgres',
+};
 
 const range = { start: batch.startSec - 300, end: batch.endSec + 300 };
 // Evaluated at the newest sample, looking back to 1 ms before the last pre-batch sample: the
@@ -123,5 +131,34 @@ describe('span metrics vs ground truth', () => {
     }
     const fetched = await jaeger.traceById(ids[0]);
     expect(parseOtlpTrace(fetched.raw).spanCount).toBeGreaterThan(0);
+  });
+
+  it('dependency edges from client spans’ peer_service label: the generated client calls, rates and failures', async () => {
+    const edges = await metrics.peerEdges(window);
+    const byEdge = Object.fromEntries(edges.map((e) => [`${e.client}->${e.server}`, e]));
+    // Client spans with a peer.service attribute, counted from the ground truth.
+    const calls = new Map<string, { total: number; failed: number }>();
+    for (const t of batch.truth) {
+      for (const sp of t.spans.filter((x) => x.kind === 'CLIENT')) {
+        const peer = PEERS[sp.name];
+        if (peer) {
+          const c = calls.get(`${sp.service}->${peer}`) ?? { total: 0, failed: 0 };
+          c.total++;
+          c.failed += sp.error ? 1 : 0;
+          calls.set(`${sp.service}->${peer}`, c);
+        }
+      }
+    }
+    expect(Object.keys(byEdge).sort()).toEqual([...calls.keys()].sort());
+    const totalRate = edges.reduce((n, e) => n + e.rate, 0);
+    const totalCalls = [...calls.values()].reduce((n, c) => n + c.total, 0);
+    for (const [edge, c] of calls) {
+      expect([edge, byEdge[edge].rate / totalRate]).toEqual([edge, expect.closeTo(c.total / totalCalls, 9)]);
+      expect([edge, byEdge[edge].failedRate / byEdge[edge].rate]).toEqual([
+        edge,
+        expect.closeTo(c.failed / c.total, 9),
+      ]);
+    }
+    expect(byEdge['user-service->postgres'].p95Seconds).toBeGreaterThan(0);
   });
 });
