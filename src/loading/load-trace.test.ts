@@ -24,6 +24,23 @@ describe('loadTrace', () => {
     ]);
   });
 
+  it("reads each of Jaeger's formats: v3 as OTLP, v1 as Jaeger JSON, to the same analysis", async () => {
+    const load = (format: 'otlp' | 'jaeger', fixture: string) =>
+      loadTrace(
+        recordedSource({ kind: 'jaeger', traceById: async () => ({ format, raw: wireText(recorded(fixture)) }) }),
+        '862e40707a2b002c061be0fb0f2c677f'
+      );
+    const v3 = await load('otlp', 'jaeger-api-trace-v3');
+    const v1 = await load('jaeger', 'jaeger-api-trace-v1');
+    // the recorded trace: 10 spans over 63.663 ms
+    expect([v3.analysis.trace.spanCount, v3.analysis.duration]).toEqual([10, 63_663_000]);
+    expect([v1.analysis.trace.spanCount, v1.analysis.duration]).toEqual([10, 63_663_000]);
+    // the same self times (the two formats list the spans in different orders)
+    const sorted = (a: Float64Array) => Array.from(a).sort((x, y) => x - y);
+    expect(sorted(v1.analysis.selfTime)).toEqual(sorted(v3.analysis.selfTime));
+    expect(sorted(v1.analysis.selfTime).slice(-2)).toEqual([6_958_000, 49_300_000]);
+  });
+
   it("puts the source's partial-trace note before the engine's warnings", async () => {
     const partial = partialTraceWarning(
       { target: 'Tempo (datasource "tempo")', path: 'api/v2/traces/x' },
