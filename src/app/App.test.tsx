@@ -1,53 +1,13 @@
-import React from 'react';
-import { Observable, of, throwError } from 'rxjs';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
-import { AppRootProps } from '@grafana/data';
-import { BackendSrv, BackendSrvRequest, setBackendSrv } from '@grafana/runtime';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import App from './App';
 import { PLUGIN_BASE_URL } from '../constants';
-import { recorded, wireText } from '../data/recorded';
-import { installFakeDatasources } from './testing/fakeDatasources';
+import { installRecordedBackend } from './testing/recordedBackend';
+import { renderApp } from './testing/renderApp';
 
-function CurrentPath() {
-  return <output data-testid="path">{useLocation().pathname}</output>;
-}
-
-/** Backend whose datasource proxy answers trace-by-id with the recorded Tempo trace and fails the rest (502). */
-function fakeBackend(): BackendSrv {
-  const trace = recorded('tempo-trace-v2');
-  const fetch = (options: BackendSrvRequest): Observable<unknown> =>
-    /\/api\/v2\/traces\//.test(options.url)
-      ? of({ status: 200, ok: true, data: wireText(trace), config: options })
-      : throwError(() => ({
-          status: 502,
-          statusText: 'Bad Gateway',
-          data: { message: 'upstream down' },
-          config: options,
-        }));
-  return { fetch } as unknown as BackendSrv;
-}
-
+/** Every trace is the recorded one (Tempo v2, Jaeger v3); every other request fails with 502. */
 function renderAt(path: string) {
-  setBackendSrv(fakeBackend());
-  installFakeDatasources();
-  const props = { basename: PLUGIN_BASE_URL, meta: { jsonData: {} }, query: {}, path } as unknown as AppRootProps;
-  return render(
-    <MemoryRouter initialEntries={[path]} future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
-      <Routes>
-        <Route
-          path={`${PLUGIN_BASE_URL}/*`}
-          element={
-            <>
-              <App {...props} />
-              <CurrentPath />
-            </>
-          }
-        />
-      </Routes>
-    </MemoryRouter>
-  );
+  installRecordedBackend({ tempo: ['tempo-trace-v2'], jaeger: ['jaeger-api-trace-v3'] });
+  return renderApp(path);
 }
 
 describe('App routes', () => {
@@ -87,12 +47,47 @@ describe('App routes', () => {
   it("opens a query the builder cannot show in the TraceQL editor, and Tempo's failure inline", async () => {
     renderAt(`${PLUGIN_BASE_URL}/search?q=${encodeURIComponent('{ span.http.route =~ "/api/.*" }')}`);
     expect(await screen.findByLabelText('TraceQL query')).toHaveValue('{ span.http.route =~ "/api/.*" }');
-    expect(await screen.findByText(/Tempo \(datasource "tempo"\) is unreachable or not ready \(502\)/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Tempo \(datasource "tempo"\) is unreachable or not ready \(502\)/)
+    ).toBeInTheDocument();
   });
 
   it('says why a trace cannot be loaded', async () => {
     renderAt(`${PLUGIN_BASE_URL}/trace/zz`);
     expect(await screen.findByText(/'zz' is not a trace id/)).toBeInTheDocument();
+  });
+
+  it('analyses a Jaeger trace on the trace page, the datasource chosen by `ds`', async () => {
+    renderAt(`${PLUGIN_BASE_URL}/trace/862e40707a2b002c061be0fb0f2c677f?ds=jaeger`);
+    // Jaeger's v3 answer, recorded: 10 spans of 5 services over 63.663 ms
+    expect(await screen.findByTestId('summary-duration')).toHaveTextContent('63.7 ms');
+    expect(screen.getByTestId('summary-spans')).toHaveTextContent('10');
+    expect(screen.getByTestId('summary-services')).toHaveTextContent('5');
+    const href = screen.getByRole('link', { name: 'Open in Explore' }).getAttribute('href')!;
+    const panes = JSON.parse(new URLSearchParams(href.split('?')[1]).get('panes')!);
+    expect(panes.a.datasource).toBe('jaeger');
+    expect(panes.a.queries).toEqual([
+      { refId: 'A', datasource: { uid: 'jaeger', type: 'jaeger' }, query: '862e40707a2b002c061be0fb0f2c677f' },
+    ]);
+  });
+
+  it('reads the old `tempo` parameter of earlier links', async () => {
+    renderAt(`${PLUGIN_BASE_URL}/search?tempo=jaeger`);
+    expect(await screen.findByText('Pick a service, operation or tags above and run the query.')).toBeInTheDocument();
+    expect(screen.queryByLabelText('TraceQL query')).not.toBeInTheDocument();
+  });
+
+  it.each([
+    ['nope', 'There is no datasource with uid "nope". Pick a Tempo or Jaeger datasource above'],
+    ['loki', 'Datasource "loki" is of type "loki": TraceLens reads traces from Tempo and Jaeger datasources.'],
+  ])('says why datasource %s cannot be read, on every page', async (uid, text) => {
+    for (const route of ['/search', '/compare', '/trace/862e40707a2b002c061be0fb0f2c677f']) {
+      const { unmount } = renderAt(`${PLUGIN_BASE_URL}${route}?ds=${uid}`);
+      expect(
+        await screen.findByText(new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
+      ).toBeInTheDocument();
+      unmount();
+    }
   });
 
   it('sends unknown paths to the search page', async () => {

@@ -1,13 +1,17 @@
 /** URLs to other app pages and to Grafana Explore, carrying datasources and the time range. */
 import { prefixRoute, ROUTES } from '../constants';
+import type { TraceQuery, TraceSource } from '../sources/types';
 
-type Carry = Record<string, string | undefined>;
+/** URL parameters; a list repeats its key, empty values are left out. */
+type Carry = Record<string, string | string[] | undefined>;
 
 function withQuery(path: string, params: Carry): string {
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
-    if (v) {
-      search.set(k, v);
+    for (const value of [v ?? []].flat()) {
+      if (value) {
+        search.append(k, value);
+      }
     }
   }
   const text = search.toString();
@@ -35,9 +39,13 @@ function exploreUrl(
   return `/explore?schemaVersion=1&orgId=1&panes=${encodeURIComponent(JSON.stringify(panes))}`;
 }
 
-/** Explore with the Tempo datasource showing one trace (or running a TraceQL query). */
-export const exploreTempoUrl = (tempoUid: string, query: string, from: string, to: string) =>
-  exploreUrl({ uid: tempoUid, type: 'tempo' }, { queryType: 'traceql', query }, from, to);
+/** Explore with the trace datasource (Tempo or Jaeger) showing one trace or running a search, as the source asks. */
+export const exploreTraceUrl = (
+  source: Pick<TraceSource, 'uid' | 'kind' | 'exploreQuery'>,
+  what: { traceId: string } | TraceQuery,
+  from: string,
+  to: string
+) => exploreUrl({ uid: source.uid, type: source.kind }, source.exploreQuery(what), from, to);
 
 /** Explore with the Prometheus datasource running a PromQL query. */
 export const explorePrometheusUrl = (promUid: string, expr: string, from: string, to: string) =>

@@ -1,12 +1,15 @@
 /**
- * What every page queries against, read from the URL with the app settings as defaults:
- * `tempo` / `prom` datasource uids and the `from` / `to` time range (Grafana's syntax: `now-1h`,
- * or epoch milliseconds). Clients reach the datasources through Grafana's datasource proxy.
+ * What every page queries against, read from the URL with the app settings as defaults: `ds`
+ * (the trace datasource, Tempo or Jaeger; old links say `tempo`), `prom` (Prometheus) and the
+ * `from` / `to` time range (Grafana's syntax: `now-1h`, or epoch milliseconds). Traces come from
+ * `source` (a TraceSource for the datasource's type); when the uid or its type is unusable,
+ * `sourceError` says why. Everything reaches the datasources through Grafana's datasource proxy.
  */
 import { useMemo } from 'react';
 import { dateTime, rangeUtil, RawTimeRange, TimeRange } from '@grafana/data';
-import { createGrafanaProxyTransport, createPrometheusClient, createTempoClient } from '../data';
+import { createGrafanaProxyTransport, createPrometheusClient } from '../data';
 import { useAppSettings } from './AppSettingsContext';
+import { resolveTraceSource } from './traceSource';
 import { useUrlState } from './urlState';
 
 export const DEFAULT_RANGE = { from: 'now-1h', to: 'now' };
@@ -31,20 +34,22 @@ const toSeconds = (range: TimeRange) => ({
 export function useQueryContext() {
   const settings = useAppSettings();
   const { params, update } = useUrlState();
-  const tempoUid = params.get('tempo') || settings.tempoDatasourceUid || 'tempo';
+  const traceUid = params.get('ds') || params.get('tempo') || settings.tempoDatasourceUid || 'tempo';
   const promUid = params.get('prom') || settings.prometheusDatasourceUid || 'prometheus';
   const from = params.get('from') || DEFAULT_RANGE.from;
   const to = params.get('to') || DEFAULT_RANGE.to;
   const range = useMemo(() => parseRange(from, to), [from, to]);
+  const resolved = useMemo(() => resolveTraceSource(traceUid), [traceUid]);
   const clients = useMemo(
-    () => ({
-      tempo: createTempoClient(createGrafanaProxyTransport(tempoUid, 'Tempo')),
-      prom: createPrometheusClient(createGrafanaProxyTransport(promUid, 'Prometheus')),
-    }),
-    [tempoUid, promUid]
+    () => ({ prom: createPrometheusClient(createGrafanaProxyTransport(promUid, 'Prometheus')) }),
+    [promUid]
   );
   return {
-    tempoUid,
+    /** uid of the trace datasource (Tempo or Jaeger) */
+    traceUid,
+    /** where traces come from; undefined when `sourceError` says why not */
+    source: resolved.source,
+    sourceError: resolved.error,
     promUid,
     range,
     /** the range in Unix seconds, as the clients take it (relative ranges as of the page's render) */
@@ -52,10 +57,10 @@ export function useQueryContext() {
     /** the range in Unix seconds as of now: loaders call this so a rerun sees fresh data */
     resolveSeconds: () => toSeconds(parseRange(from, to)),
     /** the URL parameters that carry this context to another page */
-    carry: { tempo: tempoUid, prom: promUid, from, to },
+    carry: { ds: traceUid, prom: promUid, from, to },
     clients,
     setRange: (raw: RawTimeRange) => update(rangeParams(raw), { push: true }),
-    setTempo: (uid: string) => update({ tempo: uid }, { push: true }),
+    setTraceUid: (uid: string) => update({ ds: uid, tempo: undefined }, { push: true }),
     setProm: (uid: string) => update({ prom: uid }, { push: true }),
   };
 }

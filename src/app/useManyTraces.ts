@@ -1,24 +1,30 @@
+/**
+ * Loads and analyses `traceIds` from the page's source through the loading service (bounded
+ * concurrency), filling in results as they arrive; a new list or source drops the old results.
+ */
 import { useEffect, useState } from 'react';
-import { TempoClient, TimeRange } from '../data';
-import { TraceAnalysis } from '../engine';
-import { fetchManyTraces } from './traceFetch';
+import { loadTraces, TraceResult } from '../loading';
+import type { SearchRange, TraceSource } from '../sources/types';
 
 export interface ManyTraces {
-  /** per trace id: its analysis or why it failed; fills in as traces arrive */
-  results: Map<string, TraceAnalysis | Error>;
+  /** per trace id: the loaded trace (analysis and warnings) or why it failed */
+  results: Map<string, TraceResult>;
   done: number;
   total: number;
 }
 
-/**
- * Fetches and analyses `traceIds` (bounded concurrency, see traceFetch.ts), re-running when the
- * list changes; results of a superseded list are dropped.
- */
-export function useManyTraces(tempo: TempoClient, traceIds: readonly string[], range: Partial<TimeRange>): ManyTraces {
-  const [state, setState] = useState<{ ids: readonly string[]; results: Map<string, TraceAnalysis | Error> }>();
+export function useManyTraces(
+  source: TraceSource | undefined,
+  traceIds: readonly string[],
+  range: SearchRange
+): ManyTraces {
+  const [state, setState] = useState<{ ids: readonly string[]; results: Map<string, TraceResult> }>();
   useEffect(() => {
+    if (!source) {
+      return;
+    }
     const controller = new AbortController();
-    fetchManyTraces(tempo, traceIds, {
+    loadTraces(source, traceIds, {
       signal: controller.signal,
       range,
       onResult: (id, result) =>
@@ -29,7 +35,7 @@ export function useManyTraces(tempo: TempoClient, traceIds: readonly string[], r
     });
     return () => controller.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [tempo, traceIds]);
-  const results = state?.ids === traceIds ? state.results : new Map<string, TraceAnalysis | Error>();
-  return { results, done: results.size, total: traceIds.length };
+  }, [source, traceIds]);
+  const results = state?.ids === traceIds ? state.results : new Map<string, TraceResult>();
+  return { results, done: results.size, total: new Set(traceIds).size };
 }

@@ -4,16 +4,21 @@ import { dateTime, GrafanaTheme2, TimeRange } from '@grafana/data';
 import { DataSourcePicker } from '@grafana/runtime';
 import { Field, TimeRangePicker, useStyles2 } from '@grafana/ui';
 import { QueryContext } from '../app/queryContext';
+import { TRACE_DATASOURCE_TYPES } from '../app/traceSource';
+import { DataErrorAlert } from './DataErrorAlert';
 
 interface Props {
   context: QueryContext;
   /** which pickers to show; default both datasources and the time range */
-  show?: Array<'tempo' | 'prom' | 'range'>;
+  show?: Array<'trace' | 'prom' | 'range'>;
   children?: React.ReactNode;
 }
 
-/** Tempo / Prometheus datasource pickers and the time range picker; every change goes to the URL. */
-export function QueryContextBar({ context, show = ['tempo', 'prom', 'range'], children }: Props) {
+/**
+ * Trace datasource (Tempo or Jaeger) and Prometheus pickers and the time range picker; every change
+ * goes to the URL. Says why when the trace datasource cannot be read.
+ */
+export function QueryContextBar({ context, show = ['trace', 'prom', 'range'], children }: Props) {
   const styles = useStyles2(getStyles);
   /** Moves the range's edges by fractions of its length (back: -½,-½; forward: ½,½; zoom out: -½,½). */
   const move = (range: TimeRange, fromBy: number, toBy: number) => {
@@ -23,44 +28,50 @@ export function QueryContextBar({ context, show = ['tempo', 'prom', 'range'], ch
     context.setRange({ from: dateTime(from), to: dateTime(to) });
   };
   return (
-    <div className={styles.bar}>
-      {show.includes('tempo') && (
-        <Field label="Tempo" className={styles.field}>
-          <DataSourcePicker
-            type="tempo"
-            current={context.tempoUid}
-            onChange={(ds) => context.setTempo(ds.uid)}
-            noDefault
-            width={24}
-          />
-        </Field>
+    <>
+      <div className={styles.bar}>
+        {show.includes('trace') && (
+          <Field label="Traces" className={styles.field}>
+            <DataSourcePicker
+              inputId="tracelens-trace-datasource"
+              type={TRACE_DATASOURCE_TYPES}
+              current={context.traceUid}
+              onChange={(ds) => context.setTraceUid(ds.uid)}
+              noDefault
+              width={24}
+            />
+          </Field>
+        )}
+        {show.includes('prom') && (
+          <Field label="Prometheus" className={styles.field}>
+            <DataSourcePicker
+              type="prometheus"
+              current={context.promUid}
+              onChange={(ds) => context.setProm(ds.uid)}
+              noDefault
+              width={24}
+            />
+          </Field>
+        )}
+        {children}
+        {show.includes('range') && (
+          <Field label="Time range" className={styles.field}>
+            <TimeRangePicker
+              value={context.range}
+              onChange={(range) => context.setRange(range.raw)}
+              onMoveBackward={() => move(context.range, -0.5, -0.5)}
+              onMoveForward={() => move(context.range, 0.5, 0.5)}
+              onZoom={() => move(context.range, -0.5, 0.5)}
+              timeZone="browser"
+              onChangeTimeZone={() => {}}
+            />
+          </Field>
+        )}
+      </div>
+      {show.includes('trace') && context.sourceError && (
+        <DataErrorAlert title="Cannot read traces from this datasource" error={context.sourceError} />
       )}
-      {show.includes('prom') && (
-        <Field label="Prometheus" className={styles.field}>
-          <DataSourcePicker
-            type="prometheus"
-            current={context.promUid}
-            onChange={(ds) => context.setProm(ds.uid)}
-            noDefault
-            width={24}
-          />
-        </Field>
-      )}
-      {children}
-      {show.includes('range') && (
-        <Field label="Time range" className={styles.field}>
-          <TimeRangePicker
-            value={context.range}
-            onChange={(range) => context.setRange(range.raw)}
-            onMoveBackward={() => move(context.range, -0.5, -0.5)}
-            onMoveForward={() => move(context.range, 0.5, 0.5)}
-            onZoom={() => move(context.range, -0.5, 0.5)}
-            timeZone="browser"
-            onChangeTimeZone={() => {}}
-          />
-        </Field>
-      )}
-    </div>
+    </>
   );
 }
 

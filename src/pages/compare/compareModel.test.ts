@@ -1,6 +1,11 @@
+import { DataError } from '../../data';
 import { analyzeTrace, parseOtlpTrace } from '../../engine';
+import { loadTrace, TraceResult } from '../../loading';
+import { recordedHits, recordedSource, RECORDED_TRACE_ID } from '../../loading/testing/recordedSource';
+import { partialTraceWarning } from '../../data/errors';
+import { recorded, wireText } from '../../data/recorded';
 import { tinyOtlp } from '../../../tests/synthetic/tiny';
-import { examplesByKey, rootQuery, splitSlowest } from './compareModel';
+import { examplesByKey, rootMatches, setWarnings, splitSlowest } from './compareModel';
 
 describe('splitSlowest', () => {
   const traces = Array.from({ length: 40 }, (_, i) => ({
@@ -26,10 +31,54 @@ describe('splitSlowest', () => {
   });
 });
 
-describe('rootQuery', () => {
-  it('escapes the root service and span name', () => {
-    expect(rootQuery('front"end', 'GET /a\\b')).toBe('{ rootServiceName = "front\\"end" && rootName = "GET /a\\\\b" }');
-    expect(rootQuery('', '')).toBe('{}');
+describe('rootMatches', () => {
+  // the recorded hit: root frontend / GET /checkout
+  const hit = recordedHits()[0];
+  const noRoot = { ...hit, traceId: 'f00d', rootService: undefined, rootName: undefined };
+  const otherRoot = { ...hit, traceId: 'beef', rootService: 'api-gateway', rootName: 'POST /orders' };
+
+  it('keeps the hits whose root is the service and span name, counting the rest', () => {
+    expect(rootMatches([hit, noRoot, otherRoot], 'frontend', 'GET /checkout')).toEqual({ kept: [hit], otherRoot: 2 });
+    expect(rootMatches([hit, otherRoot], 'api-gateway', '')).toEqual({ kept: [otherRoot], otherRoot: 1 });
+  });
+
+  it('takes any root when neither is given, but not a root that has not arrived', () => {
+    expect(rootMatches([hit, noRoot, otherRoot], '', '')).toEqual({ kept: [hit, otherRoot], otherRoot: 1 });
+  });
+});
+
+describe('setWarnings', () => {
+  it('lists failed, partial and repaired traces with their messages', async () => {
+    const partial = partialTraceWarning(
+      { target: 'Jaeger (datasource "jaeger")', path: 'api/v3/traces/x' },
+      'trace was truncated'
+    );
+    const whole = await loadTrace(recordedSource(), RECORDED_TRACE_ID);
+    const cut = await loadTrace(
+      recordedSource({
+        traceById: async () => ({ format: 'otlp', raw: wireText(recorded('tempo-trace-v2')), partial }),
+      }),
+      RECORDED_TRACE_ID
+    );
+    const results = new Map<string, TraceResult>([
+      ['a', whole],
+      ['b', new DataError('trace-not-found', 'Trace b not found.')],
+      ['c', cut],
+    ]);
+    const repair = '1 span(s) end after their parent (asynchronous work); kept as they are';
+    expect(setWarnings(results)).toEqual({
+      failed: [{ traceId: 'b', message: 'Trace b not found.' }],
+      partial: [
+        {
+          traceId: 'c',
+          message: 'Jaeger (datasource "jaeger") returned only part of this trace: trace was truncated.',
+        },
+      ],
+      repaired: [
+        { traceId: 'a', message: repair },
+        { traceId: 'c', message: repair },
+      ],
+    });
   });
 });
 

@@ -1,11 +1,15 @@
 /**
- * Compare page view model. Default split: the traces matching one query, ordered by duration;
- * the slowest `fraction` (at least one trace, and at least one left for the baseline) form the
- * slow set, the rest the baseline. Examples: per component, the slowest traces of the slow set
- * that contain it (from each trace's own breakdown keys). O(t log t + spans).
+ * Compare page view model. Default split: the traces of one root operation (search hits whose root
+ * is that service / span name) or of one TraceQL query, ordered by duration; the slowest
+ * `fraction` (at least one trace, and at least one left for the baseline) form the slow set, the
+ * rest the baseline. Examples: per component, the slowest traces of the slow set that contain it
+ * (from each trace's own breakdown keys). What loading reported is summed up per trace: failures,
+ * partial traces, repairs. O(t log t + spans).
  */
-import { traceqlString } from '../../data';
+import { DataError } from '../../data';
 import { breakdown, GroupBy, TraceAnalysis } from '../../engine';
+import type { TraceResult } from '../../loading';
+import type { TraceHit } from '../../sources/types';
 
 export interface Candidate {
   traceId: string;
@@ -32,13 +36,50 @@ export function splitSlowest(traces: Candidate[], fraction: number): Split {
   };
 }
 
-/** TraceQL for the traces whose root span is `service` / `operation` (either may be empty). */
-export function rootQuery(service: string, operation: string): string {
-  const conditions = [
-    service ? `rootServiceName = ${traceqlString(service)}` : '',
-    operation ? `rootName = ${traceqlString(operation)}` : '',
-  ].filter(Boolean);
-  return conditions.length ? `{ ${conditions.join(' && ')} }` : '{}';
+/**
+ * The hits whose root span is `service` / `operation` (an empty one matches any), and how many
+ * were left out: a search matches any span of a trace, and a root may not have arrived yet.
+ */
+export function rootMatches(hits: TraceHit[], service: string, operation: string) {
+  const kept = hits.filter(
+    (h) =>
+      h.rootService !== undefined && (!service || h.rootService === service) && (!operation || h.rootName === operation)
+  );
+  return { kept, otherRoot: hits.length - kept.length };
+}
+
+export interface TraceNote {
+  traceId: string;
+  message: string;
+}
+
+export interface SetWarnings {
+  /** traces that could not be loaded: left out of the comparison */
+  failed: TraceNote[];
+  /** traces the source sent only part of: compared as they are */
+  partial: TraceNote[];
+  /** traces the engine repaired (orphans, clock skew…): its first note each */
+  repaired: TraceNote[];
+}
+
+/** Per trace, what loading reported, in the order of `results`. */
+export function setWarnings(results: Map<string, TraceResult>): SetWarnings {
+  const out: SetWarnings = { failed: [], partial: [], repaired: [] };
+  results.forEach((result, traceId) => {
+    if (result instanceof DataError) {
+      out.failed.push({ traceId, message: result.message });
+      return;
+    }
+    const partial = result.warnings.find((w) => w.kind === 'partial-trace');
+    const repair = result.warnings.find((w) => w.kind !== 'partial-trace');
+    if (partial) {
+      out.partial.push({ traceId, message: partial.message });
+    }
+    if (repair) {
+      out.repaired.push({ traceId, message: repair.message });
+    }
+  });
+  return out;
 }
 
 /** Component key → ids of the traces containing it, slowest trace first, at most `limit` each. */

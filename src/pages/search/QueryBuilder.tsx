@@ -1,16 +1,28 @@
+/**
+ * The structured search form for any trace source: service and span name (operation) pickers from
+ * the source, status, span duration bounds; then, where the source has autocomplete (Tempo),
+ * attribute conditions with suggestions, else (Jaeger) a `key=value` tags field and a result limit.
+ */
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { Button, Combobox, Field, IconButton, Input, RadioButtonGroup, useStyles2 } from '@grafana/ui';
-import { TempoClient, TimeRange } from '../../data';
-import { useTagSuggestions } from '../../app/useTagSuggestions';
-import { AttrScope, BuilderState, StatusFilter } from './searchQuery';
+import { Combobox, Field, Input, RadioButtonGroup, useStyles2 } from '@grafana/ui';
+import type { SearchRange, TraceSource } from '../../sources/types';
+import { useSearchSuggestions } from '../../app/useSearchSuggestions';
+import { BuilderState, StatusFilter } from './searchQuery';
+import { AttributeConditions } from './AttributeConditions';
+import { TagsField } from './TagsField';
 
 interface Props {
   state: BuilderState;
   onChange: (state: BuilderState) => void;
-  tempo: TempoClient;
-  seconds: TimeRange;
+  source: TraceSource;
+  seconds: SearchRange;
+  /** the result limit, edited here when the source has no autocomplete (Jaeger) */
+  limit: string;
+  onLimitChange: (limit: string) => void;
+  /** what is wrong with the form's text (undefined: nothing) */
+  onError: (message: string | undefined) => void;
 }
 
 const STATUS_OPTIONS: Array<{ label: string; value: StatusFilter | 'any' }> = [
@@ -20,22 +32,18 @@ const STATUS_OPTIONS: Array<{ label: string; value: StatusFilter | 'any' }> = [
   { label: 'Unset', value: 'unset' },
 ];
 
-const SCOPE_OPTIONS: Array<{ label: string; value: AttrScope }> = [
-  { label: 'span', value: 'span' },
-  { label: 'resource', value: 'resource' },
-];
-
 const msValue = (text: string) => (text.trim() === '' || !Number.isFinite(Number(text)) ? undefined : Number(text));
 
-/** Service, span name, status, span duration bounds and attribute conditions, with Tempo autocomplete. */
-export function QueryBuilder({ state, onChange, tempo, seconds }: Props) {
+export function QueryBuilder({ state, onChange, source, seconds, limit, onLimitChange, onError }: Props) {
   const styles = useStyles2(getStyles);
   const set = (patch: Partial<BuilderState>) => onChange({ ...state, ...patch });
-  const suggestions = useTagSuggestions(tempo, seconds);
-  const values = suggestions.values;
-  const tagNames = suggestions.names;
-  const setAttr = (i: number, patch: Partial<BuilderState['attrs'][number]>) =>
-    set({ attrs: state.attrs.map((a, j) => (j === i ? { ...a, ...patch } : a)) });
+  const suggestions = useSearchSuggestions(source, seconds);
+  const autocomplete = source.capabilities.tagSuggestions;
+  const spanNames = state.service
+    ? suggestions.operations(state.service)
+    : autocomplete
+      ? suggestions.values('name')
+      : [];
 
   return (
     <div className={styles.grid}>
@@ -45,19 +53,19 @@ export function QueryBuilder({ state, onChange, tempo, seconds }: Props) {
           isClearable
           createCustomValue
           placeholder="any service"
-          options={values('resource.service.name')}
+          options={suggestions.services()}
           value={state.service ?? null}
           onChange={(o) => set({ service: o?.value || undefined })}
           width={28}
         />
       </Field>
-      <Field label="Span name" className={styles.field}>
+      <Field label={autocomplete ? 'Span name' : 'Operation'} className={styles.field}>
         <Combobox
           id="search-span-name"
           isClearable
           createCustomValue
-          placeholder="any span"
-          options={values('name')}
+          placeholder={autocomplete ? 'any span' : 'any operation'}
+          options={spanNames}
           value={state.spanName ?? null}
           onChange={(o) => set({ spanName: o?.value || undefined })}
           width={28}
@@ -90,48 +98,28 @@ export function QueryBuilder({ state, onChange, tempo, seconds }: Props) {
           onChange={(e) => set({ maxMs: msValue(e.currentTarget.value) })}
         />
       </Field>
-      <div className={styles.attrs}>
-        {state.attrs.map((attr, i) => (
-          <div className={styles.attrRow} key={i} role="group" aria-label={`Attribute condition ${i + 1}`}>
-            <RadioButtonGroup
-              size="sm"
-              options={SCOPE_OPTIONS}
-              value={attr.scope}
-              onChange={(scope) => setAttr(i, { scope, key: '', value: '' })}
+      {autocomplete ? (
+        <AttributeConditions attrs={state.attrs} onChange={(attrs) => set({ attrs })} suggestions={suggestions} />
+      ) : (
+        <>
+          <TagsField
+            attrs={state.attrs}
+            onChange={(attrs) => set({ attrs })}
+            onError={onError}
+            className={styles.field}
+          />
+          <Field label="Limit" className={styles.field}>
+            <Input
+              aria-label="Most traces to find"
+              type="number"
+              min={1}
+              width={10}
+              value={limit}
+              onChange={(e) => onLimitChange(e.currentTarget.value)}
             />
-            <Combobox
-              placeholder="attribute"
-              createCustomValue
-              options={tagNames(attr.scope)}
-              value={attr.key || null}
-              onChange={(o) => setAttr(i, { key: o.value, value: '' })}
-              width={28}
-            />
-            <span>=</span>
-            <Combobox
-              placeholder="value"
-              createCustomValue
-              options={attr.key ? values(`${attr.scope}.${attr.key}`) : []}
-              value={attr.value || null}
-              onChange={(o) => setAttr(i, { value: o.value })}
-              width={32}
-            />
-            <IconButton
-              name="times"
-              tooltip="Remove this condition"
-              onClick={() => set({ attrs: state.attrs.filter((_, j) => j !== i) })}
-            />
-          </div>
-        ))}
-        <Button
-          size="sm"
-          variant="secondary"
-          icon="plus"
-          onClick={() => set({ attrs: [...state.attrs, { scope: 'span', key: '', value: '' }] })}
-        >
-          Attribute condition
-        </Button>
-      </div>
+          </Field>
+        </>
+      )}
     </div>
   );
 }
@@ -139,12 +127,4 @@ export function QueryBuilder({ state, onChange, tempo, seconds }: Props) {
 const getStyles = (theme: GrafanaTheme2) => ({
   grid: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(2), alignItems: 'flex-end' }),
   field: css({ marginBottom: 0 }),
-  attrs: css({
-    display: 'flex',
-    flexDirection: 'column',
-    gap: theme.spacing(1),
-    flexBasis: '100%',
-    alignItems: 'flex-start',
-  }),
-  attrRow: css({ display: 'flex', gap: theme.spacing(1), alignItems: 'center' }),
 });

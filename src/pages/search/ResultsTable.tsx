@@ -1,28 +1,11 @@
 import React from 'react';
 import { css, cx } from '@emotion/css';
 import { dateTimeFormat, GrafanaTheme2 } from '@grafana/data';
-import { Icon, Spinner, useStyles2 } from '@grafana/ui';
+import { Icon, Spinner, Tooltip, useStyles2 } from '@grafana/ui';
 import { getTableStyles } from '../../components/tableStyles';
 import { formatDuration } from '../../components/breakdown/format';
-import { ServiceBar, ServiceSegment } from '../../components/ServiceBar';
-
-export interface ResultRow {
-  traceId: string;
-  rootService: string;
-  rootName: string;
-  /** epoch ms */
-  startMs: number;
-  durationMs: number;
-  spanCount: number;
-  errorCount: number;
-}
-
-export type SortKey = 'start' | 'duration' | 'spans' | 'errors' | 'root';
-
-export interface BreakdownCell {
-  segments?: ServiceSegment[];
-  error?: string;
-}
+import { ServiceBar } from '../../components/ServiceBar';
+import { BreakdownCell, ResultRow, RowWarning, SortKey, sortRows } from './searchModel';
 
 interface Props {
   rows: ResultRow[];
@@ -43,26 +26,35 @@ const COLUMNS: Array<{ key?: SortKey; label: string; numeric?: boolean }> = [
   { label: 'Self time per service' },
 ];
 
-const VALUE: Record<SortKey, (r: ResultRow) => number | string> = {
-  start: (r) => r.startMs,
-  duration: (r) => r.durationMs,
-  spans: (r) => r.spanCount,
-  errors: (r) => r.errorCount,
-  root: (r) => `${r.rootService}\u0000${r.rootName}`,
-};
-
-/** Rows ordered by `key`, ties broken by trace id so the order is stable. */
-export function sortRows(rows: ResultRow[], key: SortKey, descending: boolean): ResultRow[] {
-  const value = VALUE[key];
-  const sign = descending ? -1 : 1;
-  return [...rows].sort((a, b) => {
-    const x = value(a);
-    const y = value(b);
-    return (x < y ? -sign : x > y ? sign : 0) || (a.traceId < b.traceId ? -1 : 1);
-  });
+/** A trace's warnings as one focusable icon: a warning sign for a partial trace, else an info sign for repairs. */
+function RowWarnings({ warnings }: { warnings: RowWarning[] }) {
+  const styles = useStyles2(getStyles);
+  const partial = warnings.some((w) => w.partial);
+  const label = warnings.map((w) => (w.partial ? `Partial trace: ${w.message}` : w.message)).join(' ');
+  return (
+    <Tooltip
+      content={
+        <ul className={styles.warningList}>
+          {warnings.map((w, i) => (
+            <li key={i}>{w.partial ? <strong>Partial trace: {w.message}</strong> : w.message}</li>
+          ))}
+        </ul>
+      }
+    >
+      <span tabIndex={0} role="img" aria-label={label} data-testid="row-warnings" className={styles.warningIcon}>
+        <Icon
+          name={partial ? 'exclamation-triangle' : 'info-circle'}
+          className={partial ? styles.partial : styles.muted}
+        />
+      </span>
+    </Tooltip>
+  );
 }
 
-/** Search results: sortable columns (header buttons), a link per trace, a lazily filled service bar. */
+/**
+ * Search results: sortable columns (header buttons), a link per trace with its warnings (partial
+ * trace, repairs) once loaded, and a lazily filled service bar.
+ */
 export function ResultsTable({ rows, sort, descending, onSort, breakdowns, traceHref }: Props) {
   const styles = useStyles2(getStyles);
   const table = useStyles2(getTableStyles);
@@ -97,6 +89,7 @@ export function ResultsTable({ rows, sort, descending, onSort, breakdowns, trace
                 <a className={table.link} href={traceHref(r.traceId)}>
                   <code>{r.traceId.slice(0, 16)}</code>
                 </a>
+                {cell?.warnings && cell.warnings.length > 0 && <RowWarnings warnings={cell.warnings} />}
               </td>
               <td>
                 <strong>{r.rootService}</strong> {r.rootName}
@@ -144,4 +137,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
   }),
   error: css({ color: theme.colors.error.text, fontWeight: theme.typography.fontWeightMedium }),
   muted: css({ color: theme.colors.text.secondary }),
+  partial: css({ color: theme.colors.warning.text }),
+  warningIcon: css({ marginLeft: theme.spacing(0.5), display: 'inline-flex', verticalAlign: 'middle' }),
+  warningList: css({ margin: 0, paddingLeft: theme.spacing(2) }),
 });

@@ -1,11 +1,12 @@
 /**
- * The search builder's state, its URL form and the TraceQL it writes. Every value reaches TraceQL
+ * The search builder's state, its URL form, the TraceFilter it stands for and the TraceQL it writes. Every value reaches TraceQL
  * through the data layer's builder (traceqlFilter), so it is always escaped.
  *
  * URL: `svc`, `op`, `status`, `min`/`max` (span duration, ms), repeated `attr` = `span.key=value`
  * or `resource.key=value`; `q` is the query last run, `mode` is `builder` (default) or `raw`.
  */
-import { SpanFilter, traceqlFilter } from '../../data';
+import { traceqlFilter } from '../../data';
+import type { TraceFilter } from '../../sources/types';
 
 export type AttrScope = 'span' | 'resource';
 
@@ -62,20 +63,22 @@ export function builderToParams(state: BuilderState): Record<string, string | st
   };
 }
 
-/** Readable TraceQL for the builder state: one spanset filter, conditions joined by `&&`. */
-export function builderToTraceql(state: BuilderState): string {
-  const filter: SpanFilter = {
+/** The builder state as the filter every trace source takes: all conditions on one span. */
+export function builderToFilter(state: BuilderState): TraceFilter {
+  const attrs = (scope: AttrScope) =>
+    Object.fromEntries(state.attrs.filter((a) => a.scope === scope && a.key).map((a) => [a.key, a.value]));
+  return {
     service: state.service,
     spanName: state.spanName,
     status: state.status,
     minDurationMs: state.minMs,
     maxDurationMs: state.maxMs,
-    spanAttributes: Object.fromEntries(
-      state.attrs.filter((a) => a.scope === 'span' && a.key).map((a) => [a.key, a.value])
-    ),
-    resourceAttributes: Object.fromEntries(
-      state.attrs.filter((a) => a.scope === 'resource' && a.key).map((a) => [a.key, a.value])
-    ),
+    spanAttributes: attrs('span'),
+    resourceAttributes: attrs('resource'),
   };
-  return traceqlFilter(filter);
+}
+
+/** Readable TraceQL for the builder state (what Tempo runs for it): one spanset filter, conditions joined by `&&`. */
+export function builderToTraceql(state: BuilderState): string {
+  return traceqlFilter(builderToFilter(state));
 }

@@ -2,8 +2,8 @@
  * Services, from Prometheus span metrics: rate, error ratio and p50/p95/p99 per service over the
  * time range, the service dependency graph from service-graph metrics, and for the selected
  * service its operations, charts over time (of the service or one operation) and exemplar traces.
- * URL: `service`, `op`, plus the query context. "Show slow traces" opens the search page with the
- * TraceQL for spans above the p95.
+ * URL: `service`, `op`, plus the query context. "Show slow traces" opens the search page (on the
+ * page's trace source, Tempo or Jaeger) for the service's or operation's spans above the p95.
  */
 import React from 'react';
 import { css } from '@emotion/css';
@@ -20,7 +20,7 @@ import { useUrlState } from '../../app/urlState';
 import { useAsync } from '../../app/useAsync';
 import { useSpanMetrics } from '../../app/useSpanMetrics';
 import { pageUrl, traceUrl } from '../../app/links';
-import { builderToParams, builderToTraceql, BuilderState } from '../search/searchQuery';
+import { builderToParams, BuilderState } from '../search/searchQuery';
 import { ServiceGraph } from './ServiceGraph';
 import { StatsRow } from './servicesModel';
 import { StatsTable } from './StatsTable';
@@ -63,11 +63,7 @@ export default function ServicesPage() {
       minMs: Number.isFinite(row.p95) ? Math.round(row.p95 * 1e6) / 1e3 : undefined,
       attrs: [],
     };
-    return pageUrl(ROUTES.Search, {
-      ...context.carry,
-      ...(builderToParams(state) as Record<string, string>),
-      q: builderToTraceql(state),
-    });
+    return pageUrl(ROUTES.Search, { ...context.carry, ...builderToParams(state), run: '1' });
   };
   const selectService = (name: string) => update({ service: name, op: undefined }, { push: true });
 

@@ -2,7 +2,8 @@
  * Trace analysis for one trace: summary, virtualised waterfall with the critical path and self
  * time, span details with a span-metrics percentile, and (tabs) breakdowns, flame graph and
  * cross-service gaps. URL: `/trace/<id>` plus `span` (selected span id), `view` (tab),
- * `group`/`groupAttr`/`measure` (breakdown), and the query context (`tempo`, `prom`, `from`, `to`).
+ * `group`/`groupAttr`/`measure` (breakdown), and the query context (`ds`, `prom`, `from`, `to`). The
+ * trace comes from the page's trace source (Tempo or Jaeger) through the loading service.
  */
 import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -10,7 +11,8 @@ import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
 import { LinkButton, LoadingPlaceholder, Tab, TabsBar, useStyles2 } from '@grafana/ui';
-import { analyzeTrace, crossServiceGaps, parseOtlpTrace, serviceOf, spanIdOf, TraceAnalysis } from '../../engine';
+import { crossServiceGaps, serviceOf, spanIdOf, TraceAnalysis } from '../../engine';
+import { loadTrace } from '../../loading';
 import { BreakdownFlameGraph, flameColumns, Measure } from '../../components/breakdown';
 import { DataErrorAlert } from '../../components/DataErrorAlert';
 import { QueryContextBar } from '../../components/QueryContextBar';
@@ -18,7 +20,7 @@ import { useQueryContext } from '../../app/queryContext';
 import { useUrlState } from '../../app/urlState';
 import { useAsync } from '../../app/useAsync';
 import { useSpanMetrics } from '../../app/useSpanMetrics';
-import { exploreTempoUrl } from '../../app/links';
+import { exploreTraceUrl } from '../../app/links';
 import { GapsTable } from './GapsTable';
 import { SpanDetails } from './SpanDetails';
 import { GroupKind, TraceBreakdowns } from './TraceBreakdowns';
@@ -44,15 +46,10 @@ export default function TracePage() {
   const { params, update } = useUrlState();
   const hasRange = params.has('from');
 
+  const source = context.source;
   const loaded = useAsync(
-    `${context.tempoUid}|${traceId}|${context.carry.from}|${context.carry.to}`,
-    async (signal) => {
-      const fetched = await context.clients.tempo.traceById(traceId, hasRange ? context.resolveSeconds() : {}, {
-        signal,
-      });
-      const analysis = analyzeTrace(parseOtlpTrace(fetched.raw));
-      return { analysis, partial: fetched.partial?.message };
-    }
+    source ? `${source.uid}|${traceId}|${context.carry.from}|${context.carry.to}` : undefined,
+    (signal) => loadTrace(source!, traceId, { range: hasRange ? context.resolveSeconds() : undefined, signal })
   );
   const analysis = loaded.value?.analysis;
 
@@ -120,19 +117,21 @@ export default function TracePage() {
     <PluginPage>
       <h2>Trace {traceId}</h2>
       <QueryContextBar context={context}>
-        <LinkButton
-          variant="secondary"
-          icon="compass"
-          href={exploreTempoUrl(context.tempoUid, traceId, context.carry.from, context.carry.to)}
-        >
-          Open in Explore
-        </LinkButton>
+        {source && (
+          <LinkButton
+            variant="secondary"
+            icon="compass"
+            href={exploreTraceUrl(source, { traceId }, context.carry.from, context.carry.to)}
+          >
+            Open in Explore
+          </LinkButton>
+        )}
       </QueryContextBar>
       {loaded.error && <DataErrorAlert title="Could not load the trace" error={loaded.error} />}
       {loaded.loading && <LoadingPlaceholder text={`Loading trace ${traceId}…`} />}
       {analysis && rows && sections && (
         <>
-          <TraceSummary analysis={analysis} services={services} partial={loaded.value?.partial} />
+          <TraceSummary analysis={analysis} services={services} warnings={loaded.value?.warnings ?? []} />
           {metrics.error && <p className={styles.note}>Percentiles unavailable: {metrics.error.message}</p>}
           <div className={styles.main}>
             <Waterfall

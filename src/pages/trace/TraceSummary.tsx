@@ -3,22 +3,28 @@ import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Alert, useStyles2 } from '@grafana/ui';
 import { StatusCode, TraceAnalysis } from '../../engine';
+import type { LoadWarning } from '../../loading';
 import { formatDuration } from '../../components/breakdown';
 
 interface Props {
   analysis: TraceAnalysis;
   services: string[];
-  /** Tempo's note when it returned only part of the trace */
-  partial?: string;
+  /** the loading service's warnings: the source's partial-trace note, the engine's repairs */
+  warnings: LoadWarning[];
 }
 
-/** Duration, span/service/error counts, and what the engine had to repair (orphans, skew, cycles…). */
-export function TraceSummary({ analysis, services, partial }: Props) {
+/**
+ * Duration, span/service/error counts, whether the source sent only part of the trace, and what the
+ * engine had to repair (orphans, skew, cycles…).
+ */
+export function TraceSummary({ analysis, services, warnings }: Props) {
   const styles = useStyles2(getStyles);
   let errors = 0;
   for (let i = 0; i < analysis.trace.spanCount; i++) {
     errors += analysis.trace.status[i] === StatusCode.Error ? 1 : 0;
   }
+  const partial = warnings.filter((w) => w.kind === 'partial-trace');
+  const repairs = warnings.filter((w) => w.kind !== 'partial-trace');
   const facts: Array<[string, string]> = [
     ['Duration', formatDuration(analysis.duration)],
     ['Spans', String(analysis.trace.spanCount)],
@@ -36,18 +42,15 @@ export function TraceSummary({ analysis, services, partial }: Props) {
           </div>
         ))}
       </dl>
-      {partial && (
-        <Alert severity="warning" title="Partial trace">
-          {partial}
+      {partial.map((w, n) => (
+        <Alert key={n} severity="warning" title="Partial trace">
+          {w.message}
         </Alert>
-      )}
-      {analysis.warnings.length > 0 && (
-        <Alert
-          severity="warning"
-          title={`${analysis.warnings.length} repair${analysis.warnings.length === 1 ? '' : 's'} in this trace`}
-        >
+      ))}
+      {repairs.length > 0 && (
+        <Alert severity="warning" title={`${repairs.length} repair${repairs.length === 1 ? '' : 's'} in this trace`}>
           <ul className={styles.list}>
-            {analysis.warnings.map((w, n) => (
+            {repairs.map((w, n) => (
               <li key={n}>{w.message}</li>
             ))}
           </ul>

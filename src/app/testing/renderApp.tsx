@@ -1,0 +1,42 @@
+/**
+ * Test helper: the app root mounted at `path` under `/a/<plugin id>/*` as Grafana mounts it, with
+ * the fake datasource list (fakeDatasources.ts), and probes for the current path and query string.
+ */
+import React from 'react';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
+import { AppRootProps } from '@grafana/data';
+import { render } from '@testing-library/react';
+import App from '../App';
+import { PLUGIN_BASE_URL } from '../../constants';
+import { AppSettings } from '../../config/settings';
+import { installFakeDatasources } from './fakeDatasources';
+
+function CurrentLocation() {
+  const location = useLocation();
+  return (
+    <>
+      <output data-testid="path">{location.pathname}</output>
+      <output data-testid="location-search">{location.search}</output>
+    </>
+  );
+}
+
+export function renderApp(path: string, jsonData: AppSettings = {}) {
+  installFakeDatasources();
+  const props = { basename: PLUGIN_BASE_URL, meta: { jsonData }, query: {}, path } as unknown as AppRootProps;
+  return render(
+    <MemoryRouter initialEntries={[path]} future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
+      <Routes>
+        <Route
+          path={`${PLUGIN_BASE_URL}/*`}
+          element={
+            <>
+              <App {...props} />
+              <CurrentLocation />
+            </>
+          }
+        />
+      </Routes>
+    </MemoryRouter>
+  );
+}

@@ -1,0 +1,81 @@
+import { screen } from '@testing-library/react';
+import { PLUGIN_BASE_URL } from '../../constants';
+import { partialTraceWarning } from '../../data/errors';
+import type { SourceRef, TraceQuery, TraceSource } from '../../sources/types';
+import { installRecordedBackend } from '../../app/testing/recordedBackend';
+import { renderApp } from '../../app/testing/renderApp';
+
+/** The test's TraceSource, when set; otherwise the real one. */
+let mockSource: TraceSource | undefined;
+jest.mock('../../sources', () => {
+  const actual = jest.requireActual('../../sources');
+  return { ...actual, createTraceSource: (ref: SourceRef) => mockSource ?? actual.createTraceSource(ref) };
+});
+
+jest.setTimeout(30_000);
+const SLOW = { timeout: 10_000 };
+const PARTIAL_ID = '862e40707a2b002c061be0fb0f2c677f';
+
+afterEach(() => {
+  mockSource = undefined;
+});
+
+/**
+ * The real Jaeger source over recorded answers: every search answers with the recorded search of
+ * auth-service (three traces rooted in frontend: 10.649, 63.663 and 44.540 ms), every trace is the
+ * recorded v3 trace, and trace 862e40… comes back marked partial.
+ */
+function recordedJaeger(asked: TraceQuery[]): TraceSource {
+  installRecordedBackend({ jaeger: ['jaeger-api-search-service', 'jaeger-api-trace-v3'] });
+  const { createTraceSource } = jest.requireActual('../../sources');
+  const real: TraceSource = createTraceSource({ uid: 'jaeger', type: 'jaeger' });
+  const partial = partialTraceWarning(
+    { target: real.target, path: `api/v3/traces/${PARTIAL_ID}` },
+    'the trace was cut'
+  );
+  return {
+    ...real,
+    search: (query, options, request) => {
+      asked.push(query);
+      return real.search({ filter: { service: 'auth-service' } }, options, request);
+    },
+    traceById: async (id, range, request) => {
+      const fetched = await real.traceById(id, range, request);
+      return id === PARTIAL_ID ? { ...fetched, partial } : fetched;
+    },
+  };
+}
+
+describe('Compare page on Jaeger', () => {
+  it('splits a root operation found by a structured search, and lists partial and repaired traces', async () => {
+    const asked: TraceQuery[] = [];
+    mockSource = recordedJaeger(asked);
+    renderApp(`${PLUGIN_BASE_URL}/compare?ds=jaeger&svc=frontend&op=GET%20%2Fcheckout`);
+    // of the three traces rooted in frontend, two are GET /checkout; the slowest 5% is one trace
+    expect(
+      await screen.findByText(/Slow set: 1 traces \(≥ 63\.663 ms\); baseline: 1 traces\./, {}, SLOW)
+    ).toHaveTextContent('1 traces found had another root (or none yet) and are left out.');
+    expect(asked).toEqual([{ filter: { service: 'frontend', spanName: 'GET /checkout' } }]);
+    expect(await screen.findByText('1 partial trace in the comparison', {}, SLOW)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Jaeger \(datasource "jaeger"\) returned only part of this trace: the trace was cut\./)
+    ).toBeInTheDocument();
+    expect(screen.getByText('2 traces needed repairs')).toBeInTheDocument();
+    // listed, with a link, among the partial traces and among the repaired ones
+    expect(screen.getAllByRole('link', { name: '862e40707a2b002c' })).toHaveLength(2);
+    expect((await screen.findAllByTestId('comparison-row', {}, SLOW)).length).toBeGreaterThan(0);
+    expect(screen.queryByRole('radio', { name: 'Two queries' })).not.toBeInTheDocument();
+  });
+
+  it('does not compare TraceQL queries on Jaeger, and says so', async () => {
+    mockSource = recordedJaeger([]);
+    renderApp(`${PLUGIN_BASE_URL}/compare?ds=jaeger&mode=queries&slowQ=%7B%7D&baseQ=%7B%7D`);
+    expect(
+      await screen.findByText(
+        /The link asked to compare traces chosen by TraceQL, which this source cannot run/,
+        {},
+        SLOW
+      )
+    ).toBeInTheDocument();
+  });
+});

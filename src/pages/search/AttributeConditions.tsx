@@ -1,0 +1,82 @@
+/**
+ * The Tempo builder's attribute conditions: one row per condition (scope, attribute, value), with
+ * attribute names and values from Tempo's autocomplete; rows added and removed with buttons.
+ */
+import React from 'react';
+import { css } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
+import { Button, Combobox, IconButton, RadioButtonGroup, useStyles2 } from '@grafana/ui';
+import { useSearchSuggestions } from '../../app/useSearchSuggestions';
+import { AttrCondition, AttrScope } from './searchQuery';
+
+interface Props {
+  attrs: AttrCondition[];
+  onChange: (attrs: AttrCondition[]) => void;
+  suggestions: ReturnType<typeof useSearchSuggestions>;
+}
+
+const SCOPE_OPTIONS: Array<{ label: string; value: AttrScope }> = [
+  { label: 'span', value: 'span' },
+  { label: 'resource', value: 'resource' },
+];
+
+export function AttributeConditions({ attrs, onChange, suggestions }: Props) {
+  const styles = useStyles2(getStyles);
+  const setAttr = (i: number, patch: Partial<AttrCondition>) =>
+    onChange(attrs.map((a, j) => (j === i ? { ...a, ...patch } : a)));
+  return (
+    <div className={styles.attrs}>
+      {attrs.map((attr, i) => (
+        <div className={styles.attrRow} key={i} role="group" aria-label={`Attribute condition ${i + 1}`}>
+          <RadioButtonGroup
+            size="sm"
+            options={SCOPE_OPTIONS}
+            value={attr.scope}
+            onChange={(scope) => setAttr(i, { scope, key: '', value: '' })}
+          />
+          <Combobox
+            placeholder="attribute"
+            createCustomValue
+            options={suggestions.names(attr.scope)}
+            value={attr.key || null}
+            onChange={(o) => setAttr(i, { key: o.value, value: '' })}
+            width={28}
+          />
+          <span>=</span>
+          <Combobox
+            placeholder="value"
+            createCustomValue
+            options={attr.key ? suggestions.values(`${attr.scope}.${attr.key}`) : []}
+            value={attr.value || null}
+            onChange={(o) => setAttr(i, { value: o.value })}
+            width={32}
+          />
+          <IconButton
+            name="times"
+            tooltip="Remove this condition"
+            onClick={() => onChange(attrs.filter((_, j) => j !== i))}
+          />
+        </div>
+      ))}
+      <Button
+        size="sm"
+        variant="secondary"
+        icon="plus"
+        onClick={() => onChange([...attrs, { scope: 'span', key: '', value: '' }])}
+      >
+        Attribute condition
+      </Button>
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  attrs: css({
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(1),
+    flexBasis: '100%',
+    alignItems: 'flex-start',
+  }),
+  attrRow: css({ display: 'flex', gap: theme.spacing(1), alignItems: 'center' }),
+});

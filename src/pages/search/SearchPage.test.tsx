@@ -1,0 +1,137 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { PLUGIN_BASE_URL } from '../../constants';
+import { partialTraceWarning } from '../../data/errors';
+import { recorded, wireText } from '../../data/recorded';
+import type { SourceRef, TraceSource } from '../../sources/types';
+import { recordedSource } from '../../loading/testing/recordedSource';
+import { installRecordedBackend } from '../../app/testing/recordedBackend';
+import { renderApp } from '../../app/testing/renderApp';
+
+/** A test may replace the page's TraceSource; otherwise the real one reads the recorded backend. */
+let mockSource: TraceSource | undefined;
+jest.mock('../../sources', () => {
+  const actual = jest.requireActual('../../sources');
+  return { ...actual, createTraceSource: (ref: SourceRef) => mockSource ?? actual.createTraceSource(ref) };
+});
+
+// a loaded 2-core machine: lazy pages, recorded traces parsed and analysed per row
+jest.setTimeout(30_000);
+const SLOW = { timeout: 10_000 };
+
+const JAEGER = ['jaeger-api-services', 'jaeger-api-operations', 'jaeger-api-search-error', 'jaeger-api-trace-v3'];
+const REPAIR = '1 span(s) end after their parent (asynchronous work); kept as they are';
+
+afterEach(() => {
+  mockSource = undefined;
+});
+
+beforeAll(() => {
+  // jsdom has no IntersectionObserver; the Combobox menu's scroll indicators only need it to exist
+  window.IntersectionObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+    takeRecords() {
+      return [];
+    }
+  } as unknown as typeof IntersectionObserver;
+});
+
+describe('Search page on Jaeger', () => {
+  it('shows the Jaeger form, no TraceQL, and fills rows from the structured search', async () => {
+    const { requests } = installRecordedBackend({ jaeger: JAEGER });
+    renderApp(`${PLUGIN_BASE_URL}/search?ds=jaeger&svc=frontend&attr=${encodeURIComponent('span.error=true')}`);
+    // the recorded search for error=true in frontend holds one trace
+    expect(await screen.findAllByTestId('search-result', {}, SLOW)).toHaveLength(1);
+    expect(screen.getByLabelText(/^Tags/)).toHaveValue('error=true');
+    expect(screen.getByLabelText('Most traces to find')).toHaveValue(20);
+    expect(screen.getByText('Operation')).toBeInTheDocument();
+    expect(screen.queryByRole('radio', { name: 'TraceQL' })).not.toBeInTheDocument();
+    expect(screen.queryByTestId('traceql-preview')).not.toBeInTheDocument();
+    const search = requests.find((r) => r.path === 'api/traces')!;
+    expect(search.params).toMatchObject({ service: 'frontend', tags: '{"error":"true"}', limit: '20' });
+    const row = screen.getByTestId('search-result');
+    // root, 44.540 ms, 10 spans, 5 of them errors (Jaeger's recorded answer)
+    expect(row).toHaveTextContent(/frontend GET \/checkout.*44\.5 ms105/);
+    // the trace, analysed: the engine's repair note reaches the row
+    expect(await within(row).findByTestId('row-warnings', {}, SLOW)).toHaveAttribute('aria-label', REPAIR);
+  });
+
+  it('lists services and their operations from Jaeger and puts the form in the URL on Run', async () => {
+    installRecordedBackend({ jaeger: JAEGER });
+    renderApp(`${PLUGIN_BASE_URL}/search?ds=jaeger`);
+    expect(
+      await screen.findByText('Pick a service, operation or tags above and run the query.', {}, SLOW)
+    ).toBeInTheDocument();
+    // jsdom lays nothing out: the Combobox menu's virtual list renders options only in a box with a size
+    const height = jest.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(240);
+    const width = jest.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(240);
+    await userEvent.click(screen.getByRole('combobox', { name: /service/i }));
+    await userEvent.click(await screen.findByRole('option', { name: 'user-service' }, SLOW));
+    await userEvent.click(screen.getByRole('combobox', { name: /operation/i }));
+    expect((await screen.findAllByRole('option', {}, SLOW)).map((o) => o.textContent)).toEqual([
+      'GET /users/{id}',
+      'SELECT users',
+    ]);
+    await userEvent.click(screen.getByRole('option', { name: 'SELECT users' }));
+    height.mockRestore();
+    width.mockRestore();
+    const limit = screen.getByLabelText('Most traces to find');
+    await userEvent.clear(limit);
+    await userEvent.type(limit, '5');
+    await userEvent.type(screen.getByLabelText(/^Tags/), 'db.system=postgresql');
+    await userEvent.click(screen.getByRole('button', { name: 'Run query' }));
+    const query = new URLSearchParams(screen.getByTestId('location-search').textContent!);
+    expect(Object.fromEntries(query)).toEqual({
+      ds: 'jaeger',
+      svc: 'user-service',
+      op: 'SELECT users',
+      attr: 'span.db.system=postgresql',
+      run: '1',
+      limit: '5',
+    });
+  });
+
+  it('says what is wrong with the tags and will not run them', async () => {
+    installRecordedBackend({ jaeger: JAEGER });
+    renderApp(`${PLUGIN_BASE_URL}/search?ds=jaeger`);
+    await userEvent.type(await screen.findByLabelText(/^Tags/, {}, SLOW), 'error=true oops');
+    expect(
+      screen.getByText('"oops" is not key=value (quote a value that holds spaces: key="a b").')
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Run query' })).toBeDisabled();
+    await userEvent.type(screen.getByLabelText(/^Tags/), '=1');
+    expect(screen.getByRole('button', { name: 'Run query' })).toBeEnabled();
+  });
+
+  it('does not run TraceQL from a link, and says so', async () => {
+    installRecordedBackend({ jaeger: JAEGER });
+    renderApp(`${PLUGIN_BASE_URL}/search?ds=jaeger&q=${encodeURIComponent('{ status = error }')}`);
+    expect(
+      await screen.findByText(/The link asked for the TraceQL query \{ status = error \}, which was not run/, {}, SLOW)
+    ).toBeInTheDocument();
+  });
+});
+
+describe('Search page warnings', () => {
+  it('shows a partial trace and the repairs on its row', async () => {
+    const partial = partialTraceWarning(
+      { target: 'Tempo (datasource "tempo")', path: 'api/v2/traces/8d3115b67acbe152b049ac86d48a02e0' },
+      'trace exceeds max size'
+    );
+    mockSource = recordedSource({
+      traceById: async () => ({ format: 'otlp', raw: wireText(recorded('tempo-trace-v2')), partial }),
+    });
+    installRecordedBackend({});
+    renderApp(`${PLUGIN_BASE_URL}/search?run=1`);
+    const warnings = await screen.findByTestId('row-warnings', {}, SLOW);
+    expect(warnings).toHaveAttribute(
+      'aria-label',
+      `Partial trace: Tempo (datasource "tempo") returned only part of this trace: trace exceeds max size. ${REPAIR}`
+    );
+    expect(warnings).toHaveAttribute('tabindex', '0');
+    warnings.focus();
+    await waitFor(() => expect(screen.getByRole('tooltip')).toHaveTextContent(/Partial trace: Tempo/));
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * The Jaeger form's tags: one text field of `key=value` pairs separated by spaces, as Jaeger UI
+ * takes them (`http.status_code=500 error=true`, quotes around a value with spaces). A valid text
+ * becomes attribute conditions; an invalid one is reported to the form and shown under the field.
+ */
+import React, { useState } from 'react';
+import { Field, Input } from '@grafana/ui';
+import { AttrCondition } from './searchQuery';
+import { formatTags, parseTags } from './searchModel';
+
+interface Props {
+  attrs: AttrCondition[];
+  onChange: (attrs: AttrCondition[]) => void;
+  /** the text's problem, or undefined once it is valid again */
+  onError: (message: string | undefined) => void;
+  className?: string;
+}
+
+export function TagsField({ attrs, onChange, onError, className }: Props) {
+  const [text, setText] = useState(() => formatTags(attrs));
+  const [error, setError] = useState<string>();
+  const edit = (next: string) => {
+    setText(next);
+    const parsed = parseTags(next);
+    const problem = 'error' in parsed ? parsed.error : undefined;
+    setError(problem);
+    onError(problem);
+    if (!('error' in parsed)) {
+      onChange(parsed.attrs);
+    }
+  };
+  return (
+    <Field
+      label="Tags"
+      description="key=value pairs separated by spaces"
+      className={className}
+      invalid={Boolean(error)}
+      error={error}
+    >
+      <Input
+        id="search-tags"
+        width={48}
+        placeholder="http.status_code=500 error=true"
+        value={text}
+        onChange={(e) => edit(e.currentTarget.value)}
+      />
+    </Field>
+  );
+}

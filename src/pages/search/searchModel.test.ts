@@ -1,0 +1,183 @@
+import { DataError } from '../../data';
+import { partialTraceWarning } from '../../data/errors';
+import { recorded, wireText } from '../../data/recorded';
+import { loadTrace } from '../../loading';
+import { recordedHits, recordedSource, RECORDED_TRACE_ID } from '../../loading/testing/recordedSource';
+import { builderToFilter } from './searchQuery';
+import {
+  compareParams,
+  formatTags,
+  pageQuery,
+  parseTags,
+  resultCell,
+  rowFromHit,
+  searchLimit,
+  sortRows,
+} from './searchModel';
+
+const url = (text: string) => new URLSearchParams(text);
+
+describe('builderToFilter', () => {
+  it('turns every builder field into the TraceFilter both sources take', () => {
+    expect(
+      builderToFilter({
+        service: 'auth-service',
+        spanName: 'POST /login',
+        status: 'error',
+        minMs: 250,
+        maxMs: 1500,
+        attrs: [
+          { scope: 'span', key: 'x_request_id', value: 'a"b' },
+          { scope: 'resource', key: 'deployment.environment', value: 'prod' },
+          { scope: 'span', key: '', value: 'ignored' },
+        ],
+      })
+    ).toEqual({
+      service: 'auth-service',
+      spanName: 'POST /login',
+      status: 'error',
+      minDurationMs: 250,
+      maxDurationMs: 1500,
+      spanAttributes: { x_request_id: 'a"b' },
+      resourceAttributes: { 'deployment.environment': 'prod' },
+    });
+  });
+});
+
+describe('pageQuery', () => {
+  const empty = { spanAttributes: {}, resourceAttributes: {} };
+
+  it('waits for a search to be asked for', () => {
+    expect(pageQuery(url('status=error'), true)).toEqual({ mode: 'builder', query: undefined });
+  });
+
+  it('runs the builder once `run`, `svc` or `op` is in the URL', () => {
+    expect(pageQuery(url('run=1'), false).query).toEqual({ filter: empty });
+    expect(pageQuery(url('svc=frontend&min=30'), false).query).toEqual({
+      filter: { ...empty, service: 'frontend', minDurationMs: 30 },
+    });
+  });
+
+  it('opens TraceQL the builder cannot show in raw mode where the source takes TraceQL', () => {
+    const q = '{ span.http.route =~ "/api/.*" }';
+    expect(pageQuery(url(`q=${encodeURIComponent(q)}`), true)).toEqual({ mode: 'raw', query: { traceql: q } });
+  });
+
+  it('reads an old builder link (q equal to the builder TraceQL) as a builder search', () => {
+    const q = '{ resource.service.name = "frontend" }';
+    expect(pageQuery(url(`svc=frontend&q=${encodeURIComponent(q)}`), true)).toEqual({
+      mode: 'builder',
+      query: { filter: { ...empty, service: 'frontend' } },
+    });
+  });
+
+  it('does not run TraceQL on a source without it, and says so', () => {
+    expect(pageQuery(url('q=%7Bstatus%3Derror%7D'), false)).toEqual({
+      mode: 'builder',
+      query: undefined,
+      unsupportedTraceql: '{status=error}',
+    });
+  });
+});
+
+describe('compareParams', () => {
+  const builder = { service: 'frontend', spanName: 'GET /checkout', attrs: [] };
+  const ran = { mode: 'builder' as const, query: { filter: {} } };
+
+  it('carries TraceQL where the source takes it', () => {
+    expect(compareParams({ mode: 'raw', query: { traceql: '{}' } }, builder, true)).toEqual({ q: '{}' });
+    expect(compareParams(ran, builder, true)).toEqual({
+      q: '{ resource.service.name = "frontend" && name = "GET /checkout" }',
+    });
+  });
+
+  it('elsewhere carries the root operation, only when it is the whole search', () => {
+    expect(compareParams(ran, builder, false)).toEqual({ svc: 'frontend', op: 'GET /checkout' });
+    expect(compareParams(ran, { ...builder, status: 'error' }, false)).toBeUndefined();
+    expect(compareParams({ mode: 'builder' }, builder, false)).toBeUndefined();
+  });
+});
+
+describe('rows and cells', () => {
+  it('makes a row of a hit, summing spans and errors over its services', () => {
+    expect(rowFromHit(recordedHits()[0])).toEqual({
+      traceId: RECORDED_TRACE_ID,
+      rootService: 'frontend',
+      rootName: 'GET /checkout',
+      startMs: 1795255307454,
+      durationMs: 18,
+      spanCount: 10,
+      errorCount: 5,
+    });
+    expect(rowFromHit({ ...recordedHits()[0], rootService: undefined, rootName: undefined })).toMatchObject({
+      rootService: '(root not yet received)',
+      rootName: '',
+    });
+  });
+
+  it("fills a cell with self time per service and the trace's warnings, partial first", async () => {
+    const partial = partialTraceWarning({ target: 'Tempo (datasource "tempo")', path: 'api/v2/traces/x' }, 'too big');
+    const loaded = await loadTrace(
+      recordedSource({
+        traceById: async () => ({ format: 'otlp', raw: wireText(recorded('tempo-trace-v2')), partial }),
+      }),
+      RECORDED_TRACE_ID
+    );
+    const services = ['api-gateway', 'auth-service', 'frontend', 'order-worker', 'user-service'];
+    const cell = resultCell(loaded, services);
+    expect(cell.segments?.map((s) => [s.service, s.colorIndex])).toEqual(services.map((s, i) => [s, i]));
+    // frontend's self time: the root's 11.394 − 9.347 ms plus its client span's 9.347 − 8.198 ms
+    expect(cell.segments?.find((s) => s.service === 'frontend')?.value).toBe(3_196_000);
+    expect(cell.warnings).toEqual([
+      { partial: true, message: 'Tempo (datasource "tempo") returned only part of this trace: too big.' },
+      { partial: false, message: '1 span(s) end after their parent (asynchronous work); kept as they are' },
+    ]);
+    expect(resultCell(new DataError('trace-not-found', 'Trace gone.'), services)).toEqual({ error: 'Trace gone.' });
+  });
+
+  it('sorts rows by a column, ties by trace id', () => {
+    const base = rowFromHit(recordedHits()[0]);
+    const rows = [
+      { ...base, traceId: 'b', durationMs: 5 },
+      { ...base, traceId: 'a', durationMs: 5 },
+      { ...base, traceId: 'c', durationMs: 9 },
+    ];
+    expect(sortRows(rows, 'duration', true).map((r) => r.traceId)).toEqual(['c', 'a', 'b']);
+    expect(sortRows(rows, 'duration', false).map((r) => r.traceId)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('reads a limit only when it is a whole number of at least one', () => {
+    expect(searchLimit('50', 20)).toBe(50);
+    expect([searchLimit('0', 20), searchLimit('2.5', 20), searchLimit(null, 20)]).toEqual([20, 20, 20]);
+  });
+});
+
+describe('Jaeger tags text', () => {
+  it('reads key=value pairs, quoted values with spaces and escapes', () => {
+    expect(parseTags(' http.status_code=500  error=true note="a b \\"c\\""')).toEqual({
+      attrs: [
+        { scope: 'span', key: 'http.status_code', value: '500' },
+        { scope: 'span', key: 'error', value: 'true' },
+        { scope: 'span', key: 'note', value: 'a b "c"' },
+      ],
+    });
+    expect(parseTags('   ')).toEqual({ attrs: [] });
+  });
+
+  it('says which part is not key=value', () => {
+    expect(parseTags('error=true oops')).toEqual({
+      error: '"oops" is not key=value (quote a value that holds spaces: key="a b").',
+    });
+    expect(parseTags('a="unclosed')).toMatchObject({ error: expect.stringMatching(/^"a="unclosed" is not key=value/) });
+  });
+
+  it('writes conditions back as text that reads the same', () => {
+    const attrs = [
+      { scope: 'span' as const, key: 'note', value: 'a b "c"' },
+      { scope: 'resource' as const, key: 'host', value: 'x1' },
+    ];
+    const text = formatTags(attrs);
+    expect(text).toBe('note="a b \\"c\\"" host=x1');
+    expect(parseTags(text)).toEqual({ attrs: attrs.map((a) => ({ ...a, scope: 'span' })) });
+  });
+});

@@ -1,0 +1,171 @@
+/**
+ * Search page view model, for Tempo and Jaeger alike: the query the URL asks for (the builder's
+ * filter, or raw TraceQL where the source takes it), result rows from search hits, each row's
+ * lazily filled cell from its loaded trace (self time per service, warnings), and the
+ * `key=value` tags text of the Jaeger form.
+ */
+import { DataError } from '../../data';
+import { breakdown } from '../../engine';
+import type { TraceResult } from '../../loading';
+import type { TraceHit, TraceQuery } from '../../sources/types';
+import type { ServiceSegment } from '../../components/ServiceBar';
+import { AttrCondition, BuilderState, builderFromParams, builderToFilter, builderToTraceql } from './searchQuery';
+
+export interface ResultRow {
+  traceId: string;
+  rootService: string;
+  rootName: string;
+  /** epoch ms */
+  startMs: number;
+  durationMs: number;
+  spanCount: number;
+  errorCount: number;
+}
+
+export interface RowWarning {
+  /** the source sent only part of the trace (else: a repair the engine made) */
+  partial: boolean;
+  message: string;
+}
+
+export interface BreakdownCell {
+  segments?: ServiceSegment[];
+  error?: string;
+  warnings?: RowWarning[];
+}
+
+export type SortKey = 'start' | 'duration' | 'spans' | 'errors' | 'root';
+
+export interface PageQuery {
+  mode: 'builder' | 'raw';
+  /** what to search for; undefined until a search was asked for */
+  query?: TraceQuery;
+  /** TraceQL from the URL that this source cannot run (shown, not run) */
+  unsupportedTraceql?: string;
+}
+
+/**
+ * The search the URL asks for. Raw mode: `mode=raw`, or a `q` the builder cannot show (links from
+ * Explore). Builder mode runs once `run`, `svc` or `op` is present (or `q` equal to the builder's
+ * TraceQL, as older links carry it).
+ */
+export function pageQuery(params: URLSearchParams, acceptsTraceql: boolean): PageQuery {
+  const builder = builderFromParams(params);
+  const q = params.get('q') ?? '';
+  const raw =
+    params.get('mode') === 'raw' || (params.get('mode') !== 'builder' && q !== '' && q !== builderToTraceql(builder));
+  if (raw && acceptsTraceql) {
+    return { mode: 'raw', query: q ? { traceql: q } : undefined };
+  }
+  const ran = params.has('run') || params.has('svc') || params.has('op') || (q !== '' && !raw);
+  return {
+    mode: 'builder',
+    query: ran ? { filter: builderToFilter(builder) } : undefined,
+    unsupportedTraceql: raw && q ? q : undefined,
+  };
+}
+
+/**
+ * What the "Compare slow vs rest" link carries: the TraceQL searched (sources taking TraceQL), or
+ * (others) the service and operation as the compared root operation when they are the only
+ * conditions; undefined when the comparison cannot take this search.
+ */
+export function compareParams(
+  page: PageQuery,
+  builder: BuilderState,
+  acceptsTraceql: boolean
+): Record<string, string | undefined> | undefined {
+  if (!page.query) {
+    return undefined;
+  }
+  if ('traceql' in page.query) {
+    return { q: page.query.traceql };
+  }
+  if (acceptsTraceql) {
+    return { q: builderToTraceql(builder) };
+  }
+  const onlyRoot =
+    builder.service && builder.status === undefined && builder.minMs === undefined && builder.maxMs === undefined;
+  return onlyRoot && builder.attrs.length === 0 ? { svc: builder.service, op: builder.spanName } : undefined;
+}
+
+/** Most traces a search asks for: the URL's `limit` when it is a whole number ≥ 1, else `fallback`. */
+export const searchLimit = (text: string | null, fallback: number) =>
+  text !== null && /^\s*\d+\s*$/.test(text) && Number(text) >= 1 ? Number(text) : fallback;
+
+export function rowFromHit(hit: TraceHit): ResultRow {
+  const stats = Object.values(hit.serviceStats);
+  return {
+    traceId: hit.traceId,
+    rootService: hit.rootService ?? '(root not yet received)',
+    rootName: hit.rootName ?? '',
+    startMs: hit.startMs,
+    durationMs: hit.durationMs,
+    spanCount: stats.reduce((n, s) => n + s.spanCount, 0),
+    errorCount: stats.reduce((n, s) => n + s.errorCount, 0),
+  };
+}
+
+/** Every service of the hits, sorted: a service's colour is its index here. */
+export const hitServices = (hits: TraceHit[]) => [...new Set(hits.flatMap((h) => Object.keys(h.serviceStats)))].sort();
+
+/** A row's cell: self time per service (bar segments in `services` order) and the trace's warnings, or why it failed. */
+export function resultCell(result: TraceResult, services: string[]): BreakdownCell {
+  if (result instanceof DataError) {
+    return { error: result.message };
+  }
+  return {
+    segments: breakdown(result.analysis, { kind: 'service' })
+      .map((b) => ({ service: b.label, value: b.selfTotal, colorIndex: services.indexOf(b.label) }))
+      .sort((a, b) => a.colorIndex - b.colorIndex),
+    warnings: result.warnings.map((w) => ({ partial: w.kind === 'partial-trace', message: w.message })),
+  };
+}
+
+const VALUE: Record<SortKey, (r: ResultRow) => number | string> = {
+  start: (r) => r.startMs,
+  duration: (r) => r.durationMs,
+  spans: (r) => r.spanCount,
+  errors: (r) => r.errorCount,
+  root: (r) => `${r.rootService}\u0000${r.rootName}`,
+};
+
+/** Rows ordered by `key`, ties broken by trace id so the order is stable. */
+export function sortRows(rows: ResultRow[], key: SortKey, descending: boolean): ResultRow[] {
+  const value = VALUE[key];
+  const sign = descending ? -1 : 1;
+  return [...rows].sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    return (x < y ? -sign : x > y ? sign : 0) || (a.traceId < b.traceId ? -1 : 1);
+  });
+}
+
+/**
+ * Jaeger-style tags text, `key=value` separated by spaces (a value with spaces in double quotes,
+ * `\"` and `\\` inside), as span attribute conditions; or what is wrong with it.
+ */
+export function parseTags(text: string): { attrs: AttrCondition[] } | { error: string } {
+  const tag = /\s*([^\s="]+)=(?:"((?:[^"\\]|\\.)*)"|([^\s"]*))(?=\s|$)/y;
+  const attrs: AttrCondition[] = [];
+  let at = 0;
+  while (text.slice(at).trim() !== '') {
+    tag.lastIndex = at;
+    const m = tag.exec(text);
+    if (!m) {
+      const bad = text.slice(at).trim().split(/\s+/)[0];
+      return { error: `"${bad}" is not key=value (quote a value that holds spaces: key="a b").` };
+    }
+    attrs.push({ scope: 'span', key: m[1], value: m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3] });
+    at = tag.lastIndex;
+  }
+  return { attrs };
+}
+
+/** The tags text for attribute conditions (either scope: Jaeger matches span and process tags alike). */
+export function formatTags(attrs: AttrCondition[]): string {
+  return attrs
+    .filter((a) => a.key)
+    .map((a) => `${a.key}=${/^[^\s"\\]+$/.test(a.value) ? a.value : `"${a.value.replace(/["\\]/g, '\\$&')}"`}`)
+    .join(' ');
+}
