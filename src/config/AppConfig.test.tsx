@@ -1,34 +1,19 @@
 import React from 'react';
 import { of, throwError } from 'rxjs';
 import { AppPluginMeta, PluginConfigPageProps, PluginType } from '@grafana/data';
-import { BackendSrv, DataSourceSrv, setBackendSrv, setDataSourceSrv } from '@grafana/runtime';
+import { BackendSrv, setBackendSrv } from '@grafana/runtime';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import AppConfig from './AppConfig';
 import { AppSettings } from './settings';
 import { reloadPage } from './reloadPage';
+import { installFakeDatasources } from '../app/testing/fakeDatasources';
 
 jest.mock('./reloadPage', () => ({ reloadPage: jest.fn() }));
 
-const tempo = { uid: 'tempo', name: 'Tempo', type: 'tempo', meta: { id: 'tempo', info: { logos: {} } } };
-const prometheus = {
-  uid: 'prometheus',
-  name: 'Prometheus',
-  type: 'prometheus',
-  meta: { id: 'prometheus', info: { logos: {} } },
-};
-
 function setup(jsonData: AppSettings, fetch: jest.Mock) {
   setBackendSrv({ fetch } as unknown as BackendSrv);
-  setDataSourceSrv({
-    getList: ({ pluginId }: { pluginId?: string }) =>
-      [tempo, prometheus].filter((d) => !pluginId || d.type === pluginId),
-    getInstanceSettings: (ref: string | { uid?: string }) =>
-      [tempo, prometheus].find((d) => d.uid === (typeof ref === 'string' ? ref : ref?.uid)),
-    get: jest.fn(),
-    reload: jest.fn(),
-    registerRuntimeDataSource: jest.fn(),
-  } as unknown as DataSourceSrv);
+  installFakeDatasources();
   const props = {
     plugin: { meta: { id: 'tracelens-analysis-app', type: PluginType.app, enabled: true, pinned: true, jsonData } },
     query: {},
@@ -46,6 +31,19 @@ describe('AppConfig', () => {
     expect(prometheusPicker).toHaveTextContent('Prometheus');
     expect(screen.getByLabelText(/^Traces fetched for an aggregate/)).toHaveValue('50');
     expect(screen.getByLabelText(/^Naming scheme/)).toHaveValue('Detect automatically');
+  });
+
+  it('takes a Jaeger datasource for traces and runs the Jaeger checks on it', async () => {
+    const fetch = jest.fn(() => throwError(() => ({ status: 502, data: { message: 'upstream down' } })));
+    setup({ tempoDatasourceUid: 'jaeger', prometheusDatasourceUid: 'prometheus' }, fetch);
+    expect(screen.getAllByLabelText('Data source picker select container')[0]).toHaveTextContent('Jaeger');
+    const check = await screen.findByTestId('check-jaeger', {}, { timeout: 5000 });
+    expect(check).toHaveAttribute('data-status', 'error');
+    expect(check).toHaveTextContent('Jaeger answers /api/services');
+    expect(check).toHaveTextContent(
+      /How to fix: Check the Jaeger datasource URL \(Jaeger's query API listens on port 16686/
+    );
+    expect(screen.getByTestId('check-tag-search')).toHaveTextContent('Skipped: Jaeger is not reachable.');
   });
 
   it('saves the settings through the plugin settings API and reloads', async () => {

@@ -6,6 +6,7 @@ import { Alert, Button, Combobox, Field, FieldSet, Input, useStyles2 } from '@gr
 import { describeSaveError, saveAppSettings } from './saveSettings';
 import { reloadPage } from './reloadPage';
 import { Diagnostics } from './Diagnostics';
+import { TRACE_DATASOURCE_TYPES } from '../app/traceSource';
 import {
   AppSettings,
   DEFAULT_SETTINGS,
@@ -17,11 +18,11 @@ import {
 
 export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<AppSettings>> {}
 
-/** The app's configuration page: default datasources, span-metrics scheme and limits. */
+/** The app's configuration page: default datasources (traces: Tempo or Jaeger), span-metrics scheme, limits, diagnostics. */
 export default function AppConfig({ plugin }: AppConfigProps) {
   const styles = useStyles2(getStyles);
   const { enabled, pinned, jsonData } = plugin.meta;
-  const [tempoUid, setTempoUid] = useState(jsonData?.tempoDatasourceUid);
+  const [traceUid, setTraceUid] = useState(jsonData?.tempoDatasourceUid);
   const [prometheusUid, setPrometheusUid] = useState(jsonData?.prometheusDatasourceUid);
   const [scheme, setScheme] = useState<SpanMetricsSchemeSetting>(
     jsonData?.spanMetricsScheme ?? DEFAULT_SETTINGS.spanMetricsScheme
@@ -45,7 +46,7 @@ export default function AppConfig({ plugin }: AppConfigProps) {
         plugin.meta.id,
         { enabled, pinned },
         {
-          tempoDatasourceUid: tempoUid,
+          tempoDatasourceUid: traceUid,
           prometheusDatasourceUid: prometheusUid,
           spanMetricsScheme: scheme,
           maxTracesForAggregate: Number(maxTraces.trim()),
@@ -62,14 +63,17 @@ export default function AppConfig({ plugin }: AppConfigProps) {
   return (
     <form onSubmit={onSubmit} aria-label="TraceLens settings">
       <FieldSet label="Datasources">
-        <Field label="Tempo" description="Where TraceLens searches and fetches traces">
+        <Field
+          label="Traces"
+          description="Where TraceLens searches and fetches traces by default: a Tempo or Jaeger datasource"
+        >
           <DataSourcePicker
-            inputId="tracelens-tempo"
-            pluginId="tempo"
-            current={tempoUid}
+            inputId="tracelens-traces"
+            type={TRACE_DATASOURCE_TYPES}
+            current={traceUid}
             noDefault
             width={40}
-            onChange={(ds) => setTempoUid(ds.uid)}
+            onChange={(ds) => setTraceUid(ds.uid)}
           />
         </Field>
         <Field
@@ -123,7 +127,7 @@ export default function AppConfig({ plugin }: AppConfigProps) {
           {saving ? 'Saving…' : 'Save settings'}
         </Button>
       </div>
-      <Diagnostics target={{ tempoUid: tempoUid ?? '', promUid: prometheusUid ?? '', scheme }} />
+      <Diagnostics target={{ traceUid: traceUid ?? '', promUid: prometheusUid ?? '', scheme }} />
     </form>
   );
 }

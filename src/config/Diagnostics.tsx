@@ -11,16 +11,23 @@ const ICONS: Record<CheckStatus, 'check-circle' | 'exclamation-triangle' | 'time
   error: 'times-circle',
 };
 
-/** Runs the diagnostics for the datasources chosen in the form (again on request) and lists each check. */
+/**
+ * Runs the diagnostics for the datasources chosen in the form (again on request) and lists each
+ * check with its status, what was found and how to fix it.
+ */
 export function Diagnostics({ target }: { target: DiagnosticsTarget }) {
   const styles = useStyles2(getStyles);
   const [run, setRun] = useState(0);
-  const ready = target.tempoUid && target.promUid;
+  const ready = target.traceUid && target.promUid;
   const state = useAsync(ready ? JSON.stringify([target, run]) : undefined, (signal) => runDiagnostics(target, signal));
   return (
     <FieldSet label="Diagnostics">
-      {!ready && <p className={styles.muted}>Choose a Tempo and a Prometheus datasource to check them.</p>}
-      {state.loading && <LoadingPlaceholder text="Checking Tempo and Prometheus…" />}
+      {!ready && (
+        <p className={styles.muted}>
+          Choose a trace datasource (Tempo or Jaeger) and a Prometheus datasource to check them.
+        </p>
+      )}
+      {state.loading && <LoadingPlaceholder text="Checking the trace datasource and Prometheus…" />}
       {state.value && !state.loading && (
         <ul className={styles.list} aria-label="Diagnostics">
           {state.value.map((c) => (

@@ -1,6 +1,9 @@
 /** TraceLens app settings, stored in the app's jsonData through Grafana's plugin settings API. */
 export interface AppSettings {
-  /** UID of the Tempo datasource the pages query by default. */
+  /**
+   * UID of the trace datasource (Tempo or Jaeger) the pages query by default; pages take another
+   * from their URL (`ds`). The key keeps its name from when TraceLens read only Tempo.
+   */
   tempoDatasourceUid?: string;
   /** UID of the Prometheus datasource holding span metrics. */
   prometheusDatasourceUid?: string;

@@ -1,0 +1,148 @@
+/**
+ * Diagnostics for a Jaeger trace datasource, through its TraceSource: Jaeger answers
+ * `/api/services`, holds traces from the last hour (the first services that have any), and
+ * finds a trace by a tag it carries — `error=true` on a trace with error spans, which Jaeger's
+ * memory storage cannot match (its matcher wants a bool, the search API sends text).
+ */
+import type { TraceHit, TraceSource } from '../sources/types';
+import { CheckResult, lastHour, message } from './checkResult';
+
+/** Services searched for recent traces, at most. */
+const SERVICES_TRIED = 5;
+
+const HINTS = {
+  jaeger:
+    "Check the Jaeger datasource URL (Jaeger's query API listens on port 16686 by default) and that Jaeger is running: GET /api/services must answer 200.",
+  search:
+    'No traces in the last hour: check that your services export OTLP (gRPC on port 4317, HTTP on 4318) to Jaeger or a collector forwarding to it, and that OTLP export is enabled in your SDK.',
+  tagSearch: "Jaeger's memory storage cannot search by error: use Badger or another backend.",
+};
+
+const TITLES = {
+  jaeger: 'Jaeger answers /api/services',
+  search: 'Traces in the last hour',
+  tagSearch: 'Search by tag works',
+};
+
+export async function jaegerChecks(source: TraceSource, signal: AbortSignal): Promise<CheckResult[]> {
+  const range = lastHour();
+  const request = { signal };
+  let services: string[];
+  try {
+    services = await source.services(range, request);
+  } catch (e) {
+    const skipped = 'Skipped: Jaeger is not reachable.';
+    return [
+      { id: 'jaeger', title: TITLES.jaeger, status: 'error', detail: message(e), hint: HINTS.jaeger },
+      { id: 'search', title: TITLES.search, status: 'error', detail: skipped, hint: HINTS.jaeger },
+      { id: 'tag-search', title: TITLES.tagSearch, status: 'error', detail: skipped, hint: HINTS.jaeger },
+    ];
+  }
+  const results: CheckResult[] = [
+    {
+      id: 'jaeger',
+      title: TITLES.jaeger,
+      status: 'ok',
+      detail: `Jaeger at datasource "${source.uid}" lists ${services.length} service${services.length === 1 ? '' : 's'}.`,
+    },
+  ];
+  let hits: TraceHit[] = [];
+  let service = '';
+  try {
+    for (const candidate of services.slice(0, SERVICES_TRIED)) {
+      hits = await source.search({ filter: { service: candidate } }, { ...range, limit: 20 }, request);
+      if (hits.length) {
+        service = candidate;
+        break;
+      }
+    }
+  } catch (e) {
+    results.push({ id: 'search', title: TITLES.search, status: 'error', detail: message(e), hint: HINTS.search });
+    results.push({
+      id: 'tag-search',
+      title: TITLES.tagSearch,
+      status: 'error',
+      detail: 'Skipped: searching failed.',
+      hint: HINTS.search,
+    });
+    return results;
+  }
+  if (!hits.length) {
+    const tried = services.slice(0, SERVICES_TRIED);
+    results.push({
+      id: 'search',
+      title: TITLES.search,
+      status: 'warning',
+      detail: tried.length
+        ? `No traces of ${tried.join(', ')} in the last hour.`
+        : 'Jaeger knows no services: it has received no traces.',
+      hint: HINTS.search,
+    });
+    results.push({
+      id: 'tag-search',
+      title: TITLES.tagSearch,
+      status: 'warning',
+      detail: 'Not checked: no traces in the last hour.',
+      hint: HINTS.tagSearch,
+    });
+    return results;
+  }
+  results.push({
+    id: 'search',
+    title: TITLES.search,
+    status: 'ok',
+    detail: `Search finds traces of ${service} from the last hour.`,
+  });
+  results.push(await errorSearchCheck(source, hits, range, signal));
+  return results;
+}
+
+/**
+ * Searches a service that has an error span in `hits` (the trace's root service first) for
+ * `error=true`: it must find traces.
+ */
+async function errorSearchCheck(
+  source: TraceSource,
+  hits: TraceHit[],
+  range: { start: number; end: number },
+  signal: AbortSignal
+): Promise<CheckResult> {
+  const failing = hits.flatMap((h) =>
+    Object.entries(h.serviceStats)
+      .filter(([, s]) => s.errorCount > 0)
+      .map(([service]) => ({ traceId: h.traceId, service }))
+      .sort((a, b) => Number(b.service === h.rootService) - Number(a.service === h.rootService))
+  )[0];
+  if (!failing) {
+    return {
+      id: 'tag-search',
+      title: TITLES.tagSearch,
+      status: 'warning',
+      detail: 'Not checked: none of the traces found has an error span to search for.',
+      hint: HINTS.tagSearch,
+    };
+  }
+  try {
+    const found = await source.search(
+      { filter: { service: failing.service, status: 'error' } },
+      { ...range, limit: 1 },
+      { signal }
+    );
+    return found.length
+      ? {
+          id: 'tag-search',
+          title: TITLES.tagSearch,
+          status: 'ok',
+          detail: `Searching ${failing.service} for error=true finds traces.`,
+        }
+      : {
+          id: 'tag-search',
+          title: TITLES.tagSearch,
+          status: 'error',
+          detail: `Trace ${failing.traceId} has error spans in ${failing.service}, but searching ${failing.service} for error=true finds nothing.`,
+          hint: HINTS.tagSearch,
+        };
+  } catch (e) {
+    return { id: 'tag-search', title: TITLES.tagSearch, status: 'error', detail: message(e), hint: HINTS.tagSearch };
+  }
+}

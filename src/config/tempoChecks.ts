@@ -1,0 +1,86 @@
+/**
+ * Diagnostics for a Tempo trace datasource: Tempo answers (GET /api/echo, what Grafana's health
+ * check asks), TraceQL search finds traces from the last hour, TraceQL metrics are enabled.
+ */
+import { createGrafanaProxyTransport, createTempoClient, DataError } from '../data';
+import { CheckResult, lastHour, message } from './checkResult';
+
+const HINTS = {
+  tempo:
+    'Check the Tempo datasource URL (Tempo serves its API on port 3200 by default) and that Tempo is running: GET /ready must answer 200.',
+  search:
+    'No traces in the last hour: check that your services export OTLP (gRPC on port 4317, HTTP on 4318) to Tempo or a collector forwarding to it, and that OTLP export is enabled in your SDK.',
+  traceqlMetrics:
+    "Enable the metrics-generator's local-blocks processor in Tempo 2.x (Tempo 3 serves TraceQL metrics from its live store).",
+};
+
+export async function tempoChecks(uid: string, signal: AbortSignal): Promise<CheckResult[]> {
+  const transport = createGrafanaProxyTransport(uid, 'Tempo');
+  const tempo = createTempoClient(transport);
+  const range = lastHour();
+  const request = { signal };
+  const title = 'Tempo reachable';
+  try {
+    await transport.get('api/echo', {}, { ...request, responseType: 'text' });
+  } catch (e) {
+    return [
+      { id: 'tempo', title, status: 'error', detail: message(e), hint: HINTS.tempo },
+      {
+        id: 'search',
+        title: 'Trace search works',
+        status: 'error',
+        detail: 'Skipped: Tempo is not reachable.',
+        hint: HINTS.tempo,
+      },
+    ];
+  }
+  const results: CheckResult[] = [
+    { id: 'tempo', title, status: 'ok', detail: `Tempo answers at datasource "${uid}".` },
+  ];
+  try {
+    const found = (await tempo.search('{}', { ...range, limit: 1 }, request)).traces?.length ?? 0;
+    results.push(
+      found
+        ? {
+            id: 'search',
+            title: 'Trace search works',
+            status: 'ok',
+            detail: 'TraceQL search returns traces from the last hour.',
+          }
+        : {
+            id: 'search',
+            title: 'Trace search works',
+            status: 'warning',
+            detail: 'Search works but found nothing in the last hour.',
+            hint: HINTS.search,
+          }
+    );
+  } catch (e) {
+    results.push({
+      id: 'search',
+      title: 'Trace search works',
+      status: 'error',
+      detail: message(e),
+      hint: HINTS.search,
+    });
+  }
+  try {
+    await tempo.metricsQueryRange('{} | rate()', { start: range.end - 300, end: range.end, step: 60 }, request);
+    results.push({
+      id: 'traceql-metrics',
+      title: 'TraceQL metrics available',
+      status: 'ok',
+      detail: '{} | rate() answers.',
+    });
+  } catch (e) {
+    const disabled = e instanceof DataError && e.kind === 'traceql-metrics-disabled';
+    results.push({
+      id: 'traceql-metrics',
+      title: 'TraceQL metrics available',
+      status: disabled ? 'warning' : 'error',
+      detail: message(e),
+      hint: HINTS.traceqlMetrics,
+    });
+  }
+  return results;
+}
