@@ -15,13 +15,16 @@ export interface PanelMessage {
   detail: string;
 }
 
+/** A Tempo or Jaeger datasource: the kinds of trace source the panel loads from. */
+export type TraceDatasource = SourceRef & { type: SourceKind };
+
 export type PanelInput =
   | { kind: 'message'; message: PanelMessage }
   /** `source`: the trace datasource, when it is one TraceLens' pages read (links carry it) */
   | { kind: 'traces'; analyses: TraceAnalysis[]; source?: SourceRef; metrics: DataFrame[] }
   | {
       kind: 'search';
-      source: SourceRef & { type: SourceKind };
+      source: TraceDatasource;
       hits: SearchHit[];
       notes: string[];
       metrics: DataFrame[];
@@ -55,7 +58,7 @@ function sourceOf(
   frame: DataFrame,
   request: DataQueryRequest | undefined,
   replaceVariables: InterpolateFunction
-): (SourceRef & { type: SourceKind }) | undefined {
+): TraceDatasource | undefined {
   const target = targetOf(frame, request)?.datasource;
   const fromLink = frame.fields.find((f) => f.name === 'traceID')?.config.links?.find((l) => l.internal)
     ?.internal?.datasourceUid;

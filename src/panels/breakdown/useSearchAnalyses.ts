@@ -8,8 +8,8 @@ import { DataError } from '../../data/errors';
 import type { TraceAnalysis } from '../../engine';
 import { loadTraces, TraceResult } from '../../loading';
 import { createTraceSource } from '../../sources';
-import type { SourceKind, SourceRef } from '../../sources/types';
 import { SearchHit } from './frames';
+import type { TraceDatasource } from './input';
 
 export interface TraceFailure {
   traceId: string;
@@ -28,7 +28,7 @@ export type SearchState =
 
 export interface SearchRequest {
   /** a Tempo or Jaeger datasource (createTraceSource takes no other type) */
-  source: SourceRef & { type: SourceKind };
+  source: TraceDatasource;
   hits: SearchHit[];
   /** Unix seconds */
   start: number;
