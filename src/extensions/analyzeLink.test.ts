@@ -71,6 +71,32 @@ describe('analyzeLinkPath', () => {
     ).toBe(`${BASE}/trace/0000000000000000d84b1e2f0a3c4b5d?ds=jaeger`);
   });
 
+  it('opens Explore’s Jaeger search on the search page, run, with the Jaeger datasource and the range', () => {
+    const path = analyzeLinkPath({
+      targets: [
+        {
+          refId: 'A',
+          queryType: 'search',
+          service: 'frontend',
+          operation: 'GET /checkout',
+          minDuration: '20ms',
+          datasource: { uid: 'jaeger', type: 'jaeger' },
+        },
+      ],
+      timeRange: { from: 'now-15m', to: 'now' },
+    });
+    expect([...new URL(path!, 'http://grafana').searchParams]).toEqual([
+      ['svc', 'frontend'],
+      ['op', 'GET /checkout'],
+      ['min', '20'],
+      ['run', '1'],
+      ['ds', 'jaeger'],
+      ['from', 'now-15m'],
+      ['to', 'now'],
+    ]);
+    expect(path!.startsWith(`${BASE}/search?`)).toBe(true);
+  });
+
   it('keeps relative Explore time ranges as they are', () => {
     const path = analyzeLinkPath({
       targets: [{ query: '{}', datasource: { uid: 't', type: 'tempo' } }],

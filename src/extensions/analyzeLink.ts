@@ -1,6 +1,8 @@
 import { PluginExtensionAddedLinkConfig, PluginExtensionPoints } from '@grafana/data';
 import { prefixRoute, ROUTES } from '../constants';
 import { pageUrl, traceUrl } from '../app/links';
+import { canonicalTraceId } from '../sources/trace-id';
+import { JaegerExploreSearch, jaegerSearchParams } from './jaegerSearch';
 
 /**
  * "Analyze in TraceLens": a link in Grafana's trace view header and in Explore's toolbar, for a
@@ -18,11 +20,10 @@ export interface TraceViewLinkContext {
   datasource?: { uid?: string; type?: string; name?: string };
 }
 
-interface ExploreQuery {
+interface ExploreQuery extends JaegerExploreSearch {
   refId?: string;
   /** Tempo: TraceQL or a trace id; Jaeger: the trace id when `queryType` is unset */
   query?: string;
-  queryType?: string;
   datasource?: { uid?: string; type?: string } | null;
 }
 
@@ -79,12 +80,14 @@ function fromTempoQuery(q: ExploreQuery, ds: string | undefined, range: Range): 
     : pageUrl(ROUTES.Search, { q: query, ds, ...range });
 }
 
-/** A Jaeger query in trace-id mode (no `queryType`) opens the trace page. */
-function fromJaegerQuery(q: ExploreQuery, ds: string | undefined): string | undefined {
+/** A Jaeger query: trace-id mode (no `queryType`) opens the trace page, a search the search page. */
+function fromJaegerQuery(q: ExploreQuery, ds: string | undefined, range: Range): string | undefined {
   const query = q.query?.trim() ?? '';
-  return !q.queryType && JAEGER_TRACE_ID.test(query)
-    ? traceUrl(query.toLowerCase().padStart(32, '0'), { ds })
-    : undefined;
+  if (!q.queryType) {
+    return JAEGER_TRACE_ID.test(query) ? traceUrl(canonicalTraceId(query), { ds }) : undefined;
+  }
+  const search = jaegerSearchParams(q);
+  return search && pageUrl(ROUTES.Search, { ...search, ds, ...range });
 }
 
 /** The first Tempo or Jaeger query of Explore that TraceLens can open. */
@@ -96,7 +99,7 @@ function fromExplore(context: ExploreLinkContext): string | undefined {
     const ds = q.datasource?.uid;
     const type = q.datasource?.type;
     const path =
-      type === 'tempo' ? fromTempoQuery(q, ds, range) : type === 'jaeger' ? fromJaegerQuery(q, ds) : undefined;
+      type === 'tempo' ? fromTempoQuery(q, ds, range) : type === 'jaeger' ? fromJaegerQuery(q, ds, range) : undefined;
     if (path) {
       return path;
     }
