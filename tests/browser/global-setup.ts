@@ -1,16 +1,18 @@
 /**
- * Sends a known batch into the running stack and starts the harness twice (once with Prometheus,
- * once with its datasource on a closed port, which is what a stopped Prometheus looks like through
- * Grafana's proxy). As in the integration setup, a warm-up request set first creates every
- * span-metrics series, so the batch shows up as an increase inside the last hour.
+ * Sends a known batch into the running stack (collector → Jaeger + span metrics in Prometheus) and
+ * starts the harness twice (once with Prometheus, once with its datasource on a closed port, which
+ * is what a stopped Prometheus looks like through Grafana's proxy). Both harnesses serve the live
+ * Jaeger as datasource `jaeger` and the recorded real-Tempo responses as datasource `tempo`
+ * (tests/harness/recorded-tempo.ts). As in the integration setup, a warm-up request set first
+ * creates every span-metrics series, so the batch shows up as an increase inside the last hour.
  */
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { traceqlFilter } from '../../src/data/queries/traceql';
 import { generateBatch } from '../generator/batch';
 import { TraceTruth } from '../generator/model';
 import { sendTraces } from '../generator/send';
 import { clients, probeSample, stackEnv, waitFor } from '../integration/stack';
+import { startRecordedTempo } from '../harness/recorded-tempo';
 import { startHarness } from '../harness/server';
 import { BrowserState, stateFile, XSS } from './state';
 
@@ -21,7 +23,7 @@ import { BrowserState, stateFile, XSS } from './state';
  */
 const SEED = Number(process.env.TRACELENS_BROWSER_SEED ?? (Date.now() % 1_000_000) + 1);
 const COUNT = 60;
-const DB_COUNT = 'sum(traces_spanmetrics_latency_count{span_name="SELECT users"})';
+const DB_COUNT = 'sum(traces_span_metrics_duration_milliseconds_count{span_name="SELECT users"})';
 
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -33,7 +35,7 @@ async function closedPort(): Promise<number> {
 
 export default async function globalSetup() {
   const env = stackEnv();
-  const { tempo, prom } = clients(env);
+  const { jaeger, prom } = clients(env);
   const scalar = async (expr: string) => {
     const data = await prom.query(expr);
     return data.resultType === 'vector' && data.result[0] ? Number(data.result[0].value[1]) : 0;
@@ -64,17 +66,22 @@ export default async function globalSetup() {
   traces[5].spans[0].attributes.note = XSS;
   await sendTraces(env.otlpUrl, traces);
   const last = truth[truth.length - 1];
-  await waitFor('Tempo to return the whole batch', async () => {
-    const found = await tempo.search(traceqlFilter({ spanAttributes: { x_request_id: last.requestId } }), { limit: 5 });
-    return found.traces?.length ? true : undefined;
+  await waitFor('Jaeger to return the whole batch', async () => {
+    const found = await jaeger.search({ service: 'frontend', tags: { x_request_id: last.requestId }, limit: 5 });
+    return found.length ? true : undefined;
   });
   await waitFor('span metrics of the batch in Prometheus', async () =>
     (await scalar(DB_COUNT)) >= dbBefore + COUNT ? true : undefined
   );
 
-  const harness = await startHarness({ tempoUrl: env.tempoUrl, promUrl: env.promUrl });
-  const noProm = await startHarness({ tempoUrl: env.tempoUrl, promUrl: `http://127.0.0.1:${await closedPort()}` });
-  (globalThis as { __HARNESSES__?: unknown[] }).__HARNESSES__ = [harness, noProm];
+  const tempo = await startRecordedTempo();
+  const harness = await startHarness({ tempoUrl: tempo.url, jaegerUrl: env.jaegerUrl, promUrl: env.promUrl });
+  const noProm = await startHarness({
+    tempoUrl: tempo.url,
+    jaegerUrl: env.jaegerUrl,
+    promUrl: `http://127.0.0.1:${await closedPort()}`,
+  });
+  (globalThis as { __HARNESSES__?: unknown[] }).__HARNESSES__ = [harness, noProm, tempo];
   // The outlier whose database span is the slowest of the batch: its percentile is unambiguous.
   const dbUs = (t: TraceTruth) => t.spans.find((sp) => sp.name === 'SELECT users')!.durationUs;
   const slowestOutlier = truth.filter((t) => t.outlier).sort((a, b) => dbUs(b) - dbUs(a))[0];

@@ -15,7 +15,7 @@ const datasource = (uid: string, type: string, name: string) => ({
   uid,
   type,
   name,
-  id: uid === 'tempo' ? 1 : 2,
+  id: ({ tempo: 1, prometheus: 2, jaeger: 3 } as Record<string, number>)[uid],
   isDefault: type === 'prometheus',
   access: 'proxy',
   url: `/api/datasources/proxy/uid/${uid}`,
@@ -26,6 +26,7 @@ const datasource = (uid: string, type: string, name: string) => ({
 
 export const DATASOURCES = {
   Tempo: datasource('tempo', 'tempo', 'Tempo'),
+  Jaeger: datasource('jaeger', 'jaeger', 'Jaeger'),
   Prometheus: datasource('prometheus', 'prometheus', 'Prometheus'),
 };
 

@@ -7,8 +7,8 @@
  *                                       angle-double-left…) get a plain circle, not a 404
  *   /public/fonts/*                     Inter is not on npm: Liberation Sans (Chromium's Debian
  *                                       dependency) stands in; any other /public/* is a 404
- *   /api/datasources/proxy/uid/<uid>/*  forwarded to the real Tempo (uid tempo) or Prometheus
- *                                       (uid prometheus); an unreachable upstream is a 502, an
+ *   /api/datasources/proxy/uid/<uid>/*  forwarded to the Tempo (uid tempo), Jaeger (uid jaeger) or
+ *                                       Prometheus (uid prometheus) given; an unreachable upstream is a 502, an
  *                                       unknown uid a 404 "Data source not found", as in Grafana
  *   /api/plugins/<id>/settings          GET the app's meta with its jsonData, POST to change it
  */
@@ -32,7 +32,10 @@ const MISSING_ICON =
 
 export interface HarnessOptions {
   port?: number;
-  tempoUrl: string;
+  /** upstream of datasource uid `tempo` (in tests: the recorded-Tempo server, tests/harness/recorded-tempo.ts) */
+  tempoUrl?: string;
+  /** upstream of datasource uid `jaeger` */
+  jaegerUrl?: string;
   promUrl: string;
   /** the app's initial jsonData */
   jsonData?: Record<string, unknown>;
@@ -142,7 +145,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const assets = await buildHost();
   const pluginJson = JSON.parse(await readFile(path.join(DIST, 'plugin.json'), 'utf8'));
   let jsonData = options.jsonData ?? { tempoDatasourceUid: 'tempo', prometheusDatasourceUid: 'prometheus' };
-  const upstreams: Record<string, string> = { tempo: options.tempoUrl, prometheus: options.promUrl };
+  const upstreams: Record<string, string | undefined> = {
+    tempo: options.tempoUrl,
+    jaeger: options.jaegerUrl,
+    prometheus: options.promUrl,
+  };
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://harness');
