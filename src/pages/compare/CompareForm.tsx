@@ -47,6 +47,8 @@ export function CompareForm({ source, seconds, mode, group, groups, initial, onR
     : source.capabilities.tagSuggestions
       ? suggest.values('name')
       : [];
+  // Jaeger's search API takes one service at a time
+  const needsService = source.kind === 'jaeger' && mode === 'split' && !form.svc;
   const run = () =>
     onRun(
       mode === 'split'
@@ -132,9 +134,12 @@ export function CompareForm({ source, seconds, mode, group, groups, initial, onR
         <Field label="Compare by" className={styles.field}>
           <RadioButtonGroup options={groups} value={group} onChange={onGroup} />
         </Field>
-        <Button icon="code-branch" onClick={run}>
+        <Button icon="code-branch" onClick={run} disabled={needsService}>
           Compare
         </Button>
+        {needsService && (
+          <span className={styles.note}>Jaeger searches one service at a time: pick a root service.</span>
+        )}
       </div>
     </div>
   );
@@ -145,4 +150,5 @@ const getStyles = (theme: GrafanaTheme2) => ({
   row: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(2), alignItems: 'flex-end' }),
   field: css({ marginBottom: 0 }),
   grow: css({ marginBottom: 0, flex: '1 1 320px' }),
+  note: css({ color: theme.colors.text.secondary, alignSelf: 'center' }),
 });

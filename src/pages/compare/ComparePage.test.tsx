@@ -77,5 +77,7 @@ describe('Compare page on Jaeger', () => {
         SLOW
       )
     ).toBeInTheDocument();
+    expect(screen.getByText('Jaeger searches one service at a time: pick a root service.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Compare' })).toBeDisabled();
   });
 });

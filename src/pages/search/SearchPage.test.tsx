@@ -95,8 +95,8 @@ describe('Search page on Jaeger', () => {
 
   it('says what is wrong with the tags and will not run them', async () => {
     installRecordedBackend({ jaeger: JAEGER });
-    renderApp(`${PLUGIN_BASE_URL}/search?ds=jaeger`);
-    await userEvent.type(await screen.findByLabelText(/^Tags/, {}, SLOW), 'error=true oops');
+    renderApp(`${PLUGIN_BASE_URL}/search?ds=jaeger&svc=frontend&attr=${encodeURIComponent('span.error=true')}`);
+    await userEvent.type(await screen.findByLabelText(/^Tags/, {}, SLOW), ' oops');
     expect(
       screen.getByText('"oops" is not key=value (quote a value that holds spaces: key="a b").')
     ).toBeInTheDocument();

@@ -96,6 +96,8 @@ export default function SearchPage() {
     update({ mode: next });
   };
   const compare = compareParams(page, urlBuilder, traceql);
+  // Jaeger's search API takes one service at a time
+  const needsService = source?.kind === 'jaeger' && page.mode === 'builder' && !builder.service;
 
   return (
     <PluginPage>
@@ -146,7 +148,7 @@ export default function SearchPage() {
             />
           )}
           <div className={styles.actions}>
-            <Button icon="search" onClick={run} disabled={Boolean(formError)}>
+            <Button icon="search" onClick={run} disabled={Boolean(formError) || needsService}>
               Run query
             </Button>
             {query && (
@@ -168,6 +170,7 @@ export default function SearchPage() {
               </LinkButton>
             )}
           </div>
+          {needsService && <p className={styles.note}>Jaeger searches one service at a time: pick a service.</p>}
         </div>
       )}
       {source && page.unsupportedTraceql && (
@@ -244,4 +247,5 @@ const getStyles = (theme: GrafanaTheme2) => ({
   actions: css({ display: 'flex', gap: theme.spacing(1) }),
   summary: css({ display: 'flex', gap: theme.spacing(2), alignItems: 'center', marginBottom: theme.spacing(1) }),
   more: css({ marginTop: theme.spacing(1) }),
+  note: css({ color: theme.colors.text.secondary, margin: 0 }),
 });
