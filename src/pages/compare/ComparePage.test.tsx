@@ -1,24 +1,16 @@
 import { screen } from '@testing-library/react';
 import { PLUGIN_BASE_URL } from '../../constants';
 import { partialTraceWarning } from '../../data/errors';
-import type { SourceRef, TraceQuery, TraceSource } from '../../sources/types';
+import type { TraceQuery, TraceSource } from '../../sources/types';
 import { installRecordedBackend } from '../../app/testing/recordedBackend';
 import { renderApp } from '../../app/testing/renderApp';
+import { setTestSource } from '../../app/testing/sourceOverride';
 
-/** The test's TraceSource, when set; otherwise the real one. */
-let mockSource: TraceSource | undefined;
-jest.mock('../../sources', () => {
-  const actual = jest.requireActual('../../sources');
-  return { ...actual, createTraceSource: (ref: SourceRef) => mockSource ?? actual.createTraceSource(ref) };
-});
+jest.mock('../../sources', () => jest.requireActual('../../app/testing/sourceOverride').sourcesWithOverride());
 
 jest.setTimeout(30_000);
 const SLOW = { timeout: 10_000 };
 const PARTIAL_ID = '862e40707a2b002c061be0fb0f2c677f';
-
-afterEach(() => {
-  mockSource = undefined;
-});
 
 /**
  * The real Jaeger source over recorded answers: every search answers with the recorded search of
@@ -49,7 +41,7 @@ function recordedJaeger(asked: TraceQuery[]): TraceSource {
 describe('Compare page on Jaeger', () => {
   it('splits a root operation found by a structured search, and lists partial and repaired traces', async () => {
     const asked: TraceQuery[] = [];
-    mockSource = recordedJaeger(asked);
+    setTestSource(recordedJaeger(asked));
     renderApp(`${PLUGIN_BASE_URL}/compare?ds=jaeger&svc=frontend&op=GET%20%2Fcheckout`);
     // of the three traces rooted in frontend, two are GET /checkout; the slowest 5% is one trace
     expect(
@@ -68,7 +60,7 @@ describe('Compare page on Jaeger', () => {
   });
 
   it('does not compare TraceQL queries on Jaeger, and says so', async () => {
-    mockSource = recordedJaeger([]);
+    setTestSource(recordedJaeger([]));
     renderApp(`${PLUGIN_BASE_URL}/compare?ds=jaeger&mode=queries&slowQ=%7B%7D&baseQ=%7B%7D`);
     expect(
       await screen.findByText(

@@ -3,17 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { PLUGIN_BASE_URL } from '../../constants';
 import { partialTraceWarning } from '../../data/errors';
 import { recorded, wireText } from '../../data/recorded';
-import type { SourceRef, TraceSource } from '../../sources/types';
 import { recordedSource } from '../../loading/testing/recordedSource';
 import { installRecordedBackend } from '../../app/testing/recordedBackend';
 import { renderApp } from '../../app/testing/renderApp';
+import { setTestSource } from '../../app/testing/sourceOverride';
 
-/** A test may replace the page's TraceSource; otherwise the real one reads the recorded backend. */
-let mockSource: TraceSource | undefined;
-jest.mock('../../sources', () => {
-  const actual = jest.requireActual('../../sources');
-  return { ...actual, createTraceSource: (ref: SourceRef) => mockSource ?? actual.createTraceSource(ref) };
-});
+jest.mock('../../sources', () => jest.requireActual('../../app/testing/sourceOverride').sourcesWithOverride());
 
 // a loaded 2-core machine: lazy pages, recorded traces parsed and analysed per row
 jest.setTimeout(30_000);
@@ -21,10 +16,6 @@ const SLOW = { timeout: 10_000 };
 
 const JAEGER = ['jaeger-api-services', 'jaeger-api-operations', 'jaeger-api-search-error', 'jaeger-api-trace-v3'];
 const REPAIR = '1 span(s) end after their parent (asynchronous work); kept as they are';
-
-afterEach(() => {
-  mockSource = undefined;
-});
 
 beforeAll(() => {
   // jsdom has no IntersectionObserver; the Combobox menu's scroll indicators only need it to exist
@@ -120,9 +111,11 @@ describe('Search page warnings', () => {
       { target: 'Tempo (datasource "tempo")', path: 'api/v2/traces/8d3115b67acbe152b049ac86d48a02e0' },
       'trace exceeds max size'
     );
-    mockSource = recordedSource({
-      traceById: async () => ({ format: 'otlp', raw: wireText(recorded('tempo-trace-v2')), partial }),
-    });
+    setTestSource(
+      recordedSource({
+        traceById: async () => ({ format: 'otlp', raw: wireText(recorded('tempo-trace-v2')), partial }),
+      })
+    );
     installRecordedBackend({});
     renderApp(`${PLUGIN_BASE_URL}/search?run=1`);
     const warnings = await screen.findByTestId('row-warnings', {}, SLOW);
