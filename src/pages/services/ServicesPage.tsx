@@ -24,7 +24,7 @@ import { builderToParams, BuilderState } from '../search/searchQuery';
 import { ServiceGraph } from './ServiceGraph';
 import { StatsRow } from './servicesModel';
 import { StatsTable } from './StatsTable';
-import { loadExemplars, loadServiceCharts, loadStats } from './useServiceStats';
+import { loadDependencies, loadExemplars, loadServiceCharts, loadStats } from './useServiceStats';
 
 const EXEMPLARS = 10;
 
@@ -39,11 +39,9 @@ export default function ServicesPage() {
   const rangeKey = `${context.promUid}|${context.carry.from}|${context.carry.to}|${m?.scheme.id}`;
 
   const services = useAsync(m ? rangeKey : undefined, () => loadStats(m!, {}, 'service', context.resolveSeconds()));
-  const graph = useAsync(m?.scheme.serviceGraph ? rangeKey : undefined, () =>
-    m!.serviceGraphEdges({
-      time: context.resolveSeconds().end,
-      rangeSec: Math.max(60, context.seconds.end - context.seconds.start),
-    })
+  // Dependencies: service graph, else the span metrics' peer label, else the trace source's own API.
+  const graph = useAsync(metrics.loading ? undefined : `${rangeKey}|${context.traceUid}`, (signal) =>
+    loadDependencies(m, context.source, context.resolveSeconds(), signal)
   );
   const detailKey = m && service ? `${rangeKey}|${service}` : undefined;
   const operations = useAsync(detailKey, () =>
@@ -99,17 +97,16 @@ export default function ServicesPage() {
           />
         </section>
       )}
-      {m && !m.scheme.serviceGraph && (
-        <Alert severity="info" title="No service graph">
-          This Prometheus holds no service-graph metrics (traces_service_graph_request_total). Enable Tempo&apos;s
-          service-graphs processor, or the collector&apos;s servicegraph connector, to see dependencies.
-        </Alert>
-      )}
       {graph.error && <DataErrorAlert title="Could not load the service graph" error={graph.error} />}
       {graph.value && (
         <section className={styles.section}>
           <h3>Dependencies</h3>
-          <ServiceGraph edges={graph.value} selected={service} onSelect={selectService} />
+          <ServiceGraph
+            edges={graph.value.edges}
+            source={graph.value.source}
+            selected={service}
+            onSelect={selectService}
+          />
         </section>
       )}
       {service && (
