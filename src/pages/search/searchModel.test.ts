@@ -3,7 +3,6 @@ import { partialTraceWarning } from '../../data/errors';
 import { recorded, wireText } from '../../data/recorded';
 import { loadTrace } from '../../loading';
 import { recordedHits, recordedSource, RECORDED_TRACE_ID } from '../../loading/testing/recordedSource';
-import { builderToFilter } from './searchQuery';
 import {
   compareParams,
   formatTags,
@@ -16,33 +15,6 @@ import {
 } from './searchModel';
 
 const url = (text: string) => new URLSearchParams(text);
-
-describe('builderToFilter', () => {
-  it('turns every builder field into the TraceFilter both sources take', () => {
-    expect(
-      builderToFilter({
-        service: 'auth-service',
-        spanName: 'POST /login',
-        status: 'error',
-        minMs: 250,
-        maxMs: 1500,
-        attrs: [
-          { scope: 'span', key: 'x_request_id', value: 'a"b' },
-          { scope: 'resource', key: 'deployment.environment', value: 'prod' },
-          { scope: 'span', key: '', value: 'ignored' },
-        ],
-      })
-    ).toEqual({
-      service: 'auth-service',
-      spanName: 'POST /login',
-      status: 'error',
-      minDurationMs: 250,
-      maxDurationMs: 1500,
-      spanAttributes: { x_request_id: 'a"b' },
-      resourceAttributes: { 'deployment.environment': 'prod' },
-    });
-  });
-});
 
 describe('pageQuery', () => {
   const empty = { spanAttributes: {}, resourceAttributes: {} };

@@ -1,4 +1,4 @@
-import { builderFromParams, builderToParams, builderToTraceql, parseAttr } from './searchQuery';
+import { builderFromParams, builderToFilter, builderToParams, builderToTraceql, parseAttr } from './searchQuery';
 
 describe('search builder', () => {
   it('writes readable TraceQL with every value escaped', () => {
@@ -43,5 +43,32 @@ describe('search builder', () => {
     const state = builderFromParams(new URLSearchParams('status=bogus&min=-3&max=x&attr=nodot'));
     expect(state).toEqual({ attrs: [] });
     expect(parseAttr('event.x=1')).toBeUndefined();
+  });
+});
+
+describe('builderToFilter', () => {
+  it('turns every builder field into the TraceFilter both sources take', () => {
+    expect(
+      builderToFilter({
+        service: 'auth-service',
+        spanName: 'POST /login',
+        status: 'error',
+        minMs: 250,
+        maxMs: 1500,
+        attrs: [
+          { scope: 'span', key: 'x_request_id', value: 'a"b' },
+          { scope: 'resource', key: 'deployment.environment', value: 'prod' },
+          { scope: 'span', key: '', value: 'ignored' },
+        ],
+      })
+    ).toEqual({
+      service: 'auth-service',
+      spanName: 'POST /login',
+      status: 'error',
+      minDurationMs: 250,
+      maxDurationMs: 1500,
+      spanAttributes: { x_request_id: 'a"b' },
+      resourceAttributes: { 'deployment.environment': 'prod' },
+    });
   });
 });
