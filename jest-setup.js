@@ -7,3 +7,8 @@ if (typeof HTMLCanvasElement !== 'undefined') {
     return { font: '', measureText: (text) => ({ width: String(text).length * 7 }) };
   };
 }
+
+// The suites must pass on a busy 2-core machine: pages load lazily and render large trees, so
+// findBy*/waitFor wait up to 10 s (they return as soon as the element appears).
+const { configure } = require('@testing-library/react');
+configure({ asyncUtilTimeout: 10_000 });

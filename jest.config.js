@@ -5,4 +5,6 @@ process.env.TZ = 'UTC';
 module.exports = {
   // Jest configuration provided by Grafana scaffolding
   ...require('./.config/jest.config'),
+  // generous per-test limit for a busy 2-core machine (a limit on hangs, not a speed target)
+  testTimeout: 60_000,
 };

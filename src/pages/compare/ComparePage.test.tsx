@@ -8,7 +8,6 @@ import { setTestSource } from '../../app/testing/sourceOverride';
 
 jest.mock('../../sources', () => jest.requireActual('../../app/testing/sourceOverride').sourcesWithOverride());
 
-jest.setTimeout(30_000);
 const SLOW = { timeout: 10_000 };
 const PARTIAL_ID = '862e40707a2b002c061be0fb0f2c677f';
 

@@ -11,7 +11,6 @@ import { setTestSource } from '../../app/testing/sourceOverride';
 jest.mock('../../sources', () => jest.requireActual('../../app/testing/sourceOverride').sourcesWithOverride());
 
 // a loaded 2-core machine: lazy pages, recorded traces parsed and analysed per row
-jest.setTimeout(30_000);
 const SLOW = { timeout: 10_000 };
 
 const JAEGER = ['jaeger-api-services', 'jaeger-api-operations', 'jaeger-api-search-error', 'jaeger-api-trace-v3'];
