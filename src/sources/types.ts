@@ -5,7 +5,7 @@
  *
  * Times are Unix seconds; trace ids are lowercase hex. Every method rejects only with `DataError`.
  */
-import type { DataError, RequestOptions } from '../data';
+import type { DataError, RequestOptions, SpanFilter } from '../data';
 
 export type SourceKind = 'tempo' | 'jaeger';
 
@@ -18,21 +18,10 @@ export interface SearchRange {
 
 /**
  * A search both backends understand: every condition must hold for one span of the trace
- * (Tempo: one spanset filter; Jaeger: service/operation/tags/duration parameters).
+ * (Tempo: one spanset filter; Jaeger: service/operation/tags/duration parameters, narrowed to
+ * that meaning by the Jaeger source). The same conditions the TraceQL builder writes.
  */
-export interface TraceFilter {
-  service?: string;
-  spanName?: string;
-  status?: 'error' | 'ok' | 'unset';
-  /** spans longer than this many milliseconds */
-  minDurationMs?: number;
-  /** spans shorter than this many milliseconds */
-  maxDurationMs?: number;
-  /** exact matches on span attributes */
-  spanAttributes?: Record<string, string>;
-  /** exact matches on resource attributes */
-  resourceAttributes?: Record<string, string>;
-}
+export type TraceFilter = SpanFilter;
 
 /** A structured filter, or (sources with `capabilities.traceql`) a TraceQL query as typed. */
 export type TraceQuery = { filter: TraceFilter } | { traceql: string };
