@@ -75,11 +75,15 @@ export default async function globalSetup() {
   );
 
   const tempo = await startRecordedTempo();
-  const harness = await startHarness({ tempoUrl: tempo.url, jaegerUrl: env.jaegerUrl, promUrl: env.promUrl });
+  // The app is set up as on this stack: its trace datasource is the live Jaeger (the configuration
+  // page checks the configured one; the recorded Tempo answers only what was recorded).
+  const jsonData = { tempoDatasourceUid: 'jaeger', prometheusDatasourceUid: 'prometheus' };
+  const harness = await startHarness({ tempoUrl: tempo.url, jaegerUrl: env.jaegerUrl, promUrl: env.promUrl, jsonData });
   const noProm = await startHarness({
     tempoUrl: tempo.url,
     jaegerUrl: env.jaegerUrl,
     promUrl: `http://127.0.0.1:${await closedPort()}`,
+    jsonData,
   });
   (globalThis as { __HARNESSES__?: unknown[] }).__HARNESSES__ = [harness, noProm, tempo];
   // The outlier whose database span is the slowest of the batch: its percentile is unambiguous.

@@ -1,20 +1,22 @@
 /**
- * The app pages in real Chromium against the real stack (see global-setup.ts for the batch):
- * search, trace analysis, percentile badge, services, compare, diagnostics, escaping of span
- * attributes, and no console errors on any of them.
+ * The app pages in real Chromium (see global-setup.ts for the batch and the harnesses). Live path:
+ * every page on the live Jaeger (`ds=jaeger`) and Prometheus — search through the Jaeger form,
+ * trace analysis, percentile badge, services and their dependency edges, compare, diagnostics,
+ * escaping of span attributes. Tempo path: search and the trace page on the responses recorded
+ * from a real Tempo (`ds=tempo`, tests/harness/recorded-tempo.ts). No console errors on any of them.
  */
 import { Browser } from 'playwright-core';
 import { formatDuration } from '../../src/components/breakdown/format';
-import { traceqlFilter } from '../../src/data/queries/traceql';
 import { APP, eventually, launch, newPage, OpenPage, openRoute, SCREENSHOTS } from './browser';
-import { browserState, XSS } from './state';
+import { browserState, recordedTempoTruth, XSS } from './state';
 
 const FINAL = `${SCREENSHOTS}/last-state`;
 
 const state = browserState();
+const JAEGER = { ds: 'jaeger' };
+const TEMPO = { ds: 'tempo' };
 const q = (params: Record<string, string>) => `?${new URLSearchParams(params).toString()}`;
-/** Tempo's search drops leading zeros of trace ids. */
-const shortId = (id: string) => id.replace(/^0+/, '');
+const canonical = (id: string) => id.toLowerCase().padStart(32, '0');
 /** The batch's time range in epoch ms (URL form), so a page sees only the batch's traces. */
 const batchRange = () => ({
   from: String(Math.floor(Math.min(...state.truth.map((t) => t.startUs)) / 1000) - 1),
@@ -22,6 +24,9 @@ const batchRange = () => ({
 });
 const spanOf = (truth: typeof state.outlier, service: string, name: string) =>
   truth.spans.find((s) => s.service === service && s.name === name)!;
+
+/** The trace the recorded Tempo answers for (see state.ts). */
+const RECORDED = recordedTempoTruth();
 
 let browser: Browser;
 let open: OpenPage;
@@ -46,34 +51,46 @@ afterEach(async () => {
 const expectNoConsoleErrors = (allowed: RegExp[] = []) =>
   expect(open.errors.filter((e) => !allowed.some((a) => a.test(e)))).toEqual([]);
 
-describe('search', () => {
-  it("finds exactly the batch's failed auth calls through the builder, writing readable TraceQL to the URL", async () => {
+/** Trace ids the result table links to, canonical and sorted. */
+const resultIds = async () => {
+  const hrefs = await open.page
+    .getByTestId('search-result')
+    .locator('a')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  return hrefs.map((h) => canonical(/\/trace\/([0-9a-f]+)\?/.exec(h)![1])).sort();
+};
+
+/** Picks `option` in one of the form's comboboxes by typing part of it. */
+async function pick(selector: string, typed: string, option: string) {
+  await open.page.locator(selector).fill(typed);
+  await open.page.getByRole('option', { name: option, exact: true }).click();
+}
+
+describe('search on Jaeger', () => {
+  it("finds exactly the batch's failed auth calls through the Jaeger form", async () => {
     const { page } = open;
-    const { from, to } = batchRange();
     const expected = state.truth
       .filter((t) => t.spans.some((s) => s.service === 'auth-service' && s.error))
-      .map((t) => shortId(t.traceId))
+      .map((t) => t.traceId)
       .sort();
     expect(expected.length).toBeGreaterThan(0);
-    await openRoute(page, state.harnessUrl, `${APP}/search${q({ from, to })}`);
-    await page.locator('#search-service').fill('auth-serv');
-    await page.getByRole('option', { name: 'auth-service', exact: true }).click();
+    await openRoute(page, state.harnessUrl, `${APP}/search${q({ ...JAEGER, ...batchRange() })}`);
+    // Jaeger's form: no TraceQL, a service is needed before it runs
+    await page.getByText('Jaeger searches one service at a time: pick a service.').waitFor();
+    expect(await page.getByRole('button', { name: 'Run query' }).isEnabled()).toBe(false);
+    expect(await page.getByTestId('traceql-preview').count()).toBe(0);
+    await pick('#search-service', 'auth-serv', 'auth-service');
     await page.getByRole('radio', { name: 'Error' }).check();
+    await page.getByLabel('Most traces to find').fill('100');
     await page.getByRole('button', { name: 'Run query' }).click();
-    await eventually(async () =>
-      expect((await page.getByTestId('traceql-preview').innerText()).trim()).toBe(
-        '{ resource.service.name = "auth-service" && status = error }'
-      )
-    );
-    await eventually(async () => {
-      const hrefs = await page
-        .getByTestId('search-result')
-        .locator('a')
-        .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
-      expect(hrefs.map((h) => /\/trace\/([0-9a-f]+)\?/.exec(h)![1]).sort()).toEqual(expected);
-    });
+    await eventually(async () => expect(await resultIds()).toEqual(expected));
     const url = new URL(page.url()).searchParams;
-    expect([url.get('svc'), url.get('status')]).toEqual(['auth-service', 'error']);
+    expect([url.get('ds'), url.get('svc'), url.get('status'), url.get('limit')]).toEqual([
+      'jaeger',
+      'auth-service',
+      'error',
+      '100',
+    ]);
     // the lazily analysed per-service bar fills in for every row
     await eventually(async () =>
       expect(await page.getByRole('img', { name: /^Self time per service: / }).count()).toBe(expected.length)
@@ -81,43 +98,97 @@ describe('search', () => {
     expectNoConsoleErrors();
   });
 
-  it('finds exactly the trace with a given x_request_id from a deep link', async () => {
+  it('finds exactly the trace with a given x_request_id through the tags field, and again from the link', async () => {
     const { page } = open;
     const target = state.truth[10];
-    const traceql = traceqlFilter({ spanAttributes: { x_request_id: target.requestId } });
-    await openRoute(page, state.harnessUrl, `${APP}/search${q({ mode: 'raw', q: traceql })}`);
-    await page.getByTestId('search-result').first().waitFor();
-    await eventually(async () => expect(await page.getByTestId('search-result').count()).toBe(1));
+    const row = page.getByTestId('search-result');
+    const expectTarget = async () => {
+      await eventually(async () => expect(await resultIds()).toEqual([target.traceId]));
+      await eventually(async () => expect(await row.innerText()).toContain(`${target.rootService} ${target.rootName}`));
+    };
+    await openRoute(page, state.harnessUrl, `${APP}/search${q({ ...JAEGER, ...batchRange() })}`);
+    await pick('#search-service', 'front', 'frontend');
+    await page.locator('#search-tags').fill(`x_request_id=${target.requestId}`);
+    await page.getByRole('button', { name: 'Run query' }).click();
+    await expectTarget();
+    expect(new URL(page.url()).searchParams.getAll('attr')).toEqual([`span.x_request_id=${target.requestId}`]);
+    // the URL carries the search: opened afresh, it runs again with the form filled in
+    await page.goto(page.url());
+    await expectTarget();
     await eventually(async () =>
-      expect(await page.getByTestId('search-result').innerText()).toContain(`${target.rootService} ${target.rootName}`)
-    );
-    await eventually(async () =>
-      expect(await page.getByTestId('search-result').locator('a').getAttribute('href')).toMatch(
-        new RegExp(shortId(target.traceId))
-      )
+      expect(await page.locator('#search-tags').inputValue()).toBe(`x_request_id=${target.requestId}`)
     );
     expectNoConsoleErrors();
   });
+});
 
-  it("shows Tempo's own message for a TraceQL syntax error and keeps the page usable", async () => {
+describe('search on recorded Tempo', () => {
+  it('recorded Tempo: the builder and the raw query { status = error } list the recorded trace', async () => {
     const { page } = open;
-    await openRoute(page, state.harnessUrl, `${APP}/search${q({ mode: 'raw', q: '{ resource.service.name = }' })}`);
+    await openRoute(page, state.harnessUrl, `${APP}/search${q(TEMPO)}`);
+    await page.getByRole('radio', { name: 'Error' }).check();
+    await eventually(async () =>
+      expect((await page.getByTestId('traceql-preview').innerText()).trim()).toBe('{ status = error }')
+    );
+    await page.getByRole('button', { name: 'Run query' }).click();
+    await eventually(async () => expect(await resultIds()).toEqual([RECORDED.traceId]));
+    await eventually(async () =>
+      expect(await page.getByTestId('search-result').innerText()).toContain(
+        `${RECORDED.rootService} ${RECORDED.rootName}`
+      )
+    );
+    // the row's bar comes from the recorded trace, loaded through the datasource
+    await eventually(async () =>
+      expect(await page.getByRole('img', { name: /^Self time per service: / }).count()).toBe(1)
+    );
+
+    await openRoute(page, state.harnessUrl, `${APP}/search${q({ ...TEMPO, mode: 'raw', q: '{ status = error }' })}`);
+    await eventually(async () =>
+      expect(await page.getByRole('textbox', { name: 'TraceQL query' }).inputValue()).toBe('{ status = error }')
+    );
+    await eventually(async () => expect(await resultIds()).toEqual([RECORDED.traceId]));
+    expectNoConsoleErrors();
+  });
+
+  it("recorded Tempo: shows Tempo's own message for a TraceQL syntax error and keeps the page usable", async () => {
+    const { page } = open;
+    await openRoute(
+      page,
+      state.harnessUrl,
+      `${APP}/search${q({ ...TEMPO, mode: 'raw', q: '{ resource.service.name = }' })}`
+    );
     const alert = page.getByRole('alert').filter({ hasText: 'Search failed' });
     await eventually(async () =>
-      expect(await alert.innerText()).toMatch(/rejected the query: .*(parse error|syntax error)/i)
+      expect(await alert.innerText()).toMatch(/rejected the query: .*parse error at line 1, col 27: syntax error/i)
     );
     await eventually(async () => expect(await page.getByRole('button', { name: 'Run query' }).isEnabled()).toBe(true));
     expectNoConsoleErrors([/status of 400/]);
   });
+
+  it('recorded Tempo, then Jaeger: choosing the Jaeger datasource hides the TraceQL editor', async () => {
+    const { page } = open;
+    await openRoute(page, state.harnessUrl, `${APP}/search${q(TEMPO)}`);
+    await page.getByTestId('traceql-preview').waitFor();
+    expect(await page.getByRole('radio', { name: 'TraceQL' }).count()).toBe(1);
+    await page.locator('#tracelens-trace-datasource').fill('Jaeger');
+    await page.keyboard.press('Enter');
+    await eventually(async () => expect(new URL(page.url()).searchParams.get('ds')).toBe('jaeger'));
+    await page.locator('#search-tags').waitFor();
+    await eventually(async () => expect(await page.getByTestId('traceql-preview').count()).toBe(0));
+    expect(await page.getByRole('radio', { name: 'TraceQL' }).count()).toBe(0);
+    expect(await page.getByRole('textbox', { name: 'TraceQL query' }).count()).toBe(0);
+    expect(await page.getByLabel('Most traces to find').count()).toBe(1);
+    expectNoConsoleErrors();
+  });
 });
 
-describe('trace analysis', () => {
+describe('trace analysis on Jaeger', () => {
   it('shows the known critical path and self times of the slow outlier', async () => {
     const { page } = open;
     const t = state.outlier;
     const db = spanOf(t, 'user-service', 'SELECT users');
     const auth = spanOf(t, 'auth-service', 'POST /auth/verify');
-    await openRoute(page, state.harnessUrl, `${APP}/trace/${t.traceId}${q({ span: db.spanId })}`);
+    await openRoute(page, state.harnessUrl, `${APP}/trace/${t.traceId}${q({ ...JAEGER, span: db.spanId })}`);
     await eventually(async () =>
       expect((await page.getByTestId('summary-duration').innerText()).trim()).toBe(formatDuration(t.durationUs * 1000))
     );
@@ -177,7 +248,11 @@ describe('trace analysis', () => {
   it('gives the slow database span a high percentile badge from span metrics, with its histogram on hover', async () => {
     const { page } = open;
     const db = spanOf(state.outlier, 'user-service', 'SELECT users');
-    await openRoute(page, state.harnessUrl, `${APP}/trace/${state.outlier.traceId}${q({ span: db.spanId })}`);
+    await openRoute(
+      page,
+      state.harnessUrl,
+      `${APP}/trace/${state.outlier.traceId}${q({ ...JAEGER, span: db.spanId })}`
+    );
     const badge = page.getByTestId('percentile-badge');
     await eventually(async () =>
       expect((await badge.innerText()).trim()).toMatch(
@@ -197,7 +272,7 @@ describe('trace analysis', () => {
   it('renders a span attribute holding HTML as text', async () => {
     const { page } = open;
     const root = state.xss.spans[0];
-    await openRoute(page, state.harnessUrl, `${APP}/trace/${state.xss.traceId}${q({ span: root.spanId })}`);
+    await openRoute(page, state.harnessUrl, `${APP}/trace/${state.xss.traceId}${q({ ...JAEGER, span: root.spanId })}`);
     await eventually(async () =>
       expect(await page.getByTestId('span-details').getByText(XSS, { exact: true }).isVisible()).toBe(true)
     );
@@ -208,7 +283,7 @@ describe('trace analysis', () => {
   it('moves the selection with the keyboard and keeps it in the URL', async () => {
     const { page } = open;
     const t = state.outlier;
-    await openRoute(page, state.harnessUrl, `${APP}/trace/${t.traceId}`);
+    await openRoute(page, state.harnessUrl, `${APP}/trace/${t.traceId}${q(JAEGER)}`);
     const waterfall = page.getByTestId('waterfall');
     await waterfall.focus();
     await page.keyboard.press('Home');
@@ -222,16 +297,22 @@ describe('trace analysis', () => {
         `${second.service} ${second.name}`
       )
     );
+    expect(new URL(page.url()).searchParams.get('ds')).toBe('jaeger');
     expectNoConsoleErrors();
   });
 
-  it('links the trace to Explore and switches to the flame graph and gaps tabs', async () => {
+  it("links the trace to Explore with Jaeger's query model and switches to the flame graph and gaps tabs", async () => {
     const { page } = open;
-    await openRoute(page, state.harnessUrl, `${APP}/trace/${state.outlier.traceId}`);
+    await openRoute(page, state.harnessUrl, `${APP}/trace/${state.outlier.traceId}${q(JAEGER)}`);
     const explore = page.getByRole('link', { name: 'Open in Explore' });
-    const href = decodeURIComponent((await explore.getAttribute('href'))!);
-    expect(href).toContain(`"query":"${state.outlier.traceId}"`);
-    expect(href).toContain('"datasource":"tempo"');
+    const panes = JSON.parse(
+      new URL((await explore.getAttribute('href'))!, state.harnessUrl).searchParams.get('panes')!
+    );
+    // Grafana's Jaeger datasource shows one trace for `{query: <trace id>}` (no queryType)
+    expect(panes.a.datasource).toBe('jaeger');
+    expect(panes.a.queries).toEqual([
+      { refId: 'A', datasource: { uid: 'jaeger', type: 'jaeger' }, query: state.outlier.traceId },
+    ]);
     await page.getByRole('tab', { name: 'Cross-service gaps' }).click();
     await eventually(async () =>
       expect(await page.getByRole('table', { name: 'Cross-service gaps' }).innerText()).toContain(
@@ -245,10 +326,34 @@ describe('trace analysis', () => {
   });
 });
 
-describe('services', () => {
-  it('lists the generated services with non-zero rates and the dependency edges', async () => {
+describe('trace analysis on recorded Tempo', () => {
+  it('recorded Tempo: opens the recorded trace with its hand-worked self time per service', async () => {
     const { page } = open;
-    await openRoute(page, state.harnessUrl, `${APP}/services`);
+    const t = RECORDED;
+    await openRoute(page, state.harnessUrl, `${APP}/trace/${t.traceId}${q(TEMPO)}`);
+    await eventually(async () =>
+      expect((await page.getByTestId('summary-spans').innerText()).trim()).toBe(String(t.spanCount))
+    );
+    await eventually(async () =>
+      expect((await page.getByTestId('summary-duration').innerText()).trim()).toBe(formatDuration(t.durationUs * 1000))
+    );
+    const rows = page.getByTestId('breakdown-table-row');
+    await eventually(async () => expect(await rows.count()).toBe(Object.keys(t.selfTimeUsByService).length));
+    for (const [service, us] of Object.entries(t.selfTimeUsByService)) {
+      await eventually(async () =>
+        expect((await rows.filter({ hasText: service }).locator('td').first().innerText()).trim()).toBe(
+          formatDuration(us * 1000)
+        )
+      );
+    }
+    expectNoConsoleErrors();
+  });
+});
+
+describe('services on Jaeger and Prometheus', () => {
+  it('lists the generated services with non-zero rates and the dependency edges from the peer_service span metrics', async () => {
+    const { page } = open;
+    await openRoute(page, state.harnessUrl, `${APP}/services${q(JAEGER)}`);
     const table = page.getByRole('table', { name: 'Services' });
     await table.waitFor();
     for (const service of ['frontend', 'api-gateway', 'auth-service', 'user-service', 'order-worker']) {
@@ -258,6 +363,11 @@ describe('services', () => {
       const rate = Number((await row.locator('td').nth(1).innerText()).replace(' req/s', ''));
       expect(rate).toBeGreaterThan(0);
     }
+    await eventually(async () =>
+      expect(await page.getByTestId('edge-source').innerText()).toMatch(
+        /^Edges from span metrics of client spans with a peer-service label/
+      )
+    );
     const edges = page.getByRole('table', { name: 'Service graph edges' });
     for (const edge of [
       'frontend → api-gateway',
@@ -286,20 +396,34 @@ describe('services', () => {
         await page.getByRole('figure', { name: 'Latency p50 / p95 / p99' }).locator('canvas').count()
       ).toBeGreaterThan(0)
     );
+    expect(new URL(page.url()).searchParams.get('ds')).toBe('jaeger');
     expectNoConsoleErrors();
   });
 });
 
-describe('compare', () => {
-  it("ranks the database as the top difference of the batch's slowest 5%", async () => {
+describe('compare on Jaeger', () => {
+  it("ranks the database as the top difference of the batch's slowest 5%, from the root-service form", async () => {
     const { page } = open;
-    const path = `${APP}/compare${q({ q: '{ rootServiceName = "frontend" }', pct: '5', ...batchRange() })}`;
-    await openRoute(page, state.harnessUrl, path);
+    await openRoute(page, state.harnessUrl, `${APP}/compare${q({ ...JAEGER, ...batchRange() })}`);
+    // Jaeger searches one service at a time: the form asks for the root service first
+    const compare = page.getByRole('button', { name: 'Compare', exact: true });
+    await page.getByText('Jaeger searches one service at a time: pick a root service.').waitFor();
+    expect(await compare.isEnabled()).toBe(false);
+    await pick('#compare-root-service', 'front', 'frontend');
+    await page.getByRole('spinbutton').last().fill('5');
+    await compare.click();
+    await eventually(async () => {
+      const url = new URL(page.url()).searchParams;
+      expect([url.get('ds'), url.get('svc'), url.get('pct'), url.get('run')]).toEqual(['jaeger', 'frontend', '5', '1']);
+    });
     // 5% of the batch, which holds the slowest requests: its outliers (database span 10× slower)
     const slow = Math.round(state.truth.length * 0.05);
     expect(state.truth.filter((t) => t.outlier).length).toBeGreaterThanOrEqual(2);
     await eventually(async () =>
       expect(await page.getByText(/^Slow set: /).innerText()).toContain(`Slow set: ${slow} traces`)
+    );
+    await eventually(async () =>
+      expect(await page.getByText(/^Slow set: /).innerText()).toContain(`baseline: ${state.truth.length - slow} traces`)
     );
     const first = page.getByTestId('comparison-row').first();
     await first.waitFor({ timeout: 60_000 });
@@ -311,8 +435,8 @@ describe('compare', () => {
   });
 });
 
-describe('configuration diagnostics', () => {
-  const CHECKS = ['tempo', 'search', 'traceql-metrics', 'prometheus', 'span-metrics', 'service-graph', 'exemplars'];
+describe('configuration diagnostics (Jaeger + Prometheus)', () => {
+  const CHECKS = ['jaeger', 'search', 'tag-search', 'prometheus', 'span-metrics', 'exemplars'];
 
   it('are all green against the running stack', async () => {
     const { page } = open;
@@ -323,10 +447,11 @@ describe('configuration diagnostics', () => {
         30_000
       );
     }
+    expect(await page.getByRole('list', { name: 'Diagnostics' }).getByRole('listitem').count()).toBe(CHECKS.length);
     expectNoConsoleErrors();
   });
 
-  it('turn red with the Prometheus hint when Prometheus is stopped, Tempo checks staying green', async () => {
+  it('turn red with the Prometheus hint when Prometheus is stopped, the Jaeger checks staying green', async () => {
     const { page } = open;
     await openRoute(page, state.noPromHarnessUrl, '/plugins/tracelens-analysis-app');
     const prom = page.getByTestId('check-prometheus');
@@ -335,10 +460,16 @@ describe('configuration diagnostics', () => {
     await eventually(async () =>
       expect(await prom.innerText()).toContain('How to fix: Check the Prometheus datasource URL')
     );
-    await eventually(async () =>
-      expect(await page.getByTestId('check-span-metrics').getAttribute('data-status')).toBe('error')
-    );
-    await eventually(async () => expect(await page.getByTestId('check-tempo').getAttribute('data-status')).toBe('ok'));
+    for (const id of ['span-metrics', 'exemplars']) {
+      await eventually(async () =>
+        expect(await page.getByTestId(`check-${id}`).getAttribute('data-status')).toBe('error')
+      );
+    }
+    for (const id of ['jaeger', 'search', 'tag-search']) {
+      await eventually(async () =>
+        expect(await page.getByTestId(`check-${id}`).getAttribute('data-status')).toBe('ok')
+      );
+    }
     expectNoConsoleErrors([/status of 502/]);
   });
 });

@@ -1,17 +1,23 @@
 /**
  * The "Trace latency breakdown" panel of the BUILT plugin in real Chromium (harness, see
- * global-setup.ts), fed what Grafana would hand it: a Tempo trace frame of a trace fetched from
- * the real Tempo, and Tempo search results whose traces the panel fetches itself through the
- * datasource proxy, with a real Prometheus p95 query as overlay. Numbers are compared with the
- * generator's ground truth; three sizes × two themes are screenshotted.
+ * global-setup.ts), fed what Grafana would hand it: a Jaeger trace frame of a trace fetched from the
+ * live Jaeger (built as Grafana's Jaeger datasource builds it, jaegerApiTraceFrame), Jaeger search
+ * results whose traces the panel fetches itself through the datasource proxy (uid `jaeger`), with
+ * the live Prometheus' p95 of the collector's span metrics as overlay; and the trace frame of the
+ * trace recorded from a real Tempo. Numbers are compared with the generator's ground truth; three
+ * sizes × two themes are screenshotted.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { formatDuration } from '../../src/components/breakdown/format';
-import { tempoTraceFrame, TempoTraceBody } from '../../src/components/breakdown/testing/trace-frames';
-import { tempoSearchFrame } from '../../src/panels/breakdown/testing/search-frame';
-import { clients } from '../integration/stack';
+import {
+  JaegerApiTrace,
+  jaegerApiTraceFrame,
+  tempoTraceFrame,
+} from '../../src/components/breakdown/testing/trace-frames';
+import { jaegerSearchFrame, JaegerSearchRow } from '../../src/panels/breakdown/testing/search-frame';
+import { clients, stackEnv } from '../integration/stack';
 import {
   APP,
   eventually,
@@ -23,10 +29,11 @@ import {
   SCREENSHOTS,
   Theme,
 } from './browser';
-import { browserState, XSS } from './state';
+import { browserState, recordedTempoTruth, XSS } from './state';
 
 const state = browserState();
-const { tempo, prom } = clients();
+const env = stackEnv();
+const { jaeger, prom } = clients(env);
 const MODULE = 'panels/breakdown/module.js';
 /** content sizes of a panel 3×3, 12×8 and 24×10 grid cells */
 const SIZES = {
@@ -34,8 +41,10 @@ const SIZES = {
   medium: { width: 620, height: 300 },
   full: { width: 1400, height: 360 },
 };
-const ROOTS = '{ resource.service.name = "frontend" && nestedSetParent < 0 }';
-const P95 = 'histogram_quantile(0.95, sum by (le, service) (rate(traces_spanmetrics_latency_bucket[10m])))';
+/** p95 per service of the collector's span metrics (OTel scheme: ms buckets, label service_name) */
+const P95 =
+  'histogram_quantile(0.95, sum by (le, service_name) (rate(traces_span_metrics_duration_milliseconds_bucket[10m])))';
+const canonical = (id: string) => id.toLowerCase().padStart(32, '0');
 
 let browser: Browser;
 let open: OpenPage;
@@ -54,38 +63,56 @@ const withPage = async (theme: Theme = 'dark') => {
   return open.page;
 };
 
+/** The trace as Grafana's Jaeger datasource hands it to a panel: Jaeger's v1 JSON (what it reads) as a frame. */
 async function traceFrame(traceId: string) {
-  const fetched = await tempo.traceById(traceId);
-  return tempoTraceFrame(JSON.parse(fetched.raw) as TempoTraceBody);
+  const res = await fetch(`${env.jaegerUrl}/api/traces/${traceId}`);
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { data: JaegerApiTrace[] };
+  return jaegerApiTraceFrame(body.data[0]);
 }
 
-/** The batch's root spans of frontend as Tempo lists them, as Grafana's "Traces" table. */
+/**
+ * The batch's traces of frontend as Jaeger's search lists them, as Grafana's Jaeger datasource's
+ * search table (pkg/tsdb/jaeger/utils/client_utils.go `TransformSearchResponse`: per trace its
+ * earliest span's `<service>: <operation>`, start and duration).
+ */
 async function searchResults() {
-  const start = Math.floor(Math.min(...state.truth.map((t) => t.startUs)) / 1e6) - 1;
-  const end = Math.ceil(Math.max(...state.truth.map((t) => t.startUs + t.durationUs)) / 1e6) + 1;
-  const res = await tempo.search(ROOTS, { start, end, limit: 1000 });
+  const startUs = Math.min(...state.truth.map((t) => t.startUs)) - 1_000_000;
+  const endUs = Math.max(...state.truth.map((t) => t.startUs + t.durationUs)) + 1_000_000;
+  const found = await jaeger.search({ service: 'frontend', start: startUs, end: endUs, limit: 1000 });
   const ids = new Set(state.truth.map((t) => t.traceId));
-  const listed = (res.traces ?? []).filter((t) => ids.has(t.traceID.padStart(32, '0')));
-  return {
-    listed,
-    frame: tempoSearchFrame(
-      listed.map((t) => ({ ...t, traceID: t.traceID.padStart(32, '0') })),
-      'tempo'
-    ),
-  };
+  const listed: JaegerSearchRow[] = found
+    .filter((t) => ids.has(canonical(t.traceID)))
+    .map((t) => {
+      const root = t.spans.reduce((a, b) => (b.startTime < a.startTime ? b : a));
+      return {
+        traceID: t.traceID,
+        traceName: `${t.processes[root.processID].serviceName}: ${root.operationName}`,
+        startTimeMs: root.startTime / 1000,
+        durationUs: root.duration,
+      };
+    });
+  return { listed, frame: jaegerSearchFrame(listed, 'jaeger') };
 }
 
 /** Prometheus' p95 per service as the Prometheus datasource returns an instant query: one frame per series. */
 async function p95Frames() {
   const res = await prom.query(P95);
   const samples = res.result as Array<{ metric: Record<string, string>; value: [number, string] }>;
-  return samples.map((s) => ({
-    refId: 'B',
-    fields: [
-      { name: 'Time', type: 'time', values: [s.value[0] * 1000] },
-      { name: 'Value', type: 'number', values: [Number(s.value[1])], labels: { service: s.metric.service } },
-    ],
-  }));
+  return samples
+    .filter((s) => Number.isFinite(Number(s.value[1])))
+    .map((s) => ({
+      refId: 'B',
+      fields: [
+        { name: 'Time', type: 'time', values: [s.value[0] * 1000] },
+        {
+          name: 'Value',
+          type: 'number',
+          values: [Number(s.value[1])],
+          labels: { service_name: s.metric.service_name },
+        },
+      ],
+    }));
 }
 
 const rowTexts = (page: Page) => page.getByTestId('breakdown-row').allInnerTexts();
@@ -95,7 +122,7 @@ async function rowValues(page: Page): Promise<Record<string, string>> {
   return Object.fromEntries(texts.map((t) => /^(.*?)\s+([\d,.]+ µs)/s.exec(t)!.slice(1, 3)));
 }
 
-describe('breakdown panel with a Tempo trace frame', () => {
+describe('breakdown panel with a Jaeger trace frame', () => {
   it('shows the self time per service of the generator ground truth, to the µs', async () => {
     const page = await withPage();
     const truth = state.truth[0];
@@ -144,7 +171,7 @@ describe('breakdown panel with a Tempo trace frame', () => {
   });
 });
 
-describe('breakdown panel with Tempo search results', () => {
+describe('breakdown panel with Jaeger search results', () => {
   it('fetches the 5 newest listed traces through the datasource proxy and shows their mean self time per service', async () => {
     const page = await withPage();
     const { listed, frame } = await searchResults();
@@ -152,7 +179,7 @@ describe('breakdown panel with Tempo search results', () => {
     const proxied: string[] = [];
     page.on(
       'request',
-      (r) => r.url().includes('/api/datasources/proxy/uid/tempo/api/v2/traces/') && proxied.push(r.url())
+      (r) => r.url().includes('/api/datasources/proxy/uid/jaeger/api/v3/traces/') && proxied.push(r.url())
     );
     await mountPanel(page, state.harnessUrl, {
       module: MODULE,
@@ -162,10 +189,8 @@ describe('breakdown panel with Tempo search results', () => {
     });
     await page.getByTestId('breakdown-header').waitFor({ timeout: 30_000 });
 
-    const newest = [...listed]
-      .sort((a, b) => Number(BigInt(b.startTimeUnixNano) - BigInt(a.startTimeUnixNano)))
-      .slice(0, 5);
-    const truths = newest.map((t) => state.truth.find((x) => x.traceId === t.traceID.padStart(32, '0'))!);
+    const newest = [...listed].sort((a, b) => b.startTimeMs - a.startTimeMs).slice(0, 5);
+    const truths = newest.map((t) => state.truth.find((x) => x.traceId === canonical(t.traceID))!);
     const services = [...new Set(truths.flatMap((t) => Object.keys(t.selfTimeUsByService)))];
     const want = Object.fromEntries(
       services.map((s) => [
@@ -174,7 +199,7 @@ describe('breakdown panel with Tempo search results', () => {
       ])
     );
     expect(await rowValues(page)).toEqual(want);
-    expect(proxied.map((u) => u.split('/traces/')[1].split('?')[0]).sort()).toEqual(
+    expect(proxied.map((u) => canonical(u.split('/traces/')[1].split('?')[0])).sort()).toEqual(
       truths.map((t) => t.traceId).sort()
     );
     const header = await page.getByTestId('breakdown-header').innerText();
@@ -190,9 +215,31 @@ describe('breakdown panel with Tempo search results', () => {
     await eventually(async () => {
       const url = new URL(page.url());
       expect(url.pathname).toBe(`${APP}/search`);
-      expect(url.searchParams.get('q')).toBe(`{ resource.service.name = "${focused}" }`);
-      expect(url.searchParams.get('tempo')).toBe('tempo');
+      // on Jaeger the search form's service, run, on the datasource that listed the traces
+      expect([url.searchParams.get('svc'), url.searchParams.get('run'), url.searchParams.get('ds')]).toEqual([
+        focused,
+        '1',
+        'jaeger',
+      ]);
     });
+  });
+});
+
+describe('breakdown panel with the recorded Tempo trace frame', () => {
+  it('recorded Tempo: shows the hand-worked self time per service of the recorded trace, to the µs', async () => {
+    const page = await withPage();
+    const truth = recordedTempoTruth();
+    await mountPanel(page, state.harnessUrl, {
+      module: MODULE,
+      frames: [tempoTraceFrame()],
+      options: { unit: 'us', topN: 0 },
+      ...SIZES.full,
+    });
+    await page.getByTestId('breakdown-header').waitFor();
+    const want = Object.fromEntries(
+      Object.entries(truth.selfTimeUsByService).map(([s, us]) => [s, formatDuration(us * 1000, 'us')])
+    );
+    expect(await rowValues(page)).toEqual(want);
   });
 });
 
@@ -207,7 +254,7 @@ describe('breakdown panel sizes and themes', () => {
     await mountPanel(page, state.harnessUrl, {
       module: MODULE,
       frames: [frame, ...(await p95Frames())],
-      options: { maxTraces: 10 },
+      options: { maxTraces: 10, overlayUnit: 'ms' },
       ...SIZES[size],
     });
     await page.getByTestId('breakdown-row').first().waitFor({ timeout: 30_000 });

@@ -1,6 +1,7 @@
 /**
  * Every page in both themes, screenshotted (tests/artifacts/screenshots/<page>-<theme>.png; the
- * README's copies go to src/img/screenshots/). Each page is shot once its data is on screen, and
+ * README's copies go to src/img/screenshots/): the live pages on Jaeger and Prometheus, the Tempo
+ * search on the recorded Tempo responses, the Jaeger search form. Each page is shot once its data is on screen, and
  * the theme is checked from the page background's lightness.
  */
 import { Browser, Page } from 'playwright-core';
@@ -10,30 +11,46 @@ import { browserState } from './state';
 const state = browserState();
 const db = state.outlier.spans.find((s) => s.name === 'SELECT users')!;
 const params = (p: Record<string, string>) => `?${new URLSearchParams(p).toString()}`;
+/** the live pages read the live Jaeger */
+const JAEGER = { ds: 'jaeger' };
+/** the batch's time range (epoch ms), so a page shows the batch */
+const batch = {
+  from: String(Math.floor(Math.min(...state.truth.map((t) => t.startUs)) / 1000) - 1),
+  to: String(Math.ceil(Math.max(...state.truth.map((t) => t.startUs + t.durationUs)) / 1000) + 1),
+};
+/** every result row's lazily analysed self-time bar is drawn */
+const bars = (page: Page) =>
+  eventually(async () => {
+    const rows = await page.getByTestId('search-result').count();
+    expect(rows).toBeGreaterThan(0);
+    expect(await page.getByRole('img', { name: /^Self time per service/ }).count()).toBe(rows);
+  }, 60_000);
 
 const PAGES: Array<{ name: string; path: string; ready: (page: Page) => Promise<unknown> }> = [
   {
+    // the Tempo search (TraceQL builder) on the responses recorded from a real Tempo
     name: 'search',
-    path: `${APP}/search${params({ svc: 'api-gateway', q: '{ resource.service.name = "api-gateway" }' })}`,
-    ready: (page) =>
-      page
-        .getByRole('img', { name: /^Self time per service/ })
-        .first()
-        .waitFor(),
+    path: `${APP}/search${params({ ds: 'tempo', status: 'error', run: '1' })}`,
+    ready: bars,
+  },
+  {
+    name: 'search-jaeger',
+    path: `${APP}/search${params({ ...JAEGER, svc: 'api-gateway', run: '1', ...batch })}`,
+    ready: bars,
   },
   {
     name: 'trace',
-    path: `${APP}/trace/${state.outlier.traceId}${params({ span: db.spanId })}`,
+    path: `${APP}/trace/${state.outlier.traceId}${params({ ...JAEGER, span: db.spanId })}`,
     ready: (page) => page.getByTestId('percentile-badge').waitFor(),
   },
   {
     name: 'services',
-    path: `${APP}/services${params({ service: 'user-service' })}`,
+    path: `${APP}/services${params({ ...JAEGER, service: 'user-service' })}`,
     ready: (page) => page.getByRole('table', { name: 'Operations of user-service' }).waitFor(),
   },
   {
     name: 'compare',
-    path: `${APP}/compare${params({ q: '{ rootServiceName = "frontend" }', pct: '5' })}`,
+    path: `${APP}/compare${params({ ...JAEGER, svc: 'frontend', pct: '5', run: '1', ...batch })}`,
     ready: (page) => page.getByTestId('comparison-row').first().waitFor({ timeout: 60_000 }),
   },
   {
@@ -43,7 +60,10 @@ const PAGES: Array<{ name: string; path: string; ready: (page: Page) => Promise<
   },
 ];
 
-const README: Record<Theme, string[]> = { dark: PAGES.map((p) => p.name), light: ['search', 'trace'] };
+const README: Record<Theme, string[]> = {
+  dark: PAGES.map((p) => p.name),
+  light: ['search', 'search-jaeger', 'trace'],
+};
 
 /** Lightness (0–255) of the page background. */
 const backgroundLightness = (page: Page) =>

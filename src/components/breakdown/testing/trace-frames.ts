@@ -6,9 +6,12 @@
  *   `statusCode` 0/1/2, float ms `startTime`/`duration`, `serviceTags`/`tags`/`logs`/`references` as arrays;
  * - Jaeger: µs times divided by 1000, root `parentSpanID` undefined, span kind and error as tags, no `kind`;
  * - Zipkin: like Jaeger, `serviceTags` holding the endpoint (`ipv4`), kind as an upper-case `kind` tag.
+ * {@link jaegerApiTraceFrame} builds the Jaeger frame from what Grafana's Jaeger datasource itself
+ * reads, a Jaeger v1 trace (`GET /api/traces/<id>`; browser tests pass one from the live Jaeger).
  */
 // types only: the helper also runs in Node (browser tests), where @grafana/data's runtime needs a window
 import type { DataFrame, FieldType } from '@grafana/data';
+import type { JaegerKeyValue, JaegerTrace } from '../../../data/jaeger/types';
 import { recorded } from '../../../data/recorded';
 
 interface OtlpValue {
@@ -166,4 +169,105 @@ export function zipkinTraceFrame(body: TempoTraceBody = recordedBody()): DataFra
     },
     { preferredVisualisationType: 'trace' }
   );
+}
+
+/** A Jaeger v1 trace with the span fields Grafana also reads (logs, stack traces). */
+export type JaegerApiTrace = Omit<JaegerTrace, 'spans'> & {
+  spans: Array<
+    JaegerTrace['spans'][number] & {
+      logs?: Array<{ timestamp: number; fields: JaegerKeyValue[] }> | null;
+      stackTraces?: string[] | null;
+    }
+  >;
+};
+
+/**
+ * A Jaeger v1 trace (`GET /api/traces/<id>`, µs times) as Grafana's Jaeger datasource hands it to a
+ * panel: grafana/grafana pkg/tsdb/jaeger/utils/client_utils.go `TransformTraceResponse` (before it,
+ * public/app/plugins/datasource/jaeger/responseTransform.ts `createTraceFrame`, same columns). One
+ * row per span in Jaeger's order; `parentSpanID` the first CHILD_OF reference (null for a root),
+ * `references` the others; service name and tags from the span's process; `startTime` / `duration`
+ * µs ÷ 1000 (float ms), log timestamps likewise; tags as Jaeger sent them (with its own `span.kind`,
+ * `otel.status_code`, `error`); frame named after the refId, `traceFormat: 'jaeger'`.
+ */
+export function jaegerApiTraceFrame(trace: JaegerApiTrace, refId = 'A'): DataFrame {
+  const spans = trace.spans;
+  const parentOf = (s: JaegerApiTrace['spans'][number]) =>
+    s.references?.find((r) => r.refType === 'CHILD_OF')?.spanID ?? null;
+  const field = (name: string, type: 'string' | 'number' | 'other', values: unknown[]) => ({
+    name,
+    type: type as FieldType,
+    config: {},
+    values,
+  });
+  const fields = [
+    field(
+      'traceID',
+      'string',
+      spans.map((s) => s.traceID)
+    ),
+    field(
+      'spanID',
+      'string',
+      spans.map((s) => s.spanID)
+    ),
+    field('parentSpanID', 'string', spans.map(parentOf)),
+    field(
+      'operationName',
+      'string',
+      spans.map((s) => s.operationName)
+    ),
+    field(
+      'serviceName',
+      'string',
+      spans.map((s) => trace.processes[s.processID]?.serviceName ?? '')
+    ),
+    field(
+      'serviceTags',
+      'other',
+      spans.map((s) => trace.processes[s.processID]?.tags ?? null)
+    ),
+    field(
+      'startTime',
+      'number',
+      spans.map((s) => s.startTime / 1000)
+    ),
+    field(
+      'duration',
+      'number',
+      spans.map((s) => s.duration / 1000)
+    ),
+    field(
+      'logs',
+      'other',
+      spans.map((s) => (s.logs ?? []).map((l) => ({ ...l, timestamp: l.timestamp / 1000 })))
+    ),
+    field(
+      'references',
+      'other',
+      spans.map((s) => (s.references ?? []).filter((r) => r.spanID !== parentOf(s)))
+    ),
+    field(
+      'tags',
+      'other',
+      spans.map((s) => s.tags ?? null)
+    ),
+    field(
+      'warnings',
+      'other',
+      spans.map((s) => s.warnings ?? null)
+    ),
+    field(
+      'stackTraces',
+      'other',
+      spans.map((s) => s.stackTraces ?? null)
+    ),
+  ];
+  return {
+    name: refId,
+    refId,
+    meta: { preferredVisualisationType: 'trace', custom: { traceFormat: 'jaeger' } },
+    length: spans.length,
+    fields,
+  };
 }
