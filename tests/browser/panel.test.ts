@@ -17,6 +17,7 @@ import {
   tempoTraceFrame,
 } from '../../src/components/breakdown/testing/trace-frames';
 import { jaegerSearchFrame, JaegerSearchRow } from '../../src/panels/breakdown/testing/search-frame';
+import { TraceTruth } from '../generator/model';
 import { clients, stackEnv } from '../integration/stack';
 import {
   APP,
@@ -122,21 +123,26 @@ async function rowValues(page: Page): Promise<Record<string, string>> {
   return Object.fromEntries(texts.map((t) => /^(.*?)\s+([\d,.]+ µs)/s.exec(t)!.slice(1, 3)));
 }
 
+/** Mounts one trace frame and checks the panel's self time per service against `truth`, to the µs. */
+async function expectSelfTimes(truth: TraceTruth, frame: unknown) {
+  const page = await withPage();
+  await mountPanel(page, state.harnessUrl, {
+    module: MODULE,
+    frames: [frame],
+    options: { unit: 'us', topN: 0 },
+    ...SIZES.full,
+  });
+  await page.getByTestId('breakdown-header').waitFor();
+  const want = Object.fromEntries(
+    Object.entries(truth.selfTimeUsByService).map(([s, us]) => [s, formatDuration(us * 1000, 'us')])
+  );
+  expect(await rowValues(page)).toEqual(want);
+}
+
 describe('breakdown panel with a Jaeger trace frame', () => {
   it('shows the self time per service of the generator ground truth, to the µs', async () => {
-    const page = await withPage();
     const truth = state.truth[0];
-    await mountPanel(page, state.harnessUrl, {
-      module: MODULE,
-      frames: [await traceFrame(truth.traceId)],
-      options: { unit: 'us', topN: 0 },
-      ...SIZES.full,
-    });
-    await page.getByTestId('breakdown-header').waitFor();
-    const want = Object.fromEntries(
-      Object.entries(truth.selfTimeUsByService).map(([s, us]) => [s, formatDuration(us * 1000, 'us')])
-    );
-    expect(await rowValues(page)).toEqual(want);
+    await expectSelfTimes(truth, await traceFrame(truth.traceId));
   });
 
   it('follows its options: critical path by operation as a table, per-trace stack, flame graph, an attribute', async () => {
@@ -227,19 +233,7 @@ describe('breakdown panel with Jaeger search results', () => {
 
 describe('breakdown panel with the recorded Tempo trace frame', () => {
   it('recorded Tempo: shows the hand-worked self time per service of the recorded trace, to the µs', async () => {
-    const page = await withPage();
-    const truth = recordedTempoTruth();
-    await mountPanel(page, state.harnessUrl, {
-      module: MODULE,
-      frames: [tempoTraceFrame()],
-      options: { unit: 'us', topN: 0 },
-      ...SIZES.full,
-    });
-    await page.getByTestId('breakdown-header').waitFor();
-    const want = Object.fromEntries(
-      Object.entries(truth.selfTimeUsByService).map(([s, us]) => [s, formatDuration(us * 1000, 'us')])
-    );
-    expect(await rowValues(page)).toEqual(want);
+    await expectSelfTimes(recordedTempoTruth(), tempoTraceFrame());
   });
 });
 
