@@ -13,6 +13,8 @@ export interface StackEnv {
   otlpUrl: string;
   promUrl: string;
   promBackfillUrl: string;
+  /** Prometheus 3, fed over OTLP: UTF-8 metric and label names */
+  prom3Url: string;
   stackDir: string;
 }
 
@@ -37,6 +39,7 @@ export function stackEnv(): StackEnv {
     otlpUrl: env.TRACELENS_OTLP_HTTP_URL,
     promUrl: env.TRACELENS_PROM_URL,
     promBackfillUrl: env.TRACELENS_PROM_BACKFILL_URL,
+    prom3Url: env.TRACELENS_PROM3_URL,
     stackDir: env.TRACELENS_STACK_DIR,
   };
 }

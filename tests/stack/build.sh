@@ -4,11 +4,13 @@
 #
 #   tests/stack/build.sh jaeger    Jaeger v2 (module github.com/jaegertracing/jaeger v1.76.0, cmd/jaeger)
 #   tests/stack/build.sh otelcol   OpenTelemetry Collector from tests/stack/otelcol/manifest.yaml
+#   tests/stack/build.sh prometheus3   Prometheus 3.16 (module github.com/prometheus/prometheus v0.316.0;
+#                                  API only: a module build carries no web UI assets)
 #
 # Pinned by version and checksum: each build uses a go.mod/go.sum committed here
-# (tests/stack/jaeger/, tests/stack/otelcol/dist/) with -mod=readonly, so Go refuses any module
+# (tests/stack/jaeger/, tests/stack/otelcol/dist/, tests/stack/prometheus3/) with -mod=readonly, so Go refuses any module
 # whose hash differs from go.sum. The cache key includes go.sum's hash: a changed pin rebuilds.
-# Cold builds on 2 cores: Jaeger ~2.5 min download + ~12 min compile; the collector ~1.5 + ~5 min.
+# Cold builds on 2 cores (downloads included): Jaeger ~13 min, the collector ~5 min, Prometheus 3 ~13 min.
 # TRACELENS_CACHE (default ~/.cache/tracelens) moves the cache.
 set -euo pipefail
 
@@ -24,14 +26,14 @@ require_go() {
     || { say "Go is not installed. Install Go 1.26 or newer (https://go.dev/doc/install) to build the test stack's $1."; exit 1; }
 }
 
-build_jaeger() {
-  local pins="$here/jaeger" bin
-  bin="$CACHE_DIR/jaeger-v1.76.0-$(pin_hash "$pins")"
+# A program built from a committed go.mod/go.sum that names it as a tool.
+build_tool() { # name-in-cache pins-dir package what
+  local bin="$CACHE_DIR/$1-$(pin_hash "$2")"
   if [ ! -x "$bin" ]; then
-    require_go Jaeger
+    require_go "$4"
     mkdir -p "$CACHE_DIR"
-    say "building Jaeger v2 (github.com/jaegertracing/jaeger v1.76.0) from the Go module proxy; a cold build takes about 15 minutes…"
-    (cd "$pins" && CGO_ENABLED=0 go build -mod=readonly -trimpath -o "$bin.partial" github.com/jaegertracing/jaeger/cmd/jaeger)
+    say "building $4 ($3) from the Go module proxy; a cold build takes minutes…"
+    (cd "$2" && CGO_ENABLED=0 go build -mod=readonly -trimpath -o "$bin.partial" "$3")
     mv "$bin.partial" "$bin"
   fi
   echo "$bin"
@@ -60,7 +62,11 @@ build_otelcol() {
 }
 
 case "${1:-}" in
-  jaeger) build_jaeger ;;
+  jaeger) build_tool jaeger-v1.76.0 "$here/jaeger" github.com/jaegertracing/jaeger/cmd/jaeger "Jaeger v2 (module v1.76.0)" ;;
   otelcol) build_otelcol ;;
-  *) say "usage: $0 jaeger|otelcol"; exit 2 ;;
+  prometheus3)
+    build_tool prometheus-v3.16.0 "$here/prometheus3" github.com/prometheus/prometheus/cmd/prometheus \
+      "Prometheus 3.16 (module v0.316.0)"
+    ;;
+  *) say "usage: $0 jaeger|otelcol|prometheus3"; exit 2 ;;
 esac

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The local test stack for TraceLens' integration and browser tests and the sandbox:
-# Jaeger v2 (Badger storage) ← OpenTelemetry Collector (OTLP in; span metrics) → Prometheus.
+# Jaeger v2 (Badger storage) ← OpenTelemetry Collector (OTLP in; span metrics) → Prometheus 2
+# (Debian's, by remote write) and Prometheus 3 (built here, over OTLP, UTF-8 metric names).
 #
-#   tests/stack/stack.sh up                 build (or reuse) Jaeger and the collector, start all three, wait until ready
+#   tests/stack/stack.sh up                 build (or reuse) Jaeger, the collector and Prometheus 3, start them, wait until ready
 #   tests/stack/stack.sh down               stop everything this stack started, remove its data
 #   tests/stack/stack.sh status             print URLs and whether each process answers
 #   tests/stack/stack.sh env                print the stack's URLs as shell assignments
-#   tests/stack/stack.sh stop NAME          stop one process (jaeger, otelcol, prometheus): error-path tests
+#   tests/stack/stack.sh stop NAME          stop one process (jaeger, otelcol, prometheus, prometheus3): error-path tests
 #   tests/stack/stack.sh start NAME         start it again on the same data
 #   tests/stack/stack.sh backfill FILE      promtool-backfill an OpenMetrics FILE into a second
 #                                           Prometheus on TRACELENS_PROM_BACKFILL_PORT and start it
@@ -17,9 +18,10 @@
 # TRACELENS_OTLP_HTTP_PORT 14318 (collector), TRACELENS_JAEGER_QUERY_PORT 16686,
 # TRACELENS_JAEGER_GRPC_PORT 16685, TRACELENS_JAEGER_OTLP_GRPC_PORT 14327,
 # TRACELENS_JAEGER_OTLP_HTTP_PORT 14328, TRACELENS_JAEGER_HEALTH_PORT 13133,
-# TRACELENS_COLLECTOR_HEALTH_PORT 13134, TRACELENS_PROM_PORT 19090, TRACELENS_PROM_BACKFILL_PORT 19091.
+# TRACELENS_COLLECTOR_HEALTH_PORT 13134, TRACELENS_PROM_PORT 19090, TRACELENS_PROM_BACKFILL_PORT 19091,
+# TRACELENS_PROM3_PORT 19092.
 # State (pids, logs, data, stack.env) lives in TRACELENS_STACK_DIR (default /tmp/tracelens-stack).
-# JAEGER_BIN / OTELCOL_BIN skip the builds (tests/stack/build.sh).
+# JAEGER_BIN / OTELCOL_BIN / PROMETHEUS3_BIN skip the builds (tests/stack/build.sh).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -34,7 +36,8 @@ JAEGER_HEALTH_PORT="${TRACELENS_JAEGER_HEALTH_PORT:-13133}"
 COLLECTOR_HEALTH_PORT="${TRACELENS_COLLECTOR_HEALTH_PORT:-13134}"
 PROM_PORT="${TRACELENS_PROM_PORT:-19090}"
 PROM_BACKFILL_PORT="${TRACELENS_PROM_BACKFILL_PORT:-19091}"
-PROCESSES="prometheus jaeger otelcol"
+PROM3_PORT="${TRACELENS_PROM3_PORT:-19092}"
+PROCESSES="prometheus prometheus3 jaeger otelcol"
 
 say() { echo "stack: $*" >&2; }
 die() { say "$*"; exit 1; }
@@ -95,23 +98,37 @@ wait_ready() { # name url log
   done
 }
 
-start_prometheus_on() { # name port data-dir port-variable
-  local log="$STACK_DIR/$1.log"
-  check_port_free "$1" "$2" "$4"
-  mkdir -p "$3"
-  prometheus \
-    --config.file="$here/prometheus.yaml" \
-    --storage.tsdb.path="$3" \
+start_prometheus_on() { # name port data-dir port-variable binary config flags…
+  local name=$1 port=$2 data=$3 port_var=$4 bin=$5 config=$6 log="$STACK_DIR/$1.log"
+  shift 6
+  check_port_free "$name" "$port" "$port_var"
+  mkdir -p "$data"
+  "$bin" \
+    --config.file="$here/$config" \
+    --storage.tsdb.path="$data" \
     --storage.tsdb.retention.time=2d \
-    --web.listen-address="127.0.0.1:$2" \
-    --web.enable-remote-write-receiver \
-    --enable-feature=exemplar-storage,native-histograms \
+    --web.listen-address="127.0.0.1:$port" \
+    "$@" \
     >>"$log" 2>&1 &
-  echo $! >"$(pidfile "$1")"
-  wait_ready "$1" "http://127.0.0.1:$2/-/ready" "$log"
+  echo $! >"$(pidfile "$name")"
+  wait_ready "$name" "http://127.0.0.1:$port/-/ready" "$log"
 }
 
-start_prometheus() { start_prometheus_on prometheus "$PROM_PORT" "$STACK_DIR/prometheus-data" TRACELENS_PROM_PORT; }
+# Debian's Prometheus 2 takes the span metrics by remote write (and promtool backfills).
+PROM2_FLAGS=(--web.enable-remote-write-receiver --enable-feature=exemplar-storage,native-histograms)
+
+start_prometheus() {
+  start_prometheus_on prometheus "$PROM_PORT" "$STACK_DIR/prometheus-data" TRACELENS_PROM_PORT \
+    prometheus prometheus.yaml "${PROM2_FLAGS[@]}"
+}
+
+start_prometheus3() {
+  local bin
+  bin="${PROMETHEUS3_BIN:-$(bash "$here/build.sh" prometheus3)}"
+  [ -x "$bin" ] || die "Prometheus 3 binary '$bin' is not executable"
+  start_prometheus_on prometheus3 "$PROM3_PORT" "$STACK_DIR/prometheus3-data" TRACELENS_PROM3_PORT \
+    "$bin" prometheus3.yaml --web.enable-otlp-receiver --enable-feature=exemplar-storage
+}
 
 start_jaeger() {
   local bin log="$STACK_DIR/jaeger.log"
@@ -140,7 +157,7 @@ start_otelcol() {
   check_port_free otlp-http "$OTLP_HTTP_PORT" TRACELENS_OTLP_HTTP_PORT
   check_port_free collector-health "$COLLECTOR_HEALTH_PORT" TRACELENS_COLLECTOR_HEALTH_PORT
   OTLP_GRPC_PORT="$OTLP_GRPC_PORT" OTLP_HTTP_PORT="$OTLP_HTTP_PORT" JAEGER_OTLP_GRPC_PORT="$JAEGER_OTLP_GRPC_PORT" \
-    PROM_PORT="$PROM_PORT" COLLECTOR_HEALTH_PORT="$COLLECTOR_HEALTH_PORT" \
+    PROM_PORT="$PROM_PORT" PROM3_PORT="$PROM3_PORT" COLLECTOR_HEALTH_PORT="$COLLECTOR_HEALTH_PORT" \
     "$bin" --config "file:$here/otelcol.yaml" >>"$log" 2>&1 &
   echo $! >"$(pidfile otelcol)"
   wait_ready otelcol "http://127.0.0.1:$COLLECTOR_HEALTH_PORT/" "$log"
@@ -149,6 +166,7 @@ start_otelcol() {
 start_one() { # name
   case "$1" in
     prometheus) start_prometheus ;;
+    prometheus3) start_prometheus3 ;;
     jaeger) start_jaeger ;;
     otelcol) start_otelcol ;;
     *) die "no process '$1' in this stack (one of: $PROCESSES)" ;;
@@ -161,6 +179,7 @@ TRACELENS_JAEGER_URL=http://127.0.0.1:$JAEGER_QUERY_PORT
 TRACELENS_OTLP_HTTP_URL=http://127.0.0.1:$OTLP_HTTP_PORT
 TRACELENS_PROM_URL=http://127.0.0.1:$PROM_PORT
 TRACELENS_PROM_BACKFILL_URL=http://127.0.0.1:$PROM_BACKFILL_PORT
+TRACELENS_PROM3_URL=http://127.0.0.1:$PROM3_PORT
 TRACELENS_STACK_DIR=$STACK_DIR
 EOF
 }
@@ -170,19 +189,21 @@ cmd_up() {
     is_running "$name" && die "a stack is already running from $STACK_DIR; run '$0 down' first (or set TRACELENS_STACK_DIR)"
   done
   require_tools
-  # Build (or find) both binaries before starting anything: a cold build takes minutes.
+  # Build (or find) the binaries before starting anything: a cold build takes minutes.
   JAEGER_BIN="${JAEGER_BIN:-$(bash "$here/build.sh" jaeger)}"
   OTELCOL_BIN="${OTELCOL_BIN:-$(bash "$here/build.sh" otelcol)}"
+  PROMETHEUS3_BIN="${PROMETHEUS3_BIN:-$(bash "$here/build.sh" prometheus3)}"
   rm -rf "$STACK_DIR"
   mkdir -p "$STACK_DIR"
   write_env
   # Whatever started is stopped again if a later step fails.
   trap 'stop_all; say "startup failed: stopped what had started; logs are in $STACK_DIR"' EXIT
   start_prometheus
+  start_prometheus3
   start_jaeger
   start_otelcol
   trap - EXIT
-  say "up: OTLP http://127.0.0.1:$OTLP_HTTP_PORT (gRPC :$OTLP_GRPC_PORT) → collector → Jaeger http://127.0.0.1:$JAEGER_QUERY_PORT and Prometheus http://127.0.0.1:$PROM_PORT; state in $STACK_DIR"
+  say "up: OTLP http://127.0.0.1:$OTLP_HTTP_PORT (gRPC :$OTLP_GRPC_PORT) → collector → Jaeger http://127.0.0.1:$JAEGER_QUERY_PORT, Prometheus http://127.0.0.1:$PROM_PORT and Prometheus 3 http://127.0.0.1:$PROM3_PORT; state in $STACK_DIR"
 }
 
 stop_all() {
@@ -197,7 +218,7 @@ cmd_down() {
 
 cmd_status() {
   local code=0
-  for entry in "prometheus http://127.0.0.1:$PROM_PORT/-/ready" "jaeger http://127.0.0.1:$JAEGER_HEALTH_PORT/status" \
+  for entry in "prometheus http://127.0.0.1:$PROM_PORT/-/ready" "prometheus3 http://127.0.0.1:$PROM3_PORT/-/ready" "jaeger http://127.0.0.1:$JAEGER_HEALTH_PORT/status" \
     "otelcol http://127.0.0.1:$COLLECTOR_HEALTH_PORT/" "prometheus-backfill http://127.0.0.1:$PROM_BACKFILL_PORT/-/ready"; do
     set -- $entry
     if is_running "$1" && curl -fsS -o /dev/null "$2" 2>/dev/null; then
@@ -219,7 +240,8 @@ cmd_backfill() { # openmetrics-file
   mkdir -p "$data"
   promtool tsdb create-blocks-from openmetrics "$1" "$data" >"$STACK_DIR/promtool.log" 2>&1 \
     || { cat "$STACK_DIR/promtool.log" >&2; die "promtool could not backfill $1"; }
-  start_prometheus_on prometheus-backfill "$PROM_BACKFILL_PORT" "$data" TRACELENS_PROM_BACKFILL_PORT
+  start_prometheus_on prometheus-backfill "$PROM_BACKFILL_PORT" "$data" TRACELENS_PROM_BACKFILL_PORT \
+    prometheus prometheus.yaml "${PROM2_FLAGS[@]}"
 }
 
 case "${1:-}" in
