@@ -17,7 +17,15 @@ export async function loadSpanMetrics(
   signal?: AbortSignal
 ): Promise<SpanMetrics> {
   if (setting !== 'auto') {
-    return createSpanMetrics(prom, PRESET_SCHEMES[setting]);
+    // jsonData may be hand-provisioned: an unknown value is named, not dereferenced.
+    const preset = PRESET_SCHEMES[setting];
+    if (!preset) {
+      throw new DataError(
+        'query-failed',
+        `The app setting spanMetricsScheme is "${setting}", which TraceLens does not know: use auto or one of ${Object.keys(PRESET_SCHEMES).join(', ')}.`
+      );
+    }
+    return createSpanMetrics(prom, preset);
   }
   const end = Math.floor(Date.now() / 1000);
   const detection = await detectScheme(prom, { start: end - SPAN_METRICS_WINDOW_SEC, end });

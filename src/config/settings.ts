@@ -1,4 +1,6 @@
 /** TraceLens app settings, stored in the app's jsonData through Grafana's plugin settings API. */
+import type { SchemeId } from '../data';
+
 export interface AppSettings {
   /**
    * UID of the trace datasource (Tempo or Jaeger) the pages query by default; pages take another
@@ -13,7 +15,7 @@ export interface AppSettings {
   maxTracesForAggregate?: number;
 }
 
-export type SpanMetricsSchemeSetting = 'auto' | 'tempo' | 'otel' | 'otel-legacy';
+export type SpanMetricsSchemeSetting = 'auto' | SchemeId;
 
 export const SPAN_METRICS_SCHEME_OPTIONS: Array<{
   value: SpanMetricsSchemeSetting;
@@ -31,6 +33,16 @@ export const SPAN_METRICS_SCHEME_OPTIONS: Array<{
     value: 'otel-legacy',
     label: 'OpenTelemetry Collector spanmetrics, no namespace',
     description: 'duration_*, calls_total, label service_name',
+  },
+  {
+    value: 'otel-utf8',
+    label: 'Prometheus 3 OTLP, UTF-8 names',
+    description: 'traces.span.metrics.duration_milliseconds_*, label service.name',
+  },
+  {
+    value: 'otel-utf8-nosuffix',
+    label: 'Prometheus 3 OTLP, UTF-8 names without suffixes',
+    description: 'traces.span.metrics.duration_*, traces.span.metrics.calls (ms), label service.name',
   },
 ];
 
