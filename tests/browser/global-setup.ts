@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { generateBatch } from '../generator/batch';
 import { TraceTruth } from '../generator/model';
 import { sendTraces } from '../generator/send';
-import { clients, probeSample, stackEnv, waitFor } from '../integration/stack';
+import { clients, probeSample, stackEnv, waitFor, warmupEndUs } from '../integration/stack';
 import { startRecordedTempo } from '../harness/recorded-tempo';
 import { startHarness } from '../harness/server';
 import { BrowserState, stateFile, XSS } from './state';
@@ -44,6 +44,7 @@ export default async function globalSetup() {
   const warmup = generateBatch({
     seed: 1001,
     count: 4,
+    nowUs: warmupEndUs(),
     overrides: { 0: { authFails: true }, 1: { route: 'account', authFails: true } },
   });
   await sendTraces(env.otlpUrl, warmup.traces);

@@ -12,7 +12,7 @@
 import { writeFileSync } from 'node:fs';
 import { generateBatch } from '../generator/batch';
 import { sendTraces } from '../generator/send';
-import { batchFile, clients, probeSample, SentBatch, stackEnv, waitFor } from './stack';
+import { batchFile, clients, probeSample, SentBatch, stackEnv, waitFor, warmupEndUs } from './stack';
 
 const BATCH_SEED = 42;
 const BATCH_SIZE = 100;
@@ -24,6 +24,7 @@ export default async function globalSetup() {
   const warmup = generateBatch({
     seed: 1000,
     count: 4,
+    nowUs: warmupEndUs(),
     overrides: {
       0: { route: 'checkout', authFails: true },
       1: { route: 'account', authFails: true },

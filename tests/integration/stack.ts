@@ -99,6 +99,13 @@ export async function waitFor<T>(
 
 export const nowSec = () => Math.floor(Date.now() / 1000);
 
+/**
+ * Where a warm-up batch ends: 10 s before now, so it never falls inside the time window of the
+ * batch sent after it (that window is the last ~1.4 s before the batch is generated, and the wait
+ * between the two can be shorter than that when span metrics from an earlier run already exist).
+ */
+export const warmupEndUs = () => Date.now() * 1000 - 10_000_000;
+
 /** A span-metrics series every run creates (frontend's failing /checkout requests), as the collector writes it. */
 const PROBE =
   'traces_span_metrics_calls_total{service_name="frontend", span_name="GET /checkout", status_code="STATUS_CODE_ERROR"}';
