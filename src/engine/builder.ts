@@ -7,50 +7,7 @@
 import { TraceParseError } from './errors';
 import { idTextToHex } from './ids';
 import { AttrTable, AttrType, NO_SERVICE_NAME, ParsedTrace } from './model';
-
-/** Absolute time split so both halves stay exact in a float64. */
-export interface UnixNano {
-  sec: number;
-  ns: number;
-  ok: boolean;
-}
-
-/**
- * Reads a non-negative Unix-nanosecond count from `s[from, to)` exactly (any number of digits:
- * the last 9 are the ns within the second), falling back to `Number()` for decimal or exponent
- * notation. Sets `out.ok = false` on garbage.
- */
-export function parseUnixNano(s: string, from: number, to: number, out: UnixNano): void {
-  const split = to - 9 > from ? to - 9 : from;
-  let sec = 0;
-  let ns = 0;
-  // negative as soon as any char is not a digit: (9 - d) | d < 0 exactly when d is outside 0..9
-  let check = to - from - 1;
-  for (let p = from; p < split; p++) {
-    const d = s.charCodeAt(p) - 48;
-    check |= (9 - d) | d;
-    sec = sec * 10 + d;
-  }
-  for (let p = split; p < to; p++) {
-    const d = s.charCodeAt(p) - 48;
-    check |= (9 - d) | d;
-    ns = ns * 10 + d;
-  }
-  if (check < 0) {
-    splitUnixNano(Number(s.slice(from, to)), out);
-    return;
-  }
-  out.sec = sec;
-  out.ns = ns;
-  out.ok = true;
-}
-
-/** Splits a Unix-ns number (already rounded to float64 by whoever parsed it) into seconds + ns. */
-export function splitUnixNano(v: number, out: UnixNano): void {
-  out.ok = Number.isFinite(v) && v >= 0;
-  out.sec = out.ok ? Math.floor(v / 1e9) : 0;
-  out.ns = out.ok ? v - out.sec * 1e9 : 0;
-}
+import { UnixNano } from './unix-nano';
 
 /** Growable key/value columns with an owner per entry; packed by owner at the end. */
 class AttrColumns {
@@ -114,6 +71,13 @@ export const SEEN_ID = 1;
 export const SEEN_START = 2;
 export const SEEN_END = 4;
 
+/**
+ * Bits of `TraceBuilder.timeUnset`: the span's start or end is unknown (absent, or 0, which
+ * OTLP means as "unset"). `finish()` repairs such spans and warns about them.
+ */
+export const UNSET_START = 1;
+export const UNSET_END = 2;
+
 /** Mutable columns an adapter writes span fields into; see the file header. */
 export class TraceBuilder {
   n = 0;
@@ -132,6 +96,8 @@ export class TraceBuilder {
   scope: Uint32Array;
   kind: Uint8Array;
   status: Uint8Array;
+  /** UNSET_* bits per span */
+  timeUnset: Uint8Array;
   /** SEEN_* bits of the span being read */
   seen = 0;
 
@@ -174,6 +140,7 @@ export class TraceBuilder {
     this.scope = new Uint32Array(size);
     this.kind = new Uint8Array(size);
     this.status = new Uint8Array(size);
+    this.timeUnset = new Uint8Array(size);
   }
 
   /**
@@ -233,6 +200,7 @@ export class TraceBuilder {
       this.scope = grow(this.scope, size);
       this.kind = grow(this.kind, size);
       this.status = grow(this.status, size);
+      this.timeUnset = grow(this.timeUnset, size);
     }
     const i = this.n++;
     this.resource[i] = resource;

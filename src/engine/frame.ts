@@ -9,7 +9,8 @@
  */
 import type { DataFrame } from '@grafana/data';
 
-import { fail, SEEN_END, SEEN_ID, SEEN_START, TraceBuilder, UnixNano } from './builder';
+import { fail, SEEN_END, SEEN_ID, SEEN_START, TraceBuilder } from './builder';
+import { UnixNano } from './unix-nano';
 import { decodeHexId, IdHalves } from './ids';
 import { AttrType, ParsedTrace, SPAN_KIND_NAMES } from './model';
 

@@ -40,7 +40,8 @@
  * "shape keeper" instance as in the OTLP reader: on a 100k-span body a parse right after a forced
  * full GC took ≤ 1.15× the warm median (measured on the shared 2-core machine), not worth one.
  */
-import { fail, SEEN_END, SEEN_ID, SEEN_START, TraceBuilder, UnixNano } from './builder';
+import { fail, SEEN_END, SEEN_ID, SEEN_START, TraceBuilder } from './builder';
+import { UnixNano } from './unix-nano';
 import { decodeHexId, IdHalves, idToHex } from './ids';
 import { ObjectFields } from './json-fields';
 import { JsonScanner } from './json-scanner';

@@ -15,7 +15,8 @@
  * trace-by-id answer (Tempo, Jaeger v3) never mixes traces; Jaeger's v3 *search* answer does
  * (every match's spans in one list), and its caller must group the spans by traceId first.
  */
-import { fail, SEEN_END, SEEN_ID, SEEN_START, parseUnixNano, TraceBuilder, UnixNano } from './builder';
+import { fail, SEEN_END, SEEN_ID, SEEN_START, TraceBuilder } from './builder';
+import { parseUnixNano, UnixNano } from './unix-nano';
 import { decodeSpanId, IdHalves, idTextToHex } from './ids';
 import { AttrType } from './model';
 import { ObjectFields } from './json-fields';
