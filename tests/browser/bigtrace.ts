@@ -20,7 +20,7 @@ import { APP, launch, newPage } from './browser';
 
 /**
  * Runs in the page (a string, so no transpiler helpers leak into it): scrolls the waterfall and
- * returns the long tasks seen meanwhile and the longest gap between animation frames.
+ * returns the long tasks seen meanwhile, the longest gap between animation frames and where it got to.
  */
 const SCROLL_SCRIPT = `(async () => {
   const el = document.querySelector('[data-testid="waterfall"]');
@@ -38,7 +38,7 @@ const SCROLL_SCRIPT = `(async () => {
   }
   await new Promise((r) => setTimeout(r, 100));
   const tasks = window.__longTasks.filter((t) => t.start >= start);
-  return { tasks: tasks.length, longest: Math.max(0, ...tasks.map((t) => t.duration)), longestGap };
+  return { tasks: tasks.length, longest: Math.max(0, ...tasks.map((t) => t.duration)), longestGap, scrolledPx: el.scrollTop };
 })()`;
 
 export const TARGETS = { firstPaintMs: 1500, longestScrollTaskMs: 200 };
@@ -57,6 +57,8 @@ export interface BigTraceResult {
   longestScrollTaskMs: number;
   longTasksWhileScrolling: number;
   longestFrameGapMs: number;
+  /** the waterfall's scrollTop after the 60 jumps (60 × 200 rows × 24 px when nothing stopped it) */
+  scrolledPx: number;
 }
 
 /** A stand-in Tempo (and empty Prometheus) answering only what the trace page asks. */
@@ -116,7 +118,12 @@ export async function measureBigTrace(spans = 100_000): Promise<BigTraceResult> 
       return (await new Promise((r) => requestAnimationFrame(() => r(performance.now())))) - t0;
     })()`)) as number;
     const shownSpans = Number(await page.getByTestId('summary-spans').innerText());
-    const scroll = (await page.evaluate(SCROLL_SCRIPT)) as { tasks: number; longest: number; longestGap: number };
+    const scroll = (await page.evaluate(SCROLL_SCRIPT)) as {
+      tasks: number;
+      longest: number;
+      longestGap: number;
+      scrolledPx: number;
+    };
     return {
       spans,
       bodyBytes: body.length,
@@ -128,6 +135,7 @@ export async function measureBigTrace(spans = 100_000): Promise<BigTraceResult> 
       longestScrollTaskMs: scroll.longest,
       longTasksWhileScrolling: scroll.tasks,
       longestFrameGapMs: scroll.longestGap,
+      scrolledPx: scroll.scrolledPx,
     };
   } finally {
     await browser.close();
