@@ -3,6 +3,13 @@
  * (OTLP/JSON files, older producers) or as 12 base64 characters (Tempo's protobuf-JSON).
  * Ids are decoded straight from a range of a string into two uint32 halves (no string
  * allocation) and rendered back as lowercase hex only when asked. O(length) per id.
+ *
+ * Rule for every reader (OTLP, frames, files): a span whose span id is missing, null or the
+ * empty string is rejected with a TraceParseError naming the span (e.g. `span 3 in
+ * resourceSpans[0].scopeSpans[1] has no spanId`); it never inherits another span's id. An id
+ * of the wrong length or with a bad digit is rejected naming the span and the id's length; the
+ * id itself is quoted only when it is at most 32 characters long. A missing, null, empty or
+ * all-zero parent id means "no parent".
  */
 
 const HEX_DIGITS = '0123456789abcdef';
