@@ -8,6 +8,8 @@ export enum ROUTES {
   Trace = 'trace',
   Services = 'services',
   Compare = 'compare',
+  /** open a trace file (upload or paste); `?file=<id>` picks a trace of a file holding several */
+  File = 'file',
 }
 
 /** Absolute URL of an app page, e.g. prefixRoute(ROUTES.Search) → "/a/tracelens-analysis-app/search". */

@@ -4,26 +4,34 @@ import { AppRootProps } from '@grafana/data';
 import { LoadingPlaceholder } from '@grafana/ui';
 import { prefixRoute, ROUTES } from '../constants';
 import { AppSettings } from '../config/settings';
+import { TraceFilesProvider } from '../pages/file/TraceFilesContext';
 import { AppSettingsContext } from './AppSettingsContext';
 
 const SearchPage = lazy(() => import('../pages/search/SearchPage'));
 const TracePage = lazy(() => import('../pages/trace/TracePage'));
 const ServicesPage = lazy(() => import('../pages/services/ServicesPage'));
 const ComparePage = lazy(() => import('../pages/compare/ComparePage'));
+const OpenFilePage = lazy(() => import('../pages/file/OpenFilePage'));
 
-/** The app's routes, relative to /a/<plugin id>. Unknown paths land on the search page. */
+/**
+ * The app's routes, relative to /a/<plugin id>. Unknown paths land on the search page. The trace
+ * files opened in this tab live here (TraceFilesProvider), above the pages that add and read them.
+ */
 export default function App({ meta }: AppRootProps<AppSettings>) {
   return (
     <AppSettingsContext.Provider value={meta?.jsonData ?? {}}>
-      <Suspense fallback={<LoadingPlaceholder text="Loading TraceLens…" />}>
-        <Routes>
-          <Route path={ROUTES.Search} element={<SearchPage />} />
-          <Route path={`${ROUTES.Trace}/:traceId`} element={<TracePage />} />
-          <Route path={ROUTES.Services} element={<ServicesPage />} />
-          <Route path={ROUTES.Compare} element={<ComparePage />} />
-          <Route path="*" element={<Navigate to={prefixRoute(ROUTES.Search)} replace />} />
-        </Routes>
-      </Suspense>
+      <TraceFilesProvider>
+        <Suspense fallback={<LoadingPlaceholder text="Loading TraceLens…" />}>
+          <Routes>
+            <Route path={ROUTES.Search} element={<SearchPage />} />
+            <Route path={`${ROUTES.Trace}/:traceId`} element={<TracePage />} />
+            <Route path={ROUTES.Services} element={<ServicesPage />} />
+            <Route path={ROUTES.Compare} element={<ComparePage />} />
+            <Route path={ROUTES.File} element={<OpenFilePage />} />
+            <Route path="*" element={<Navigate to={prefixRoute(ROUTES.Search)} replace />} />
+          </Routes>
+        </Suspense>
+      </TraceFilesProvider>
     </AppSettingsContext.Provider>
   );
 }

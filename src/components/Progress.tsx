@@ -8,12 +8,14 @@ interface Props {
   label: string;
   done: number;
   total: number;
+  /** how counts read, e.g. as bytes; default the plain number */
+  format?: (n: number) => string;
 }
 
 /** A progress bar with counts ("Fetching traces: 12 of 40"), for work over many traces. */
-export function Progress({ label, done, total }: Props) {
+export function Progress({ label, done, total, format = String }: Props) {
   const styles = useStyles2(getStyles);
-  const text = `${label}: ${done} of ${total}`;
+  const text = `${label}: ${format(done)} of ${format(total)}`;
   return (
     <div
       className={styles.wrap}

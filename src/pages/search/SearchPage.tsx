@@ -102,7 +102,11 @@ export default function SearchPage() {
   return (
     <PluginPage>
       <h2>Trace search</h2>
-      <QueryContextBar context={context} />
+      <QueryContextBar context={context}>
+        <LinkButton variant="secondary" icon="upload" href={pageUrl(ROUTES.File)}>
+          Open a trace file
+        </LinkButton>
+      </QueryContextBar>
       {source && (
         <div className={styles.editor}>
           {traceql && (

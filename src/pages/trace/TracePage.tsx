@@ -3,7 +3,9 @@
  * time, span details with a span-metrics percentile, and (tabs) breakdowns, flame graph and
  * cross-service gaps. URL: `/trace/<id>` plus `span` (selected span id), `view` (tab),
  * `group`/`groupAttr`/`measure` (breakdown), and the query context (`ds`, `prom`, `from`, `to`). The
- * trace comes from the page's trace source (Tempo or Jaeger) through the loading service.
+ * trace comes from the page's trace source (Tempo or Jaeger) through the loading service, or from an
+ * opened trace file (`ds=file&file=<id>`, usePageTrace.ts): then its provenance shows, and what needs
+ * a datasource (Explore, span-metric percentiles) is off with the reason. Any trace downloads as OTLP JSON.
  */
 import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -12,20 +14,24 @@ import { GrafanaTheme2 } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
 import { LinkButton, LoadingPlaceholder, Tab, TabsBar, useStyles2 } from '@grafana/ui';
 import { crossServiceGaps, serviceOf, spanIdOf, TraceAnalysis } from '../../engine';
-import { loadTrace } from '../../loading';
 import { BreakdownFlameGraph, flameColumns, Measure } from '../../components/breakdown';
 import { DataErrorAlert } from '../../components/DataErrorAlert';
 import { QueryContextBar } from '../../components/QueryContextBar';
 import { useQueryContext } from '../../app/queryContext';
 import { useUrlState } from '../../app/urlState';
-import { useAsync } from '../../app/useAsync';
+import { AsyncState } from '../../app/useAsync';
+import type { SpanMetrics } from '../../data';
 import { useSpanMetrics } from '../../app/useSpanMetrics';
 import { exploreTraceUrl } from '../../app/links';
+import { FileGone } from '../file/FileGone';
+import { DownloadOtlpButton } from './DownloadOtlpButton';
+import { FileProvenance } from './FileProvenance';
 import { GapsTable } from './GapsTable';
 import { SpanDetails } from './SpanDetails';
 import { GroupKind, TraceBreakdowns } from './TraceBreakdowns';
 import { TraceSummary } from './TraceSummary';
-import { useOperationP95, useSpanPercentile } from './usePercentiles';
+import { usePageTrace } from './usePageTrace';
+import { SpanPercentile, useOperationP95, useSpanPercentile } from './usePercentiles';
 import { Waterfall } from './Waterfall';
 import { criticalSectionsBySpan, findSpan, visibleRows } from './waterfallModel';
 import { spanInfo } from './spanInfo';
@@ -38,19 +44,20 @@ const VIEWS: Array<{ id: View; label: string }> = [
 ];
 const GROUPS: GroupKind[] = ['service', 'operation', 'spanKind', 'attribute'];
 const MEASURES: Measure[] = ['self', 'criticalPath', 'busyIdle'];
+const NO_FILE_PERCENTILE: AsyncState<SpanPercentile> = {
+  loading: false,
+  error: new Error("Percentiles come from a datasource's span metrics; this trace is from a file."),
+};
 
 export default function TracePage() {
   const styles = useStyles2(getStyles);
   const traceId = (useParams().traceId ?? '').toLowerCase();
   const context = useQueryContext();
   const { params, update } = useUrlState();
-  const hasRange = params.has('from');
 
-  const source = context.source;
-  const loaded = useAsync(
-    source ? `${source.uid}|${traceId}|${context.carry.from}|${context.carry.to}` : undefined,
-    (signal) => loadTrace(source!, traceId, { range: hasRange ? context.resolveSeconds() : undefined, signal })
-  );
+  const loaded = usePageTrace(context, traceId);
+  const fromFile = loaded.fromFile;
+  const source = fromFile ? undefined : context.source;
   const analysis = loaded.value?.analysis;
 
   const services = useMemo(() => {
@@ -79,9 +86,11 @@ export default function TracePage() {
   const lower = lowerFor === analysis ? analysis : undefined;
   const gaps = useMemo(() => (lower && view === 'gaps' ? crossServiceGaps(lower) : undefined), [lower, view]);
 
-  const metrics = useSpanMetrics(context);
+  const spanMetrics = useSpanMetrics(context);
+  const metrics: AsyncState<SpanMetrics> = fromFile ? { loading: false } : spanMetrics;
   const p95 = useOperationP95(metrics.value, analysis);
-  const percentile = useSpanPercentile(metrics.value, analysis, selected);
+  const spanPercentile = useSpanPercentile(metrics.value, analysis, selected);
+  const percentile = fromFile ? NO_FILE_PERCENTILE : spanPercentile;
 
   const onSelect = useCallback(
     (i: number) => analysis && update({ span: spanIdOf(analysis.trace, i) }),
@@ -116,7 +125,8 @@ export default function TracePage() {
   return (
     <PluginPage>
       <h2>Trace {traceId}</h2>
-      <QueryContextBar context={context}>
+      {loaded.file && <FileProvenance file={loaded.file} />}
+      <QueryContextBar context={context} show={fromFile ? [] : undefined}>
         {source && (
           <LinkButton
             variant="secondary"
@@ -126,7 +136,9 @@ export default function TracePage() {
             Open in Explore
           </LinkButton>
         )}
+        {analysis && <DownloadOtlpButton trace={analysis.trace} />}
       </QueryContextBar>
+      {fromFile && !loaded.file && <FileGone />}
       {loaded.error && <DataErrorAlert title="Could not load the trace" error={loaded.error} />}
       {loaded.loading && <LoadingPlaceholder text={`Loading trace ${traceId}…`} />}
       {analysis && rows && sections && (

@@ -1,0 +1,21 @@
+import React from 'react';
+import { Alert, LinkButton } from '@grafana/ui';
+import { openFileUrl } from './traceFiles';
+
+/**
+ * Said where a link points at a trace file that is no longer open: files live only in the browser
+ * tab that opened them, so a reload (or a link shared from another tab) finds nothing.
+ */
+export function FileGone() {
+  return (
+    <Alert severity="info" title="The trace file is no longer open">
+      <p>
+        This page showed a trace from a file. TraceLens keeps opened files only until the page is reloaded or the tab is
+        closed, and this file is gone. Open it again to analyse it.
+      </p>
+      <LinkButton icon="upload" href={openFileUrl()}>
+        Open a trace file
+      </LinkButton>
+    </Alert>
+  );
+}

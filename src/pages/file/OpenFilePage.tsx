@@ -1,0 +1,50 @@
+/**
+ * "Open a trace file": upload (drop or choose) or paste a trace file in any format the engine reads
+ * (`readTraceFile`). A file with one trace opens its trace page; a file with several opens the
+ * picker at `?file=<id>`. The files stay in the App's state for this tab (TraceFilesContext), so a
+ * picker or trace link outlives navigation but not a reload, and says so.
+ */
+import React, { useCallback } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { PluginPage } from '@grafana/runtime';
+import { LinkButton } from '@grafana/ui';
+import { useUrlState } from '../../app/urlState';
+import { FileGone } from './FileGone';
+import { OpenFileForm } from './OpenFileForm';
+import { displayName, fileTraceUrl, findFile, LoadedFile, openFileUrl } from './traceFiles';
+import { TracePicker } from './TracePicker';
+import { useTraceFiles } from './TraceFilesContext';
+import { useOpenTraceFile } from './useOpenTraceFile';
+
+export default function OpenFilePage() {
+  const { params } = useUrlState();
+  const fileParam = params.get('file');
+  const { files } = useTraceFiles();
+  const navigate = useNavigate();
+  const onOpened = useCallback(
+    (file: LoadedFile) => navigate(file.traces.length === 1 ? fileTraceUrl(file, file.traces[0]) : openFileUrl(file)),
+    [navigate]
+  );
+  const open = useOpenTraceFile(onOpened);
+
+  if (fileParam) {
+    const file = findFile(files, fileParam);
+    return (
+      <PluginPage>
+        <h2>{file ? `Traces in ${displayName(file.name)}` : 'Open a trace file'}</h2>
+        {file ? <TracePicker file={file} /> : <FileGone />}
+        {file && (
+          <LinkButton variant="secondary" icon="upload" href={openFileUrl()}>
+            Open another file
+          </LinkButton>
+        )}
+      </PluginPage>
+    );
+  }
+  return (
+    <PluginPage>
+      <h2>Open a trace file</h2>
+      <OpenFileForm {...open} />
+    </PluginPage>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * The trace the trace page shows: from the page's trace source (Tempo or Jaeger) through the
+ * loading service, or, when `ds` is `file`, the trace of an opened file (`file` parameter and the
+ * page's trace id), analysed the same way; `fromFile` without `file` means that file is not open (any more).
+ */
+import { useMemo } from 'react';
+import { QueryContext } from '../../app/queryContext';
+import { useAsync } from '../../app/useAsync';
+import { useUrlState } from '../../app/urlState';
+import { loadTrace, LoadedTrace } from '../../loading';
+import { loadFileTrace } from '../file/loadFileTrace';
+import { FILE_DS, findFileTrace, LoadedFile } from '../file/traceFiles';
+import { useTraceFiles } from '../file/TraceFilesContext';
+
+export interface PageTrace {
+  loading: boolean;
+  error?: Error;
+  value?: LoadedTrace;
+  /** `ds=file`: the trace comes from an opened file */
+  fromFile: boolean;
+  /** the open file the trace came from; undefined when `fromFile` but the file is gone */
+  file?: LoadedFile;
+}
+
+export function usePageTrace(context: QueryContext, traceId: string): PageTrace {
+  const { params } = useUrlState();
+  const { files } = useTraceFiles();
+  const fromFile = context.traceUid === FILE_DS;
+  const found = fromFile ? findFileTrace(files, params.get('file'), traceId) : undefined;
+  const file = found?.file;
+  const entry = found?.entry;
+  const fileTrace = useMemo(() => file && entry && loadFileTrace(file, entry), [file, entry]);
+
+  const source = fromFile ? undefined : context.source;
+  const hasRange = params.has('from');
+  const fetched = useAsync(
+    source ? `${source.uid}|${traceId}|${context.carry.from}|${context.carry.to}` : undefined,
+    (signal) => loadTrace(source!, traceId, { range: hasRange ? context.resolveSeconds() : undefined, signal })
+  );
+  return fromFile ? { loading: false, value: fileTrace, fromFile, file } : { ...fetched, fromFile };
+}
