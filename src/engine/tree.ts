@@ -1,7 +1,8 @@
 /**
  * Span tree: resolves each span's parent id to a span index and builds a children index.
  *
- * - Parent lookup uses an open-addressing hash table on the 64-bit id: O(n) expected.
+ * - Parent lookup joins the 64-bit ids (id-join.ts: a hash table with a probe budget, else a
+ *   sort-merge join): O(n) whatever the ids, so crafted colliding ids cannot make it quadratic.
  * - Duplicate span ids: the span with the earliest start (then the latest end, then the first in
  *   input order) owns the id and receives the children; the others keep their own parent and
  *   are reported.
@@ -14,6 +15,7 @@
  *   One stable radix sort by start, then short sibling runs of equal starts by id: O(n).
  * - `preorder` is an iterative depth-first order (parents before children), O(n).
  */
+import { joinParents } from './id-join';
 import { ParsedTrace } from './model';
 import { identity, sortById, sortByKey } from './sort';
 import { TraceWarning, WarningTally } from './warnings';
@@ -40,51 +42,29 @@ export interface SpanTree {
   readonly flags: Uint8Array;
 }
 
-/** Open-addressing table from 64-bit span id to the index of the span owning it. */
-function indexIds(trace: ParsedTrace, flags: Uint8Array, duplicates: WarningTally): Int32Array {
-  const n = trace.spanCount;
-  const { idHi, idLo, start, end } = trace;
-  let size = 16;
-  while (size < n * 2) {
-    size *= 2;
-  }
-  const mask = size - 1;
-  const slots = new Int32Array(size).fill(-1);
-  for (let i = 0; i < n; i++) {
-    let h = hashId(idHi[i], idLo[i]) & mask;
-    let j = slots[h];
-    while (j >= 0 && (idHi[j] !== idHi[i] || idLo[j] !== idLo[i])) {
-      h = (h + 1) & mask;
-      j = slots[h];
-    }
-    if (j < 0) {
-      slots[h] = i;
-    } else {
-      const iWins = start[i] < start[j] || (start[i] === start[j] && end[i] > end[j]);
-      const loser = iWins ? j : i;
-      if (iWins) {
-        slots[h] = i;
+/**
+ * Parent index of every span (id-join.ts). Of spans sharing an id, the one
+ * with the earliest start, then the latest end, then the first in input order owns it; the
+ * others are flagged and counted as duplicates.
+ */
+function resolveParents(trace: ParsedTrace, flags: Uint8Array, duplicates: WarningTally): Int32Array {
+  const { start, end } = trace;
+  return joinParents(trace, trace.spanCount, (byId, from, to) => {
+    let owner = byId[from];
+    for (let k = from + 1; k < to; k++) {
+      const i = byId[k];
+      if (start[i] < start[owner] || (start[i] === start[owner] && end[i] > end[owner])) {
+        owner = i;
       }
-      flags[loser] |= FLAG_DUPLICATE_ID;
-      duplicates.add(loser);
     }
-  }
-  return slots;
-}
-
-function hashId(hi: number, lo: number): number {
-  return Math.imul(hi ^ Math.imul(lo, 0x9e3779b1), 0x85ebca6b) ^ lo;
-}
-
-function lookup(slots: Int32Array, trace: ParsedTrace, hi: number, lo: number): number {
-  const mask = slots.length - 1;
-  let h = hashId(hi, lo) & mask;
-  let j = slots[h];
-  while (j >= 0 && (trace.idHi[j] !== hi || trace.idLo[j] !== lo)) {
-    h = (h + 1) & mask;
-    j = slots[h];
-  }
-  return j;
+    for (let k = from; k < to; k++) {
+      if (byId[k] !== owner) {
+        flags[byId[k]] |= FLAG_DUPLICATE_ID;
+        duplicates.add(byId[k]);
+      }
+    }
+    return owner;
+  });
 }
 
 /** Breaks parent cycles in place (see the file header). */
@@ -183,7 +163,9 @@ function siblingOrder(trace: ParsedTrace, parent: Int32Array, childOffsets: Uint
   for (let i = 0; i < n && ok; i++) {
     ok = orderTiesById(trace, sorted.children, childOffsets[i], childOffsets[i + 1]);
   }
-  return ok ? sorted : groupByParent(sortByKey(start, sortById(idHi, idLo, identity(n))), parent, childOffsets, rootCount);
+  return ok
+    ? sorted
+    : groupByParent(sortByKey(start, sortById(idHi, idLo, identity(n))), parent, childOffsets, rootCount);
 }
 
 /** Builds the span tree and appends orphan/duplicate/cycle warnings to `warnings`. */
@@ -193,15 +175,11 @@ export function buildTree(trace: ParsedTrace, warnings: TraceWarning[]): SpanTre
   const duplicates = new WarningTally(trace);
   const orphans = new WarningTally(trace);
   const cycles = new WarningTally(trace);
-  const slots = indexIds(trace, flags, duplicates);
-  const parent = new Int32Array(n).fill(-1);
+  const parent = resolveParents(trace, flags, duplicates);
   for (let i = 0; i < n; i++) {
-    if (trace.hasParent[i]) {
-      parent[i] = lookup(slots, trace, trace.parentHi[i], trace.parentLo[i]);
-      if (parent[i] < 0) {
-        flags[i] |= FLAG_ORPHAN;
-        orphans.add(i);
-      }
+    if (trace.hasParent[i] && parent[i] < 0) {
+      flags[i] |= FLAG_ORPHAN;
+      orphans.add(i);
     }
   }
   breakCycles(trace, parent, flags, cycles);
