@@ -154,6 +154,27 @@ describe('Open a trace file', () => {
     expect(await screen.findByRole('heading', { name: `Trace ${OTLP_TRACE_ID}` }, SLOW)).toBeInTheDocument();
   });
 
+  it('shows the bytes read of a large file, and Cancel stops the reading and frees the form', async () => {
+    // jsdom reads at once: this reader reports 1.5 MB read, then waits until aborted
+    const read = jest.spyOn(FileReader.prototype, 'readAsText').mockImplementation(function (this: FileReader) {
+      this.onprogress?.call(this, new ProgressEvent('progress', { loaded: 1_500_000 }) as ProgressEvent<FileReader>);
+      this.abort = () => this.onabort?.call(this, new ProgressEvent('abort') as ProgressEvent<FileReader>);
+    });
+    renderOpenFile();
+    await upload('big.json', 'x'.repeat(4_000_000));
+    const bar = await screen.findByRole('progressbar', { name: 'Reading big.json' }, SLOW);
+    expect(bar).toHaveAttribute('aria-valuetext', 'Reading big.json: 1.50 MB of 4 MB');
+    expect(screen.getByRole('button', { name: 'Open pasted trace' })).toBeDisabled();
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByText('Reading big.json was cancelled.')).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    read.mockRestore();
+    await userEvent.click(screen.getByLabelText('Trace file text'));
+    await userEvent.paste('{}');
+    expect(screen.getByRole('button', { name: 'Open pasted trace' })).toBeEnabled();
+  });
+
   it.each([
     ['a file trace', `${PLUGIN_BASE_URL}/trace/${OTLP_TRACE_ID}?ds=file&file=1`],
     ['a file picker', `${PLUGIN_BASE_URL}/file?file=1`],
