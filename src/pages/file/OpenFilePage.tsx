@@ -7,7 +7,9 @@
 import React, { useCallback } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { PluginPage } from '@grafana/runtime';
-import { LinkButton } from '@grafana/ui';
+import { css } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
+import { LinkButton, useStyles2 } from '@grafana/ui';
 import { useUrlState } from '../../app/urlState';
 import { FileGone } from './FileGone';
 import { OpenFileForm } from './OpenFileForm';
@@ -17,6 +19,7 @@ import { useTraceFiles } from './TraceFilesContext';
 import { useOpenTraceFile } from './useOpenTraceFile';
 
 export default function OpenFilePage() {
+  const styles = useStyles2(getStyles);
   const { params } = useUrlState();
   const fileParam = params.get('file');
   const { files } = useTraceFiles();
@@ -32,11 +35,15 @@ export default function OpenFilePage() {
     return (
       <PluginPage>
         <h2>{file ? `Traces in ${displayName(file.name)}` : 'Open a trace file'}</h2>
-        {file ? <TracePicker file={file} /> : <FileGone />}
-        {file && (
-          <LinkButton variant="secondary" icon="upload" href={openFileUrl()}>
-            Open another file
-          </LinkButton>
+        {file ? (
+          <div className={styles.picker}>
+            <TracePicker file={file} />
+            <LinkButton variant="secondary" icon="upload" href={openFileUrl()}>
+              Open another file
+            </LinkButton>
+          </div>
+        ) : (
+          <FileGone />
         )}
       </PluginPage>
     );
@@ -48,3 +55,7 @@ export default function OpenFilePage() {
     </PluginPage>
   );
 }
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  picker: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(2), alignItems: 'flex-start' }),
+});
