@@ -38,7 +38,7 @@ async function download(): Promise<{ name: string; text: string }> {
 describe('Download as OTLP JSON', () => {
   it.each([
     // the recorded traces: 10 spans each
-    ['Tempo', 'tempo', '0af7651916cd43dd8448eb211c80319c', 10],
+    ['Tempo', 'tempo', '8d3115b67acbe152b049ac86d48a02e0', 10],
     ['Jaeger', 'jaeger', '862e40707a2b002c061be0fb0f2c677f', 10],
   ])('saves a %s trace as <trace id>.otlp.json that reads back to the same spans', async (_, ds, traceId, spans) => {
     installRecordedBackend({ tempo: ['tempo-trace-v2'], jaeger: ['jaeger-api-trace-v3'] });
