@@ -21,7 +21,7 @@ export type { GroupBy, SpanMetricsFilter } from './spanmetrics/queries';
 export type { GroupValue, HistogramBucket, ServiceGraphEdge, SpanMetrics, Window } from './spanmetrics/spanmetrics';
 export { createSpanMetrics } from './spanmetrics/spanmetrics';
 export type { AttributeScope, SpanFilter } from './queries/traceql';
-export { traceqlAttribute, traceqlDuration, traceqlFilter, traceqlString } from './queries/traceql';
+export { traceqlAttribute, traceqlDuration, traceqlEquals, traceqlFilter } from './queries/traceql';
 export type { LabelMatcher, MatchOp } from './queries/promql';
 export { escapeRegex, matcher, oneOf, promqlDuration, promqlString, selector } from './queries/promql';
 export type { JaegerClient, JaegerFetchedTrace, JaegerSearchParams, JaegerTraceRange } from './jaeger/client';

@@ -8,6 +8,9 @@ describe('promqlString', () => {
     ['a\nb\tc', '"a\\nb\\tc"'],
     ['nul\u0000', '"nul\\u0000"'],
     ['日本語 😀', '"日本語 😀"'],
+    ['DEL \u007f LS \u2028 BOM \ufeff', '"DEL \u007f LS \u2028 BOM \ufeff"'],
+    ['\u0001\u001f', '"\\u0001\\u001f"'],
+    ['lone \ud800 and \udc00', '"lone \ufffd and \ufffd"'],
   ])('%j → %s', (value, literal) => {
     expect(promqlString(value)).toBe(literal);
   });
@@ -40,10 +43,7 @@ describe('selector', () => {
 
   it('quotes a metric name that is not classic inside the braces, as Prometheus 3 writes it', () => {
     expect(
-      selector('traces.span.metrics.calls_total', [
-        matcher('service.name', '=', 'a"b'),
-        matcher('span_name', '!=', ''),
-      ])
+      selector('traces.span.metrics.calls_total', [matcher('service.name', '=', 'a"b'), matcher('span_name', '!=', '')])
     ).toBe('{"traces.span.metrics.calls_total", "service.name"="a\\"b", span_name!=""}');
     expect(selector('traces.span.metrics.duration_bucket')).toBe('{"traces.span.metrics.duration_bucket"}');
     // recording-rule names with colons are classic metric names and stay bare
@@ -78,12 +78,73 @@ describe('oneOf', () => {
   });
 });
 
+describe('names that are PromQL keywords or numbers (forms measured on Prometheus 2.42 and 3.16)', () => {
+  it('a metric named like a keyword or number is matched by __name__, which both versions read', () => {
+    expect(selector('on', [matcher('job', '=', 'x')])).toBe('{__name__="on", job="x"}');
+    expect(selector('NaN')).toBe('{__name__="NaN"}');
+    expect(selector('Inf', [], false)).toBe('{__name__="Inf"}');
+    expect(selector('group_left')).toBe('{__name__="group_left"}');
+    // read as names before `{` by both: left bare
+    expect(selector('sum', [matcher('by', '=', 'x')])).toBe('sum{by="x"}');
+    expect(selector('nan_total')).toBe('nan_total{}');
+  });
+
+  it('inside braces every legacy label name is a name, keywords and Inf/NaN included', () => {
+    expect(selector('m', [matcher('on', '=', 'a'), matcher('bool', '!=', 'b'), matcher('NaN', '=~', 'c')], false)).toBe(
+      'm{on="a", bool!="b", NaN=~"c"}'
+    );
+  });
+
+  it('by (…) leaves keywords bare but quotes without, Inf and NaN (rejects them for Prometheus 2)', () => {
+    expect(by(['on', 'bool', 'ignoring', 'offset', 'group_left', 'le'])).toBe(
+      'by (on, bool, ignoring, offset, group_left, le)'
+    );
+    expect(by(['without', 'Inf', 'nan'])).toBe('by ("without", "Inf", "nan")');
+    expect(() => by(['nan'], false)).toThrow(
+      new RangeError(
+        'Prometheus 2 cannot query the label name "nan" (a PromQL keyword or number in by (…)); only Prometheus 3 can quote it'
+      )
+    );
+  });
+
+  it('names only Prometheus 3 can hold are rejected for Prometheus 2, saying which and why', () => {
+    expect(() => selector('traces.span.metrics.calls_total', [], false)).toThrow(
+      'Prometheus 2 cannot query the metric name "traces.span.metrics.calls_total" (not [a-zA-Z_:][a-zA-Z0-9_:]*)'
+    );
+    expect(() => selector('m', [matcher('service.name', '=', 'x')], false)).toThrow(
+      'Prometheus 2 cannot query the label name "service.name" (not [a-zA-Z_][a-zA-Z0-9_]*)'
+    );
+    expect(() => by(['a-b'], false)).toThrow(RangeError);
+    // a long or invisible name is cut to 60 characters, controls escaped
+    expect(() => labelName(`\u0000${'x'.repeat(100)}`, false)).toThrow(`label name "\\u0000${'x'.repeat(59)}"… (not`);
+  });
+});
+
 describe('promqlDuration', () => {
   it('formats whole seconds as s and anything else as ms', () => {
-    expect(promqlDuration(300)).toBe('300s');
-    expect(promqlDuration(15.001)).toBe('15001ms');
-    expect(() => promqlDuration(0)).toThrow(RangeError);
-    expect(() => promqlDuration(0.0001)).toThrow(RangeError);
+    expect(promqlDuration(300)).toEqual({ text: '300s' });
+    expect(promqlDuration(15.001)).toEqual({ text: '15001ms' });
+    expect(promqlDuration(0.0015)).toEqual({ text: '2ms' }); // 1.5 ms rounds to 2 ms
+  });
+
+  it('clamps what PromQL cannot parse into its range, with a note saying so', () => {
+    // 9223372036854 ms = floor((2^63−1) ns / 1e6): the longest both Prometheus versions parse
+    expect(promqlDuration(9_223_372_036.854)).toEqual({ text: '9223372036854ms' });
+    expect(promqlDuration(9_223_372_036.855)).toEqual({
+      text: '9223372036854ms',
+      note: "A range of 9223372036.855 s is longer than PromQL's longest (9223372036854 ms, ~292 years): 9223372036854ms is used.",
+    });
+    expect(promqlDuration(1e300).text).toBe('9223372036854ms');
+    expect(promqlDuration(Infinity).text).toBe('9223372036854ms');
+    expect(promqlDuration(0.0001)).toEqual({
+      text: '1ms',
+      note: "A range of 0.0001 s is shorter than PromQL's 1 ms resolution: 1ms is used.",
+    });
+  });
+
+  it('rejects what is no range at all', () => {
+    expect(() => promqlDuration(0)).toThrow(new RangeError('A PromQL range needs a positive duration, got 0 s'));
+    expect(() => promqlDuration(-5)).toThrow(RangeError);
     expect(() => promqlDuration(NaN)).toThrow(RangeError);
   });
 });

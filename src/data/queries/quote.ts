@@ -1,9 +1,14 @@
 /**
- * String literals for PromQL and TraceQL.
+ * Every escape of a query string, for PromQL and TraceQL: string literals, quoted names and RE2
+ * regexes. O(length) each.
+ *
+ * Both languages are read as UTF-8 by Go, where a lone UTF-16 surrogate cannot exist (a producer's
+ * invalid text is stored as U+FFFD, and neither Grafana's grammars nor Prometheus take one), so
+ * every function here first writes a lone surrogate as U+FFFD ({@link wellFormed}).
  *
  * PromQL ({@link quoteString}): Prometheus' lexer unquotes Go-style, so `\` and `"` are escaped,
- * newline/CR/tab written as `\n` `\r` `\t` and other control characters as `\u00XX`; everything
- * else (unicode included) stays as it is.
+ * newline/CR/tab written as `\n` `\r` `\t` and other C0 controls as `\u00XX`; everything else
+ * (DEL, U+2028/2029, unicode) stays as it is.
  *
  * TraceQL ({@link traceqlLiteral}, {@link traceqlQuotedName}) has two readers that disagree:
  * - Tempo's lexer reads a value with Go's text/scanner and strconv.Unquote: every Go escape works,
@@ -15,36 +20,73 @@
  *   `` `…` `` alike.
  * So a value is written `"…"` escaping only `\` and `"`; one holding a newline is written as a raw
  * `` `…` `` string. A value no literal carries for both readers — a NUL, or a newline together with a
- * backtick or a CR — is written the way Tempo reads it (`\n`, `\u0000`): Tempo finds what the user
- * asked for, and Grafana's editor marks the literal (src/data/queries/traceql-grammar.test.ts says so).
+ * backtick or a CR — has no literal (`traceqlLiteral` gives undefined): it is matched with the RE2
+ * regex {@link traceqlExactRegex}, `^…$` with `\x00`, `\n`, `\r` written as RE2 escapes, which both
+ * readers take in `"…"` (traceql.ts `traceqlEquals`). An attribute name holding a NUL cannot be
+ * written at all (a quoted name has no escape for it).
  */
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** `text` with every lone UTF-16 surrogate replaced by U+FFFD, as Go reads such text. */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\ufffd');
+}
+
+/** A double-quoted PromQL string literal (a label value, or a quoted name in Prometheus 3) for any text. */
 export function quoteString(value: string): string {
-  return `"${value.replace(/[\\"\u0000-\u001f]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
+  return `"${wellFormed(value).replace(/[\\"\u0000-\u001f]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
 }
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 const escapeQuotes = (value: string) => value.replace(/[\\"]/g, (c) => `\\${c}`);
 
-/** A TraceQL string literal that Tempo and Grafana's TraceQL grammar both read as `value` (see the header for the exceptions). */
-export function traceqlLiteral(value: string): string {
-  if (!value.includes('\u0000')) {
-    if (!value.includes('\n')) {
-      return `"${escapeQuotes(value)}"`;
-    }
-    if (!/[`\r]/.test(value)) {
-      return `\`${value}\``;
-    }
-  }
-  // For Tempo only: Go escapes for what it cannot take raw.
-  return `"${escapeQuotes(value)
-    .replace(/\n/g, '\\n')
-    .replace(/\u0000/g, '\\u0000')}"`;
+/** Escapes RE2 metacharacters so the regex matches `value` literally (PromQL `=~`, TraceQL `=~`). */
+export function escapeRegex(value: string): string {
+  return value.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
 }
 
-/** A quoted TraceQL attribute name (`"http request id"` in `span."http request id"`): only `\` and `"` escaped. */
+/**
+ * A TraceQL string literal that Tempo and Grafana's TraceQL grammar both read as `value`, or
+ * undefined when there is none (a NUL, or a newline with a backtick or a CR: see the header).
+ */
+export function traceqlLiteral(value: string): string | undefined {
+  const text = wellFormed(value);
+  if (text.includes('\u0000')) {
+    return undefined;
+  }
+  if (!text.includes('\n')) {
+    return `"${escapeQuotes(text)}"`;
+  }
+  return /[`\r]/.test(text) ? undefined : `\`${text}\``;
+}
+
+const RE2_CONTROL: Record<string, string> = { '\u0000': '\\x00', '\n': '\\n', '\r': '\\r' };
+
+/**
+ * A TraceQL string literal holding the RE2 regex that matches exactly `value` (`"^…$"`): RE2
+ * metacharacters escaped, NUL/newline/CR as `\x00` `\n` `\r`, so the literal holds no character
+ * either reader refuses.
+ */
+export function traceqlExactRegex(value: string): string {
+  const re = escapeRegex(wellFormed(value)).replace(/[\u0000\n\r]/g, (c) => RE2_CONTROL[c]);
+  return `"${escapeQuotes(`^${re}$`)}"`;
+}
+
+/**
+ * A quoted TraceQL attribute name (`"http request id"` in `span."http request id"`): only `\` and
+ * `"` escaped. Throws a RangeError for a name with a NUL, which no TraceQL can name.
+ */
 export function traceqlQuotedName(name: string): string {
-  return `"${escapeQuotes(name)}"`;
+  const text = wellFormed(name);
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    throw new RangeError(
+      `TraceQL cannot name an attribute holding a NUL character (at position ${nul} of ${JSON.stringify(text.slice(0, 60))})`
+    );
+  }
+  return `"${escapeQuotes(text)}"`;
 }
 
 /**

@@ -8,11 +8,13 @@
  * Tempo's rules, as its lexer (pkg/traceql/lexer.go) applies them: a string literal is read by Go's
  * text/scanner (a raw newline inside "…" ends it with an error, a NUL anywhere is an error) and
  * unquoted by strconv.Unquote (Go escapes; `…` raw strings lose their CRs); a quoted attribute name
- * (`span."a b"`) knows only the escapes \" and \\. The one place the two readers cannot agree —
- * values holding a NUL, or a newline together with a backtick or a CR — is pinned below: we write
- * what Tempo reads, and the grammar marks it.
+ * (`span."a b"`) knows only the escapes \" and \\. Where no literal suits both readers — values
+ * holding a NUL, or a newline together with a backtick or a CR — the builders match the exact RE2
+ * regex `=~ "^…$"`, which both take; it is read back here by undoing its escapes and checked with a
+ * JavaScript RegExp (the same meaning for this subset: escaped metacharacters, `\x00`, `\n`, `\r`).
+ * Lone surrogates are written as U+FFFD (Go, and so Tempo, holds no other), so they read back so.
  *
- * Builders covered: traceqlString/traceqlAttribute/traceqlDuration/traceqlFilter (data layer), the
+ * Builders covered: traceqlEquals/traceqlAttribute/traceqlDuration/traceqlFilter (data layer), the
  * search page (builderToTraceql, also after its URL round trip), the services page's "Show slow
  * traces" state, the compare page's root filter, the breakdown panel's group links (groupQuery), the
  * "Analyze in TraceLens" extension (passes a query through unchanged), the diagnostics' queries
@@ -26,7 +28,9 @@ import { BuilderState, builderFromParams, builderToParams, builderToTraceql } fr
 import { groupQuery } from '../../panels/breakdown/links';
 import { runDiagnostics } from '../../config/diagnostics';
 import { recorded } from '../recorded';
-import { AttributeScope, traceqlAttribute, traceqlDuration, traceqlFilter, traceqlString } from './traceql';
+import { wellFormed } from './quote';
+import { goUnquote as tempoReads } from './testing/go-strings';
+import { AttributeScope, traceqlAttribute, traceqlDuration, traceqlEquals, traceqlFilter } from './traceql';
 
 const fetchMock = jest.fn();
 jest.mock('@grafana/runtime', () => ({
@@ -44,6 +48,8 @@ interface Parsed {
   errors: number[];
   /** String nodes' text, in order */
   strings: string[];
+  /** each String's comparison operator (`=`, `=~`…), in order */
+  ops: string[];
   /** quoted attribute names' text (`"a b"` of `span."a b"`), in order */
   quotedNames: string[];
   /** bare attribute names (`service.name` of `resource.service.name`), in order */
@@ -52,7 +58,7 @@ interface Parsed {
 }
 
 function parse(query: string): Parsed {
-  const out: Parsed = { errors: [], strings: [], quotedNames: [], bareNames: [], durations: [] };
+  const out: Parsed = { errors: [], strings: [], ops: [], quotedNames: [], bareNames: [], durations: [] };
   parser.parse(query).iterate({
     enter: (node) => {
       const text = query.slice(node.from, node.to);
@@ -60,6 +66,9 @@ function parse(query: string): Parsed {
         out.errors.push(node.from);
       } else if (node.name === 'String') {
         out.strings.push(text);
+        // String < Static < FieldExpression, whose previous sibling is the comparison's FieldOp
+        const op = node.node.parent?.parent?.prevSibling;
+        out.ops.push(op?.name === 'FieldOp' ? query.slice(op.from, op.to) : '');
       } else if (node.name === 'Duration') {
         out.durations.push(text);
       } else if (node.name === 'Identifier' && node.node.parent?.name === 'AttributeField') {
@@ -75,76 +84,6 @@ function expectParses(query: string): Parsed {
   const p = parse(query);
   expect({ query, errorsAt: p.errors }).toEqual({ query, errorsAt: [] });
   return p;
-}
-
-const HEX = /^[0-9a-fA-F]+$/;
-
-/** A TraceQL string literal as Tempo reads it (text/scanner, then strconv.Unquote); throws where Tempo would. */
-function tempoReads(literal: string): string {
-  if (literal.includes('\u0000')) {
-    throw new Error('invalid character NUL');
-  }
-  if (literal.length >= 2 && literal.startsWith('`') && literal.endsWith('`')) {
-    const body = literal.slice(1, -1);
-    if (body.includes('`')) {
-      throw new Error('backtick inside a raw string');
-    }
-    return body.replace(/\r/g, '');
-  }
-  if (literal.length < 2 || !literal.startsWith('"') || !literal.endsWith('"')) {
-    throw new Error(`not a string literal: ${literal}`);
-  }
-  let out = '';
-  const body = literal.slice(1, -1);
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c === '\n' || c === '"') {
-      throw new Error(`raw ${JSON.stringify(c)} inside "…"`);
-    }
-    if (c !== '\\') {
-      out += c;
-      continue;
-    }
-    const e = body[++i];
-    const simple: Record<string, string> = {
-      a: '\u0007',
-      b: '\b',
-      f: '\f',
-      n: '\n',
-      r: '\r',
-      t: '\t',
-      v: '\v',
-      '\\': '\\',
-      '"': '"',
-    };
-    const hex = (n: number) => {
-      const digits = body.slice(i + 1, i + 1 + n);
-      if (digits.length !== n || !HEX.test(digits)) {
-        throw new Error(`bad \\${e} escape`);
-      }
-      i += n;
-      return parseInt(digits, 16);
-    };
-    if (e in simple) {
-      out += simple[e];
-    } else if (e === 'x') {
-      out += String.fromCharCode(hex(2));
-    } else if (e === 'u') {
-      out += String.fromCodePoint(hex(4));
-    } else if (e === 'U') {
-      out += String.fromCodePoint(hex(8));
-    } else if (/[0-7]/.test(e ?? '')) {
-      const digits = body.slice(i, i + 3);
-      if (!/^[0-7]{3}$/.test(digits)) {
-        throw new Error('bad octal escape');
-      }
-      out += String.fromCharCode(parseInt(digits, 8));
-      i += 2;
-    } else {
-      throw new Error(`unknown escape \\${e}`);
-    }
-  }
-  return out;
 }
 
 /** A quoted attribute name as Tempo reads it (parseQuotedAtrribute: only \" and \\). */
@@ -168,12 +107,56 @@ function tempoReadsName(quoted: string): string {
   return out;
 }
 
+/**
+ * The one string an exact regex `^…$` of traceqlEquals matches: its escapes undone (throws on any
+ * unescaped metacharacter, which would make it match more than one string).
+ */
+function exactRegexValue(re: string): string {
+  if (!re.startsWith('^') || !re.endsWith('$')) {
+    throw new Error(`not anchored: ${re}`);
+  }
+  const body = re.slice(1, -1);
+  const controls: Record<string, string> = { n: '\n', r: '\r' };
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c !== '\\') {
+      if ('.+*?()|[]{}^$'.includes(c)) {
+        throw new Error(`unescaped ${c} in ${re}`);
+      }
+      out += c;
+    } else if (body.startsWith('x00', i + 1)) {
+      out += '\u0000';
+      i += 3;
+    } else {
+      const e = body[++i];
+      out += controls[e] ?? e;
+    }
+  }
+  return out;
+}
+
+/** The value each condition `field = "…"` / `field =~ "^…$"` matches, as Tempo reads it, in order. */
+function readValues(p: Parsed): string[] {
+  return p.strings.map((literal, i) => {
+    const text = tempoReads(literal);
+    if (p.ops[i] === '=') {
+      return text;
+    }
+    expect(p.ops[i]).toBe('=~');
+    const value = exactRegexValue(text);
+    const re = new RegExp(text);
+    expect([re.test(value), re.test(`${value}x`), re.test(`x${value}`)]).toEqual([true, false, false]);
+    return value;
+  });
+}
+
 const nameOf = (p: Parsed, i: number) => p.quotedNames.map(tempoReadsName).concat(p.bareNames)[i];
 
 // ---- hostile values ----
 
 const CONTROL = Array.from({ length: 32 }, (_, c) => String.fromCharCode(c));
-/** Values no literal carries for both readers (see quote.ts): checked apart, below. */
+/** Values no literal carries for both readers (see quote.ts): matched with an exact regex. */
 const neitherReader = (v: string) => v.includes('\u0000') || (v.includes('\n') && /[`\r]/.test(v));
 
 const VALUES: string[] = [
@@ -199,6 +182,7 @@ const VALUES: string[] = [
   'שלום עולם', // RTL
   'مرحبا \u200f\u202e reversed',
   '\u2028\u2029\u00a0\ufeff',
+  'DEL \u007f, NEL \u0085, LS \u2028, PS \u2029',
   'regex (a|b).*[x]+?$ {} && || !=',
   '} | rate() {',
   '${template} $x',
@@ -211,7 +195,11 @@ const NEITHER: string[] = [
   'line\nand `tick`',
   'line\r\nwindows',
   'all: ' + CONTROL.join(''),
+  'regex (a|b).*[x]+?$ {} ^ \\ " \u0000 \\x00 \\n',
+  '\r\n\u0000`\u2028 😀',
 ];
+/** Lone surrogates: Go holds U+FFFD in their place, so they are written and read back as that. */
+const LONE_SURROGATES: string[] = ['\ud800', 'a\udfffb', '\udc00\ud800', 'pair 😀 and lone \ud83d', 'nul\u0000\ud800'];
 
 const NAMES: string[] = [
   'x_request_id',
@@ -249,13 +237,53 @@ const NAMES: string[] = [
   '中文.属性',
   'emoji😀',
   '= && }',
+  'kind',
+  'statusMessage',
+  'rootName',
+  'traceDuration',
+  'nil',
+  'true',
+  'ok',
+  'trace:id',
+  'span:id',
+  'event:name',
+  'event',
+  'instrumentation',
+  'über.straße',
+  '$var',
+  'del\u007f',
+  'ls\u2028ps\u2029',
+  'x-y.z/w:v',
 ];
 
-const DURATIONS_MS = [0, 0.000001, 0.001, 0.5, 1, 1.5, 250, 1234.567891, 60_000, 1e9, 1e12, 9.2e12, 1e15, 1e21, 1e300];
+// 2^53 ns = 9_007_199_254.740992 ms; Tempo's longest is 2^63−1 ns = 9_223_372_036_854.775807 ms
+const DURATIONS_MS = [
+  0,
+  0.0000004,
+  0.000001,
+  0.001,
+  0.5,
+  1,
+  1.5,
+  250,
+  1234.567891,
+  60_000,
+  1e9,
+  9_007_199_254.740992,
+  9_007_199_254.740993,
+  1e12,
+  9.2e12,
+  9_223_372_036_854.5,
+  1e15,
+  1e21,
+  1e300,
+  Number.MAX_VALUE,
+  Infinity,
+];
 
 // ---- the data layer's builders ----
 
-describe('traceqlString and traceqlFilter with hostile values', () => {
+describe('traceqlEquals and traceqlFilter with hostile values', () => {
   it.each(VALUES.map((v) => [JSON.stringify(v).slice(0, 80), v]))(
     'service, span name and attributes = %s parse, and read back exactly',
     (_label, value) => {
@@ -266,16 +294,33 @@ describe('traceqlString and traceqlFilter with hostile values', () => {
         spanAttributes: { x_request_id: value },
       });
       const p = expectParses(query);
-      expect(p.strings.map(tempoReads)).toEqual([value, value, value, value]);
+      expect(p.ops).toEqual(['=', '=', '=', '=']);
+      expect(readValues(p)).toEqual([value, value, value, value]);
     }
   );
 
   it.each(NEITHER.map((v) => [JSON.stringify(v), v]))(
-    '%s: no literal suits both readers — written as Tempo reads it, and the grammar marks it',
+    '%s: no literal suits both readers — matched by the exact regex, which parses and matches only it',
     (_label, value) => {
-      const literal = traceqlString(value);
-      expect(tempoReads(literal)).toBe(value);
-      expect(parse(`{ name = ${literal} }`).errors).not.toEqual([]);
+      const p = expectParses(traceqlFilter({ service: value, spanName: value, spanAttributes: { k: value } }));
+      expect(p.ops).toEqual(['=~', '=~', '=~']);
+      expect(readValues(p)).toEqual([value, value, value]);
+    }
+  );
+
+  it('writes the exact regex with RE2 escapes, e.g. for "a.b<NUL>c"', () => {
+    // `.` escaped as `\.` and NUL as `\x00`; each backslash doubled inside the TraceQL literal
+    expect(traceqlEquals('name', 'a.b\u0000c')).toBe('name =~ "^a\\\\.b\\\\x00c$"');
+    expect(traceqlEquals('name', 'a\nb`')).toBe('name =~ "^a\\\\nb`$"');
+  });
+
+  it.each(LONE_SURROGATES.map((v) => [JSON.stringify(v), v]))(
+    '%s is written with U+FFFD and parses',
+    (_label, value) => {
+      const p = expectParses(
+        traceqlFilter({ service: value, spanAttributes: { [value.replace('\u0000', '')]: value } })
+      );
+      expect(readValues(p)).toEqual([wellFormed(value), wellFormed(value)]);
     }
   );
 
@@ -287,10 +332,19 @@ describe('traceqlString and traceqlFilter with hostile values', () => {
     }
   });
 
+  it('an attribute name holding a NUL has no TraceQL: rejected with where the NUL is', () => {
+    expect(() => traceqlAttribute('span', 'a\u0000b')).toThrow(
+      new RangeError('TraceQL cannot name an attribute holding a NUL character (at position 1 of "a\\u0000b")')
+    );
+    expect(() => traceqlFilter({ resourceAttributes: { ['x'.repeat(100) + '\u0000']: 'v' } })).toThrow(
+      `(at position 100 of "${'x'.repeat(60)}")`
+    );
+  });
+
   it('attribute names and values together, through traceqlFilter', () => {
     const attrs = Object.fromEntries(NAMES.map((n, i) => [n, VALUES[i % VALUES.length]]));
     const p = expectParses(traceqlFilter({ spanAttributes: attrs, resourceAttributes: attrs }));
-    expect(p.strings.map(tempoReads)).toEqual([...Object.values(attrs), ...Object.values(attrs)]);
+    expect(readValues(p)).toEqual([...Object.values(attrs), ...Object.values(attrs)]);
     expect(p.quotedNames.map(tempoReadsName).concat(p.bareNames).sort()).toEqual([...NAMES, ...NAMES].sort());
   });
 
@@ -304,6 +358,19 @@ describe('traceqlString and traceqlFilter with hostile values', () => {
     expect(p.durations[0]).toMatch(/^\d+(\.\d{1,6})?ms$/);
   });
 
+  it('durations by hand: 1 ns, sub-ns, fractional ms, 2^53 ns, past Tempo’s longest, and nonsense', () => {
+    expect(traceqlDuration(0.000001)).toBe('0.000001ms'); // 1 ns
+    expect(traceqlDuration(0.0000004)).toBe('0ms'); // 0.4 ns rounds to 0 ns
+    expect(traceqlDuration(0.0000006)).toBe('0.000001ms'); // 0.6 ns rounds to 1 ns
+    expect(traceqlDuration(1234.5678914)).toBe('1234.567891ms');
+    expect(traceqlDuration(9_007_199_254.740992)).toBe('9007199254.740992ms'); // 2^53 ns
+    expect(traceqlDuration(1e15)).toBe('9223372036854ms'); // > 2^63−1 ns: Tempo's longest, whole ms
+    expect(traceqlDuration(Infinity)).toBe('9223372036854ms');
+    expect(() => traceqlDuration(NaN)).toThrow(new RangeError('A TraceQL duration is a number of ms ≥ 0, got NaN'));
+    expect(() => traceqlDuration(-0.001)).toThrow(RangeError);
+    expect(traceqlDuration(-0)).toBe('0ms');
+  });
+
   it('status and the empty filter', () => {
     for (const status of ['error', 'ok', 'unset'] as const) {
       expectParses(traceqlFilter({ status }));
@@ -313,39 +380,49 @@ describe('traceqlString and traceqlFilter with hostile values', () => {
 });
 
 describe('properties (fast-check)', () => {
-  // Any code point, with the characters that matter to quoting drawn often.
+  // Any code point (lone surrogates included), with the characters that matter to quoting drawn often:
+  // every C0 control, DEL, NEL, U+2028/2029, BOM, lone surrogates, quotes, backslashes, braces.
   const char = fc.oneof(
     { weight: 3, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
     { weight: 2, arbitrary: fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 1 }) },
-    { weight: 2, arbitrary: fc.constantFrom('"', '\\', '`', '\n', '\r', '\t', '\u0000', '{', '}', '.', ' ', '$') },
-    { weight: 1, arbitrary: fc.constantFrom('span', 'resource', 'parent', 'event', 'link', 'with', 'name', '1') }
+    { weight: 2, arbitrary: fc.constantFrom(...CONTROL, '\u007f', '\u0085', '\u2028', '\u2029', '\ufeff') },
+    { weight: 1, arbitrary: fc.constantFrom('\ud800', '\udbff', '\udc00', '\udfff', '😀') },
+    { weight: 2, arbitrary: fc.constantFrom('"', '\\', '`', '{', '}', '.', ' ', '$', '^', '(', '|', '*', '-', ':') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('span', 'resource', 'parent', 'event', 'link', 'instrumentation', 'with'),
+    },
+    { weight: 1, arbitrary: fc.constantFrom('name', 'status', 'duration', 'kind', 'trace:', 'nil', '1') }
   );
   const text = fc.array(char, { maxLength: 24 }).map((parts) => parts.join(''));
+  const name = text.filter((n) => !n.includes('\u0000'));
   const filter = fc.record({
     service: text,
     spanName: text,
-    resourceKey: text,
+    resourceKey: name,
     resourceValue: text,
-    spanKey: text,
+    spanKey: name,
     spanValue: text,
-    minMs: fc.option(fc.double({ min: 0, max: 1e22, noNaN: true }), { nil: undefined }),
+    minMs: fc.option(fc.double({ min: 0, noNaN: true }), { nil: undefined }),
+    maxMs: fc.option(fc.oneof(fc.double({ min: 0, noNaN: true }), fc.constantFrom(0.000001, 2 ** 53 / 1e6)), {
+      nil: undefined,
+    }),
   });
 
-  it('every filter parses with no error node and every literal reads back as its value', () => {
+  it('every filter parses with no error node; every condition and name reads back as its (well-formed) text', () => {
     fc.assert(
       fc.property(filter, (f) => {
-        const values = [f.service, f.spanName, f.resourceValue, f.spanValue];
-        fc.pre(!values.some(neitherReader) && !`${f.resourceKey}${f.spanKey}`.includes('\u0000'));
         const query = traceqlFilter({
           service: f.service,
           spanName: f.spanName,
           minDurationMs: f.minMs,
+          maxDurationMs: f.maxMs,
           resourceAttributes: { [f.resourceKey]: f.resourceValue },
           spanAttributes: { [f.spanKey]: f.spanValue },
         });
         const p = parse(query);
         expect({ query, errorsAt: p.errors }).toEqual({ query, errorsAt: [] });
-        expect(p.strings.map(tempoReads)).toEqual(values);
+        expect(readValues(p)).toEqual([f.service, f.spanName, f.resourceValue, f.spanValue].map(wellFormed));
         // attribute names in order: service.name, the resource key, the span key (quoted or bare)
         const read: string[] = [];
         parser.parse(query).iterate({
@@ -356,20 +433,40 @@ describe('properties (fast-check)', () => {
             }
           },
         });
-        expect(read).toEqual(['service.name', f.resourceKey, f.spanKey]);
+        expect(read).toEqual(['service.name', wellFormed(f.resourceKey), wellFormed(f.spanKey)]);
+        // durations: plain decimals of ms, never NaN, Infinity or an exponent
+        expect(p.durations.every((d) => /^\d+(\.\d{1,6})?ms$/.test(d))).toBe(true);
+        expect(p.durations).toHaveLength((f.minMs === undefined ? 0 : 1) + (f.maxMs === undefined ? 0 : 1));
       }),
       { numRuns: 2000 }
     );
   });
 
-  it('a literal the grammar accepts is read by Tempo as the value; the rest are exactly the NUL / newline+`/CR values', () => {
+  it('traceqlEquals: a literal exactly when one suits both readers, else the exact regex; both read back', () => {
     fc.assert(
       fc.property(text, (value) => {
-        const literal = traceqlString(value);
-        expect(tempoReads(literal)).toBe(value);
-        const p = parse(`{ name = ${literal} }`);
-        expect(p.errors.length === 0).toBe(!neitherReader(value));
+        const p = expectParses(`{ ${traceqlEquals('name', value)} }`);
+        expect(p.ops).toEqual([neitherReader(wellFormed(value)) ? '=~' : '=']);
+        expect(readValues(p)).toEqual([wellFormed(value)]);
       }),
+      { numRuns: 3000 }
+    );
+  });
+
+  it('any attribute name without a NUL, in every scope, parses and reads back; with a NUL it is rejected', () => {
+    fc.assert(
+      fc.property(
+        text,
+        fc.constantFrom<AttributeScope>('span', 'resource', 'event', 'link', 'instrumentation', ''),
+        (n, scope) => {
+          if (n.includes('\u0000')) {
+            expect(() => traceqlAttribute(scope, n)).toThrow(RangeError);
+            return;
+          }
+          const p = expectParses(`{ ${traceqlAttribute(scope, n)} = "v" }`);
+          expect(nameOf(p, 0)).toBe(wellFormed(n));
+        }
+      ),
       { numRuns: 3000 }
     );
   });
@@ -395,7 +492,7 @@ describe('search page', () => {
   it('builderToTraceql parses, and survives the URL round trip unchanged', () => {
     const query = builderToTraceql(hostile);
     const p = expectParses(query);
-    expect(p.strings.map(tempoReads)).toEqual(['svc "quoted" \\ 中文', 'GET /a\nb', '', 'שלום', 'a=b"c', '😀\t']);
+    expect(readValues(p)).toEqual(['svc "quoted" \\ 中文', 'GET /a\nb', '', 'שלום', 'a=b"c', '😀\t']);
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(builderToParams(hostile))) {
       [v ?? []].flat().forEach((x) => params.append(k, x));
@@ -430,7 +527,7 @@ describe('services page: "Show slow traces"', () => {
     ['a\\b', 'op\nname', 1e6],
   ])('%s / %s at p95 %p s', (service, operation, p95) => {
     const p = expectParses(slowTraces(service, operation, p95));
-    expect(p.strings.map(tempoReads)).toEqual(operation === undefined ? [service] : [service, operation]);
+    expect(readValues(p)).toEqual(operation === undefined ? [service] : [service, operation]);
   });
 });
 
@@ -445,24 +542,24 @@ describe('compare page: root service and operation', () => {
     ['tab\t', '`tick`'],
   ])('%j / %j', (service, operation) => {
     const p = expectParses(traceqlFilter({ service: service || undefined, spanName: operation || undefined }));
-    expect(p.strings.map(tempoReads)).toEqual([service, operation].filter(Boolean));
+    expect(readValues(p)).toEqual([service, operation].filter(Boolean));
   });
 });
 
 describe('breakdown panel: group links', () => {
   it('service, operation, span kind and attribute groups', () => {
-    for (const v of VALUES) {
-      expect(parse(groupQuery({ kind: 'service' }, [v])!).strings.map(tempoReads)).toEqual([v]);
-      expect(parse(groupQuery({ kind: 'operation' }, [v, v])!).strings.map(tempoReads)).toEqual([v, v]);
-      expectParses(groupQuery({ kind: 'service' }, [v])!);
-      expectParses(groupQuery({ kind: 'operation' }, [v, v])!);
+    for (const v of [...VALUES, ...NEITHER, ...LONE_SURROGATES]) {
+      const w = wellFormed(v);
+      expect(readValues(expectParses(groupQuery({ kind: 'service' }, [v])!))).toEqual([w]);
+      expect(readValues(expectParses(groupQuery({ kind: 'operation' }, [v, v])!))).toEqual([w, w]);
+      expect(readValues(expectParses(groupQuery({ kind: 'attribute', key: 'http.route' }, [v])!))).toEqual([w]);
     }
     for (const kind of ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer']) {
       expectParses(groupQuery({ kind: 'spanKind' }, [kind])!);
     }
     for (const key of NAMES) {
       const p = expectParses(groupQuery({ kind: 'attribute', key }, ['v"\\'])!);
-      expect([key, nameOf(p, 0), p.strings.map(tempoReads)]).toEqual([key, key, ['v"\\']]);
+      expect([key, nameOf(p, 0), readValues(p)]).toEqual([key, key, ['v"\\']]);
     }
   });
 });

@@ -1,19 +1,22 @@
-import { traceqlAttribute, traceqlDuration, traceqlFilter, traceqlString } from './traceql';
+import { traceqlAttribute, traceqlDuration, traceqlEquals, traceqlFilter } from './traceql';
 
-// Why these forms: quote.ts. That Tempo's rules read each literal back as the value, and that
+// Why these forms: quote.ts. That Tempo's rules read each condition back as the value, and that
 // Grafana's TraceQL grammar accepts it: traceql-grammar.test.ts.
-describe('traceqlString', () => {
+describe('traceqlEquals', () => {
   it.each([
-    ['plain', '"plain"'],
-    ['say "hi"', '"say \\"hi\\""'],
-    ['back\\slash', '"back\\\\slash"'],
-    ['tab\there, bell\u0007, CR\r', '"tab\there, bell\u0007, CR\r"'],
-    ['line1\nline2 "q" \\', '`line1\nline2 "q" \\`'],
-    ['a\nb\tc\rd', '"a\\nb\tc\rd"'],
-    ['nul\u0000', '"nul\\u0000"'],
-    ['ünï 😀', '"ünï 😀"'],
-  ])('%j → %s', (value, literal) => {
-    expect(traceqlString(value)).toBe(literal);
+    ['plain', 'name = "plain"'],
+    ['say "hi"', 'name = "say \\"hi\\""'],
+    ['back\\slash', 'name = "back\\\\slash"'],
+    ['tab\there, bell\u0007, CR\r, DEL\u007f, LS\u2028', 'name = "tab\there, bell\u0007, CR\r, DEL\u007f, LS\u2028"'],
+    ['line1\nline2 "q" \\', 'name = `line1\nline2 "q" \\`'],
+    ['ünï 😀', 'name = "ünï 😀"'],
+    ['lone \ud800 surrogate', 'name = "lone \ufffd surrogate"'],
+    // no literal carries these for both readers: the regex matching exactly the value, RE2 escapes doubled
+    ['a\nb\tc\rd', 'name =~ "^a\\\\nb\tc\\\\rd$"'],
+    ['nul\u0000', 'name =~ "^nul\\\\x00$"'],
+    ['a.b\u0000(c)', 'name =~ "^a\\\\.b\\\\x00\\\\(c\\\\)$"'],
+  ])('%j → %s', (value, condition) => {
+    expect(traceqlEquals('name', value)).toBe(condition);
   });
 });
 
@@ -25,6 +28,9 @@ describe('traceqlAttribute', () => {
     // a bare name starting with a scope word is not an attribute to Grafana's grammar; a quoted name takes only \" and \\
     expect(traceqlAttribute('span', 'spanId')).toBe('span."spanId"');
     expect(traceqlAttribute('', 'line\nbreak')).toBe('."line\nbreak"');
+    expect(traceqlAttribute('event', 'kind')).toBe('event.kind');
+    expect(traceqlAttribute('span', 'lone\udc00')).toBe('span."lone\ufffd"');
+    expect(() => traceqlAttribute('span', 'nul\u0000')).toThrow(RangeError);
   });
 });
 
@@ -34,6 +40,7 @@ describe('traceqlDuration', () => {
     expect(traceqlDuration(1.5)).toBe('1.5ms');
     expect(traceqlDuration(0.0000004)).toBe('0ms');
     expect(traceqlDuration(1e21)).toBe('9223372036854ms');
+    expect(traceqlDuration(Infinity)).toBe('9223372036854ms');
     expect(() => traceqlDuration(-1)).toThrow(RangeError);
     expect(() => traceqlDuration(NaN)).toThrow(RangeError);
   });

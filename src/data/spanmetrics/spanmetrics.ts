@@ -83,15 +83,15 @@ export function createSpanMetrics(prom: PrometheusClient, scheme: SpanMetricsSch
 
     /** calls per second */
     rates: (filter: SpanMetricsFilter, groupBy: GroupBy, w: Window) =>
-      groupedQuery(rateQuery(scheme, filter, groupBy, w.rangeSec), groupBy, w),
+      groupedQuery(rateQuery(scheme, filter, groupBy, w.rangeSec).expr, groupBy, w),
 
     /** errors ÷ calls, 0…1 */
     errorRatios: (filter: SpanMetricsFilter, groupBy: GroupBy, w: Window) =>
-      groupedQuery(errorRatioQuery(scheme, filter, groupBy, w.rangeSec), groupBy, w),
+      groupedQuery(errorRatioQuery(scheme, filter, groupBy, w.rangeSec).expr, groupBy, w),
 
     /** latency quantile `q` in seconds */
     latencyQuantile: (q: number, filter: SpanMetricsFilter, groupBy: GroupBy, w: Window) =>
-      groupedQuery(quantileQuery(scheme, q, filter, groupBy, w.rangeSec), groupBy, w),
+      groupedQuery(quantileQuery(scheme, q, filter, groupBy, w.rangeSec).expr, groupBy, w),
 
     async latencyBuckets(service: string, operation: string, w: Window): Promise<HistogramBucket[]> {
       if (scheme.histogram !== 'classic') {
@@ -100,7 +100,7 @@ export function createSpanMetrics(prom: PrometheusClient, scheme: SpanMetricsSch
           `${scheme.latencyMetric} is a native histogram: it has no fixed buckets to read.`
         );
       }
-      const rows = await vector(bucketsQuery(scheme, service, operation, w.rangeSec), w.time);
+      const rows = await vector(bucketsQuery(scheme, service, operation, w.rangeSec).expr, w.time);
       return rows
         .map((r) => ({ le: parseLe(r.labels.le) / scheme.latencyUnitsPerSecond, count: r.value }))
         .sort((a, b) => a.le - b.le);

@@ -105,9 +105,9 @@ export async function loadServiceCharts(
   const filter = { services: [service], operations: operation ? [operation] : undefined };
   const range = (expr: string) => prom.queryRange(expr, { start: s.start, end: s.end, step }, { signal });
   const [rate, errors, p50, p95, p99] = await Promise.all([
-    range(rateQuery(metrics.scheme, filter, 'service', window)),
-    range(errorRatioQuery(metrics.scheme, filter, 'service', window)),
-    ...[0.5, 0.95, 0.99].map((q) => range(quantileQuery(metrics.scheme, q, filter, 'service', window))),
+    range(rateQuery(metrics.scheme, filter, 'service', window).expr),
+    range(errorRatioQuery(metrics.scheme, filter, 'service', window).expr),
+    ...[0.5, 0.95, 0.99].map((q) => range(quantileQuery(metrics.scheme, q, filter, 'service', window).expr)),
   ]);
   return {
     rate: toSeries('requests/s', rate.result),

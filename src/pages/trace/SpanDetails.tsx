@@ -45,7 +45,7 @@ function KeyValues({ title, items }: { title: string; items: KeyValue[] }) {
 export function SpanDetails({ span, percentile, p95, metrics, promUid, range }: Props) {
   const styles = useStyles2(getStyles);
   const latencyQuery = metrics
-    ? quantileQuery(metrics.scheme, 0.95, { services: [span.service], operations: [span.name] }, 'operation', 300)
+    ? quantileQuery(metrics.scheme, 0.95, { services: [span.service], operations: [span.name] }, 'operation', 300).expr
     : undefined;
   return (
     <div className={styles.wrap} data-testid="span-details">

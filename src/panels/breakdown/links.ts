@@ -5,7 +5,7 @@
  * the trace datasource (`ds`) and the panel's time range (`from`/`to`, ms since the epoch).
  */
 import { GroupBy, SPAN_KIND_NAMES } from '../../engine';
-import { traceqlAttribute, traceqlFilter, traceqlString } from '../../data/queries/traceql';
+import { traceqlAttribute, traceqlEquals, traceqlFilter } from '../../data/queries/traceql';
 import { ROUTES } from '../../constants';
 import { pageUrl, traceUrl } from '../../app/links';
 import { builderToParams } from '../../pages/search/searchQuery';
@@ -33,7 +33,7 @@ export function groupQuery(groupBy: GroupBy, parts: ReadonlyArray<string | null>
       // a span kind is a TraceQL keyword, not a string: only the engine's own names are used
       return SPAN_KIND_NAMES.includes(a) ? `{ kind = ${a} }` : undefined;
     default:
-      return `{ ${traceqlAttribute('', groupBy.key)} = ${traceqlString(a)} }`;
+      return `{ ${traceqlEquals(traceqlAttribute('', groupBy.key), a)} }`;
   }
 }
 
