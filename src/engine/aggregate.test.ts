@@ -99,7 +99,8 @@ describe('aggregateTraces', () => {
 describe('compareTraceSets', () => {
   it('ranks components by the change in critical-path time per trace', () => {
     // slow [T1]: GET 55, q 40, check 5; baseline [T2]: GET 30, q 20
-    const rows = compareTraceSets([t1], [t2]);
+    const { rows, other } = compareTraceSets([t1], [t2]);
+    expect(other).toBeNull();
     expect(rows.map((r) => [r.label, r.criticalPathDelta / US, r.selfDelta / US, r.baseline.traces])).toEqual([
       ['api: GET', 25, 25, 1],
       ['db: q', 20, 20, 1],
@@ -107,10 +108,10 @@ describe('compareTraceSets', () => {
     ]);
     // shares: GET 55/100 vs 30/50
     expect(rows[0].shareDelta).toBeCloseTo(0.55 - 0.6, 12);
-    expect(compareTraceSets(aggregateTraces([t1], { kind: 'service' }), aggregateTraces([t2], { kind: 'service' })).map((r) => r.label)).toEqual([
-      'api',
-      'db',
-      'auth',
-    ]);
+    expect(
+      compareTraceSets(aggregateTraces([t1], { kind: 'service' }), aggregateTraces([t2], { kind: 'service' })).rows.map(
+        (r) => r.label
+      )
+    ).toEqual(['api', 'db', 'auth']);
   });
 });

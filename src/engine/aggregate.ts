@@ -1,23 +1,38 @@
 /**
  * Breakdown summed over many traces. Per component (grouping.ts): traces containing it, span
- * count, summed duration / self / critical-path time, and exact nearest-rank p50/p90/p99
- * (percentile.ts) of (a) its span durations and (b) its per-trace self and critical-path time
- * over the traces containing it. Shares use the summed trace durations as the denominator.
- * Also builds the merged call tree (call-tree.ts). One pass over the traces with group ids shared
- * by all of them (grouping.ts `GroupIndex`: per trace, only its distinct strings are hashed),
- * then the percentiles of every component in one batch (percentile.ts: a counting pass and
- * selection, no full sorts): O(total spans) in practice, O(total spans · log) at worst.
+ * count, summed duration / self / critical-path time and min/max span duration, in columns
+ * indexed by group id (`columns`: typed arrays, every group, no object per group). Shares use
+ * the summed trace durations as the denominator.
+ * Rows: every group is a row (`rows`, ordered by critical-path time, then self time, then key)
+ * unless there are more than N = `AGGREGATE_ROWS` (1000) groups. Then the rows are the groups in
+ * the top N by critical-path time (ties at the cut: larger self time, then first seen), by self
+ * time, or by total span time (ties: first seen) — at most 3N, so a view ranking by any of the
+ * three sees its top N — and every other group is summed into `other`: its sums, its span count,
+ * the traces containing any of them, how many groups it merges, and percentiles of the merged
+ * groups taken as ONE component (their span durations pooled; per trace, the self and
+ * critical-path time of all of them in that trace summed). Rows and `other` together hold every
+ * span: their sums equal the columns' sums.
+ * Each row has exact nearest-rank p50/p90/p99 (percentile.ts) of (a) its span durations and
+ * (b) its per-trace self and critical-path time over the traces containing it.
+ * Also builds the merged call tree (call-tree.ts, bounded the same way). One pass over the
+ * traces with group ids shared by all of them (grouping.ts `GroupIndex`: per trace, only its
+ * distinct strings are hashed), then the percentiles of the rows in one batch (a counting pass
+ * and selection, no full sorts) and the row choice by selection (top-n.ts): O(total spans +
+ * groups) in practice, O(total spans · log) at worst; memory O(total spans + groups) in typed
+ * arrays plus O(N) row objects.
  */
 import { TraceAnalysis } from './analyze';
 import { byCriticalPath, GroupTotals } from './breakdown';
-import { CallTree, CallTreeBuilder } from './call-tree';
+import { CallTree, CallTreeBuilder, CallTreeLimits } from './call-tree';
 import { GroupBy, GroupIndex } from './grouping';
 import { Percentiles, percentiles, percentilesByGroup } from './percentile';
+import { topIds } from './top-n';
 
-export interface AggregateRow {
-  key: string;
-  label: string;
-  parts: Array<string | null>;
+/** Rows kept per ranking before the rest merge into "other" (see the file header). */
+export const AGGREGATE_ROWS = 1000;
+
+/** Sums of the components of a row (or of those merged into "other"). */
+export interface AggregateSums {
   /** traces containing the component */
   traces: number;
   count: number;
@@ -37,6 +52,30 @@ export interface AggregateRow {
   shareDenominator: number;
 }
 
+export interface AggregateRow extends AggregateSums {
+  key: string;
+  label: string;
+  parts: Array<string | null>;
+}
+
+/** The groups without a row of their own, as one component (see the file header). */
+export interface AggregateOther extends AggregateSums {
+  /** groups merged */
+  groups: number;
+}
+
+/** Per group id (0 .. size-1, named by `TraceSetAggregate.groups`): the sums, ns. */
+export interface AggregateColumns {
+  readonly size: number;
+  readonly traces: Float64Array;
+  readonly count: Float64Array;
+  readonly total: Float64Array;
+  readonly self: Float64Array;
+  readonly critical: Float64Array;
+  readonly min: Float64Array;
+  readonly max: Float64Array;
+}
+
 export interface TraceSetAggregate {
   traceCount: number;
   /** summed trace durations, ns */
@@ -44,17 +83,22 @@ export interface TraceSetAggregate {
   /** trace durations, ns */
   traceDuration: Percentiles;
   rows: AggregateRow[];
+  /** the groups merged for lack of room, null when every group has a row */
+  other: AggregateOther | null;
+  /** every group's sums */
+  columns: AggregateColumns;
+  /** names of the group ids of `columns` */
+  groups: GroupIndex;
   callTree: CallTree;
 }
 
-interface Accumulator {
-  traces: number;
-  count: number;
-  total: number;
-  self: number;
-  critical: number;
-  min: number;
-  max: number;
+export interface AggregateOptions {
+  /** rows per ranking (default AGGREGATE_ROWS) */
+  rows?: number;
+  /** bounds of the call tree (default call-tree.ts's) */
+  callTree?: CallTreeLimits;
+  /** group index to number the groups in (e.g. shared by two sets); its `groupBy` is used */
+  groups?: GroupIndex;
 }
 
 /** `a` if it has room for `size` values, else a copy with room for at least twice as many. */
@@ -67,29 +111,102 @@ function withRoom<T extends Uint32Array | Float64Array>(a: T, size: number): T {
   return bigger;
 }
 
+/** Groups given a row: all, or the union of the three top-N rankings (see the file header). */
+function rowGroups(columns: AggregateColumns, n: number): Uint32Array {
+  const all = Uint32Array.from({ length: columns.size }, (_, g) => g);
+  if (columns.size <= n) {
+    return all;
+  }
+  const chosen = new Uint8Array(columns.size);
+  const rankings = [
+    topIds(all, n, columns.critical, columns.self),
+    topIds(all, n, columns.self),
+    topIds(all, n, columns.total),
+  ];
+  for (const ids of rankings) {
+    for (const g of ids) {
+      chosen[g] = 1;
+    }
+  }
+  return all.filter((g) => chosen[g] === 1);
+}
+
+/**
+ * Merges the per-(trace, group) values of each trace's "other" groups into one value per trace,
+ * in place: entries [start[t], start[t+1]) belong to trace t; `row[k]` is entry k's row, `other`
+ * the row of "other". Returns the new entry count and the traces holding an "other" entry.
+ */
+function mergeOtherPerTrace(
+  row: Uint32Array,
+  self: Float64Array,
+  critical: Float64Array,
+  start: Uint32Array,
+  other: number
+): { entries: number; traces: number } {
+  let w = 0;
+  let traces = 0;
+  for (let t = 0; t + 1 < start.length; t++) {
+    let otherSelf = 0;
+    let otherCritical = 0;
+    let found = false;
+    for (let k = start[t]; k < start[t + 1]; k++) {
+      if (row[k] === other) {
+        otherSelf += self[k];
+        otherCritical += critical[k];
+        found = true;
+      } else {
+        row[w] = row[k];
+        self[w] = self[k];
+        critical[w] = critical[k];
+        w++;
+      }
+    }
+    if (found) {
+      row[w] = other;
+      self[w] = otherSelf;
+      critical[w] = otherCritical;
+      w++;
+      traces++;
+    }
+  }
+  return { entries: w, traces };
+}
+
 /** Aggregates analysed traces by `groupBy` (default: operation). See the file header. */
-export function aggregateTraces(analyses: readonly TraceAnalysis[], groupBy: GroupBy = { kind: 'operation' }): TraceSetAggregate {
+export function aggregateTraces(
+  analyses: readonly TraceAnalysis[],
+  groupBy: GroupBy = { kind: 'operation' },
+  options: AggregateOptions = {}
+): TraceSetAggregate {
   let spanTotal = 0;
   let spanMax = 0;
   for (const { trace } of analyses) {
     spanTotal += trace.spanCount;
     spanMax = Math.max(spanMax, trace.spanCount);
   }
-  const groups = new GroupIndex(groupBy);
-  const operations = groupBy.kind === 'operation' ? groups : new GroupIndex({ kind: 'operation' });
+  const groups = options.groups ?? new GroupIndex(groupBy);
+  const operations = groups.groupBy.kind === 'operation' ? groups : new GroupIndex({ kind: 'operation' });
   const groupOf = new Uint32Array(spanMax);
   const opOf = operations === groups ? groupOf : new Uint32Array(spanMax);
   const callTree = new CallTreeBuilder(spanTotal);
   const totals = new GroupTotals();
-  const acc: Accumulator[] = [];
+  // per group id, over all traces
+  let cTraces = new Float64Array(64);
+  let cCount = new Float64Array(64);
+  let cTotal = new Float64Array(64);
+  let cSelf = new Float64Array(64);
+  let cCritical = new Float64Array(64);
+  let cMin = new Float64Array(64);
+  let cMax = new Float64Array(64);
   // values for the percentiles, each with its group: span durations, and per (trace, group)
-  // the trace's self and critical-path time of the group
+  // the trace's self and critical-path time of the group (trace t's from perTraceStart[t])
   const spanGroup = new Uint32Array(spanTotal);
   const spanDuration = new Float64Array(spanTotal);
   const perTraceRoom = Math.min(spanTotal, 16 * analyses.length);
   let perTraceGroup = new Uint32Array(perTraceRoom);
   let perTraceSelf = new Float64Array(perTraceRoom);
   let perTraceCritical = new Float64Array(perTraceRoom);
+  const perTraceStart = new Uint32Array(analyses.length + 1);
   let spans = 0;
   let perTrace = 0;
   const traceDurations = new Float64Array(analyses.length);
@@ -104,30 +221,35 @@ export function aggregateTraces(analyses: readonly TraceAnalysis[], groupBy: Gro
       operations.assign(trace, opOf);
     }
     callTree.add(analysis, opOf);
-    totals.reserve(groups.keys.length);
+    const size = groups.size;
+    totals.reserve(size);
     totals.sum(analysis, groupOf);
-    while (acc.length < groups.keys.length) {
-      acc.push({ traces: 0, count: 0, total: 0, self: 0, critical: 0, min: Infinity, max: 0 });
-    }
+    cTraces = withRoom(cTraces, size);
+    cCount = withRoom(cCount, size);
+    cTotal = withRoom(cTotal, size);
+    cSelf = withRoom(cSelf, size);
+    cCritical = withRoom(cCritical, size);
+    cMin = withRoom(cMin, size);
+    cMax = withRoom(cMax, size);
     perTraceGroup = withRoom(perTraceGroup, perTrace + totals.touchedCount);
     perTraceSelf = withRoom(perTraceSelf, perTrace + totals.touchedCount);
     perTraceCritical = withRoom(perTraceCritical, perTrace + totals.touchedCount);
     const { count, total, self, critical, min, max, touched } = totals;
     for (let k = 0; k < totals.touchedCount; k++) {
       const g = touched[k];
-      const a = acc[g];
-      a.traces++;
-      a.count += count[g];
-      a.total += total[g];
-      a.self += self[g];
-      a.critical += critical[g];
-      a.min = Math.min(a.min, min[g]);
-      a.max = Math.max(a.max, max[g]);
+      cMin[g] = cTraces[g] === 0 ? min[g] : Math.min(cMin[g], min[g]);
+      cMax[g] = Math.max(cMax[g], max[g]);
+      cTraces[g]++;
+      cCount[g] += count[g];
+      cTotal[g] += total[g];
+      cSelf[g] += self[g];
+      cCritical[g] += critical[g];
       perTraceGroup[perTrace] = g;
       perTraceSelf[perTrace] = self[g];
       perTraceCritical[perTrace] = critical[g];
       perTrace++;
     }
+    perTraceStart[t + 1] = perTrace;
     const { start, end } = trace;
     for (let i = 0; i < trace.spanCount; i++) {
       spanGroup[spans] = groupOf[i];
@@ -135,31 +257,86 @@ export function aggregateTraces(analyses: readonly TraceAnalysis[], groupBy: Gro
       spans++;
     }
   }
-  const groupCount = groups.keys.length;
-  const duration = percentilesByGroup(spanGroup, spanDuration, spans, groupCount);
-  const selfPerTrace = percentilesByGroup(perTraceGroup, perTraceSelf, perTrace, groupCount);
-  const criticalPerTrace = percentilesByGroup(perTraceGroup, perTraceCritical, perTrace, groupCount);
-  const rows: AggregateRow[] = acc.map((a, g) => ({
-    key: groups.keys[g],
-    label: groups.labels[g],
-    parts: groups.parts[g],
-    traces: a.traces,
-    count: a.count,
-    total: a.total,
-    selfTotal: a.self,
-    criticalPath: a.critical,
-    duration: { ...duration[g], min: a.min, avg: a.total / a.count, max: a.max },
-    selfPerTrace: selfPerTrace[g],
-    criticalPathPerTrace: criticalPerTrace[g],
-    selfShare: totalDuration > 0 ? a.self / totalDuration : 0,
-    criticalPathShare: totalDuration > 0 ? a.critical / totalDuration : 0,
+  const size = groups.size;
+  const columns: AggregateColumns = {
+    size,
+    traces: cTraces.subarray(0, size),
+    count: cCount.subarray(0, size),
+    total: cTotal.subarray(0, size),
+    self: cSelf.subarray(0, size),
+    critical: cCritical.subarray(0, size),
+    min: cMin.subarray(0, size),
+    max: cMax.subarray(0, size),
+  };
+  const chosen = rowGroups(columns, options.rows ?? AGGREGATE_ROWS);
+  // row index of every group; "other" is row `others`
+  const others = chosen.length;
+  const rowOf = new Uint32Array(size).fill(others);
+  chosen.forEach((g, r) => (rowOf[g] = r));
+  for (let k = 0; k < spans; k++) {
+    spanGroup[k] = rowOf[spanGroup[k]];
+  }
+  for (let k = 0; k < perTrace; k++) {
+    perTraceGroup[k] = rowOf[perTraceGroup[k]];
+  }
+  const merged = mergeOtherPerTrace(perTraceGroup, perTraceSelf, perTraceCritical, perTraceStart, others);
+  const duration = percentilesByGroup(spanGroup, spanDuration, spans, others + 1);
+  const selfPerTrace = percentilesByGroup(perTraceGroup, perTraceSelf, merged.entries, others + 1);
+  const criticalPerTrace = percentilesByGroup(perTraceGroup, perTraceCritical, merged.entries, others + 1);
+  const sums = (
+    r: number,
+    traces: number,
+    count: number,
+    total: number,
+    self: number,
+    critical: number,
+    min: number,
+    max: number
+  ): AggregateSums => ({
+    traces,
+    count,
+    total,
+    selfTotal: self,
+    criticalPath: critical,
+    duration: { ...duration[r], min, avg: total / count, max },
+    selfPerTrace: selfPerTrace[r],
+    criticalPathPerTrace: criticalPerTrace[r],
+    selfShare: totalDuration > 0 ? self / totalDuration : 0,
+    criticalPathShare: totalDuration > 0 ? critical / totalDuration : 0,
     shareDenominator: totalDuration,
+  });
+  const rows: AggregateRow[] = Array.from(chosen, (g, r) => ({
+    key: groups.keyOf(g),
+    label: groups.labelOf(g),
+    parts: groups.partsOf(g),
+    ...sums(r, cTraces[g], cCount[g], cTotal[g], cSelf[g], cCritical[g], cMin[g], cMax[g]),
   }));
+  let other: AggregateOther | null = null;
+  if (others < size) {
+    const o = { count: 0, total: 0, self: 0, critical: 0, min: Infinity, max: 0 };
+    for (let g = 0; g < size; g++) {
+      if (rowOf[g] === others) {
+        o.count += cCount[g];
+        o.total += cTotal[g];
+        o.self += cSelf[g];
+        o.critical += cCritical[g];
+        o.min = Math.min(o.min, cMin[g]);
+        o.max = Math.max(o.max, cMax[g]);
+      }
+    }
+    other = {
+      groups: size - others,
+      ...sums(others, merged.traces, o.count, o.total, o.self, o.critical, o.min, o.max),
+    };
+  }
   return {
     traceCount: analyses.length,
     totalDuration,
     traceDuration: percentiles(traceDurations),
     rows: rows.sort(byCriticalPath),
-    callTree: callTree.result(operations),
+    other,
+    columns,
+    groups,
+    callTree: callTree.result(operations, options.callTree),
   };
 }

@@ -4,17 +4,36 @@
  * places stays separate and a recursive call gets a deeper node. Node 0 is the synthetic root
  * above all trace roots. Per node: span count, summed effective duration and summed self time.
  * O(total spans): one lookup per span in an open-addressing table keyed by (parent node,
- * operation) (pair-index.ts).
+ * operation) (pair-index.ts). The result is bounded for display (call-tree-bound.ts): at most
+ * `CALL_TREE_NODES` nodes with at most `CALL_TREE_CHILDREN` children each keep their place, the
+ * rest merge into counted "other" nodes, so a million distinct call paths make a tree of at most
+ * 2 × CALL_TREE_NODES nodes whose sums still equal the full tree's.
  */
 import { TraceAnalysis } from './analyze';
+import { boundTree } from './call-tree-bound';
 import { GroupIndex } from './grouping';
 import { PairIndex } from './pair-index';
+
+/** Call-tree nodes that keep their place (see the file header). */
+export const CALL_TREE_NODES = 10_000;
+/** Children per call-tree node that keep their place (see the file header). */
+export const CALL_TREE_CHILDREN = 200;
+
+export interface CallTreeLimits {
+  /** nodes that keep their place */
+  nodes: number;
+  /** children per node that keep their place */
+  children: number;
+}
 
 export interface CallTree {
   /** parent node, -1 for node 0 */
   readonly parent: Int32Array;
+  /** '' for an "other" node */
   readonly service: string[];
   readonly operation: string[];
+  /** call-tree nodes merged into this "other" node (each with its subtree), 0 for the rest */
+  readonly merged: Uint32Array;
   readonly count: Float64Array;
   /** summed effective span durations, ns */
   readonly total: Float64Array;
@@ -69,29 +88,48 @@ export class CallTreeBuilder {
     total[0] += analysis.duration;
   }
 
-  /** The call tree (sharing the builder's columns); `operations` named the ids passed to `add`. */
-  result(operations: GroupIndex): CallTree {
+  /**
+   * The call tree, bounded by `limits` (see the file header); `operations` named the ids passed
+   * to `add`.
+   */
+  result(
+    operations: GroupIndex,
+    limits: CallTreeLimits = { nodes: CALL_TREE_NODES, children: CALL_TREE_CHILDREN }
+  ): CallTree {
     const { pairs } = this.index;
     const size = this.index.size + 1;
-    const parent = new Int32Array(size);
-    const service = new Array<string>(size);
-    const operation = new Array<string>(size);
-    parent[0] = -1;
-    service[0] = 'all traces';
-    operation[0] = '';
+    const full = new Int32Array(size);
+    full[0] = -1;
     for (let node = 1; node < size; node++) {
-      parent[node] = pairs[2 * node - 2];
-      const parts = operations.parts[pairs[2 * node - 1]];
+      full[node] = pairs[2 * node - 2];
+    }
+    const tree = boundTree(
+      {
+        parent: full,
+        count: this.count.subarray(0, size),
+        total: this.total.subarray(0, size),
+        self: this.self.subarray(0, size),
+      },
+      limits.nodes,
+      limits.children
+    );
+    const n = tree.parent.length;
+    const service = new Array<string>(n);
+    const operation = new Array<string>(n);
+    for (let node = 0; node < n; node++) {
+      const source = tree.source[node];
+      const parts = source > 0 ? operations.partsOf(pairs[2 * source - 1]) : [source === 0 ? 'all traces' : '', ''];
       service[node] = parts[0] as string;
       operation[node] = parts[1] as string;
     }
     return {
-      parent,
+      parent: tree.parent,
       service,
       operation,
-      count: this.count.subarray(0, size),
-      total: this.total.subarray(0, size),
-      self: this.self.subarray(0, size),
+      merged: tree.merged,
+      count: tree.count,
+      total: tree.total,
+      self: tree.self,
     };
   }
 }

@@ -5,11 +5,20 @@
  * the set's summed trace duration on the critical path. Rows are ranked by the absolute
  * difference in mean critical-path time per trace — the components that explain most of the
  * difference in trace duration first — then by the self-time difference, then by key.
- * O(rows log rows) on top of the two aggregations.
+ * Works on the aggregates' columns (aggregate.ts), joined by group id: two sets given as traces
+ * share one group index; aggregates made apart are joined through a fresh one (`adopt`). Only
+ * the top N = `COMPARE_ROWS` (1000) components by absolute critical-path difference (ties at the
+ * cut: larger absolute self-time difference, then first seen) become rows; the rest are summed
+ * into `other` (their means per trace and shares summed, and how many components it merges).
+ * O(total spans + components) for the aggregations and the join, O(N log N) for the rows.
  */
 import { aggregateTraces, TraceSetAggregate } from './aggregate';
 import { TraceAnalysis } from './analyze';
-import { GroupBy } from './grouping';
+import { GroupBy, GroupIndex } from './grouping';
+import { topIds } from './top-n';
+
+/** Components compared one by one before the rest merge into "other". */
+export const COMPARE_ROWS = 1000;
 
 export interface SideStats {
   /** traces of the set containing the component */
@@ -21,69 +30,158 @@ export interface SideStats {
   criticalPathShare: number;
 }
 
-export interface ComparisonRow {
-  key: string;
-  label: string;
-  parts: Array<string | null>;
-  slow: SideStats;
-  baseline: SideStats;
-  /** slow − baseline, ns per trace */
+/** slow − baseline of the measures of `SideStats` */
+export interface Deltas {
+  /** ns per trace */
   criticalPathDelta: number;
   selfDelta: number;
   /** slow share − baseline share */
   shareDelta: number;
 }
 
-const ABSENT: SideStats = { traces: 0, criticalPathPerTrace: 0, selfPerTrace: 0, criticalPathShare: 0 };
+export interface ComparisonRow extends Deltas {
+  key: string;
+  label: string;
+  parts: Array<string | null>;
+  slow: SideStats;
+  baseline: SideStats;
+}
 
-function sideStats(set: TraceSetAggregate): Map<string, { row: TraceSetAggregate['rows'][number]; stats: SideStats }> {
-  const out = new Map<string, { row: TraceSetAggregate['rows'][number]; stats: SideStats }>();
-  const n = Math.max(1, set.traceCount);
-  for (const row of set.rows) {
-    out.set(row.key, {
-      row,
-      stats: {
-        traces: row.traces,
-        criticalPathPerTrace: row.criticalPath / n,
-        selfPerTrace: row.selfTotal / n,
-        criticalPathShare: row.criticalPathShare,
-      },
-    });
-  }
-  return out;
+/** The components without a row, summed (the traces containing them are not counted). */
+export interface ComparisonOther extends Deltas {
+  /** components merged */
+  components: number;
+  slow: Omit<SideStats, 'traces'>;
+  baseline: Omit<SideStats, 'traces'>;
+}
+
+export interface TraceSetComparison {
+  rows: ComparisonRow[];
+  /** null when every component has a row */
+  other: ComparisonOther | null;
+}
+
+/** One side's columns indexed by the joint group ids. */
+interface Side {
+  traces: Float64Array;
+  critical: Float64Array;
+  self: Float64Array;
+  traceCount: number;
+  totalDuration: number;
+}
+
+/** Joint id of each group of `set` (`set.groups` adopted into `joint` unless it is it). */
+function jointIds(set: TraceSetAggregate, joint: GroupIndex): Uint32Array {
+  return Uint32Array.from({ length: set.columns.size }, (_, g) =>
+    set.groups === joint ? g : joint.adopt(set.groups, g)
+  );
+}
+
+/** `set`'s columns re-indexed by joint ids `ids` (`size` of them). */
+function sideOf(set: TraceSetAggregate, ids: Uint32Array, size: number): Side {
+  const pick = (column: Float64Array) => {
+    const out = new Float64Array(size);
+    for (let g = 0; g < ids.length; g++) {
+      out[ids[g]] = column[g];
+    }
+    return out;
+  };
+  return {
+    traces: pick(set.columns.traces),
+    critical: pick(set.columns.critical),
+    self: pick(set.columns.self),
+    traceCount: set.traceCount,
+    totalDuration: set.totalDuration,
+  };
+}
+
+/** Mean per trace and share of one side for sums `critical` and `self`. */
+function stats(side: Side, critical: number, self: number): Omit<SideStats, 'traces'> {
+  const n = Math.max(1, side.traceCount);
+  return {
+    criticalPathPerTrace: critical / n,
+    selfPerTrace: self / n,
+    criticalPathShare: side.totalDuration > 0 ? critical / side.totalDuration : 0,
+  };
+}
+
+function deltas(s: Omit<SideStats, 'traces'>, b: Omit<SideStats, 'traces'>): Deltas {
+  return {
+    criticalPathDelta: s.criticalPathPerTrace - b.criticalPathPerTrace,
+    selfDelta: s.selfPerTrace - b.selfPerTrace,
+    shareDelta: s.criticalPathShare - b.criticalPathShare,
+  };
 }
 
 /**
  * Ranked per-component differences between `slow` and `baseline` (analysed traces, or
- * aggregates made with the same `groupBy`).
+ * aggregates made with the same `groupBy`); `rows` components at most (default COMPARE_ROWS).
  */
 export function compareTraceSets(
   slow: readonly TraceAnalysis[] | TraceSetAggregate,
   baseline: readonly TraceAnalysis[] | TraceSetAggregate,
-  groupBy: GroupBy = { kind: 'operation' }
-): ComparisonRow[] {
-  const a = sideStats(Array.isArray(slow) ? aggregateTraces(slow, groupBy) : (slow as TraceSetAggregate));
-  const b = sideStats(Array.isArray(baseline) ? aggregateTraces(baseline, groupBy) : (baseline as TraceSetAggregate));
-  const rows: ComparisonRow[] = [];
-  for (const key of new Set([...a.keys(), ...b.keys()])) {
-    const row = (a.get(key) ?? b.get(key))!.row;
-    const s = a.get(key)?.stats ?? ABSENT;
-    const base = b.get(key)?.stats ?? ABSENT;
-    rows.push({
-      key,
-      label: row.label,
-      parts: row.parts,
+  groupBy: GroupBy = { kind: 'operation' },
+  rows = COMPARE_ROWS
+): TraceSetComparison {
+  const shared = new GroupIndex(groupBy);
+  const aggregate = (set: readonly TraceAnalysis[] | TraceSetAggregate) =>
+    Array.isArray(set) ? aggregateTraces(set, groupBy, { groups: shared }) : (set as TraceSetAggregate);
+  const slowSet = aggregate(slow);
+  const baseSet = aggregate(baseline);
+  const joint = slowSet.groups === baseSet.groups ? slowSet.groups : new GroupIndex(slowSet.groups.groupBy);
+  const slowIds = jointIds(slowSet, joint);
+  const baseIds = jointIds(baseSet, joint);
+  const size = joint.size;
+  const a = sideOf(slowSet, slowIds, size);
+  const b = sideOf(baseSet, baseIds, size);
+  const criticalGap = new Float64Array(size);
+  const selfGap = new Float64Array(size);
+  const na = Math.max(1, a.traceCount);
+  const nb = Math.max(1, b.traceCount);
+  for (let g = 0; g < size; g++) {
+    criticalGap[g] = Math.abs(a.critical[g] / na - b.critical[g] / nb);
+    selfGap[g] = Math.abs(a.self[g] / na - b.self[g] / nb);
+  }
+  const chosen = topIds(
+    Uint32Array.from({ length: size }, (_, g) => g),
+    rows,
+    criticalGap,
+    selfGap
+  );
+  const out: ComparisonRow[] = Array.from(chosen, (g) => {
+    const s = { traces: a.traces[g], ...stats(a, a.critical[g], a.self[g]) };
+    const base = { traces: b.traces[g], ...stats(b, b.critical[g], b.self[g]) };
+    return {
+      key: joint.keyOf(g),
+      label: joint.labelOf(g),
+      parts: joint.partsOf(g),
       slow: s,
       baseline: base,
-      criticalPathDelta: s.criticalPathPerTrace - base.criticalPathPerTrace,
-      selfDelta: s.selfPerTrace - base.selfPerTrace,
-      shareDelta: s.criticalPathShare - base.criticalPathShare,
-    });
-  }
-  return rows.sort(
+      ...deltas(s, base),
+    };
+  });
+  out.sort(
     (x, y) =>
       Math.abs(y.criticalPathDelta) - Math.abs(x.criticalPathDelta) ||
       Math.abs(y.selfDelta) - Math.abs(x.selfDelta) ||
       (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)
   );
+  let other: ComparisonOther | null = null;
+  if (chosen.length < size) {
+    const isRow = new Uint8Array(size);
+    chosen.forEach((g) => (isRow[g] = 1));
+    const sum = { ac: 0, as: 0, bc: 0, bs: 0 };
+    for (let g = 0; g < size; g++) {
+      if (isRow[g] === 0) {
+        sum.ac += a.critical[g];
+        sum.as += a.self[g];
+        sum.bc += b.critical[g];
+        sum.bs += b.self[g];
+      }
+    }
+    const s = stats(a, sum.ac, sum.as);
+    const base = stats(b, sum.bc, sum.bs);
+    other = { components: size - chosen.length, slow: s, baseline: base, ...deltas(s, base) };
+  }
+  return { rows: out, other };
 }

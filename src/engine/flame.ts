@@ -6,6 +6,8 @@
  * break that when calls run in parallel, so the value used is *work*: `self` = summed self time
  * of the node's spans and `value` = self + children's values (summed self time of the subtree,
  * which exceeds wall time when children run in parallel). Units: ns. O(nodes log nodes).
+ * An "other" node of a bounded tree (call-tree-bound.ts) is labelled with how many call paths it
+ * merges, e.g. "other (12 call paths)".
  */
 import { CallTree } from './call-tree';
 
@@ -18,9 +20,15 @@ export interface FlameFrameColumns {
   unit: 'ns';
 }
 
-/** Label of a call-tree node as shown in the flame graph: "service: operation". */
+/** Label of a call-tree node as shown in the flame graph: "service: operation" (see the file header). */
 function labelOf(tree: CallTree, node: number): string {
-  return node === 0 ? 'all traces' : `${tree.service[node]}: ${tree.operation[node]}`;
+  if (node === 0) {
+    return 'all traces';
+  }
+  const merged = tree.merged[node];
+  return merged > 0
+    ? `other (${merged} call ${merged === 1 ? 'path' : 'paths'})`
+    : `${tree.service[node]}: ${tree.operation[node]}`;
 }
 
 /** Nested-set flame graph columns of `tree` (see the file header). */

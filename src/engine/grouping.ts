@@ -56,41 +56,67 @@ function attributeCode(trace: ParsedTrace, key: number, scope: 'resource' | 'spa
   return v;
 }
 
-/** The parts of the group of span `i`, whose code is `code`. */
-function partsOf(trace: ParsedTrace, groupBy: GroupBy, i: number, code: number): Array<string | null> {
-  const { strings } = trace;
-  switch (groupBy.kind) {
-    case 'service':
-      return [strings[code]];
-    case 'operation':
-      return [strings[trace.resourceService[trace.resource[i]]], strings[trace.name[i]]];
-    case 'spanKind':
-      return [SPAN_KIND_NAMES[code]];
-    default:
-      return [code < 0 ? null : strings[code]];
-  }
-}
-
 /**
  * Dense group ids over any number of traces, numbered in first-seen order. A group is a pair of
  * ints: for service, operation and attribute groups the ids of its part strings in a table
  * shared by all traces (-1 for "(none)"), for span kinds the kind itself. Each trace's interned
  * strings are translated to shared ids once per trace (lazily, through a reused buffer), so a
- * span costs one pair lookup and no string work.
+ * span costs one pair lookup and no string work. Names are columnar: a group is only its pair
+ * (in `PairIndex`), and its parts, key and label are made when asked for (`partsOf`, `keyOf`,
+ * `labelOf`), so a million groups cost a few typed arrays, not a million objects.
  */
 export class GroupIndex {
   /** Idle instance: keeps this class's object shape alive across full GCs (see OtlpJsonReader.shapeKeeper). */
   static readonly shapeKeeper: GroupIndex = new GroupIndex({ kind: 'service' });
 
-  readonly keys: string[] = [];
-  readonly labels: string[] = [];
-  readonly parts: Array<Array<string | null>> = [];
   private readonly pairs = new PairIndex();
   private readonly stringIds = new Map<string, number>();
+  /** shared string id → text */
+  private readonly texts: string[] = [];
   /** trace string index → shared string id, -1 until looked up; valid for the current trace */
   private local = new Int32Array(64);
 
-  constructor(private readonly groupBy: GroupBy) {}
+  constructor(readonly groupBy: GroupBy) {}
+
+  /** Number of groups so far (ids are 0 .. size-1). */
+  get size(): number {
+    return this.pairs.size;
+  }
+
+  /** The parts of group `g`: [service], [service, operation], [kind] or [value | null]. */
+  partsOf(g: number): Array<string | null> {
+    const a = this.pairs.pairs[2 * g];
+    switch (this.groupBy.kind) {
+      case 'operation':
+        return [this.texts[a], this.texts[this.pairs.pairs[2 * g + 1]]];
+      case 'spanKind':
+        return [SPAN_KIND_NAMES[a]];
+      default:
+        return [a < 0 ? null : this.texts[a]];
+    }
+  }
+
+  /** Unique key of group `g`: the JSON array of its parts. */
+  keyOf(g: number): string {
+    return JSON.stringify(this.partsOf(g));
+  }
+
+  /** Display label of group `g`: "service: operation", or its one part ("(none)" for null). */
+  labelOf(g: number): string {
+    const parts = this.partsOf(g);
+    return parts.length === 2 ? `${parts[0]}: ${parts[1]}` : (parts[0] ?? NONE_LABEL);
+  }
+
+  /** Id here of group `g` of `other` (same `groupBy`), added when new. */
+  adopt(other: GroupIndex, g: number): number {
+    const a = other.pairs.pairs[2 * g];
+    const b = other.pairs.pairs[2 * g + 1];
+    if (this.groupBy.kind === 'spanKind') {
+      return this.pairs.idOf(a, b);
+    }
+    const shared = (s: number) => (s < 0 ? s : this.stringId(other.texts[s]));
+    return this.pairs.idOf(shared(a), shared(b));
+  }
 
   /** Writes the group id of every span of `trace` to `out[0 .. spanCount-1]`. */
   assign(trace: ParsedTrace, out: Uint32Array): void {
@@ -108,33 +134,25 @@ export class GroupIndex {
     let lastB = -2;
     let lastGroup = 0;
     for (let i = 0; i < trace.spanCount; i++) {
-      // code: the span's group as the trace's own string index (or kind); a, b: shared ints
-      let code: number;
+      // a, b: the group's shared ints
       let a: number;
       let b = -1;
       if (groupBy.kind === 'service' || groupBy.kind === 'operation') {
-        code = resourceService[resource[i]];
+        const code = resourceService[resource[i]];
         a = local[code] >= 0 ? local[code] : this.sharedString(trace, code);
         if (groupBy.kind === 'operation') {
           b = local[name[i]] >= 0 ? local[name[i]] : this.sharedString(trace, name[i]);
         }
       } else if (groupBy.kind === 'spanKind') {
-        code = kind[i];
-        a = code;
+        a = kind[i];
       } else {
-        code = attributeCode(trace, key, scope, i);
+        const code = attributeCode(trace, key, scope, i);
         a = code < 0 ? -1 : local[code] >= 0 ? local[code] : this.sharedString(trace, code);
       }
       if (a !== lastA || b !== lastB) {
         lastA = a;
         lastB = b;
         lastGroup = this.pairs.idOf(a, b);
-        if (lastGroup === this.keys.length) {
-          const parts = partsOf(trace, groupBy, i, code);
-          this.parts.push(parts);
-          this.keys.push(JSON.stringify(parts));
-          this.labels.push(parts.length === 2 ? `${parts[0]}: ${parts[1]}` : (parts[0] ?? NONE_LABEL));
-        }
       }
       out[i] = lastGroup;
     }
@@ -142,13 +160,19 @@ export class GroupIndex {
 
   /** Shared id of the trace's string `s`, remembered in `local` for the rest of the trace. */
   private sharedString(trace: ParsedTrace, s: number): number {
-    const text = trace.strings[s];
+    const id = this.stringId(trace.strings[s]);
+    this.local[s] = id;
+    return id;
+  }
+
+  /** Shared id of `text`, added when new. */
+  private stringId(text: string): number {
     let id = this.stringIds.get(text);
     if (id === undefined) {
-      id = this.stringIds.size;
+      id = this.texts.length;
       this.stringIds.set(text, id);
+      this.texts.push(text);
     }
-    this.local[s] = id;
     return id;
   }
 }
@@ -158,5 +182,11 @@ export function groupSpans(trace: ParsedTrace, groupBy: GroupBy): Grouping {
   const index = new GroupIndex(groupBy);
   const groupOf = new Uint32Array(trace.spanCount);
   index.assign(trace, groupOf);
-  return { groupOf, keys: index.keys, labels: index.labels, parts: index.parts };
+  const groups = Array.from({ length: index.size }, (_, g) => g);
+  return {
+    groupOf,
+    keys: groups.map((g) => index.keyOf(g)),
+    labels: groups.map((g) => index.labelOf(g)),
+    parts: groups.map((g) => index.partsOf(g)),
+  };
 }

@@ -4,6 +4,12 @@
  * table stays small and cache-friendly); the pairs themselves sit side by side in `pairs`,
  * indexed by id. O(1) expected per lookup, amortised O(1) per new pair (the table and the pairs
  * double when full), O(pairs) memory.
+ * Flooding: the ints are dense ids (string-table indices, node ids), so an input cannot pick
+ * their values, but it can pick which pairs occur (e.g. which (service, name) combinations out
+ * of a few thousand names each), and under a fixed public hash it could keep only pairs that
+ * land in one run of slots and make every lookup scan it. So the hash is keyed by a random
+ * seed per instance: where a pair lands cannot be known in advance, and the expected cost
+ * holds for every input. Ids stay first-seen, so results do not depend on the seed.
  */
 
 export class PairIndex {
@@ -13,6 +19,8 @@ export class PairIndex {
   pairs: Int32Array;
   /** id + 1 per slot, 0 = empty */
   private slots: Int32Array;
+  /** per-instance hash key (see the file header) */
+  private readonly seed = (Math.random() * 0x100000000) | 0;
 
   /** `expected`: how many pairs to make room for before the first doubling. */
   constructor(expected = 32) {
@@ -24,17 +32,19 @@ export class PairIndex {
     this.pairs = new Int32Array(capacity);
   }
 
-  private static hash(a: number, b: number): number {
-    let h = Math.imul(a, 0x9e3779b1) ^ b;
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    return h ^ (h >>> 13);
+  /** Seeded mix of (a, b): both ints pass through a multiply and an xor-shift with the seed in. */
+  private hash(a: number, b: number): number {
+    let h = Math.imul(a ^ this.seed, 0x9e3779b1);
+    h = Math.imul((h ^ (h >>> 16)) + b, 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return h ^ (h >>> 16);
   }
 
   /** Id of the pair (a, b); a new pair gets id `size` (then `size` grows by one). */
   idOf(a: number, b: number): number {
     const { slots, pairs } = this;
     const mask = slots.length - 1;
-    let s = PairIndex.hash(a, b) & mask;
+    let s = this.hash(a, b) & mask;
     for (let id = slots[s] - 1; id >= 0; id = slots[s] - 1) {
       if (pairs[2 * id] === a && pairs[2 * id + 1] === b) {
         return id;
@@ -55,7 +65,7 @@ export class PairIndex {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
     for (let id = 0; id < this.size; id++) {
-      let s = PairIndex.hash(this.pairs[2 * id], this.pairs[2 * id + 1]) & mask;
+      let s = this.hash(this.pairs[2 * id], this.pairs[2 * id + 1]) & mask;
       while (slots[s] !== 0) {
         s = (s + 1) & mask;
       }

@@ -71,7 +71,7 @@ function rankOf(n: number, q: number): number {
  * After 2·log₂(n) + 8 rounds without converging the rest is sorted instead, so O(n) in
  * practice and O(n log n) at worst.
  */
-function select(a: Float64Array, lo: number, hi: number, k: number): void {
+export function select(a: Float64Array, lo: number, hi: number, k: number): void {
   let l = lo;
   let r = hi - 1;
   let rounds = 2 * Math.log2(hi - lo + 1) + 8;

@@ -7,12 +7,14 @@
  * trace over several. Shares: the summed measure over the summed trace durations (the engine's
  * denominators), so a single trace and a set use one definition.
  * Top N: the N groups with the largest values keep their own row; the rest merge into one "Other"
- * row, shown last whatever the sort order. Colours: a palette index by rank, or for service rows
+ * row, shown last whatever the sort order, together with the groups the engine already merged
+ * (`TraceSetAggregate.other`, beyond its row limit). Colours: a palette index by rank, or for service rows
  * by the service's place in `serviceColors` when given, so a page can colour a service alike in
  * every chart.
  * O(spans + groups · log groups).
  */
 import {
+  AggregateSums,
   aggregateTraces,
   breakdown,
   callTreeToFlameFrame,
@@ -75,25 +77,37 @@ function busyIdleRows(analyses: readonly TraceAnalysis[], denominator: number): 
   }));
 }
 
-/** Self, critical-path or total time per group over the traces. */
-function measuredRows(analyses: readonly TraceAnalysis[], groupBy: GroupBy, measure: Measure): RawRow[] {
+/**
+ * Self, critical-path or total time per group over the traces, and the groups the engine merged
+ * (as one pre-merged "Other" row) when there were too many.
+ */
+function measuredRows(
+  analyses: readonly TraceAnalysis[],
+  groupBy: GroupBy,
+  measure: Measure
+): { rows: RawRow[]; merged?: RawRow } {
   const agg = aggregateTraces(analyses, groupBy);
   const n = analyses.length;
-  return agg.rows.map((r) => {
+  const value = (r: AggregateSums) => {
     const sum = measure === 'self' ? r.selfTotal : measure === 'criticalPath' ? r.criticalPath : r.total;
+    return { value: sum / n, share: agg.totalDuration > 0 ? sum / agg.totalDuration : 0, count: r.count };
+  };
+  const rows = agg.rows.map((r) => {
     const percentiles =
       measure === 'self' ? r.selfPerTrace : measure === 'criticalPath' ? r.criticalPathPerTrace : r.duration;
     return {
       key: r.key,
       label: r.label,
       parts: r.parts,
-      value: sum / n,
-      share: agg.totalDuration > 0 ? sum / agg.totalDuration : 0,
-      count: r.count,
+      ...value(r),
       traces: r.traces,
       ...(n > 1 ? { percentiles: { p50: percentiles.p50, p90: percentiles.p90, p99: percentiles.p99 } } : {}),
     };
   });
+  const other = agg.other;
+  return other
+    ? { rows, merged: { key: OTHER_KEY, label: 'Other', parts: [], ...value(other), merged: other.groups } }
+    : { rows };
 }
 
 const byValueDesc = (a: RawRow, b: RawRow) => b.value - a.value || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
@@ -105,12 +119,16 @@ function sortRows(rows: BreakdownViewRow[], sort: SortOrder): BreakdownViewRow[]
   return sort === 'asc' ? rows.sort((a, b) => byValueDesc(b, a)) : rows.sort(byValueDesc);
 }
 
-/** Keeps the `topN` largest rows, merges the rest into "Other" (see the file header). */
+/**
+ * Keeps the `topN` largest rows, merges the rest into "Other" (see the file header), with
+ * `premerged` (groups merged before, `merged` counting them) when given.
+ */
 export function topRows(
   raw: RawRow[],
   topN: number,
   sort: SortOrder,
-  colorOrder?: readonly string[]
+  colorOrder?: readonly string[],
+  premerged?: RawRow
 ): BreakdownViewRow[] {
   const colorOf = (label: string, rank: number) => {
     const at = colorOrder?.indexOf(label) ?? -1;
@@ -119,22 +137,24 @@ export function topRows(
   const ranked: BreakdownViewRow[] = [...raw]
     .sort(byValueDesc)
     .map((r, i) => ({ ...r, colorIndex: colorOf(r.label, i) }));
-  if (topN <= 0 || ranked.length <= topN) {
+  const keep = topN <= 0 ? ranked.length : topN;
+  if (ranked.length <= keep && !premerged) {
     return sortRows(ranked, sort);
   }
-  const rest = ranked.slice(topN);
+  const rest = [...ranked.slice(keep), ...(premerged ? [premerged] : [])];
+  const groups = rest.reduce((s, r) => s + (r.merged ?? 1), 0);
   const other: BreakdownViewRow = {
     key: OTHER_KEY,
-    label: `Other (${rest.length} groups)`,
+    label: `Other (${groups} groups)`,
     parts: [],
     value: rest.reduce((s, r) => s + r.value, 0),
     share: rest.reduce((s, r) => s + r.share, 0),
     count: rest.reduce((s, r) => s + r.count, 0),
     colorIndex: -1,
-    merged: rest.length,
+    merged: groups,
     ...(rest[0].waiting !== undefined ? { waiting: rest.reduce((s, r) => s + (r.waiting ?? 0), 0) } : {}),
   };
-  return [...sortRows(ranked.slice(0, topN), sort), other];
+  return [...sortRows(ranked.slice(0, keep), sort), other];
 }
 
 function denominatorNote(n: number, denominator: number): string {
@@ -148,7 +168,9 @@ export function breakdownView(analyses: readonly TraceAnalysis[], options: ViewO
   const n = analyses.length;
   const denominator = analyses.reduce((s, a) => s + a.duration, 0);
   const busyIdle = options.measure === 'busyIdle';
-  const raw = busyIdle ? busyIdleRows(analyses, denominator) : measuredRows(analyses, options.groupBy, options.measure);
+  const { rows: raw, merged } = busyIdle
+    ? { rows: busyIdleRows(analyses, denominator), merged: undefined }
+    : measuredRows(analyses, options.groupBy, options.measure);
   const notes: string[] = [];
   if (busyIdle && options.groupBy.kind !== 'service') {
     notes.push('Busy/idle is measured per service: the grouping option does not apply to it.');
@@ -166,7 +188,8 @@ export function breakdownView(analyses: readonly TraceAnalysis[], options: ViewO
       raw,
       options.topN,
       options.sort,
-      busyIdle || options.groupBy.kind === 'service' ? options.serviceColors : undefined
+      busyIdle || options.groupBy.kind === 'service' ? options.serviceColors : undefined,
+      merged
     ),
     notes,
     ...(n > 1 && !busyIdle ? { percentilesOf: options.measure === 'total' ? 'per span' : 'per trace' } : {}),

@@ -103,14 +103,14 @@ export default function ComparePage() {
     const baseline = pick(sets.value.baseline);
     return {
       warnings: setWarnings(loaded.results),
-      rows:
+      comparison:
         slow.length && baseline.length
           ? compareTraceSets(
               slow.map((t) => t.analysis),
               baseline.map((t) => t.analysis),
               { kind: group }
             )
-          : [],
+          : { rows: [], other: null },
       examples:
         slow.length && baseline.length ? examplesByKey(slow, { kind: group }, EXAMPLES) : new Map<string, string[]>(),
     };
@@ -168,8 +168,13 @@ export default function ComparePage() {
         </Alert>
       )}
       {result && <TraceSetWarnings warnings={result.warnings} traceHref={traceHref} />}
-      {result && result.rows.length > 0 && (
-        <ComparisonTable rows={result.rows} examples={result.examples} traceHref={traceHref} />
+      {result && result.comparison.rows.length > 0 && (
+        <ComparisonTable
+          rows={result.comparison.rows}
+          other={result.comparison.other}
+          examples={result.examples}
+          traceHref={traceHref}
+        />
       )}
     </PluginPage>
   );

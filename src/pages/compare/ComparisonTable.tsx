@@ -3,19 +3,24 @@ import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 import { getTableStyles } from '../../components/tableStyles';
-import { ComparisonRow } from '../../engine';
+import { ComparisonOther, ComparisonRow } from '../../engine';
 import { formatDuration, formatShare } from '../../components/breakdown';
 
 interface Props {
   rows: ComparisonRow[];
+  /** components without a row of their own, summed: shown last */
+  other: ComparisonOther | null;
   examples: Map<string, string[]>;
   traceHref: (traceId: string) => string;
 }
 
 const signed = (ns: number) => `${ns >= 0 ? '+' : '−'}${formatDuration(Math.abs(ns))}`;
 
-/** Components ranked by how much more critical-path time they take per slow trace, with a diverging bar. */
-export function ComparisonTable({ rows, examples, traceHref }: Props) {
+/**
+ * Components ranked by how much more critical-path time they take per slow trace, with a
+ * diverging bar; the components merged for lack of room last, in one row without a rank.
+ */
+export function ComparisonTable({ rows, other, examples, traceHref }: Props) {
   const styles = useStyles2(getStyles);
   const table = useStyles2(getTableStyles);
   const scale = Math.max(...rows.map((r) => Math.abs(r.criticalPathDelta)), 1e-9);
@@ -66,6 +71,21 @@ export function ComparisonTable({ rows, examples, traceHref }: Props) {
             </tr>
           );
         })}
+        {other && (
+          <tr data-testid="comparison-other">
+            <td />
+            <td>Other ({other.components} components)</td>
+            <td>{formatDuration(other.slow.criticalPathPerTrace)}</td>
+            <td>{formatDuration(other.baseline.criticalPathPerTrace)}</td>
+            <td>{signed(other.criticalPathDelta)}</td>
+            <td aria-hidden />
+            <td>
+              {formatShare(other.slow.criticalPathShare)} vs {formatShare(other.baseline.criticalPathShare)}
+            </td>
+            <td>{signed(other.selfDelta)}</td>
+            <td />
+          </tr>
+        )}
       </tbody>
     </table>
   );
