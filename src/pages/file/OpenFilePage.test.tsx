@@ -98,6 +98,14 @@ function engineMessage(text: string): string {
 }
 
 describe('Open a trace file', () => {
+  it('is linked from the search page', async () => {
+    renderOpenFile(`${PLUGIN_BASE_URL}/search`);
+    expect(await screen.findByRole('link', { name: 'Open a trace file' }, SLOW)).toHaveAttribute(
+      'href',
+      `${PLUGIN_BASE_URL}/file`
+    );
+  });
+
   it('opens pasted OTLP JSON on the trace page, like a fetched trace, with its provenance', async () => {
     renderOpenFile();
     await paste(OTLP);
