@@ -1,3 +1,6 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
 import fc from 'fast-check';
 
 import { generateBatch } from '../../tests/generator/batch';
@@ -8,9 +11,10 @@ import { recorded, wireText } from '../data/recorded';
 import { analyzeTrace, criticalPathSections, spanIdOf, TraceAnalysis } from './analyze';
 import { breakdown } from './breakdown';
 import { TraceParseError } from './errors';
-import { parseJaegerTrace } from './jaeger-json';
+import { parseJaegerTrace, parseJaegerTraceObject, parseJaegerTraces } from './jaeger-json';
 import { AttrTable, AttrType, ParsedTrace, serviceOf, SpanKind, StatusCode } from './model';
 import { parseOtlpTrace } from './otlp';
+import { toOtlpJson as writeOtlp } from './otlp-writer';
 
 const TRACE = '0123456789abcdef0123456789abcdef';
 const OTHER = 'ffffffffffffffffffffffffffffffff';
@@ -317,8 +321,28 @@ describe('parseJaegerTrace', () => {
       [withSpan(0, { duration: -5 }), 'data[0].spans[0].duration: -5 is negative'],
       [withSpan(0, { duration: 1.5 }), 'data[0].spans[0].duration: 1.5 is not a whole number of microseconds'],
       [withSpan(0, { startTime: 1e300 }), 'data[0].spans[0].startTime: 1e+300 is too large (more than 2^53 µs)'],
-      [withSpan(0, { startTime: null }), 'data[0].spans[0].startTime: null is not a number'],
-      [withSpan(0, { duration: undefined }), 'data[0].spans[0]: no duration'],
+      [
+        withSpan(1, { logs: [{ timestamp: 0 }] }),
+        'data[0].spans[1].logs[0].timestamp: 0 is not a time (0 and null mean unset)',
+      ],
+      [withSpan(1, { spanID: null }), 'data[0].spans[1]: no spanID'],
+      [withSpan(1, { spanID: '' }), 'data[0].spans[1]: no spanID'],
+      [
+        withSpan(0, { spanID: 'f'.repeat(500) }),
+        'data[0].spans[0].spanID: an id of 500 characters is not a hex span id (1 to 16 digits)',
+      ],
+      [
+        withSpan(0, { traceID: '\ufeff0123' }),
+        'data[0].spans[0].traceID: "\\ufeff0123" is not a hex trace id (1 to 32 digits)',
+      ],
+      [
+        JSON.stringify(handBody()).replace(String(T0 + 1000), '1'.repeat(400)),
+        'data[0].spans[1].startTime: 11111111111111111111… (400 characters) is too large (more than 2^53 µs)',
+      ],
+      [
+        withSpan(0, { tags: [kv('n', 'int64', 'x'.repeat(300))] }),
+        `data[0].spans[0].tags[0].value: type int64 needs a number, found "${'x'.repeat(60)}…" (300 characters)`,
+      ],
       [
         withSpan(0, { startTime: 9007199254740000, duration: 5000 }),
         'data[0].spans[0]: startTime + duration is too large (more than 2^53 µs)',
@@ -370,9 +394,10 @@ describe('parseJaegerTrace', () => {
         'data[0].processes.p2.tags[0].value: 1e999 is out of the float64 range',
       ],
     ];
-    for (const [text, message] of cases) {
-      expect([text.slice(0, 60), parseError(text)]).toEqual([text.slice(0, 60), message]);
-    }
+    // all at once, so that a failure shows every case that differs
+    expect(cases.map(([text]) => [text.slice(0, 60), parseError(text)])).toEqual(
+      cases.map(([text, message]) => [text.slice(0, 60), message])
+    );
   });
 });
 
@@ -581,5 +606,71 @@ describe('real Jaeger v2 bodies (tests/integration/fixtures/jaeger-trace-*.json)
     expect(parseError(wireText(recorded('jaeger-trace-v1-malformed-id')))).toBe(
       'no trace: "data" is empty (errors: 400 strconv.ParseUint: parsing "not-a-trace-id": invalid syntax)'
     );
+  });
+});
+
+describe('Jaeger JSON files', () => {
+  const file = (name: string) => readFileSync(join(__dirname, '../../tests/fixtures/files', name), 'utf8');
+
+  it('reads every trace of {"data":[…]} (written from Jaeger\'s API format)', () => {
+    const { traces, errors } = parseJaegerTraces(file('jaeger-two-traces.json'));
+    expect(errors).toEqual([]);
+    expect(traces.map((t) => [t.traceId, t.spanCount])).toEqual([
+      ['5b8efff798038103d269b633813fc60c', 2],
+      // "abc" is padded to 32 digits as OTLP writes trace ids
+      ['00000000000000000000000000000abc', 1],
+    ]);
+    const [orders, cron] = traces;
+    expect([serviceOf(orders, 0), serviceOf(orders, 1), serviceOf(cron, 0)]).toEqual(['orders', 'orders-db', 'cron']);
+    // SELECT [2, 17] ms inside GET /orders [0, 20] ms: GET's self time 20 − 15 = 5 ms
+    expect(Array.from(analyzeTrace(orders).selfTime)).toEqual([5e6, 15e6]);
+    expect([orders.status[1], orders.strings[orders.events.name[0]], orders.events.time[0]]).toEqual([
+      StatusCode.Error,
+      'timeout',
+      16e6,
+    ]);
+    // each trace starts at its own first span: cron's tick is at T0 + 60 s
+    expect(cron.startUnixNano).toBe('1700000060000000000');
+  });
+
+  it('names the trace of a message by its place in data', () => {
+    const body = JSON.parse(file('jaeger-two-traces.json'));
+    body.data[1].spans[0].duration = 'long';
+    expect(() => parseJaegerTraces(JSON.stringify(body))).toThrow(
+      'data[1].spans[0].duration: expected a whole number of microseconds, found "long"'
+    );
+    expect(parseJaegerTraces('{"data":[],"errors":[{"code":404,"msg":"trace not found"}]}')).toEqual({
+      traces: [],
+      errors: ['404 trace not found'],
+    });
+    expect(() => parseJaegerTraces('{"traces":[]}')).toThrow(
+      'not a Jaeger JSON file: expected a top-level "data" array'
+    );
+  });
+
+  it('reads a bare trace object as the same trace, paths from the top', () => {
+    const bare = parseJaegerTraceObject(file('jaeger-bare-trace.json'));
+    const [first] = parseJaegerTraces(file('jaeger-two-traces.json')).traces;
+    // the OTLP text of a trace is a compact way to compare every column
+    expect(writeOtlp(bare)).toBe(writeOtlp(first));
+    const body = JSON.parse(file('jaeger-bare-trace.json'));
+    body.spans[1].spanID = null;
+    expect(() => parseJaegerTraceObject(JSON.stringify(body))).toThrow(new TraceParseError('spans[1]: no spanID'));
+  });
+
+  it('keeps spans with a missing, null or 0 start or duration in the trace (unset, repaired by the builder)', () => {
+    const body = JSON.parse(file('jaeger-bare-trace.json'));
+    const child = body.spans[1];
+    const spans = [
+      { ...child, spanID: '0000000000000001', startTime: 0 },
+      { ...child, spanID: '0000000000000002', startTime: null },
+      { ...child, spanID: '0000000000000003', startTime: undefined },
+      { ...child, spanID: '0000000000000004', duration: undefined },
+    ];
+    body.spans.push(...spans);
+    const t = parseJaegerTraceObject(JSON.stringify(body));
+    expect(t.spanCount).toBe(6);
+    // the trace starts at GET /orders (T0), not at 1970
+    expect(t.startUnixNano).toBe('1700000000000000000');
   });
 });

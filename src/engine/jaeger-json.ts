@@ -1,7 +1,9 @@
 /**
  * Reads Jaeger's v1 JSON trace answer (`GET /api/traces/{id}` of Jaeger v1 and v2):
  * `{"data":[{traceID, spans:[…], processes:{id:{serviceName, tags}}, warnings}], "errors", …}`,
- * straight from its text into a {@link TraceBuilder}. The body must hold exactly one trace.
+ * straight from its text into a {@link TraceBuilder}: `parseJaegerTrace` for an answer holding
+ * exactly one trace; for files, `parseJaegerTraces` reads every element of `data` (one builder
+ * each, in one pass over the text) and `parseJaegerTraceObject` a bare trace object.
  *
  * Definitions (Jaeger's span → the trace model):
  * - Parent: the first CHILD_OF reference into the span's own trace, else the first FOLLOWS_FROM
@@ -28,11 +30,20 @@
  *   binary (base64 text) map to the OTLP value kinds; a tag without a type takes its JSON kind.
  * - Logs → events: the name from a string field `event` (dropped), other fields as attributes.
  * - Times are whole µs since the epoch (startTime, duration, log timestamp), read exactly and
- *   turned into the model's ns; ids are hex (span ids 1–16 digits, trace ids 1–32, trace ids
- *   padded to 32 digits as OTLP writes them).
+ *   turned into the model's ns; a time must be a JSON number (checked as JSON's grammar, so
+ *   `0x10` or `+5` are not numbers) that is whole, ≥ 0 and below 2^53. A `startTime` that is
+ *   missing, null or 0 is unset (0 is "unset" in OTLP, not 1970), which makes the end unknown too;
+ *   a missing or null `duration` leaves the end unknown: the span keeps its place in the tree with
+ *   the builder's `UNSET_START`/`UNSET_END` bits, and the builder repairs it and warns. A log with
+ *   a timestamp of 0 or null is an error (an event has no tree to repair it from).
+ * - Ids are hex (span ids 1–16 digits, trace ids 1–32, trace ids padded to 32 digits as OTLP
+ *   writes them). A missing, null or empty `spanID` is rejected naming the span (the rule of
+ *   ids.ts: never another span's id); a bad id is quoted only up to 32 characters, else named
+ *   by its length.
  * - Jaeger's own warnings (per trace, per span) and a non-empty `errors` list become trace warnings.
  * Malformed input throws a {@link TraceParseError} naming the JSON path, e.g.
- * `data[0].spans[12].startTime: -5 is negative`.
+ * `data[0].spans[12].startTime: -5 is negative` (`spans[12]…` for a bare trace object); input
+ * is quoted with `quoteInput` (at most ~60 characters, invisible characters escaped).
  *
  * Complexity: one forward pass over the text with the streaming scanner, O(length); per span
  * O(fields + tags + logs + references), plus O(spans) to attach spans to their processes (which
@@ -40,11 +51,12 @@
  * "shape keeper" instance as in the OTLP reader: on a 100k-span body a parse right after a forced
  * full GC took ≤ 1.15× the warm median (measured on the shared 2-core machine), not worth one.
  */
-import { fail, SEEN_END, SEEN_ID, SEEN_START, TraceBuilder } from './builder';
+import { fail, SEEN_END, SEEN_ID, SEEN_START, TraceBuilder, UNSET_END, UNSET_START } from './builder';
 import { UnixNano } from './unix-nano';
 import { decodeHexId, IdHalves, idToHex } from './ids';
 import { ObjectFields } from './json-fields';
 import { JsonScanner } from './json-scanner';
+import { quoteInput } from './errors';
 import { AttrType, ParsedTrace, SPAN_KIND_NAMES, StatusCode } from './model';
 
 /** Tags of a span that may carry a fact the model holds elsewhere (index into the slots). */
@@ -88,6 +100,18 @@ const TYPE_KINDS: Record<string, number> = Object.assign(Object.create(null), {
 });
 
 const MAX_EXAMPLE_WARNINGS = 5;
+/** A JSON number (the scanner's tokens are checked against it before `Number()` reads them). */
+const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/** A number token for a message: as written when short, else its first digits and its length. */
+function shortToken(text: string): string {
+  return text.length <= 60 ? quoteInput(text).slice(1, -1) : `${text.slice(0, 20)}… (${text.length} characters)`;
+}
+
+/** An id for a message: quoted when at most 32 characters long, else only its length. */
+function idForMessage(text: string): string {
+  return text.length <= 32 ? quoteInput(text) : `an id of ${text.length} characters`;
+}
 /** `at()`'s name for the key/value being read */
 const KV_PATH = '#kv';
 
@@ -113,7 +137,6 @@ class JaegerJsonReader {
   private readonly kvFields = new ObjectFields(['key', 'type', 'value']);
 
   /** `data[t]` of the trace being read, and the index of the span being read in its `spans` */
-  private tracePath = 'data[0]';
   private spanIndex = 0;
   /** index of the reference or log being read in the current span */
   private sub = 0;
@@ -163,78 +186,44 @@ class JaegerJsonReader {
   private spanWarningCount = 0;
   private readonly traceWarnings: string[] = [];
   private traceWarningCount = 0;
-  private readonly errors: string[] = [];
 
-  constructor(text: string) {
-    this.sc = new JsonScanner(text);
-    // a Jaeger span with a few tags is ~400 characters of JSON: size the columns for that
-    this.b = new TraceBuilder(text.length / 400);
+  /**
+   * Reads one trace object at the scanner's position; `tracePath` names it in messages
+   * (`data[1]`, or '' for a bare trace object that is the whole document).
+   */
+  constructor(
+    sc: JsonScanner,
+    private readonly tracePath: string,
+    expectedSpans: number
+  ) {
+    this.sc = sc;
+    this.b = new TraceBuilder(expectedSpans);
   }
 
-  read(): ParsedTrace {
-    const sc = this.sc;
-    let traces = -1;
-    let otlpKey = '';
-    if (sc.obj()) {
-      do {
-        sc.key();
-        if (sc.is('data')) {
-          traces = this.data();
-        } else if (sc.is('errors')) {
-          this.readErrors();
-        } else {
-          if (sc.is('result') || sc.is('resourceSpans') || sc.is('batches') || sc.is('trace')) {
-            otlpKey = sc.text();
-          }
-          sc.skip();
-        }
-      } while (sc.moreMembers());
-    }
-    sc.end();
-    if (traces < 0) {
-      fail(
-        otlpKey !== ''
-          ? `not a Jaeger v1 trace: a top-level "${otlpKey}" is OTLP JSON (read it with parseOtlpTrace)`
-          : 'not a Jaeger v1 trace: expected a top-level "data" array'
-      );
-    }
-    if (traces === 0) {
-      fail(`no trace: "data" is empty${this.errors.length > 0 ? ` (errors: ${this.errors.join('; ')})` : ''}`);
-    }
-    if (traces > 1) {
-      fail(`"data" holds ${traces} traces; expected one (the answer of /api/traces/{id})`);
-    }
+  /** Resolves the processes, adds Jaeger's warnings and the document's `errors`, and packs the trace. */
+  finish(errors: readonly string[]): ParsedTrace {
     this.attachProcesses();
-    this.reportWarnings();
+    this.reportWarnings(errors);
     return this.b.finish();
   }
 
-  /** Reads the `data` array: its first trace, and counts the others. */
-  private data(): number {
-    const sc = this.sc;
-    if (!this.arr('data')) {
-      return 0;
-    }
-    this.trace();
-    let count = 1;
-    while (sc.moreElements()) {
-      sc.skip();
-      count++;
-    }
-    return count;
+  /** Path of a member of the trace object, for messages. */
+  private inTrace(member: string): string {
+    return this.tracePath === '' ? member : `${this.tracePath}.${member}`;
   }
 
-  private trace(): void {
+  /** Reads the trace object at the scanner's position. */
+  trace(): void {
     const sc = this.sc;
-    if (!this.obj(this.tracePath)) {
+    if (!this.obj(this.tracePath || 'the document')) {
       return;
     }
     do {
       sc.key();
       if (sc.is('traceID')) {
-        this.traceId(`${this.tracePath}.traceID`);
+        this.traceId(this.inTrace('traceID'));
       } else if (sc.is('spans')) {
-        if (this.arr(`${this.tracePath}.spans`)) {
+        if (this.arr(this.inTrace('spans'))) {
           do {
             this.span();
             this.spanIndex++;
@@ -243,7 +232,7 @@ class JaegerJsonReader {
       } else if (sc.is('processes')) {
         this.processes();
       } else if (sc.is('warnings')) {
-        this.traceWarningCount += this.strings(`${this.tracePath}.warnings`, this.traceWarnings, '');
+        this.traceWarningCount += this.strings(this.inTrace('warnings'), this.traceWarnings, '');
       } else {
         sc.skip();
       }
@@ -251,7 +240,7 @@ class JaegerJsonReader {
   }
 
   private spanPath(): string {
-    return `${this.tracePath}.spans[${this.spanIndex}]`;
+    return `${this.inTrace('spans')}[${this.spanIndex}]`;
   }
 
   /**
@@ -292,7 +281,10 @@ class JaegerJsonReader {
           spanTrace = this.traceId('.traceID');
           break;
         case 'spanID':
-          this.spanId('spanID');
+          if (!this.spanId('spanID')) {
+            // null or '': rejected like a missing id (ids.ts), never left with another span's id
+            fail(`${this.spanPath()}: no spanID`);
+          }
           b.idHi[i] = this.id.hi;
           b.idLo[i] = this.id.lo;
           b.seen |= SEEN_ID;
@@ -310,11 +302,12 @@ class JaegerJsonReader {
           break;
         case 'startTime':
           startUs = this.micros('.startTime');
-          b.seen |= SEEN_START;
+          // 0 or null means unset (as in OTLP), not 1970
+          b.seen |= startUs > 0 ? SEEN_START : 0;
           break;
         case 'duration':
           durationUs = this.micros('.duration');
-          b.seen |= SEEN_END;
+          b.seen |= durationUs >= 0 ? SEEN_END : 0;
           break;
         case 'tags':
           this.spanTags(i);
@@ -336,20 +329,16 @@ class JaegerJsonReader {
           sc.skip();
       }
     } while (sc.moreMembers());
-    const missing = !(b.seen & SEEN_ID)
-      ? 'spanID'
-      : spanTrace === ''
-        ? 'traceID'
-        : !(b.seen & SEEN_START)
-          ? 'startTime'
-          : !(b.seen & SEEN_END)
-            ? 'duration'
-            : process < 0
-              ? 'processID'
-              : '';
+    const missing = !(b.seen & SEEN_ID) ? 'spanID' : spanTrace === '' ? 'traceID' : process < 0 ? 'processID' : '';
     if (missing !== '') {
       fail(`${this.spanPath()}: no ${missing}`);
     }
+    // an unknown start makes the end unknown too; the builder repairs both (builder.ts)
+    const startKnown = (b.seen & SEEN_START) !== 0;
+    const endKnown = startKnown && (b.seen & SEEN_END) !== 0;
+    b.timeUnset[i] = (startKnown ? 0 : UNSET_START) | (endKnown ? 0 : UNSET_END);
+    startUs = startKnown ? startUs : 0;
+    durationUs = endKnown ? durationUs : 0;
     if (startUs + durationUs > Number.MAX_SAFE_INTEGER) {
       fail(`${this.spanPath()}: startTime + duration is too large (more than 2^53 µs)`);
     }
@@ -392,7 +381,7 @@ class JaegerJsonReader {
   private hexTraceId(path: string): string {
     const text = this.sc.text();
     if (!/^[0-9a-fA-F]{1,32}$/.test(text)) {
-      fail(`${this.at(path)}: ${JSON.stringify(text)} is not a hex trace id (1 to 32 digits)`);
+      fail(`${this.at(path)}: ${idForMessage(text)} is not a hex trace id (1 to 32 digits)`);
     }
     return text.toLowerCase().padStart(32, '0');
   }
@@ -413,13 +402,19 @@ class JaegerJsonReader {
     }
     decodeHexId(sc.s, sc.a, sc.z, this.id);
     if (!this.id.ok || sc.escaped) {
-      fail(`${this.spanPath()}.${field}: ${JSON.stringify(sc.text())} is not a hex span id (1 to 16 digits)`);
+      fail(`${this.spanPath()}.${field}: ${idForMessage(sc.text())} is not a hex span id (1 to 16 digits)`);
     }
     return true;
   }
 
-  /** A whole number of µs ≥ 0 that stays exact (≤ 2^53 − 1), read from its digits. */
+  /**
+   * A whole number of µs ≥ 0 that stays exact (≤ 2^53 − 1), read from its digits; -1 for null.
+   * Anything but a JSON number is an error quoting at most ~60 characters of it.
+   */
   private micros(path: string): number {
+    if (this.sc.nullValue()) {
+      return -1;
+    }
     if (!this.sc.token()) {
       fail(`${this.at(path)}: expected a whole number of microseconds, found ${this.found()}`);
     }
@@ -433,20 +428,19 @@ class JaegerJsonReader {
     }
     if (!digits) {
       const text = s.slice(a, z);
-      v = Number(text);
+      v = JSON_NUMBER.test(text) ? Number(text) : NaN;
       const problem = Number.isNaN(v)
         ? 'is not a number'
         : v < 0
           ? 'is negative'
-          : !Number.isInteger(v)
-            ? 'is not a whole number of microseconds'
-            : '';
+          : v > Number.MAX_SAFE_INTEGER
+            ? 'is too large (more than 2^53 µs)'
+            : !Number.isInteger(v)
+              ? 'is not a whole number of microseconds'
+              : '';
       if (problem !== '') {
-        fail(`${this.at(path)}: ${text} ${problem}`);
+        fail(`${this.at(path)}: ${shortToken(text)} ${problem}`);
       }
-    }
-    if (v > Number.MAX_SAFE_INTEGER) {
-      fail(`${this.at(path)}: ${s.slice(a, z)} is too large (more than 2^53 µs)`);
     }
     return v;
   }
@@ -478,7 +472,7 @@ class JaegerJsonReader {
           type = sc.is('CHILD_OF') ? CHILD_OF : sc.is('FOLLOWS_FROM') ? FOLLOWS_FROM : 0;
           if (type === 0) {
             fail(
-              `${this.at('.references[#]')}.refType: unknown value ${JSON.stringify(sc.text())} (expected CHILD_OF or FOLLOWS_FROM)`
+              `${this.at('.references[#]')}.refType: unknown value ${quoteInput(sc.text())} (expected CHILD_OF or FOLLOWS_FROM)`
             );
           }
         } else if (sc.is('traceID')) {
@@ -495,7 +489,7 @@ class JaegerJsonReader {
           decodeHexId(sc.s, sc.a, sc.z, this.id);
           if (!this.id.ok || sc.escaped) {
             fail(
-              `${this.at('.references[#]')}.spanID: ${JSON.stringify(sc.text())} is not a hex span id (1 to 16 digits)`
+              `${this.at('.references[#]')}.spanID: ${idForMessage(sc.text())} is not a hex span id (1 to 16 digits)`
             );
           }
           hasSpan = true;
@@ -654,7 +648,11 @@ class JaegerJsonReader {
       while (hasFields) {
         sc.key();
         if (sc.is('timestamp')) {
-          this.setMicros(this.micros('.logs[#].timestamp'));
+          const us = this.micros('.logs[#].timestamp');
+          if (us <= 0) {
+            fail(`${this.at('.logs[#].timestamp')}: ${us < 0 ? 'null' : '0'} is not a time (0 and null mean unset)`);
+          }
+          this.setMicros(us);
           hasTime = true;
         } else if (sc.is('fields')) {
           this.kvList = `logs[${l}].fields`;
@@ -716,7 +714,7 @@ class JaegerJsonReader {
   private processes(): void {
     const sc = this.sc;
     const b = this.b;
-    const path = `${this.tracePath}.processes`;
+    const path = this.inTrace('processes');
     if (!this.obj(path)) {
       return;
     }
@@ -775,7 +773,7 @@ class JaegerJsonReader {
     for (let p = 0; p < this.processResource.length; p++) {
       if (this.processResource[p] < 0) {
         const id = [...this.processIndex].find(([, index]) => index === p)![0];
-        fail(`${this.processFirstUse[p]}: ${JSON.stringify(id)} is not in ${this.tracePath}.processes`);
+        fail(`${this.processFirstUse[p]}: ${quoteInput(id)} is not in ${this.inTrace('processes')}`);
       }
     }
     for (let i = 0; i < this.spanProcess.length; i++) {
@@ -825,7 +823,9 @@ class JaegerJsonReader {
             valueKind = token === 'true' || token === 'false' ? V_BOOL : token === 'null' ? -1 : V_NUMBER;
           }
           if (valueKind < 0) {
-            fail(`${this.at(KV_PATH)}.value: expected a string, number or bool, found ${token || this.found()}`);
+            fail(
+              `${this.at(KV_PATH)}.value: expected a string, number or bool, found ${token ? shortToken(token) : this.found()}`
+            );
           }
           break;
         default:
@@ -848,7 +848,7 @@ class JaegerJsonReader {
       valueKind = /^-?\d+$/.test(token) ? V_NUMBER : V_STRING;
     }
     if (declared !== valueKind) {
-      const found = valueKind === V_STRING ? JSON.stringify(b.stringAt(value)) : token;
+      const found = valueKind === V_STRING ? quoteInput(b.stringAt(value)) : shortToken(token);
       fail(`${this.at(KV_PATH)}.value: type ${type} needs ${VALUE_KIND_NAMES[declared]}, found ${found}`);
     }
     this.kvKey = key;
@@ -867,20 +867,20 @@ class JaegerJsonReader {
   /** Int or Double for a number tag; int64 digits must fit 64 bits, float64 must be finite. */
   private numberType(token: string, type: string): AttrType {
     const integer = /^-?\d+$/.test(token);
-    const v = Number(token);
+    const v = JSON_NUMBER.test(token) ? Number(token) : NaN;
     if (Number.isNaN(v)) {
-      fail(`${this.at(KV_PATH)}.value: ${token} is not a number`);
+      fail(`${this.at(KV_PATH)}.value: ${shortToken(token)} is not a number`);
     }
     if (type === 'int64' || (type === '' && integer)) {
       const digits = token.replace('-', '');
       const limit = token.startsWith('-') ? '9223372036854775808' : '9223372036854775807';
       if (!integer || digits.length > 19 || (digits.length === 19 && digits > limit)) {
-        fail(`${this.at(KV_PATH)}.value: ${token} is not an int64`);
+        fail(`${this.at(KV_PATH)}.value: ${shortToken(token)} is not an int64`);
       }
       return AttrType.Int;
     }
     if (!Number.isFinite(v)) {
-      fail(`${this.at(KV_PATH)}.value: ${token} is out of the float64 range`);
+      fail(`${this.at(KV_PATH)}.value: ${shortToken(token)} is out of the float64 range`);
     }
     return AttrType.Double;
   }
@@ -904,27 +904,7 @@ class JaegerJsonReader {
     return k;
   }
 
-  /** Reads `errors: [{code, msg}]` for the messages. */
-  private readErrors(): void {
-    const sc = this.sc;
-    if (!this.arr('errors')) {
-      return;
-    }
-    do {
-      const start = sc.skip();
-      const raw = sc.s.slice(start, sc.p);
-      let message = raw;
-      try {
-        const e = JSON.parse(raw);
-        message = e && typeof e === 'object' ? `${e.code ?? ''} ${e.msg ?? ''}`.trim() : String(e);
-      } catch {
-        // keep the raw text
-      }
-      this.errors.push(message.slice(0, 200));
-    } while (sc.moreElements());
-  }
-
-  private reportWarnings(): void {
+  private reportWarnings(errors: readonly string[]): void {
     for (const w of this.traceWarnings) {
       this.b.warn(`Jaeger: ${w}`);
     }
@@ -934,8 +914,8 @@ class JaegerJsonReader {
     if (this.spanWarningCount > 0) {
       this.b.warn(`Jaeger flagged ${this.spanWarningCount} span warning(s), e.g. ${this.spanWarnings[0]}`);
     }
-    if (this.errors.length > 0) {
-      this.b.warn(`Jaeger reported errors: ${this.errors.join('; ')}`);
+    if (errors.length > 0) {
+      this.b.warn(`Jaeger reported errors: ${errors.join('; ')}`);
     }
   }
 
@@ -967,21 +947,22 @@ class JaegerJsonReader {
     return this.sc.arr();
   }
 
-  /** Describes the value at the current position (for messages): its first characters. */
+  /** Describes the value at the current position (for messages): its kind, or a short quote of it. */
   private found(): string {
     const sc = this.sc;
     const c = sc.ws();
     if (c !== c) {
       return 'the end of the input';
     }
+    if (c === 123 || c === 91) {
+      return c === 123 ? 'an object' : 'an array';
+    }
     const start = sc.p;
-    const kind = c === 34 ? 'a string' : c === 123 ? 'an object' : c === 91 ? 'an array' : '';
-    if (kind !== '' && c !== 34) {
-      return kind;
+    if (sc.str()) {
+      return quoteInput(sc.text(), 24);
     }
     sc.skip();
-    const text = sc.s.slice(start, sc.p);
-    return text.length > 24 ? `${text.slice(0, 24)}…` : text;
+    return shortToken(sc.s.slice(start, sc.p));
   }
 }
 
@@ -992,7 +973,7 @@ function tagType(sc: JsonScanner): string {
       return TYPE_NAMES[t];
     }
   }
-  return JSON.stringify(sc.text());
+  return quoteInput(sc.text());
 }
 
 /** Which special tag the key just read is, without interning it first. */
@@ -1010,6 +991,81 @@ function specialTag(sc: JsonScanner): number {
   return NOT_SPECIAL;
 }
 
+/** Reads `errors: [{code, msg}]` of a Jaeger answer as short texts (200 characters each at most). */
+function readErrors(sc: JsonScanner, into: string[]): void {
+  const c = sc.ws();
+  if (c !== 91 && !sc.s.startsWith('null', sc.p)) {
+    fail(`errors: expected an array, found ${c === 123 ? 'an object' : quoteInput(sc.s.slice(sc.p, sc.p + 20))}`);
+  }
+  if (!sc.arr()) {
+    return;
+  }
+  do {
+    const start = sc.skip();
+    const raw = sc.s.slice(start, sc.p);
+    let message = raw;
+    try {
+      const e = JSON.parse(raw);
+      message = e && typeof e === 'object' ? `${e.code ?? ''} ${e.msg ?? ''}`.trim() : String(e);
+    } catch {
+      // keep the raw text
+    }
+    into.push(message.slice(0, 200));
+  } while (sc.moreElements());
+}
+
+/** What a `{"data":[…]}` document holds: its traces (all, or the first and a count) and its `errors`. */
+interface JaegerDocument {
+  traces: ParsedTrace[];
+  /** number of elements of `data`; -1 without a `data` member */
+  count: number;
+  errors: string[];
+  /** the first top-level member that marks an OTLP document, '' if none */
+  otlpKey: string;
+}
+
+/** Reads a Jaeger `{"data":[trace…], "errors":…}` document: every trace, or only the first when `all` is false. */
+function readDocument(text: string, all: boolean): JaegerDocument {
+  const sc = new JsonScanner(text);
+  const doc: JaegerDocument = { traces: [], count: -1, errors: [], otlpKey: '' };
+  const readers: JaegerJsonReader[] = [];
+  if (sc.obj()) {
+    do {
+      sc.key();
+      if (sc.is('data')) {
+        doc.count = 0;
+        const c = sc.ws();
+        if (c !== 91 && !sc.s.startsWith('null', sc.p)) {
+          fail(`data: expected an array, found ${c === 123 ? 'an object' : quoteInput(sc.s.slice(sc.p, sc.p + 20))}`);
+        }
+        if (sc.arr()) {
+          do {
+            if (all || doc.count === 0) {
+              // a Jaeger span with a few tags is ~400 characters of JSON: size the first trace's columns for that
+              const reader = new JaegerJsonReader(sc, `data[${doc.count}]`, all ? 16 : text.length / 400);
+              reader.trace();
+              readers.push(reader);
+            } else {
+              sc.skip();
+            }
+            doc.count++;
+          } while (sc.moreElements());
+        }
+      } else if (sc.is('errors')) {
+        readErrors(sc, doc.errors);
+      } else {
+        if (doc.otlpKey === '' && (sc.is('result') || sc.is('resourceSpans') || sc.is('batches') || sc.is('trace'))) {
+          doc.otlpKey = sc.text();
+        }
+        sc.skip();
+      }
+    } while (sc.moreMembers());
+  }
+  sc.end();
+  doc.traces = readers.map((r) => r.finish(doc.errors));
+  return doc;
+}
+
 /**
  * Parses the text of a Jaeger v1 `/api/traces/{id}` answer holding one trace (see the file header).
  *
@@ -1020,5 +1076,46 @@ export function parseJaegerTrace(text: string): ParsedTrace {
   if (typeof text !== 'string') {
     fail(`not a Jaeger v1 trace: expected the text of the answer, got ${text === null ? 'null' : typeof text}`);
   }
-  return new JaegerJsonReader(text).read();
+  const doc = readDocument(text, false);
+  if (doc.count < 0) {
+    fail(
+      doc.otlpKey !== ''
+        ? `not a Jaeger v1 trace: a top-level "${doc.otlpKey}" is OTLP JSON (read it with parseOtlpTrace)`
+        : 'not a Jaeger v1 trace: expected a top-level "data" array'
+    );
+  }
+  if (doc.count === 0) {
+    fail(`no trace: "data" is empty${doc.errors.length > 0 ? ` (errors: ${doc.errors.join('; ')})` : ''}`);
+  }
+  if (doc.count > 1) {
+    fail(`"data" holds ${doc.count} traces; expected one (the answer of /api/traces/{id})`);
+  }
+  return doc.traces[0];
+}
+
+/**
+ * Every trace of a Jaeger JSON file: `{"data":[trace…]}` (Jaeger's API answers and the Jaeger
+ * UI's download; each element read as {@link parseJaegerTrace} reads its one trace, messages
+ * naming `data[k]`), and the document's `errors` texts. `data` may be empty.
+ *
+ * @throws {@link TraceParseError} as parseJaegerTrace, and when there is no `data` member.
+ */
+export function parseJaegerTraces(text: string): { traces: ParsedTrace[]; errors: string[] } {
+  const doc = readDocument(text, true);
+  if (doc.count < 0) {
+    fail('not a Jaeger JSON file: expected a top-level "data" array');
+  }
+  return { traces: doc.traces, errors: doc.errors };
+}
+
+/**
+ * A bare Jaeger trace object `{"traceID", "spans":[…], "processes":{…}}` (one element of `data`
+ * saved on its own); messages name paths from the top (`spans[3].startTime`).
+ */
+export function parseJaegerTraceObject(text: string): ParsedTrace {
+  const sc = new JsonScanner(text);
+  const reader = new JaegerJsonReader(sc, '', text.length / 400);
+  reader.trace();
+  sc.end();
+  return reader.finish([]);
 }
