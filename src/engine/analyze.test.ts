@@ -2,7 +2,7 @@ import { TinySpan, tinyId, tinyOtlp } from '../../tests/synthetic/tiny';
 import { analyzeTrace, criticalPathSections, selfIntervals, TraceAnalysis } from './analyze';
 import { nameOf } from './model';
 import { parseOtlpTrace } from './otlp';
-import { FLAG_CYCLE, FLAG_DUPLICATE_ID, FLAG_ORPHAN, FLAG_OUTLIVES_PARENT, FLAG_SKEW } from './tree';
+import { FLAG_ASYNC, FLAG_CYCLE, FLAG_DUPLICATE_ID, FLAG_ORPHAN, FLAG_OUTLIVES_PARENT, FLAG_SKEW } from './tree';
 
 const US = 1000; // ns per µs: tiny traces are written in µs, the engine answers in ns
 
@@ -62,7 +62,7 @@ describe('analyzeTrace', () => {
     ]);
   });
 
-  it('follows a child that outlives its parent', () => {
+  it('puts a child that outlives its parent on the path only after its ancestors end (fire-and-forget)', () => {
     const a = analyzeTiny([
       { id: 'r', start: 0, end: 50 },
       { id: 'p', parent: 'r', start: 10, end: 30 },
@@ -71,9 +71,41 @@ describe('analyzeTrace', () => {
     // trace ends with q at 80; p's self clips q to p: 20 − |[20,30]| = 10
     expect(a.duration).toBe(80 * US);
     expect(selfOf(a)).toEqual({ r: 30, p: 10, q: 60 });
-    expect(pathOf(a)).toEqual(['r[0,10]', 'p[10,20]', 'q[20,80]']);
+    // p did not wait for q (q outlives it): r [0,10], p [10,30] (p's own time stays p's), r's own
+    // time [30,50], then q's remaining work [50,80] once nothing that launched it runs any more
+    expect(pathOf(a)).toEqual(['r[0,10]', 'p[10,30]', 'r[30,50]', 'q[50,80]']);
     expect(a.tree.flags[idx(a, 'q')] & FLAG_OUTLIVES_PARENT).toBeTruthy();
     expect(a.warnings.map((w) => [w.kind, w.count, w.examples])).toEqual([['childOutlivesParent', 1, [tinyId('q')]]]);
+  });
+
+  it('keeps a consumer that ends before the trace off the path: the producer does not wait for it', () => {
+    const a = analyzeTiny([
+      { id: 'r', service: 'A', kind: 'server', start: 0, end: 100 },
+      { id: 'prod', service: 'A', kind: 'producer', parent: 'r', start: 10, end: 30 },
+      { id: 'cons', service: 'B', kind: 'consumer', parent: 'prod', start: 20, end: 40 },
+    ]);
+    // cons is a CONSUMER (async) and ends after prod (30 < 40)
+    expect(a.tree.flags[idx(a, 'cons')]).toBe(FLAG_ASYNC | FLAG_OUTLIVES_PARENT);
+    // self: prod 20 − |[20,30]| = 10 (cons overlaps it); r 100 − 20 = 80
+    expect(selfOf(a)).toEqual({ r: 80, prod: 10, cons: 20 });
+    // r waited for prod until 30 and then worked until 100; cons ran beside them and ended at 40,
+    // which nothing waited for: it is not on the path, and prod keeps [20,30]
+    expect(pathOf(a)).toEqual(['r[0,10]', 'prod[10,30]', 'r[30,100]']);
+    expect(a.criticalPath.perSpan[idx(a, 'cons')]).toBe(0);
+  });
+
+  it('puts a consumer that ends the trace on the path once the spans that launched it have ended', () => {
+    // the worked example of critical-path.ts
+    const a = analyzeTiny([
+      { id: 'r', service: 'A', kind: 'server', start: 0, end: 50 },
+      { id: 'p', service: 'A', kind: 'producer', parent: 'r', start: 10, end: 30 },
+      { id: 'c', service: 'B', kind: 'consumer', parent: 'p', start: 20, end: 80 },
+    ]);
+    expect(a.duration).toBe(80 * US);
+    // C owns (50,80]: after R (the last span not waiting for it) ended; P keeps (10,30], R (30,50]
+    expect(pathOf(a)).toEqual(['r[0,10]', 'p[10,30]', 'r[30,50]', 'c[50,80]']);
+    // 10 + 20 + 20 + 30 = 80 = the trace duration
+    expect(Array.from(a.criticalPath.perSpan).reduce((x, y) => x + y, 0)).toBe(80 * US);
   });
 
   it('leaves the queue gap of an async consumer off the critical path', () => {
@@ -84,8 +116,20 @@ describe('analyzeTrace', () => {
     ]);
     expect(a.duration).toBe(200 * US);
     expect(selfOf(a)).toEqual({ r: 90, prod: 10, cons: 50 });
-    // r [0,10] launches prod [10,20]; the message waits in the queue 20..150 (no section); cons [150,200]
-    expect(pathOf(a)).toEqual(['r[0,10]', 'prod[10,20]', 'cons[150,200]']);
+    // r [0,10] launches prod [10,20], works on until 100; the message waits in the queue
+    // 100..150 (no section); cons [150,200]
+    expect(pathOf(a)).toEqual(['r[0,10]', 'prod[10,20]', 'r[20,100]', 'cons[150,200]']);
+  });
+
+  it('follows the consumer whose work ended last when the first one chosen is empty', () => {
+    // two consumers end the trace together at 60: z (zero length, starts last) and c [30,60]
+    const a = analyzeTiny([
+      { id: 'p', kind: 'producer', start: 0, end: 20 },
+      { id: 'c', kind: 'consumer', parent: 'p', start: 30, end: 60 },
+      { id: 'z', kind: 'consumer', parent: 'p', start: 60, end: 60 },
+    ]);
+    // z is tried first (later start) and owns nothing; then c [30,60]
+    expect(pathOf(a)).toEqual(['p[0,20]', 'c[30,60]']);
   });
 
   it('chains several roots and reports orphans', () => {

@@ -7,6 +7,7 @@ import { analyzeTrace, criticalPathSections, selfIntervals, spanIdOf, TraceAnaly
 import { breakdown } from './breakdown';
 import { traceFromDataFrame } from './frame';
 import { parseOtlpTrace } from './otlp';
+import { FLAG_ASYNC } from './tree';
 
 /** Random small traces: parents point backwards (or nowhere: orphans), any times, any kinds. */
 const traceArb = fc
@@ -19,7 +20,10 @@ const traceArb = fc
       kinds: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: n, maxLength: n }),
       services: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n }),
       names: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n }),
-      order: fc.shuffledSubarray(Array.from({ length: n }, (_, i) => i), { minLength: n, maxLength: n }),
+      order: fc.shuffledSubarray(
+        Array.from({ length: n }, (_, i) => i),
+        { minLength: n, maxLength: n }
+      ),
     })
   )
   .map(({ parents, starts, lengths, kinds, services, names, order }): [SynthTrace, number[]] => {
@@ -50,7 +54,12 @@ const traceArb = fc
 
 /** Replaces the parent of flagged spans by a missing span (index n → id n+1 absent). */
 function orphanise(trace: SynthTrace, orphan: boolean[]): SynthTrace {
-  return { ...trace, parent: trace.parent.map((p, i) => (orphan[i] ? trace.n : p)), idHi: grow(trace.idHi), idLo: grow(trace.idLo, trace.n + 1) };
+  return {
+    ...trace,
+    parent: trace.parent.map((p, i) => (orphan[i] ? trace.n : p)),
+    idHi: grow(trace.idHi),
+    idLo: grow(trace.idLo, trace.n + 1),
+  };
 }
 
 function grow(a: Uint32Array, last = 0xfeedbeef): Uint32Array {
@@ -79,7 +88,13 @@ function union(intervals: Array<[number, number]>): Array<[number, number]> {
 function summary(a: TraceAnalysis) {
   const perSpan: Record<string, number[]> = {};
   for (let i = 0; i < a.trace.spanCount; i++) {
-    perSpan[spanIdOf(a.trace, i)] = [a.intervals.effStart[i], a.intervals.effEnd[i], a.selfTime[i], a.criticalPath.perSpan[i], a.tree.flags[i]];
+    perSpan[spanIdOf(a.trace, i)] = [
+      a.intervals.effStart[i],
+      a.intervals.effEnd[i],
+      a.selfTime[i],
+      a.criticalPath.perSpan[i],
+      a.tree.flags[i],
+    ];
   }
   const strip = (rows: Array<{ key: string; count: number; selfTotal: number; criticalPath: number; total: number }>) =>
     rows.map((r) => [r.key, r.count, r.total, r.selfTotal, r.criticalPath]);
@@ -139,6 +154,26 @@ describe('analysis invariants over random trees', () => {
     );
   });
 
+  it("never puts a section of an async child's subtree before its parent's end", () => {
+    fc.assert(
+      fc.property(traceArb, ([t]) => {
+        const a = otlpAnalysis(t);
+        const { parent, flags } = a.tree;
+        const { effEnd } = a.intervals;
+        const isAsync = (c: number) =>
+          parent[c] >= 0 && ((flags[c] & FLAG_ASYNC) !== 0 || effEnd[c] > effEnd[parent[c]]);
+        for (let k = 0; k < a.criticalPath.span.length; k++) {
+          // every async edge above the section's span: the section starts at or after that parent's end
+          for (let x = a.criticalPath.span[k]; parent[x] >= 0; x = parent[x]) {
+            if (isAsync(x)) {
+              expect(a.criticalPath.start[k]).toBeGreaterThanOrEqual(effEnd[parent[x]]);
+            }
+          }
+        }
+      })
+    );
+  });
+
   it('does not depend on input span order', () => {
     fc.assert(
       fc.property(traceArb, ([t, order]) => {
@@ -157,11 +192,14 @@ describe('analysis invariants over random trees', () => {
     );
   });
 
-  it.each(['wide', 'deep', 'fanout', 'random'] as const)('agrees across adapters and span orders on a synthetic %s trace', (shape) => {
-    const t = generateTrace(shape, 3000, 11);
-    const reversed = Array.from({ length: t.n }, (_, i) => t.n - 1 - i);
-    const reference = summary(otlpAnalysis(t));
-    expect(summary(otlpAnalysis(t, reversed))).toEqual(reference);
-    expect(summary(analyzeTrace(traceFromDataFrame(toTraceFrame(t) as unknown as DataFrame)))).toEqual(reference);
-  });
+  it.each(['wide', 'deep', 'fanout', 'random'] as const)(
+    'agrees across adapters and span orders on a synthetic %s trace',
+    (shape) => {
+      const t = generateTrace(shape, 3000, 11);
+      const reversed = Array.from({ length: t.n }, (_, i) => t.n - 1 - i);
+      const reference = summary(otlpAnalysis(t));
+      expect(summary(otlpAnalysis(t, reversed))).toEqual(reference);
+      expect(summary(analyzeTrace(traceFromDataFrame(toTraceFrame(t) as unknown as DataFrame)))).toEqual(reference);
+    }
+  );
 });

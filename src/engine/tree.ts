@@ -14,9 +14,13 @@
  *   on input order (and `preorder` can serve as the deterministic tie-break of later sorts).
  *   One stable radix sort by start, then short sibling runs of equal starts by id: O(n).
  * - `preorder` is an iterative depth-first order (parents before children), O(n).
+ * - A child is flagged `FLAG_ASYNC` (its parent does not wait for it) when it is a CONSUMER, or
+ *   when one of its links points at its parent: Jaeger's FOLLOWS_FROM reference, which the
+ *   Jaeger readers keep as a link beside the parent (jaeger-json.ts, frame.ts). O(n + links).
  */
+import { decodeHexId, IdHalves } from './ids';
 import { joinParents } from './id-join';
-import { ParsedTrace } from './model';
+import { ParsedTrace, SpanKind } from './model';
 import { identity, sortById, sortByKey } from './sort';
 import { TraceWarning, WarningTally } from './warnings';
 
@@ -25,6 +29,8 @@ export const FLAG_CYCLE = 2;
 export const FLAG_DUPLICATE_ID = 4;
 export const FLAG_SKEW = 8;
 export const FLAG_OUTLIVES_PARENT = 16;
+/** The parent does not wait for this span: a CONSUMER, or a span linking to its parent (see `markAsync`). */
+export const FLAG_ASYNC = 32;
 
 export interface SpanTree {
   /** parent span index, -1 for roots */
@@ -65,6 +71,28 @@ function resolveParents(trace: ParsedTrace, flags: Uint8Array, duplicates: Warni
     }
     return owner;
   });
+}
+
+/** Sets FLAG_ASYNC on CONSUMER children and on children linking to their parent (see the file header). */
+function markAsync(trace: ParsedTrace, parent: Int32Array, flags: Uint8Array): void {
+  const { kind, links, idHi, idLo } = trace;
+  const id: IdHalves = { hi: 0, lo: 0, ok: false };
+  for (let i = 0; i < trace.spanCount; i++) {
+    const p = parent[i];
+    if (p < 0) {
+      continue;
+    }
+    let async = kind[i] === SpanKind.Consumer;
+    for (let l = links.offsets[i]; l < links.offsets[i + 1] && !async; l++) {
+      const text = links.spanId[l];
+      decodeHexId(text, 0, text.length, id);
+      const sameTrace = links.traceId[l] === '' || links.traceId[l] === trace.traceId;
+      async = id.ok && sameTrace && id.hi === idHi[p] && id.lo === idLo[p];
+    }
+    if (async) {
+      flags[i] |= FLAG_ASYNC;
+    }
+  }
 }
 
 /** Breaks parent cycles in place (see the file header). */
@@ -183,6 +211,7 @@ export function buildTree(trace: ParsedTrace, warnings: TraceWarning[]): SpanTre
     }
   }
   breakCycles(trace, parent, flags, cycles);
+  markAsync(trace, parent, flags);
   duplicates.report(
     warnings,
     'duplicateSpanId',
