@@ -178,12 +178,13 @@ describe('parseJaegerTrace', () => {
     const a = analyzeTrace(parseJaegerTrace(JSON.stringify(handBody())));
     // A [0,5] ms has B [1,3] and C [4,7] (clipped to [4,5]) under it: 5 − 2 − 1 = 2 ms self
     expect(Array.from(a.selfTime)).toEqual([2e6, 2e6, 3e6]);
-    // the trace ends with C at 7 ms: C [4,7], before it A waited on B [1,3] and worked [0,1], [3,4]
+    // the trace ends with C at 7 ms; C is async (CONSUMER, FOLLOWS_FROM A), so A does not wait for it:
+    // A works [0,1], waits on B [1,3], works [3,5] to its end, then C's part after A's end [5,7]
     expect(timings(a).path).toEqual([
       ['000000000000000a', 0, 1e6],
       ['000000000000000b', 1e6, 3e6],
-      ['000000000000000a', 3e6, 4e6],
-      ['000000000000000c', 4e6, 7e6],
+      ['000000000000000a', 3e6, 5e6],
+      ['000000000000000c', 5e6, 7e6],
     ]);
     expect(a.duration).toBe(7e6);
     expect(a.warnings.map((w) => [w.kind, w.count])).toEqual([['childOutlivesParent', 1]]);
