@@ -9,7 +9,8 @@
  * - a legacy name (`[a-zA-Z_:][a-zA-Z0-9_:]*` for metrics, no `:` for labels) is written bare,
  *   except where the lexer reads it as a keyword or a number: a metric named `on`, `bool`,
  *   `ignoring`, `group_left`, `group_right`, `atan2`, `inf` or `nan` (any case) cannot stand before
- *   `{`, so it is matched as `{__name__="on", …}`, which both read; in `by (…)` the labels `without`,
+ *   `{` (nor `offset` for Prometheus' UI grammar, @prometheus-io/lezer-promql), so it is matched as
+ *   `{__name__="on", …}`, which all of them read; in `by (…)` the labels `without`,
  *   `inf` and `nan` cannot stand bare. Inside braces every legacy label name is a name.
  * - any other name (`traces.span.metrics.calls_total`, `service.name`, as Prometheus 3 stores OTLP
  *   names without escaping), and a label `by` cannot take bare, is quoted the way a value is
@@ -40,8 +41,11 @@ export interface LabelMatcher {
 
 const LEGACY_LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const LEGACY_METRIC = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
-/** Lower-cased words the lexer does not read as a metric name before `{` (measured, see the header). */
-const NOT_A_METRIC = new Set(['on', 'bool', 'ignoring', 'group_left', 'group_right', 'atan2', 'inf', 'nan']);
+/**
+ * Lower-cased words not read as a metric name before `{`: by Prometheus (measured, see the header),
+ * and `offset`, which Prometheus reads but the grammar of its UI and editors does not.
+ */
+const NOT_A_METRIC = new Set(['on', 'bool', 'ignoring', 'group_left', 'group_right', 'atan2', 'inf', 'nan', 'offset']);
 /** Lower-cased words the lexer does not read as a label name in `by (…)`. */
 const NOT_A_GROUPING_LABEL = new Set(['without', 'inf', 'nan']);
 
