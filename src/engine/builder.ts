@@ -3,11 +3,21 @@
  * interning strings, then `finish()` turns absolute (seconds, nanoseconds) times into exact
  * float64 nanoseconds relative to the earliest span start and packs attribute, event and link
  * lists into flat tables. Amortised O(1) per span/attribute; finish is O(spans + attributes).
+ *
+ * Unknown times (`timeUnset`: a start or end absent or 0, which OTLP means as "unset", or
+ * unusable in a frame) never reject the trace and never stretch it back to 1970: time 0 is the
+ * earliest *known* start, and `finish()` repairs the unknown ones from the span's children and
+ * parent (see `repairUnset`), with one warning that counts and names the spans. An end before
+ * its start becomes a zero duration, also with one naming warning. An event without a time
+ * (0) is placed at its span's start. Every time of the result is finite and ≥ 0 once the
+ * adapter's known times are finite.
  */
 import { TraceParseError } from './errors';
-import { idTextToHex } from './ids';
+import { joinParents } from './id-join';
+import { idTextToHex, idToHex } from './ids';
 import { AttrTable, AttrType, NO_SERVICE_NAME, ParsedTrace } from './model';
 import { UnixNano } from './unix-nano';
+import { MAX_EXAMPLES } from './warnings';
 
 /** Growable key/value columns with an owner per entry; packed by owner at the end. */
 class AttrColumns {
@@ -77,6 +87,8 @@ export const SEEN_END = 4;
  */
 export const UNSET_START = 1;
 export const UNSET_END = 2;
+/** Set by `finish()` on spans whose end it moved up to their start. */
+const END_BEFORE_START = 4;
 
 /** Mutable columns an adapter writes span fields into; see the file header. */
 export class TraceBuilder {
@@ -271,37 +283,39 @@ export class TraceBuilder {
   /** Packs everything into a {@link ParsedTrace}. */
   finish(): ParsedTrace {
     const n = this.n;
-    let minSec = Infinity;
-    let minNs = Infinity;
-    for (let i = 0; i < n; i++) {
-      const sec = this.startSec[i];
-      if (sec < minSec || (sec === minSec && this.startNs[i] < minNs)) {
-        minSec = sec;
-        minNs = this.startNs[i];
-      }
-    }
-    if (n === 0) {
-      minSec = 0;
-      minNs = 0;
-    }
+    const [minSec, minNs] = this.timeZero();
     const start = new Float64Array(n);
     const end = new Float64Array(n);
-    let negative = 0;
+    let unsetCount = 0;
     for (let i = 0; i < n; i++) {
       start[i] = (this.startSec[i] - minSec) * 1e9 + (this.startNs[i] - minNs);
-      const e = (this.endSec[i] - minSec) * 1e9 + (this.endNs[i] - minNs);
-      if (e < start[i]) {
+      end[i] = (this.endSec[i] - minSec) * 1e9 + (this.endNs[i] - minNs);
+      unsetCount += this.timeUnset[i] !== 0 ? 1 : 0;
+    }
+    if (unsetCount > 0) {
+      this.repairUnset(start, end);
+      this.warnings.push(
+        `${this.spanList((i) => this.timeUnset[i] !== 0, unsetCount)} no start or end time; ` +
+          'taken from their children and parent (else zero duration)'
+      );
+    }
+    let negative = 0;
+    for (let i = 0; i < n; i++) {
+      if (end[i] < start[i]) {
+        end[i] = start[i];
         negative++;
+        this.timeUnset[i] |= END_BEFORE_START;
       }
-      end[i] = e < start[i] ? start[i] : e;
     }
     if (negative > 0) {
-      this.warnings.push(`${negative} span(s) end before they start; their duration is taken as 0`);
+      const list = this.spanList((i) => (this.timeUnset[i] & END_BEFORE_START) !== 0, negative);
+      this.warnings.push(`${list} an end before their start; their duration is taken as 0`);
     }
     const eventCount = this.eventOwner.length;
     const eventTime = new Float64Array(eventCount);
     for (let e = 0; e < eventCount; e++) {
-      eventTime[e] = (this.eventSec[e] - minSec) * 1e9 + (this.eventNs[e] - minNs);
+      const unset = this.eventSec[e] === 0 && this.eventNs[e] === 0;
+      eventTime[e] = unset ? start[this.eventOwner[e]] : (this.eventSec[e] - minSec) * 1e9 + (this.eventNs[e] - minNs);
     }
     const eventOwner = Uint32Array.from(this.eventOwner);
     const linkOwner = Uint32Array.from(this.linkOwner);
@@ -344,6 +358,84 @@ export class TraceBuilder {
       strings: this.strings,
       warnings: this.warnings,
     };
+  }
+
+  /**
+   * Time 0 as (seconds, ns): the earliest known start; when no start is known, the earliest
+   * known end; when no time is known at all, the Unix epoch.
+   */
+  private timeZero(): [number, number] {
+    let minSec = Infinity;
+    let minNs = Infinity;
+    for (const [sec, ns, bit] of [
+      [this.startSec, this.startNs, UNSET_START],
+      [this.endSec, this.endNs, UNSET_END],
+    ] as const) {
+      for (let i = 0; i < this.n; i++) {
+        if (!(this.timeUnset[i] & bit) && (sec[i] < minSec || (sec[i] === minSec && ns[i] < minNs))) {
+          minSec = sec[i];
+          minNs = ns[i];
+        }
+      }
+      if (minSec !== Infinity) {
+        break;
+      }
+    }
+    return minSec === Infinity ? [0, 0] : [minSec, minNs];
+  }
+
+  /**
+   * Repairs unknown starts and ends in place (times relative to time 0) from known times only,
+   * so the result does not depend on the order of repairs: an unknown start is the earliest
+   * known start of the span's children, else its parent's known start, never after its own
+   * known end (with neither, its known end; with nothing known, time 0); an unknown end is the
+   * latest known end of its children when after the start, else the start (zero duration).
+   * Parents are found by a join on the span ids (id-join.ts; of spans sharing an id, the first).
+   * O(n).
+   */
+  private repairUnset(start: Float64Array, end: Float64Array): void {
+    const n = this.n;
+    const unset = this.timeUnset;
+    const parent = joinParents(this, n, (spans, from) => spans[from]);
+    const childStart = new Float64Array(n).fill(Infinity);
+    const childEnd = new Float64Array(n).fill(-Infinity);
+    for (let i = 0; i < n; i++) {
+      const p = parent[i];
+      if (p >= 0 && !(unset[i] & UNSET_START) && start[i] < childStart[p]) {
+        childStart[p] = start[i];
+      }
+      if (p >= 0 && !(unset[i] & UNSET_END) && end[i] > childEnd[p]) {
+        childEnd[p] = end[i];
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const p = parent[i];
+      if (unset[i] & UNSET_START) {
+        let s = childStart[i];
+        if (s === Infinity && p >= 0 && !(unset[p] & UNSET_START)) {
+          s = start[p];
+        }
+        if (!(unset[i] & UNSET_END)) {
+          s = s < end[i] ? s : end[i];
+        }
+        start[i] = s === Infinity || s < 0 ? 0 : s;
+      }
+      if (unset[i] & UNSET_END) {
+        end[i] = childEnd[i] > start[i] ? childEnd[i] : start[i];
+      }
+    }
+  }
+
+  /** "N span(s) have" naming the first few spans that pass `is` (of `count`), e.g. "7 span(s) (a, b, c, d, e and 2 more) have". */
+  private spanList(is: (i: number) => boolean, count: number): string {
+    const ids: string[] = [];
+    for (let i = 0; i < this.n && ids.length < MAX_EXAMPLES; i++) {
+      if (is(i)) {
+        ids.push(idToHex(this.idHi[i], this.idLo[i]));
+      }
+    }
+    const more = count > ids.length ? ` and ${count - ids.length} more` : '';
+    return `${count} span(s) (${ids.join(', ')}${more}) have`;
   }
 
   /** service.name of each resource: the override, else the attribute, else {@link NO_SERVICE_NAME}. */

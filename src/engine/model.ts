@@ -3,8 +3,9 @@
  *
  * Struct-of-arrays: one typed-array column per span field, strings interned into
  * `strings` and referenced by index. Times are nanoseconds relative to `startUnixNano`
- * (the earliest span start), so they are exact integers in a float64 for traces shorter
- * than 2^53 ns (104 days). About 80 bytes per span plus attributes.
+ * (the earliest known span start; unknown times are repaired, see builder.ts), so they are
+ * exact integers in a float64 for traces shorter than 2^53 ns (104 days). About 80 bytes per
+ * span plus attributes.
  */
 
 /** OTLP span kinds, with their OTLP enum numbers. */
@@ -18,7 +19,14 @@ export enum SpanKind {
 }
 
 /** Lowercase names of {@link SpanKind} values, as Grafana trace frames spell them. */
-export const SPAN_KIND_NAMES: readonly string[] = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'];
+export const SPAN_KIND_NAMES: readonly string[] = [
+  'unspecified',
+  'internal',
+  'server',
+  'client',
+  'producer',
+  'consumer',
+];
 
 /** OTLP status codes. */
 export enum StatusCode {
@@ -76,7 +84,7 @@ export interface ParsedTrace {
   /** lowercase hex trace id of the first span ('' when absent) */
   readonly traceId: string;
   readonly spanCount: number;
-  /** absolute time of time 0 (the earliest span start), decimal ns since the Unix epoch */
+  /** absolute time of time 0 (the earliest known span start), decimal ns since the Unix epoch */
   readonly startUnixNano: string;
   /** span start, ns since `startUnixNano` */
   readonly start: Float64Array;
