@@ -1,0 +1,227 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
+import fc from 'fast-check';
+
+import { generateTrace } from '../../tests/synthetic/generate';
+import { toOtlpJson as synthOtlp } from '../../tests/synthetic/otlp';
+import { recorded, wireText } from '../data/recorded';
+import { analyzeTrace } from './analyze';
+import { TraceParseError } from './errors';
+import { idToHex } from './ids';
+import { parseJaegerTrace } from './jaeger-json';
+import { nameOf, ParsedTrace, serviceOf } from './model';
+import { parseOtlpTrace } from './otlp';
+import { toOtlpJson } from './otlp-writer';
+import { readTraceFile } from './trace-file';
+
+const file = (name: string) => readFileSync(join(__dirname, '../../tests/fixtures/files', name), 'utf8');
+
+/** Summary of a trace: id, and each span as "service/name". */
+function summary(t: ParsedTrace): [string, string[]] {
+  return [t.traceId, Array.from({ length: t.spanCount }, (_, i) => `${serviceOf(t, i)}/${nameOf(t, i)}`)];
+}
+
+function errorOf(text: string): string {
+  try {
+    readTraceFile(text);
+  } catch (e) {
+    expect(e).toBeInstanceOf(TraceParseError);
+    return (e as Error).message;
+  }
+  throw new Error('expected a TraceParseError');
+}
+
+const SUPPORTED =
+  'supported formats: OTLP/JSON ("resourceSpans", Tempo\'s "batches" or "trace", Jaeger v3\'s "result"), ' +
+  'OTLP JSON Lines, OTLP protobuf-JSON ("resource_spans"), Jaeger JSON ({"data":[…]} or one trace object) ' +
+  'and Zipkin v2 JSON (an array of spans)';
+
+const A = '5b8efff798038103d269b633813fc60c';
+const B = '0af7651916cd43dd8448eb211c80319c';
+
+describe('readTraceFile: OTLP', () => {
+  it('splits one export request holding two traces into two traces, in file order', () => {
+    const f = readTraceFile(file('otlp-two-traces.json'));
+    expect(f.format).toBe('otlp-json');
+    expect(f.traces.map(summary)).toEqual([
+      [A, ['checkout/POST /checkout', 'checkout/charge card', 'payments/Charge']],
+      [B, ['checkout/GET /health']],
+    ]);
+    const [a, b] = f.traces;
+    // POST [0, 30] ms ⊃ charge card [1, 25] ⊃ Charge [2, 24]: self 30 − 24 = 6, 24 − 22 = 2, 22 ms
+    expect(Array.from(analyzeTrace(a).selfTime)).toEqual([6e6, 2e6, 22e6]);
+    // the event keeps its ns time: T + 3 ms, 3 ms after the trace start
+    expect(a.events.time[0]).toBe(3e6);
+    // each trace has its own time 0: B starts 5 ms after A
+    expect([a.startUnixNano, b.startUnixNano]).toEqual(['1700000000000000000', '1700000000005000000']);
+    expect(b.end[0]).toBe(500);
+    expect(a.strings[a.scopeName[a.scope[2]]]).toBe('io.opentelemetry.grpc');
+  });
+
+  it('reads a real Jaeger v3 search answer (3 traces in one body) as its 3 traces', () => {
+    const body = wireText(recorded('jaeger-trace-v3-search'));
+    expect(() => parseOtlpTrace(body)).toThrow(/^spans of 3 traces in one body/);
+    const f = readTraceFile(body);
+    expect(f.format).toBe('otlp-json');
+    expect(f.traces.length).toBe(3);
+    expect(new Set(f.traces.map((t) => t.traceId)).size).toBe(3);
+    // every span of the body lands in exactly one trace
+    const spans = (JSON.parse(body).result.resourceSpans as Array<{ scopeSpans: Array<{ spans: unknown[] }> }>).flatMap(
+      (r) => r.scopeSpans.flatMap((s) => s.spans)
+    ).length;
+    expect(f.traces.reduce((n, t) => n + t.spanCount, 0)).toBe(spans);
+  });
+
+  it('reads real single-trace answers (Tempo v1 and v2, Jaeger v3) exactly as parseOtlpTrace does', () => {
+    for (const name of ['tempo-trace-v1', 'tempo-trace-v2', 'jaeger-trace-v3']) {
+      const body = wireText(recorded(name));
+      const f = readTraceFile(body);
+      expect([name, f.format, f.traces.length]).toEqual([name, 'otlp-json', 1]);
+      expect(toOtlpJson(f.traces[0])).toBe(toOtlpJson(parseOtlpTrace(body)));
+    }
+  });
+
+  it('merges the spans of a trace spread over the lines of a JSON Lines file', () => {
+    const f = readTraceFile(file('otlp-lines.jsonl'));
+    expect(f.format).toBe('otlp-json-lines');
+    expect(f.traces.map(summary)).toEqual([
+      [A, ['checkout/POST /checkout', 'checkout/charge card']],
+      [B, ['checkout/GET /health']],
+    ]);
+    // lines 1 and 3 repeat the same resource and scope: written once
+    expect([f.traces[0].resourceService.length, f.traces[0].scopeName.length]).toEqual([1, 1]);
+    const a = analyzeTrace(f.traces[0]);
+    expect(a.tree.parent[1]).toBe(0);
+  });
+
+  it('names the lines a trace came from when its spans are malformed', () => {
+    const lines = file('otlp-lines.jsonl').replace('"charge card", "kind": 3', '"charge card", "kind": "NOPE"');
+    expect(errorOf(lines)).toMatch(
+      new RegExp(`^trace ${A} \\(spans from line 1, 3; places counted within its spans\\): `)
+    );
+  });
+
+  it('recognises snake_case protobuf-JSON and reads it', () => {
+    const f = readTraceFile(file('otlp-snake.json'));
+    expect(f.format).toBe('otlp-protojson');
+    expect(f.traces.map(summary)).toEqual([[A, ['inventory/reserve', 'inventory/update stock']]]);
+    const t = f.traces[0];
+    // numeric 64-bit times read exactly: start …000001, end …004000001 → 4 ms; child [1.5, 3.5] ms
+    expect([t.startUnixNano, t.end[0], t.start[1], t.end[1]]).toEqual(['1700000000000000001', 4e6, 1.5e6, 3.5e6]);
+    expect(idToHex(t.parentHi[1], t.parentLo[1])).toBe('00f067aa0b9002b7');
+    expect([t.links.traceId[0], t.links.spanId[0]]).toEqual([B, 'b7ad6b7169203331']);
+  });
+
+  it('reads the OTLP JSON it writes back to the same trace (Download as OTLP JSON, then open)', () => {
+    const t = parseOtlpTrace(synthOtlp(generateTrace('random', 200, 5)));
+    const f = readTraceFile(toOtlpJson(t));
+    expect(f.traces.length).toBe(1);
+    expect(toOtlpJson(f.traces[0])).toBe(toOtlpJson(t));
+  });
+});
+
+describe('readTraceFile: Jaeger and Zipkin', () => {
+  it('reads every trace of a Jaeger {"data":[…]} file and a bare trace object', () => {
+    const two = readTraceFile(file('jaeger-two-traces.json'));
+    expect(two.format).toBe('jaeger-json');
+    expect(two.traces.map(summary)).toEqual([
+      [A, ['orders/GET /orders', 'orders-db/SELECT orders']],
+      ['00000000000000000000000000000abc', ['cron/tick']],
+    ]);
+    const bare = readTraceFile(file('jaeger-bare-trace.json'));
+    expect(bare.format).toBe('jaeger-json');
+    expect(toOtlpJson(bare.traces[0])).toBe(toOtlpJson(two.traces[0]));
+  });
+
+  it('reads a real Jaeger v1 answer as parseJaegerTrace does', () => {
+    const body = wireText(recorded('jaeger-trace-v1'));
+    const f = readTraceFile(body);
+    expect([f.format, f.traces.length]).toEqual(['jaeger-json', 1]);
+    expect(toOtlpJson(f.traces[0])).toBe(toOtlpJson(parseJaegerTrace(body)));
+  });
+
+  it('reads Zipkin v2 files: a span array, and an array of traces', () => {
+    const spans = file('zipkin-shared.json');
+    const f = readTraceFile(spans);
+    expect(f.format).toBe('zipkin-v2');
+    expect(f.traces.map((t) => [t.traceId, t.spanCount])).toEqual([['86154a4ba6e913854d1c2ac3d7b1bba8', 5]]);
+    const nested = readTraceFile(`[${spans}, ${file('zipkin-untimed.json')}]`);
+    // the untimed file's first trace has the shared file's id: its 3 spans join that trace
+    expect(nested.traces.map((t) => t.spanCount)).toEqual([8, 1]);
+  });
+});
+
+describe('readTraceFile: what is not a trace file', () => {
+  it('names the supported formats and what the top level looked like', () => {
+    expect(errorOf('')).toBe(`the file is empty; ${SUPPORTED}`);
+    expect(errorOf(' \n\t')).toBe(`the file is empty; ${SUPPORTED}`);
+    expect(errorOf('traceId,spanId\n1,2')).toBe(
+      `not a trace file: it starts with "traceId,spanId\\n1,2", not with a JSON object or array; ${SUPPORTED}`
+    );
+    expect(errorOf('{"foo":1,"bar\\u00a0":[]}')).toBe(
+      `not a trace file: the top level is an object with keys "foo", "bar\\u00a0"; ${SUPPORTED}`
+    );
+    expect(errorOf('{}')).toBe(`not a trace file: the top level is an empty object; ${SUPPORTED}`);
+    expect(errorOf('[1, 2]')).toBe(`not a trace file: an array whose first element is 1; ${SUPPORTED}`);
+    expect(errorOf('[{"resourceSpans":[]}]')).toBe(
+      `not a trace file: an array whose first element is an object with key "resourceSpans"; ${SUPPORTED}`
+    );
+  });
+
+  it('says "the file holds no traces" for an empty list of any format', () => {
+    expect(errorOf('[]')).toBe('the file holds no traces: the array is empty');
+    expect(errorOf('{"resourceSpans":[]}')).toBe('the file holds no traces: no spans in the document');
+    expect(errorOf('{"batches":[{"scopeSpans":[{"spans":[]}]}]}')).toBe(
+      'the file holds no traces: no spans in the document'
+    );
+    expect(errorOf('{"data":[],"errors":[{"code":404,"msg":"trace not found"}]}')).toBe(
+      'the file holds no traces: "data" is empty (Jaeger\'s errors: 404 trace not found)'
+    );
+    expect(errorOf('{"resourceSpans":[]}\n{"resourceSpans":[]}')).toBe(
+      'the file holds no traces: no line of the JSON Lines file has spans'
+    );
+  });
+
+  it('reports invalid JSON with its line and column, and reads a file with a byte-order mark', () => {
+    expect(errorOf('[{"traceId":"1",}]')).toMatch(/^invalid JSON at line 1, column 17: /);
+    expect(errorOf('{"resourceSpans":[\n{]}')).toMatch(/^invalid JSON at line 2, column 2: /);
+    expect(readTraceFile(`\ufeff${file('zipkin-shared.json')}`).traces[0].spanCount).toBe(5);
+  });
+
+  it('never returns a trace of 0 spans, and fails only with a TraceParseError (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+          fc.string(),
+          fc
+            .record({
+              resourceSpans: fc.array(
+                fc.record({
+                  scopeSpans: fc.array(
+                    fc.record({ spans: fc.array(fc.object({ maxDepth: 1, maxKeys: 4 }), { maxLength: 3 }) }),
+                    {
+                      maxLength: 2,
+                    }
+                  ),
+                }),
+                { maxLength: 2 }
+              ),
+            })
+            .map((v) => JSON.stringify(v))
+        ),
+        (text) => {
+          try {
+            const f = readTraceFile(text);
+            expect(f.traces.length).toBeGreaterThan(0);
+            expect(f.traces.every((t) => t.spanCount > 0)).toBe(true);
+          } catch (e) {
+            expect(e).toBeInstanceOf(TraceParseError);
+          }
+        }
+      ),
+      { numRuns: 500 }
+    );
+  });
+});
