@@ -148,6 +148,42 @@ describe('Open a trace file', () => {
     expect(screen.getByTestId('summary-duration')).toHaveTextContent('3 ms');
   });
 
+  it('opens a Zipkin v2 file with a shared client/server span as two spans, the server under the client', async () => {
+    const id = '00000000000000aa';
+    const zipkin = JSON.stringify([
+      // Zipkin's µs: the client call 0–10 ms, the server half of the same id 1–9 ms
+      {
+        traceId: A,
+        id,
+        name: 'get /x',
+        kind: 'CLIENT',
+        timestamp: T0,
+        duration: 10_000,
+        localEndpoint: { serviceName: 'web' },
+      },
+      {
+        traceId: A,
+        id,
+        name: 'get /x',
+        kind: 'SERVER',
+        shared: true,
+        timestamp: T0 + 1_000,
+        duration: 8_000,
+        localEndpoint: { serviceName: 'api' },
+      },
+    ]);
+    renderOpenFile();
+    await upload('zipkin.json', zipkin);
+    expect(await screen.findByRole('heading', { name: `Trace ${A}` }, SLOW)).toBeInTheDocument();
+    expect(screen.getByTestId('trace-provenance')).toHaveTextContent('From file zipkin.json, Zipkin v2.');
+    expect(await screen.findByTestId('summary-spans', {}, SLOW)).toHaveTextContent('2');
+    expect(screen.getByTestId('summary-services')).toHaveTextContent('2');
+    expect(screen.getByTestId('summary-duration')).toHaveTextContent('10 ms');
+    // the client's self time: 10 − 8 ms of the server nested under it
+    await userEvent.click(screen.getByRole('option', { name: 'web get /x' }));
+    expect(within(screen.getByTestId('span-details')).getByText('self time').nextSibling).toHaveTextContent('2 ms');
+  });
+
   it("shows the engine's message for a file it cannot read, and keeps working", async () => {
     const garbage = 'hello, world';
     renderOpenFile();
