@@ -500,6 +500,12 @@ describe('search page', () => {
     expect(builderToTraceql(builderFromParams(new URLSearchParams(params.toString())))).toBe(query);
   });
 
+  it('a URL attribute whose key holds a NUL (which TraceQL cannot name) is no condition', () => {
+    const state = builderFromParams(new URLSearchParams('attr=span.a%00b%3Dv&attr=span.ok%3D%00'));
+    expect(state.attrs).toEqual([{ scope: 'span', key: 'ok', value: '\u0000' }]);
+    expect(readValues(expectParses(builderToTraceql(state)))).toEqual(['\u0000']);
+  });
+
   it('every single condition alone, and the empty builder', () => {
     expectParses(builderToTraceql({ attrs: [] }));
     expectParses(builderToTraceql({ attrs: [], maxMs: 0 }));
@@ -557,6 +563,8 @@ describe('breakdown panel: group links', () => {
     for (const kind of ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer']) {
       expectParses(groupQuery({ kind: 'spanKind' }, [kind])!);
     }
+    // an attribute named with a NUL has no TraceQL: no link rather than a broken query or a throw
+    expect(groupQuery({ kind: 'attribute', key: 'a\u0000b' }, ['v'])).toBeUndefined();
     for (const key of NAMES) {
       const p = expectParses(groupQuery({ kind: 'attribute', key }, ['v"\\'])!);
       expect([key, nameOf(p, 0), readValues(p)]).toEqual([key, key, ['v"\\']]);

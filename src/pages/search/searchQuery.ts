@@ -34,9 +34,12 @@ const positive = (text: string | null) => {
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 };
 
-/** `span.x_request_id=abc` → {scope: span, key: x_request_id, value: abc}; the value may contain `=`. */
+/**
+ * `span.x_request_id=abc` → {scope: span, key: x_request_id, value: abc}; the value may contain `=`.
+ * A key holding a NUL is no condition (TraceQL cannot name it: data/queries/quote.ts).
+ */
 export function parseAttr(text: string): AttrCondition | undefined {
-  const match = /^(span|resource)\.([^=]+)=(.*)$/s.exec(text);
+  const match = /^(span|resource)\.([^=\u0000]+)=(.*)$/s.exec(text);
   return match ? { scope: match[1] as AttrScope, key: match[2], value: match[3] } : undefined;
 }
 

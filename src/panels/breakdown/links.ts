@@ -33,7 +33,8 @@ export function groupQuery(groupBy: GroupBy, parts: ReadonlyArray<string | null>
       // a span kind is a TraceQL keyword, not a string: only the engine's own names are used
       return SPAN_KIND_NAMES.includes(a) ? `{ kind = ${a} }` : undefined;
     default:
-      return `{ ${traceqlEquals(traceqlAttribute('', groupBy.key), a)} }`;
+      // TraceQL has no way to name an attribute holding a NUL (data/queries/quote.ts): no query
+      return groupBy.key.includes('\u0000') ? undefined : `{ ${traceqlEquals(traceqlAttribute('', groupBy.key), a)} }`;
   }
 }
 
