@@ -17,8 +17,14 @@ const TEMPO_FRAME = {
   operationName: ['GET /cart', 'SELECT'],
   serviceName: ['cart', 'cart'],
   serviceTags: [
-    [{ key: 'service.name', value: 'cart' }, { key: 'k8s.pod', value: 'cart-1' }],
-    [{ key: 'service.name', value: 'cart' }, { key: 'k8s.pod', value: 'cart-1' }],
+    [
+      { key: 'service.name', value: 'cart' },
+      { key: 'k8s.pod', value: 'cart-1' },
+    ],
+    [
+      { key: 'service.name', value: 'cart' },
+      { key: 'k8s.pod', value: 'cart-1' },
+    ],
   ],
   // 1700000000123456789 ns → 1700000000123.4568 ms (float); 2.5 ms long; child 1 ms later for 0.25 ms
   startTime: [1700000000123456789 / 1e6, 1700000000124456789 / 1e6],
@@ -60,19 +66,33 @@ describe('traceFromDataFrame', () => {
     expect(t.strings[t.scopeName[t.scope[0]]]).toBe('otel-go');
     // span tags without the scope copy, typed by JS type
     const a = t.spanAttrs;
-    const tags = Array.from({ length: a.offsets[1] }, (_, k) => [t.strings[a.keys[k]], a.types[k], t.strings[a.values[k]]]);
+    const tags = Array.from({ length: a.offsets[1] }, (_, k) => [
+      t.strings[a.keys[k]],
+      a.types[k],
+      t.strings[a.values[k]],
+    ]);
     expect(tags).toEqual([
       ['http.status_code', AttrType.Int, '200'],
       ['ratio', AttrType.Double, '0.5'],
       ['cached', AttrType.Bool, 'false'],
     ]);
-    expect([t.events.time[0], t.strings[t.events.name[0]], t.strings[t.events.attrs.values[0]]]).toEqual([1_000_000, 'retry', '2']);
+    expect([t.events.time[0], t.strings[t.events.name[0]], t.strings[t.events.attrs.values[0]]]).toEqual([
+      1_000_000,
+      'retry',
+      '2',
+    ]);
     expect([t.links.offsets[1], t.links.offsets[2], t.links.spanId[0]]).toEqual([0, 1, '00000000000000c3']);
   });
 
   it('accepts Jaeger-style short ids, missing optional fields and upper-case kinds', () => {
     const t = traceFromDataFrame(
-      frame({ spanID: ['abc', 'def'], parentSpanID: [undefined, 'abc'], startTime: [10, 10.5], duration: [1, 0.001], kind: ['SERVER', undefined] })
+      frame({
+        spanID: ['abc', 'def'],
+        parentSpanID: [undefined, 'abc'],
+        startTime: [10, 10.5],
+        duration: [1, 0.001],
+        kind: ['SERVER', undefined],
+      })
     );
     expect([t.idLo[0], t.parentLo[1], t.hasParent[0]]).toEqual([0xabc, 0xabc, 0]);
     expect(Array.from(t.end)).toEqual([1_000_000, 501_000]);
@@ -90,20 +110,113 @@ describe('traceFromDataFrame', () => {
     expect([t.kind[0], t.kind[1]]).toEqual([SpanKind.Server, SpanKind.Client]);
   });
 
-  it('reports what is missing or malformed', () => {
+  it('reports what is missing or malformed, naming the row and quoting at most 32 characters of an id', () => {
     const attempt = (columns: Record<string, unknown[]>) => () => traceFromDataFrame(frame(columns));
     expect(attempt({ spanID: ['a'], duration: [1] })).toThrow(
       new TraceParseError('the trace frame has no startTime field (it has: spanID, duration)')
     );
     expect(attempt({ spanID: ['a', 'zz'], startTime: [1, 1], duration: [1, 1] })).toThrow(
-      'spanID of row 1 of the trace frame is "zz", not a hex span id of at most 16 digits'
+      'spanID of row 1 of the trace frame is "zz", not a hex span id of 1 to 16 digits'
     );
+    // invisible characters escaped; an oversized id named by its length only
+    expect(attempt({ spanID: ['\u00a0a'], startTime: [1], duration: [1] })).toThrow(
+      'spanID of row 0 of the trace frame is "\\u00a0a", not a hex span id of 1 to 16 digits'
+    );
+    expect(attempt({ spanID: ['a'.repeat(5000)], startTime: [1], duration: [1] })).toThrow(
+      new TraceParseError(
+        'spanID of row 0 of the trace frame is a string of 5000 characters, not a hex span id of 1 to 16 digits'
+      )
+    );
+    expect(
+      attempt({ spanID: ['a', 'b'], parentSpanID: [null, 'f'.repeat(17)], startTime: [1, 1], duration: [1, 1] })
+    ).toThrow('parentSpanID of row 1 of the trace frame is "fffffffffffffffff", not a hex span id of 1 to 16 digits');
     expect(attempt({ spanID: ['a'], startTime: ['soon'], duration: [1] })).toThrow(
-      'row 0 of the trace frame has no valid startTime (ms since the epoch): "soon"'
+      'row 0 of the trace frame has no valid startTime (ms): "soon"'
     );
-    expect(attempt({ spanID: ['a'], startTime: [1], duration: [null] })).toThrow(
-      'row 0 of the trace frame has no valid duration (ms): null'
+    expect(attempt({ spanID: ['a'], startTime: [1], duration: [[2]] })).toThrow(
+      'row 0 of the trace frame has no valid duration (ms): a list'
     );
     expect(() => traceFromDataFrame({} as DataFrame)).toThrow('not a data frame: it has no fields array');
+  });
+
+  it("rejects a row without a spanID instead of giving it another row's id", () => {
+    for (const missing of [undefined, null, '']) {
+      expect(() =>
+        traceFromDataFrame(frame({ spanID: ['a', 'b', missing], startTime: [1, 1, 1], duration: [1, 1, 1] }))
+      ).toThrow(new TraceParseError('row 2 of the trace frame has no spanID (it is absent, null or empty)'));
+    }
+  });
+
+  it('repairs rows with a missing, null or NaN start or duration (Zipkin) with one warning naming the spans', () => {
+    const t = traceFromDataFrame(
+      frame({
+        spanID: ['a', 'b', 'c', 'd'],
+        parentSpanID: [null, 'a', 'a', 'a'],
+        // a [10, 20] ms; b no start; c null start; d NaN duration
+        startTime: [10, undefined, null, 12],
+        duration: [10, 5, 1, NaN],
+      })
+    );
+    // time 0 = 10 ms (the only known starts are 10 and 12), not 1970
+    expect(t.startUnixNano).toBe('10000000');
+    // b, c: no start → their parent's start (0), no end → zero duration; d: [2 ms, 2 ms]
+    expect(Array.from(t.start)).toEqual([0, 0, 0, 2_000_000]);
+    expect(Array.from(t.end)).toEqual([10_000_000, 0, 0, 2_000_000]);
+    expect(t.warnings).toEqual([
+      '3 span(s) (000000000000000b, 000000000000000c, 000000000000000d) have no start or end time; ' +
+        'taken from their children and parent (else zero duration)',
+    ]);
+  });
+
+  it('takes 1e308 ms, negative and infinite times as unknown, with a warning naming the rows', () => {
+    const t = traceFromDataFrame(
+      frame({
+        spanID: ['a', 'b', 'c', 'd', 'e'],
+        parentSpanID: [null, 'a', 'a', 'a', 'a'],
+        // a [1000, 1100] ms; b 1e308 start; c −5 start; d infinite duration; e 1e308 duration
+        startTime: [1000, 1e308, -5, 1010, 1020],
+        duration: [100, 1, 1, Infinity, 1e308],
+        logs: [[{ timestamp: 1e308, name: 'late' }], [], [], [], []],
+      })
+    );
+    expect(t.startUnixNano).toBe('1000000000');
+    // b, c: parent's start, zero duration; d, e: zero duration at their own starts 10 and 20 ms
+    expect(Array.from(t.start)).toEqual([0, 0, 0, 10_000_000, 20_000_000]);
+    expect(Array.from(t.end)).toEqual([100_000_000, 0, 0, 10_000_000, 20_000_000]);
+    // the log's unusable timestamp puts it at its span's start
+    expect(Array.from(t.events.time)).toEqual([0]);
+    expect(t.warnings[0]).toBe(
+      '4 row(s) of the trace frame (rows 1, 2, 3, 4) have a startTime or duration that is negative, infinite or beyond the year 2255; taken as unknown'
+    );
+    expect(t.warnings[1]).toMatch(/^4 span\(s\) \(000000000000000b, .*\) have no start or end time/);
+    expect([...t.start, ...t.end].every((x) => Number.isFinite(x) && x >= 0)).toBe(true);
+  });
+
+  it('clamps a negative duration to 0 with a warning naming the span', () => {
+    const t = traceFromDataFrame(
+      frame({ spanID: ['a', 'b'], parentSpanID: [null, 'a'], startTime: [1, 1.5], duration: [2, -0.25] })
+    );
+    // b starts 0.5 ms in and would end 0.25 ms earlier: duration 0
+    expect(Array.from(t.end)).toEqual([2_000_000, 500_000]);
+    expect(t.warnings).toEqual([
+      '1 span(s) (000000000000000b) have an end before their start; their duration is taken as 0',
+    ]);
+  });
+
+  it("takes a Jaeger frame's first FOLLOWS_FROM reference as the parent when there is no CHILD_OF parent", () => {
+    const trace = '0123456789abcdef0123456789abcdef';
+    const t = traceFromDataFrame(
+      frame({
+        traceID: [trace, trace],
+        spanID: ['a', 'b'],
+        parentSpanID: [null, null],
+        startTime: [0, 1],
+        duration: [2, 5],
+        references: [[], [{ refType: 'FOLLOWS_FROM', traceID: trace, spanID: 'a' }]],
+      })
+    );
+    expect([t.hasParent[1], t.parentLo[1]]).toEqual([1, 0xa]);
+    // the reference stays a link, with its type
+    expect([t.links.spanId[0], t.strings[t.links.attrs.values[0]]]).toEqual(['000000000000000a', 'follows_from']);
   });
 });

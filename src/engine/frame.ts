@@ -9,10 +9,12 @@
  */
 import type { DataFrame } from '@grafana/data';
 
-import { fail, SEEN_END, SEEN_ID, SEEN_START, TraceBuilder } from './builder';
+import { fail, SEEN_END, SEEN_ID, SEEN_START, TraceBuilder, UNSET_END, UNSET_START } from './builder';
+import { quoteInput } from './errors';
 import { UnixNano } from './unix-nano';
-import { decodeHexId, IdHalves } from './ids';
+import { decodeHexId, IdHalves, idToHex } from './ids';
 import { AttrType, ParsedTrace, SPAN_KIND_NAMES } from './model';
+import { MAX_EXAMPLES } from './warnings';
 
 type Row = Record<string, unknown>;
 interface KeyValue {
@@ -53,6 +55,20 @@ function tagValue(b: TraceBuilder, v: unknown): [AttrType, number] {
   }
 }
 
+/** Largest usable frame time, ms: 2^53 − 1 µs (the year 2255), so µs stay exact integers. */
+const MAX_MS = Number.MAX_SAFE_INTEGER / 1000;
+
+/** A frame value for a message: a string quoted when at most 32 characters long, else its length. */
+function describe(v: unknown): string {
+  if (typeof v === 'string') {
+    return v.length <= 32 ? quoteInput(v) : `a string of ${v.length} characters`;
+  }
+  if (typeof v === 'number' || typeof v === 'boolean') {
+    return String(v);
+  }
+  return v === null ? 'null' : Array.isArray(v) ? 'a list' : `a value of type ${typeof v}`;
+}
+
 function kindOf(v: unknown): number {
   if (typeof v === 'number') {
     return v >= 0 && v <= 5 ? v : 0;
@@ -79,6 +95,8 @@ class FrameReader {
   private readonly time: UnixNano = { sec: 0, ns: 0, ok: true };
   private readonly resources = new Map<string, number>();
   private readonly scopes = new Map<string, number>();
+  /** rows whose startTime or duration is a number out of range (see `times`) */
+  private readonly unusableRows: number[] = [];
 
   constructor(private readonly frame: DataFrame) {}
 
@@ -105,38 +123,34 @@ class FrameReader {
       }
       this.span(row, r);
     }
+    const bad = this.unusableRows;
+    if (bad.length > 0) {
+      const more = bad.length > MAX_EXAMPLES ? ` and ${bad.length - MAX_EXAMPLES} more` : '';
+      this.b.warn(
+        `${bad.length} row(s) of the trace frame (rows ${bad.slice(0, MAX_EXAMPLES).join(', ')}${more}) have a ` +
+          'startTime or duration that is negative, infinite or beyond the year 2255; taken as unknown'
+      );
+    }
     return this.b.finish();
   }
 
   private span(row: Row, r: number): void {
     const b = this.b;
     const i = b.beginSpan(this.resourceOf(row), this.scopeOf(row));
+    if (row.spanID === undefined || row.spanID === null || row.spanID === '') {
+      fail(`row ${r} of the trace frame has no spanID (it is absent, null or empty)`);
+    }
     this.hexId(row.spanID, `spanID of row ${r} of the trace frame`);
     b.idHi[i] = this.id.hi;
     b.idLo[i] = this.id.lo;
     b.seen |= SEEN_ID;
-    if (typeof row.parentSpanID === 'string' && row.parentSpanID !== '') {
+    if (row.parentSpanID !== undefined && row.parentSpanID !== null && row.parentSpanID !== '') {
       this.hexId(row.parentSpanID, `parentSpanID of row ${r} of the trace frame`);
-      b.parentHi[i] = this.id.hi;
-      b.parentLo[i] = this.id.lo;
-      b.hasParent[i] = this.id.hi !== 0 || this.id.lo !== 0 ? 1 : 0;
+      this.setParent(i);
+    } else {
+      this.followsFromParent(i, row);
     }
-    const startMs = row.startTime;
-    const durationMs = row.duration;
-    if (typeof startMs !== 'number' || !Number.isFinite(startMs) || startMs < 0) {
-      fail(`row ${r} of the trace frame has no valid startTime (ms since the epoch): ${JSON.stringify(startMs)}`);
-    }
-    if (typeof durationMs !== 'number' || !Number.isFinite(durationMs)) {
-      fail(`row ${r} of the trace frame has no valid duration (ms): ${JSON.stringify(durationMs)}`);
-    }
-    const startUs = Math.round(startMs * 1000);
-    this.setMicros(startUs);
-    b.startSec[i] = this.time.sec;
-    b.startNs[i] = this.time.ns;
-    this.setMicros(startUs + Math.round(durationMs * 1000));
-    b.endSec[i] = this.time.sec;
-    b.endNs[i] = this.time.ns;
-    b.seen |= SEEN_START | SEEN_END;
+    this.times(i, row, r);
     b.name[i] = b.intern(typeof row.operationName === 'string' ? row.operationName : '');
     b.kind[i] = kindOf(row.kind ?? kindFromTags(row.tags));
     b.status[i] = row.statusCode === 1 || row.statusCode === 2 ? row.statusCode : 0;
@@ -149,6 +163,82 @@ class FrameReader {
     this.references(i, row.references);
   }
 
+  /** Parent of span `i` from `this.id`; an all-zero id means none. */
+  private setParent(i: number): void {
+    const b = this.b;
+    b.parentHi[i] = this.id.hi;
+    b.parentLo[i] = this.id.lo;
+    b.hasParent[i] = this.id.hi !== 0 || this.id.lo !== 0 ? 1 : 0;
+  }
+
+  /**
+   * A row without parentSpanID whose references hold a FOLLOWS_FROM into its own trace (Grafana's
+   * Jaeger frames keep only CHILD_OF as the parent) takes the first as its parent, as Jaeger's
+   * own rule does (jaeger-json.ts); the reference stays a link too, which marks the child async.
+   */
+  private followsFromParent(i: number, row: Row): void {
+    const refs = Array.isArray(row.references) ? (row.references as Array<Record<string, unknown>>) : [];
+    for (const ref of refs) {
+      const sameTrace = ref?.traceID === undefined || ref.traceID === row.traceID;
+      if (ref?.refType === 'FOLLOWS_FROM' && sameTrace && typeof ref.spanID === 'string') {
+        decodeHexId(ref.spanID, 0, ref.spanID.length, this.id);
+        if (this.id.ok && (this.id.hi !== 0 || this.id.lo !== 0)) {
+          this.setParent(i);
+          return;
+        }
+      }
+    }
+  }
+
+  /**
+   * Start and end of span `i` from `startTime` and `duration` (float ms). A missing, null or NaN
+   * value is unknown (the builder repairs it); a negative, infinite or too large one (beyond
+   * MAX_MS) is unknown too and noted for one warning; any other type is an error. An unknown
+   * start makes the end unknown. A negative duration is an end before the start (the builder
+   * makes it 0).
+   */
+  private times(i: number, row: Row, r: number): void {
+    const b = this.b;
+    const startMs = this.ms(row.startTime, 'startTime', r);
+    const durationMs = this.ms(row.duration, 'duration', r);
+    let unset = 0;
+    let unusable = false;
+    if (!(startMs >= 0 && startMs <= MAX_MS)) {
+      unset = UNSET_START | UNSET_END;
+      unusable = !Number.isNaN(startMs);
+    } else {
+      const startUs = Math.round(startMs * 1000);
+      this.setMicros(startUs);
+      b.startSec[i] = this.time.sec;
+      b.startNs[i] = this.time.ns;
+      const endUs = startUs + Math.round(durationMs * 1000);
+      if (endUs >= 0 && endUs <= Number.MAX_SAFE_INTEGER) {
+        this.setMicros(endUs);
+        b.endSec[i] = this.time.sec;
+        b.endNs[i] = this.time.ns;
+      } else {
+        unset = UNSET_END;
+        unusable = !Number.isNaN(durationMs);
+      }
+    }
+    if (unusable) {
+      this.unusableRows.push(r);
+    }
+    b.timeUnset[i] = unset;
+    b.seen |= SEEN_START | SEEN_END;
+  }
+
+  /** A frame time in ms: NaN when missing or null; an error when not a number. */
+  private ms(v: unknown, field: string, r: number): number {
+    if (v === undefined || v === null) {
+      return NaN;
+    }
+    if (typeof v !== 'number') {
+      fail(`row ${r} of the trace frame has no valid ${field} (ms): ${describe(v)}`);
+    }
+    return v;
+  }
+
   private setMicros(us: number): void {
     this.time.sec = Math.floor(us / 1e6);
     this.time.ns = (us - this.time.sec * 1e6) * 1000;
@@ -158,7 +248,7 @@ class FrameReader {
     const text = typeof v === 'string' ? v : '';
     decodeHexId(text, 0, text.length, this.id);
     if (!this.id.ok) {
-      fail(`${what} is ${JSON.stringify(v)}, not a hex span id of at most 16 digits`);
+      fail(`${what} is ${describe(v)}, not a hex span id of 1 to 16 digits`);
     }
   }
 
@@ -205,9 +295,13 @@ class FrameReader {
   }
 
   private logs(i: number, logs: unknown): void {
-    for (const log of Array.isArray(logs) ? (logs as Array<{ timestamp?: number; name?: string; fields?: KeyValue[] }>) : []) {
+    for (const log of Array.isArray(logs)
+      ? (logs as Array<{ timestamp?: number; name?: string; fields?: KeyValue[] }>)
+      : []) {
       const event = this.b.beginEvent(i);
-      this.setMicros(Math.round((typeof log?.timestamp === 'number' ? log.timestamp : 0) * 1000));
+      const ms = typeof log?.timestamp === 'number' ? log.timestamp : NaN;
+      // a missing or unusable timestamp stays 0: the builder places the event at its span's start
+      this.setMicros(ms >= 0 && ms <= MAX_MS ? Math.round(ms * 1000) : 0);
       this.b.setEvent(event, this.time, this.b.intern(typeof log?.name === 'string' ? log.name : ''));
       for (const field of Array.isArray(log?.fields) ? log.fields : []) {
         const [type, value] = tagValue(this.b, field?.value);
@@ -217,9 +311,17 @@ class FrameReader {
   }
 
   private references(i: number, refs: unknown): void {
-    for (const ref of Array.isArray(refs) ? (refs as Array<{ traceID?: string; spanID?: string; tags?: KeyValue[] }>) : []) {
+    type Ref = { traceID?: string; spanID?: string; refType?: unknown; tags?: KeyValue[] };
+    for (const ref of Array.isArray(refs) ? (refs as Ref[]) : []) {
       const link = this.b.beginLink(i);
-      this.b.setLink(link, String(ref?.traceID ?? ''), String(ref?.spanID ?? ''));
+      // frame span ids are hex of up to 16 digits, right-aligned (as the rows' own ids)
+      const spanId = typeof ref?.spanID === 'string' ? ref.spanID : '';
+      decodeHexId(spanId, 0, spanId.length, this.id);
+      this.b.setLink(link, String(ref?.traceID ?? ''), this.id.ok ? idToHex(this.id.hi, this.id.lo) : spanId);
+      if (ref?.refType === 'CHILD_OF' || ref?.refType === 'FOLLOWS_FROM') {
+        const value = this.b.intern(ref.refType.toLowerCase());
+        this.b.linkAttrs.add(link, this.b.intern('opentracing.ref_type'), AttrType.String, value);
+      }
       for (const tag of Array.isArray(ref?.tags) ? ref.tags : []) {
         const [type, value] = tagValue(this.b, tag?.value);
         this.b.linkAttrs.add(link, this.b.intern(String(tag?.key ?? '')), type, value);
