@@ -5,6 +5,8 @@ import { generateTrace, SynthTrace } from '../../tests/synthetic/generate';
 import { toOtlpJson, toTraceFrame } from '../../tests/synthetic/otlp';
 import { analyzeTrace, criticalPathSections, selfIntervals, spanIdOf, TraceAnalysis } from './analyze';
 import { breakdown } from './breakdown';
+import { serviceBusyIdle } from './busy-idle';
+import { crossServiceGaps } from './gaps';
 import { traceFromDataFrame } from './frame';
 import { parseOtlpTrace } from './otlp';
 import { FLAG_ASYNC } from './tree';
@@ -202,4 +204,75 @@ describe('analysis invariants over random trees', () => {
       expect(summary(analyzeTrace(traceFromDataFrame(toTraceFrame(t) as unknown as DataFrame)))).toEqual(reference);
     }
   );
+
+  it('keeps every time and every analysis number finite and ≥ 0 for any mix of unknown and absurd frame times', () => {
+    const time = fc.oneof(
+      fc.integer({ min: 0, max: 2000 }).map((us) => 1_700_000_000_000 + us / 1000),
+      fc.constantFrom(undefined, null, NaN, -5, Infinity, -Infinity, 1e308, 0)
+    );
+    const duration = fc.oneof(
+      fc.integer({ min: -100, max: 600 }).map((us) => us / 1000),
+      fc.constantFrom(undefined, null, NaN, Infinity, -1e308, 1e308)
+    );
+    const rows = fc.array(
+      fc.record({
+        parent: fc.integer({ min: -1, max: 30 }),
+        start: time,
+        duration,
+        kind: fc.integer({ min: 1, max: 5 }),
+        service: fc.integer({ min: 0, max: 2 }),
+      }),
+      { minLength: 1, maxLength: 30 }
+    );
+    fc.assert(
+      fc.property(rows, (spans) => {
+        const id = (k: number) => (k + 1).toString(16);
+        const frame = {
+          fields: Object.entries({
+            spanID: spans.map((_, k) => id(k)),
+            parentSpanID: spans.map((s, k) => (s.parent >= 0 && s.parent !== k ? id(s.parent) : null)),
+            serviceName: spans.map((s) => `svc${s.service}`),
+            operationName: spans.map((s) => `op${s.kind}`),
+            kind: spans.map((s) => s.kind),
+            startTime: spans.map((s) => s.start),
+            duration: spans.map((s) => s.duration),
+            logs: spans.map((s) => [{ timestamp: s.start, name: 'log' }]),
+          }).map(([name, values]) => ({ name, values })),
+        } as unknown as DataFrame;
+        const a = analyzeTrace(traceFromDataFrame(frame));
+        const numbers: number[] = [a.duration, ...a.trace.start, ...a.trace.end, ...a.trace.events.time, ...a.selfTime];
+        numbers.push(
+          ...a.intervals.effStart,
+          ...a.intervals.effEnd,
+          ...a.criticalPath.start,
+          ...a.criticalPath.end,
+          ...a.criticalPath.perSpan
+        );
+        for (const rowsOf of [breakdown(a, { kind: 'service' }), breakdown(a, { kind: 'operation' })]) {
+          for (const r of rowsOf) {
+            numbers.push(
+              r.total,
+              r.selfTotal,
+              r.criticalPath,
+              r.min,
+              r.avg,
+              r.max,
+              r.selfShare,
+              r.criticalPathShare,
+              r.shareDenominator
+            );
+          }
+        }
+        for (const r of serviceBusyIdle(a)) {
+          numbers.push(r.active, r.busy, r.waiting, r.busyShare);
+        }
+        for (const g of crossServiceGaps(a)) {
+          numbers.push(g.before, g.after, g.total, g.min, g.avg, g.max);
+        }
+        for (const x of numbers) {
+          expect(Number.isFinite(x) && x >= 0).toBe(true);
+        }
+      })
+    );
+  });
 });
