@@ -31,15 +31,21 @@
  */
 import { AttrTable, AttrType, NO_SERVICE_NAME, ParsedTrace } from './model';
 
-const HEX = '0123456789abcdef';
+/** Two lowercase hex digits of each byte value. Read-only after construction. */
+const BYTE_HEX: readonly string[] = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
-/** 8 lowercase hex digits of a uint32. */
-function hex8(v: number): string {
-  let out = '';
-  for (let shift = 28; shift >= 0; shift -= 4) {
-    out += HEX[(v >>> shift) & 15];
-  }
-  return out;
+/** 16 lowercase hex digits of a 64-bit id given as halves. */
+function hex16(hi: number, lo: number): string {
+  return (
+    BYTE_HEX[hi >>> 24] +
+    BYTE_HEX[(hi >>> 16) & 255] +
+    BYTE_HEX[(hi >>> 8) & 255] +
+    BYTE_HEX[hi & 255] +
+    BYTE_HEX[lo >>> 24] +
+    BYTE_HEX[(lo >>> 16) & 255] +
+    BYTE_HEX[(lo >>> 8) & 255] +
+    BYTE_HEX[lo & 255]
+  );
 }
 
 /** Exact absolute times: `startUnixNano` split into seconds and ns, plus a relative ns time. */
@@ -199,9 +205,9 @@ class OtlpWriter {
   private span(i: number, traceId: string): void {
     const t = this.t;
     const p = this.parts;
-    const parent = t.hasParent[i] ? `,"parentSpanId":"${hex8(t.parentHi[i])}${hex8(t.parentLo[i])}"` : '';
+    const parent = t.hasParent[i] ? `,"parentSpanId":"${hex16(t.parentHi[i], t.parentLo[i])}"` : '';
     p.push(
-      `{${traceId}"spanId":"${hex8(t.idHi[i])}${hex8(t.idLo[i])}"${parent},"name":${this.q(t.name[i])},` +
+      `{${traceId}"spanId":"${hex16(t.idHi[i], t.idLo[i])}"${parent},"name":${this.q(t.name[i])},` +
         `"kind":${t.kind[i]},"startTimeUnixNano":${this.clock.text(t.start[i])},` +
         `"endTimeUnixNano":${this.clock.text(t.end[i])},"attributes":[`
     );
@@ -258,9 +264,8 @@ class OtlpWriter {
   private attributes(table: AttrTable, owner: number, after: boolean): void {
     const p = this.parts;
     for (let e = table.offsets[owner]; e < table.offsets[owner + 1]; e++) {
-      p.push(`${after || e > table.offsets[owner] ? ',' : ''}{"key":${this.q(table.keys[e])},"value":`);
-      p.push(this.value(table.types[e], table.values[e]));
-      p.push('}');
+      const comma = after || e > table.offsets[owner] ? ',' : '';
+      p.push(`${comma}{"key":${this.q(table.keys[e])},"value":${this.value(table.types[e], table.values[e])}}`);
     }
   }
 
