@@ -8,7 +8,8 @@
  *   between hosts and are reported as `clockSkew`.
  * - Any other child may legitimately end after its parent (fire-and-forget work, a CONSUMER
  *   of a PRODUCER): it keeps its end, is flagged `childOutlivesParent`, and the analyses handle it
- *   (self time clips children to the parent; the critical path follows it, see critical-path.ts).
+ *   (self time clips children to the parent; the critical path treats it as async work and takes it
+ *   only for the time after its parent ended, see critical-path.ts).
  * O(n).
  */
 import { ParsedTrace, SpanKind } from './model';

@@ -1,8 +1,10 @@
 import type { DataFrame } from '@grafana/data';
 
+import { analyzeTrace, criticalPathSections } from './analyze';
 import { TraceParseError } from './errors';
 import { traceFromDataFrame } from './frame';
 import { AttrType, SpanKind, StatusCode } from './model';
+import { FLAG_ASYNC } from './tree';
 
 /** A frame shaped like Grafana's Tempo datasource output (plain arrays as field values). */
 function frame(columns: Record<string, unknown[]>): DataFrame {
@@ -218,5 +220,27 @@ describe('traceFromDataFrame', () => {
     expect([t.hasParent[1], t.parentLo[1]]).toEqual([1, 0xa]);
     // the reference stays a link, with its type
     expect([t.links.spanId[0], t.strings[t.links.attrs.values[0]]]).toEqual(['000000000000000a', 'follows_from']);
+    // so b is async: a [0,2] ms does not wait for it; b owns only its time after a's end, [2,6]
+    const a = analyzeTrace(t);
+    expect(a.tree.flags[1] & FLAG_ASYNC).toBe(FLAG_ASYNC);
+    expect(criticalPathSections(a).map((x) => [x.spanId, x.start / 1e6, x.end / 1e6])).toEqual([
+      ['000000000000000a', 0, 2],
+      ['000000000000000b', 2, 6],
+    ]);
+  });
+
+  it('makes a child that links to its parent (a Tempo frame reference) async', () => {
+    const t = traceFromDataFrame(
+      frame({
+        spanID: ['a', 'b', 'c'],
+        parentSpanID: [null, 'a', 'a'],
+        startTime: [0, 1, 1],
+        duration: [10, 2, 2],
+        references: [[], [{ spanID: '000000000000000a', tags: [] }], [{ spanID: '00000000000000ff', tags: [] }]],
+      })
+    );
+    const a = analyzeTrace(t);
+    // b links to its parent a: async; c links elsewhere: sync
+    expect([a.tree.flags[1], a.tree.flags[2]]).toEqual([FLAG_ASYNC, 0]);
   });
 });

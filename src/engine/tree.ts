@@ -75,18 +75,15 @@ function resolveParents(trace: ParsedTrace, flags: Uint8Array, duplicates: Warni
 
 /** Sets FLAG_ASYNC on CONSUMER children and on children linking to their parent (see the file header). */
 function markAsync(trace: ParsedTrace, parent: Int32Array, flags: Uint8Array): void {
-  const { kind, links, idHi, idLo } = trace;
+  const { kind, idHi, idLo } = trace;
+  const { offsets, spanId, traceId } = trace.links;
   const id: IdHalves = { hi: 0, lo: 0, ok: false };
   for (let i = 0; i < trace.spanCount; i++) {
     const p = parent[i];
-    if (p < 0) {
-      continue;
-    }
-    let async = kind[i] === SpanKind.Consumer;
-    for (let l = links.offsets[i]; l < links.offsets[i + 1] && !async; l++) {
-      const text = links.spanId[l];
-      decodeHexId(text, 0, text.length, id);
-      const sameTrace = links.traceId[l] === '' || links.traceId[l] === trace.traceId;
+    let async = p >= 0 && kind[i] === SpanKind.Consumer;
+    for (let l = offsets[i]; l < offsets[i + 1] && p >= 0 && !async; l++) {
+      decodeHexId(spanId[l], 0, spanId[l].length, id);
+      const sameTrace = traceId[l] === '' || traceId[l] === trace.traceId;
       async = id.ok && sameTrace && id.hi === idHi[p] && id.lo === idLo[p];
     }
     if (async) {
