@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+
 import { TraceBuilder, UNSET_END, UNSET_START } from './builder';
 import { ParsedTrace } from './model';
 
@@ -123,5 +125,41 @@ describe('TraceBuilder.finish with unknown times', () => {
     const t = build([{ id: 1, start: 10, end: 90, events: [0, 30] }]);
     // unset event → span start (0 relative); the other 30 − 10 = 20 µs
     expect(us(t.events.time)).toEqual([0, 20]);
+  });
+
+  it('keeps known times exactly and makes every time finite, ≥ 0 and ordered, whatever is unknown', () => {
+    const spec = fc.record({
+      parent: fc.integer({ min: -1, max: 20 }),
+      start: fc.option(fc.integer({ min: 0, max: 5000 }), { nil: undefined }),
+      length: fc.option(fc.integer({ min: -50, max: 500 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(spec, { minLength: 1, maxLength: 20 }), (rows) => {
+        const spans: SpanSpec[] = rows.map((r, k) => ({
+          id: k + 1,
+          parent: r.parent >= 0 ? r.parent + 1 : undefined,
+          start: r.start,
+          // an end may be known without a start
+          end: r.length !== undefined ? (r.start ?? 2500) + r.length : undefined,
+        }));
+        const t = build(spans);
+        const known = spans.filter((s) => s.start !== undefined).map((s) => s.start!);
+        const ends = spans.filter((s) => s.end !== undefined).map((s) => s.end!);
+        // time 0: the earliest known start, else the earliest known end, else the epoch
+        const zero = known.length > 0 ? Math.min(...known) : ends.length > 0 ? Math.min(...ends) : undefined;
+        expect(t.startUnixNano).toBe(
+          zero === undefined ? '0' : String(BigInt(BASE) * BigInt(1e9) + BigInt(zero * 1000))
+        );
+        spans.forEach((s, i) => {
+          expect(Number.isFinite(t.start[i]) && t.start[i] >= 0 && t.end[i] >= t.start[i]).toBe(true);
+          if (s.start !== undefined) {
+            expect(t.start[i]).toBe((s.start - zero!) * 1000);
+          }
+          if (s.end !== undefined && s.start !== undefined && s.end >= s.start) {
+            expect(t.end[i]).toBe((s.end - zero!) * 1000);
+          }
+        });
+      })
+    );
   });
 });
