@@ -1,23 +1,43 @@
 /**
- * A forward-only JSON tokenizer over a string that never builds objects: callers walk the
- * structure they expect and `skip()` the rest. Strings are located with `indexOf` (escapes are
- * handled on a slow path only where a backslash occurs) and returned as ranges, so ids and
- * times can be decoded in place. O(length of the input), iterative (no recursion).
+ * A forward-only, strict JSON tokenizer over a string that never builds objects: callers walk
+ * the structure they expect and `skip()` the rest. It accepts exactly the JSON that `JSON.parse`
+ * accepts (RFC 8259: no raw control characters in strings, only the standard escapes, the number
+ * grammar, `true`/`false`/`null`, matched brackets, no trailing commas), skipped values included.
+ * Strings are located with `indexOf` (escapes are checked on a slow path only where a backslash
+ * occurs) and returned as ranges, so ids and times can be decoded in place. `str(false)` leaves
+ * the check for raw control characters to a caller that validates the content anyway (an id, a
+ * time, a literal compared with `is`, an interned string checked on a cache miss).
+ * O(length of the input); iterative, so any nesting depth is fine.
+ *
+ * Errors are {@link TraceParseError}s: a document that stops inside a value "ends early", other
+ * syntax errors name line, column and what was expected, and a valid value of the wrong kind
+ * names the field, its place (from the `where` the reader gives) and both kinds.
  */
-import { TraceParseError } from './errors';
+import { quoteInput, TraceParseError } from './errors';
 
 const QUOTE = 34;
 const BACKSLASH = 92;
 const COMMA = 44;
 const COLON = 58;
+const MINUS = 45;
+const DOT = 46;
+const ZERO = 48;
 const OPEN_OBJECT = 123;
 const CLOSE_OBJECT = 125;
 const OPEN_ARRAY = 91;
 const CLOSE_ARRAY = 93;
 
-/** Character codes that end a number or literal token. */
-function endsToken(c: number): boolean {
-  return c === COMMA || c === CLOSE_OBJECT || c === CLOSE_ARRAY || c <= 32 || c !== c;
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isHexDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
+}
+
+/** Characters allowed after a backslash besides `u`: " \ / b f n r t. */
+function isShortEscape(c: number): boolean {
+  return c === QUOTE || c === BACKSLASH || c === 47 || c === 98 || c === 102 || c === 110 || c === 114 || c === 116;
 }
 
 export class JsonScanner {
@@ -30,8 +50,16 @@ export class JsonScanner {
   escaped = false;
   /** position of the next backslash at or after `p` (cached: the input may have none) */
   private nextBackslash: number;
+  /** where the search for `nextBackslash` started (a caller may move `p` back) */
+  private backslashFrom = 0;
+  /** open containers of the value `skip()` is in (true = object); reused */
+  private readonly open: boolean[] = [];
 
-  constructor(readonly s: string) {
+  /** `where()` names the place being read, for messages about a wrong kind of value. */
+  constructor(
+    readonly s: string,
+    private readonly where: () => string = () => ''
+  ) {
     this.nextBackslash = this.findBackslash(0);
   }
 
@@ -47,22 +75,68 @@ export class JsonScanner {
     return c;
   }
 
-  /** Throws a syntax error naming the line and column of the current position. */
-  syntax(expected: string): never {
-    const before = this.s.slice(0, this.p);
-    const line = before.split('\n').length;
-    const column = this.p - before.lastIndexOf('\n');
-    const found = this.p >= this.s.length ? 'the end of the input' : JSON.stringify(this.s.slice(this.p, this.p + 12));
-    throw new TraceParseError(`invalid JSON at line ${line}, column ${column}: expected ${expected}, found ${found}`);
+  /** "line L, column C" of position `at`. */
+  private lineColumn(at: number): string {
+    const before = this.s.slice(0, at);
+    return `line ${before.split('\n').length}, column ${at - before.lastIndexOf('\n')}`;
+  }
+
+  /**
+   * Throws a syntax error at `at` (default: the current position): "ends early" when the input
+   * stops there, else the line, column, what was expected and what was found.
+   */
+  syntax(expected: string, at = this.p): never {
+    if (at >= this.s.length) {
+      throw new TraceParseError(
+        `invalid JSON: the document ends early, at ${this.lineColumn(at)} (character ${at}), while expecting ${expected}`
+      );
+    }
+    throw new TraceParseError(
+      `invalid JSON at ${this.lineColumn(at)}: expected ${expected}, found ${quoteInput(this.s.slice(at, at + 12), 12)}`
+    );
+  }
+
+  /**
+   * Throws for the value at the current position, which is not `expected` (e.g. "an array"):
+   * a syntax error if it is no JSON value at all, else "`field` of <where>: expected …, found …"
+   * ("<where>: …" when `field` is '').
+   */
+  wrongType(field: string, expected: string): never {
+    const c = this.ws();
+    const start = this.p;
+    const found =
+      c === QUOTE
+        ? 'a string'
+        : c === OPEN_OBJECT
+          ? 'an object'
+          : c === OPEN_ARRAY
+            ? 'an array'
+            : this.token()
+              ? this.s.charCodeAt(start) === 110
+                ? 'null'
+                : this.s.charCodeAt(start) === 116 || this.s.charCodeAt(start) === 102
+                  ? 'a boolean'
+                  : 'a number'
+              : this.syntax('a value', start);
+    const where = this.where();
+    throw new TraceParseError(
+      where === ''
+        ? `wrong kind of value at ${this.lineColumn(start)}: expected ${expected}, found ${found}`
+        : `${field === '' ? '' : `${field} of `}${where}: expected ${expected}, found ${found}`
+    );
   }
 
   private findBackslash(from: number): number {
+    this.backslashFrom = from;
     const at = this.s.indexOf('\\', from);
     return at < 0 ? this.s.length : at;
   }
 
-  /** Reads a string at the current position into `[a, z)`; false (nothing consumed) if not a string. */
-  str(): boolean {
+  /**
+   * Reads a string at the current position into `[a, z)`; false (nothing consumed) if not a
+   * string. Escapes are always validated; raw control characters only when `check` is true.
+   */
+  str(check = true): boolean {
     if (this.ws() !== QUOTE) {
       return false;
     }
@@ -70,22 +144,17 @@ export class JsonScanner {
     const a = this.p + 1;
     let q = s.indexOf('"', a);
     if (q < 0) {
-      this.syntax('a closing quote');
+      this.syntax('a closing quote', s.length);
     }
-    if (this.nextBackslash < a) {
+    if (this.nextBackslash < a || a < this.backslashFrom) {
       this.nextBackslash = this.findBackslash(a);
     }
     this.escaped = this.nextBackslash < q;
     if (this.escaped) {
-      q = this.nextBackslash;
-      while (q < s.length && s.charCodeAt(q) !== QUOTE) {
-        q += s.charCodeAt(q) === BACKSLASH ? 2 : 1;
-      }
-      if (q >= s.length) {
-        this.p = a - 1;
-        this.syntax('a closing quote');
-      }
+      q = this.escapedEnd(a);
       this.nextBackslash = this.findBackslash(q + 1);
+    } else if (check) {
+      this.checkRaw(a, q);
     }
     this.a = a;
     this.z = q;
@@ -93,40 +162,138 @@ export class JsonScanner {
     return true;
   }
 
-  /** The decoded text of the last string read by `str()`. */
-  text(): string {
-    if (!this.escaped) {
-      return this.s.slice(this.a, this.z);
-    }
-    try {
-      return JSON.parse(this.s.slice(this.a - 1, this.z + 1));
-    } catch {
-      this.p = this.a;
-      return this.syntax('a valid string escape');
+  /** Fails on a raw control character (U+0000–U+001F) in `s[from, to)`. */
+  private checkRaw(from: number, to: number): void {
+    const s = this.s;
+    for (let p = from; p < to; p++) {
+      if (s.charCodeAt(p) < 32) {
+        this.syntax('no raw control character inside a string (write it escaped)', p);
+      }
     }
   }
 
-  /** Reads a number or literal token into `[a, z)`; false if the next value is a string, object or array. */
+  /** Validates a string with escapes from its first char `a`; returns the position of its closing quote. */
+  private escapedEnd(a: number): number {
+    const s = this.s;
+    let q = a;
+    for (;;) {
+      const c = s.charCodeAt(q);
+      if (c === QUOTE) {
+        return q;
+      }
+      if (c !== c) {
+        this.syntax('a closing quote', q);
+      }
+      if (c < 32) {
+        this.syntax('no raw control character inside a string (write it escaped)', q);
+      }
+      if (c !== BACKSLASH) {
+        q++;
+        continue;
+      }
+      const e = s.charCodeAt(q + 1);
+      if (isShortEscape(e)) {
+        q += 2;
+      } else if (e === 117) {
+        for (let k = q + 2; k < q + 6; k++) {
+          if (!isHexDigit(s.charCodeAt(k))) {
+            this.syntax('4 hex digits after \\u', k);
+          }
+        }
+        q += 6;
+      } else {
+        this.syntax('an escape (one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)', q + 1);
+      }
+    }
+  }
+
+  /** Fails if the last string, read with `str(false)`, holds a raw control character. */
+  checkLast(): void {
+    if (!this.escaped) {
+      this.checkRaw(this.a, this.z);
+    }
+  }
+
+  /** The decoded text of the last string read by `str()` (checked for raw control characters). */
+  text(): string {
+    if (!this.escaped) {
+      this.checkRaw(this.a, this.z);
+      return this.s.slice(this.a, this.z);
+    }
+    return JSON.parse(this.s.slice(this.a - 1, this.z + 1)) as string;
+  }
+
+  /**
+   * Reads a number or `true`/`false`/`null` into `[a, z)`; false (nothing consumed) if the next
+   * value is a string, object or array. Fails on a bare word or a malformed number.
+   */
   token(): boolean {
     const c = this.ws();
-    if (c === QUOTE || c === OPEN_OBJECT || c === OPEN_ARRAY || endsToken(c)) {
+    if (c === QUOTE || c === OPEN_OBJECT || c === OPEN_ARRAY) {
       return false;
     }
-    const s = this.s;
-    let p = this.p + 1;
-    while (!endsToken(s.charCodeAt(p))) {
-      p++;
+    const start = this.p;
+    if (c === 116 || c === 102 || c === 110) {
+      const literal = c === 116 ? 'true' : c === 102 ? 'false' : 'null';
+      for (let k = 1; k < literal.length; k++) {
+        if (this.s.charCodeAt(start + k) !== literal.charCodeAt(k)) {
+          // a bare word: shown from its start, unless the input ends inside the literal
+          this.syntax(
+            start + k >= this.s.length ? `'${literal}'` : 'a value',
+            start + k >= this.s.length ? start + k : start
+          );
+        }
+      }
+      this.p = start + literal.length;
+    } else {
+      this.number();
     }
-    this.a = this.p;
-    this.z = p;
-    this.p = p;
+    this.a = start;
+    this.z = this.p;
     this.escaped = false;
     return true;
   }
 
-  /** Reads a string or a bare token (number, true, false) into `[a, z)`. */
-  scalar(): boolean {
-    return this.str() || this.token();
+  /** Consumes a number: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
+  private number(): void {
+    const s = this.s;
+    let p = this.p;
+    if (s.charCodeAt(p) === MINUS) {
+      p++;
+    }
+    if (s.charCodeAt(p) === ZERO) {
+      p++;
+    } else {
+      p = this.digits(p, 'a value');
+    }
+    if (s.charCodeAt(p) === DOT) {
+      p = this.digits(p + 1, "a digit after '.'");
+    }
+    if ((s.charCodeAt(p) | 32) === 101) {
+      p++;
+      const sign = s.charCodeAt(p);
+      if (sign === 43 || sign === MINUS) {
+        p++;
+      }
+      p = this.digits(p, 'a digit in the exponent');
+    }
+    this.p = p;
+  }
+
+  /** Position after one or more digits starting at `p`. */
+  private digits(p: number, expected: string): number {
+    if (!isDigit(this.s.charCodeAt(p))) {
+      this.syntax(expected, p);
+    }
+    while (isDigit(this.s.charCodeAt(++p))) {
+      // skip the digits
+    }
+    return p;
+  }
+
+  /** Reads a string or a bare token (number, true, false, null) into `[a, z)`. */
+  scalar(check = true): boolean {
+    return this.str(check) || this.token();
   }
 
   /** Consumes `null` if it is next. */
@@ -139,21 +306,25 @@ export class JsonScanner {
   }
 
   /** Enters an object: true if it has members (then call `key()`), false if empty or null. */
-  obj(): boolean {
-    return this.open(OPEN_OBJECT, CLOSE_OBJECT, "'{'");
+  obj(field = 'value'): boolean {
+    return this.enter(OPEN_OBJECT, CLOSE_OBJECT, field, 'an object');
   }
 
   /** Enters an array: true if it has elements, false if empty or null. */
-  arr(): boolean {
-    return this.open(OPEN_ARRAY, CLOSE_ARRAY, "'['");
+  arr(field = 'value'): boolean {
+    return this.enter(OPEN_ARRAY, CLOSE_ARRAY, field, 'an array');
   }
 
-  private open(open: number, close: number, what: string): boolean {
-    if (this.ws() !== open) {
+  private enter(open: number, close: number, field: string, what: string): boolean {
+    const c = this.ws();
+    if (c !== open) {
       if (this.nullValue()) {
         return false;
       }
-      this.syntax(what);
+      if (!this.startsValue(c)) {
+        this.syntax(open === OPEN_OBJECT ? "'{'" : "'['");
+      }
+      this.wrongType(field, what);
     }
     this.p++;
     if (this.ws() === close) {
@@ -161,6 +332,22 @@ export class JsonScanner {
       return false;
     }
     return true;
+  }
+
+  /** Whether a JSON value can begin at the current position, whose char code is `c` (a literal must be whole). */
+  private startsValue(c: number): boolean {
+    const s = this.s;
+    const p = this.p;
+    return (
+      c === QUOTE ||
+      c === OPEN_OBJECT ||
+      c === OPEN_ARRAY ||
+      c === MINUS ||
+      isDigit(c) ||
+      s.startsWith('true', p) ||
+      s.startsWith('false', p) ||
+      s.startsWith('null', p)
+    );
   }
 
   /** Consumes `literal` if the input continues with it after whitespace. */
@@ -211,34 +398,46 @@ export class JsonScanner {
   skip(): number {
     const c = this.ws();
     const start = this.p;
-    if (c === QUOTE) {
-      this.str();
-    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+    if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
       this.skipNested();
-    } else if (!this.token()) {
+    } else if (!this.str() && !this.token()) {
       this.syntax('a value');
     }
     return start;
   }
 
+  /** Skips an object or array, validating it, with an explicit stack of open containers. */
   private skipNested(): void {
-    const s = this.s;
-    let depth = 0;
-    do {
-      const c = s.charCodeAt(this.p);
-      if (c === QUOTE) {
-        this.str();
-        continue;
-      }
+    const open = this.open;
+    open.length = 0;
+    for (;;) {
+      // at the start of a value
+      const c = this.ws();
       if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-        depth++;
-      } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
-        depth--;
-      } else if (c !== c) {
-        this.syntax("a closing '}' or ']'");
+        this.p++;
+        const isObject = c === OPEN_OBJECT;
+        if (this.ws() !== (isObject ? CLOSE_OBJECT : CLOSE_ARRAY)) {
+          open.push(isObject);
+          if (isObject) {
+            this.key();
+          }
+          continue;
+        }
+        this.p++;
+      } else if (!this.str() && !this.token()) {
+        this.syntax('a value');
       }
-      this.p++;
-    } while (depth > 0);
+      // after a value: close what ends here, then go on with the next member or element
+      while (open.length > 0 && !(open[open.length - 1] ? this.moreMembers() : this.moreElements())) {
+        open.pop();
+      }
+      if (open.length === 0) {
+        return;
+      }
+      if (open[open.length - 1]) {
+        this.key();
+      }
+    }
   }
 
   /** Fails unless only whitespace remains. */

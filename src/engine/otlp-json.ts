@@ -2,11 +2,24 @@
  * Reads OTLP/JSON trace documents straight from their text into a {@link TraceBuilder}:
  * Tempo v2 `{trace:{resourceSpans}}`, Jaeger v2's `/api/v3/traces` `{result:{resourceSpans}}`,
  * Tempo v1 `{batches}` and plain `{resourceSpans}`;
- * `scopeSpans` or legacy `instrumentationLibrarySpans`; ids in hex or base64; 64-bit times as
- * strings or numbers (exact either way, since digits are read from the text); kinds and status
- * codes as enum names or numbers; every AnyValue kind; events and links. Unknown fields are
- * skipped. One pass, O(length of the text); no intermediate objects except for the rare
- * array/kvlist attribute values.
+ * `scopeSpans` or legacy `instrumentationLibrarySpans`; every field also in protobuf's own
+ * snake_case spelling (`resource_spans`, `scope_spans`, `span_id`, `start_time_unix_nano`,
+ * `string_value`…, as Go's protojson writes with `UseProtoNames`); ids in hex or base64; 64-bit
+ * times as strings or numbers (exact either way, since digits are read from the text; see
+ * unix-nano.ts for what is a time); kinds and status codes as enum names or numbers; every
+ * AnyValue kind, nested to any depth; events and links. Unknown fields are skipped (after
+ * checking they are valid JSON: the reader accepts exactly what `JSON.parse` accepts). One pass,
+ * O(length of the text); no intermediate objects except for the rare array/kvlist values.
+ *
+ * Rules for what OTLP leaves unset (encoders omit zero fields):
+ * - a span whose start or end time is absent, null or 0 is kept, marked in `timeUnset`
+ *   (UNSET_START / UNSET_END) for the builder to repair and warn about;
+ * - an event whose time is absent, null or 0 is kept at its span's start (its end when the start
+ *   is unset too), counted in one warning;
+ * - a span whose spanId is absent, null or "" is rejected naming the span (see ids.ts); it never
+ *   inherits another span's id. A parentSpanId absent, null, "" or all zeros means a root.
+ * - a document with no spans gets a warning that says what was found instead; a document with
+ *   none of the known top-level fields is an error that names the fields it has.
  *
  * One trace per document. Spans of several trace ids are a {@link TraceParseError}, not a warning:
  * analysed together they give numbers that describe no request (times from another trace's
@@ -14,13 +27,18 @@
  * look like a normal trace, and a warning line does not stop a panel from aggregating them. A
  * trace-by-id answer (Tempo, Jaeger v3) never mixes traces; Jaeger's v3 *search* answer does
  * (every match's spans in one list), and its caller must group the spans by traceId first.
+ *
+ * Every failure is a TraceParseError that says where: `span 3 in resourceSpans[0].scopeSpans[1]`,
+ * `attribute 2 of event 0 of span 3 in …`, `resourceSpans[0].resource`, or the line and column.
  */
-import { fail, SEEN_END, SEEN_ID, SEEN_START, TraceBuilder } from './builder';
-import { parseUnixNano, UnixNano } from './unix-nano';
+import { fail, SEEN_END, SEEN_ID, SEEN_START, TraceBuilder, UNSET_END, UNSET_START } from './builder';
+import { quoteInput } from './errors';
+import { parseUnixNano, parseUnixNanoNumber, UnixNano } from './unix-nano';
 import { decodeSpanId, IdHalves, idTextToHex } from './ids';
 import { AttrType } from './model';
 import { ObjectFields } from './json-fields';
 import { JsonScanner } from './json-scanner';
+import { doubleOf, plainAnyValueJson } from './otlp-any-value';
 
 const KIND_NAMES: Record<string, number> = {
   SPAN_KIND_UNSPECIFIED: 0,
@@ -32,6 +50,8 @@ const KIND_NAMES: Record<string, number> = {
 };
 
 const KIND_ORDER = Object.keys(KIND_NAMES);
+const OPEN_OBJECT = 123;
+const OPEN_ARRAY = 91;
 
 const STATUS_NAMES: Record<string, number> = {
   STATUS_CODE_UNSET: 0,
@@ -39,36 +59,82 @@ const STATUS_NAMES: Record<string, number> = {
   STATUS_CODE_ERROR: 2,
 };
 
+/** Span fields, in the order producers write them, and their snake_case spellings. */
+const SPAN_FIELDS = [
+  'traceId',
+  'spanId',
+  'parentSpanId',
+  'name',
+  'kind',
+  'startTimeUnixNano',
+  'endTimeUnixNano',
+  'attributes',
+  'status',
+  'events',
+  'links',
+];
+const SPAN_FIELD_ALIASES = [
+  'trace_id',
+  'span_id',
+  'parent_span_id',
+  '',
+  '',
+  'start_time_unix_nano',
+  'end_time_unix_nano',
+  '',
+  '',
+  '',
+  '',
+];
+const TRACE_ID = 0;
+const SPAN_ID = 1;
+const PARENT_SPAN_ID = 2;
+const NAME = 3;
+const KIND = 4;
+const START = 5;
+const END = 6;
+const ATTRIBUTES = 7;
+const STATUS = 8;
+const EVENTS = 9;
+const LINKS = 10;
+
+/** AnyValue members (both spellings), indexed by the AttrType each gives (String = 0 … KvList = 6). */
+const VALUE_FIELDS = [
+  ['stringValue', 'string_value'],
+  ['intValue', 'int_value'],
+  ['doubleValue', 'double_value'],
+  ['boolValue', 'bool_value'],
+  ['bytesValue', 'bytes_value'],
+  ['arrayValue', 'array_value'],
+  ['kvlistValue', 'kvlist_value'],
+];
+/** KeyValue members. */
+const KEY = 0;
+const VALUE = 1;
+
+/** What is being read, for messages (see `where()`). */
+const enum Place {
+  Top,
+  ResourceSpans,
+  Resource,
+  ScopeSpans,
+  Scope,
+  Span,
+  Event,
+  Link,
+}
+
 /** Where an attribute list belongs. */
 type AttrTarget = TraceBuilder['spanAttrs'];
 
-/** Turns a nested OTLP AnyValue (already parsed) into plain JSON values: used as a JSON.parse reviver. */
-function plainAnyValue(this: unknown, _key: string, v: unknown): unknown {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-    return v;
-  }
-  const o = v as Record<string, unknown>;
-  const keys = Object.keys(o);
-  if (keys.length !== 1) {
-    return keys.length === 0 ? null : v;
-  }
-  switch (keys[0]) {
-    case 'stringValue':
-    case 'boolValue':
-    case 'bytesValue':
-      return o[keys[0]];
-    case 'intValue':
-    case 'doubleValue':
-      return Number(o[keys[0]]);
-    case 'arrayValue':
-      return (o.arrayValue as { values?: unknown[] })?.values ?? [];
-    case 'kvlistValue': {
-      const entries = (o.kvlistValue as { values?: Array<{ key: string; value: unknown }> })?.values ?? [];
-      return Object.fromEntries(entries.map((e) => [e.key, e.value ?? null]));
-    }
-    default:
-      return v;
-  }
+/** At most 5 keys, quoted, for a message. */
+function listKeys(keys: string[]): string {
+  return keys.length === 0
+    ? 'no fields'
+    : keys
+        .slice(0, 5)
+        .map((k) => quoteInput(k, 40))
+        .join(', ') + (keys.length > 5 ? ', …' : '');
 }
 
 class OtlpJsonReader {
@@ -85,9 +151,15 @@ class OtlpJsonReader {
   private readonly b: TraceBuilder;
   private readonly id: IdHalves = { hi: 0, lo: 0, ok: false };
   private readonly time: UnixNano = { sec: 0, ns: 0, ok: false };
-  /** JSON path of the current scope-spans list, for messages */
+  /** JSON paths of the current resource-spans entry and scope-spans list, for messages */
+  private resourcePath = '';
   private listPath = '';
   private spanIndex = 0;
+  private place = Place.Top;
+  /** index of the event or link being read */
+  private subIndex = 0;
+  /** index of the attribute being read in its list, or -1 */
+  private attrIndex = -1;
   private attrType = AttrType.Empty;
   private readonly cacheText: string[] = new Array(256);
   private readonly cacheIndex = new Int32Array(256);
@@ -96,22 +168,21 @@ class OtlpJsonReader {
   private traceHex = '';
   private otherTraces: Set<string> | undefined;
   private otherTraceWhere = '';
-  private readonly spanFields = new ObjectFields([
-    'traceId',
-    'spanId',
-    'parentSpanId',
-    'name',
-    'kind',
-    'startTimeUnixNano',
-    'endTimeUnixNano',
-    'attributes',
-    'status',
-    'events',
-    'links',
-  ]);
+  /** events of the current span without a time (builder indexes, then their names), and their count in the trace */
+  private readonly untimedEvents: number[] = [];
+  private untimedEventCount = 0;
+  /** what the containers held besides spans, for the "no spans" warning */
+  private resourceCount = 0;
+  private scopeCount = 0;
+  private readonly unknownKeys: string[] = [];
+  private readonly keyValueFields = new ObjectFields(['key', 'value']);
+  private readonly valueFields = new ObjectFields(VALUE_FIELDS);
+  private readonly spanFields = new ObjectFields(
+    SPAN_FIELDS.map((name, f) => (SPAN_FIELD_ALIASES[f] === '' ? name : [name, SPAN_FIELD_ALIASES[f]]))
+  );
 
   constructor(text: string) {
-    this.sc = new JsonScanner(text);
+    this.sc = new JsonScanner(text, () => this.where());
     // a minimal span is ~250 characters of JSON: size the columns for that, grow if needed
     this.b = new TraceBuilder(text.length / 250);
   }
@@ -120,23 +191,25 @@ class OtlpJsonReader {
     const sc = this.sc;
     let found = false;
     let errorAnswer = '';
-    if (sc.obj()) {
+    const topKeys: string[] = [];
+    if (sc.obj('')) {
       do {
         sc.key();
         if (sc.is('trace') || sc.is('result')) {
           found = true;
           const wrapper = sc.text();
-          if (sc.obj()) {
+          if (sc.obj(wrapper)) {
             do {
               sc.key();
-              if (sc.is('resourceSpans')) {
-                this.resourceSpansList(`${wrapper}.resourceSpans`);
+              if (sc.is('resourceSpans') || sc.is('resource_spans')) {
+                this.resourceSpansList(`${wrapper}.${sc.text()}`);
               } else {
+                this.noteUnknownKey();
                 sc.skip();
               }
             } while (sc.moreMembers());
           }
-        } else if (sc.is('batches') || sc.is('resourceSpans')) {
+        } else if (sc.is('batches') || sc.is('resourceSpans') || sc.is('resource_spans')) {
           found = true;
           this.resourceSpansList(sc.text());
         } else if (sc.is('error')) {
@@ -144,6 +217,7 @@ class OtlpJsonReader {
           const start = sc.skip();
           errorAnswer = sc.s.slice(start, Math.min(sc.p, start + 300));
         } else {
+          topKeys.push(sc.text());
           sc.skip();
         }
       } while (sc.moreMembers());
@@ -154,7 +228,8 @@ class OtlpJsonReader {
     }
     if (!found) {
       fail(
-        'not an OTLP trace: expected a top-level "batches", "resourceSpans", "trace": {"resourceSpans"} or "result": {"resourceSpans"} field'
+        'not an OTLP trace: expected a top-level "resourceSpans" (or "resource_spans"), "batches", "trace": {"resourceSpans"} ' +
+          `or "result": {"resourceSpans"} field; found ${listKeys(topKeys)}`
       );
     }
     if (this.otherTraces) {
@@ -164,36 +239,88 @@ class OtlpJsonReader {
           'expected one trace (group a search answer by traceId first)'
       );
     }
+    if (this.b.n === 0) {
+      this.b.warn(
+        `the document has no spans: ${this.resourceCount} resource entries and ${this.scopeCount} scope lists found` +
+          (this.unknownKeys.length > 0 ? `; fields not recognised in them: ${listKeys(this.unknownKeys)}` : '')
+      );
+    }
+    if (this.untimedEventCount > 0) {
+      this.b.warn(`${this.untimedEventCount} event(s) have no time (absent or 0); each is placed at its span's start`);
+    }
     return this.b.finish();
+  }
+
+  /** Remembers the key just read in a container as not recognised (a few of them, for the "no spans" warning). */
+  private noteUnknownKey(): void {
+    if (this.unknownKeys.length < 6) {
+      this.unknownKeys.push(this.sc.text());
+    }
+  }
+
+  private where(): string {
+    const attr = this.attrIndex >= 0 ? `attribute ${this.attrIndex} of ` : '';
+    const span = `span ${this.spanIndex} in ${this.listPath}`;
+    switch (this.place) {
+      case Place.Top:
+        return 'the document';
+      case Place.ResourceSpans:
+        return attr + this.resourcePath;
+      case Place.Resource:
+        return `${attr}${this.resourcePath}.resource`;
+      case Place.ScopeSpans:
+        return attr + this.listPath;
+      case Place.Scope:
+        return `${attr}${this.listPath}.scope`;
+      case Place.Span:
+        return attr + span;
+      case Place.Event:
+        return `${attr}event ${this.subIndex} of ${span}`;
+      case Place.Link:
+        return `${attr}link ${this.subIndex} of ${span}`;
+    }
   }
 
   private resourceSpansList(path: string): void {
     const sc = this.sc;
     let r = 0;
-    if (sc.arr()) {
+    if (sc.arr(path)) {
       do {
-        this.resourceSpans(`${path}[${r++}]`);
+        this.resourcePath = `${path}[${r++}]`;
+        this.place = Place.ResourceSpans;
+        this.resourceSpans();
       } while (sc.moreElements());
     }
+    this.place = Place.Top;
   }
 
-  private resourceSpans(path: string): void {
+  private resourceSpans(): void {
     const sc = this.sc;
     const resource = this.b.beginResource();
+    this.resourceCount++;
     if (!sc.obj()) {
       return;
     }
     do {
       sc.key();
-      if (sc.is('scopeSpans') || sc.is('instrumentationLibrarySpans')) {
-        const list = `${path}.${sc.text()}`;
+      if (
+        sc.is('scopeSpans') ||
+        sc.is('scope_spans') ||
+        sc.is('instrumentationLibrarySpans') ||
+        sc.is('instrumentation_library_spans')
+      ) {
+        const field = sc.text();
+        const list = `${this.resourcePath}.${field}`;
         let k = 0;
-        if (sc.arr()) {
+        if (sc.arr(field)) {
           do {
-            this.scopeSpans(`${list}[${k++}]`, resource);
+            this.listPath = `${list}[${k++}]`;
+            this.place = Place.ScopeSpans;
+            this.scopeSpans(resource);
           } while (sc.moreElements());
         }
       } else if (sc.is('resource')) {
+        this.place = Place.Resource;
         if (sc.obj()) {
           do {
             sc.key();
@@ -205,33 +332,39 @@ class OtlpJsonReader {
           } while (sc.moreMembers());
         }
       } else {
+        this.noteUnknownKey();
         sc.skip();
       }
+      this.place = Place.ResourceSpans;
     } while (sc.moreMembers());
   }
 
-  private scopeSpans(path: string, resource: number): void {
+  private scopeSpans(resource: number): void {
     const sc = this.sc;
     const scope = this.b.beginScope(0, 0);
+    this.scopeCount++;
     if (!sc.obj()) {
       return;
     }
     do {
       sc.key();
       if (sc.is('spans')) {
-        this.listPath = path;
         this.spanIndex = 0;
-        if (sc.arr()) {
+        if (sc.arr('spans')) {
           do {
+            this.place = Place.Span;
             this.span(resource, scope);
             this.spanIndex++;
           } while (sc.moreElements());
         }
-      } else if (sc.is('scope') || sc.is('instrumentationLibrary')) {
+      } else if (sc.is('scope') || sc.is('instrumentationLibrary') || sc.is('instrumentation_library')) {
+        this.place = Place.Scope;
         this.scope(scope);
       } else {
+        this.noteUnknownKey();
         sc.skip();
       }
+      this.place = Place.ScopeSpans;
     } while (sc.moreMembers());
   }
 
@@ -243,9 +376,9 @@ class OtlpJsonReader {
       do {
         sc.key();
         if (sc.is('name')) {
-          name = this.internString('scope name');
+          name = this.internString('name');
         } else if (sc.is('version')) {
-          version = this.internString('scope version');
+          version = this.internString('version');
         } else {
           sc.skip();
         }
@@ -254,14 +387,11 @@ class OtlpJsonReader {
     this.b.setScope(scope, name, version);
   }
 
-  private where(): string {
-    return `span ${this.spanIndex} in ${this.listPath}`;
-  }
-
   private span(resource: number, scope: number): void {
     const sc = this.sc;
     const b = this.b;
     const i = b.beginSpan(resource, scope);
+    this.untimedEvents.length = 0;
     if (!sc.obj()) {
       fail(`${this.where()} is empty`);
     }
@@ -269,75 +399,94 @@ class OtlpJsonReader {
     let f = fields.start;
     do {
       f = fields.next(sc, f);
-      switch (fields.names[f]) {
-        case 'traceId':
+      switch (f) {
+        case TRACE_ID:
           this.traceId();
           break;
-        case 'spanId':
-          this.spanId('spanId');
-          b.idHi[i] = this.id.hi;
-          b.idLo[i] = this.id.lo;
-          b.seen |= SEEN_ID;
+        case SPAN_ID:
+          if (this.spanId('spanId')) {
+            b.idHi[i] = this.id.hi;
+            b.idLo[i] = this.id.lo;
+            b.seen |= SEEN_ID;
+          } else {
+            b.seen &= ~SEEN_ID;
+          }
           break;
-        case 'parentSpanId': {
-          const present = this.spanId('parentSpanId');
-          b.parentHi[i] = this.id.hi;
-          b.parentLo[i] = this.id.lo;
-          b.hasParent[i] = present && (this.id.hi !== 0 || this.id.lo !== 0) ? 1 : 0;
+        case PARENT_SPAN_ID: {
+          const present = this.spanId('parentSpanId') && (this.id.hi !== 0 || this.id.lo !== 0);
+          b.parentHi[i] = present ? this.id.hi : 0;
+          b.parentLo[i] = present ? this.id.lo : 0;
+          b.hasParent[i] = present ? 1 : 0;
           break;
         }
-        case 'name':
+        case NAME:
           b.name[i] = this.internString('name');
           break;
-        case 'kind':
+        case KIND:
           b.kind[i] = this.kind();
           break;
-        case 'startTimeUnixNano':
-          this.unixNano('startTimeUnixNano', -1);
+        case START: {
+          const set = this.unixNano('startTimeUnixNano');
           b.startSec[i] = this.time.sec;
           b.startNs[i] = this.time.ns;
-          b.seen |= SEEN_START;
+          b.seen = set ? b.seen | SEEN_START : b.seen & ~SEEN_START;
           break;
-        case 'endTimeUnixNano':
-          this.unixNano('endTimeUnixNano', -1);
+        }
+        case END: {
+          const set = this.unixNano('endTimeUnixNano');
           b.endSec[i] = this.time.sec;
           b.endNs[i] = this.time.ns;
-          b.seen |= SEEN_END;
+          b.seen = set ? b.seen | SEEN_END : b.seen & ~SEEN_END;
           break;
-        case 'attributes':
+        }
+        case ATTRIBUTES:
           this.attributes(i, b.spanAttrs);
           break;
-        case 'status':
+        case STATUS:
           this.status(i);
           break;
-        case 'events':
+        case EVENTS:
           this.events(i);
           break;
-        case 'links':
+        case LINKS:
           this.links(i);
           break;
         default:
           sc.skip();
       }
     } while (sc.moreMembers());
-    const missing = b.missingField();
-    if (missing !== '') {
-      fail(`${this.where()} has no ${missing}`);
+    if (!(b.seen & SEEN_ID)) {
+      fail(`${this.where()} has no spanId (it is absent, null or empty)`);
     }
+    b.timeUnset[i] = (b.seen & SEEN_START ? 0 : UNSET_START) | (b.seen & SEEN_END ? 0 : UNSET_END);
+    if (this.untimedEvents.length > 0) {
+      this.placeUntimedEvents(i);
+    }
+  }
+
+  /** Gives the events of span `i` that had no time its start, or its end when the start is unset too. */
+  private placeUntimedEvents(i: number): void {
+    const b = this.b;
+    const useEnd = (b.seen & (SEEN_START | SEEN_END)) === SEEN_END;
+    this.time.sec = useEnd ? b.endSec[i] : b.startSec[i];
+    this.time.ns = useEnd ? b.endNs[i] : b.startNs[i];
+    const pending = this.untimedEvents;
+    for (let k = 0; k < pending.length; k += 2) {
+      b.setEvent(pending[k], this.time, pending[k + 1]);
+    }
+    this.untimedEventCount += pending.length / 2;
   }
 
   /** Reads an 8-byte id into `this.id`; false when the field is null or the empty string. */
   private spanId(field: string): boolean {
     const sc = this.sc;
-    if (!sc.str()) {
+    if (!sc.str(false)) {
       if (sc.nullValue()) {
         return false;
       }
-      fail(`${field} of ${this.where()} is not a string`);
+      sc.wrongType(field, 'a string');
     }
     if (sc.z === sc.a) {
-      this.id.hi = 0;
-      this.id.lo = 0;
       return false;
     }
     if (sc.escaped) {
@@ -347,17 +496,20 @@ class OtlpJsonReader {
       decodeSpanId(sc.s, sc.a, sc.z, this.id);
     }
     if (!this.id.ok) {
-      fail(
-        `${this.where()} has an invalid ${field} ${JSON.stringify(sc.text())} (expected 16 hex digits or 12 base64 characters)`
-      );
+      const text = sc.text();
+      const length = `${text.length} character${text.length === 1 ? '' : 's'}`;
+      const shown = text.length <= 32 ? `${quoteInput(text)} (${length}; ` : `of ${length} (`;
+      fail(`${this.where()} has an invalid ${field} ${shown}expected 16 hex digits or 12 base64 characters)`);
     }
     return true;
   }
 
   private traceId(): void {
     const sc = this.sc;
-    if (!sc.str()) {
-      sc.skip();
+    if (!sc.str(false)) {
+      if (!sc.nullValue()) {
+        sc.wrongType('traceId', 'a string');
+      }
     } else if (sc.z > sc.a && !this.b.isSameTraceIdText(sc.s, sc.a, sc.z)) {
       this.newTraceIdText(sc.text());
     }
@@ -366,7 +518,7 @@ class OtlpJsonReader {
   /** A trace id text unlike the first one: the first of the trace, the same id spelt otherwise, or another trace. */
   private newTraceIdText(text: string): void {
     // an id that is neither hex nor base64 is a trace of its own, shown as written
-    const hex = idTextToHex(text) || JSON.stringify(text);
+    const hex = idTextToHex(text) || quoteInput(text, 40);
     if (this.traceHex === '') {
       this.traceHex = hex;
       this.b.noteTraceId(text);
@@ -379,30 +531,53 @@ class OtlpJsonReader {
     }
   }
 
-  /** Reads a Unix-ns time (string or number) of the span, or of its event `event`, into `this.time`. */
-  private unixNano(field: string, event: number): void {
+  /**
+   * Reads a Unix-ns time (string or number, see unix-nano.ts) into `this.time`; false when it is
+   * unset (null or 0, then `time` is 0). Anything that is not a time fails naming the field.
+   */
+  private unixNano(field: string): boolean {
     const sc = this.sc;
-    const ok = sc.scalar() && !sc.escaped;
-    if (ok) {
-      parseUnixNano(sc.s, sc.a, sc.z, this.time);
+    const t = this.time;
+    if (sc.str(false)) {
+      if (sc.escaped) {
+        const text = sc.text();
+        parseUnixNano(text, 0, text.length, t);
+      } else {
+        parseUnixNano(sc.s, sc.a, sc.z, t);
+      }
+      if (!t.ok) {
+        fail(
+          `${field} of ${this.where()} is not a time in Unix nanoseconds (decimal digits, at most 2^64−1): ${quoteInput(sc.text())}`
+        );
+      }
+    } else if (sc.nullValue()) {
+      t.sec = 0;
+      t.ns = 0;
+    } else if (sc.token()) {
+      parseUnixNano(sc.s, sc.a, sc.z, t);
+      if (!t.ok) {
+        parseUnixNanoNumber(sc.s, sc.a, sc.z, t);
+      }
+      if (!t.ok) {
+        const raw = sc.s.slice(sc.a, sc.z);
+        fail(
+          `${field} of ${this.where()} is not a time in Unix nanoseconds (a whole number from 0 to 2^64−1): ` +
+            (raw.length > 60 ? `${raw.slice(0, 60)}… (${raw.length} characters)` : raw)
+        );
+      }
+    } else {
+      sc.wrongType(field, 'a time in Unix nanoseconds (a string of digits or a number)');
     }
-    if (!ok || !this.time.ok) {
-      const what = event < 0 ? this.where() : `event ${event} of ${this.where()}`;
-      fail(
-        ok
-          ? `${field} of ${what} is not a valid time: ${JSON.stringify(sc.s.slice(sc.a, sc.z))}`
-          : `${field} of ${what} is not a number or a string of digits`
-      );
-    }
+    return t.sec !== 0 || t.ns !== 0;
   }
 
   private internString(field: string): number {
     const sc = this.sc;
-    if (!sc.str()) {
+    if (!sc.str(false)) {
       if (sc.nullValue()) {
         return 0;
       }
-      fail(`${field} of ${this.where()} is not a string`);
+      sc.wrongType(field, 'a string');
     }
     return sc.escaped ? this.b.intern(sc.text()) : this.internRange();
   }
@@ -418,6 +593,8 @@ class OtlpJsonReader {
     if (cached !== undefined && cached.length === z - a && s.startsWith(cached, a)) {
       return this.cacheIndex[h];
     }
+    // strings read with str(false) are checked for raw control characters here, once per distinct text
+    this.sc.checkLast();
     const index = this.b.intern(s.slice(a, z));
     this.cacheText[h] = this.b.stringAt(index);
     this.cacheIndex[h] = index;
@@ -428,7 +605,7 @@ class OtlpJsonReader {
   private kind(): number {
     const sc = this.sc;
     const start = sc.p;
-    if (sc.str() && !sc.escaped) {
+    if (sc.str(false) && !sc.escaped) {
       const len = sc.z - sc.a;
       const c = sc.s.charCodeAt(sc.a + 10);
       // SERVER/CLIENT are 16 chars long, INTERNAL/PRODUCER/CONSUMER 18, UNSPECIFIED 21
@@ -441,23 +618,31 @@ class OtlpJsonReader {
     return this.enumValue(KIND_NAMES, 5, 'kind');
   }
 
-  /** An enum given by name (in `names`) or by number 0..max. */
+  /** An enum given by name (in `names`, escapes allowed) or by number 0..max; null is 0. */
   private enumValue(names: Record<string, number>, max: number, field: string): number {
     const sc = this.sc;
-    if (!sc.scalar()) {
-      fail(`${field} of ${this.where()} is not a name or a number`);
+    const c = sc.ws();
+    if (c === 116 || c === 102 || c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      sc.wrongType(field, `a name or a number from 0 to ${max}`);
     }
-    const text = sc.text();
-    const v = names[text] ?? Number(text);
+    if (sc.nullValue()) {
+      return 0;
+    }
+    const quoted = sc.str();
+    if (!quoted && !sc.token()) {
+      sc.syntax('a value');
+    }
+    const text = quoted ? sc.text() : sc.s.slice(sc.a, sc.z);
+    const v = quoted ? (names[text] ?? NaN) : Number(text);
     if (!(v >= 0 && v <= max && Number.isInteger(v))) {
-      fail(`${field} of ${this.where()} has an unknown value ${JSON.stringify(text)}`);
+      fail(`${field} of ${this.where()} has an unknown value ${quoted ? quoteInput(text) : text.slice(0, 60)}`);
     }
     return v;
   }
 
   private status(i: number): void {
     const sc = this.sc;
-    if (!sc.obj()) {
+    if (!sc.obj('status')) {
       return;
     }
     do {
@@ -474,22 +659,23 @@ class OtlpJsonReader {
 
   private events(span: number): void {
     const sc = this.sc;
-    let k = 0;
-    if (!sc.arr()) {
+    if (!sc.arr('events')) {
       return;
     }
+    let k = 0;
     do {
+      this.place = Place.Event;
+      this.subIndex = k;
       const event = this.b.beginEvent(span);
       let name = 0;
-      let hasTime = false;
+      let timed = false;
       if (sc.obj()) {
         do {
           sc.key();
-          if (sc.is('timeUnixNano')) {
-            this.unixNano('timeUnixNano', k);
-            hasTime = true;
+          if (sc.is('timeUnixNano') || sc.is('time_unix_nano')) {
+            timed = this.unixNano('timeUnixNano');
           } else if (sc.is('name')) {
-            name = this.internString('event name');
+            name = this.internString('name');
           } else if (sc.is('attributes')) {
             this.attributes(event, this.b.eventAttrs);
           } else {
@@ -497,30 +683,35 @@ class OtlpJsonReader {
           }
         } while (sc.moreMembers());
       }
-      if (!hasTime) {
-        fail(`event ${k} of ${this.where()} has no timeUnixNano`);
+      if (timed) {
+        this.b.setEvent(event, this.time, name);
+      } else {
+        this.untimedEvents.push(event, name);
       }
-      this.b.setEvent(event, this.time, name);
       k++;
     } while (sc.moreElements());
+    this.place = Place.Span;
   }
 
   private links(span: number): void {
     const sc = this.sc;
-    if (!sc.arr()) {
+    if (!sc.arr('links')) {
       return;
     }
+    let k = 0;
     do {
+      this.place = Place.Link;
+      this.subIndex = k++;
       const link = this.b.beginLink(span);
       let traceId = '';
       let spanId = '';
       if (sc.obj()) {
         do {
           sc.key();
-          if (sc.is('traceId') && sc.str()) {
-            traceId = sc.text();
-          } else if (sc.is('spanId') && sc.str()) {
-            spanId = sc.text();
+          if (sc.is('traceId') || sc.is('trace_id')) {
+            traceId = this.linkId('traceId');
+          } else if (sc.is('spanId') || sc.is('span_id')) {
+            spanId = this.linkId('spanId');
           } else if (sc.is('attributes')) {
             this.attributes(link, this.b.linkAttrs);
           } else {
@@ -530,24 +721,41 @@ class OtlpJsonReader {
       }
       this.b.setLink(link, traceId, spanId);
     } while (sc.moreElements());
+    this.place = Place.Span;
+  }
+
+  /** A link's id text (null → ''). */
+  private linkId(field: string): string {
+    const sc = this.sc;
+    if (sc.str()) {
+      return sc.text();
+    }
+    if (!sc.nullValue()) {
+      sc.wrongType(field, 'a string');
+    }
+    return '';
   }
 
   /** Reads `[{key, value:{...}}]` into `target` for `owner`. */
   private attributes(owner: number, target: AttrTarget): void {
     const sc = this.sc;
-    if (!sc.arr()) {
+    if (!sc.arr('attributes')) {
       return;
     }
+    let k = 0;
     do {
+      this.attrIndex = k++;
       let key = -1;
       this.attrType = AttrType.Empty;
       this.attrValue = 0;
       if (sc.obj()) {
+        const fields = this.keyValueFields;
+        let f = fields.start;
         do {
-          sc.key();
-          if (sc.is('key')) {
-            key = this.internString('attribute key');
-          } else if (sc.is('value')) {
+          f = fields.next(sc, f);
+          if (f === KEY) {
+            key = this.internString('key');
+          } else if (f === VALUE) {
             this.anyValue();
           } else {
             sc.skip();
@@ -558,52 +766,83 @@ class OtlpJsonReader {
         target.add(owner, key, this.attrType, this.attrValue);
       }
     } while (sc.moreElements());
+    this.attrIndex = -1;
   }
 
-  /** Compact JSON of the plain values inside an arrayValue/kvlistValue wrapper text. */
-  private nestedValue(wrapperJson: string): string {
-    try {
-      return JSON.stringify(JSON.parse(wrapperJson, plainAnyValue));
-    } catch {
-      return fail(`an array or kvlist attribute value of ${this.where()} is not valid JSON`);
-    }
-  }
-
-  /** Reads an OTLP AnyValue into `attrType` / `attrValue` (display string index). */
+  /** Reads an OTLP AnyValue into `attrType` / `attrValue` (display string index); `{}` is Empty. */
   private anyValue(): void {
     const sc = this.sc;
-    if (!sc.obj()) {
+    if (!sc.obj('value')) {
       return;
     }
+    const fields = this.valueFields;
+    let f = fields.start;
     do {
-      sc.key();
-      if (sc.is('stringValue')) {
-        this.attrType = AttrType.String;
-        this.attrValue = this.internString('stringValue');
-      } else if (sc.is('intValue') || sc.is('doubleValue') || sc.is('boolValue')) {
-        this.attrType = sc.is('intValue') ? AttrType.Int : sc.is('doubleValue') ? AttrType.Double : AttrType.Bool;
-        if (!sc.scalar()) {
-          fail(`an attribute value of ${this.where()} is not a scalar`);
-        }
-        this.attrValue =
-          this.attrType === AttrType.Double
-            ? this.b.intern(String(Number(sc.text())))
-            : sc.escaped
-              ? this.b.intern(sc.text())
-              : this.internRange();
-      } else if (sc.is('bytesValue')) {
-        this.attrType = AttrType.Bytes;
-        this.attrValue = this.internString('bytesValue');
-      } else if (sc.is('arrayValue') || sc.is('kvlistValue')) {
-        const wrapper = sc.text();
-        this.attrType = wrapper === 'arrayValue' ? AttrType.Array : AttrType.KvList;
-        const start = sc.skip();
-        this.attrValue = this.b.intern(this.nestedValue(`{"${wrapper}":${sc.s.slice(start, sc.p)}}`));
-      } else {
+      f = fields.next(sc, f);
+      if (f === fields.unknown) {
         sc.skip();
+        continue;
       }
+      // the field's index is its AttrType; protobuf-JSON's null for a oneof member means "not set"
+      this.attrType = sc.nullValue() ? AttrType.Empty : (f as AttrType);
+      this.attrValue = this.attrType === AttrType.Empty ? 0 : this.valueOfType(f, fields.names[f]);
     } while (sc.moreMembers());
   }
+
+  /** The display string index of a value of `type` (member `field` of an AnyValue). */
+  private valueOfType(type: AttrType, field: string): number {
+    const sc = this.sc;
+    const b = this.b;
+    if (type === AttrType.String || type === AttrType.Bytes) {
+      return this.internString(field);
+    }
+    if (type === AttrType.Array || type === AttrType.KvList) {
+      const from = sc.skip();
+      const inner = JSON.parse(sc.s.slice(from, sc.p));
+      const root = type === AttrType.Array ? { arrayValue: inner } : { kvlistValue: inner };
+      return b.intern(plainAnyValueJson(root, `${field} of ${this.where()}`));
+    }
+    const expected = type === AttrType.Bool ? 'true or false' : type === AttrType.Int ? 'an integer' : 'a number';
+    const c = sc.ws();
+    const quoted = sc.str(false);
+    // a boolean is a literal; a number is a number token or (int64, double) a string
+    if (type === AttrType.Bool ? c !== 116 && c !== 102 : quoted ? false : c === 116 || c === 102 || c === 110) {
+      if (quoted) {
+        sc.p = sc.a - 1;
+      }
+      sc.wrongType(field, expected);
+    }
+    if (!quoted && !sc.token()) {
+      sc.wrongType(field, expected);
+    }
+    if (type === AttrType.Double) {
+      const text = sc.text();
+      const v = doubleOf(quoted ? text : Number(text));
+      return v === undefined
+        ? fail(`${field} of ${this.where()} is not a number: ${quoteInput(text)}`)
+        : b.intern(String(v));
+    }
+    if (type === AttrType.Int && !(sc.escaped ? /^-?\d+$/.test(sc.text()) : isInteger(sc.s, sc.a, sc.z))) {
+      const text = sc.text();
+      fail(`${field} of ${this.where()} is not an integer: ${quoted ? quoteInput(text) : text.slice(0, 60)}`);
+    }
+    return sc.escaped ? b.intern(sc.text()) : this.internRange();
+  }
+}
+
+/** Whether `s[from, to)` is an optional '-' and one or more decimal digits. */
+function isInteger(s: string, from: number, to: number): boolean {
+  let p = s.charCodeAt(from) === 45 ? from + 1 : from;
+  if (p >= to) {
+    return false;
+  }
+  for (; p < to; p++) {
+    const c = s.charCodeAt(p);
+    if (c < 48 || c > 57) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Parses OTLP/JSON text (see the file header); throws `TraceParseError` on bad input. */

@@ -43,7 +43,13 @@ function parseError(input: unknown): string {
 }
 
 describe('parseOtlpTrace', () => {
-  const v2 = { trace: { resourceSpans: [{ resource: RESOURCE, scopeSpans: [{ scope: { name: 'db', version: '2' }, spans: [SPAN_A, SPAN_B] }] }] } };
+  const v2 = {
+    trace: {
+      resourceSpans: [
+        { resource: RESOURCE, scopeSpans: [{ scope: { name: 'db', version: '2' }, spans: [SPAN_A, SPAN_B] }] },
+      ],
+    },
+  };
 
   it('reads a Tempo v2 response with base64 ids exactly', () => {
     const t = parseOtlpTrace(JSON.stringify(v2));
@@ -69,7 +75,10 @@ describe('parseOtlpTrace', () => {
       spanId: s === SPAN_A ? '0000000000000001' : '0000000000000002',
       ...(s === SPAN_B ? { parentSpanId: '0000000000000001', kind: 'SPAN_KIND_CLIENT' } : {}),
     }));
-    const legacy = { resource: RESOURCE, instrumentationLibrarySpans: [{ instrumentationLibrary: { name: 'db', version: '2' }, spans: hexSpans }] };
+    const legacy = {
+      resource: RESOURCE,
+      instrumentationLibrarySpans: [{ instrumentationLibrary: { name: 'db', version: '2' }, spans: hexSpans }],
+    };
     const numericTimes = JSON.stringify({ batches: [legacy] }).replace(/"(\d{19})"/g, '$1');
     expect(numericTimes).toContain('"startTimeUnixNano":1700000000123456789');
     for (const text of [numericTimes, JSON.stringify({ resourceSpans: [legacy] })]) {
@@ -97,12 +106,23 @@ describe('parseOtlpTrace', () => {
         { key: 'd', value: { doubleValue: 1.5 } },
         { key: 'b', value: { boolValue: true } },
         { key: 'y', value: { bytesValue: 'AQI=' } },
-        { key: 'arr', value: { arrayValue: { values: [{ stringValue: 'a' }, { intValue: '2' }, { arrayValue: {} }] } } },
+        {
+          key: 'arr',
+          value: { arrayValue: { values: [{ stringValue: 'a' }, { intValue: '2' }, { arrayValue: {} }] } },
+        },
         { key: 'kv', value: { kvlistValue: { values: [{ key: 'k', value: { boolValue: false } }] } } },
         { key: 'e', value: {} },
       ],
-      events: [{ timeUnixNano: '1700000000123457789', name: 'retry', attributes: [{ key: 'n', value: { intValue: '2' } }] }],
-      links: [{ traceId: 'ASNFZ4mrze8BI0VniavN7w==', spanId: 'AAAAAAAAAAk=', attributes: [{ key: 'why', value: { stringValue: 'batch' } }] }],
+      events: [
+        { timeUnixNano: '1700000000123457789', name: 'retry', attributes: [{ key: 'n', value: { intValue: '2' } }] },
+      ],
+      links: [
+        {
+          traceId: 'ASNFZ4mrze8BI0VniavN7w==',
+          spanId: 'AAAAAAAAAAk=',
+          attributes: [{ key: 'why', value: { stringValue: 'batch' } }],
+        },
+      ],
     };
     const t = parseOtlpTrace({ resourceSpans: [{ scopeSpans: [{ spans: [span] }] }] });
     expect(attrsOf(t, 0)).toEqual({
@@ -148,17 +168,31 @@ describe('parseOtlpTrace', () => {
   });
 
   it('reports malformed input with what and where', () => {
-    const tiny = JSON.parse(tinyOtlp([{ id: 'a', start: 0, end: 1 }, { id: 'b', start: 0, end: 1 }]));
+    const tiny = JSON.parse(
+      tinyOtlp([
+        { id: 'a', start: 0, end: 1 },
+        { id: 'b', start: 0, end: 1 },
+      ])
+    );
     delete tiny.resourceSpans[0].scopeSpans[0].spans[1].startTimeUnixNano;
-    expect(parseError(tiny)).toBe('span 1 in resourceSpans[0].scopeSpans[0] has no startTimeUnixNano');
-    expect(parseError({ batches: [{ scopeSpans: [{}, { spans: [{ spanId: 'xyz', startTimeUnixNano: '1', endTimeUnixNano: '2' }] }] }] })).toBe(
-      'span 0 in batches[0].scopeSpans[1] has an invalid spanId "xyz" (expected 16 hex digits or 12 base64 characters)'
+    // a span without a start is kept (OTLP omits zero fields; see otlp-classes.test.ts)
+    expect(parseOtlpTrace(tiny).spanCount).toBe(2);
+    expect(
+      parseError({
+        batches: [{ scopeSpans: [{}, { spans: [{ spanId: 'xyz', startTimeUnixNano: '1', endTimeUnixNano: '2' }] }] }],
+      })
+    ).toBe(
+      'span 0 in batches[0].scopeSpans[1] has an invalid spanId "xyz" (3 characters; expected 16 hex digits or 12 base64 characters)'
     );
-    expect(parseError({ batches: [{ scopeSpans: [{ spans: [{ startTimeUnixNano: '1', endTimeUnixNano: '2' }] }] }] })).toBe(
-      'span 0 in batches[0].scopeSpans[0] has no spanId'
-    );
-    expect(parseError({ trace: { resourceSpans: [{ scopeSpans: [{ spans: [{ spanId: tinyId('a'), startTimeUnixNano: 'soon' }] }] }] } })).toBe(
-      'startTimeUnixNano of span 0 in trace.resourceSpans[0].scopeSpans[0] is not a valid time: "soon"'
+    expect(
+      parseError({ batches: [{ scopeSpans: [{ spans: [{ startTimeUnixNano: '1', endTimeUnixNano: '2' }] }] }] })
+    ).toBe('span 0 in batches[0].scopeSpans[0] has no spanId (it is absent, null or empty)');
+    expect(
+      parseError({
+        trace: { resourceSpans: [{ scopeSpans: [{ spans: [{ spanId: tinyId('a'), startTimeUnixNano: 'soon' }] }] }] },
+      })
+    ).toBe(
+      'startTimeUnixNano of span 0 in trace.resourceSpans[0].scopeSpans[0] is not a time in Unix nanoseconds (decimal digits, at most 2^64−1): "soon"'
     );
     expect(parseError({ resourceSpans: [{ scopeSpans: [{ spans: [{ ...SPAN_A, kind: 'SPAN_KIND_WEIRD' }] }] }] })).toBe(
       'kind of span 0 in resourceSpans[0].scopeSpans[0] has an unknown value "SPAN_KIND_WEIRD"'
@@ -166,13 +200,22 @@ describe('parseOtlpTrace', () => {
     expect(parseError('{"batches": [ {"scopeSpans": [}')).toBe(
       'invalid JSON at line 1, column 31: expected \'{\', found "}"' // 0-based offset 30
     );
-    expect(parseError('{"batches": []}\n  x')).toBe('invalid JSON at line 2, column 3: expected the end of the input, found "x"');
-    expect(parseError('{"spans": []}')).toMatch(/^not an OTLP trace: expected a top-level "batches"/);
-    expect(parseError(42)).toBe('not an OTLP trace: expected a JSON object or its text, got number');
-    expect(parseError('')).toBe("invalid JSON at line 1, column 1: expected '{', found the end of the input");
-    expect(parseError('{"batches": [{"scopeSpans": [{"spans": [{"name": "unterminated')).toBe(
-      'invalid JSON at line 1, column 50: expected a closing quote, found "\\"unterminate"' // 12 characters shown
+    expect(parseError('{"batches": []}\n  x')).toBe(
+      'invalid JSON at line 2, column 3: expected the end of the input, found "x"'
     );
+    expect(parseError('{"spans": []}')).toBe(
+      'not an OTLP trace: expected a top-level "resourceSpans" (or "resource_spans"), "batches", "trace": {"resourceSpans"} or ' +
+        '"result": {"resourceSpans"} field; found "spans"'
+    );
+    expect(parseError(42)).toBe('not an OTLP trace: expected a JSON object or its text, got number');
+    expect(parseError('')).toBe(
+      "invalid JSON: the document ends early, at line 1, column 1 (character 0), while expecting '{'"
+    );
+    // 62 characters, so the input ends at offset 62 = column 63
+    expect(parseError('{"batches": [{"scopeSpans": [{"spans": [{"name": "unterminated')).toBe(
+      'invalid JSON: the document ends early, at line 1, column 63 (character 62), while expecting a closing quote'
+    );
+    expect(parseError('{"resourceSpans": 5}')).toBe('resourceSpans of the document: expected an array, found a number');
   });
 
   it('reads the Jaeger v3 wrapper {result:{resourceSpans}} (hex ids, numeric kind, empty status) like Tempo v2', () => {
@@ -186,21 +229,35 @@ describe('parseOtlpTrace', () => {
       status: s === SPAN_A ? {} : { code: 2, message: 'timeout' },
     }));
     const t = parseOtlpTrace(
-      JSON.stringify({ result: { resourceSpans: [{ resource: RESOURCE, scopeSpans: [{ scope: { name: 'db', version: '2' }, spans: jaegerSpans }] }] } })
+      JSON.stringify({
+        result: {
+          resourceSpans: [
+            { resource: RESOURCE, scopeSpans: [{ scope: { name: 'db', version: '2' }, spans: jaegerSpans }] },
+          ],
+        },
+      })
     );
     for (const column of ['start', 'end', 'idHi', 'idLo', 'parentLo', 'hasParent', 'kind', 'status'] as const) {
       expect(Array.from(t[column])).toEqual(Array.from(reference[column]));
     }
-    expect([t.traceId, t.startUnixNano, t.strings[t.statusMessage[1]]]).toEqual([reference.traceId, reference.startUnixNano, 'timeout']);
+    expect([t.traceId, t.startUnixNano, t.strings[t.statusMessage[1]]]).toEqual([
+      reference.traceId,
+      reference.startUnixNano,
+      'timeout',
+    ]);
     expect(parseError({ result: { resourceSpans: [{ scopeSpans: [{ spans: [{ spanId: 'x' }] }] }] } })).toBe(
-      'span 0 in result.resourceSpans[0].scopeSpans[0] has an invalid spanId "x" (expected 16 hex digits or 12 base64 characters)'
+      'span 0 in result.resourceSpans[0].scopeSpans[0] has an invalid spanId "x" (1 character; expected 16 hex digits or 12 base64 characters)'
     );
   });
 
   it('fails on spans of several traces (e.g. a Jaeger v3 search answer) instead of merging them', () => {
     const other = { ...SPAN_B, traceId: 'ffffffffffffffffffffffffffffffff' };
     const third = { ...SPAN_B, spanId: 'AAAAAAAAAAM=', traceId: 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee' };
-    expect(parseError({ result: { resourceSpans: [{ scopeSpans: [{ spans: [SPAN_A, other] }, { spans: [third, SPAN_B] }] }] } })).toBe(
+    expect(
+      parseError({
+        result: { resourceSpans: [{ scopeSpans: [{ spans: [SPAN_A, other] }, { spans: [third, SPAN_B] }] }] },
+      })
+    ).toBe(
       'spans of 3 traces in one body (0123456789abcdef0123456789abcdef, then ffffffffffffffffffffffffffffffff ' +
         'at span 1 in result.resourceSpans[0].scopeSpans[0]); expected one trace (group a search answer by traceId first)'
     );
