@@ -675,3 +675,59 @@ describe('Jaeger JSON files', () => {
     expect(t.startUnixNano).toBe('1700000000000000000');
   });
 });
+
+describe('hostile Jaeger JSON (property)', () => {
+  /** Every member of the hand-made body, as a path of keys and indexes. */
+  function paths(v: unknown, at: Array<string | number> = [], out: Array<Array<string | number>> = []) {
+    if (v !== null && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) {
+        const key = Array.isArray(v) ? Number(k) : k;
+        out.push([...at, key]);
+        paths(child, [...at, key], out);
+      }
+    }
+    return out;
+  }
+  const allPaths = paths(handBody());
+
+  it('any value anywhere in a body gives a trace or a TraceParseError, never another error', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: allPaths.length - 1 }), fc.jsonValue({ maxDepth: 2 }), (p, value) => {
+        const body = handBody() as any;
+        const path = allPaths[p];
+        let node = body;
+        for (const key of path.slice(0, -1)) {
+          node = node[key];
+        }
+        node[path[path.length - 1]] = value;
+        for (const parse of [
+          (text: string) => [parseJaegerTrace(text)],
+          (text: string) => parseJaegerTraces(text).traces,
+        ]) {
+          try {
+            // whatever was read: times are finite and no span ends before it starts
+            for (const t of parse(JSON.stringify(body))) {
+              expect(t.start.every((v, i) => Number.isFinite(v) && t.end[i] >= v)).toBe(true);
+            }
+          } catch (e) {
+            expect(e).toBeInstanceOf(TraceParseError);
+            // a message quotes at most ~60 characters of input
+            expect((e as Error).message.length).toBeLessThan(400);
+          }
+        }
+      }),
+      { numRuns: 400 }
+    );
+  });
+
+  it('a body cut anywhere is a TraceParseError that says the document ends early', () => {
+    const text = JSON.stringify(handBody());
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: text.length - 1 }), (cut) => {
+        expect(() => parseJaegerTrace(text.slice(0, cut))).toThrow(TraceParseError);
+        expect(() => parseJaegerTrace(text.slice(0, cut))).toThrow(/ends early|the file is empty|end of the input/);
+      }),
+      { numRuns: 200 }
+    );
+  });
+});

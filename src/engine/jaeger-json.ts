@@ -947,23 +947,39 @@ class JaegerJsonReader {
     return this.sc.arr();
   }
 
-  /** Describes the value at the current position (for messages): its kind, or a short quote of it. */
+  /** Describes the value at the current position (for messages). */
   private found(): string {
-    const sc = this.sc;
-    const c = sc.ws();
-    if (c !== c) {
-      return 'the end of the input';
-    }
-    if (c === 123 || c === 91) {
-      return c === 123 ? 'an object' : 'an array';
-    }
-    const start = sc.p;
-    if (sc.str()) {
-      return quoteInput(sc.text(), 24);
-    }
-    sc.skip();
-    return shortToken(sc.s.slice(start, sc.p));
+    return foundAt(this.sc);
   }
+}
+
+/**
+ * Describes the value at the scanner's position for a message: its kind, or a short quote of
+ * it; at the end of the input, throws the scanner's "the document ends early".
+ */
+function foundAt(sc: JsonScanner): string {
+  const c = sc.ws();
+  if (c !== c) {
+    sc.syntax('a value');
+  }
+  if (c === 123 || c === 91) {
+    return c === 123 ? 'an object' : 'an array';
+  }
+  const start = sc.p;
+  if (sc.str()) {
+    return quoteInput(sc.text(), 24);
+  }
+  sc.skip();
+  return shortToken(sc.s.slice(start, sc.p));
+}
+
+/** Enters a top-level array member (`data`, `errors`): true if it has elements; not an array fails. */
+function enterArray(sc: JsonScanner, path: string): boolean {
+  const c = sc.ws();
+  if (c !== 91 && !sc.s.startsWith('null', sc.p)) {
+    fail(`${path}: expected an array, found ${foundAt(sc)}`);
+  }
+  return sc.arr();
 }
 
 /** The type name just read, as one of TYPE_NAMES (no copy), or its JSON text when unknown. */
@@ -993,11 +1009,7 @@ function specialTag(sc: JsonScanner): number {
 
 /** Reads `errors: [{code, msg}]` of a Jaeger answer as short texts (200 characters each at most). */
 function readErrors(sc: JsonScanner, into: string[]): void {
-  const c = sc.ws();
-  if (c !== 91 && !sc.s.startsWith('null', sc.p)) {
-    fail(`errors: expected an array, found ${c === 123 ? 'an object' : quoteInput(sc.s.slice(sc.p, sc.p + 20))}`);
-  }
-  if (!sc.arr()) {
+  if (!enterArray(sc, 'errors')) {
     return;
   }
   do {
@@ -1034,11 +1046,7 @@ function readDocument(text: string, all: boolean): JaegerDocument {
       sc.key();
       if (sc.is('data')) {
         doc.count = 0;
-        const c = sc.ws();
-        if (c !== 91 && !sc.s.startsWith('null', sc.p)) {
-          fail(`data: expected an array, found ${c === 123 ? 'an object' : quoteInput(sc.s.slice(sc.p, sc.p + 20))}`);
-        }
-        if (sc.arr()) {
+        if (enterArray(sc, 'data')) {
           do {
             if (all || doc.count === 0) {
               // a Jaeger span with a few tags is ~400 characters of JSON: size the first trace's columns for that
