@@ -110,7 +110,7 @@ export function criticalPath(tree: SpanTree, eff: EffectiveIntervals): CriticalP
   const tail = byLatest(tree, reach, tailList.subarray(0, tailCount));
   const roots = sortByKey(reach, tree.roots).reverse();
 
-  // Sections are found from the end backwards; at most two per span visit plus one per span.
+  // Sections are found from the end backwards; at most one per sync child taken plus one per span.
   const secSpan = new Uint32Array(2 * n + 1);
   const secStart = new Float64Array(2 * n + 1);
   const secEnd = new Float64Array(2 * n + 1);
