@@ -22,11 +22,12 @@
  * arrays plus O(N) row objects.
  */
 import { TraceAnalysis } from './analyze';
-import { byCriticalPath, GroupTotals } from './breakdown';
+import { byCriticalPath } from './breakdown';
 import { CallTree, CallTreeBuilder, CallTreeLimits } from './call-tree';
+import { AggregateColumns, GroupSums } from './group-sums';
 import { GroupBy, GroupIndex } from './grouping';
 import { Percentiles, percentiles, percentilesByGroup } from './percentile';
-import { topIds } from './top-n';
+import { idRange, topIds } from './top-n';
 
 /** Rows kept per ranking before the rest merge into "other" (see the file header). */
 export const AGGREGATE_ROWS = 1000;
@@ -64,17 +65,7 @@ export interface AggregateOther extends AggregateSums {
   groups: number;
 }
 
-/** Per group id (0 .. size-1, named by `TraceSetAggregate.groups`): the sums, ns. */
-export interface AggregateColumns {
-  readonly size: number;
-  readonly traces: Float64Array;
-  readonly count: Float64Array;
-  readonly total: Float64Array;
-  readonly self: Float64Array;
-  readonly critical: Float64Array;
-  readonly min: Float64Array;
-  readonly max: Float64Array;
-}
+export type { AggregateColumns } from './group-sums';
 
 export interface TraceSetAggregate {
   traceCount: number;
@@ -101,19 +92,9 @@ export interface AggregateOptions {
   groups?: GroupIndex;
 }
 
-/** `a` if it has room for `size` values, else a copy with room for at least twice as many. */
-function withRoom<T extends Uint32Array | Float64Array>(a: T, size: number): T {
-  if (size <= a.length) {
-    return a;
-  }
-  const bigger = new (a.constructor as new (n: number) => T)(Math.max(size, 2 * a.length));
-  bigger.set(a);
-  return bigger;
-}
-
 /** Groups given a row: all, or the union of the three top-N rankings (see the file header). */
 function rowGroups(columns: AggregateColumns, n: number): Uint32Array {
-  const all = Uint32Array.from({ length: columns.size }, (_, g) => g);
+  const all = idRange(0, columns.size);
   if (columns.size <= n) {
     return all;
   }
@@ -131,6 +112,13 @@ function rowGroups(columns: AggregateColumns, n: number): Uint32Array {
   return all.filter((g) => chosen[g] === 1);
 }
 
+/** `ids[k] = to[ids[k]]` for k < n. */
+function renumber(ids: Uint32Array, n: number, to: Uint32Array): void {
+  for (let k = 0; k < n; k++) {
+    ids[k] = to[ids[k]];
+  }
+}
+
 /**
  * Merges the per-(trace, group) values of each trace's "other" groups into one value per trace,
  * in place: entries [start[t], start[t+1]) belong to trace t; `row[k]` is entry k's row, `other`
@@ -140,7 +128,7 @@ function mergeOtherPerTrace(
   row: Uint32Array,
   self: Float64Array,
   critical: Float64Array,
-  start: Uint32Array,
+  start: readonly number[],
   other: number
 ): { entries: number; traces: number } {
   let w = 0;
@@ -189,101 +177,39 @@ export function aggregateTraces(
   const groupOf = new Uint32Array(spanMax);
   const opOf = operations === groups ? groupOf : new Uint32Array(spanMax);
   const callTree = new CallTreeBuilder(spanTotal);
-  const totals = new GroupTotals();
-  // per group id, over all traces
-  let cTraces = new Float64Array(64);
-  let cCount = new Float64Array(64);
-  let cTotal = new Float64Array(64);
-  let cSelf = new Float64Array(64);
-  let cCritical = new Float64Array(64);
-  let cMin = new Float64Array(64);
-  let cMax = new Float64Array(64);
-  // values for the percentiles, each with its group: span durations, and per (trace, group)
-  // the trace's self and critical-path time of the group (trace t's from perTraceStart[t])
-  const spanGroup = new Uint32Array(spanTotal);
-  const spanDuration = new Float64Array(spanTotal);
-  const perTraceRoom = Math.min(spanTotal, 16 * analyses.length);
-  let perTraceGroup = new Uint32Array(perTraceRoom);
-  let perTraceSelf = new Float64Array(perTraceRoom);
-  let perTraceCritical = new Float64Array(perTraceRoom);
-  const perTraceStart = new Uint32Array(analyses.length + 1);
-  let spans = 0;
-  let perTrace = 0;
+  const sums = new GroupSums(true, spanTotal);
   const traceDurations = new Float64Array(analyses.length);
-  let totalDuration = 0;
   for (let t = 0; t < analyses.length; t++) {
     const analysis = analyses[t];
-    const { trace } = analysis;
     traceDurations[t] = analysis.duration;
-    totalDuration += analysis.duration;
-    groups.assign(trace, groupOf);
+    groups.assign(analysis.trace, groupOf);
     if (opOf !== groupOf) {
-      operations.assign(trace, opOf);
+      operations.assign(analysis.trace, opOf);
     }
     callTree.add(analysis, opOf);
-    const size = groups.size;
-    totals.reserve(size);
-    totals.sum(analysis, groupOf);
-    cTraces = withRoom(cTraces, size);
-    cCount = withRoom(cCount, size);
-    cTotal = withRoom(cTotal, size);
-    cSelf = withRoom(cSelf, size);
-    cCritical = withRoom(cCritical, size);
-    cMin = withRoom(cMin, size);
-    cMax = withRoom(cMax, size);
-    perTraceGroup = withRoom(perTraceGroup, perTrace + totals.touchedCount);
-    perTraceSelf = withRoom(perTraceSelf, perTrace + totals.touchedCount);
-    perTraceCritical = withRoom(perTraceCritical, perTrace + totals.touchedCount);
-    const { count, total, self, critical, min, max, touched } = totals;
-    for (let k = 0; k < totals.touchedCount; k++) {
-      const g = touched[k];
-      cMin[g] = cTraces[g] === 0 ? min[g] : Math.min(cMin[g], min[g]);
-      cMax[g] = Math.max(cMax[g], max[g]);
-      cTraces[g]++;
-      cCount[g] += count[g];
-      cTotal[g] += total[g];
-      cSelf[g] += self[g];
-      cCritical[g] += critical[g];
-      perTraceGroup[perTrace] = g;
-      perTraceSelf[perTrace] = self[g];
-      perTraceCritical[perTrace] = critical[g];
-      perTrace++;
-    }
-    perTraceStart[t + 1] = perTrace;
-    const { start, end } = trace;
-    for (let i = 0; i < trace.spanCount; i++) {
-      spanGroup[spans] = groupOf[i];
-      spanDuration[spans] = end[i] - start[i];
-      spans++;
-    }
+    sums.add(analysis, groupOf, groups.size);
   }
-  const size = groups.size;
-  const columns: AggregateColumns = {
-    size,
-    traces: cTraces.subarray(0, size),
-    count: cCount.subarray(0, size),
-    total: cTotal.subarray(0, size),
-    self: cSelf.subarray(0, size),
-    critical: cCritical.subarray(0, size),
-    min: cMin.subarray(0, size),
-    max: cMax.subarray(0, size),
-  };
+  const { totalDuration, spans, spanGroup, spanDuration, entryGroup, entrySelf, entryCritical } = sums;
+  const columns = sums.columns();
+  const size = columns.size;
   const chosen = rowGroups(columns, options.rows ?? AGGREGATE_ROWS);
   // row index of every group; "other" is row `others`
+  // (when every group has a row, chosen is 0 .. size-1: group ids are row indices already)
   const others = chosen.length;
   const rowOf = new Uint32Array(size).fill(others);
   chosen.forEach((g, r) => (rowOf[g] = r));
-  for (let k = 0; k < spans; k++) {
-    spanGroup[k] = rowOf[spanGroup[k]];
+  if (others < size) {
+    renumber(spanGroup, spans, rowOf);
+    renumber(entryGroup, sums.entries, rowOf);
   }
-  for (let k = 0; k < perTrace; k++) {
-    perTraceGroup[k] = rowOf[perTraceGroup[k]];
-  }
-  const merged = mergeOtherPerTrace(perTraceGroup, perTraceSelf, perTraceCritical, perTraceStart, others);
+  const merged =
+    others < size
+      ? mergeOtherPerTrace(entryGroup, entrySelf, entryCritical, sums.entryStart, others)
+      : { entries: sums.entries, traces: 0 };
   const duration = percentilesByGroup(spanGroup, spanDuration, spans, others + 1);
-  const selfPerTrace = percentilesByGroup(perTraceGroup, perTraceSelf, merged.entries, others + 1);
-  const criticalPerTrace = percentilesByGroup(perTraceGroup, perTraceCritical, merged.entries, others + 1);
-  const sums = (
+  const selfPerTrace = percentilesByGroup(entryGroup, entrySelf, merged.entries, others + 1);
+  const criticalPerTrace = percentilesByGroup(entryGroup, entryCritical, merged.entries, others + 1);
+  const rowSums = (
     r: number,
     traces: number,
     count: number,
@@ -309,24 +235,33 @@ export function aggregateTraces(
     key: groups.keyOf(g),
     label: groups.labelOf(g),
     parts: groups.partsOf(g),
-    ...sums(r, cTraces[g], cCount[g], cTotal[g], cSelf[g], cCritical[g], cMin[g], cMax[g]),
+    ...rowSums(
+      r,
+      columns.traces[g],
+      columns.count[g],
+      columns.total[g],
+      columns.self[g],
+      columns.critical[g],
+      columns.min[g],
+      columns.max[g]
+    ),
   }));
   let other: AggregateOther | null = null;
   if (others < size) {
     const o = { count: 0, total: 0, self: 0, critical: 0, min: Infinity, max: 0 };
     for (let g = 0; g < size; g++) {
       if (rowOf[g] === others) {
-        o.count += cCount[g];
-        o.total += cTotal[g];
-        o.self += cSelf[g];
-        o.critical += cCritical[g];
-        o.min = Math.min(o.min, cMin[g]);
-        o.max = Math.max(o.max, cMax[g]);
+        o.count += columns.count[g];
+        o.total += columns.total[g];
+        o.self += columns.self[g];
+        o.critical += columns.critical[g];
+        o.min = Math.min(o.min, columns.min[g]);
+        o.max = Math.max(o.max, columns.max[g]);
       }
     }
     other = {
       groups: size - others,
-      ...sums(others, merged.traces, o.count, o.total, o.self, o.critical, o.min, o.max),
+      ...rowSums(others, merged.traces, o.count, o.total, o.self, o.critical, o.min, o.max),
     };
   }
   return {

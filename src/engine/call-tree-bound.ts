@@ -9,7 +9,7 @@
  * Size: at most maxNodes kept nodes plus one "other" node per kept node. Parents still come
  * before their children. O(nodes) in practice: selections (top-n.ts), no sort.
  */
-import { topIds } from './top-n';
+import { idRange, topIds } from './top-n';
 
 /** The numeric columns of a call tree (parents before children). */
 export interface TreeColumns {
@@ -36,28 +36,35 @@ function inclusiveSelf(tree: TreeColumns): Float64Array {
   return inclusive;
 }
 
-/** Per node, whether it is among the `maxChildren` largest children of its parent. */
+/**
+ * Per node, 1 when it is among the `maxChildren` largest children of its parent: all children
+ * of a parent with at most that many, else a selection among them.
+ */
 function amongLargestSiblings(parent: Int32Array, inclusive: Float64Array, maxChildren: number): Uint8Array {
   const n = parent.length;
-  const start = new Uint32Array(n + 1);
+  const children = new Uint32Array(n);
   for (let node = 1; node < n; node++) {
-    start[parent[node] + 1]++;
-  }
-  for (let p = 0; p < n; p++) {
-    start[p + 1] += start[p];
-  }
-  const fill = start.slice(0, n);
-  const children = new Uint32Array(Math.max(0, n - 1));
-  for (let node = 1; node < n; node++) {
-    children[fill[parent[node]]++] = node;
+    children[parent[node]]++;
   }
   const ok = new Uint8Array(n);
   ok[0] = 1;
-  for (let p = 0; p < n; p++) {
-    for (const child of topIds(children.subarray(start[p], start[p + 1]), maxChildren, inclusive)) {
-      ok[child] = 1;
+  // children of the parents with too many: listed per parent, then selected
+  const crowded = new Map<number, number[]>();
+  for (let node = 1; node < n; node++) {
+    const p = parent[node];
+    if (children[p] <= maxChildren) {
+      ok[node] = 1;
+    } else {
+      const list = crowded.get(p) ?? [];
+      list.push(node);
+      crowded.set(p, list);
     }
   }
+  crowded.forEach((list) => {
+    for (const child of topIds(Uint32Array.from(list), maxChildren, inclusive)) {
+      ok[child] = 1;
+    }
+  });
   return ok;
 }
 
@@ -66,11 +73,7 @@ export function boundTree(tree: TreeColumns, maxNodes: number, maxChildren: numb
   const n = tree.parent.length;
   const inclusive = inclusiveSelf(tree);
   const ok = amongLargestSiblings(tree.parent, inclusive, maxChildren);
-  for (const node of topIds(
-    Uint32Array.from({ length: n - 1 }, (_, k) => k + 1),
-    maxNodes - 1,
-    inclusive
-  )) {
+  for (const node of topIds(idRange(1, n), maxNodes - 1, inclusive)) {
     ok[node] |= 2;
   }
   // new id of each full-tree node: its own node when kept, else the "other" node it joins

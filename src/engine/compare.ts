@@ -5,17 +5,19 @@
  * the set's summed trace duration on the critical path. Rows are ranked by the absolute
  * difference in mean critical-path time per trace — the components that explain most of the
  * difference in trace duration first — then by the self-time difference, then by key.
- * Works on the aggregates' columns (aggregate.ts), joined by group id: two sets given as traces
- * share one group index; aggregates made apart are joined through a fresh one (`adopt`). Only
+ * Works on per-group columns (group-sums.ts), joined by group id: two sets given as traces are
+ * summed into columns numbered by one shared group index (no percentiles, rows or call tree are
+ * made for them); aggregates made apart (aggregate.ts) are joined through a fresh index (`adopt`). Only
  * the top N = `COMPARE_ROWS` (1000) components by absolute critical-path difference (ties at the
  * cut: larger absolute self-time difference, then first seen) become rows; the rest are summed
  * into `other` (their means per trace and shares summed, and how many components it merges).
  * O(total spans + components) for the aggregations and the join, O(N log N) for the rows.
  */
-import { aggregateTraces, TraceSetAggregate } from './aggregate';
+import { TraceSetAggregate } from './aggregate';
 import { TraceAnalysis } from './analyze';
+import { AggregateColumns, GroupSums } from './group-sums';
 import { GroupBy, GroupIndex } from './grouping';
-import { topIds } from './top-n';
+import { idRange, topIds } from './top-n';
 
 /** Components compared one by one before the rest merge into "other". */
 export const COMPARE_ROWS = 1000;
@@ -61,6 +63,23 @@ export interface TraceSetComparison {
   other: ComparisonOther | null;
 }
 
+/** What a side is compared on: its per-group columns, named by `groups`. */
+type SideSums = Pick<TraceSetAggregate, 'columns' | 'groups' | 'traceCount' | 'totalDuration'>;
+
+/** The sums of `analyses` by the groups of `groups`. */
+function sumSide(analyses: readonly TraceAnalysis[], groups: GroupIndex): SideSums {
+  const sums = new GroupSums(false);
+  let groupOf = new Uint32Array(0);
+  for (const analysis of analyses) {
+    if (groupOf.length < analysis.trace.spanCount) {
+      groupOf = new Uint32Array(analysis.trace.spanCount);
+    }
+    groups.assign(analysis.trace, groupOf);
+    sums.add(analysis, groupOf, groups.size);
+  }
+  return { columns: sums.columns(), groups, traceCount: sums.traceCount, totalDuration: sums.totalDuration };
+}
+
 /** One side's columns indexed by the joint group ids. */
 interface Side {
   traces: Float64Array;
@@ -71,15 +90,15 @@ interface Side {
 }
 
 /** Joint id of each group of `set` (`set.groups` adopted into `joint` unless it is it). */
-function jointIds(set: TraceSetAggregate, joint: GroupIndex): Uint32Array {
+function jointIds(set: SideSums, joint: GroupIndex): Uint32Array {
   return Uint32Array.from({ length: set.columns.size }, (_, g) =>
     set.groups === joint ? g : joint.adopt(set.groups, g)
   );
 }
 
 /** `set`'s columns re-indexed by joint ids `ids` (`size` of them). */
-function sideOf(set: TraceSetAggregate, ids: Uint32Array, size: number): Side {
-  const pick = (column: Float64Array) => {
+function sideOf(set: SideSums, ids: Uint32Array, size: number): Side {
+  const pick = (column: AggregateColumns['self']) => {
     const out = new Float64Array(size);
     for (let g = 0; g < ids.length; g++) {
       out[ids[g]] = column[g];
@@ -124,8 +143,8 @@ export function compareTraceSets(
   rows = COMPARE_ROWS
 ): TraceSetComparison {
   const shared = new GroupIndex(groupBy);
-  const aggregate = (set: readonly TraceAnalysis[] | TraceSetAggregate) =>
-    Array.isArray(set) ? aggregateTraces(set, groupBy, { groups: shared }) : (set as TraceSetAggregate);
+  const aggregate = (set: readonly TraceAnalysis[] | TraceSetAggregate): SideSums =>
+    Array.isArray(set) ? sumSide(set, shared) : (set as TraceSetAggregate);
   const slowSet = aggregate(slow);
   const baseSet = aggregate(baseline);
   const joint = slowSet.groups === baseSet.groups ? slowSet.groups : new GroupIndex(slowSet.groups.groupBy);
@@ -142,12 +161,7 @@ export function compareTraceSets(
     criticalGap[g] = Math.abs(a.critical[g] / na - b.critical[g] / nb);
     selfGap[g] = Math.abs(a.self[g] / na - b.self[g] / nb);
   }
-  const chosen = topIds(
-    Uint32Array.from({ length: size }, (_, g) => g),
-    rows,
-    criticalGap,
-    selfGap
-  );
+  const chosen = topIds(idRange(0, size), rows, criticalGap, selfGap);
   const out: ComparisonRow[] = Array.from(chosen, (g) => {
     const s = { traces: a.traces[g], ...stats(a, a.critical[g], a.self[g]) };
     const base = { traces: b.traces[g], ...stats(b, b.critical[g], b.self[g]) };

@@ -61,7 +61,11 @@ function attributeCode(trace: ParsedTrace, key: number, scope: 'resource' | 'spa
  * ints: for service, operation and attribute groups the ids of its part strings in a table
  * shared by all traces (-1 for "(none)"), for span kinds the kind itself. Each trace's interned
  * strings are translated to shared ids once per trace (lazily, through a reused buffer), so a
- * span costs one pair lookup and no string work. Names are columnar: a group is only its pair
+ * span costs one pair lookup and no string work. While the index has seen a single trace (one
+ * `ParsedTrace` object, however often), the shared ids are that trace's own string indices
+ * (its strings are interned, i.e. unique), so one trace of a million names needs no string
+ * map at all; a second trace makes the map, from the strings the groups use, once.
+ * Names are columnar: a group is only its pair
  * (in `PairIndex`), and its parts, key and label are made when asked for (`partsOf`, `keyOf`,
  * `labelOf`), so a million groups cost a few typed arrays, not a million objects.
  */
@@ -70,9 +74,11 @@ export class GroupIndex {
   static readonly shapeKeeper: GroupIndex = new GroupIndex({ kind: 'service' });
 
   private readonly pairs = new PairIndex();
-  private readonly stringIds = new Map<string, number>();
-  /** shared string id → text */
-  private readonly texts: string[] = [];
+  /** shared string id → text (the first trace's own table until `stringIds` is made) */
+  private texts: readonly string[] = [];
+  /** text → shared string id; null while the index has seen only the trace `first` */
+  private stringIds: Map<string, number> | null = null;
+  private first: ParsedTrace | null = null;
   /** trace string index → shared string id, -1 until looked up; valid for the current trace */
   private local = new Int32Array(64);
 
@@ -122,6 +128,15 @@ export class GroupIndex {
   assign(trace: ParsedTrace, out: Uint32Array): void {
     const { groupBy } = this;
     const { resource, resourceService, name, kind, strings } = trace;
+    if (this.first === null) {
+      this.first = trace;
+      this.texts = trace.strings;
+    }
+    // the first trace's string indices are the shared ids until a second trace comes
+    const own = trace === this.first && this.stringIds === null;
+    if (!own) {
+      this.shareStrings();
+    }
     if (this.local.length < strings.length) {
       this.local = new Int32Array(strings.length);
     }
@@ -139,15 +154,15 @@ export class GroupIndex {
       let b = -1;
       if (groupBy.kind === 'service' || groupBy.kind === 'operation') {
         const code = resourceService[resource[i]];
-        a = local[code] >= 0 ? local[code] : this.sharedString(trace, code);
+        a = own ? code : local[code] >= 0 ? local[code] : this.sharedString(trace, code);
         if (groupBy.kind === 'operation') {
-          b = local[name[i]] >= 0 ? local[name[i]] : this.sharedString(trace, name[i]);
+          b = own ? name[i] : local[name[i]] >= 0 ? local[name[i]] : this.sharedString(trace, name[i]);
         }
       } else if (groupBy.kind === 'spanKind') {
         a = kind[i];
       } else {
         const code = attributeCode(trace, key, scope, i);
-        a = code < 0 ? -1 : local[code] >= 0 ? local[code] : this.sharedString(trace, code);
+        a = code < 0 || own ? code : local[code] >= 0 ? local[code] : this.sharedString(trace, code);
       }
       if (a !== lastA || b !== lastB) {
         lastA = a;
@@ -167,13 +182,35 @@ export class GroupIndex {
 
   /** Shared id of `text`, added when new. */
   private stringId(text: string): number {
-    let id = this.stringIds.get(text);
+    const ids = this.shareStrings();
+    let id = ids.get(text);
     if (id === undefined) {
       id = this.texts.length;
-      this.stringIds.set(text, id);
-      this.texts.push(text);
+      ids.set(text, id);
+      (this.texts as string[]).push(text);
     }
     return id;
+  }
+
+  /**
+   * The text → shared id map, made on first need from the strings the groups use (the first
+   * trace's table is copied, never written to).
+   */
+  private shareStrings(): Map<string, number> {
+    if (this.stringIds === null) {
+      const ids = new Map<string, number>();
+      this.texts = this.texts.slice();
+      if (this.groupBy.kind !== 'spanKind') {
+        const { pairs, size } = this.pairs;
+        for (let k = 0; k < 2 * size; k++) {
+          if (pairs[k] >= 0) {
+            ids.set(this.texts[pairs[k]], pairs[k]);
+          }
+        }
+      }
+      this.stringIds = ids;
+    }
+    return this.stringIds;
   }
 }
 

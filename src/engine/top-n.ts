@@ -9,6 +9,15 @@
  */
 import { select } from './percentile';
 
+/** The ids from .. to-1, ascending. */
+export function idRange(from: number, to: number): Uint32Array {
+  const ids = new Uint32Array(Math.max(0, to - from));
+  for (let k = 0; k < ids.length; k++) {
+    ids[k] = from + k;
+  }
+  return ids;
+}
+
 /** The `n` ids of `ids` with the largest `score[id]` (see the file header). */
 export function topIds(ids: Uint32Array, n: number, score: Float64Array, tie?: Float64Array): Uint32Array {
   const m = ids.length;
