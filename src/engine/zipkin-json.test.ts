@@ -1,4 +1,6 @@
 import { readFileSync } from 'fs';
+
+import fc from 'fast-check';
 import { join } from 'path';
 
 import { analyzeTrace } from './analyze';
@@ -188,5 +190,42 @@ describe('zipkinTraces', () => {
     );
     expect(errorOf([{ ...ok, annotations: [{ value: 'x' }] }])).toBe('[0].annotations[0]: no timestamp');
     expect(errorOf([3])).toBe('[0]: expected a span object, found 3');
+  });
+});
+
+describe('hostile Zipkin JSON (property)', () => {
+  function paths(v: unknown, at: Array<string | number> = [], out: Array<Array<string | number>> = []) {
+    if (v !== null && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) {
+        const key = Array.isArray(v) ? Number(k) : k;
+        out.push([...at, key]);
+        paths(child, [...at, key], out);
+      }
+    }
+    return out;
+  }
+  const allPaths = paths(fixture('zipkin-shared.json'));
+
+  it('any value anywhere gives traces with finite ordered times or a TraceParseError, never another error', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: allPaths.length - 1 }), fc.jsonValue({ maxDepth: 2 }), (p, value) => {
+        const spans = fixture('zipkin-shared.json') as any;
+        const path = allPaths[p];
+        let node = spans;
+        for (const key of path.slice(0, -1)) {
+          node = node[key];
+        }
+        node[path[path.length - 1]] = value;
+        try {
+          for (const t of zipkinTraces(spans)) {
+            expect(t.start.every((v, i) => Number.isFinite(v) && t.end[i] >= v)).toBe(true);
+          }
+        } catch (e) {
+          expect(e).toBeInstanceOf(TraceParseError);
+          expect((e as Error).message.length).toBeLessThan(300);
+        }
+      }),
+      { numRuns: 400 }
+    );
   });
 });
