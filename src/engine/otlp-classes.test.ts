@@ -129,6 +129,20 @@ describe('class 2: missing or zero times are unset, not 1970', () => {
     expect(t.startUnixNano).toBe(T0);
   });
 
+  it('places an event without a time at the repaired start of a span whose start is unset too', () => {
+    const child = span({
+      spanId: ID_B,
+      parentSpanId: ID_A,
+      startTimeUnixNano: '0',
+      endTimeUnixNano: '1700000000000000200',
+      events: [{ name: 'untimed', timeUnixNano: 0 }],
+    });
+    const t = parseOtlpTrace(doc([span(), child]));
+    expect(Number.isFinite(t.events.time[0])).toBe(true);
+    expect(t.events.time[0]).toBe(t.start[1]);
+    expect(t.warnings.join('\n')).toMatch(/1 event/);
+  });
+
   it('places an event without a time at its span start and says so', () => {
     // span start T0 + 100 ns; the root starts at T0, so the event is at 100 ns
     const child = span({

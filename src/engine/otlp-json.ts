@@ -14,8 +14,8 @@
  * Rules for what OTLP leaves unset (encoders omit zero fields):
  * - a span whose start or end time is absent, null or 0 is kept, marked in `timeUnset`
  *   (UNSET_START / UNSET_END) for the builder to repair and warn about;
- * - an event whose time is absent, null or 0 is kept at its span's start (its end when the start
- *   is unset too), counted in one warning;
+ * - an event whose time is absent, null or 0 is kept with time 0, which the builder places at its
+ *   span's (possibly repaired) start; such events are counted in one warning;
  * - a span whose spanId is absent, null or "" is rejected naming the span (see ids.ts); it never
  *   inherits another span's id. A parentSpanId absent, null, "" or all zeros means a root.
  * - a document with no spans gets a warning that says what was found instead; a document with
@@ -168,9 +168,8 @@ class OtlpJsonReader {
   private traceHex = '';
   private otherTraces: Set<string> | undefined;
   private otherTraceWhere = '';
-  /** events of the current span without a time (builder indexes, then their names), and their count in the trace */
-  private readonly untimedEvents: number[] = [];
-  private untimedEventCount = 0;
+  /** events without a time (absent, null or 0) in the trace */
+  private untimedEvents = 0;
   /** what the containers held besides spans, for the "no spans" warning */
   private resourceCount = 0;
   private scopeCount = 0;
@@ -245,8 +244,8 @@ class OtlpJsonReader {
           (this.unknownKeys.length > 0 ? `; fields not recognised in them: ${listKeys(this.unknownKeys)}` : '')
       );
     }
-    if (this.untimedEventCount > 0) {
-      this.b.warn(`${this.untimedEventCount} event(s) have no time (absent or 0); each is placed at its span's start`);
+    if (this.untimedEvents > 0) {
+      this.b.warn(`${this.untimedEvents} event(s) have no time (absent or 0); each is placed at its span's start`);
     }
     return this.b.finish();
   }
@@ -391,7 +390,6 @@ class OtlpJsonReader {
     const sc = this.sc;
     const b = this.b;
     const i = b.beginSpan(resource, scope);
-    this.untimedEvents.length = 0;
     if (!sc.obj()) {
       fail(`${this.where()} is empty`);
     }
@@ -459,22 +457,6 @@ class OtlpJsonReader {
       fail(`${this.where()} has no spanId (it is absent, null or empty)`);
     }
     b.timeUnset[i] = (b.seen & SEEN_START ? 0 : UNSET_START) | (b.seen & SEEN_END ? 0 : UNSET_END);
-    if (this.untimedEvents.length > 0) {
-      this.placeUntimedEvents(i);
-    }
-  }
-
-  /** Gives the events of span `i` that had no time its start, or its end when the start is unset too. */
-  private placeUntimedEvents(i: number): void {
-    const b = this.b;
-    const useEnd = (b.seen & (SEEN_START | SEEN_END)) === SEEN_END;
-    this.time.sec = useEnd ? b.endSec[i] : b.startSec[i];
-    this.time.ns = useEnd ? b.endNs[i] : b.startNs[i];
-    const pending = this.untimedEvents;
-    for (let k = 0; k < pending.length; k += 2) {
-      b.setEvent(pending[k], this.time, pending[k + 1]);
-    }
-    this.untimedEventCount += pending.length / 2;
   }
 
   /** Reads an 8-byte id into `this.id`; false when the field is null or the empty string. */
@@ -683,11 +665,13 @@ class OtlpJsonReader {
           }
         } while (sc.moreMembers());
       }
-      if (timed) {
-        this.b.setEvent(event, this.time, name);
-      } else {
-        this.untimedEvents.push(event, name);
+      if (!timed) {
+        // time 0: the builder places the event at its span's (possibly repaired) start
+        this.time.sec = 0;
+        this.time.ns = 0;
+        this.untimedEvents++;
       }
+      this.b.setEvent(event, this.time, name);
       k++;
     } while (sc.moreElements());
     this.place = Place.Span;
