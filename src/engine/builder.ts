@@ -14,10 +14,10 @@
  */
 import { TraceParseError } from './errors';
 import { joinParents } from './id-join';
-import { idTextToHex, idToHex } from './ids';
+import { idTextToHex } from './ids';
 import { AttrTable, AttrType, NO_SERVICE_NAME, ParsedTrace } from './model';
 import { UnixNano } from './unix-nano';
-import { MAX_EXAMPLES } from './warnings';
+import { WarningTally } from './warnings';
 
 /** Growable key/value columns with an owner per entry; packed by owner at the end. */
 class AttrColumns {
@@ -295,7 +295,7 @@ export class TraceBuilder {
     if (unsetCount > 0) {
       this.repairUnset(start, end);
       this.warnings.push(
-        `${this.spanList((i) => this.timeUnset[i] !== 0, unsetCount)} no start or end time; ` +
+        `${this.spanList((i) => this.timeUnset[i] !== 0)} no start or end time; ` +
           'taken from their children and parent (else zero duration)'
       );
     }
@@ -308,7 +308,7 @@ export class TraceBuilder {
       }
     }
     if (negative > 0) {
-      const list = this.spanList((i) => (this.timeUnset[i] & END_BEFORE_START) !== 0, negative);
+      const list = this.spanList((i) => (this.timeUnset[i] & END_BEFORE_START) !== 0);
       this.warnings.push(`${list} an end before their start; their duration is taken as 0`);
     }
     const eventCount = this.eventOwner.length;
@@ -426,16 +426,16 @@ export class TraceBuilder {
     }
   }
 
-  /** "N span(s) have" naming the first few spans that pass `is` (of `count`), e.g. "7 span(s) (a, b, c, d, e and 2 more) have". */
-  private spanList(is: (i: number) => boolean, count: number): string {
-    const ids: string[] = [];
-    for (let i = 0; i < this.n && ids.length < MAX_EXAMPLES; i++) {
+  /** "N span(s) (a, b, c, d, e and 2 more) have": the spans that pass `is`, the first few named. */
+  private spanList(is: (i: number) => boolean): string {
+    const tally = new WarningTally(this);
+    for (let i = 0; i < this.n; i++) {
       if (is(i)) {
-        ids.push(idToHex(this.idHi[i], this.idLo[i]));
+        tally.add(i);
       }
     }
-    const more = count > ids.length ? ` and ${count - ids.length} more` : '';
-    return `${count} span(s) (${ids.join(', ')}${more}) have`;
+    const more = tally.count > tally.examples.length ? ` and ${tally.count - tally.examples.length} more` : '';
+    return `${tally.count} span(s) (${tally.examples.join(', ')}${more}) have`;
   }
 
   /** service.name of each resource: the override, else the attribute, else {@link NO_SERVICE_NAME}. */
