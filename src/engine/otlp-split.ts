@@ -60,6 +60,8 @@ class OtlpSplitter {
   private scopeList = '';
   private scopeMember = '';
   private scopeRaw = '';
+  /** documents with no OTLP member, and their top-level keys */
+  readonly notOtlp: Array<[number, string[]]> = [];
 
   constructor(text: string) {
     this.sc = new JsonScanner(text);
@@ -70,10 +72,14 @@ class OtlpSplitter {
     const sc = this.sc;
     sc.p = from;
     this.document = document;
+    const keys: string[] = [];
+    let found = false;
     if (sc.obj()) {
       do {
         sc.key();
+        keys.push(sc.text());
         if (sc.is('trace') || sc.is('result')) {
+          found = true;
           if (sc.obj()) {
             do {
               sc.key();
@@ -85,11 +91,15 @@ class OtlpSplitter {
             } while (sc.moreMembers());
           }
         } else if (sc.is('batches') || sc.is('resourceSpans') || sc.is('resource_spans')) {
+          found = true;
           this.resourceSpansList();
         } else {
           sc.skip();
         }
       } while (sc.moreMembers());
+    }
+    if (!found) {
+      this.notOtlp.push([document, keys]);
     }
     sc.ws();
     if (sc.p < to) {
@@ -239,7 +249,9 @@ class OtlpSplitter {
  * Splits the OTLP/JSON documents at `ranges` of `text` (`[from, to, number]` each: the whole
  * text, or the lines of a JSON Lines file with their line numbers) into one document per trace
  * id (see the file header).
- * Returns them in order of first appearance, and the number of spans found.
+ * Returns them in order of first appearance, the number of spans found, and the documents that
+ * have no OTLP member (`resourceSpans`, `resource_spans`, `batches`, `trace`, `result`) with
+ * their top-level keys.
  *
  * @throws {@link TraceParseError} for invalid JSON (line and column) or a line holding more
  *   than one value.
@@ -247,7 +259,7 @@ class OtlpSplitter {
 export function splitOtlpByTrace(
   text: string,
   ranges: ReadonlyArray<readonly [number, number, number]>
-): { traces: OtlpTraceText[]; spanCount: number } {
+): { traces: OtlpTraceText[]; spanCount: number; notOtlp: Array<[number, string[]]> } {
   if (ranges.length === 0) {
     fail('no OTLP document to read');
   }
@@ -259,5 +271,5 @@ export function splitOtlpByTrace(
   for (const [traceId, trace] of splitter.traces) {
     traces.push({ traceId, text: splitter.text(trace), documents: trace.documents });
   }
-  return { traces, spanCount: splitter.spanCount };
+  return { traces, spanCount: splitter.spanCount, notOtlp: splitter.notOtlp };
 }

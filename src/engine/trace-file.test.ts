@@ -163,6 +163,9 @@ describe('readTraceFile: what is not a trace file', () => {
       `not a trace file: the top level is an object with keys "foo", "bar\\u00a0"; ${SUPPORTED}`
     );
     expect(errorOf('{}')).toBe(`not a trace file: the top level is an empty object; ${SUPPORTED}`);
+    expect(errorOf('{"resourceSpans":[]}\n{"data":[]}')).toBe(
+      `not a trace file: line 2 is not an OTLP export request, its top level is an object with key "data"; ${SUPPORTED}`
+    );
     expect(errorOf('[1, 2]')).toBe(`not a trace file: an array whose first element is 1; ${SUPPORTED}`);
     expect(errorOf('[{"resourceSpans":[]}]')).toBe(
       `not a trace file: an array whose first element is an object with key "resourceSpans"; ${SUPPORTED}`

@@ -137,6 +137,12 @@ function jsonLines(text: string, start: number): Array<[number, number, number]>
 
 function otlpLinesFile(text: string, lines: Array<[number, number, number]>): TraceFile {
   const split = splitOtlpByTrace(text, lines);
+  if (split.notOtlp.length > 0) {
+    const [line, keys] = split.notOtlp[0];
+    fail(
+      `not a trace file: line ${line} is not an OTLP export request, its top level is ${describeKeys(keys)}; ${SUPPORTED}`
+    );
+  }
   if (split.spanCount === 0) {
     fail('the file holds no traces: no line of the JSON Lines file has spans');
   }

@@ -36,8 +36,9 @@
  * (`[3].timestamp: …`, `[1][0].id: …`).
  *
  * Complexity: `JSON.parse` of the text (a Zipkin span is a small object; files are read once),
- * then O(spans + tags + annotations) with hash maps keyed by id text for the shared-span pass;
- * ids are not used as hash keys anywhere the analysis depends on them (that is tree.ts's join).
+ * then O(spans + tags + annotations). Spans are grouped by trace id and shared ids found with
+ * JavaScript Maps keyed by id text, whose string hash V8 seeds at random per process, so ids
+ * crafted to collide cannot be prepared in advance (the analysis's own id join is id-join.ts).
  */
 import { fail, TraceBuilder, UNSET_END, UNSET_START } from './builder';
 import { quoteInput } from './errors';
