@@ -1,4 +1,13 @@
-import { analyzeTrace, traceFromDataFrame, TraceAnalysis } from '../../engine';
+import { distinctNamesTrace } from '../../../tests/synthetic/distinct-names';
+import { toOtlpJson } from '../../../tests/synthetic/otlp';
+import {
+  aggregateTraces,
+  analyzeTrace,
+  breakdown,
+  parseOtlpTrace,
+  traceFromDataFrame,
+  TraceAnalysis,
+} from '../../engine';
 import { jaegerTraceFrame, tempoTraceFrame, zipkinTraceFrame } from './testing/trace-frames';
 import { breakdownView, flameColumns, OTHER_KEY, traceStacks, ViewOptions } from './view-model';
 
@@ -113,6 +122,21 @@ describe('breakdownView of one trace', () => {
       ['Other (7 groups)', 2047 + 1149 + 1110 + 947 + 1036 + 587 + 2122],
     ]);
     expect(view.rows[3]).toMatchObject({ key: OTHER_KEY, count: 7, colorIndex: -1, merged: 7 });
+  });
+
+  it('beyond the engine\'s row limit, its merged groups join "Other" and the top rows stay exact', () => {
+    // 5,000 spans, each its own operation: the engine keeps at most 3 × 1,000 rows and merges the rest
+    const big = analyzeTrace(parseOtlpTrace(toOtlpJson(distinctNamesTrace(5000))));
+    expect(aggregateTraces([big], { kind: 'operation' }).other!.groups).toBeGreaterThanOrEqual(5000 - 3000);
+    const view = breakdownView([big], options({ groupBy: { kind: 'operation' }, topN: 10 }));
+    const exact = breakdown(big, { kind: 'operation' })
+      .sort((a, b) => b.selfTotal - a.selfTotal || (a.key < b.key ? -1 : 1))
+      .slice(0, 10);
+    expect(view.rows.slice(0, 10).map((r) => [r.label, r.value])).toEqual(exact.map((r) => [r.label, r.selfTotal]));
+    // 10 rows + "Other" with the 4,990 other groups: every span and all self time accounted for
+    expect(view.rows[10]).toMatchObject({ key: OTHER_KEY, label: 'Other (4990 groups)', merged: 4990, count: 4990 });
+    const selfSum = big.selfTime.reduce((s, v) => s + v, 0);
+    expect(view.rows.reduce((s, r) => s + r.value, 0)).toBeCloseTo(selfSum, 3);
   });
 
   it('self time per span kind', () => {
