@@ -16,7 +16,8 @@
  *   are not written, and the trace's warnings have no place in OTLP.
  * - Times: absolute ns = `startUnixNano` + the span's relative ns, computed exactly in
  *   (seconds, ns) halves; relative times that are not whole ns (a float-ms data frame) are
- *   rounded to the ns; an instant before the Unix epoch is written as 0.
+ *   rounded to the ns; an instant before the Unix epoch is written as 0. A time the reader did
+ *   not have (repaired by the builder) is written as repaired: OTLP has no "unknown" beside 0.
  * - `service.name`: a resource whose attributes do not name its service (a data frame's
  *   service column) gets a `service.name` attribute first; {@link NO_SERVICE_NAME} is not written.
  * - Attribute values by {@link AttrType}: ints as decimal strings (digits kept as read), doubles
