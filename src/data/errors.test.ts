@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { classifyFailure, DataError, partialTraceWarning, upstreamMessage } from './errors';
 import { recorded, wireText } from './recorded';
 
@@ -163,5 +164,113 @@ describe('classifyFailure with Jaeger answers', () => {
       })
     ).toBe('a; b');
     expect(upstreamMessage({ data: [], errors: null })).toBeUndefined();
+  });
+});
+
+// Causes and bodies that are not Errors: each gives a readable message, never "[object Object]" or a throw.
+describe('classifyFailure with any cause', () => {
+  const ctx = { target: 'Tempo at http://t', path: 'api/search' };
+  const unreachable = (cause: unknown) => classifyFailure({ type: 'network', cause }, ctx).message;
+  const said = (m: string) => m.replace(/^Tempo at http:\/\/t is unreachable: (.*)\. Check .*$/s, '$1');
+
+  it.each<[string, unknown, string]>([
+    ['an Error', new TypeError('fetch failed'), 'fetch failed'],
+    ['an Error without a message', new RangeError(''), 'RangeError'],
+    ['a string', '  connection reset \n', 'connection reset'],
+    ['an empty string', '', 'no details'],
+    ['undefined', undefined, 'no details'],
+    ['null', null, 'no details'],
+    ['a number', 42, '42'],
+    ['NaN', NaN, 'NaN'],
+    ['a bigint', BigInt(7), '7'],
+    ['a symbol', Symbol('boom'), 'symbol boom'],
+    ['a plain object', { code: 'ECONNRESET', errno: -104 }, '{"code":"ECONNRESET","errno":-104}'],
+    ['an empty object', {}, 'an object of type Object'],
+    ['a null-prototype object', Object.create(null), 'an object'],
+    ['a null-prototype object with a message', Object.assign(Object.create(null), { message: 'down' }), 'down'],
+    ['{data: {message}}', { data: { message: 'Unable to find datasource' } }, 'Unable to find datasource'],
+    // Grafana's FetchError, as getBackendSrv().fetch rejects
+    [
+      'a FetchError',
+      { status: 502, statusText: 'Bad Gateway', data: { message: 'upstream down' }, config: { url: '/x' } },
+      'HTTP 502 Bad Gateway: upstream down',
+    ],
+    ['a FetchError without data', { status: 0, statusText: '', data: null }, 'HTTP 0'],
+    ['an array', [1, 'two'], '[1,"two"]'],
+  ])('%s', (_label, cause, text) => {
+    expect(said(unreachable(cause))).toBe(text);
+  });
+
+  it('objects that throw on toString, on JSON or on reading a field', () => {
+    const hostile = {
+      toString: () => {
+        throw new Error('no');
+      },
+      toJSON: () => {
+        throw new Error('no');
+      },
+    };
+    expect(said(unreachable(hostile))).toBe('an object of type Object');
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    expect(said(unreachable(cyclic))).toBe('an object of type Object');
+    const trap = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('trap');
+        },
+      }
+    );
+    expect(said(unreachable(trap))).toBe('a value that cannot be read');
+  });
+
+  it('a long or invisible cause is cut to 300 characters with invisible characters escaped', () => {
+    // 300 shown + "… (1000 characters)"
+    expect(said(unreachable('x'.repeat(1000)))).toBe(`${'x'.repeat(300)}… (1000 characters)`);
+    expect(said(unreachable('a\u200bb\u0000c\ufeffd\u00a0e'))).toBe('a\\u200bb\\u0000c\\ufeffd\\u00a0e');
+    expect(classifyFailure({ type: 'bad-json', cause: { message: '<html>\u0007' } }, ctx).message).toBe(
+      'Tempo at http://t (api/search) answered with something that is not JSON: <html>\\u0007'
+    );
+    expect(classifyFailure({ type: 'bad-json', cause: undefined }, ctx).message).toMatch(/not JSON: no details$/);
+  });
+
+  it('an upstream body is cut in the message (300 characters) and in upstreamMessage (4096)', () => {
+    const html = `<html>${'y'.repeat(9994)}`; // 10,000 characters
+    const e = classifyFailure({ type: 'http', status: 500, body: html }, ctx);
+    expect(e.message).toBe(
+      `Tempo at http://t (api/search) failed with HTTP 500: <html>${'y'.repeat(294)}… (4097 characters)`
+    );
+    expect(e.upstreamMessage).toBe(`${html.slice(0, 4096)}…`);
+    const nbsp = classifyFailure({ type: 'http', status: 400, body: { error: 'bad\u00a0query\n' } }, ctx);
+    expect(nbsp.message).toBe('Tempo at http://t rejected the query: bad\\u00a0query\\n');
+    expect(nbsp.upstreamMessage).toBe('bad\u00a0query\n');
+  });
+
+  it('property: any cause or body gives a DataError with a short, non-empty, readable message', () => {
+    // the longest: target + path + fixed words (~120) + 300 shown + "… (N characters)"
+    const MAX = 500;
+    fc.assert(
+      fc.property(
+        fc.anything({ withBigInt: true, withNullPrototype: true, withBoxedValues: true, withMap: true, withSet: true }),
+        fc.integer({ min: 0, max: 599 }),
+        (cause, status) => {
+          for (const failure of [
+            { type: 'network' as const, cause },
+            { type: 'bad-json' as const, cause },
+            { type: 'http' as const, status, statusText: 'Whatever', body: cause },
+          ]) {
+            const e = classifyFailure(failure, ctx);
+            expect(e).toBeInstanceOf(DataError);
+            expect(typeof e.message).toBe('string');
+            expect(e.message.length).toBeGreaterThan(0);
+            expect(e.message.length).toBeLessThan(MAX);
+            expect(e.message).not.toContain('[object Object]');
+            expect(e.message).not.toContain('[object ');
+          }
+        }
+      ),
+      { numRuns: 1000 }
+    );
   });
 });

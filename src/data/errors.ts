@@ -1,7 +1,13 @@
 /**
  * Typed data-layer errors. Every transport hands its failures to {@link classifyFailure}, the one
  * place that decides what went wrong and phrases it for people; callers branch on `kind`.
+ * Whatever a transport observed — an Error, a Grafana FetchError `{status, statusText, data}`, a
+ * plain or null-prototype object, a string, a number, a symbol, undefined, an object whose
+ * toString throws — becomes a readable message (never "[object Object]", never a throw), and text
+ * from upstream is shown cut to {@link MAX_SHOWN_CHARS} characters with invisible characters
+ * escaped (`\u200b`). O(size of the cause), and each shown text O(MAX_SHOWN_CHARS).
  */
+import { showInput } from '../engine/errors';
 
 export type DataErrorKind =
   | 'datasource-not-found'
@@ -46,6 +52,72 @@ export interface RequestContext {
   path: string;
 }
 
+/** The most characters of a server's text, or of a cause, a message shows; longer is cut, saying its length. */
+export const MAX_SHOWN_CHARS = 300;
+
+/** The most characters of a server's own words kept in {@link DataError.upstreamMessage}. */
+export const MAX_UPSTREAM_CHARS = 4096;
+
+const shown = (text: string) => showInput(text, MAX_SHOWN_CHARS);
+
+/**
+ * A readable description of anything thrown or handed over as a failure's cause: an Error's
+ * message (its name when it has none), a string, a number/boolean/bigint, a symbol's description;
+ * an object's HTTP status and status text (a Grafana FetchError) with its `message`, or the
+ * server's words in its `data` (`{data: {message}}`), or its own `{error|message|err|errors}`;
+ * else its JSON; else what kind of value it is. Never throws, never "[object Object]"; not cut
+ * (callers show it through `shown`).
+ */
+export function describeCause(cause: unknown): string {
+  try {
+    return describe(cause) || 'no details';
+  } catch {
+    return 'a value that cannot be read';
+  }
+}
+
+function describe(cause: unknown): string {
+  switch (typeof cause) {
+    case 'string':
+      return cause.trim();
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(cause);
+    case 'symbol':
+      return cause.description ? `symbol ${cause.description}` : 'a symbol';
+    case 'function':
+      return `a function${cause.name ? ` ${cause.name}` : ''}`;
+  }
+  if (cause === null || typeof cause !== 'object') {
+    return ''; // null, undefined
+  }
+  const o = cause as Record<string, unknown>;
+  const message = nonEmpty(o.message) ?? upstreamMessage(o.data) ?? objectMessage(o);
+  const status =
+    typeof o.status === 'number' ? `HTTP ${o.status}${nonEmpty(o.statusText) ? ` ${o.statusText}` : ''}` : '';
+  if (message || status) {
+    return [status, message].filter(Boolean).join(': ');
+  }
+  if (cause instanceof Error) {
+    return cause.name;
+  }
+  const type = nonEmpty((o.constructor as { name?: unknown } | undefined)?.name);
+  return jsonOf(cause) ?? `an object${type ? ` of type ${type}` : ''}`;
+}
+
+const nonEmpty = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+
+/** Its JSON when that says something (not `{}`/`[]`), else undefined (cycles, BigInts and throwing toJSON too). */
+function jsonOf(value: object): string | undefined {
+  try {
+    const json = JSON.stringify(value);
+    return json && json !== '{}' && json !== '[]' ? json : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The server's own error text from a response body: text, `{error}`, `{message}` (Tempo,
  * Prometheus, Grafana); Jaeger's v3 `{"error":{"httpCode","message"}}` and v1
@@ -54,6 +126,11 @@ export interface RequestContext {
  * is read as JSON.
  */
 export function upstreamMessage(body: unknown): string | undefined {
+  const text = bodyText(body);
+  return text === undefined || text.length <= MAX_UPSTREAM_CHARS ? text : `${text.slice(0, MAX_UPSTREAM_CHARS)}…`;
+}
+
+function bodyText(body: unknown): string | undefined {
   if (typeof body === 'string') {
     const text = body.trim();
     return (text.startsWith('{') ? objectMessage(parseJson(text)) : undefined) ?? (text || undefined);
@@ -75,7 +152,9 @@ function objectMessage(body: unknown): string | undefined {
   if (typeof nested === 'string' && nested) {
     return nested;
   }
-  const msgs = Array.isArray(o.errors) ? o.errors.map((e) => e?.msg).filter((m) => typeof m === 'string' && m) : [];
+  const msgs = Array.isArray(o.errors)
+    ? o.errors.map((e: unknown) => (e as Record<string, unknown> | null)?.msg).filter((m) => typeof m === 'string' && m)
+    : [];
   return msgs.length ? msgs.join('; ') : undefined;
 }
 
@@ -101,12 +180,12 @@ export function classifyFailure(failure: TransportFailure, ctx: RequestContext):
     case 'network':
       return new DataError(
         'unreachable',
-        `${ctx.target} is unreachable: ${(failure.cause as Error)?.message ?? String(failure.cause)}. Check that it is running and that its URL is right.`
+        `${ctx.target} is unreachable: ${shown(describeCause(failure.cause))}. Check that it is running and that its URL is right.`
       );
     case 'bad-json':
       return new DataError(
         'bad-response',
-        `${where} answered with something that is not JSON: ${(failure.cause as Error)?.message}`
+        `${where} answered with something that is not JSON: ${shown(describeCause(failure.cause))}`
       );
     case 'http':
       return classifyHttp(failure.status, failure.statusText, failure.body, ctx, where);
@@ -121,7 +200,8 @@ function classifyHttp(
   where: string
 ): DataError {
   const upstream = upstreamMessage(body);
-  const said = upstream ? `: ${upstream}` : statusText ? `: ${statusText}` : '';
+  const text = upstream ?? nonEmpty(statusText);
+  const said = text ? `: ${shown(text)}` : '';
   const make = (kind: DataErrorKind, message: string) => new DataError(kind, message, upstream, status);
   if (status === 401) {
     return make(

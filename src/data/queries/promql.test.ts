@@ -115,8 +115,10 @@ describe('names that are PromQL keywords or numbers (forms measured on Prometheu
       'Prometheus 2 cannot query the label name "service.name" (not [a-zA-Z_][a-zA-Z0-9_]*)'
     );
     expect(() => by(['a-b'], false)).toThrow(RangeError);
-    // a long or invisible name is cut to 60 characters, controls escaped
-    expect(() => labelName(`\u0000${'x'.repeat(100)}`, false)).toThrow(`label name "\\u0000${'x'.repeat(59)}"… (not`);
+    // a long or invisible name is cut to 60 characters, invisible characters escaped
+    expect(() => labelName(`\u0000${'x'.repeat(100)}`, false)).toThrow(
+      `label name "\\u0000${'x'.repeat(59)}…" (101 characters) (not`
+    );
   });
 });
 

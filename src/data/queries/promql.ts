@@ -22,6 +22,7 @@
  * 1 ms to 2^63−1 ns = 9223372036854 ms (~292 years); both versions refuse `9223372036855ms`. A
  * range outside is clamped into it and the result says so.
  */
+import { quoteInput } from '../../engine/errors';
 import { escapeRegex, quoteString } from './quote';
 
 export { escapeRegex };
@@ -64,7 +65,7 @@ function checkName(name: string, what: 'label' | 'metric'): void {
 function quotedName(name: string, what: 'label' | 'metric', utf8: boolean, why: string): string {
   if (!utf8) {
     throw new RangeError(
-      `Prometheus 2 cannot query the ${what} name ${quoteString(name.slice(0, 60))}${name.length > 60 ? '…' : ''} (${why}); only Prometheus 3 can quote it`
+      `Prometheus 2 cannot query the ${what} name ${quoteInput(name)} (${why}); only Prometheus 3 can quote it`
     );
   }
   return quoteString(name);

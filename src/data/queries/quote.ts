@@ -26,6 +26,8 @@
  * written at all (a quoted name has no escape for it).
  */
 
+import { quoteInput } from '../../engine/errors';
+
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** `text` with every lone UTF-16 surrogate replaced by U+FFFD, as Go reads such text. */
@@ -83,7 +85,7 @@ export function traceqlQuotedName(name: string): string {
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
     throw new RangeError(
-      `TraceQL cannot name an attribute holding a NUL character (at position ${nul} of ${JSON.stringify(text.slice(0, 60))})`
+      `TraceQL cannot name an attribute holding a NUL character (at position ${nul} of ${quoteInput(text)})`
     );
   }
   return `"${escapeQuotes(text)}"`;

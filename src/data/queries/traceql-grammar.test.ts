@@ -337,7 +337,7 @@ describe('traceqlEquals and traceqlFilter with hostile values', () => {
       new RangeError('TraceQL cannot name an attribute holding a NUL character (at position 1 of "a\\u0000b")')
     );
     expect(() => traceqlFilter({ resourceAttributes: { ['x'.repeat(100) + '\u0000']: 'v' } })).toThrow(
-      `(at position 100 of "${'x'.repeat(60)}")`
+      `(at position 100 of "${'x'.repeat(60)}…" (101 characters))`
     );
   });
 
