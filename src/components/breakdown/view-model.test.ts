@@ -25,9 +25,11 @@ import { breakdownView, flameColumns, OTHER_KEY, traceStacks, ViewOptions } from
  *   J order-worker orders process      consumer [14055, 18467] (F, async: outlives F)
  * Duration 18467 µs. Self: A 1498+549=2047, B 615+534=1149, C 401+709=1110, D 586+361=947,
  * E 447+589=1036, F 587, G 1437+685=2122, H 3241, I 5103, J 4412.
- * Critical path (walk back from J's end): J 4412, F [9015,9602] 587, E [8426,9015] 589,
- * G [7741,8426] 685, H 3241, G [3063,4500] 1437, E [2616,3063] 447, C [2113,2616] 503,
- * B [1498,2113] 615, A [0,1498] 1498 — total 14014 (the queue gap 9602..14055 is nobody's).
+ * Critical path (engine/critical-path.ts: J is async, so the synchronous chain keeps its time and
+ * J counts only after A ends): A [0,1498] 1498, B [1498,2113] 615, C [2113,2616] 503,
+ * E [2616,3063] 447, G [3063,4500] 1437, H 3241, G [7741,8426] 685, E [8426,9015] 589,
+ * F [9015,9602] 587, C [9602,10311] 709, B [10311,10845] 534, A [10845,11394] 549, J 4412 —
+ * total 11394 + 4412 = 15806 (the queue gap 11394..14055 is nobody's).
  */
 const US = 1000;
 const analysis = (): TraceAnalysis => analyzeTrace(traceFromDataFrame(tempoTraceFrame()));
@@ -75,16 +77,16 @@ describe('breakdownView of one trace', () => {
     expect(byKind.rows.map((r) => r.colorIndex)).toEqual(byKind.rows.map((_, i) => i));
   });
 
-  it('critical-path time per service adds up to the path length 14014 µs', () => {
+  it('critical-path time per service adds up to the path length 15806 µs', () => {
     const view = breakdownView([analysis()], options({ measure: 'criticalPath' }));
     expect(valuesOf(view.rows)).toEqual([
       ['user-service', 1437 + 685 + 3241],
       ['order-worker', 4412],
-      ['api-gateway', 503 + 447 + 589 + 587],
-      ['frontend', 1498 + 615],
+      ['frontend', 1498 + 615 + 534 + 549],
+      ['api-gateway', 503 + 447 + 589 + 587 + 709],
       ['auth-service', 0],
     ]);
-    expect(view.rows.reduce((s, r) => s + r.share, 0)).toBeCloseTo(14014 / 18467, 12);
+    expect(view.rows.reduce((s, r) => s + r.share, 0)).toBeCloseTo(15806 / 18467, 12);
   });
 
   it('total span time per service, sorted by label', () => {
