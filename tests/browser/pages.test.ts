@@ -2,12 +2,14 @@
  * The app pages in real Chromium (see global-setup.ts for the batch and the harnesses). Live path:
  * every page on the live Jaeger (`ds=jaeger`) and Prometheus — search through the Jaeger form,
  * trace analysis, percentile badge, services and their dependency edges, compare, diagnostics,
- * escaping of span attributes. Tempo path: search and the trace page on the responses recorded
+ * escaping of span attributes, trace files (a Jaeger download opened, picked, saved as OTLP). Tempo path: search and the trace page on the responses recorded
  * from a real Tempo (`ds=tempo`, tests/harness/recorded-tempo.ts). No console errors on any of them.
  */
+import { readFileSync } from 'node:fs';
 import { Browser } from 'playwright-core';
 import { formatDuration } from '../../src/components/breakdown/format';
 import { APP, eventually, launch, newPage, OpenPage, openRoute, SCREENSHOTS } from './browser';
+import { stackEnv } from '../integration/stack';
 import { browserState, recordedTempoTruth, XSS } from './state';
 
 const FINAL = `${SCREENSHOTS}/last-state`;
@@ -471,5 +473,66 @@ describe('configuration diagnostics (Jaeger + Prometheus)', () => {
       );
     }
     expectNoConsoleErrors([/status of 502/]);
+  });
+});
+
+describe('trace files', () => {
+  /** Jaeger's own answer for a trace of the batch (`/api/traces/<id>`: `{"data":[trace]}`). */
+  const jaegerTrace = async (traceId: string) => {
+    const res = await fetch(`${stackEnv().jaegerUrl}/api/traces/${traceId}`);
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { data: unknown[] }).data[0];
+  };
+
+  it('opens a Jaeger download of two traces on a picker, shows the picked one, downloads it as OTLP, says when it is gone', async () => {
+    const { page } = open;
+    const [a, b] = [state.truth[1], state.truth[2]];
+    const text = JSON.stringify({ data: [await jaegerTrace(a.traceId), await jaegerTrace(b.traceId)] });
+    await openRoute(page, state.harnessUrl, `${APP}/search${q(JAEGER)}`);
+    await page.getByRole('link', { name: 'Open a trace file' }).click();
+    await page.getByRole('heading', { name: 'Open a trace file' }).waitFor();
+    await page.locator('#tracelens-trace-file').setInputFiles({
+      name: 'two.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
+    await page.getByRole('heading', { name: 'Traces in two.json' }).waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('file-trace').count()).toBe(2);
+    await page.getByTestId('file-trace').nth(1).getByRole('link').first().click();
+    await eventually(async () =>
+      expect(canonical(/\/trace\/([0-9a-f]+)/.exec(new URL(page.url()).pathname)![1])).toBe(canonical(b.traceId))
+    );
+    expect(new URL(page.url()).searchParams.get('ds')).toBe('file');
+    await eventually(async () =>
+      expect(await page.getByTestId('trace-provenance').innerText()).toContain('From file two.json, Jaeger JSON.')
+    );
+    await eventually(async () => expect(await page.getByTestId('summary-spans').innerText()).toBe(String(b.spanCount)));
+    expect(await page.getByRole('link', { name: 'Open in Explore' }).count()).toBe(0);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download as OTLP JSON' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${canonical(b.traceId)}.otlp.json`);
+    const saved = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+      resourceSpans: Array<{ scopeSpans: Array<{ spans: unknown[] }> }>;
+    };
+    const savedSpans = saved.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans)).length;
+    expect(savedSpans).toBe(b.spanCount);
+
+    await page.reload();
+    await page.getByText('The trace file is no longer open').waitFor();
+    expect(await page.getByRole('link', { name: 'Open a trace file' }).getAttribute('href')).toMatch(/\/file$/);
+    expectNoConsoleErrors();
+  });
+
+  it('names the formats it reads when pasted text is not a trace, and keeps working', async () => {
+    const { page } = open;
+    await openRoute(page, state.harnessUrl, `${APP}/file`);
+    await page.getByRole('textbox', { name: 'Trace file text' }).fill('not a trace');
+    await page.getByRole('button', { name: 'Open pasted trace' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Could not open pasted text' });
+    await eventually(async () => expect(await alert.innerText()).toContain('Zipkin'));
+    expectNoConsoleErrors();
   });
 });
