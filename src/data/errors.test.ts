@@ -99,6 +99,11 @@ it('partialTraceWarning is a partial-trace DataError with Tempo’s message', ()
   const w = partialTraceWarning(tempo, 'trace exceeds max size');
   expect(w).toMatchObject({ kind: 'partial-trace', upstreamMessage: 'trace exceeds max size' });
   expect(w.message).toBe(`${tempo.target} returned only part of this trace: trace exceeds max size.`);
+  // Tempo's words are shown cut to 300 characters (+ "… (400 characters)"), invisible ones escaped
+  const long = partialTraceWarning(tempo, `\u200b${'z'.repeat(399)}`);
+  expect(long.message).toBe(
+    `${tempo.target} returned only part of this trace: \\u200b${'z'.repeat(299)}… (400 characters).`
+  );
 });
 
 // Jaeger v2 (module v1.76.0) answers, recorded by tests/integration/record-jaeger-fixtures.ts. Jaeger

@@ -260,7 +260,7 @@ const formatMs = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${Math.r
 export function partialTraceWarning(ctx: RequestContext, message?: string): DataError {
   return new DataError(
     'partial-trace',
-    `${ctx.target} returned only part of this trace${message ? `: ${message}` : ''}.`,
+    `${ctx.target} returned only part of this trace${message ? `: ${shown(message)}` : ''}.`,
     message
   );
 }
