@@ -3,12 +3,16 @@
 # one scope and lowered to ES2015 (what webpack + SWC produce for dist/), not module by module
 # through tsx, whose per-module CommonJS wrappers put a getter call on every imported function.
 # Then the big-trace browser benchmark (built dist/ in Chromium; builds and installs them if missing).
+# BENCH_ONLY=<cases> runs only those engine cases (see run.ts); BENCH_SKIP_BROWSER=1 skips the browser part.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=tests/artifacts/bench
-npx esbuild tests/bench/run.ts tests/bench/heap-child.ts --bundle --platform=node --format=cjs \
-  --target=es2015 --outdir="$out" --log-level=warning
+npx esbuild tests/bench/run.ts tests/bench/heap-child.ts tests/bench/names-child.ts --bundle --platform=node \
+  --format=cjs --target=es2015 --outdir="$out" --log-level=warning
 node --expose-gc --max-old-space-size=4096 "$out/run.js"
+if [ "${BENCH_SKIP_BROWSER:-}" = 1 ]; then
+  exit 0
+fi
 bash tests/browser/ensure-chromium.sh
 [ -f dist/module.js ] || npm run --silent build
 node --import tsx tests/browser/bench-bigtrace.ts

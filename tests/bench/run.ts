@@ -1,15 +1,18 @@
 /**
  * `npm run bench`: speed and memory of the analysis engine on synthetic traces, with the
- * targets of issue #3. Prints timings (median of several runs), ratios and one PASS/FAIL line
- * per target. Times are wall-clock ms from `performance.now()`; a GC runs before each timing.
- * Runs bundled (tests/bench/bench.sh builds it next to the bundled heap-child.js).
+ * targets of issues #3 and #11. Prints timings (median of several runs), ratios and one
+ * PASS/FAIL line per target. Times are wall-clock ms from `performance.now()`; a GC runs before
+ * each timing. Runs bundled (tests/bench/bench.sh builds it next to the bundled heap-child.js
+ * and names-child.js). `BENCH_ONLY=names,collide` (a comma list of pipeline, scaling,
+ * aggregate, heap, names, collide) runs only those cases.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync, unlinkSync } from 'node:fs';
+import { existsSync, writeFileSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { aggregateTraces, analyzeTrace, parseOtlpTrace } from '../../src/engine';
+import { collidingTrace } from '../synthetic/colliding-ids';
 import { generateTrace, Shape } from '../synthetic/generate';
 import { toOtlpJson } from '../synthetic/otlp';
 import { pipeline } from './pipeline';
@@ -43,7 +46,9 @@ function report(target: string, ok: boolean, detail: string): void {
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
 function pipelineVsJsonParse(): void {
-  console.log('\n1. 100k-span random trace from OTLP/JSON text: parse + tree + self time + critical path + service & operation breakdowns');
+  console.log(
+    '\n1. 100k-span random trace from OTLP/JSON text: parse + tree + self time + critical path + service & operation breakdowns'
+  );
   const json = toOtlpJson(generateTrace('random', 100_000, 1));
   // Warm both paths up until the JIT has settled (the first few pipeline runs are up to 2×
   // slower), then alternate the measured runs so that a change in the machine's load hits both
@@ -70,12 +75,20 @@ function pipelineVsJsonParse(): void {
   const ratio = ours / parse;
   console.log(`  input ${(json.length / 1e6).toFixed(1)} MB; medians of ${runs}, runs alternating`);
   console.log(`  steady state:         JSON.parse ${ms(parse)}; pipeline ${ms(ours)}; ratio ${ratio.toFixed(2)}`);
-  console.log(`  GC forced before each: JSON.parse ${ms(parseGc)}; pipeline ${ms(oursGc)}; ratio ${(oursGc / parseGc).toFixed(2)}`);
-  report('pipeline / JSON.parse ≤ 1.5', ratio <= 1.5, `ratio pipeline / JSON.parse (steady state) = ${ratio.toFixed(2)} (target ≤ 1.5)`);
+  console.log(
+    `  GC forced before each: JSON.parse ${ms(parseGc)}; pipeline ${ms(oursGc)}; ratio ${(oursGc / parseGc).toFixed(2)}`
+  );
+  report(
+    'pipeline / JSON.parse ≤ 1.5',
+    ratio <= 1.5,
+    `ratio pipeline / JSON.parse (steady state) = ${ratio.toFixed(2)} (target ≤ 1.5)`
+  );
 }
 
 function scaling(heapFile: string): void {
-  console.log('\n2. Scaling: time(1M spans) / time(100k spans), whole pipeline from text (medians of 5 runs each, alternating)');
+  console.log(
+    '\n2. Scaling: time(1M spans) / time(100k spans), whole pipeline from text (medians of 5 runs each, alternating)'
+  );
   for (const shape of ['wide', 'deep', 'fanout', 'random'] as Shape[]) {
     const small = toOtlpJson(generateTrace(shape, 100_000, 2));
     const big = toOtlpJson(generateTrace(shape, 1_000_000, 2));
@@ -116,12 +129,21 @@ function aggregate(): void {
   const parse = median(parseTimes);
   const agg = median(aggTimes);
   const ratio = agg / parse;
-  console.log(`  JSON.parse of the 1,000 texts ${ms(parse)}; aggregateTraces ${ms(agg)} (medians of 5, runs alternating)`);
-  report('aggregate / JSON.parse ≤ 0.5', ratio <= 0.5, `ratio aggregate / JSON.parse = ${ratio.toFixed(2)} (target ≤ 0.5)`);
+  console.log(
+    `  JSON.parse of the 1,000 texts ${ms(parse)}; aggregateTraces ${ms(agg)} (medians of 5, runs alternating)`
+  );
+  report(
+    'aggregate / JSON.parse ≤ 0.5',
+    ratio <= 0.5,
+    `ratio aggregate / JSON.parse = ${ratio.toFixed(2)} (target ≤ 0.5)`
+  );
 }
 
 function heap(heapFile: string): void {
   console.log('\n4. Peak memory for the 1M-span random trace (separate process, old space limited to 1 GB)');
+  if (!existsSync(heapFile)) {
+    writeFileSync(heapFile, toOtlpJson(generateTrace('random', 1_000_000, 2)), 'latin1');
+  }
   let line = '';
   try {
     line = execFileSync(
@@ -130,7 +152,11 @@ function heap(heapFile: string): void {
       { encoding: 'utf8' }
     ).trim();
   } catch (e) {
-    report('peak memory ≤ 1 GB', false, `the 1M-span analysis failed within a 1 GB heap: ${(e as Error).message.split('\n')[0]}`);
+    report(
+      'peak memory ≤ 1 GB',
+      false,
+      `the 1M-span analysis failed within a 1 GB heap: ${(e as Error).message.split('\n')[0]}`
+    );
     return;
   }
   const m = JSON.parse(line.split('\n').pop()!);
@@ -146,13 +172,101 @@ function heap(heapFile: string): void {
   );
 }
 
+function distinctNames(): void {
+  console.log(
+    '\n5. One trace of 1M spans with 1M distinct span names (separate process): aggregateTraces and compareTraceSets'
+  );
+  let line = '';
+  try {
+    line = execFileSync(
+      process.execPath,
+      ['--expose-gc', '--max-old-space-size=4096', join(__dirname, 'names-child.js')],
+      {
+        encoding: 'utf8',
+      }
+    ).trim();
+  } catch (e) {
+    report('1M distinct names', false, `the 1M-distinct-names case failed: ${(e as Error).message.split('\n')[0]}`);
+    return;
+  }
+  const m = JSON.parse(line.split('\n').pop()!);
+  console.log(
+    `  ${m.groups} groups → ${m.rows} rows + "other" of ${m.otherGroups}; call tree ${m.callTreeNodes} nodes` +
+      `; first use: aggregate ${ms(m.firstAggregate)}, compare ${ms(m.firstCompare)}`
+  );
+  console.log(
+    `  medians of 3: aggregate ${ms(m.namesAggregate)} (same shape, usual names: ${ms(m.usualAggregate)}); ` +
+      `compare ${ms(m.namesCompare)} (usual names: ${ms(m.usualCompare)})`
+  );
+  // the usual-names times are shown for scale: a million groups cost more work than a few dozen
+  // (a million new group ids, call-tree paths and column entries), but no object per group
+  report(
+    '1M distinct names: aggregate ≤ 3 s',
+    m.namesAggregate <= 3000,
+    `aggregate ${ms(m.namesAggregate)} (target ≤ 3000 ms; ${(m.namesAggregate / m.usualAggregate).toFixed(1)}× the usual names)`
+  );
+  report(
+    '1M distinct names: compare ≤ 3 s',
+    m.namesCompare <= 3000,
+    `compare ${ms(m.namesCompare)} (target ≤ 3000 ms; ${(m.namesCompare / m.usualCompare).toFixed(1)}× the usual names)`
+  );
+  report(
+    '1M distinct names: peak memory ≤ 1.5 GB',
+    m.peakRssMB <= 1500,
+    `peak RSS during aggregate + compare ${m.peakRssMB.toFixed(0)} MB (the 1M-span trace and its analysis ` +
+      `included: ${m.rssBeforeMB.toFixed(0)} MB before; target ≤ 1500 MB)`
+  );
+}
+
+function collidingIds(): void {
+  console.log(
+    '\n6. 100k-span random trace whose span ids all collide under the former id hash, vs the same trace with random ids'
+  );
+  const colliding = toOtlpJson(collidingTrace('random', 100_000, 4));
+  const random = toOtlpJson(generateTrace('random', 100_000, 4));
+  const collidingTimes: number[] = [];
+  const randomTimes: number[] = [];
+  for (let r = 0; r < 6; r++) {
+    const c = onceMs(() => pipeline(colliding));
+    const n = onceMs(() => pipeline(random));
+    if (r > 0) {
+      collidingTimes.push(c);
+      randomTimes.push(n);
+    }
+  }
+  const c = median(collidingTimes);
+  const n = median(randomTimes);
+  report(
+    'colliding ids / random ids ≤ 2',
+    c / n <= 2,
+    `pipeline (parse + analysis + breakdowns): colliding ids ${ms(c)}, random ids ${ms(n)}; ratio ${(c / n).toFixed(2)} ` +
+      '(medians of 5 after a warm-up, alternating; target ≤ 2)'
+  );
+}
+
+const only = (process.env.BENCH_ONLY ?? '').split(',').filter((name) => name !== '');
+const wanted = (name: string) => only.length === 0 || only.includes(name);
 const heapFile = join(tmpdir(), `tracelens-bench-${process.pid}.json`);
 const started = performance.now();
 try {
-  pipelineVsJsonParse();
-  scaling(heapFile);
-  aggregate();
-  heap(heapFile);
+  if (wanted('pipeline')) {
+    pipelineVsJsonParse();
+  }
+  if (wanted('scaling')) {
+    scaling(heapFile);
+  }
+  if (wanted('aggregate')) {
+    aggregate();
+  }
+  if (wanted('heap')) {
+    heap(heapFile);
+  }
+  if (wanted('names')) {
+    distinctNames();
+  }
+  if (wanted('collide')) {
+    collidingIds();
+  }
 } finally {
   try {
     unlinkSync(heapFile);
