@@ -13,7 +13,7 @@
  *   `{__name__="on", …}`, which all of them read; in `by (…)` the labels `without`,
  *   `inf` and `nan` cannot stand bare. Inside braces every legacy label name is a name.
  * - any other name (`traces.span.metrics.calls_total`, `service.name`, as Prometheus 3 stores OTLP
- *   names without escaping), and a label `by` cannot take bare, is quoted the way a value is
+ *   names without escaping), and a label `by (…)` cannot take bare, is quoted the way a value is
  *   (Prometheus 3's UTF-8 syntax): `{"traces.span.metrics.calls_total", "service.name"="x"}`,
  *   `by ("service.name")`. Prometheus 2 cannot parse that: with `utf8 = false` (a Prometheus that
  *   may be version 2) such a name is rejected with a RangeError that names it.
