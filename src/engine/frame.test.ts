@@ -149,23 +149,23 @@ describe('traceFromDataFrame', () => {
     }
   });
 
-  it('repairs rows with a missing, null or NaN start or duration (Zipkin) with one warning naming the spans', () => {
+  it('repairs rows with a missing, null, 0 or NaN start or duration (Zipkin) with one warning naming the spans', () => {
     const t = traceFromDataFrame(
       frame({
-        spanID: ['a', 'b', 'c', 'd'],
-        parentSpanID: [null, 'a', 'a', 'a'],
-        // a [10, 20] ms; b no start; c null start; d NaN duration
-        startTime: [10, undefined, null, 12],
-        duration: [10, 5, 1, NaN],
+        spanID: ['a', 'b', 'c', 'd', 'e'],
+        parentSpanID: [null, 'a', 'a', 'a', 'a'],
+        // a [10, 20] ms; b no start; c null start; d NaN duration; e start 0 (1970: unset)
+        startTime: [10, undefined, null, 12, 0],
+        duration: [10, 5, 1, NaN, 3],
       })
     );
     // time 0 = 10 ms (the only known starts are 10 and 12), not 1970
     expect(t.startUnixNano).toBe('10000000');
-    // b, c: no start → their parent's start (0), no end → zero duration; d: [2 ms, 2 ms]
-    expect(Array.from(t.start)).toEqual([0, 0, 0, 2_000_000]);
-    expect(Array.from(t.end)).toEqual([10_000_000, 0, 0, 2_000_000]);
+    // b, c, e: no start → their parent's start (0), no end → zero duration; d: [2 ms, 2 ms]
+    expect(Array.from(t.start)).toEqual([0, 0, 0, 2_000_000, 0]);
+    expect(Array.from(t.end)).toEqual([10_000_000, 0, 0, 2_000_000, 0]);
     expect(t.warnings).toEqual([
-      '3 span(s) (000000000000000b, 000000000000000c, 000000000000000d) have no start or end time; ' +
+      '4 span(s) (000000000000000b, 000000000000000c, 000000000000000d, 000000000000000e) have no start or end time; ' +
         'taken from their children and parent (else zero duration)',
     ]);
   });
@@ -212,7 +212,7 @@ describe('traceFromDataFrame', () => {
         traceID: [trace, trace],
         spanID: ['a', 'b'],
         parentSpanID: [null, null],
-        startTime: [0, 1],
+        startTime: [1000, 1001],
         duration: [2, 5],
         references: [[], [{ refType: 'FOLLOWS_FROM', traceID: trace, spanID: 'a' }]],
       })
@@ -234,7 +234,7 @@ describe('traceFromDataFrame', () => {
       frame({
         spanID: ['a', 'b', 'c'],
         parentSpanID: [null, 'a', 'a'],
-        startTime: [0, 1, 1],
+        startTime: [1000, 1001, 1001],
         duration: [10, 2, 2],
         references: [[], [{ spanID: '000000000000000a', tags: [] }], [{ spanID: '00000000000000ff', tags: [] }]],
       })

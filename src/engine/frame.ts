@@ -192,7 +192,7 @@ class FrameReader {
 
   /**
    * Start and end of span `i` from `startTime` and `duration` (float ms). A missing, null or NaN
-   * value is unknown (the builder repairs it); a negative, infinite or too large one (beyond
+   * value, or a start of 0 (1970: "unset"), is unknown (the builder repairs it); a negative, infinite or too large one (beyond
    * MAX_MS) is unknown too and noted for one warning; any other type is an error. An unknown
    * start makes the end unknown. A negative duration is an end before the start (the builder
    * makes it 0).
@@ -203,9 +203,9 @@ class FrameReader {
     const durationMs = this.ms(row.duration, 'duration', r);
     let unset = 0;
     let unusable = false;
-    if (!(startMs >= 0 && startMs <= MAX_MS)) {
+    if (!(startMs > 0 && startMs <= MAX_MS)) {
       unset = UNSET_START | UNSET_END;
-      unusable = !Number.isNaN(startMs);
+      unusable = !Number.isNaN(startMs) && startMs !== 0;
     } else {
       const startUs = Math.round(startMs * 1000);
       this.setMicros(startUs);
