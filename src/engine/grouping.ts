@@ -62,12 +62,12 @@ function attributeCode(trace: ParsedTrace, key: number, scope: 'resource' | 'spa
  * shared by all traces (-1 for "(none)"), for span kinds the kind itself. Each trace's interned
  * strings are translated to shared ids once per trace (lazily, through a reused buffer), so a
  * span costs one pair lookup and no string work. While the index has seen a single trace (one
- * `ParsedTrace` object, however often), the shared ids are that trace's own string indices
- * (its strings are interned, i.e. unique), so one trace of a million names needs no string
- * map at all; a second trace makes the map, from the strings the groups use, once.
- * Names are columnar: a group is only its pair
- * (in `PairIndex`), and its parts, key and label are made when asked for (`partsOf`, `keyOf`,
- * `labelOf`), so a million groups cost a few typed arrays, not a million objects.
+ * string table, however often), the shared ids are that trace's own string indices (its strings
+ * are interned, i.e. unique), so one trace of a million names needs no string map at all; a
+ * second trace makes the map, from the strings the groups use, once. Names are columnar: a group
+ * is only its pair (in `PairIndex`), and its parts, key and label are made when asked for
+ * (`partsOf`, `keyOf`, `labelOf`), so a million groups cost a few typed arrays, not a million
+ * objects.
  */
 export class GroupIndex {
   /** Idle instance: keeps this class's object shape alive across full GCs (see OtlpJsonReader.shapeKeeper). */
@@ -76,9 +76,9 @@ export class GroupIndex {
   private readonly pairs = new PairIndex();
   /** shared string id → text (the first trace's own table until `stringIds` is made) */
   private texts: readonly string[] = [];
-  /** text → shared string id; null while the index has seen only the trace `first` */
+  /** text → shared string id; null while the index has seen only the first trace's strings */
   private stringIds: Map<string, number> | null = null;
-  private first: ParsedTrace | null = null;
+  private seen = false;
   /** trace string index → shared string id, -1 until looked up; valid for the current trace */
   private local = new Int32Array(64);
 
@@ -128,12 +128,12 @@ export class GroupIndex {
   assign(trace: ParsedTrace, out: Uint32Array): void {
     const { groupBy } = this;
     const { resource, resourceService, name, kind, strings } = trace;
-    if (this.first === null) {
-      this.first = trace;
-      this.texts = trace.strings;
+    if (!this.seen) {
+      this.seen = true;
+      this.texts = strings;
     }
     // the first trace's string indices are the shared ids until a second trace comes
-    const own = trace === this.first && this.stringIds === null;
+    const own = strings === this.texts && this.stringIds === null;
     if (!own) {
       this.shareStrings();
     }
@@ -198,6 +198,7 @@ export class GroupIndex {
    */
   private shareStrings(): Map<string, number> {
     if (this.stringIds === null) {
+      this.seen = true;
       const ids = new Map<string, number>();
       this.texts = this.texts.slice();
       if (this.groupBy.kind !== 'spanKind') {
