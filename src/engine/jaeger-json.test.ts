@@ -320,7 +320,6 @@ describe('parseJaegerTrace', () => {
         'data[0].spans[0].startTime: expected a whole number of microseconds, found "1700000000000000"',
       ],
       [withSpan(0, { duration: -5 }), 'data[0].spans[0].duration: -5 is negative'],
-      [withSpan(0, { duration: 1.5 }), 'data[0].spans[0].duration: 1.5 is not a whole number of microseconds'],
       [withSpan(0, { startTime: 1e300 }), 'data[0].spans[0].startTime: 1e+300 is too large (more than 2^53 µs)'],
       [
         withSpan(1, { logs: [{ timestamp: 0 }] }),
@@ -657,6 +656,35 @@ describe('Jaeger JSON files', () => {
     const body = JSON.parse(file('jaeger-bare-trace.json'));
     body.spans[1].spanID = null;
     expect(() => parseJaegerTraceObject(JSON.stringify(body))).toThrow(new TraceParseError('spans[1]: no spanID'));
+  });
+
+  it("reads Grafana's trace download (Inspect → Download traces, Jaeger format): ms × 1000 floats to the ns", () => {
+    // written by tests' copy of Grafana's transformToJaeger from a Tempo frame: startTime/duration are its
+    // float ms × 1000, tags have no type, the log keeps the OTLP event's name
+    const { traces } = parseJaegerTraces(file('grafana-jaeger-download.json'));
+    const [t] = traces;
+    // GET starts at 1700000000123456.8 µs = …123456800 ns (time 0) and lasts 2500.3 µs;
+    // SELECT starts at 1700000000123857 µs: 400.2 µs later, lasts 1200.05 µs → ends at 1600.25 µs
+    expect(t.startUnixNano).toBe('1700000000123456800');
+    expect(Array.from(t.start)).toEqual([0, 400200]);
+    expect(Array.from(t.end)).toEqual([2500300, 1600250]);
+    // the log at 1700000000124456.8 µs: 1000 µs after time 0
+    expect([t.events.time[0], t.strings[t.events.name[0]]]).toEqual([1e6, 'exception']);
+    expect([t.kind[0], t.kind[1], t.status[1]]).toEqual([SpanKind.Server, SpanKind.Client, StatusCode.Error]);
+    expect(attrs(t, t.spanAttrs, 0)).toEqual({ 'http.status_code': [AttrType.Int, '200'] });
+    // GET's self time: 2500.3 − 1200.05 = 1300.25 µs
+    expect(analyzeTrace(t).selfTime[0]).toBe(1300250);
+  });
+
+  it('rounds a fraction of a µs to the nearest ns from its digits', () => {
+    const body = JSON.parse(file('jaeger-bare-trace.json'));
+    // 1700000000002000.0004 µs: 0.4 ns rounds down; duration 0.0015 µs = 1.5 ns rounds up to 2 ns
+    body.spans[1].startTime = 1.7e15 + 2000;
+    const text = JSON.stringify(body)
+      .replace('"startTime":1700000000002000', '"startTime":1700000000002000.0004')
+      .replace('"duration":15000', '"duration":0.0015');
+    const t = parseJaegerTraceObject(text);
+    expect([t.start[1], t.end[1]]).toEqual([2e6, 2e6 + 2]);
   });
 
   it('keeps spans with a missing, null or 0 start or duration in the trace (unset, repaired by the builder)', () => {

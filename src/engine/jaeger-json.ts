@@ -28,10 +28,13 @@
  *   tags the other attributes. Tag types string, bool, int64 (digits kept exactly; a number, or a
  *   decimal string beyond ±(2^53 − 1) as Jaeger writes it), float64 and
  *   binary (base64 text) map to the OTLP value kinds; a tag without a type takes its JSON kind.
- * - Logs → events: the name from a string field `event` (dropped), other fields as attributes.
- * - Times are whole µs since the epoch (startTime, duration, log timestamp), read exactly and
- *   turned into the model's ns; a time must be a JSON number (checked as JSON's grammar, so
- *   `0x10` or `+5` are not numbers) that is whole, ≥ 0 and below 2^53. A `startTime` that is
+ * - Logs → events: the name from a string field `event` (dropped), else from a `name` member
+ *   (Grafana's trace download keeps an OTLP event's name there); other fields as attributes.
+ * - Times are µs since the epoch (startTime, duration, log timestamp), read exactly from their
+ *   digits and turned into the model's ns; a time must be a JSON number (checked as JSON's
+ *   grammar, so `0x10` or `+5` are not numbers) ≥ 0 and below 2^53. Jaeger writes whole µs;
+ *   a fraction (Grafana's trace download writes its ms × 1000, e.g. `1700000000123456.8`) is
+ *   read to the nearest ns from its decimal digits. A `startTime` that is
  *   missing, null or 0 is unset (0 is "unset" in OTLP, not 1970), which makes the end unknown too;
  *   a missing or null `duration` leaves the end unknown: the span keeps its place in the tree with
  *   the builder's `UNSET_START`/`UNSET_END` bits, and the builder repairs it and warns. A log with
@@ -140,6 +143,8 @@ class JaegerJsonReader {
   private spanIndex = 0;
   /** index of the reference or log being read in the current span */
   private sub = 0;
+  /** ns below the µs of the last time read by `micros` (0–999) */
+  private subMicroNs = 0;
   /** index of the key/value being read in its list */
   private kvIndex = 0;
   /** trace id (32 hex digits) of the body, '' until the first one is read */
@@ -265,7 +270,9 @@ class JaegerJsonReader {
     let spanTrace = '';
     let process = -1;
     let startUs = 0;
+    let startSub = 0;
     let durationUs = 0;
+    let durationSub = 0;
     let oldParent = false;
     let oldParentHi = 0;
     let oldParentLo = 0;
@@ -302,11 +309,13 @@ class JaegerJsonReader {
           break;
         case 'startTime':
           startUs = this.micros('.startTime');
+          startSub = this.subMicroNs;
           // 0 or null means unset (as in OTLP), not 1970
-          b.seen |= startUs > 0 ? SEEN_START : 0;
+          b.seen |= startUs > 0 || startSub > 0 ? SEEN_START : 0;
           break;
         case 'duration':
           durationUs = this.micros('.duration');
+          durationSub = this.subMicroNs;
           b.seen |= durationUs >= 0 ? SEEN_END : 0;
           break;
         case 'tags':
@@ -338,14 +347,17 @@ class JaegerJsonReader {
     const endKnown = startKnown && (b.seen & SEEN_END) !== 0;
     b.timeUnset[i] = (startKnown ? 0 : UNSET_START) | (endKnown ? 0 : UNSET_END);
     startUs = startKnown ? startUs : 0;
+    startSub = startKnown ? startSub : 0;
     durationUs = endKnown ? durationUs : 0;
+    durationSub = endKnown ? durationSub : 0;
     if (startUs + durationUs > Number.MAX_SAFE_INTEGER) {
       fail(`${this.spanPath()}: startTime + duration is too large (more than 2^53 µs)`);
     }
-    this.setMicros(startUs);
+    this.setMicros(startUs, startSub);
     b.startSec[i] = this.time.sec;
     b.startNs[i] = this.time.ns;
-    this.setMicros(startUs + durationUs);
+    const endSub = startSub + durationSub;
+    this.setMicros(startUs + durationUs + (endSub >= 1000 ? 1 : 0), endSub >= 1000 ? endSub - 1000 : endSub);
     b.endSec[i] = this.time.sec;
     b.endNs[i] = this.time.ns;
     this.spanProcess.push(process);
@@ -408,10 +420,12 @@ class JaegerJsonReader {
   }
 
   /**
-   * A whole number of µs ≥ 0 that stays exact (≤ 2^53 − 1), read from its digits; -1 for null.
+   * A number of µs ≥ 0 below 2^53, read from its digits: returns the whole µs and leaves the ns
+   * below them (0–999, rounded from the decimal digits) in `subMicroNs`; -1 for null.
    * Anything but a JSON number is an error quoting at most ~60 characters of it.
    */
   private micros(path: string): number {
+    this.subMicroNs = 0;
     if (this.sc.nullValue()) {
       return -1;
     }
@@ -435,19 +449,42 @@ class JaegerJsonReader {
           ? 'is negative'
           : v > Number.MAX_SAFE_INTEGER
             ? 'is too large (more than 2^53 µs)'
-            : !Number.isInteger(v)
-              ? 'is not a whole number of microseconds'
-              : '';
+            : '';
       if (problem !== '') {
         fail(`${this.at(path)}: ${shortToken(text)} ${problem}`);
+      }
+      if (!Number.isInteger(v)) {
+        v = this.splitFraction(text, v);
       }
     }
     return v;
   }
 
-  private setMicros(us: number): void {
+  /**
+   * Whole µs of a fractional value (Grafana's trace download writes ms × 1000); its ns below the
+   * µs go to `subMicroNs`: from the decimal digits when written without an exponent (exact),
+   * else from the float64 value.
+   */
+  private splitFraction(text: string, v: number): number {
+    const dot = text.indexOf('.');
+    let whole: number;
+    let ns: number;
+    if (/[eE]/.test(text)) {
+      whole = Math.floor(v);
+      ns = Math.round((v - whole) * 1000);
+    } else {
+      const digits = text.slice(dot + 1);
+      whole = Number(text.slice(0, dot));
+      ns = Number(digits.slice(0, 3).padEnd(3, '0')) + (digits.charCodeAt(3) >= 53 ? 1 : 0);
+    }
+    this.subMicroNs = ns === 1000 ? 0 : ns;
+    return ns === 1000 ? whole + 1 : whole;
+  }
+
+  /** Sets `time` to `us` µs plus `subNs` ns since the epoch. */
+  private setMicros(us: number, subNs: number): void {
     this.time.sec = Math.floor(us / 1e6);
-    this.time.ns = (us - this.time.sec * 1e6) * 1000;
+    this.time.ns = (us - this.time.sec * 1e6) * 1000 + subNs;
   }
 
   /** Reads `references` into the per-span buffers. */
@@ -642,6 +679,7 @@ class JaegerJsonReader {
     do {
       const event = b.beginEvent(i);
       let name = 0;
+      let memberName = 0;
       let hasTime = false;
       this.sub = l;
       const hasFields = this.obj('.logs[#]');
@@ -649,11 +687,14 @@ class JaegerJsonReader {
         sc.key();
         if (sc.is('timestamp')) {
           const us = this.micros('.logs[#].timestamp');
-          if (us <= 0) {
+          if (us < 0 || (us === 0 && this.subMicroNs === 0)) {
             fail(`${this.at('.logs[#].timestamp')}: ${us < 0 ? 'null' : '0'} is not a time (0 and null mean unset)`);
           }
-          this.setMicros(us);
+          this.setMicros(us, this.subMicroNs);
           hasTime = true;
+        } else if (sc.is('name')) {
+          // Grafana's trace download keeps an OTLP event's name here
+          memberName = this.string('.logs[#].name');
         } else if (sc.is('fields')) {
           this.kvList = `logs[${l}].fields`;
           this.kvInSpan = true;
@@ -678,7 +719,7 @@ class JaegerJsonReader {
       if (!hasTime) {
         fail(`${this.at('.logs[#]')}: no timestamp`);
       }
-      b.setEvent(event, this.time, name);
+      b.setEvent(event, this.time, name !== 0 ? name : memberName);
       l++;
     } while (sc.moreElements());
   }
