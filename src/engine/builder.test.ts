@@ -121,6 +121,22 @@ describe('TraceBuilder.finish with unknown times', () => {
     ]);
   });
 
+  it('takes a non-finite time from an adapter as unknown', () => {
+    const b = new TraceBuilder();
+    const i = b.beginSpan(b.beginResource(), b.beginScope(0, 0));
+    b.idLo[i] = 1;
+    b.startSec[i] = BASE;
+    b.endSec[i] = NaN;
+    const j = b.beginSpan(0, 0);
+    b.idLo[j] = 2;
+    b.startSec[j] = Infinity;
+    b.endSec[j] = BASE + 1;
+    const t = b.finish();
+    // 1: end unknown → zero duration at time 0; 2: start unknown → min(parent none, end 1 s) = 1 s
+    expect([...t.start, ...t.end]).toEqual([0, 1e9, 0, 1e9]);
+    expect(t.warnings[0]).toMatch(/^2 span\(s\) \(0000000000000001, 0000000000000002\) have no start or end time/);
+  });
+
   it('places an event without a time at its span start', () => {
     const t = build([{ id: 1, start: 10, end: 90, events: [0, 30] }]);
     // unset event → span start (0 relative); the other 30 − 10 = 20 µs

@@ -9,8 +9,8 @@
  * earliest *known* start, and `finish()` repairs the unknown ones from the span's children and
  * parent (see `repairUnset`), with one warning that counts and names the spans. An end before
  * its start becomes a zero duration, also with one naming warning. An event without a time
- * (0) is placed at its span's start. Every time of the result is finite and ≥ 0 once the
- * adapter's known times are finite.
+ * (0, or not finite) is placed at its span's start. A non-finite time from an adapter counts
+ * as unknown, so every time of the result is finite, and every span time ≥ 0.
  */
 import { TraceParseError } from './errors';
 import { joinParents } from './id-join';
@@ -283,6 +283,12 @@ export class TraceBuilder {
   /** Packs everything into a {@link ParsedTrace}. */
   finish(): ParsedTrace {
     const n = this.n;
+    for (let i = 0; i < n; i++) {
+      // an adapter's non-finite time is unknown too: NaN and infinity never reach the trace
+      const startOk = Number.isFinite(this.startSec[i] + this.startNs[i]);
+      const endOk = Number.isFinite(this.endSec[i] + this.endNs[i]);
+      this.timeUnset[i] |= (startOk ? 0 : UNSET_START) | (endOk ? 0 : UNSET_END);
+    }
     const [minSec, minNs] = this.timeZero();
     const start = new Float64Array(n);
     const end = new Float64Array(n);
@@ -314,7 +320,8 @@ export class TraceBuilder {
     const eventCount = this.eventOwner.length;
     const eventTime = new Float64Array(eventCount);
     for (let e = 0; e < eventCount; e++) {
-      const unset = this.eventSec[e] === 0 && this.eventNs[e] === 0;
+      const sum = this.eventSec[e] + this.eventNs[e];
+      const unset = sum === 0 || !Number.isFinite(sum);
       eventTime[e] = unset ? start[this.eventOwner[e]] : (this.eventSec[e] - minSec) * 1e9 + (this.eventNs[e] - minNs);
     }
     const eventOwner = Uint32Array.from(this.eventOwner);
