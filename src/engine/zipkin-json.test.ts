@@ -160,20 +160,23 @@ describe('zipkinTraces', () => {
     expect(idToHex(t.parentHi[1], t.parentLo[1])).toBe('0000000000000001');
   });
 
+  it("reads the fractional µs of Grafana's trace download to the ns", () => {
+    // Grafana's Zipkin download writes its ms × 1000: start 1700000000000000.5 µs, duration 2.25 µs
+    const [t] = zipkinTraces([
+      { traceId: '0123456789abcdef', id: '1', timestamp: 1700000000000000, duration: 10 },
+      { traceId: '0123456789abcdef', id: '2', parentId: '1', timestamp: 1700000000000000.5, duration: 2.25 },
+    ]);
+    // 0.5 µs = 500 ns after the root; ends 500 + 2250 = 2750 ns
+    expect([t.start[1], t.end[1], t.end[0]]).toEqual([500, 2750, 10000]);
+  });
+
   it('rejects malformed spans naming the span and field', () => {
     const ok = { traceId: '0123456789abcdef', id: '1', timestamp: 1700000000000000, duration: 5 };
-    expect(errorOf([ok, { ...ok, timestamp: 'soon' }])).toBe(
-      '[1].timestamp: expected a whole number of microseconds, found the string "soon"'
-    );
-    expect(errorOf([ok, { ...ok, duration: 1.5 }])).toBe(
-      '[1].duration: expected a whole number of microseconds, found 1.5'
-    );
-    expect(errorOf([ok, { ...ok, timestamp: -3 }])).toBe(
-      '[1].timestamp: expected a whole number of microseconds, found -3'
-    );
-    expect(errorOf([ok, { ...ok, timestamp: 1e300 }])).toBe(
-      '[1].timestamp: expected a whole number of microseconds, found 1e+300'
-    );
+    const expected = '[1].timestamp: expected a number of microseconds (≥ 0, below 2^53), found';
+    expect(errorOf([ok, { ...ok, timestamp: 'soon' }])).toBe(`${expected} the string "soon"`);
+    expect(errorOf([ok, { ...ok, timestamp: -3 }])).toBe(`${expected} -3`);
+    expect(errorOf([ok, { ...ok, timestamp: 1e300 }])).toBe(`${expected} 1e+300`);
+    expect(errorOf([ok, { ...ok, timestamp: true }])).toBe(`${expected} true`);
     expect(errorOf([[ok, { ...ok, id: null }]])).toBe('[0][1]: no id');
     expect(errorOf([{ ...ok, id: 'x'.repeat(500) }])).toBe(
       '[0].id: is not a hex span id of 1 to 16 digits (500 characters)'

@@ -9,11 +9,13 @@
  *   `parentId` 1–16 hex digits. A missing, null or empty `id` is rejected naming the span (the
  *   rule of ids.ts); a missing, empty or all-zero `parentId` means a root.
  * - `kind` CLIENT/SERVER/PRODUCER/CONSUMER → the OTLP kind; no kind (a local span) → INTERNAL.
- * - Times are whole µs since the epoch: `timestamp` → start, `timestamp + duration` → end,
+ * - Times are µs since the epoch: `timestamp` → start, `timestamp + duration` → end,
  *   annotations `{timestamp, value}` → events named `value`. Zipkin allows a span without
  *   `timestamp` or `duration` (and writes 0 for "unknown"): such a span gets the builder's
  *   `UNSET_START`/`UNSET_END` bits (a missing start makes the end unknown too) and is repaired
- *   there. A time that is not a whole, non-negative number of µs below 2^53 is an error.
+ *   there. Zipkin writes whole µs; a fraction (Grafana's trace download writes its ms × 1000) is
+ *   read to the nearest ns of its float64 value. A time that is not a number ≥ 0 below 2^53 is
+ *   an error.
  * - `localEndpoint.serviceName` → the resource's `service.name`; one resource per distinct local
  *   endpoint (service, ipv4, ipv6, port), whose address becomes `net.host.ip`/`net.host.port`.
  *   `remoteEndpoint` → span attributes `peer.service`, `net.peer.ip`, `net.peer.port`.
@@ -98,13 +100,13 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** A whole number of µs ≥ 0 below 2^53, or -1 when absent/null/0 ("unknown" in Zipkin). */
+/** A number of µs ≥ 0 below 2^53, or -1 when absent/null/0 ("unknown" in Zipkin). */
 function micros(v: unknown, path: string): number {
   if (v === undefined || v === null || v === 0) {
     return -1;
   }
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
-    fail(`${path}: expected a whole number of microseconds, found ${describe(v)}`);
+  if (typeof v !== 'number' || !(v >= 0 && v <= Number.MAX_SAFE_INTEGER)) {
+    fail(`${path}: expected a number of microseconds (≥ 0, below 2^53), found ${describe(v)}`);
   }
   return v;
 }
@@ -305,19 +307,27 @@ class ZipkinTraceBuilder {
 
   private times(i: number, s: ZipkinSpan): void {
     const b = this.b;
-    const start = s.startUs >= 0 ? s.startUs : 0;
-    this.setMicros(start);
+    this.setMicros(s.startUs >= 0 ? s.startUs : 0);
     b.startSec[i] = this.time.sec;
     b.startNs[i] = this.time.ns;
-    this.setMicros(s.startUs >= 0 && s.durationUs >= 0 ? start + s.durationUs : start);
-    b.endSec[i] = this.time.sec;
-    b.endNs[i] = this.time.ns;
+    // the end from the start's ns plus the duration's: no float sum of two µs counts
+    const ns = this.time.ns + (s.startUs >= 0 && s.durationUs >= 0 ? Math.round(s.durationUs * 1000) : 0);
+    b.endSec[i] = this.time.sec + Math.floor(ns / 1e9);
+    b.endNs[i] = ns % 1e9;
     b.timeUnset[i] = s.startUs < 0 ? UNSET_START | UNSET_END : s.durationUs < 0 ? UNSET_END : 0;
   }
 
+  /** Sets `time` to `us` µs since the epoch, to the nearest ns (a fraction of a µs included). */
   private setMicros(us: number): void {
-    this.time.sec = Math.floor(us / 1e6);
-    this.time.ns = (us - this.time.sec * 1e6) * 1000;
+    let sec = Math.floor(us / 1e6);
+    // exact: both terms are within a second of each other
+    let ns = Math.round((us - sec * 1e6) * 1000);
+    if (ns >= 1e9) {
+      sec += 1;
+      ns -= 1e9;
+    }
+    this.time.sec = sec;
+    this.time.ns = ns;
   }
 
   /** Resource of the span's local endpoint (one per distinct endpoint). */
@@ -461,8 +471,8 @@ class ZipkinTraceBuilder {
  * Reads Zipkin v2 JSON already parsed by `JSON.parse` (see the file header): one ParsedTrace per
  * trace id, in the order the ids first appear.
  *
- * @throws {@link TraceParseError} naming the span and field, e.g. `[3].timestamp: expected a whole
- *   number of microseconds, found the string "abc"`.
+ * @throws {@link TraceParseError} naming the span and field, e.g. `[3].timestamp: expected a
+ *   number of microseconds (≥ 0, below 2^53), found the string "abc"`.
  */
 export function zipkinTraces(spans: unknown[]): ParsedTrace[] {
   const byTrace = new Map<string, ZipkinSpan[]>();
