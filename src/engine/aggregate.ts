@@ -88,8 +88,6 @@ export interface AggregateOptions {
   rows?: number;
   /** bounds of the call tree (default call-tree.ts's) */
   callTree?: CallTreeLimits;
-  /** group index to number the groups in (e.g. shared by two sets); its `groupBy` is used */
-  groups?: GroupIndex;
 }
 
 /** Groups given a row: all, or the union of the three top-N rankings (see the file header). */
@@ -172,8 +170,8 @@ export function aggregateTraces(
     spanTotal += trace.spanCount;
     spanMax = Math.max(spanMax, trace.spanCount);
   }
-  const groups = options.groups ?? new GroupIndex(groupBy);
-  const operations = groups.groupBy.kind === 'operation' ? groups : new GroupIndex({ kind: 'operation' });
+  const groups = new GroupIndex(groupBy);
+  const operations = groupBy.kind === 'operation' ? groups : new GroupIndex({ kind: 'operation' });
   const groupOf = new Uint32Array(spanMax);
   const opOf = operations === groups ? groupOf : new Uint32Array(spanMax);
   const callTree = new CallTreeBuilder(spanTotal);

@@ -37,9 +37,16 @@ export { serviceBusyIdle } from './busy-idle';
 export type { ServiceGap } from './gaps';
 export { crossServiceGaps } from './gaps';
 export type { Percentiles } from './percentile';
-export type { AggregateOther, AggregateRow, AggregateSums, TraceSetAggregate } from './aggregate';
+export type {
+  AggregateColumns,
+  AggregateOptions,
+  AggregateOther,
+  AggregateRow,
+  AggregateSums,
+  TraceSetAggregate,
+} from './aggregate';
 export { aggregateTraces } from './aggregate';
-export type { CallTree } from './call-tree';
+export type { CallTree, CallTreeLimits } from './call-tree';
 export type { FlameFrameColumns } from './flame';
 export { callTreeToFlameFrame } from './flame';
 export type { ComparisonOther, ComparisonRow, SideStats, TraceSetComparison } from './compare';
