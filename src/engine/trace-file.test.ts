@@ -113,6 +113,24 @@ describe('readTraceFile: OTLP', () => {
     expect([t.links.traceId[0], t.links.spanId[0]]).toEqual([B, 'b7ad6b7169203331']);
   });
 
+  it("reads the three formats of Grafana's trace download (Inspect → Download traces)", () => {
+    // OTLP: {batches} with instrumentationLibrarySpans, times as JSON numbers (ms × 1e6), '' parent for the root
+    const otlp = readTraceFile(file('grafana-otlp-download.json'));
+    const jaeger = readTraceFile(file('grafana-jaeger-download.json'));
+    const zipkin = readTraceFile(file('grafana-zipkin-download.json'));
+    expect([otlp.format, jaeger.format, zipkin.format]).toEqual(['otlp-json', 'jaeger-json', 'zipkin-v2']);
+    const [o] = otlp.traces;
+    expect(summary(o)).toEqual(['4bf92f3577b34da6a3ce929d0e0e4736', ['frontend/GET /api/cart', 'cart-db/SELECT cart']]);
+    // the float ms × 1e6 times: GET 1700000000123456800 → …125957000, SELECT …123857000 → …125056800
+    expect([o.startUnixNano, o.end[0], o.start[1], o.end[1]]).toEqual([
+      '1700000000123456800',
+      2500200,
+      400200,
+      1600000,
+    ]);
+    expect(analyzeTrace(o).tree.parent[1]).toBe(0);
+  });
+
   it('reads the OTLP JSON it writes back to the same trace (Download as OTLP JSON, then open)', () => {
     const t = parseOtlpTrace(synthOtlp(generateTrace('random', 200, 5)));
     const f = readTraceFile(toOtlpJson(t));

@@ -7,7 +7,7 @@ import { analyzeTrace } from './analyze';
 import { breakdown } from './breakdown';
 import { TraceParseError } from './errors';
 import { idToHex } from './ids';
-import { nameOf, ParsedTrace, serviceOf, SpanKind, StatusCode } from './model';
+import { AttrType, nameOf, ParsedTrace, serviceOf, SpanKind, StatusCode } from './model';
 import { zipkinTraces } from './zipkin-json';
 
 const FIXTURES = join(__dirname, '../../tests/fixtures/files');
@@ -170,6 +170,22 @@ describe('zipkinTraces', () => {
     expect([t.start[1], t.end[1], t.end[0]]).toEqual([500, 2750, 10000]);
   });
 
+  it("reads Grafana's Zipkin download: one endpoint per span, typed tags, shared as a tag value", () => {
+    // the shape of Grafana's transformToZipkin: the span's service in localEndpoint or remoteEndpoint
+    // (by its endpointType), ms × 1000 times, kind and shared taken from tags
+    const spans = fixture('grafana-zipkin-download.json');
+    const [t] = zipkinTraces(spans);
+    const client = spanNamed(t, 'get /pay', 'shop');
+    // the remote-only span is named by its remote endpoint, and gets no peer.service of itself
+    const server = spanNamed(t, 'get /pay', 'payments');
+    expect(attrsOf(t, server)).toEqual({ 'net.peer.port': '8443', 'http.status_code': '200', retried: 'false' });
+    expect(t.spanAttrs.types[t.spanAttrs.offsets[server] + 1]).toBe(AttrType.Int);
+    // "shared": "true" on the server half: nested under the client half
+    expect(analyzeTrace(t).tree.parent[server]).toBe(client);
+    // client 0–1000.5 µs, server 100.25–900.75 µs: client self 1000.5 − 800.5 = 200 µs
+    expect(analyzeTrace(t).selfTime[client]).toBe(200000);
+  });
+
   it('rejects malformed spans naming the span and field', () => {
     const ok = { traceId: '0123456789abcdef', id: '1', timestamp: 1700000000000000, duration: 5 };
     const expected = '[1].timestamp: expected a number of microseconds (≥ 0, below 2^53), found';
@@ -188,8 +204,8 @@ describe('zipkinTraces', () => {
     expect(errorOf([{ ...ok, kind: 'SERVERLESS' }])).toBe(
       '[0].kind: unknown value "SERVERLESS" (expected CLIENT, SERVER, PRODUCER or CONSUMER)'
     );
-    expect(errorOf([{ ...ok, tags: { 'http.status': 200 } }])).toBe(
-      '[0].tags["http.status"]: expected a string, found 200'
+    expect(errorOf([{ ...ok, tags: { 'http.status': { code: 200 } } }])).toBe(
+      '[0].tags["http.status"]: expected a string, found an object'
     );
     expect(errorOf([{ ...ok, annotations: [{ value: 'x' }] }])).toBe('[0].annotations[0]: no timestamp');
     expect(errorOf([3])).toBe('[0]: expected a span object, found 3');

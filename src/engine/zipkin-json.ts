@@ -16,10 +16,13 @@
  *   there. Zipkin writes whole µs; a fraction (Grafana's trace download writes its ms × 1000) is
  *   read to the nearest ns of its float64 value. A time that is not a number ≥ 0 below 2^53 is
  *   an error.
- * - `localEndpoint.serviceName` → the resource's `service.name`; one resource per distinct local
- *   endpoint (service, ipv4, ipv6, port), whose address becomes `net.host.ip`/`net.host.port`.
- *   `remoteEndpoint` → span attributes `peer.service`, `net.peer.ip`, `net.peer.port`.
- * - `tags` → string attributes, except: `error` → status ERROR with the tag's value as its
+ * - `localEndpoint.serviceName` → the resource's `service.name` (a span with only a remote
+ *   endpoint takes its service from it, as Zipkin's UI and Grafana do); one resource per
+ *   distinct local endpoint (service, ipv4, ipv6, port), whose address becomes
+ *   `net.host.ip`/`net.host.port`. `remoteEndpoint` → span attributes `peer.service` (unless it
+ *   names the span's own service), `net.peer.ip`, `net.peer.port`.
+ * - `tags` → string attributes (numbers and booleans, which Grafana's trace download may write,
+ *   keep their type), except: `error` → status ERROR with the tag's value as its
  *   message (Zipkin's convention); `otel.status_code` OK/ERROR (and `otel.status_description`)
  *   → the status, as OpenTelemetry's Zipkin exporter writes it; `otel.scope.name`/`.version`
  *   (older `otel.library.*`) → the scope. `debug: true` → attribute `zipkin.debug`.
@@ -70,6 +73,8 @@ interface ZipkinSpan {
   kind: SpanKind;
   shared: boolean;
   service: string;
+  /** the service came from the remote endpoint (no local one named) */
+  remoteOnly: boolean;
   /** µs, -1 when unknown */
   startUs: number;
   durationUs: number;
@@ -170,6 +175,8 @@ function readSpan(raw: unknown, path: string, id: IdHalves): ZipkinSpan {
   if (local !== undefined && local !== null && !isObject(local)) {
     fail(`${path}.localEndpoint: expected an object, found ${describe(local)}`);
   }
+  const localService = optionalString(local?.serviceName, `${path}.localEndpoint.serviceName`);
+  const remote = isObject(raw.remoteEndpoint) ? raw.remoteEndpoint : undefined;
   const startUs = micros(raw.timestamp, `${path}.timestamp`);
   const durationUs = micros(raw.duration, `${path}.duration`);
   if (startUs >= 0 && durationUs >= 0 && startUs + durationUs > Number.MAX_SAFE_INTEGER) {
@@ -184,8 +191,10 @@ function readSpan(raw: unknown, path: string, id: IdHalves): ZipkinSpan {
     parentLo: id.lo,
     hasParent,
     kind,
-    shared: raw.shared === true,
-    service: optionalString(local?.serviceName, `${path}.localEndpoint.serviceName`),
+    shared: raw.shared === true || raw.shared === 'true',
+    // a span with only a remote endpoint is named by it, as Zipkin's UI and Grafana do
+    service: localService || optionalString(remote?.serviceName, `${path}.remoteEndpoint.serviceName`),
+    remoteOnly: localService === '',
     startUs,
     durationUs,
   };
@@ -297,7 +306,7 @@ class ZipkinTraceBuilder {
     b.kind[i] = s.kind;
     b.name[i] = b.intern(optionalString(raw.name, `${s.path}.name`));
     this.times(i, s);
-    this.remote(i, raw.remoteEndpoint, `${s.path}.remoteEndpoint`);
+    this.remote(i, raw.remoteEndpoint, `${s.path}.remoteEndpoint`, s.remoteOnly);
     this.tags(i, raw.tags, s.path);
     if (raw.debug === true) {
       b.spanAttrs.add(i, b.intern('zipkin.debug'), AttrType.Bool, b.intern('true'));
@@ -366,7 +375,8 @@ class ZipkinTraceBuilder {
     return String(v);
   }
 
-  private remote(i: number, v: unknown, path: string): void {
+  /** The remote endpoint as peer attributes (its service not when it already names the span's). */
+  private remote(i: number, v: unknown, path: string, namesSpan: boolean): void {
     if (v === undefined || v === null) {
       return;
     }
@@ -377,7 +387,7 @@ class ZipkinTraceBuilder {
     const service = optionalString(v.serviceName, `${path}.serviceName`);
     const ip = optionalString(v.ipv4, `${path}.ipv4`) || optionalString(v.ipv6, `${path}.ipv6`);
     const port = this.port(v.port, `${path}.port`);
-    if (service !== '') {
+    if (service !== '' && !namesSpan) {
       b.spanAttrs.add(i, b.intern('peer.service'), AttrType.String, b.intern(service));
     }
     if (ip !== '') {
@@ -403,10 +413,17 @@ class ZipkinTraceBuilder {
     let code = '';
     let description = '';
     for (const key of Object.keys(v)) {
-      const value = v[key];
-      if (typeof value !== 'string') {
-        fail(`${path}.tags[${quoteInput(key)}]: expected a string, found ${describe(value)}`);
+      const raw = v[key];
+      if (typeof raw === 'number' || typeof raw === 'boolean') {
+        // Zipkin's tags are strings; Grafana's download may write numbers and booleans
+        const type = typeof raw === 'boolean' ? AttrType.Bool : Number.isInteger(raw) ? AttrType.Int : AttrType.Double;
+        b.spanAttrs.add(i, b.intern(key), type, b.intern(String(raw)));
+        continue;
       }
+      if (typeof raw !== 'string') {
+        fail(`${path}.tags[${quoteInput(key)}]: expected a string, found ${describe(raw)}`);
+      }
+      const value = raw;
       if (key === 'error') {
         error = value;
       } else if (key === 'otel.status_code' && /^(ok|error)$/i.test(value)) {
