@@ -149,13 +149,12 @@ describe('zipkinTraces', () => {
 
   it('derives a free id when the masked id is taken', () => {
     const base = { traceId: '0123456789abcdef', timestamp: 1700000000000000, duration: 10 };
-    // 0 XOR mask = 5a17ed5a17ed5a17: taken by the third span, so the server half gets …5a18
     const [t] = zipkinTraces([
       { ...base, id: '0000000000000001', kind: 'CLIENT' },
       { ...base, id: '0000000000000001', kind: 'SERVER' },
       { ...base, id: '5a17ed5a17ed5a16', parentId: '0000000000000001' },
     ]);
-    // 1 XOR …5a17 = …5a16, taken by the third span → …5a17
+    // the mask is 5a17ed5a17ed5a17: 1 XOR mask = …5a16, taken by the third span, so the next value …5a17
     expect(idToHex(t.idHi[1], t.idLo[1])).toBe('5a17ed5a17ed5a17');
     expect(idToHex(t.parentHi[1], t.parentLo[1])).toBe('0000000000000001');
   });
