@@ -59,6 +59,22 @@ describe('readTraceFile: OTLP', () => {
     expect(a.strings[a.scopeName[a.scope[2]]]).toBe('io.opentelemetry.grpc');
   });
 
+  it('regroups spans whose resource comes after them, escapes and base64 ids included', () => {
+    const span = (trace: string, id: string, name: string) =>
+      `{"name":${JSON.stringify(name)},"traceId":"${trace}","spanId":"${id}","startTimeUnixNano":"1700000000000000000","endTimeUnixNano":"1700000000000001000"}`;
+    // A in hex and in base64 (W47/95gDgQPSabYzgT/GDA== is A's bytes) is one trace
+    const text =
+      `{"resourceSpans":[{"scopeSpans":[{"spans":[${span(A, '0000000000000001', 'a\\"1')},${span(B, '0000000000000002', 'b')}],` +
+      `"scope":{"name":"s\\u00e9"}}],"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"sv\\"c"}}]}},` +
+      `{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"other"}}]},"scopeSpans":[{"spans":[${span('W47/95gDgQPSabYzgT/GDA==', 'AAAAAAAAAAM=', 'a3')}]}]}]}`;
+    const f = readTraceFile(text);
+    expect(f.traces.map(summary)).toEqual([
+      [A, ['sv"c/a\\"1', 'other/a3']],
+      [B, ['sv"c/b']],
+    ]);
+    expect(f.traces[0].strings[f.traces[0].scopeName[0]]).toBe('sé');
+  });
+
   it('reads a real Jaeger v3 search answer (3 traces in one body) as its 3 traces', () => {
     const body = wireText(recorded('jaeger-trace-v3-search'));
     expect(() => parseOtlpTrace(body)).toThrow(/^spans of 3 traces in one body/);
@@ -136,6 +152,39 @@ describe('readTraceFile: OTLP', () => {
     const f = readTraceFile(toOtlpJson(t));
     expect(f.traces.length).toBe(1);
     expect(toOtlpJson(f.traces[0])).toBe(toOtlpJson(t));
+  });
+});
+
+describe('readTraceFile: traces mixed in one document (property)', () => {
+  it('gives back each trace of a document that mixes several, as read on its own', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 2, maxLength: 4 }),
+        fc.boolean(),
+        (seeds, lines) => {
+          // traces with distinct ids, each written on its own, then their resourceSpans interleaved in one document
+          const own = seeds.map((seed, k) => {
+            const synth = {
+              ...generateTrace('random', 5 + (seed % 20), seed),
+              traceId: (k + 1).toString(16).padStart(32, 'a'),
+            };
+            return parseOtlpTrace(synthOtlp(synth, { wrapper: 'plain', ids: k % 2 ? 'hex' : 'base64' }));
+          });
+          const lists = own.map((t) => JSON.parse(toOtlpJson(t)).resourceSpans as unknown[]);
+          const mixed: unknown[] = [];
+          for (let r = 0; lists.some((l) => r < l.length); r++) {
+            lists.forEach((l) => r < l.length && mixed.push(l[r]));
+          }
+          const text = lines
+            ? mixed.map((rs) => JSON.stringify({ resourceSpans: [rs] })).join('\n')
+            : JSON.stringify({ resourceSpans: mixed });
+          const f = readTraceFile(text);
+          expect(f.format).toBe(lines ? 'otlp-json-lines' : 'otlp-json');
+          expect(f.traces.map((t) => toOtlpJson(t))).toEqual(own.map((t) => toOtlpJson(t)));
+        }
+      ),
+      { numRuns: 40 }
+    );
   });
 });
 
