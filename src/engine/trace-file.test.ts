@@ -241,9 +241,12 @@ describe('readTraceFile: what is not a trace file', () => {
 
   it('says "the file holds no traces" for an empty list of any format', () => {
     expect(errorOf('[]')).toBe('the file holds no traces: the array is empty');
-    expect(errorOf('{"resourceSpans":[]}')).toBe('the file holds no traces: no spans in the document');
-    expect(errorOf('{"batches":[{"scopeSpans":[{"spans":[]}]}]}')).toBe(
-      'the file holds no traces: no spans in the document'
+    // with the OTLP reader's note on what it found
+    expect(errorOf('{"resourceSpans":[]}')).toBe(
+      'the file holds no traces: the document has no spans: 0 resource entries and 0 scope lists found'
+    );
+    expect(errorOf('{"batches":[{"scopeSpans":[{"Spans":[{}]}]}]}')).toBe(
+      'the file holds no traces: the document has no spans: 1 resource entries and 1 scope lists found; fields not recognised in them: "Spans"'
     );
     expect(errorOf('{"data":[],"errors":[{"code":404,"msg":"trace not found"}]}')).toBe(
       'the file holds no traces: "data" is empty (Jaeger\'s errors: 404 trace not found)'

@@ -84,10 +84,14 @@ function invalidJson(text: string, cause: unknown): never {
   return fail(`invalid JSON: ${String((cause as Error)?.message ?? cause).slice(0, 100)}`);
 }
 
-/** Every trace must have spans: a reader that found none means the file holds no traces. */
+/**
+ * Every trace must have spans: a reader that found none means the file holds no traces (said
+ * with the reader's own note on what it found, when it has one).
+ */
 function withSpans(traces: ParsedTrace[], where: string): ParsedTrace[] {
-  if (traces.length === 0 || traces.some((t) => t.spanCount === 0)) {
-    fail(`the file holds no traces: no spans in ${where}`);
+  const empty = traces.find((t) => t.spanCount === 0);
+  if (traces.length === 0 || empty) {
+    fail(`the file holds no traces: ${empty?.warnings[0] ?? `no spans in ${where}`}`);
   }
   return traces;
 }
