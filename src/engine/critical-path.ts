@@ -96,18 +96,19 @@ export function criticalPath(tree: SpanTree, eff: EffectiveIntervals): CriticalP
   const tailList = new Uint32Array(n);
   let syncCount = 0;
   let tailCount = 0;
+  const asyncBit = FLAG_ASYNC; // a local: an imported binding can cost a property load per use
   for (let k = 0; k < n; k++) {
     const x = preorder[k];
     const p = parent[x];
-    if (p >= 0 && !(flags[x] & FLAG_ASYNC) && effEnd[x] <= effEnd[p]) {
+    if (p >= 0 && !(flags[x] & asyncBit) && effEnd[x] <= effEnd[p]) {
       syncList[syncCount++] = x;
     }
     if (p >= 0 && reach[x] > effEnd[p]) {
       tailList[tailCount++] = x;
     }
   }
-  const sync = byLatest(tree, effEnd, syncList.subarray(0, syncCount));
-  const tail = byLatest(tree, reach, tailList.subarray(0, tailCount));
+  const { spans: syncKids, fill: syncEnd } = byLatest(tree, effEnd, syncList.subarray(0, syncCount));
+  const { spans: tailKids, fill: tailEnd } = byLatest(tree, reach, tailList.subarray(0, tailCount));
   const roots = sortByKey(reach, tree.roots).reverse();
 
   // Sections are found from the end backwards; at most one per sync child taken plus one per span.
@@ -167,12 +168,12 @@ export function criticalPath(tree: SpanTree, eff: EffectiveIntervals): CriticalP
       top--;
     } else if (t > effEnd[x]) {
       let p = stackTail[f];
-      while (p < tail.fill[x] && reach[tail.spans[p]] > t) {
+      while (p < tailEnd[x] && reach[tailKids[p]] > t) {
         p++;
       }
       stackTail[f] = p + 1;
-      if (p < tail.fill[x]) {
-        c = tail.spans[p];
+      if (p < tailEnd[x]) {
+        c = tailKids[p];
         ct = reach[c];
         cf = floor > effEnd[x] ? floor : effEnd[x];
         stackT[f] = effStart[c] > effEnd[x] ? effStart[c] : effEnd[x];
@@ -181,12 +182,12 @@ export function criticalPath(tree: SpanTree, eff: EffectiveIntervals): CriticalP
       }
     } else {
       let p = stackSync[f];
-      while (p < sync.fill[x] && effEnd[sync.spans[p]] > t) {
+      while (p < syncEnd[x] && effEnd[syncKids[p]] > t) {
         p++;
       }
       stackSync[f] = p + 1;
-      if (p < sync.fill[x]) {
-        c = sync.spans[p];
+      if (p < syncEnd[x]) {
+        c = syncKids[p];
         ct = effEnd[c];
         emit(x, ct, t, floor);
         stackT[f] = effStart[c];

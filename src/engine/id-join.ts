@@ -44,10 +44,8 @@ export function hashJoin(c: IdColumns, n: number, owner: OwnerRule, budget: numb
   }
   const mask = size - 1;
   const slots = new Int32Array(size).fill(-1);
-  // spans sharing an id: a list per id in input order (head in the table, `next` links)
-  const next = new Int32Array(n).fill(-1);
-  const tail = new Int32Array(n);
-  let shared = 0;
+  // spans whose id an earlier span has (rare): grouped with it once all are in
+  const repeats: number[] = [];
   for (let i = 0; i < n; i++) {
     let h = mix(idHi[i], idLo[i]) & mask;
     let j = slots[h];
@@ -60,21 +58,16 @@ export function hashJoin(c: IdColumns, n: number, owner: OwnerRule, budget: numb
     }
     if (j < 0) {
       slots[h] = i;
-      tail[i] = i;
     } else {
-      next[tail[j]] = i;
-      tail[j] = i;
-      shared++;
+      repeats.push(i);
     }
   }
-  if (shared > 0) {
-    ownShared(slots, next, owner);
-  }
-  const parent = new Int32Array(n).fill(-1);
+  const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) {
+    let j = -1;
     if (hasParent[i]) {
       let h = mix(parentHi[i], parentLo[i]) & mask;
-      let j = slots[h];
+      j = slots[h];
       while (j >= 0 && (idHi[j] !== parentHi[i] || idLo[j] !== parentLo[i])) {
         if (--budget < 0) {
           return null;
@@ -82,25 +75,47 @@ export function hashJoin(c: IdColumns, n: number, owner: OwnerRule, budget: numb
         h = (h + 1) & mask;
         j = slots[h];
       }
-      parent[i] = j;
+    }
+    parent[i] = j;
+  }
+  return repeats.length === 0 ? parent : ownShared(c, n, slots, repeats, parent, owner);
+}
+
+/**
+ * With spans sharing ids: each shared id's spans (its first span, then its `repeats` in input
+ * order) go to the owner rule, and the children that found the first span get the owner.
+ */
+function ownShared(
+  c: IdColumns,
+  n: number,
+  slots: Int32Array,
+  repeats: number[],
+  parent: Int32Array,
+  owner: OwnerRule
+): Int32Array {
+  const mask = slots.length - 1;
+  const groups = new Map<number, number[]>();
+  for (const i of repeats) {
+    let h = mix(c.idHi[i], c.idLo[i]) & mask;
+    while (c.idHi[slots[h]] !== c.idHi[i] || c.idLo[slots[h]] !== c.idLo[i]) {
+      h = (h + 1) & mask;
+    }
+    const first = slots[h];
+    const group = groups.get(first) ?? [first];
+    group.push(i);
+    groups.set(first, group);
+  }
+  const ownerOf = new Map<number, number>();
+  for (const [first, group] of groups) {
+    ownerOf.set(first, owner(Uint32Array.from(group), 0, group.length));
+  }
+  for (let i = 0; i < n; i++) {
+    const p = parent[i];
+    if (p >= 0 && ownerOf.has(p)) {
+      parent[i] = ownerOf.get(p)!;
     }
   }
   return parent;
-}
-
-/** Replaces the head of every shared id's list in `slots` by the owner the rule picks. */
-function ownShared(slots: Int32Array, next: Int32Array, owner: OwnerRule): void {
-  const list: number[] = [];
-  for (let h = 0; h < slots.length; h++) {
-    const head = slots[h];
-    if (head >= 0 && next[head] >= 0) {
-      list.length = 0;
-      for (let x = head; x >= 0; x = next[x]) {
-        list.push(x);
-      }
-      slots[h] = owner(Uint32Array.from(list), 0, list.length);
-    }
-  }
 }
 
 function mix(hi: number, lo: number): number {

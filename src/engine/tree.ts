@@ -29,7 +29,7 @@ export const FLAG_CYCLE = 2;
 export const FLAG_DUPLICATE_ID = 4;
 export const FLAG_SKEW = 8;
 export const FLAG_OUTLIVES_PARENT = 16;
-/** The parent does not wait for this span: a CONSUMER, or a span linking to its parent (see `markAsync`). */
+/** The parent does not wait for this span: a CONSUMER, or a span linking to its parent (file header). */
 export const FLAG_ASYNC = 32;
 
 export interface SpanTree {
@@ -73,23 +73,17 @@ function resolveParents(trace: ParsedTrace, flags: Uint8Array, duplicates: Warni
   });
 }
 
-/** Sets FLAG_ASYNC on CONSUMER children and on children linking to their parent (see the file header). */
-function markAsync(trace: ParsedTrace, parent: Int32Array, flags: Uint8Array): void {
-  const { kind, idHi, idLo } = trace;
+/** Whether one of span `i`'s links points at span `p` of the same trace (a FOLLOWS_FROM parent). */
+function linksTo(trace: ParsedTrace, i: number, p: number, id: IdHalves): boolean {
   const { offsets, spanId, traceId } = trace.links;
-  const id: IdHalves = { hi: 0, lo: 0, ok: false };
-  for (let i = 0; i < trace.spanCount; i++) {
-    const p = parent[i];
-    let async = p >= 0 && kind[i] === SpanKind.Consumer;
-    for (let l = offsets[i]; l < offsets[i + 1] && p >= 0 && !async; l++) {
-      decodeHexId(spanId[l], 0, spanId[l].length, id);
-      const sameTrace = traceId[l] === '' || traceId[l] === trace.traceId;
-      async = id.ok && sameTrace && id.hi === idHi[p] && id.lo === idLo[p];
-    }
-    if (async) {
-      flags[i] |= FLAG_ASYNC;
+  for (let l = offsets[i]; l < offsets[i + 1]; l++) {
+    decodeHexId(spanId[l], 0, spanId[l].length, id);
+    const sameTrace = traceId[l] === '' || traceId[l] === trace.traceId;
+    if (id.ok && sameTrace && id.hi === trace.idHi[p] && id.lo === trace.idLo[p]) {
+      return true;
     }
   }
+  return false;
 }
 
 /** Breaks parent cycles in place (see the file header). */
@@ -208,7 +202,6 @@ export function buildTree(trace: ParsedTrace, warnings: TraceWarning[]): SpanTre
     }
   }
   breakCycles(trace, parent, flags, cycles);
-  markAsync(trace, parent, flags);
   duplicates.report(
     warnings,
     'duplicateSpanId',
@@ -223,9 +216,17 @@ export function buildTree(trace: ParsedTrace, warnings: TraceWarning[]): SpanTre
 
   const childOffsets = new Uint32Array(n + 1);
   let rootCount = 0;
+  const id: IdHalves = { hi: 0, lo: 0, ok: false };
+  const linkOffsets = trace.links.offsets;
+  const kind = trace.kind;
+  const consumer: number = SpanKind.Consumer;
   for (let i = 0; i < n; i++) {
-    if (parent[i] >= 0) {
-      childOffsets[parent[i] + 1]++;
+    const p = parent[i];
+    if (p >= 0) {
+      childOffsets[p + 1]++;
+      if (kind[i] === consumer || (linkOffsets[i] !== linkOffsets[i + 1] && linksTo(trace, i, p, id))) {
+        flags[i] |= FLAG_ASYNC;
+      }
     } else {
       rootCount++;
     }
