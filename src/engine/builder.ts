@@ -282,21 +282,21 @@ export class TraceBuilder {
 
   /** Packs everything into a {@link ParsedTrace}. */
   finish(): ParsedTrace {
-    const n = this.n;
+    const { n, startSec, startNs, endSec, endNs, timeUnset } = this;
     for (let i = 0; i < n; i++) {
       // an adapter's non-finite time is unknown too: NaN and infinity never reach the trace
-      const startOk = Number.isFinite(this.startSec[i] + this.startNs[i]);
-      const endOk = Number.isFinite(this.endSec[i] + this.endNs[i]);
-      this.timeUnset[i] |= (startOk ? 0 : UNSET_START) | (endOk ? 0 : UNSET_END);
+      const startOk = Number.isFinite(startSec[i] + startNs[i]);
+      const endOk = Number.isFinite(endSec[i] + endNs[i]);
+      timeUnset[i] |= (startOk ? 0 : UNSET_START) | (endOk ? 0 : UNSET_END);
     }
     const [minSec, minNs] = this.timeZero();
     const start = new Float64Array(n);
     const end = new Float64Array(n);
     let unsetCount = 0;
     for (let i = 0; i < n; i++) {
-      start[i] = (this.startSec[i] - minSec) * 1e9 + (this.startNs[i] - minNs);
-      end[i] = (this.endSec[i] - minSec) * 1e9 + (this.endNs[i] - minNs);
-      unsetCount += this.timeUnset[i] !== 0 ? 1 : 0;
+      start[i] = (startSec[i] - minSec) * 1e9 + (startNs[i] - minNs);
+      end[i] = (endSec[i] - minSec) * 1e9 + (endNs[i] - minNs);
+      unsetCount += timeUnset[i] !== 0 ? 1 : 0;
     }
     if (unsetCount > 0) {
       this.repairUnset(start, end);
@@ -310,7 +310,7 @@ export class TraceBuilder {
       if (end[i] < start[i]) {
         end[i] = start[i];
         negative++;
-        this.timeUnset[i] |= END_BEFORE_START;
+        timeUnset[i] |= END_BEFORE_START;
       }
     }
     if (negative > 0) {
@@ -372,14 +372,15 @@ export class TraceBuilder {
    * known end; when no time is known at all, the Unix epoch.
    */
   private timeZero(): [number, number] {
+    const { n, timeUnset } = this;
     let minSec = Infinity;
     let minNs = Infinity;
     for (const [sec, ns, bit] of [
       [this.startSec, this.startNs, UNSET_START],
       [this.endSec, this.endNs, UNSET_END],
     ] as const) {
-      for (let i = 0; i < this.n; i++) {
-        if (!(this.timeUnset[i] & bit) && (sec[i] < minSec || (sec[i] === minSec && ns[i] < minNs))) {
+      for (let i = 0; i < n; i++) {
+        if (!(timeUnset[i] & bit) && (sec[i] < minSec || (sec[i] === minSec && ns[i] < minNs))) {
           minSec = sec[i];
           minNs = ns[i];
         }
