@@ -41,9 +41,10 @@
  * (`[3].timestamp: …`, `[1][0].id: …`).
  *
  * Complexity: `JSON.parse` of the text (a Zipkin span is a small object; files are read once),
- * then O(spans + tags + annotations). Spans are grouped by trace id and shared ids found with
- * JavaScript Maps keyed by id text, whose string hash V8 seeds at random per process, so ids
- * crafted to collide cannot be prepared in advance (the analysis's own id join is id-join.ts).
+ * then O(spans + tags + annotations) plus an O(n log n) sort of each trace's ids for the
+ * shared-span pass (equal ids found by sorting, ids looked up by binary search, so crafted ids
+ * cannot make it slow). Spans are grouped by trace id with a Map keyed by the trace id text,
+ * whose string hash V8 seeds at random per process.
  */
 import { fail, TraceBuilder, UNSET_END, UNSET_START } from './builder';
 import { quoteInput } from './errors';
@@ -200,6 +201,63 @@ function readSpan(raw: unknown, path: string, id: IdHalves): ZipkinSpan {
   };
 }
 
+/** Order of two ids (as unsigned 64-bit numbers). */
+function compareIds(a: { hi: number; lo: number }, b: { hi: number; lo: number }): number {
+  return a.hi - b.hi || a.lo - b.lo;
+}
+
+/** Index of the id (hi, lo) in `sorted` (ascending by id), or -1. O(log n). */
+function findId(sorted: ReadonlyArray<{ hi: number; lo: number }>, hi: number, lo: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const c = sorted[mid].hi - hi || sorted[mid].lo - lo;
+    if (c === 0) {
+      return mid;
+    }
+    if (c < 0) {
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return -1;
+}
+
+/** The span and parent ids of a trace (sorted, binary-searched) plus the ids derived so far. */
+class IdSet {
+  private readonly sorted: Array<{ hi: number; lo: number }>;
+  private readonly derived = new Set<string>();
+
+  constructor(spans: readonly ZipkinSpan[]) {
+    this.sorted = spans.map((s) => ({ hi: s.hi, lo: s.lo }));
+    for (const s of spans) {
+      if (s.hasParent) {
+        this.sorted.push({ hi: s.parentHi, lo: s.parentLo });
+      }
+    }
+    this.sorted.sort(compareIds);
+  }
+
+  private has(hi: number, lo: number): boolean {
+    return findId(this.sorted, hi, lo) >= 0 || this.derived.has(idToHex(hi, lo));
+  }
+
+  /** Gives a server half its derived id: the shared id XOR the mask, +1 until unused. */
+  derive(server: ZipkinSpan): void {
+    let hi = (server.hi ^ SHARED_MASK_HI) >>> 0;
+    let lo = (server.lo ^ SHARED_MASK_LO) >>> 0;
+    while (this.has(hi, lo)) {
+      lo = (lo + 1) >>> 0;
+      hi = lo === 0 ? (hi + 1) >>> 0 : hi;
+    }
+    this.derived.add(idToHex(hi, lo));
+    server.hi = hi;
+    server.lo = lo;
+  }
+}
+
 /** Builds one trace from its checked spans (file order). */
 class ZipkinTraceBuilder {
   private readonly b: TraceBuilder;
@@ -217,13 +275,13 @@ class ZipkinTraceBuilder {
   build(): ParsedTrace {
     const b = this.b;
     b.noteTraceId(this.traceId);
-    const serverOf = this.splitSharedSpans();
+    const shared = this.splitSharedSpans();
     for (const s of this.spans) {
       this.span(s);
     }
-    if (serverOf.size > 0) {
+    if (shared > 0) {
       b.warn(
-        `${serverOf.size} shared client/server span id(s): each server half is nested under its client half with a derived id`
+        `${shared} shared client/server span id(s): each server half is nested under its client half with a derived id`
       );
     }
     return b.finish();
@@ -231,65 +289,52 @@ class ZipkinTraceBuilder {
 
   /**
    * Gives the server halves of shared ids their derived ids and parents, and re-parents the
-   * children of shared ids (see the header). Returns the server halves by shared id (hex).
+   * children of shared ids (see the header). Returns how many ids were shared. Equal ids are
+   * found by sorting (O(n log n), whatever the ids), the shared ids and the ids in use are
+   * looked up by binary search: no hash of an id the input chose.
    */
-  private splitSharedSpans(): Map<string, ZipkinSpan[]> {
-    const byId = new Map<string, ZipkinSpan[]>();
-    const used = new Set<string>();
-    for (const s of this.spans) {
-      const key = idToHex(s.hi, s.lo);
-      used.add(key);
-      if (s.hasParent) {
-        used.add(idToHex(s.parentHi, s.parentLo));
+  private splitSharedSpans(): number {
+    const spans = this.spans;
+    const byId = spans.map((_, k) => k).sort((x, y) => compareIds(spans[x], spans[y]) || x - y);
+    const sharedIds: Array<{ hi: number; lo: number }> = [];
+    const servers: ZipkinSpan[][] = [];
+    let used: IdSet | undefined;
+    for (let from = 0, to = 1; from < byId.length; from = to, to = from + 1) {
+      while (to < byId.length && compareIds(spans[byId[from]], spans[byId[to]]) === 0) {
+        to++;
       }
-      const list = byId.get(key);
-      if (list) {
-        list.push(s);
-      } else {
-        byId.set(key, [s]);
-      }
-    }
-    const serverOf = new Map<string, ZipkinSpan[]>();
-    for (const [key, list] of byId) {
-      if (list.length < 2) {
+      if (to - from < 2) {
         continue;
       }
-      const hasClient = list.some((s) => s.kind === SpanKind.Client && !s.shared);
-      const servers = list.filter((s) => s.shared || (hasClient && s.kind === SpanKind.Server));
-      const client = list.find((s) => !servers.includes(s));
-      if (servers.length === 0 || !client) {
+      const list = byId.slice(from, to).map((k) => spans[k]);
+      const hasClient = list.some((h) => h.kind === SpanKind.Client && !h.shared);
+      const halves = list.filter((h) => h.shared || (hasClient && h.kind === SpanKind.Server));
+      const client = list.find((h) => !halves.includes(h));
+      if (halves.length === 0 || !client) {
         continue;
       }
-      for (const server of servers) {
-        this.deriveId(server, used);
+      used ??= new IdSet(spans);
+      sharedIds.push({ hi: client.hi, lo: client.lo });
+      servers.push(halves);
+      for (const server of halves) {
+        used.derive(server);
         server.parentHi = client.hi;
         server.parentLo = client.lo;
         server.hasParent = true;
       }
-      serverOf.set(key, servers);
     }
-    for (const s of this.spans) {
-      const servers = s.hasParent ? serverOf.get(idToHex(s.parentHi, s.parentLo)) : undefined;
-      const server = servers?.find((h) => h.service === s.service && h !== s);
-      if (server && !servers!.includes(s)) {
+    if (servers.length === 0) {
+      return 0;
+    }
+    for (const s of spans) {
+      const g = s.hasParent ? findId(sharedIds, s.parentHi, s.parentLo) : -1;
+      const server = g >= 0 && !servers[g].includes(s) ? servers[g].find((h) => h.service === s.service) : undefined;
+      if (server) {
         s.parentHi = server.hi;
         s.parentLo = server.lo;
       }
     }
-    return serverOf;
-  }
-
-  /** Sets the derived id of a server half: the shared id XOR the mask, +1 until unused. */
-  private deriveId(server: ZipkinSpan, used: Set<string>): void {
-    let hi = (server.hi ^ SHARED_MASK_HI) >>> 0;
-    let lo = (server.lo ^ SHARED_MASK_LO) >>> 0;
-    while (used.has(idToHex(hi, lo))) {
-      lo = (lo + 1) >>> 0;
-      hi = lo === 0 ? (hi + 1) >>> 0 : hi;
-    }
-    used.add(idToHex(hi, lo));
-    server.hi = hi;
-    server.lo = lo;
+    return servers.length;
   }
 
   private span(s: ZipkinSpan): void {
