@@ -211,6 +211,43 @@ describe('zipkinTraces', () => {
   });
 });
 
+describe('shared spans (property)', () => {
+  it('every server half gets an id no other span has, under its client half', () => {
+    const hex = fc.stringMatching(/^[0-9a-f]{16}$/);
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(hex, { minLength: 1, maxLength: 30 }),
+        fc.array(hex, { maxLength: 10 }),
+        (ids, others) => {
+          const base = { traceId: '0123456789abcdef', timestamp: 1700000000000000, duration: 10 };
+          // each id a client/server pair; other spans take the ids the mask would derive (and their successors)
+          const mask = (id: string) =>
+            (BigInt(`0x${id}`) ^ BigInt('0x5a17ed5a17ed5a17')).toString(16).padStart(16, '0');
+          const spans = [
+            ...ids.flatMap((id) => [
+              { ...base, id, kind: 'CLIENT' },
+              { ...base, id, kind: 'SERVER', shared: true },
+            ]),
+            ...ids.map((id) => ({ ...base, id: mask(id), name: 'taken' })),
+            ...others.map((id) => ({ ...base, id, name: 'other' })),
+          ].filter((sp, k, all) => sp.kind !== undefined || all.findIndex((o) => o.id === sp.id) === k);
+          const [t] = zipkinTraces(spans);
+          const idOf = (i: number) => idToHex(t.idHi[i], t.idLo[i]);
+          const servers = Array.from({ length: t.spanCount }, (_, i) => i).filter((i) => t.kind[i] === SpanKind.Server);
+          const all = Array.from({ length: t.spanCount }, (_, i) => idOf(i));
+          for (const i of servers) {
+            // its parent is the client half with the shared id; no other span has its id
+            expect(all.filter((id) => id === idOf(i)).length).toBe(1);
+            expect(t.kind[all.indexOf(idToHex(t.parentHi[i], t.parentLo[i]))]).toBe(SpanKind.Client);
+          }
+          expect(servers.length).toBe(ids.length);
+        }
+      ),
+      { numRuns: 100 }
+    );
+  });
+});
+
 describe('hostile Zipkin JSON (property)', () => {
   function paths(v: unknown, at: Array<string | number> = [], out: Array<Array<string | number>> = []) {
     if (v !== null && typeof v === 'object') {
