@@ -7,9 +7,11 @@
  * span counts, durations and self times and counts the nodes merged (`merged`), and has no
  * children. Nothing is dropped: the sums over the bounded tree equal those over the full one.
  * Size: at most maxNodes kept nodes plus one "other" node per kept node. Parents still come
- * before their children. O(nodes) in practice: selections (top-n.ts), no sort.
+ * before their children. O(nodes) in practice: selections (percentile.ts `select`, top-n.ts), no
+ * sort.
  */
-import { idRange, topIds } from './top-n';
+import { select } from './percentile';
+import { topIds } from './top-n';
 
 /** The numeric columns of a call tree (parents before children). */
 export interface TreeColumns {
@@ -68,14 +70,36 @@ function amongLargestSiblings(parent: Int32Array, inclusive: Float64Array, maxCh
   return ok;
 }
 
+/**
+ * The cut of the `keep` largest inclusive self times among nodes 1 .. n-1, ties going to the
+ * earlier node: the nodes above `cut` are in, and the first `ties` nodes at `cut`.
+ */
+function globalCut(inclusive: Float64Array, keep: number): { cut: number; ties: number } {
+  const m = inclusive.length - 1;
+  if (keep >= m) {
+    return { cut: -Infinity, ties: 0 };
+  }
+  if (keep <= 0) {
+    return { cut: Infinity, ties: 0 };
+  }
+  const values = inclusive.slice(1);
+  select(values, 0, m, m - keep);
+  const cut = values[m - keep];
+  let above = 0;
+  for (let k = m - keep + 1; k < m; k++) {
+    above += values[k] > cut ? 1 : 0;
+  }
+  return { cut, ties: keep - above };
+}
+
 /** The bounded tree (see the file header); `maxNodes` ≥ 1. */
 export function boundTree(tree: TreeColumns, maxNodes: number, maxChildren: number): BoundedTree {
   const n = tree.parent.length;
   const inclusive = inclusiveSelf(tree);
-  const ok = amongLargestSiblings(tree.parent, inclusive, maxChildren);
-  for (const node of topIds(idRange(1, n), maxNodes - 1, inclusive)) {
-    ok[node] |= 2;
-  }
+  const amongLargest = amongLargestSiblings(tree.parent, inclusive, maxChildren);
+  const global = globalCut(inclusive, maxNodes - 1);
+  const cut = global.cut;
+  let ties = global.ties;
   // new id of each full-tree node: its own node when kept, else the "other" node it joins
   const to = new Int32Array(n);
   /** per full-tree node: its "other" child in the new tree, 0 until made */
@@ -94,8 +118,10 @@ export function boundTree(tree: TreeColumns, maxNodes: number, maxChildren: numb
   let size = 1;
   for (let node = 0; node < n; node++) {
     const p = tree.parent[node];
+    // among the maxNodes − 1 largest (ties are counted off in node order, kept or not)
+    const top = node > 0 && (inclusive[node] > cut || (inclusive[node] === cut && ties-- > 0));
     let at: number;
-    if (node === 0 || (ok[node] === 3 && out.source[to[p]] === p)) {
+    if (node === 0 || (top && amongLargest[node] === 1 && out.source[to[p]] === p)) {
       at = node === 0 ? 0 : size++;
       out.parent[at] = node === 0 ? -1 : to[p];
       out.source[at] = node;
@@ -119,11 +145,11 @@ export function boundTree(tree: TreeColumns, maxNodes: number, maxChildren: numb
     out.self[at] += tree.self[node];
   }
   return {
-    parent: out.parent.slice(0, size),
-    count: out.count.slice(0, size),
-    total: out.total.slice(0, size),
-    self: out.self.slice(0, size),
-    source: out.source.slice(0, size),
-    merged: out.merged.slice(0, size),
+    parent: out.parent.subarray(0, size),
+    count: out.count.subarray(0, size),
+    total: out.total.subarray(0, size),
+    self: out.self.subarray(0, size),
+    source: out.source.subarray(0, size),
+    merged: out.merged.subarray(0, size),
   };
 }
