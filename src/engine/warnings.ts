@@ -5,13 +5,7 @@
 import { idToHex } from './ids';
 import { ParsedTrace } from './model';
 
-export type TraceWarningKind =
-  | 'input'
-  | 'duplicateSpanId'
-  | 'orphan'
-  | 'cycle'
-  | 'clockSkew'
-  | 'childOutlivesParent';
+export type TraceWarningKind = 'input' | 'duplicateSpanId' | 'orphan' | 'cycle' | 'clockSkew' | 'childOutlivesParent';
 
 export interface TraceWarning {
   kind: TraceWarningKind;
