@@ -223,14 +223,14 @@ describe('shared spans (property)', () => {
           // each id a client/server pair; other spans take the ids the mask would derive (and their successors)
           const mask = (id: string) =>
             (BigInt(`0x${id}`) ^ BigInt('0x5a17ed5a17ed5a17')).toString(16).padStart(16, '0');
-          const spans = [
+          const spans: Array<Record<string, unknown>> = [
             ...ids.flatMap((id) => [
               { ...base, id, kind: 'CLIENT' },
               { ...base, id, kind: 'SERVER', shared: true },
             ]),
             ...ids.map((id) => ({ ...base, id: mask(id), name: 'taken' })),
             ...others.map((id) => ({ ...base, id, name: 'other' })),
-          ].filter((sp, k, all) => sp.kind !== undefined || all.findIndex((o) => o.id === sp.id) === k);
+          ].filter((sp, k, all) => 'kind' in sp || all.findIndex((o) => o.id === sp.id) === k);
           const [t] = zipkinTraces(spans);
           const idOf = (i: number) => idToHex(t.idHi[i], t.idLo[i]);
           const servers = Array.from({ length: t.spanCount }, (_, i) => i).filter((i) => t.kind[i] === SpanKind.Server);
