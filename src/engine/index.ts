@@ -11,6 +11,8 @@
  * `aggregateTraces`, `callTreeToFlameFrame`, `compareTraceSets`; for Prometheus histograms
  * `histogramQuantile` and `percentileRank`.
  * Jaeger: `parseOtlpTrace` also reads v3 `{"result":…}` bodies, `parseJaegerTrace(text)` v1 `{"data":[…]}` bodies.
+ * Files: `readTraceFile(text)` detects OTLP/JSON (also JSON Lines and snake_case protobuf-JSON),
+ * Jaeger JSON or Zipkin v2 and reads every trace in it; `toOtlpJson(trace)` writes one as OTLP/JSON.
  */
 export { TraceParseError } from './errors';
 export type { AttrTable, EventTable, LinkTable, ParsedTrace } from './model';
