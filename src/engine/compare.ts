@@ -91,9 +91,13 @@ interface Side {
 
 /** Joint id of each group of `set` (`set.groups` adopted into `joint` unless it is it). */
 function jointIds(set: SideSums, joint: GroupIndex): Uint32Array {
-  return Uint32Array.from({ length: set.columns.size }, (_, g) =>
-    set.groups === joint ? g : joint.adopt(set.groups, g)
-  );
+  const ids = idRange(0, set.columns.size);
+  if (set.groups !== joint) {
+    for (let g = 0; g < ids.length; g++) {
+      ids[g] = joint.adopt(set.groups, g);
+    }
+  }
+  return ids;
 }
 
 /** `set`'s columns re-indexed by joint ids `ids` (`size` of them). */
@@ -143,10 +147,10 @@ export function compareTraceSets(
   rows = COMPARE_ROWS
 ): TraceSetComparison {
   const shared = new GroupIndex(groupBy);
-  const aggregate = (set: readonly TraceAnalysis[] | TraceSetAggregate): SideSums =>
+  const sumsOf = (set: readonly TraceAnalysis[] | TraceSetAggregate): SideSums =>
     Array.isArray(set) ? sumSide(set, shared) : (set as TraceSetAggregate);
-  const slowSet = aggregate(slow);
-  const baseSet = aggregate(baseline);
+  const slowSet = sumsOf(slow);
+  const baseSet = sumsOf(baseline);
   const joint = slowSet.groups === baseSet.groups ? slowSet.groups : new GroupIndex(slowSet.groups.groupBy);
   const slowIds = jointIds(slowSet, joint);
   const baseIds = jointIds(baseSet, joint);
