@@ -62,6 +62,14 @@ describe('joinParents', () => {
         const viaHash = hashJoin(c, spans.length, rule, Infinity);
         const hashGroups = seen.splice(0).sort();
         expect(viaHash).toEqual(sortJoin(c, spans.length, rule));
+        // and both equal the plain definition: the last span having the parent id (the rule's pick)
+        const same = (a: [number, number], b: [number, number]) => a[0] === b[0] && a[1] === b[1];
+        const expected = spans.map((s) =>
+          s.parent === undefined
+            ? -1
+            : spans.map((t, k) => (same(t.id, s.parent!) ? k : -1)).reduce((a, b) => Math.max(a, b))
+        );
+        expect(Array.from(viaHash!)).toEqual(expected);
         // the rule saw the same groups of spans sharing an id, each in input order
         expect(seen.sort()).toEqual(hashGroups);
       })
