@@ -201,6 +201,17 @@ describe('readTraceFile: Jaeger and Zipkin', () => {
     expect(toOtlpJson(bare.traces[0])).toBe(toOtlpJson(two.traces[0]));
   });
 
+  it('leaves out a Jaeger trace without spans, and says when a trace id repeats', () => {
+    const body = JSON.parse(file('jaeger-two-traces.json'));
+    body.data.push({ ...body.data[1], spans: [] }, body.data[1]);
+    const f = readTraceFile(JSON.stringify(body));
+    expect(f.traces.map((t) => t.spanCount)).toEqual([2, 1, 1]);
+    expect(f.warnings).toEqual([
+      '1 trace(s) without spans left out: data[2]',
+      'trace 00000000000000000000000000000abc appears 2 times in "data"; each is shown as it is',
+    ]);
+  });
+
   it('reads a real Jaeger v1 answer as parseJaegerTrace does', () => {
     const body = wireText(recorded('jaeger-trace-v1'));
     const f = readTraceFile(body);

@@ -209,7 +209,21 @@ function jaegerFile(text: string): TraceFile {
       `the file holds no traces: "data" is empty${errors.length > 0 ? ` (Jaeger's errors: ${errors.join('; ')})` : ''}`
     );
   }
-  return { format: 'jaeger-json', traces: withSpans(traces, '"data"'), warnings: [] };
+  // a data list may hold a trace without spans beside real ones: left out, and said so
+  const kept = traces.filter((t) => t.spanCount > 0);
+  const warnings: string[] = [];
+  if (kept.length > 0 && kept.length < traces.length) {
+    const left = traces.map((t, k) => (t.spanCount === 0 ? `data[${k}]` : '')).filter((w) => w !== '');
+    warnings.push(`${left.length} trace(s) without spans left out: ${left.slice(0, 5).join(', ')}`);
+  }
+  const ids = kept.map((t) => t.traceId);
+  const repeated = ids.filter((id, k) => ids.indexOf(id) !== k);
+  if (repeated.length > 0) {
+    warnings.push(
+      `trace ${repeated[0]} appears ${ids.filter((id) => id === repeated[0]).length} times in "data"; each is shown as it is`
+    );
+  }
+  return { format: 'jaeger-json', traces: withSpans(kept.length > 0 ? kept : traces, '"data"'), warnings };
 }
 
 /** The first top-level key that names a format ('' if none), and the keys before it. */
