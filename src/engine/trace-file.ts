@@ -14,7 +14,9 @@
  *   `traceID`, `spans` or `processes` → one bare Jaeger trace object.
  * Anything else is a {@link TraceParseError} that names the supported formats and what the top
  * level looked like (e.g. `an object with keys "foo", "bar"`); a file whose format is known but
- * which holds no span says "the file holds no traces". No format ever yields a trace of 0 spans.
+ * which holds no span says "the file holds no traces". No format ever yields a trace of 0 spans:
+ * a Jaeger `data` element without spans beside real traces is left out with a file warning (as
+ * is said when a trace id repeats there).
  *
  * Cost: an OTLP/JSON document is read once by `parseOtlpTrace` (the fast reader); only when that
  * fails and the document holds several trace ids (`parseOtlpTrace` reads one trace per document)

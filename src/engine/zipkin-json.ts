@@ -33,9 +33,10 @@
  *   parent; the server half gets a derived id and the client as its parent. The derived id is
  *   the shared id XOR 0x5a17ed5a17ed5a17 (`+1` until free), checked against every span id and
  *   parent id of the trace, so it never equals an id the trace uses. A span whose `parentId`
- *   is the shared id hangs under the server half when its local service is the server half's,
- *   else under the client (a client-side child, e.g. the client's own retry logic). With
- *   several server halves, a child goes to the first one of its service.
+ *   is the shared id hangs under the server half when its service (as above: the local
+ *   endpoint's) is the server half's, else under the client (a client-side child, e.g. the
+ *   client's own retry logic). With several server halves, a child goes to the first one of
+ *   its service.
  *   Without this, the halves would be duplicate ids and the RPC's time would land on one side.
  * Malformed input throws a {@link TraceParseError} naming the span by its place in the file
  * (`[3].timestamp: …`, `[1][0].id: …`).
