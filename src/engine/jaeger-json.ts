@@ -1090,8 +1090,9 @@ function readDocument(text: string, all: boolean): JaegerDocument {
         if (enterArray(sc, 'data')) {
           do {
             if (all || doc.count === 0) {
-              // a Jaeger span with a few tags is ~400 characters of JSON: size the first trace's columns for that
-              const reader = new JaegerJsonReader(sc, `data[${doc.count}]`, all ? 16 : text.length / 400);
+              // a Jaeger span with a few tags is ~400 characters of JSON: size the first trace's columns for
+              // that (most files hold one trace); later ones grow from a small size
+              const reader = new JaegerJsonReader(sc, `data[${doc.count}]`, doc.count > 0 ? 16 : text.length / 400);
               reader.trace();
               readers.push(reader);
             } else {

@@ -15,8 +15,9 @@
  * and spans without one form the trace ''. Traces are in order of first appearance.
  *
  * Complexity: one scan of the text with the streaming scanner (values outside spans are skipped,
- * spans are skipped after their trace id is read), O(length); the documents built are about as
- * long as the input together. Reading them is the caller's second pass.
+ * each span's members are skipped except its trace id), O(length); a resource or scope written
+ * after its spans is attached when its object ends. The documents built are about as long as
+ * the input together. Reading them is the caller's second pass.
  */
 import { fail } from './builder';
 import { idTextToHex } from './ids';
@@ -29,6 +30,16 @@ export interface OtlpTraceText {
   text: string;
   /** numbers of the documents (lines) its spans came from, ascending */
   documents: number[];
+}
+
+/** A span read, waiting for its resource (and scope) to be known. */
+interface PendingSpan {
+  traceId: string;
+  /** the scope-spans member name it was listed under */
+  list: string;
+  scopeMember: string;
+  scopeRaw: string;
+  raw: string;
 }
 
 interface ScopeGroup {
@@ -56,10 +67,6 @@ class OtlpSplitter {
   /** the resource-spans member name of the output (`resource_spans` once the input used it) */
   listName = 'resourceSpans';
   private document = 0;
-  private resourceRaw = '';
-  private scopeList = '';
-  private scopeMember = '';
-  private scopeRaw = '';
   /** documents with no OTLP member, and their top-level keys */
   readonly notOtlp: Array<[number, string[]]> = [];
 
@@ -116,71 +123,65 @@ class OtlpSplitter {
       return;
     }
     do {
-      this.resourceRaw = '';
-      this.scopeList = 'scopeSpans';
+      // the resource may come after its spans: they wait in `pending` until the object ends
+      let resourceRaw = '';
+      const pending: PendingSpan[] = [];
       if (sc.obj()) {
-        // the resource may come after its spans: collect the scope lists' raw text first
-        const lists: Array<[string, number, number]> = [];
         do {
           sc.key();
           if (sc.is('resource')) {
-            this.resourceRaw = sc.s.slice(sc.skip(), sc.p);
+            resourceRaw = sc.s.slice(sc.skip(), sc.p);
           } else if (
             sc.is('scopeSpans') ||
             sc.is('scope_spans') ||
             sc.is('instrumentationLibrarySpans') ||
             sc.is('instrumentation_library_spans')
           ) {
-            const name = sc.text();
-            const start = sc.skip();
-            lists.push([name, start, sc.p]);
+            this.scopeSpansList(sc.text(), pending);
           } else {
             sc.skip();
           }
         } while (sc.moreMembers());
-        const end = sc.p;
-        for (const [name, start] of lists) {
-          this.scopeList = name;
-          sc.p = start;
-          this.scopeSpansList();
-        }
-        sc.p = end;
+      }
+      for (const span of pending) {
+        this.add(span, resourceRaw);
       }
     } while (sc.moreElements());
   }
 
-  private scopeSpansList(): void {
+  /** Reads a scope-spans list (named `list` in the input) into `pending`, each span with its scope. */
+  private scopeSpansList(list: string, pending: PendingSpan[]): void {
     const sc = this.sc;
     if (!sc.arr()) {
       return;
     }
     do {
-      this.scopeMember = '';
-      this.scopeRaw = '';
+      // likewise the scope may come after its spans
+      const from = pending.length;
+      let member = '';
+      let raw = '';
       if (sc.obj()) {
-        const lists: number[] = [];
         do {
           sc.key();
           if (sc.is('scope') || sc.is('instrumentationLibrary') || sc.is('instrumentation_library')) {
-            this.scopeMember = sc.text();
-            this.scopeRaw = sc.s.slice(sc.skip(), sc.p);
+            member = sc.text();
+            raw = sc.s.slice(sc.skip(), sc.p);
           } else if (sc.is('spans')) {
-            lists.push(sc.skip());
+            this.spans(list, pending);
           } else {
             sc.skip();
           }
         } while (sc.moreMembers());
-        const end = sc.p;
-        for (const start of lists) {
-          sc.p = start;
-          this.spans();
-        }
-        sc.p = end;
+      }
+      for (let k = from; k < pending.length; k++) {
+        pending[k].scopeMember = member;
+        pending[k].scopeRaw = raw;
       }
     } while (sc.moreElements());
   }
 
-  private spans(): void {
+  /** Reads a `spans` array into `pending`: each span's raw text and trace id. */
+  private spans(list: string, pending: PendingSpan[]): void {
     const sc = this.sc;
     if (!sc.arr()) {
       return;
@@ -200,33 +201,33 @@ class OtlpSplitter {
           }
         } while (sc.moreMembers());
       }
-      this.add(traceId, sc.s.slice(start, sc.p));
+      pending.push({ traceId, list, scopeMember: '', scopeRaw: '', raw: sc.s.slice(start, sc.p) });
     } while (sc.moreElements());
   }
 
-  private add(traceId: string, span: string): void {
+  private add(span: PendingSpan, resourceRaw: string): void {
     this.spanCount++;
-    let trace = this.traces.get(traceId);
+    let trace = this.traces.get(span.traceId);
     if (!trace) {
       trace = { resources: new Map(), documents: [] };
-      this.traces.set(traceId, trace);
+      this.traces.set(span.traceId, trace);
     }
     if (trace.documents[trace.documents.length - 1] !== this.document) {
       trace.documents.push(this.document);
     }
-    const resourceKey = `${this.scopeList}\n${this.resourceRaw}`;
+    const resourceKey = `${span.list}\n${resourceRaw}`;
     let resource = trace.resources.get(resourceKey);
     if (!resource) {
-      resource = { raw: this.resourceRaw, list: this.scopeList, scopes: new Map() };
+      resource = { raw: resourceRaw, list: span.list, scopes: new Map() };
       trace.resources.set(resourceKey, resource);
     }
-    const scopeKey = `${this.scopeMember}\n${this.scopeRaw}`;
+    const scopeKey = `${span.scopeMember}\n${span.scopeRaw}`;
     let scope = resource.scopes.get(scopeKey);
     if (!scope) {
-      scope = { member: this.scopeMember, raw: this.scopeRaw, spans: [] };
+      scope = { member: span.scopeMember, raw: span.scopeRaw, spans: [] };
       resource.scopes.set(scopeKey, scope);
     }
-    scope.spans.push(span);
+    scope.spans.push(span.raw);
   }
 
   /** The document of one trace (see the file header). */
