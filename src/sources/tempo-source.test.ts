@@ -59,7 +59,7 @@ describe('Tempo source', () => {
     await expect(tempo.search({ filter: { minDurationMs: -1 } }, { limit: 5 })).rejects.toMatchObject({
       name: 'DataError',
       kind: 'query-syntax',
-      message: 'The search filter cannot be written as TraceQL: not a duration: -1.',
+      message: 'The search filter cannot be written as TraceQL: a duration must be a number of ms ≥ 0, got -1.',
     });
     expect(urls).toEqual([]);
   });

@@ -366,7 +366,7 @@ describe('traceqlEquals and traceqlFilter with hostile values', () => {
     expect(traceqlDuration(9_007_199_254.740992)).toBe('9007199254.740992ms'); // 2^53 ns
     expect(traceqlDuration(1e15)).toBe('9223372036854ms'); // > 2^63−1 ns: Tempo's longest, whole ms
     expect(traceqlDuration(Infinity)).toBe('9223372036854ms');
-    expect(() => traceqlDuration(NaN)).toThrow(new RangeError('A TraceQL duration is a number of ms ≥ 0, got NaN'));
+    expect(() => traceqlDuration(NaN)).toThrow(new RangeError('a duration must be a number of ms ≥ 0, got NaN'));
     expect(() => traceqlDuration(-0.001)).toThrow(RangeError);
     expect(traceqlDuration(-0)).toBe('0ms');
   });

@@ -39,7 +39,7 @@ const MAX_DURATION_MS = 9_223_372_036_854;
  */
 export function traceqlDuration(ms: number): string {
   if (Number.isNaN(ms) || ms < 0) {
-    throw new RangeError(`A TraceQL duration is a number of ms ≥ 0, got ${ms}`);
+    throw new RangeError(`a duration must be a number of ms ≥ 0, got ${ms}`);
   }
   return `${Number(Math.min(ms, MAX_DURATION_MS).toFixed(6))}ms`;
 }
