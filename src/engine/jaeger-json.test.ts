@@ -15,6 +15,7 @@ import { parseJaegerTrace, parseJaegerTraceObject, parseJaegerTraces } from './j
 import { AttrTable, AttrType, ParsedTrace, serviceOf, SpanKind, StatusCode } from './model';
 import { parseOtlpTrace } from './otlp';
 import { toOtlpJson as writeOtlp } from './otlp-writer';
+import { jsonPaths, replaceAt } from './testing/json-paths';
 
 const TRACE = '0123456789abcdef0123456789abcdef';
 const OTHER = 'ffffffffffffffffffffffffffffffff';
@@ -705,29 +706,12 @@ describe('Jaeger JSON files', () => {
 });
 
 describe('hostile Jaeger JSON (property)', () => {
-  /** Every member of the hand-made body, as a path of keys and indexes. */
-  function paths(v: unknown, at: Array<string | number> = [], out: Array<Array<string | number>> = []) {
-    if (v !== null && typeof v === 'object') {
-      for (const [k, child] of Object.entries(v)) {
-        const key = Array.isArray(v) ? Number(k) : k;
-        out.push([...at, key]);
-        paths(child, [...at, key], out);
-      }
-    }
-    return out;
-  }
-  const allPaths = paths(handBody());
+  const allPaths = jsonPaths(handBody());
 
   it('any value anywhere in a body gives a trace or a TraceParseError, never another error', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: allPaths.length - 1 }), fc.jsonValue({ maxDepth: 2 }), (p, value) => {
-        const body = handBody() as any;
-        const path = allPaths[p];
-        let node = body;
-        for (const key of path.slice(0, -1)) {
-          node = node[key];
-        }
-        node[path[path.length - 1]] = value;
+        const body = replaceAt(handBody(), allPaths[p], value);
         for (const parse of [
           (text: string) => [parseJaegerTrace(text)],
           (text: string) => parseJaegerTraces(text).traces,

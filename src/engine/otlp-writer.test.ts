@@ -56,6 +56,26 @@ function roundTrip(t: ParsedTrace): ParsedTrace {
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 
+/** One attribute of every value kind: written back exactly as given. */
+const EVERY_KIND = [
+  { key: 'd', value: { doubleValue: 'NaN' } },
+  { key: 'b', value: { boolValue: true } },
+  { key: 'y', value: { bytesValue: 'AQI=' } },
+  { key: 'e', value: {} },
+  {
+    key: 'a',
+    value: {
+      arrayValue: {
+        values: [
+          { intValue: '1' },
+          { doubleValue: 1.5 },
+          { kvlistValue: { values: [{ key: 'k', value: { boolValue: false } }] } },
+        ],
+      },
+    },
+  },
+];
+
 describe('toOtlpJson', () => {
   it('writes a trace as an OTLP/JSON export request, times exact to the ns', () => {
     const text = JSON.stringify({
@@ -117,24 +137,7 @@ describe('toOtlpJson', () => {
                     name: 'x',
                     startTimeUnixNano: '5',
                     endTimeUnixNano: '7',
-                    attributes: [
-                      { key: 'd', value: { doubleValue: 'NaN' } },
-                      { key: 'b', value: { boolValue: true } },
-                      { key: 'y', value: { bytesValue: 'AQI=' } },
-                      { key: 'e', value: {} },
-                      {
-                        key: 'a',
-                        value: {
-                          arrayValue: {
-                            values: [
-                              { intValue: '1' },
-                              { doubleValue: 1.5 },
-                              { kvlistValue: { values: [{ key: 'k', value: { boolValue: false } }] } },
-                            ],
-                          },
-                        },
-                      },
-                    ],
+                    attributes: EVERY_KIND,
                   },
                 ],
               },
@@ -149,24 +152,7 @@ describe('toOtlpJson', () => {
     const span = out.resourceSpans[0].scopeSpans[0].spans[0];
     // times before 1 s: written without a seconds part; no trace id in the input, none written
     expect([span.startTimeUnixNano, span.endTimeUnixNano, span.traceId]).toEqual(['5', '7', undefined]);
-    expect(span.attributes).toEqual([
-      { key: 'd', value: { doubleValue: 'NaN' } },
-      { key: 'b', value: { boolValue: true } },
-      { key: 'y', value: { bytesValue: 'AQI=' } },
-      { key: 'e', value: {} },
-      {
-        key: 'a',
-        value: {
-          arrayValue: {
-            values: [
-              { intValue: '1' },
-              { doubleValue: 1.5 },
-              { kvlistValue: { values: [{ key: 'k', value: { boolValue: false } }] } },
-            ],
-          },
-        },
-      },
-    ]);
+    expect(span.attributes).toEqual(EVERY_KIND);
     expect(columns(roundTrip(t))).toEqual(columns(t));
   });
 

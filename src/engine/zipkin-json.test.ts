@@ -9,6 +9,7 @@ import { TraceParseError } from './errors';
 import { idToHex } from './ids';
 import { AttrType, nameOf, ParsedTrace, serviceOf, SpanKind, StatusCode } from './model';
 import { zipkinTraces } from './zipkin-json';
+import { jsonPaths, replaceAt } from './testing/json-paths';
 
 const FIXTURES = join(__dirname, '../../tests/fixtures/files');
 
@@ -249,28 +250,12 @@ describe('shared spans (property)', () => {
 });
 
 describe('hostile Zipkin JSON (property)', () => {
-  function paths(v: unknown, at: Array<string | number> = [], out: Array<Array<string | number>> = []) {
-    if (v !== null && typeof v === 'object') {
-      for (const [k, child] of Object.entries(v)) {
-        const key = Array.isArray(v) ? Number(k) : k;
-        out.push([...at, key]);
-        paths(child, [...at, key], out);
-      }
-    }
-    return out;
-  }
-  const allPaths = paths(fixture('zipkin-shared.json'));
+  const allPaths = jsonPaths(fixture('zipkin-shared.json'));
 
   it('any value anywhere gives traces with finite ordered times or a TraceParseError, never another error', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: allPaths.length - 1 }), fc.jsonValue({ maxDepth: 2 }), (p, value) => {
-        const spans = fixture('zipkin-shared.json') as any;
-        const path = allPaths[p];
-        let node = spans;
-        for (const key of path.slice(0, -1)) {
-          node = node[key];
-        }
-        node[path[path.length - 1]] = value;
+        const spans = replaceAt(fixture('zipkin-shared.json'), allPaths[p], value);
         try {
           for (const t of zipkinTraces(spans)) {
             expect(t.start.every((v, i) => Number.isFinite(v) && t.end[i] >= v)).toBe(true);
