@@ -221,17 +221,6 @@ export class TraceBuilder {
     return i;
   }
 
-  /** Name of the first required field the current span lacks, or '' when complete. */
-  missingField(): string {
-    if (!(this.seen & SEEN_ID)) {
-      return 'spanId';
-    }
-    if (!(this.seen & SEEN_START)) {
-      return 'startTimeUnixNano';
-    }
-    return this.seen & SEEN_END ? '' : 'endTimeUnixNano';
-  }
-
   /** Records the trace id text of a span (hex or base64); the first one names the trace. */
   noteTraceId(text: string): void {
     if (this.traceIdText === '') {
