@@ -1,4 +1,7 @@
-/** URLs to other app pages and to Grafana Explore, carrying datasources and the time range. */
+/**
+ * URLs to other app pages and to Grafana Explore, carrying datasources and the time range. Pure:
+ * an Explore URL names the user's organisation, which the caller passes in (see `currentOrgId`).
+ */
 import { prefixRoute, ROUTES } from '../constants';
 import type { TraceQuery, TraceSource } from '../sources/types';
 
@@ -27,7 +30,8 @@ function exploreUrl(
   datasource: { uid: string; type: string },
   query: Record<string, unknown>,
   from: string,
-  to: string
+  to: string,
+  orgId: number
 ) {
   const panes = {
     a: {
@@ -36,17 +40,18 @@ function exploreUrl(
       range: { from, to },
     },
   };
-  return `/explore?schemaVersion=1&orgId=1&panes=${encodeURIComponent(JSON.stringify(panes))}`;
+  return `/explore?schemaVersion=1&orgId=${orgId}&panes=${encodeURIComponent(JSON.stringify(panes))}`;
 }
 
-/** Explore with the trace datasource (Tempo or Jaeger) showing one trace or running a search, as the source asks. */
+/** Explore in organisation `orgId` with the trace datasource (Tempo or Jaeger) showing one trace or running a search, as the source asks. */
 export const exploreTraceUrl = (
   source: Pick<TraceSource, 'uid' | 'kind' | 'exploreQuery'>,
   what: { traceId: string } | TraceQuery,
   from: string,
-  to: string
-) => exploreUrl({ uid: source.uid, type: source.kind }, source.exploreQuery(what), from, to);
+  to: string,
+  orgId: number
+) => exploreUrl({ uid: source.uid, type: source.kind }, source.exploreQuery(what), from, to, orgId);
 
-/** Explore with the Prometheus datasource running a PromQL query. */
-export const explorePrometheusUrl = (promUid: string, expr: string, from: string, to: string) =>
-  exploreUrl({ uid: promUid, type: 'prometheus' }, { expr, range: true }, from, to);
+/** Explore in organisation `orgId` with the Prometheus datasource running a PromQL query. */
+export const explorePrometheusUrl = (promUid: string, expr: string, from: string, to: string, orgId: number) =>
+  exploreUrl({ uid: promUid, type: 'prometheus' }, { expr, range: true }, from, to, orgId);

@@ -16,6 +16,7 @@ import { useUrlState } from '../../app/urlState';
 import { useAsync } from '../../app/useAsync';
 import { useManyTraces } from '../../app/useManyTraces';
 import { exploreTraceUrl, pageUrl, traceUrl } from '../../app/links';
+import { currentOrgId } from '../../app/currentOrgId';
 import { DataErrorAlert } from '../../components/DataErrorAlert';
 import { Progress } from '../../components/Progress';
 import { QueryContextBar } from '../../components/QueryContextBar';
@@ -159,7 +160,7 @@ export default function SearchPage() {
               <LinkButton
                 variant="secondary"
                 icon="compass"
-                href={exploreTraceUrl(source, query, context.carry.from, context.carry.to)}
+                href={exploreTraceUrl(source, query, context.carry.from, context.carry.to, currentOrgId())}
               >
                 Open in Explore
               </LinkButton>

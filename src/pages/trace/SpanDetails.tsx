@@ -6,6 +6,7 @@ import { SpanMetrics } from '../../data';
 import { quantileQuery } from '../../data/spanmetrics/queries';
 import { formatDuration } from '../../components/breakdown';
 import { explorePrometheusUrl } from '../../app/links';
+import { currentOrgId } from '../../app/currentOrgId';
 import { AsyncState } from '../../app/useAsync';
 import { PercentileBadge } from './PercentileBadge';
 import { KeyValue, SpanInfo } from './spanInfo';
@@ -91,7 +92,7 @@ export function SpanDetails({ span, percentile, p95, metrics, promUid, range }: 
           size="sm"
           variant="secondary"
           icon="compass"
-          href={explorePrometheusUrl(promUid, latencyQuery, range.from, range.to)}
+          href={explorePrometheusUrl(promUid, latencyQuery, range.from, range.to, currentOrgId())}
         >
           Operation latency in Explore
         </LinkButton>

@@ -23,6 +23,7 @@ import { AsyncState } from '../../app/useAsync';
 import type { SpanMetrics } from '../../data';
 import { useSpanMetrics } from '../../app/useSpanMetrics';
 import { exploreTraceUrl } from '../../app/links';
+import { currentOrgId } from '../../app/currentOrgId';
 import { FileGone } from '../file/FileGone';
 import { DownloadOtlpButton } from './DownloadOtlpButton';
 import { FileProvenance } from './FileProvenance';
@@ -131,7 +132,7 @@ export default function TracePage() {
           <LinkButton
             variant="secondary"
             icon="compass"
-            href={exploreTraceUrl(source, { traceId }, context.carry.from, context.carry.to)}
+            href={exploreTraceUrl(source, { traceId }, context.carry.from, context.carry.to, currentOrgId())}
           >
             Open in Explore
           </LinkButton>
