@@ -1,5 +1,6 @@
 import { defineConfig } from 'eslint/config';
 import baseConfig from './.config/eslint.config.mjs';
+import layerRules from './eslint.layers.mjs';
 
 export default defineConfig([
   {
@@ -36,4 +37,6 @@ export default defineConfig([
     ],
   },
   ...baseConfig,
+  // after baseConfig: the layers of src/ (eslint.layers.mjs) replace its no-restricted-imports there
+  ...layerRules,
 ]);
