@@ -3,7 +3,7 @@ import { REVOKE_AFTER_MS, saveText } from './saveText';
 describe('saveText', () => {
   afterEach(() => jest.useRealTimers());
 
-  it('clicks a download link to a Blob URL of the text and revokes the URL afterwards', async () => {
+  it('clicks a detached download link to a Blob URL of the text (so no document click handler sees it) and revokes the URL afterwards', async () => {
     jest.useFakeTimers();
     const blobs: Blob[] = [];
     URL.createObjectURL = jest.fn((blob: Blob) => {
@@ -20,7 +20,7 @@ describe('saveText', () => {
 
     saveText('abc.otlp.json', '{"resourceSpans":[]}');
 
-    expect(clicked).toEqual([{ href: 'blob:trace-1', download: 'abc.otlp.json', attached: true }]);
+    expect(clicked).toEqual([{ href: 'blob:trace-1', download: 'abc.otlp.json', attached: false }]);
     expect(document.querySelector('a[download]')).toBeNull();
     expect(blobs[0].type).toBe('application/json');
     expect(blobs[0].size).toBe(20);
