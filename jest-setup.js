@@ -1,8 +1,11 @@
-// Jest setup provided by Grafana scaffolding
-import './.config/jest-setup';
+// Runs before each test file (setupFilesAfterEnv of jest.config.js).
 
-// jsdom has no canvas; @grafana/ui's Combobox measures option labels with a 2D context.
+// Jest setup provided by Grafana scaffolding. It is for the jsdom environment (it patches
+// HTMLCanvasElement); test files that run in the node environment (@jest-environment node) skip it.
 if (typeof HTMLCanvasElement !== 'undefined') {
+  require('./.config/jest-setup');
+
+  // jsdom has no canvas; @grafana/ui's Combobox measures option labels with a 2D context.
   HTMLCanvasElement.prototype.getContext = function getContext() {
     return { font: '', measureText: (text) => ({ width: String(text).length * 7 }) };
   };

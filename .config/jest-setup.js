@@ -25,7 +25,4 @@ Object.defineProperty(global, 'matchMedia', {
   }),
 });
 
-// Engine tests run with @jest-environment node, where there is no canvas.
-if (typeof HTMLCanvasElement !== 'undefined') {
-  HTMLCanvasElement.prototype.getContext = () => {};
-}
+HTMLCanvasElement.prototype.getContext = () => {};

@@ -22,7 +22,7 @@ module.exports = {
     '<rootDir>/src/**/*.{spec,test,jest}.{js,jsx,ts,tsx}',
   ],
   transform: {
-    '^.+\\.(t|j)sx?$|^.+\\.mjs$': [
+    '^.+\\.(t|j)sx?$': [
       '@swc/jest',
       {
         sourceMaps: 'inline',

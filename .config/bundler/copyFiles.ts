@@ -1,15 +1,23 @@
-import { hasReadme } from './utils.ts';
+import { getPluginJson, hasReadme } from './utils.ts';
+
+const pluginJson = getPluginJson();
+const logoPaths: string[] = Array.from(new Set([pluginJson.info?.logos?.large, pluginJson.info?.logos?.small])).filter(
+  Boolean
+);
+const screenshotPaths: string[] = pluginJson.info?.screenshots?.map((s: { path: string }) => s.path) || [];
 
 export const copyFilePatterns = [
   // If src/README.md exists use it; otherwise the root README
   // To `compiler.options.output`
   { from: hasReadme() ? 'README.md' : '../README.md', to: '.', force: true },
-  { from: '../plugin.json', to: '.' },
+  { from: 'plugin.json', to: '.' },
   { from: '../LICENSE', to: '.' },
-  { from: '**/plugin.json', to: '.' },
-  // Logos and screenshots of the app (src/img) and of nested plugins (src/panels/*/img).
-  { from: '**/img/**/*', to: '.' },
+  { from: '../CHANGELOG.md', to: '.', force: true },
+  { from: '**/*.json', to: '.' },
   { from: '**/query_help.md', to: '.', noErrorOnMissing: true },
-  // Dashboards the app's plugin.json `includes` (the same files Grafana provisions in the demo).
-  { from: '../provisioning/dashboards/*.json', to: 'dashboards/[name][ext]' },
+  ...logoPaths.map((logoPath) => ({ from: logoPath, to: logoPath })),
+  ...screenshotPaths.map((screenshotPath) => ({
+    from: screenshotPath,
+    to: screenshotPath,
+  })),
 ];

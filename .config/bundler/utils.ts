@@ -30,9 +30,8 @@ export function getPackageJson() {
   return loadJson(path.resolve(process.cwd(), 'package.json'));
 }
 
-// TraceLens keeps the app manifest at the project root (design card); nested plugins stay in src/.
 export function getPluginJson() {
-  return loadJson(path.resolve(process.cwd(), 'plugin.json'));
+  return loadJson(path.resolve(process.cwd(), `${SOURCE_DIR}/plugin.json`));
 }
 
 export function getCPConfigVersion() {
@@ -44,11 +43,10 @@ export function hasReadme() {
   return fs.existsSync(path.resolve(process.cwd(), SOURCE_DIR, 'README.md'));
 }
 
-// The app's entry is src/module.tsx (its manifest is the root plugin.json); nested plugins are
-// found as src/**/plugin.json files with a sibling module.[jt]sx? file.
+// Support bundling nested plugins by finding all plugin.json files in src directory
+// then checking for a sibling module.[jt]sx? file.
 export async function getEntries() {
-  const pluginsJson = await glob(`${SOURCE_DIR}/**/plugin.json`, { absolute: true });
-  const appModules = await glob(`${SOURCE_DIR}/module.{ts,tsx,js,jsx}`, { absolute: true });
+  const pluginsJson = await glob('**/src/**/plugin.json', { absolute: true });
 
   const plugins = await Promise.all(
     pluginsJson.map((pluginJson) => {
@@ -66,5 +64,5 @@ export async function getEntries() {
       innerResult[entryName] = module;
       return innerResult;
     }, result);
-  }, Object.fromEntries(appModules.map((module) => ['module', module])));
+  }, {});
 }

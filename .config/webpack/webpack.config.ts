@@ -18,39 +18,31 @@ import VirtualModulesPlugin from 'webpack-virtual-modules';
 
 import { BuildModeWebpackPlugin } from './BuildModeWebpackPlugin.ts';
 import { DIST_DIR, SOURCE_DIR } from '../bundler/constants.ts';
-import { getCPConfigVersion, getEntries, getPackageJson, getPluginJson, isWSL } from '../bundler/utils.ts';
+import { getCPConfigVersion, getEntries, getPackageJson, getPluginJson, hasReadme, isWSL } from '../bundler/utils.ts';
 import { externals } from '../bundler/externals.ts';
 import { copyFilePatterns } from '../bundler/copyFiles.ts';
 
 const pluginJson = getPluginJson();
 const cpVersion = getCPConfigVersion();
 const pluginVersion = getPackageJson().version;
-// Lazy chunks are written to dist/ for every entry, so the public path is the plugin's root
-// folder: the running module's folder, less its nested-plugin folder (e.g. panels/breakdown/).
-const publicPathModule = (nestedDirs: string[]) =>
-  new VirtualModulesPlugin({
-    'node_modules/grafana-public-path.js': `
+const logoPaths = Array.from(new Set([pluginJson.info?.logos?.large, pluginJson.info?.logos?.small])).filter(Boolean);
+const screenshotPaths = pluginJson.info?.screenshots?.map((s: { path: string }) => s.path) || [];
+const virtualPublicPath = new VirtualModulesPlugin({
+  'node_modules/grafana-public-path.js': `
 import amdMetaModule from 'amd-module';
 
-const nestedDirs = ${JSON.stringify(nestedDirs)};
-const moduleDir =
+__webpack_public_path__ =
   amdMetaModule && amdMetaModule.uri
     ? amdMetaModule.uri.slice(0, amdMetaModule.uri.lastIndexOf('/') + 1)
     : 'public/plugins/${pluginJson.id}/';
-const nestedDir = nestedDirs.find((dir) => moduleDir.endsWith(dir));
-__webpack_public_path__ = nestedDir ? moduleDir.slice(0, -nestedDir.length) : moduleDir;
 `,
-  });
+});
 
 export type Env = {
   [key: string]: true | string | Env;
 };
 
 const config = async (env: Env): Promise<Configuration> => {
-  const entries = await getEntries();
-  const nestedDirs = Object.keys(entries)
-    .filter((name) => name !== 'module')
-    .map((name) => name.slice(0, -'module'.length));
   const baseConfig: Configuration = {
     cache: {
       type: 'filesystem',
@@ -64,7 +56,7 @@ const config = async (env: Env): Promise<Configuration> => {
 
     devtool: env.production ? 'source-map' : 'eval-source-map',
 
-    entry: entries,
+    entry: await getEntries(),
 
     externals,
 
@@ -167,7 +159,7 @@ const config = async (env: Env): Promise<Configuration> => {
 
     plugins: [
       new BuildModeWebpackPlugin(),
-      publicPathModule(nestedDirs),
+      virtualPublicPath,
       // Insert create plugin version information into the bundle
       new webpack.BannerPlugin({
         banner: `/* [create-plugin] version: ${cpVersion} */

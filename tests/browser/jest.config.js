@@ -2,7 +2,7 @@
 // which loads the BUILT dist/ against the real Tempo + Prometheus of a running stack. Run through
 // tests/browser/run.sh (starts/stops the stack) or from tests/run-all.sh (reuses its stack).
 const path = require('path');
-const root = require('../../.config/jest.config');
+const root = require('../../jest.config');
 
 module.exports = {
   rootDir: path.resolve(__dirname, '../..'),

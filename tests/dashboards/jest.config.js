@@ -2,7 +2,7 @@
 // datasource provisioning, the plugin manifests and the breakdown panel's option schema:
 //   npx jest --config tests/dashboards/jest.config.js
 const path = require('path');
-const root = require('../../.config/jest.config');
+const root = require('../../jest.config');
 
 module.exports = {
   ...root,

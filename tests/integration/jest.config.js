@@ -2,7 +2,7 @@
 // tests/integration/run.sh, which starts the stack, runs jest with this config and stops the stack
 // afterwards even when tests fail. The `offline` project (compose/provisioning checks) needs nothing.
 const path = require('path');
-const root = require('../../.config/jest.config');
+const root = require('../../jest.config');
 
 const common = {
   rootDir: path.resolve(__dirname, '../..'),

@@ -1,0 +1,63 @@
+/*
+ * TraceLens's webpack config: create-plugin's (.config/webpack/webpack.config.ts, left as scaffolded)
+ * extended with webpack-merge as .config/README.md describes. TraceLens replaces two of its plugins:
+ * - the public-path module: lazy chunks are written to the plugin root for every entry, so a nested
+ *   plugin (dist/panels/breakdown/module.js) must load them from the root, not from its own folder;
+ * - the copied files: the scaffold's list without CHANGELOG.md (TraceLens keeps none), plus every
+ *   img/ folder (nested plugins' logos, the README's light screenshots) and the dashboards the app's
+ *   plugin.json `includes`.
+ * The app manifest is the root plugin.json; src/plugin.json links to it, where the scaffold reads it.
+ */
+import CopyWebpackPlugin from 'copy-webpack-plugin';
+import path from 'path';
+import type { Configuration } from 'webpack';
+import { mergeWithCustomize, unique } from 'webpack-merge';
+import VirtualModulesPlugin from 'webpack-virtual-modules';
+
+import grafanaConfig, { type Env } from './.config/webpack/webpack.config';
+import { copyFilePatterns } from './.config/bundler/copyFiles';
+import { getEntries, getPluginJson } from './.config/bundler/utils';
+
+const copyPatterns = [
+  ...copyFilePatterns.filter((pattern) => pattern.from !== '../CHANGELOG.md'),
+  { from: '**/img/**/*', to: '.' },
+  { from: '../provisioning/dashboards/*.json', to: 'dashboards/[name][ext]' },
+];
+
+// The running module's folder, less its nested-plugin folder (e.g. panels/breakdown/).
+const publicPathModule = (pluginId: string, nestedDirs: string[]) =>
+  new VirtualModulesPlugin({
+    'node_modules/grafana-public-path.js': `
+import amdMetaModule from 'amd-module';
+
+const nestedDirs = ${JSON.stringify(nestedDirs)};
+const moduleDir =
+  amdMetaModule && amdMetaModule.uri
+    ? amdMetaModule.uri.slice(0, amdMetaModule.uri.lastIndexOf('/') + 1)
+    : 'public/plugins/${pluginId}/';
+const nestedDir = nestedDirs.find((dir) => moduleDir.endsWith(dir));
+__webpack_public_path__ = nestedDir ? moduleDir.slice(0, -nestedDir.length) : moduleDir;
+`,
+  });
+
+// The plugins TraceLens's config brings replace the scaffold's of the same class.
+const mergeReplacingPlugins = mergeWithCustomize({
+  customizeArray: unique('plugins', ['CopyPlugin', 'VirtualModulesPlugin'], (plugin) => plugin.constructor?.name),
+});
+
+const config = async (env: Env): Promise<Configuration> => {
+  const baseConfig = await grafanaConfig(env);
+  const nestedDirs = Object.keys(await getEntries())
+    .filter((name) => name !== 'module')
+    .map((name) => name.slice(0, -'module'.length));
+
+  return mergeReplacingPlugins(baseConfig, {
+    cache: {
+      type: 'filesystem',
+      buildDependencies: { config: [path.resolve(process.cwd(), 'webpack.config.ts')] },
+    },
+    plugins: [publicPathModule(getPluginJson().id, nestedDirs), new CopyWebpackPlugin({ patterns: copyPatterns })],
+  });
+};
+
+export default config;
