@@ -37,6 +37,18 @@ export default defineConfig([
     ],
   },
   ...baseConfig,
+  {
+    // The scaffold's @grafana/eslint-config 9 names the stylistic plugin @stylistic/ts (installed as
+    // @stylistic/eslint-plugin 5, see package.json) and sets type-annotation-spacing's `overrides.arrow`,
+    // which that plugin deprecates for arrow-spacing: the same rules as @grafana/eslint-config 10's.
+    rules: {
+      '@stylistic/ts/type-annotation-spacing': [
+        'error',
+        { after: true, before: false, overrides: { arrow: 'ignore' } },
+      ],
+      '@stylistic/ts/arrow-spacing': ['error', { after: true, before: true }],
+    },
+  },
   // after baseConfig: the layers of src/ (eslint.layers.mjs) replace its no-restricted-imports there
   ...layerRules,
 ]);
