@@ -60,12 +60,14 @@ function restrict(dir, patterns) {
 
 const layerRules = LAYERS.flatMap((layer, i) => {
   const above = [...LAYERS.slice(i + 1).flat(), ...FEATURES];
-  const patterns = [
-    reaching(above, `${layer.join('/')} is below ${above.join(', ')}: it may not import them`),
-    ENTRY_IMPORT,
-  ];
   const barrel = layer.includes('data') ? [] : [DEEP_DATA_IMPORT];
-  return layer.flatMap((name) => restrict(name, [...patterns, ...barrel]));
+  return layer.flatMap((name) =>
+    restrict(name, [
+      reaching(above, `${name} is below ${above.join(', ')}: it may not import them`),
+      ENTRY_IMPORT,
+      ...barrel,
+    ])
+  );
 });
 
 /** A feature imports any layer, but no other feature: pages/<a> not pages/<b>, panels, config or extensions. */

@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { PLUGIN_BASE_URL } from '../constants';
-import { installRecordedBackend } from './testing/recordedBackend';
-import { renderApp } from './testing/renderApp';
+import { PLUGIN_BASE_URL } from './constants';
+import { installRecordedBackend } from './app/testing/recordedBackend';
+import { renderApp } from '../tests/support/renderApp';
 
 /** Every trace is the recorded one (Tempo v2, Jaeger v3); every other request fails with 502. */
 function renderAt(path: string) {

@@ -2,16 +2,16 @@ import React, { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AppRootProps } from '@grafana/data';
 import { LoadingPlaceholder } from '@grafana/ui';
-import { prefixRoute, ROUTES } from '../constants';
-import { AppSettings } from '../config/settings';
-import { TraceFilesProvider } from '../pages/file/TraceFilesContext';
-import { AppSettingsContext } from './AppSettingsContext';
+import { prefixRoute, ROUTES } from './constants';
+import { AppSettings } from './app/settings';
+import { TraceFilesProvider } from './app/TraceFilesContext';
+import { AppSettingsContext } from './app/AppSettingsContext';
 
-const SearchPage = lazy(() => import('../pages/search/SearchPage'));
-const TracePage = lazy(() => import('../pages/trace/TracePage'));
-const ServicesPage = lazy(() => import('../pages/services/ServicesPage'));
-const ComparePage = lazy(() => import('../pages/compare/ComparePage'));
-const OpenFilePage = lazy(() => import('../pages/file/OpenFilePage'));
+const SearchPage = lazy(() => import('./pages/search/SearchPage'));
+const TracePage = lazy(() => import('./pages/trace/TracePage'));
+const ServicesPage = lazy(() => import('./pages/services/ServicesPage'));
+const ComparePage = lazy(() => import('./pages/compare/ComparePage'));
+const OpenFilePage = lazy(() => import('./pages/file/OpenFilePage'));
 
 /**
  * The app's routes, relative to /a/<plugin id>. Unknown paths land on the search page. The trace

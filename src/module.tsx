@@ -3,9 +3,9 @@ import { AppPlugin, AppRootProps } from '@grafana/data';
 import { LoadingPlaceholder } from '@grafana/ui';
 import type { AppConfigProps } from './config/AppConfig';
 import { analyzeInTraceLensLink } from './extensions/analyzeLink';
-import { AppSettings } from './config/settings';
+import { AppSettings } from './app/settings';
 
-const LazyApp = lazy(() => import('./app/App'));
+const LazyApp = lazy(() => import('./App'));
 const LazyAppConfig = lazy(() => import('./config/AppConfig'));
 
 const App = (props: AppRootProps<AppSettings>) => (

@@ -19,18 +19,25 @@
  * traces" state, the compare page's root filter, the breakdown panel's group links (groupQuery), the
  * "Analyze in TraceLens" extension (passes a query through unchanged), the diagnostics' queries
  * (collected from the requests runDiagnostics sends) and the queries of the recorded Tempo answers.
+ * It sits at the top of src/ (with module.tsx and App.tsx) because it reads writers of every layer.
  */
 import { parser } from '@grafana/lezer-traceql';
 import fc from 'fast-check';
 import { of, throwError } from 'rxjs';
-import { analyzeLinkPath } from '../../extensions/analyzeLink';
-import { BuilderState, builderFromParams, builderToParams, builderToTraceql } from '../../pages/search/searchQuery';
-import { groupQuery } from '../../panels/breakdown/links';
-import { runDiagnostics } from '../../config/diagnostics';
-import { recorded } from '../recorded';
-import { wellFormed } from './quote';
-import { goUnquote as tempoReads } from './testing/go-strings';
-import { AttributeScope, traceqlAttribute, traceqlDuration, traceqlEquals, traceqlFilter } from './traceql';
+import { analyzeLinkPath } from './extensions/analyzeLink';
+import { BuilderState, builderFromParams, builderToParams, builderToTraceql } from './app/searchQuery';
+import { groupQuery } from './panels/breakdown/links';
+import { runDiagnostics } from './config/diagnostics';
+import { recorded } from '../tests/support/recorded';
+import { wellFormed } from './data/queries/quote';
+import { goUnquote as tempoReads } from './data/queries/testing/go-strings';
+import {
+  AttributeScope,
+  traceqlAttribute,
+  traceqlDuration,
+  traceqlEquals,
+  traceqlFilter,
+} from './data/queries/traceql';
 
 const fetchMock = jest.fn();
 jest.mock('@grafana/runtime', () => ({

@@ -3,7 +3,7 @@
  * with the pages through context: the open-file page adds to it, the trace page reads from it.
  */
 import React, { createContext, useCallback, useContext, useMemo, useRef, useState } from 'react';
-import type { TraceFile } from '../../engine';
+import type { TraceFile } from '../engine';
 import { addFile, LoadedFile } from './traceFiles';
 
 export interface TraceFiles {

@@ -1,5 +1,5 @@
-import { parseOtlpTrace } from '../../engine';
-import { tinyOtlp } from '../../../tests/synthetic/tiny';
+import { parseOtlpTrace } from '../engine';
+import { tinyOtlp } from '../../tests/synthetic/tiny';
 import { loadFileTrace } from './loadFileTrace';
 import { addFile } from './traceFiles';
 

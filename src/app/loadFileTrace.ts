@@ -3,8 +3,8 @@
  * page shows both alike: `analyzeTrace` (O(spans log spans)), with the file's own warnings first
  * (as `input` warnings, repeated for each of its traces), then the engine's.
  */
-import { analyzeTrace } from '../../engine';
-import type { LoadedTrace } from '../../loading';
+import { analyzeTrace } from '../engine';
+import type { LoadedTrace } from '../loading';
 import type { FileTrace, LoadedFile } from './traceFiles';
 
 export function loadFileTrace(file: LoadedFile, entry: FileTrace): LoadedTrace {

@@ -1,4 +1,12 @@
-import { builderFromParams, builderToFilter, builderToParams, builderToTraceql, parseAttr } from './searchQuery';
+import {
+  builderFromParams,
+  builderToFilter,
+  builderToParams,
+  builderToTraceql,
+  formatTags,
+  parseAttr,
+  parseTags,
+} from './searchQuery';
 
 describe('search builder', () => {
   it('writes readable TraceQL with every value escaped', () => {
@@ -70,5 +78,35 @@ describe('builderToFilter', () => {
       spanAttributes: { x_request_id: 'a"b' },
       resourceAttributes: { 'deployment.environment': 'prod' },
     });
+  });
+});
+
+describe('Jaeger tags text', () => {
+  it('reads key=value pairs, quoted values with spaces and escapes', () => {
+    expect(parseTags(' http.status_code=500  error=true note="a b \\"c\\""')).toEqual({
+      attrs: [
+        { scope: 'span', key: 'http.status_code', value: '500' },
+        { scope: 'span', key: 'error', value: 'true' },
+        { scope: 'span', key: 'note', value: 'a b "c"' },
+      ],
+    });
+    expect(parseTags('   ')).toEqual({ attrs: [] });
+  });
+
+  it('says which part is not key=value', () => {
+    expect(parseTags('error=true oops')).toEqual({
+      error: '"oops" is not key=value (quote a value that holds spaces: key="a b").',
+    });
+    expect(parseTags('a="unclosed')).toMatchObject({ error: expect.stringMatching(/^"a="unclosed" is not key=value/) });
+  });
+
+  it('writes conditions back as text that reads the same', () => {
+    const attrs = [
+      { scope: 'span' as const, key: 'note', value: 'a b "c"' },
+      { scope: 'resource' as const, key: 'host', value: 'x1' },
+    ];
+    const text = formatTags(attrs);
+    expect(text).toBe('note="a b \\"c\\"" host=x1');
+    expect(parseTags(text)).toEqual({ attrs: attrs.map((a) => ({ ...a, scope: 'span' })) });
   });
 });

@@ -1,12 +1,14 @@
 /**
- * The search builder's state, its URL form, the TraceFilter it stands for and the TraceQL it writes. Every value reaches TraceQL
- * through the data layer's builder (traceqlFilter), so it is always escaped.
+ * The search builder's state, its URL form, the TraceFilter it stands for and the TraceQL it writes
+ * (shared by the search and services pages, the breakdown panel's links and the Jaeger extension),
+ * and Jaeger-style tags text. Every value reaches TraceQL through the data layer's builder
+ * (traceqlFilter), so it is always escaped.
  *
  * URL: `svc`, `op`, `status`, `min`/`max` (span duration, ms), repeated `attr` = `span.key=value`
  * or `resource.key=value`; `q` is the query last run, `mode` is `builder` (default) or `raw`.
  */
-import { traceqlFilter } from '../../data';
-import type { TraceFilter } from '../../sources/types';
+import { traceqlFilter } from '../data';
+import type { TraceFilter } from '../sources/types';
 
 export type AttrScope = 'span' | 'resource';
 
@@ -84,4 +86,33 @@ export function builderToFilter(state: BuilderState): TraceFilter {
 /** Readable TraceQL for the builder state (what Tempo runs for it): one spanset filter, conditions joined by `&&`. */
 export function builderToTraceql(state: BuilderState): string {
   return traceqlFilter(builderToFilter(state));
+}
+
+/**
+ * Jaeger-style tags text, `key=value` separated by spaces (a value with spaces in double quotes,
+ * `\"` and `\\` inside), as span attribute conditions; or what is wrong with it.
+ */
+export function parseTags(text: string): { attrs: AttrCondition[] } | { error: string } {
+  const tag = /\s*([^\s="]+)=(?:"((?:[^"\\]|\\.)*)"|([^\s"]*))(?=\s|$)/y;
+  const attrs: AttrCondition[] = [];
+  let at = 0;
+  while (text.slice(at).trim() !== '') {
+    tag.lastIndex = at;
+    const m = tag.exec(text);
+    if (!m) {
+      const bad = text.slice(at).trim().split(/\s+/)[0];
+      return { error: `"${bad}" is not key=value (quote a value that holds spaces: key="a b").` };
+    }
+    attrs.push({ scope: 'span', key: m[1], value: m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3] });
+    at = tag.lastIndex;
+  }
+  return { attrs };
+}
+
+/** The tags text for attribute conditions (either scope: Jaeger matches span and process tags alike). */
+export function formatTags(attrs: AttrCondition[]): string {
+  return attrs
+    .filter((a) => a.key)
+    .map((a) => `${a.key}=${/^[^\s"\\]+$/.test(a.value) ? a.value : `"${a.value.replace(/["\\]/g, '\\$&')}"`}`)
+    .join(' ');
 }

@@ -1,4 +1,4 @@
-import type { ParsedTrace, TraceFile } from '../../engine';
+import type { ParsedTrace, TraceFile } from '../engine';
 import { addFile, displayName, fileTraceUrl, findFile, findFileTrace, openFileUrl } from './traceFiles';
 
 const trace = (traceId: string) => ({ traceId }) as ParsedTrace;

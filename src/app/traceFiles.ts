@@ -4,9 +4,9 @@
  * A file trace is addressed by `/trace/<key>?ds=file&file=<file id>`; its key is its trace id, or
  * `trace-<n>` (its 1-based place in the file) when the file gave it none. Lookups are O(files + traces).
  */
-import type { ParsedTrace, TraceFile, TraceFileFormat } from '../../engine';
-import { ROUTES } from '../../constants';
-import { pageUrl, traceUrl } from '../../app/links';
+import type { ParsedTrace, TraceFile, TraceFileFormat } from '../engine';
+import { ROUTES } from '../constants';
+import { pageUrl, traceUrl } from './links';
 
 /** The `ds` value of a trace opened from a file. */
 export const FILE_DS = 'file';

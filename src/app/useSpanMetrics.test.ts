@@ -1,6 +1,6 @@
 import { createFetchTransport, createPrometheusClient } from '../data';
-import { fetchReplaying, recorded } from '../data/recorded';
-import { SpanMetricsSchemeSetting } from '../config/settings';
+import { fetchReplaying, recorded } from '../../tests/support/recorded';
+import { SpanMetricsSchemeSetting } from './settings';
 import { loadSpanMetrics } from './useSpanMetrics';
 
 const prom = () =>

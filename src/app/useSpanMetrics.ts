@@ -4,7 +4,7 @@
  * when no single scheme is present.
  */
 import { createSpanMetrics, DataError, detectScheme, PRESET_SCHEMES, PrometheusClient, SpanMetrics } from '../data';
-import { SpanMetricsSchemeSetting } from '../config/settings';
+import { SpanMetricsSchemeSetting } from './settings';
 import { useAppSettings } from './AppSettingsContext';
 import { QueryContext } from './queryContext';
 import { useAsync } from './useAsync';

@@ -1,6 +1,6 @@
 import React from 'react';
 import { Alert, LinkButton } from '@grafana/ui';
-import { openFileUrl } from './traceFiles';
+import { openFileUrl } from '../app/traceFiles';
 
 /**
  * Said where a link points at a trace file that is no longer open: files live only in the browser

@@ -2,16 +2,11 @@ import React, { useEffect, useRef, useState } from 'react';
 import { applyFieldOverrides, DataFrame, FieldColorModeId, FieldType, TimeRange, toDataFrame } from '@grafana/data';
 import type { LegendDisplayMode } from '@grafana/schema';
 import { TimeSeries, useTheme2 } from '@grafana/ui';
-
-export interface ChartSeries {
-  name: string;
-  /** [unix seconds, value] */
-  points: Array<[number, number]>;
-}
+import type { NamedSeries } from '../data';
 
 interface Props {
   title: string;
-  series: ChartSeries[];
+  series: NamedSeries[];
   /** Grafana unit id, e.g. "s", "reqps", "percentunit" */
   unit: string;
   timeRange: TimeRange;

@@ -5,7 +5,7 @@ import { BackendSrv, setBackendSrv } from '@grafana/runtime';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import AppConfig from './AppConfig';
-import { AppSettings } from './settings';
+import { AppSettings } from '../app/settings';
 import { reloadPage } from './reloadPage';
 import { installFakeDatasources } from '../app/testing/fakeDatasources';
 

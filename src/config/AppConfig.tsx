@@ -14,7 +14,7 @@ import {
   SPAN_METRICS_SCHEME_OPTIONS,
   SpanMetricsSchemeSetting,
   validateMaxTraces,
-} from './settings';
+} from '../app/settings';
 
 export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<AppSettings>> {}
 

@@ -9,7 +9,7 @@ import { resolveTraceSource } from '../app/traceSource';
 import { CheckResult } from './checkResult';
 import { jaegerChecks } from './jaegerChecks';
 import { promChecks } from './promChecks';
-import { SpanMetricsSchemeSetting } from './settings';
+import { SpanMetricsSchemeSetting } from '../app/settings';
 import { tempoChecks } from './tempoChecks';
 
 export type { CheckResult, CheckStatus } from './checkResult';

@@ -8,13 +8,13 @@ import {
   createGrafanaProxyTransport,
   createPrometheusClient,
   detectScheme,
+  latencySelector,
   PRESET_SCHEMES,
   SchemeDetection,
-  selector,
 } from '../data';
 import type { SourceKind } from '../sources/types';
 import { CheckResult, lastHour, message } from './checkResult';
-import { SpanMetricsSchemeSetting } from './settings';
+import { SpanMetricsSchemeSetting } from '../app/settings';
 
 const HINTS = {
   prometheus:
@@ -133,8 +133,7 @@ export async function promChecks(
     return results;
   }
   try {
-    const expr = selector(scheme.histogram === 'classic' ? `${scheme.latencyMetric}_bucket` : scheme.latencyMetric);
-    const series = await prom.exemplars(expr, range, request);
+    const series = await prom.exemplars(latencySelector(scheme), range, request);
     const count = series.reduce((n, s) => n + s.exemplars.length, 0);
     results.push(
       count

@@ -1,6 +1,6 @@
 import { lastValueFrom } from 'rxjs';
 import { getBackendSrv } from '@grafana/runtime';
-import { AppSettings } from './settings';
+import { AppSettings } from '../app/settings';
 
 /** Saves the app's jsonData through Grafana's plugin settings API (POST /api/plugins/<id>/settings). */
 export async function saveAppSettings(

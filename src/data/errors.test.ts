@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { classifyFailure, DataError, partialTraceWarning, upstreamMessage } from './errors';
-import { recorded, wireText } from './recorded';
+import { recorded, wireText } from '../../tests/support/recorded';
 
 const tempo = { target: 'Tempo at http://127.0.0.1:13200', path: 'api/search' };
 const http = (name: string) => {

@@ -1,6 +1,6 @@
 import { DataError } from './errors';
 import { createFetchTransport } from './fetch-transport';
-import { fetchReplaying, recorded, wireText } from './recorded';
+import { fetchReplaying, recorded, wireText } from '../../tests/support/recorded';
 
 describe('createFetchTransport', () => {
   it('joins base URL, path and defined params, and parses JSON', async () => {

@@ -1,6 +1,6 @@
 import { Observable, of, throwError } from 'rxjs';
 import { createGrafanaProxyTransport } from './grafana-transport';
-import { recorded, wireText } from './recorded';
+import { recorded, wireText } from '../../tests/support/recorded';
 
 const fetchMock = jest.fn();
 jest.mock('@grafana/runtime', () => ({

@@ -5,7 +5,7 @@
  * is a {@link DataError} whose `kind` says what went wrong and whose message says it to people.
  */
 export type { DataErrorKind } from './errors';
-export { DataError } from './errors';
+export { DataError, partialTraceWarning } from './errors';
 export type { QueryParams, RequestOptions, Transport } from './transport';
 export { createGrafanaProxyTransport } from './grafana-transport';
 export { createFetchTransport } from './fetch-transport';
@@ -18,12 +18,23 @@ export type * from './prometheus/types';
 export type { SchemeDetection, SchemeId, ServiceGraphScheme, SpanMetricsScheme } from './spanmetrics/scheme';
 export { detectScheme, PRESET_SCHEMES } from './spanmetrics/scheme';
 export type { GroupBy, SpanMetricsFilter } from './spanmetrics/queries';
-export type { GroupValue, HistogramBucket, ServiceGraphEdge, SpanMetrics, Window } from './spanmetrics/spanmetrics';
+export { latencySelector } from './spanmetrics/queries';
+export type {
+  Exemplar,
+  GroupValue,
+  HistogramBucket,
+  NamedSeries,
+  OverTime,
+  Points,
+  ServiceGraphEdge,
+  SpanMetrics,
+  Window,
+} from './spanmetrics/spanmetrics';
 export { createSpanMetrics } from './spanmetrics/spanmetrics';
+export type { EdgeCandidates, EdgeSource, SourcedEdges } from './spanmetrics/edges';
+export { pickDependencyEdges } from './spanmetrics/edges';
 export type { AttributeScope, SpanFilter } from './queries/traceql';
 export { traceqlAttribute, traceqlDuration, traceqlEquals, traceqlFilter } from './queries/traceql';
-export type { LabelMatcher, MatchOp } from './queries/promql';
-export { escapeRegex, matcher, oneOf, promqlDuration, promqlString, selector } from './queries/promql';
 export type { JaegerClient, JaegerFetchedTrace, JaegerSearchParams, JaegerTraceRange } from './jaeger/client';
 export { createJaegerClient } from './jaeger/client';
 export { goDuration } from './jaeger/duration';

@@ -7,7 +7,7 @@ import { generateBatch } from '../../tests/generator/batch';
 import { SynthTrace } from '../../tests/synthetic/generate';
 import { toJaegerJson } from '../../tests/synthetic/jaeger';
 import { toOtlpJson } from '../../tests/synthetic/otlp';
-import { recorded, wireText } from '../data/recorded';
+import { recorded, wireText } from '../../tests/support/recorded';
 import { analyzeTrace, criticalPathSections, spanIdOf, TraceAnalysis } from './analyze';
 import { breakdown } from './breakdown';
 import { TraceParseError } from './errors';

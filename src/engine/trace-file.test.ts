@@ -5,7 +5,7 @@ import fc from 'fast-check';
 
 import { generateTrace } from '../../tests/synthetic/generate';
 import { toOtlpJson as synthOtlp } from '../../tests/synthetic/otlp';
-import { recorded, wireText } from '../data/recorded';
+import { recorded, wireText } from '../../tests/support/recorded';
 import { analyzeTrace } from './analyze';
 import { TraceParseError } from './errors';
 import { idToHex } from './ids';

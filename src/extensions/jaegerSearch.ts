@@ -6,8 +6,7 @@
  * builder parameters (`svc`, `op`, `attr`, `min`/`max` in ms) plus `limit` and `run`. A search the page
  * cannot hold as it is (tags or a duration it cannot read) gives undefined rather than a wider search.
  */
-import { builderToParams } from '../pages/search/searchQuery';
-import { parseTags } from '../pages/search/searchModel';
+import { builderToParams, parseTags } from '../app/searchQuery';
 
 export interface JaegerExploreSearch {
   queryType?: string;

@@ -1,6 +1,5 @@
-import { DataError } from '../data';
-import { partialTraceWarning } from '../data/errors';
-import { recorded, wireText } from '../data/recorded';
+import { DataError, partialTraceWarning } from '../data';
+import { recorded, wireText } from '../../tests/support/recorded';
 import { loadTrace } from './load-trace';
 import { RECORDED_TRACE_ID, recordedSource } from './testing/recordedSource';
 

@@ -3,7 +3,7 @@
  * told comes back with it: the source's note that it sent only part of the trace, then the
  * engine's repairs (orphans, clock skew…). Rejects only with `DataError`.
  */
-import { DataError } from '../data/errors';
+import { DataError } from '../data';
 import { analyzeTrace, TraceAnalysis, TraceWarning } from '../engine';
 import type { SearchRange, TraceSource } from '../sources/types';
 import { readTrace } from './read-trace';

@@ -1,5 +1,5 @@
 import { DataError } from '../data';
-import { recorded, wireText } from '../data/recorded';
+import { recorded, wireText } from '../../tests/support/recorded';
 import type { FetchedTrace } from '../sources/types';
 import { forEachBounded, loadTraces, TraceResult } from './load-traces';
 import { recordedSource } from './testing/recordedSource';

@@ -4,7 +4,7 @@
  * A failed trace yields its `DataError` without stopping the others; aborting `signal` starts no
  * more requests, cancels those in flight and reports nothing further.
  */
-import { DataError } from '../data/errors';
+import { DataError } from '../data';
 import type { TraceSource } from '../sources/types';
 import { LoadedTrace, loadTrace, LoadOptions } from './load-trace';
 

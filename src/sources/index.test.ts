@@ -1,5 +1,5 @@
 import { of, throwError } from 'rxjs';
-import { recorded, wireText } from '../data/recorded';
+import { recorded, wireText } from '../../tests/support/recorded';
 import { createTraceSource } from './index';
 
 const fetchMock = jest.fn();

@@ -12,8 +12,7 @@
  * `"` and `=` escaped, and quoted when it holds whitespace or is empty (an empty unquoted value reads
  * as `null`); a key holding a space, `=`, `"` or `\` cannot be written at all.
  */
-import { DataError } from '../data/errors';
-import { goDuration } from '../data/jaeger/duration';
+import { DataError, goDuration } from '../data';
 import { jaegerTags, noTraceql } from './jaeger-filter';
 import { TraceQuery } from './types';
 

@@ -7,9 +7,7 @@
  * Status as Jaeger stores OTLP spans: `error=true` and `otel.status_code=ERROR` for errors,
  * `otel.status_code=OK` for ok, no tag at all for unset (measured on Jaeger v2, module v1.76.0).
  */
-import type { JaegerKeyValue, JaegerSearchParams, JaegerSpan, JaegerTrace } from '../data';
-import { DataError } from '../data/errors';
-import { goDuration } from '../data/jaeger/duration';
+import { DataError, goDuration, JaegerKeyValue, JaegerSearchParams, JaegerSpan, JaegerTrace } from '../data';
 import { SearchRange, TraceFilter } from './types';
 
 /** The tags a filter searches for: resource and span attributes (Jaeger searches both) and the status tag. */

@@ -1,5 +1,5 @@
 import { createFetchTransport, createJaegerClient, JaegerTrace } from '../data';
-import { fetchReplaying, recorded, wireText } from '../data/recorded';
+import { fetchReplaying, recorded, wireText } from '../../tests/support/recorded';
 import { traceMatches } from './jaeger-filter';
 import { jaegerHit } from './jaeger-hits';
 import { createJaegerSource } from './jaeger-source';

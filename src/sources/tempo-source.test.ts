@@ -1,5 +1,5 @@
 import { createFetchTransport, createTempoClient } from '../data';
-import { fetchReplaying, recorded, wireText } from '../data/recorded';
+import { fetchReplaying, recorded, wireText } from '../../tests/support/recorded';
 import { createTempoSource } from './tempo-source';
 
 const source = (...names: string[]) => {

@@ -3,9 +3,7 @@
  * passes through, hits come from Tempo's search answer, services/operations/tags from its tag API.
  * Tempo has no dependency API (its service graph is metrics in Prometheus).
  */
-import type { TempoClient, TempoSearchTrace } from '../data';
-import { DataError } from '../data/errors';
-import { traceqlFilter } from '../data/queries/traceql';
+import { DataError, TempoClient, TempoSearchTrace, traceqlFilter } from '../data';
 import { canonicalTraceId } from './trace-id';
 import { TraceFilter, TraceHit, TraceQuery, TraceSource } from './types';
 

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { Recorded, wireText } from '../../src/data/recorded';
+import { Recorded, wireText } from '../support/recorded';
 
 const FIXTURES = path.resolve(__dirname, '../integration/fixtures');
 

@@ -1,5 +1,5 @@
 /**
- * Test helper: responses recorded from a real Tempo and a real Prometheus by
+ * Test support: responses recorded from a real Tempo and a real Prometheus by
  * tests/integration/record-fixtures.ts (removed with the live Tempo stack; see git history). Unit
  * tests fake transports only with these. Each fixture
  * names the server that answered (`source`) and the day it was recorded (`recorded`): the Tempo
@@ -20,7 +20,7 @@ export interface Recorded<T = any> {
 }
 
 export function recorded<T = any>(name: string): Recorded<T> {
-  return JSON.parse(readFileSync(join(__dirname, '../../tests/integration/fixtures', `${name}.json`), 'utf8'));
+  return JSON.parse(readFileSync(join(__dirname, '../integration/fixtures', `${name}.json`), 'utf8'));
 }
 
 /** The recorded body as the server sent it on the wire (text for text answers, JSON otherwise). */

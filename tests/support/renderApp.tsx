@@ -6,10 +6,10 @@ import React from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { AppRootProps } from '@grafana/data';
 import { render } from '@testing-library/react';
-import App from '../App';
-import { PLUGIN_BASE_URL } from '../../constants';
-import { AppSettings } from '../../config/settings';
-import { installFakeDatasources } from './fakeDatasources';
+import App from '../../src/App';
+import { PLUGIN_BASE_URL } from '../../src/constants';
+import { AppSettings } from '../../src/app/settings';
+import { installFakeDatasources } from '../../src/app/testing/fakeDatasources';
 
 function CurrentLocation() {
   const location = useLocation();

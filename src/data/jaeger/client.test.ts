@@ -1,5 +1,5 @@
 import { createFetchTransport } from '../fetch-transport';
-import { fetchReplaying, recorded, wireText } from '../recorded';
+import { fetchReplaying, recorded, wireText } from '../../../tests/support/recorded';
 import { createJaegerClient } from './client';
 
 // Every body replayed here is a real Jaeger v2 (module v1.76.0, Badger) answer recorded by

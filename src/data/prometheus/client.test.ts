@@ -1,5 +1,5 @@
 import { createFetchTransport } from '../fetch-transport';
-import { fetchReplaying, recorded } from '../recorded';
+import { fetchReplaying, recorded } from '../../../tests/support/recorded';
 import { createPrometheusClient, sampleNumber } from './client';
 
 const client = (name: string) => {

@@ -196,3 +196,11 @@ export function peerEdgeQueries(scheme: SpanMetricsScheme, peerLabel: string, ra
 function scale(expr: string, unitsPerSecond: number): string {
   return unitsPerSecond === 1 ? expr : `${expr} / ${unitsPerSecond}`;
 }
+
+/** The series of `service`'s latency histogram buckets, as exemplar queries ask (their exemplars carry trace ids). */
+export const serviceBucketsSelector = (scheme: SpanMetricsScheme, service: string) =>
+  selector(`${scheme.latencyMetric}_bucket`, [matcher(scheme.labels.service, '=', service)]);
+
+/** The series of the latency histogram (its buckets when classic), as an exemplar query of every service asks. */
+export const latencySelector = (scheme: SpanMetricsScheme) =>
+  selector(scheme.histogram === 'classic' ? `${scheme.latencyMetric}_bucket` : scheme.latencyMetric);

@@ -1,6 +1,6 @@
 import { createFetchTransport } from '../fetch-transport';
 import { createPrometheusClient } from '../prometheus/client';
-import { fetchReplaying, Recorded, recorded } from '../recorded';
+import { fetchReplaying, Recorded, recorded } from '../../../tests/support/recorded';
 import { detectScheme, matchCandidates } from './scheme';
 import { collectorNames, collectorSeries, labelNamesAnswer } from './testing/collector-names';
 

@@ -1,8 +1,8 @@
 import { createFetchTransport } from '../fetch-transport';
 import { createPrometheusClient } from '../prometheus/client';
-import { fetchReplaying, recorded } from '../recorded';
+import { fetchReplaying, recorded } from '../../../tests/support/recorded';
 import { PRESET_SCHEMES, SpanMetricsScheme } from './scheme';
-import { peerEdgeQueries } from './queries';
+import { peerEdgeQueries, quantileQuery, rateQuery } from './queries';
 import { createSpanMetrics, joinEdges } from './spanmetrics';
 
 const scheme = (over: Partial<SpanMetricsScheme> = {}): SpanMetricsScheme => ({ ...PRESET_SCHEMES.tempo, ...over });
@@ -89,6 +89,41 @@ describe('createSpanMetrics', () => {
       kind: 'query-failed',
       message: 'The span metrics (traces_span_metrics_calls_total) carry no peer-service label.',
     });
+  });
+  it('overTime: rate, error ratio and p50/p95/p99 as range queries of ≥15 s steps over ≥60 s windows', async () => {
+    const { m, urls } = metrics('prom-query-range');
+    const t = await m.overTime({ services: ['user-service'] }, { start: 1795255246, end: 1795255317 });
+    const points = [
+      [1795255291, 38],
+      [1795255306, 38],
+    ];
+    expect(t).toEqual({ rate: [points], errorRatio: [points], p50: [points], p95: [points], p99: [points] });
+    const queries = urls.map((u) => new URL(u).searchParams);
+    expect(queries.map((q) => q.get('step'))).toEqual(['15', '15', '15', '15', '15']);
+    expect(queries[0].get('query')).toBe(rateQuery(scheme(), { services: ['user-service'] }, 'service', 60).expr);
+    expect(queries[4].get('query')).toBe(
+      quantileQuery(scheme(), 0.99, { services: ['user-service'] }, 'service', 60).expr
+    );
+  });
+
+  it('slowestExemplars: one per trace, slowest first, at most `limit`, from the service’s latency buckets', async () => {
+    const { m, urls } = metrics('prom-exemplars');
+    const all = await m.slowestExemplars('user-service', { start: 1795255246, end: 1795255317 }, 100);
+    expect(new URL(urls[0]).searchParams.get('query')).toBe(
+      'traces_spanmetrics_latency_bucket{service="user-service"}'
+    );
+    expect(new Set(all.map((e) => e.traceId)).size).toBe(all.length);
+    expect(all.map((e) => e.value)).toEqual([...all.map((e) => e.value)].sort((a, b) => b - a));
+    const two = await metrics('prom-exemplars').m.slowestExemplars('user-service', { start: 0, end: 1 }, 2);
+    expect(two).toEqual(all.slice(0, 2));
+  });
+
+  it('latencyQuantileExpr is the PromQL latencyQuantile runs', () => {
+    const { m } = metrics('prom-query-vector');
+    const filter = { services: ['frontend'], operations: ['GET /'] };
+    expect(m.latencyQuantileExpr(0.95, filter, 'operation', 300)).toBe(
+      quantileQuery(scheme(), 0.95, filter, 'operation', 300).expr
+    );
   });
 });
 

@@ -1,12 +1,14 @@
 /**
  * One interface over whichever span-metrics scheme the Prometheus holds: rate, error ratio and
- * latency quantiles per service or operation, latency buckets of one operation, dependency edges
- * from service-graph metrics or from client spans' peer label. Latencies are seconds; `le` of +Inf
+ * latency quantiles per service or operation (now, or over time), latency buckets of one operation,
+ * the slowest exemplars of a service, dependency edges from service-graph metrics or from client
+ * spans' peer label, and the PromQL of a quantile for Explore. Latencies are seconds; `le` of +Inf
  * is `Infinity`.
  */
 import { DataError } from '../errors';
 import { PrometheusClient, sampleNumber } from '../prometheus/client';
 import { InstantQueryData, Labels } from '../prometheus/types';
+import { RequestOptions } from '../transport';
 import {
   bucketsQuery,
   EdgeQueries,
@@ -15,6 +17,7 @@ import {
   peerEdgeQueries,
   quantileQuery,
   rateQuery,
+  serviceBucketsSelector,
   serviceGraphEdgeQueries,
   SpanMetricsFilter,
 } from './queries';
@@ -39,6 +42,36 @@ export interface HistogramBucket {
   le: number;
   /** cumulative count of spans ≤ le over the window */
   count: number;
+}
+
+/** One series over time: [unix seconds, value] points. */
+export type Points = Array<[number, number]>;
+
+/** A series over time under a name (a chart's legend entry). */
+export interface NamedSeries {
+  name: string;
+  points: Points;
+}
+
+/** Series over time of the spans a filter matches, one per Prometheus series (see `overTime`). */
+export interface OverTime {
+  /** calls per second */
+  rate: Points[];
+  /** errors ÷ calls, 0…1 */
+  errorRatio: Points[];
+  /** latency quantiles in seconds */
+  p50: Points[];
+  p95: Points[];
+  p99: Points[];
+}
+
+export interface Exemplar {
+  traceId: string;
+  /** seconds */
+  value: number;
+  /** unix seconds */
+  timestamp: number;
+  operation: string;
 }
 
 export interface ServiceGraphEdge {
@@ -67,6 +100,10 @@ export function createSpanMetrics(prom: PrometheusClient, scheme: SpanMetricsSch
   });
   const groupedQuery = async (expr: string, groupBy: GroupBy, w: Window) =>
     (await vector(expr, w.time)).map((s) => grouped(s.labels, s.value, groupBy));
+  const series = async (expr: string, steps: { start: number; end: number; step: number }, request?: RequestOptions) =>
+    (await prom.queryRange(expr, steps, request)).result.map((r) =>
+      r.values.map(([t, v]) => [t, Number(v)] as [number, number])
+    );
 
   /** Runs the three edge queries and joins them per `client → server`. */
   const edges = async (q: EdgeQueries, w: Window): Promise<ServiceGraphEdge[]> => {
@@ -92,6 +129,59 @@ export function createSpanMetrics(prom: PrometheusClient, scheme: SpanMetricsSch
     /** latency quantile `q` in seconds */
     latencyQuantile: (q: number, filter: SpanMetricsFilter, groupBy: GroupBy, w: Window) =>
       groupedQuery(quantileQuery(scheme, q, filter, groupBy, w.rangeSec).expr, groupBy, w),
+
+    /** The PromQL of `latencyQuantile` over `rangeSec`, e.g. for a link to Explore. */
+    latencyQuantileExpr: (q: number, filter: SpanMetricsFilter, groupBy: GroupBy, rangeSec: number) =>
+      quantileQuery(scheme, q, filter, groupBy, rangeSec).expr,
+
+    /**
+     * Rate, error ratio and p50/p95/p99 latency per service over [start, end]: range queries of
+     * about 120 steps (at least 15 s), each a rate over two steps (at least 60 s).
+     */
+    async overTime(
+      filter: SpanMetricsFilter,
+      range: { start: number; end: number },
+      request?: RequestOptions
+    ): Promise<OverTime> {
+      const step = Math.max(15, Math.ceil((range.end - range.start) / 120));
+      const rangeSec = Math.max(60, step * 2);
+      const steps = { ...range, step };
+      const quantile = (q: number) =>
+        series(quantileQuery(scheme, q, filter, 'service', rangeSec).expr, steps, request);
+      const [rate, errorRatio, p50, p95, p99] = await Promise.all([
+        series(rateQuery(scheme, filter, 'service', rangeSec).expr, steps, request),
+        series(errorRatioQuery(scheme, filter, 'service', rangeSec).expr, steps, request),
+        quantile(0.5),
+        quantile(0.95),
+        quantile(0.99),
+      ]);
+      return { rate, errorRatio, p50, p95, p99 };
+    },
+
+    /** The slowest exemplars of `service`'s latency histogram in [start, end], one per trace, at most `limit`. */
+    async slowestExemplars(
+      service: string,
+      range: { start: number; end: number },
+      limit: number,
+      request?: RequestOptions
+    ): Promise<Exemplar[]> {
+      const byTrace = new Map<string, Exemplar>();
+      for (const ser of await prom.exemplars(serviceBucketsSelector(scheme, service), range, request)) {
+        for (const e of ser.exemplars) {
+          const traceId = e.labels.traceID ?? e.labels.trace_id;
+          const value = Number(e.value) / scheme.latencyUnitsPerSecond;
+          if (traceId && (byTrace.get(traceId)?.value ?? -1) < value) {
+            byTrace.set(traceId, {
+              traceId,
+              value,
+              timestamp: e.timestamp,
+              operation: ser.seriesLabels[scheme.labels.spanName] ?? '',
+            });
+          }
+        }
+      }
+      return [...byTrace.values()].sort((a, b) => b.value - a.value).slice(0, limit);
+    },
 
     async latencyBuckets(service: string, operation: string, w: Window): Promise<HistogramBucket[]> {
       if (scheme.histogram !== 'classic') {

@@ -8,7 +8,7 @@ import { readdirSync } from 'fs';
 import { join } from 'path';
 import { traceqlFilter } from '../queries/traceql';
 import { createFetchTransport } from '../fetch-transport';
-import { fetchReplaying, recorded, wireText } from '../recorded';
+import { fetchReplaying, recorded, wireText } from '../../../tests/support/recorded';
 import { createTempoClient } from './client';
 import { TempoSearchResponse } from './types';
 

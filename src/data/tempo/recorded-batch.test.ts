@@ -31,7 +31,7 @@
 import { analyzeTrace, breakdown, parseOtlpTrace } from '../../engine';
 import { generateBatch } from '../../../tests/generator/batch';
 import { createFetchTransport } from '../fetch-transport';
-import { fetchReplaying, recorded, wireText } from '../recorded';
+import { fetchReplaying, recorded, wireText } from '../../../tests/support/recorded';
 import { createTempoClient } from './client';
 import { TempoMetricsResponse, TempoSearchResponse, TempoTagValuesResponse } from './types';
 

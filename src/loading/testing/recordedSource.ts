@@ -5,7 +5,7 @@
  * single methods (a failure, a partial trace, another kind) with `overrides`.
  */
 import { DataError } from '../../data';
-import { recorded, wireText } from '../../data/recorded';
+import { recorded, wireText } from '../../../tests/support/recorded';
 import type { TraceHit, TraceSource } from '../../sources/types';
 
 interface RecordedHit {

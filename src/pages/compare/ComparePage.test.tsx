@@ -1,9 +1,9 @@
 import { screen } from '@testing-library/react';
 import { PLUGIN_BASE_URL } from '../../constants';
-import { partialTraceWarning } from '../../data/errors';
+import { partialTraceWarning } from '../../data';
 import type { TraceQuery, TraceSource } from '../../sources/types';
 import { installRecordedBackend } from '../../app/testing/recordedBackend';
-import { renderApp } from '../../app/testing/renderApp';
+import { renderApp } from '../../../tests/support/renderApp';
 import { setTestSource } from '../../app/testing/sourceOverride';
 
 jest.mock('../../sources', () => jest.requireActual('../../app/testing/sourceOverride').sourcesWithOverride());

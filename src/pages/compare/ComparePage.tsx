@@ -24,7 +24,7 @@ import { useUrlState } from '../../app/urlState';
 import { useAsync } from '../../app/useAsync';
 import { useManyTraces } from '../../app/useManyTraces';
 import { traceUrl } from '../../app/links';
-import { DEFAULT_SETTINGS } from '../../config/settings';
+import { DEFAULT_SETTINGS } from '../../app/settings';
 import { CompareForm, CompareMode, GroupOption } from './CompareForm';
 import { ComparisonTable } from './ComparisonTable';
 import { TraceSetWarnings } from './TraceSetWarnings';

@@ -1,9 +1,8 @@
-import { DataError } from '../../data';
+import { DataError, partialTraceWarning } from '../../data';
 import { analyzeTrace, parseOtlpTrace } from '../../engine';
 import { loadTrace, TraceResult } from '../../loading';
 import { recordedHits, recordedSource, RECORDED_TRACE_ID } from '../../loading/testing/recordedSource';
-import { partialTraceWarning } from '../../data/errors';
-import { recorded, wireText } from '../../data/recorded';
+import { recorded, wireText } from '../../../tests/support/recorded';
 import { tinyOtlp } from '../../../tests/synthetic/tiny';
 import { examplesByKey, rootMatches, setWarnings, splitSlowest } from './compareModel';
 

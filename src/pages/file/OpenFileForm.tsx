@@ -3,7 +3,7 @@ import { css } from '@emotion/css';
 import { formattedValueToString, getValueFormat, GrafanaTheme2 } from '@grafana/data';
 import { Alert, Button, Field, FileDropzone, FileDropzoneDefaultChildren, TextArea, useStyles2 } from '@grafana/ui';
 import { Progress } from '../../components/Progress';
-import { displayName } from './traceFiles';
+import { displayName } from '../../app/traceFiles';
 import { OpenFailure, OpenProgress } from './useOpenTraceFile';
 
 interface Props {

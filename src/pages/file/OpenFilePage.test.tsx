@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { PLUGIN_BASE_URL } from '../../constants';
 import { readTraceFile } from '../../engine';
 import { installRecordedBackend } from '../../app/testing/recordedBackend';
-import { renderApp } from '../../app/testing/renderApp';
+import { renderApp } from '../../../tests/support/renderApp';
 import { tinyOtlp } from '../../../tests/synthetic/tiny';
 
 // a loaded 2-core machine: lazy pages, traces read and analysed

@@ -11,11 +11,11 @@ import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { LinkButton, useStyles2 } from '@grafana/ui';
 import { useUrlState } from '../../app/urlState';
-import { FileGone } from './FileGone';
+import { FileGone } from '../../components/FileGone';
 import { OpenFileForm } from './OpenFileForm';
-import { displayName, fileTraceUrl, findFile, LoadedFile, openFileUrl } from './traceFiles';
+import { displayName, fileTraceUrl, findFile, LoadedFile, openFileUrl } from '../../app/traceFiles';
 import { TracePicker } from './TracePicker';
-import { useTraceFiles } from './TraceFilesContext';
+import { useTraceFiles } from '../../app/TraceFilesContext';
 import { useOpenTraceFile } from './useOpenTraceFile';
 
 export default function OpenFilePage() {

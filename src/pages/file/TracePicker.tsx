@@ -6,7 +6,7 @@ import { Alert, useStyles2 } from '@grafana/ui';
 import { formatDuration } from '../../components/breakdown';
 import { getTableStyles } from '../../components/tableStyles';
 import { pickerRow } from './pickerRow';
-import { displayName, fileTraceUrl, FORMAT_LABELS, LoadedFile } from './traceFiles';
+import { displayName, fileTraceUrl, FORMAT_LABELS, LoadedFile } from '../../app/traceFiles';
 
 /**
  * The traces of a file holding several, one row each (root service and span, start, duration,

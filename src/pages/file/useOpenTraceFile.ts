@@ -7,8 +7,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { readTraceFile, TraceFile } from '../../engine';
 import { readFileText } from './readFileText';
-import { useTraceFiles } from './TraceFilesContext';
-import { LoadedFile } from './traceFiles';
+import { useTraceFiles } from '../../app/TraceFilesContext';
+import { LoadedFile } from '../../app/traceFiles';
 
 export type OpenProgress =
   { step: 'reading'; name: string; loaded: number; total: number } | { step: 'parsing'; name: string };

@@ -7,7 +7,7 @@ import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Button, Combobox, IconButton, RadioButtonGroup, useStyles2 } from '@grafana/ui';
 import { useSearchSuggestions } from '../../app/useSearchSuggestions';
-import { AttrCondition, AttrScope } from './searchQuery';
+import { AttrCondition, AttrScope } from '../../app/searchQuery';
 
 interface Props {
   attrs: AttrCondition[];

@@ -9,7 +9,7 @@ import { GrafanaTheme2 } from '@grafana/data';
 import { Combobox, Field, Input, RadioButtonGroup, useStyles2 } from '@grafana/ui';
 import type { SearchRange, TraceSource } from '../../sources/types';
 import { useSearchSuggestions } from '../../app/useSearchSuggestions';
-import { BuilderState, StatusFilter } from './searchQuery';
+import { BuilderState, StatusFilter } from '../../app/searchQuery';
 import { AttributeConditions } from './AttributeConditions';
 import { TagsField } from './TagsField';
 

@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PLUGIN_BASE_URL } from '../../constants';
-import { partialTraceWarning } from '../../data/errors';
-import { recorded, wireText } from '../../data/recorded';
+import { partialTraceWarning } from '../../data';
+import { recorded, wireText } from '../../../tests/support/recorded';
 import { recordedSource } from '../../loading/testing/recordedSource';
 import { installRecordedBackend } from '../../app/testing/recordedBackend';
-import { renderApp } from '../../app/testing/renderApp';
+import { renderApp } from '../../../tests/support/renderApp';
 import { setTestSource } from '../../app/testing/sourceOverride';
 
 jest.mock('../../sources', () => jest.requireActual('../../app/testing/sourceOverride').sourcesWithOverride());

@@ -22,7 +22,7 @@ import { Progress } from '../../components/Progress';
 import { QueryContextBar } from '../../components/QueryContextBar';
 import { QueryBuilder } from './QueryBuilder';
 import { ResultsTable } from './ResultsTable';
-import { BuilderState, builderFromParams, builderToParams, builderToTraceql } from './searchQuery';
+import { BuilderState, builderFromParams, builderToParams, builderToTraceql } from '../../app/searchQuery';
 import {
   BreakdownCell,
   compareParams,

@@ -5,8 +5,7 @@
  */
 import React, { useState } from 'react';
 import { Field, Input } from '@grafana/ui';
-import { AttrCondition } from './searchQuery';
-import { formatTags, parseTags } from './searchModel';
+import { AttrCondition, formatTags, parseTags } from '../../app/searchQuery';
 
 interface Props {
   attrs: AttrCondition[];

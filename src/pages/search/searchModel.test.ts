@@ -1,18 +1,8 @@
-import { DataError } from '../../data';
-import { partialTraceWarning } from '../../data/errors';
-import { recorded, wireText } from '../../data/recorded';
+import { DataError, partialTraceWarning } from '../../data';
+import { recorded, wireText } from '../../../tests/support/recorded';
 import { loadTrace } from '../../loading';
 import { recordedHits, recordedSource, RECORDED_TRACE_ID } from '../../loading/testing/recordedSource';
-import {
-  compareParams,
-  formatTags,
-  pageQuery,
-  parseTags,
-  resultCell,
-  rowFromHit,
-  searchLimit,
-  sortRows,
-} from './searchModel';
+import { compareParams, pageQuery, resultCell, rowFromHit, searchLimit, sortRows } from './searchModel';
 
 const url = (text: string) => new URLSearchParams(text);
 
@@ -121,35 +111,5 @@ describe('rows and cells', () => {
   it('reads a limit only when it is a whole number of at least one', () => {
     expect(searchLimit('50', 20)).toBe(50);
     expect([searchLimit('0', 20), searchLimit('2.5', 20), searchLimit(null, 20)]).toEqual([20, 20, 20]);
-  });
-});
-
-describe('Jaeger tags text', () => {
-  it('reads key=value pairs, quoted values with spaces and escapes', () => {
-    expect(parseTags(' http.status_code=500  error=true note="a b \\"c\\""')).toEqual({
-      attrs: [
-        { scope: 'span', key: 'http.status_code', value: '500' },
-        { scope: 'span', key: 'error', value: 'true' },
-        { scope: 'span', key: 'note', value: 'a b "c"' },
-      ],
-    });
-    expect(parseTags('   ')).toEqual({ attrs: [] });
-  });
-
-  it('says which part is not key=value', () => {
-    expect(parseTags('error=true oops')).toEqual({
-      error: '"oops" is not key=value (quote a value that holds spaces: key="a b").',
-    });
-    expect(parseTags('a="unclosed')).toMatchObject({ error: expect.stringMatching(/^"a="unclosed" is not key=value/) });
-  });
-
-  it('writes conditions back as text that reads the same', () => {
-    const attrs = [
-      { scope: 'span' as const, key: 'note', value: 'a b "c"' },
-      { scope: 'resource' as const, key: 'host', value: 'x1' },
-    ];
-    const text = formatTags(attrs);
-    expect(text).toBe('note="a b \\"c\\"" host=x1');
-    expect(parseTags(text)).toEqual({ attrs: attrs.map((a) => ({ ...a, scope: 'span' })) });
   });
 });

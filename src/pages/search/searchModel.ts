@@ -9,7 +9,7 @@ import { breakdown } from '../../engine';
 import type { TraceResult } from '../../loading';
 import type { TraceHit, TraceQuery } from '../../sources/types';
 import type { ServiceSegment } from '../../components/ServiceBar';
-import { AttrCondition, BuilderState, builderFromParams, builderToFilter, builderToTraceql } from './searchQuery';
+import { BuilderState, builderFromParams, builderToFilter, builderToTraceql } from '../../app/searchQuery';
 
 export interface ResultRow {
   traceId: string;
@@ -139,33 +139,4 @@ export function sortRows(rows: ResultRow[], key: SortKey, descending: boolean): 
     const y = value(b);
     return (x < y ? -sign : x > y ? sign : 0) || (a.traceId < b.traceId ? -1 : 1);
   });
-}
-
-/**
- * Jaeger-style tags text, `key=value` separated by spaces (a value with spaces in double quotes,
- * `\"` and `\\` inside), as span attribute conditions; or what is wrong with it.
- */
-export function parseTags(text: string): { attrs: AttrCondition[] } | { error: string } {
-  const tag = /\s*([^\s="]+)=(?:"((?:[^"\\]|\\.)*)"|([^\s"]*))(?=\s|$)/y;
-  const attrs: AttrCondition[] = [];
-  let at = 0;
-  while (text.slice(at).trim() !== '') {
-    tag.lastIndex = at;
-    const m = tag.exec(text);
-    if (!m) {
-      const bad = text.slice(at).trim().split(/\s+/)[0];
-      return { error: `"${bad}" is not key=value (quote a value that holds spaces: key="a b").` };
-    }
-    attrs.push({ scope: 'span', key: m[1], value: m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3] });
-    at = tag.lastIndex;
-  }
-  return { attrs };
-}
-
-/** The tags text for attribute conditions (either scope: Jaeger matches span and process tags alike). */
-export function formatTags(attrs: AttrCondition[]): string {
-  return attrs
-    .filter((a) => a.key)
-    .map((a) => `${a.key}=${/^[^\s"\\]+$/.test(a.value) ? a.value : `"${a.value.replace(/["\\]/g, '\\$&')}"`}`)
-    .join(' ');
 }

@@ -1,6 +1,6 @@
 import React from 'react';
 import { render, screen, within } from '@testing-library/react';
-import { pickDependencyEdges } from '../../data/spanmetrics/edges';
+import { pickDependencyEdges } from '../../data';
 import { ServiceGraph } from './ServiceGraph';
 
 const cells = () =>

@@ -3,8 +3,7 @@ import { css, cx } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 import { getTableStyles } from '../../components/tableStyles';
-import { ServiceGraphEdge } from '../../data';
-import type { EdgeSource } from '../../data/spanmetrics/edges';
+import type { EdgeSource, ServiceGraphEdge } from '../../data';
 import { formatDuration, formatShare } from '../../components/breakdown';
 import { EDGE_SOURCE_TEXT, edgeLatencyTitle, layoutGraph } from './servicesModel';
 

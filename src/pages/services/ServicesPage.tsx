@@ -20,11 +20,11 @@ import { useUrlState } from '../../app/urlState';
 import { useAsync } from '../../app/useAsync';
 import { useSpanMetrics } from '../../app/useSpanMetrics';
 import { pageUrl, traceUrl } from '../../app/links';
-import { builderToParams, BuilderState } from '../search/searchQuery';
+import { builderToParams, BuilderState } from '../../app/searchQuery';
 import { ServiceGraph } from './ServiceGraph';
 import { StatsRow } from './servicesModel';
 import { StatsTable } from './StatsTable';
-import { loadDependencies, loadExemplars, loadServiceCharts, loadStats } from './useServiceStats';
+import { loadDependencies, loadServiceCharts, loadStats } from './useServiceStats';
 
 const EXEMPLARS = 10;
 
@@ -48,10 +48,10 @@ export default function ServicesPage() {
     loadStats(m!, { services: [service] }, 'operation', context.resolveSeconds())
   );
   const charts = useAsync(detailKey && `${detailKey}|${operation ?? ''}`, (signal) =>
-    loadServiceCharts(context.clients.prom, m!, service, operation, context.resolveSeconds(), signal)
+    loadServiceCharts(m!, service, operation, context.resolveSeconds(), signal)
   );
   const exemplars = useAsync(detailKey, (signal) =>
-    loadExemplars(context.clients.prom, m!, service, context.resolveSeconds(), EXEMPLARS, signal)
+    m!.slowestExemplars(service, context.resolveSeconds(), EXEMPLARS, { signal })
   );
 
   const slowTracesHref = (row: StatsRow) => {

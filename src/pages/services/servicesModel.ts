@@ -6,8 +6,7 @@
  * callers (edges that close a cycle are ignored, found by a DFS that skips back edges); nodes
  * in a layer are ordered by name. O(V + E) plus the per-layer sort.
  */
-import { GroupValue, ServiceGraphEdge } from '../../data';
-import type { EdgeSource } from '../../data/spanmetrics/edges';
+import type { EdgeSource, GroupValue, ServiceGraphEdge } from '../../data';
 
 export interface StatsRow {
   service: string;

@@ -1,22 +1,20 @@
 /**
- * Queries behind the services page: span-metrics stats per service or per operation over the
- * whole time range (instant queries evaluated at its end), the same over time for one service or
- * one of its operations (range queries, ~120 steps), exemplar trace ids of a service's latency
- * histogram, and the dependency edges of the first source that has any (see `spanmetrics/edges`).
+ * What the services page loads, through the data layer (which writes every PromQL query):
+ * span-metrics stats per service or per operation over the whole time range (instant queries
+ * evaluated at its end), the same over time for one service or one of its operations as named
+ * chart series, and the dependency edges of the first source that has any (see `spanmetrics/edges`).
  */
 import {
+  EdgeCandidates,
   GroupBy,
-  PrometheusClient,
-  RangeVectorSeries,
-  selector,
+  NamedSeries,
+  pickDependencyEdges,
+  Points,
+  SourcedEdges,
   SpanMetrics,
   SpanMetricsFilter,
-  matcher,
 } from '../../data';
-import { errorRatioQuery, quantileQuery, rateQuery } from '../../data/spanmetrics/queries';
-import { EdgeCandidates, pickDependencyEdges, SourcedEdges } from '../../data/spanmetrics/edges';
 import type { TraceSource } from '../../sources/types';
-import { ChartSeries } from '../../components/TimeSeriesChart';
 import { joinStats, StatsRow } from './servicesModel';
 
 export interface Seconds {
@@ -84,77 +82,29 @@ export async function loadDependencies(
 }
 
 export interface ServiceCharts {
-  rate: ChartSeries[];
-  errors: ChartSeries[];
-  latency: ChartSeries[];
+  rate: NamedSeries[];
+  errors: NamedSeries[];
+  latency: NamedSeries[];
 }
 
-const toSeries = (name: string, result: RangeVectorSeries[]): ChartSeries[] =>
-  result.map((r) => ({ name, points: r.values.map(([t, v]) => [t, Number(v)] as [number, number]) }));
+const named = (name: string, series: Points[]): NamedSeries[] => series.map((points) => ({ name, points }));
 
 export async function loadServiceCharts(
-  prom: PrometheusClient,
   metrics: SpanMetrics,
   service: string,
   operation: string | undefined,
   s: Seconds,
   signal: AbortSignal
 ): Promise<ServiceCharts> {
-  const step = Math.max(15, Math.ceil((s.end - s.start) / 120));
-  const window = Math.max(60, step * 2);
   const filter = { services: [service], operations: operation ? [operation] : undefined };
-  const range = (expr: string) => prom.queryRange(expr, { start: s.start, end: s.end, step }, { signal });
-  const [rate, errors, p50, p95, p99] = await Promise.all([
-    range(rateQuery(metrics.scheme, filter, 'service', window).expr),
-    range(errorRatioQuery(metrics.scheme, filter, 'service', window).expr),
-    ...[0.5, 0.95, 0.99].map((q) => range(quantileQuery(metrics.scheme, q, filter, 'service', window).expr)),
-  ]);
+  const t = await metrics.overTime(filter, s, { signal });
   return {
-    rate: toSeries('requests/s', rate.result),
+    rate: named('requests/s', t.rate),
     // in percent: all-zero ratios then get a 0–100% axis rather than an autoscaled 0–10000%
-    errors: toSeries('errors', errors.result).map((e) => ({
-      ...e,
-      points: e.points.map(([t, v]) => [t, v * 100] as [number, number]),
-    })),
-    latency: [...toSeries('p50', p50.result), ...toSeries('p95', p95.result), ...toSeries('p99', p99.result)],
+    errors: named(
+      'errors',
+      t.errorRatio.map((points) => points.map(([time, v]) => [time, v * 100] as [number, number]))
+    ),
+    latency: [...named('p50', t.p50), ...named('p95', t.p95), ...named('p99', t.p99)],
   };
-}
-
-export interface Exemplar {
-  traceId: string;
-  /** seconds */
-  value: number;
-  /** unix seconds */
-  timestamp: number;
-  operation: string;
-}
-
-/** The slowest exemplars of `service` in the range, one per trace, at most `limit`. */
-export async function loadExemplars(
-  prom: PrometheusClient,
-  metrics: SpanMetrics,
-  service: string,
-  s: Seconds,
-  limit: number,
-  signal: AbortSignal
-): Promise<Exemplar[]> {
-  const { scheme } = metrics;
-  const expr = selector(`${scheme.latencyMetric}_bucket`, [matcher(scheme.labels.service, '=', service)]);
-  const series = await prom.exemplars(expr, s, { signal });
-  const byTrace = new Map<string, Exemplar>();
-  for (const ser of series) {
-    for (const e of ser.exemplars) {
-      const traceId = e.labels.traceID ?? e.labels.trace_id;
-      const value = Number(e.value) / scheme.latencyUnitsPerSecond;
-      if (traceId && (byTrace.get(traceId)?.value ?? -1) < value) {
-        byTrace.set(traceId, {
-          traceId,
-          value,
-          timestamp: e.timestamp,
-          operation: ser.seriesLabels[scheme.labels.spanName] ?? '',
-        });
-      }
-    }
-  }
-  return [...byTrace.values()].sort((a, b) => b.value - a.value).slice(0, limit);
 }

@@ -2,7 +2,7 @@ import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Icon, useStyles2 } from '@grafana/ui';
-import { displayName, FORMAT_LABELS, LoadedFile } from '../file/traceFiles';
+import { displayName, FORMAT_LABELS, LoadedFile } from '../../app/traceFiles';
 
 /** Where a trace from a file came from, and why Explore and percentiles are off for it. */
 export function FileProvenance({ file }: { file: LoadedFile }) {

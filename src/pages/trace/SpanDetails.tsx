@@ -3,7 +3,6 @@ import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Badge, LinkButton, useStyles2 } from '@grafana/ui';
 import { SpanMetrics } from '../../data';
-import { quantileQuery } from '../../data/spanmetrics/queries';
 import { formatDuration } from '../../components/breakdown';
 import { explorePrometheusUrl } from '../../app/links';
 import { currentOrgId } from '../../app/currentOrgId';
@@ -45,9 +44,12 @@ function KeyValues({ title, items }: { title: string; items: KeyValue[] }) {
 /** Everything about the selected span: timing, status, percentile, attributes, resource, events, links. */
 export function SpanDetails({ span, percentile, p95, metrics, promUid, range }: Props) {
   const styles = useStyles2(getStyles);
-  const latencyQuery = metrics
-    ? quantileQuery(metrics.scheme, 0.95, { services: [span.service], operations: [span.name] }, 'operation', 300).expr
-    : undefined;
+  const latencyQuery = metrics?.latencyQuantileExpr(
+    0.95,
+    { services: [span.service], operations: [span.name] },
+    'operation',
+    300
+  );
   return (
     <div className={styles.wrap} data-testid="span-details">
       <h3 className={styles.title}>

@@ -24,7 +24,7 @@ import type { SpanMetrics } from '../../data';
 import { useSpanMetrics } from '../../app/useSpanMetrics';
 import { exploreTraceUrl } from '../../app/links';
 import { currentOrgId } from '../../app/currentOrgId';
-import { FileGone } from '../file/FileGone';
+import { FileGone } from '../../components/FileGone';
 import { DownloadOtlpButton } from './DownloadOtlpButton';
 import { FileProvenance } from './FileProvenance';
 import { GapsTable } from './GapsTable';

@@ -8,9 +8,9 @@ import { QueryContext } from '../../app/queryContext';
 import { useAsync } from '../../app/useAsync';
 import { useUrlState } from '../../app/urlState';
 import { loadTrace, LoadedTrace } from '../../loading';
-import { loadFileTrace } from '../file/loadFileTrace';
-import { FILE_DS, findFileTrace, LoadedFile } from '../file/traceFiles';
-import { useTraceFiles } from '../file/TraceFilesContext';
+import { loadFileTrace } from '../../app/loadFileTrace';
+import { FILE_DS, findFileTrace, LoadedFile } from '../../app/traceFiles';
+import { useTraceFiles } from '../../app/TraceFilesContext';
 
 export interface PageTrace {
   loading: boolean;

@@ -2,7 +2,7 @@ import React from 'react';
 import { Observable, of, throwError } from 'rxjs';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { createDataFrame, DataFrame, dateTime, FieldType, LoadingState, PanelProps } from '@grafana/data';
-import { recorded, wireText } from '../../data/recorded';
+import { recorded, wireText } from '../../../tests/support/recorded';
 import { jaegerTraceFrame, RECORDED_TRACE_ID, tempoTraceFrame } from '../../components/breakdown/testing/trace-frames';
 import { BreakdownPanel } from './BreakdownPanel';
 import { BreakdownOptions, DEFAULT_OPTIONS } from './options';

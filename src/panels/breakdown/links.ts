@@ -5,10 +5,10 @@
  * the trace datasource (`ds`) and the panel's time range (`from`/`to`, ms since the epoch).
  */
 import { GroupBy, SPAN_KIND_NAMES } from '../../engine';
-import { traceqlAttribute, traceqlEquals, traceqlFilter } from '../../data/queries/traceql';
+import { traceqlAttribute, traceqlEquals, traceqlFilter } from '../../data';
 import { ROUTES } from '../../constants';
 import { pageUrl, traceUrl } from '../../app/links';
-import { builderToParams } from '../../pages/search/searchQuery';
+import { builderToParams } from '../../app/searchQuery';
 import type { SourceRef } from '../../sources/types';
 
 export interface LinkContext {

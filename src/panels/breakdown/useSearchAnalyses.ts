@@ -4,7 +4,7 @@
  * after each, results in listing order. A failed trace is reported, not fatal.
  */
 import { useEffect, useState } from 'react';
-import { DataError } from '../../data/errors';
+import { DataError } from '../../data';
 import type { TraceAnalysis } from '../../engine';
 import { loadTraces, TraceResult } from '../../loading';
 import { createTraceSource } from '../../sources';

@@ -11,8 +11,8 @@
  */
 // types only: the helper also runs in Node (browser tests), where @grafana/data's runtime needs a window
 import type { DataFrame, FieldType } from '@grafana/data';
-import type { JaegerKeyValue, JaegerTrace } from '../../../data/jaeger/types';
-import { recorded } from '../../../data/recorded';
+import type { JaegerKeyValue, JaegerTrace } from '../../../data';
+import { recorded } from '../../../../tests/support/recorded';
 
 interface OtlpValue {
   stringValue?: string;

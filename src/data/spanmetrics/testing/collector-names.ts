@@ -17,7 +17,7 @@
  * Replace these with recordings once a real collector → Prometheus 3 pair can be recorded.
  */
 import type { Labels } from '../../prometheus/types';
-import { Recorded, recorded } from '../../recorded';
+import { Recorded, recorded } from '../../../../tests/support/recorded';
 
 export type CollectorNaming = 'remote-write' | 'no-namespace' | 'NoUTF8EscapingWithSuffixes' | 'NoTranslation';
 
