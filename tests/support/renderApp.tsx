@@ -1,6 +1,7 @@
 /**
- * Test helper: the app root mounted at `path` under `/a/<plugin id>/*` as Grafana mounts it, with
- * the fake datasource list (fakeDatasources.ts), and probes for the current path and query string.
+ * Test support: the app root (src/App.tsx) mounted at `path` under `/a/<plugin id>/*` as Grafana
+ * mounts it, with the fake datasource list (src/app/testing/fakeDatasources.ts), and probes for the
+ * current path and query string. It lives outside src/ because it sits above every layer of it.
  */
 import React from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
