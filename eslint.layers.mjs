@@ -13,7 +13,8 @@
  *                                                 scheme detection; others import its index only
  *   engine/                                       pure trace analysis
  *
- * Product code never imports tests/; test files and `testing/` helpers may (tests/support, fixtures).
+ * img/ holds the app's logo and screenshots (no code). Product code never imports tests/; test
+ * files and `testing/` helpers may (tests/support, fixtures).
  * Patterns match the import's text, so a layer's name is found after any number of `../`.
  */
 import { readdirSync } from 'fs';

@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { config } from '@grafana/runtime';
 import { PLUGIN_BASE_URL } from './constants';
 import { installRecordedBackend } from './app/testing/recordedBackend';
 import { renderApp } from '../tests/support/renderApp';
@@ -11,6 +12,11 @@ function renderAt(path: string) {
 }
 
 describe('App routes', () => {
+  const signedInOrg = config.bootData.user.orgId;
+  afterEach(() => {
+    config.bootData.user.orgId = signedInOrg;
+  });
+
   it.each([
     ['/search', 'Trace search', /Pick a service, span name or attribute/],
     [
@@ -57,14 +63,17 @@ describe('App routes', () => {
     expect(await screen.findByText(/'zz' is not a trace id/)).toBeInTheDocument();
   });
 
-  it('analyses a Jaeger trace on the trace page, the datasource chosen by `ds`', async () => {
+  it("analyses a Jaeger trace on the trace page, the datasource chosen by `ds`; Explore opens in the user's org", async () => {
+    config.bootData.user.orgId = 7;
     renderAt(`${PLUGIN_BASE_URL}/trace/862e40707a2b002c061be0fb0f2c677f?ds=jaeger`);
     // Jaeger's v3 answer, recorded: 10 spans of 5 services over 63.663 ms
     expect(await screen.findByTestId('summary-duration')).toHaveTextContent('63.7 ms');
     expect(screen.getByTestId('summary-spans')).toHaveTextContent('10');
     expect(screen.getByTestId('summary-services')).toHaveTextContent('5');
     const href = screen.getByRole('link', { name: 'Open in Explore' }).getAttribute('href')!;
-    const panes = JSON.parse(new URLSearchParams(href.split('?')[1]).get('panes')!);
+    const params = new URLSearchParams(href.split('?')[1]);
+    expect(params.get('orgId')).toBe('7');
+    const panes = JSON.parse(params.get('panes')!);
     expect(panes.a.datasource).toBe('jaeger');
     expect(panes.a.queries).toEqual([
       { refId: 'A', datasource: { uid: 'jaeger', type: 'jaeger' }, query: '862e40707a2b002c061be0fb0f2c677f' },
