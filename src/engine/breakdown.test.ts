@@ -17,10 +17,36 @@ const US = 1000;
 const analysis = analyzeTrace(
   parseOtlpTrace(
     tinyOtlp([
-      { id: 'r', service: 'checkout', name: 'checkout', kind: 'server', start: 0, end: 100, attrs: { x_request_id: 'abc' } },
+      {
+        id: 'r',
+        service: 'checkout',
+        name: 'checkout',
+        kind: 'server',
+        start: 0,
+        end: 100,
+        attrs: { x_request_id: 'abc' },
+      },
       { id: 'c1', parent: 'r', service: 'checkout', name: 'GET cart', kind: 'client', start: 10, end: 60 },
-      { id: 's1', parent: 'c1', service: 'cart', name: 'checkout', kind: 'server', start: 15, end: 55, attrs: { 'http.route': '/cart' } },
-      { id: 'q', parent: 's1', service: 'cart', name: 'SELECT', kind: 'client', start: 20, end: 50, attrs: { 'db.system': 'postgresql' } },
+      {
+        id: 's1',
+        parent: 'c1',
+        service: 'cart',
+        name: 'checkout',
+        kind: 'server',
+        start: 15,
+        end: 55,
+        attrs: { 'http.route': '/cart' },
+      },
+      {
+        id: 'q',
+        parent: 's1',
+        service: 'cart',
+        name: 'SELECT',
+        kind: 'client',
+        start: 20,
+        end: 50,
+        attrs: { 'db.system': 'postgresql' },
+      },
       { id: 'w', parent: 'r', service: 'checkout', name: 'checkout', kind: 'internal', start: 70, end: 90 },
     ])
   )
@@ -28,7 +54,16 @@ const analysis = analyzeTrace(
 
 /** [label, count, total, self, critical, min, avg, max] in µs. */
 function summary(rows: ReturnType<typeof breakdown>) {
-  return rows.map((r) => [r.label, r.count, r.total / US, r.selfTotal / US, r.criticalPath / US, r.min / US, r.avg / US, r.max / US]);
+  return rows.map((r) => [
+    r.label,
+    r.count,
+    r.total / US,
+    r.selfTotal / US,
+    r.criticalPath / US,
+    r.min / US,
+    r.avg / US,
+    r.max / US,
+  ]);
 }
 
 describe('breakdown', () => {
@@ -71,10 +106,9 @@ describe('breakdown', () => {
       ['/cart', '["/cart"]', 1, 10],
     ]);
     // resource scope: service.name lives on the resource; span scope does not see it
-    expect(breakdown(analysis, { kind: 'attribute', key: 'service.name', scope: 'resource' }).map((r) => r.label)).toEqual([
-      'checkout',
-      'cart',
-    ]);
+    expect(
+      breakdown(analysis, { kind: 'attribute', key: 'service.name', scope: 'resource' }).map((r) => r.label)
+    ).toEqual(['checkout', 'cart']);
     expect(breakdown(analysis, { kind: 'attribute', key: 'service.name', scope: 'span' }).map((r) => r.label)).toEqual([
       '(none)',
     ]);
@@ -85,7 +119,16 @@ describe('breakdown', () => {
     // checkout open [0,100]; own work: r [0,10] [60,70] [90,100], c1 [10,15] [55,60], w [70,90]
     //   → [0,15] ∪ [55,100] = 60 busy, 40 waiting (on cart)
     // cart open [15,55]; own work s1 [15,20] [50,55] + q [20,50] = 40 busy, 0 waiting
-    expect(serviceBusyIdle(analysis).map((r) => [r.service, r.spanCount, r.active / US, r.busy / US, r.waiting / US, r.busyShare])).toEqual([
+    expect(
+      serviceBusyIdle(analysis).map((r) => [
+        r.service,
+        r.spanCount,
+        r.active / US,
+        r.busy / US,
+        r.waiting / US,
+        r.busyShare,
+      ])
+    ).toEqual([
       ['checkout', 3, 100, 60, 40, 0.6],
       ['cart', 2, 40, 40, 0, 0.4],
     ]);
@@ -94,7 +137,17 @@ describe('breakdown', () => {
   it('measures the gap between a client and its server in another service', () => {
     // c1 [10,60] → s1 [15,55]: 5 before, 5 after
     expect(crossServiceGaps(analysis)).toEqual([
-      { client: 'checkout', server: 'cart', count: 1, before: 5 * US, after: 5 * US, total: 10 * US, min: 10 * US, avg: 10 * US, max: 10 * US },
+      {
+        client: 'checkout',
+        server: 'cart',
+        count: 1,
+        before: 5 * US,
+        after: 5 * US,
+        total: 10 * US,
+        min: 10 * US,
+        avg: 10 * US,
+        max: 10 * US,
+      },
     ]);
   });
 });

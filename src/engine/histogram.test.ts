@@ -31,7 +31,12 @@ describe('histogramQuantile', () => {
     expect(histogramQuantile(0.5, [])).toBeNaN();
     expect(histogramQuantile(0.5, buckets.slice(0, 3))).toBeNaN(); // no +Inf bucket
     expect(histogramQuantile(0.5, [{ le: '+Inf', count: 5 }])).toBeNaN(); // fewer than 2 buckets
-    expect(histogramQuantile(0.5, buckets.map((b) => ({ ...b, count: 0 })))).toBeNaN(); // no observations
+    expect(
+      histogramQuantile(
+        0.5,
+        buckets.map((b) => ({ ...b, count: 0 }))
+      )
+    ).toBeNaN(); // no observations
   });
 
   it('repairs non-monotonic counts, merges equal bounds and sorts', () => {
@@ -54,7 +59,13 @@ describe('histogramQuantile', () => {
   });
 
   it('returns a non-positive first bound as is', () => {
-    expect(histogramQuantile(0.2, [{ le: -1, count: 5 }, { le: 1, count: 10 }, { le: '+Inf', count: 10 }])).toBe(-1);
+    expect(
+      histogramQuantile(0.2, [
+        { le: -1, count: 5 },
+        { le: 1, count: 10 },
+        { le: '+Inf', count: 10 },
+      ])
+    ).toBe(-1);
   });
 });
 
@@ -73,7 +84,10 @@ describe('percentileRank', () => {
     const histogram = fc
       .uniqueArray(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 8 })
       .chain((bounds) =>
-        fc.tuple(fc.constant(bounds.sort((a, b) => a - b)), fc.array(fc.nat(20), { minLength: bounds.length + 1, maxLength: bounds.length + 1 }))
+        fc.tuple(
+          fc.constant(bounds.sort((a, b) => a - b)),
+          fc.array(fc.nat(20), { minLength: bounds.length + 1, maxLength: bounds.length + 1 })
+        )
       )
       .map(([bounds, increments]) => {
         let sum = 0;

@@ -88,7 +88,8 @@ function decodeBase64Id(s: string, from: number, to: number, out: IdHalves): voi
   const v9 = base64Value(s.charCodeAt(from + 9));
   const v10 = base64Value(s.charCodeAt(from + 10));
   const g3 = (v8 << 12) | (v9 << 6) | v10;
-  out.ok = to - from === 12 && s.charCodeAt(from + 11) === 61 && g1 >= 0 && g2 >= 0 && (v8 | v9 | v10) >= 0 && (v10 & 3) === 0;
+  out.ok =
+    to - from === 12 && s.charCodeAt(from + 11) === 61 && g1 >= 0 && g2 >= 0 && (v8 | v9 | v10) >= 0 && (v10 & 3) === 0;
   out.hi = ((g1 << 8) | (g2 >>> 16)) >>> 0;
   out.lo = (((g2 & 0xffff) << 16) | (g3 >>> 2)) >>> 0;
 }

@@ -56,7 +56,18 @@ export function prng(seed: number): () => number {
   };
 }
 
-const SERVICES = ['frontend', 'api-gateway', 'auth', 'users', 'orders', 'inventory', 'payments', 'search', 'postgres', 'redis'];
+const SERVICES = [
+  'frontend',
+  'api-gateway',
+  'auth',
+  'users',
+  'orders',
+  'inventory',
+  'payments',
+  'search',
+  'postgres',
+  'redis',
+];
 const ROUTES = ['/api/users/{id}', '/api/orders', '/api/cart', '/api/search', '/api/checkout', '/login'];
 
 /** Mutable columns while generating. */
@@ -241,7 +252,11 @@ export function generateTrace(shape: Shape, n: number, seed = 1): SynthTrace {
     idHi[i] = (Math.floor(random() * 0xffffffff) | 1) >>> 0;
     idLo[i] = i + 1;
   }
-  const traceId = Array.from({ length: 4 }, () => Math.floor(random() * 0xffffffff).toString(16).padStart(8, '0')).join('');
+  const traceId = Array.from({ length: 4 }, () =>
+    Math.floor(random() * 0xffffffff)
+      .toString(16)
+      .padStart(8, '0')
+  ).join('');
   return {
     n,
     traceId,

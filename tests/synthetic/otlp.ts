@@ -15,7 +15,14 @@ export interface OtlpOptions {
   order?: ArrayLike<number>;
 }
 
-const KIND_NAMES = ['SPAN_KIND_UNSPECIFIED', 'SPAN_KIND_INTERNAL', 'SPAN_KIND_SERVER', 'SPAN_KIND_CLIENT', 'SPAN_KIND_PRODUCER', 'SPAN_KIND_CONSUMER'];
+const KIND_NAMES = [
+  'SPAN_KIND_UNSPECIFIED',
+  'SPAN_KIND_INTERNAL',
+  'SPAN_KIND_SERVER',
+  'SPAN_KIND_CLIENT',
+  'SPAN_KIND_PRODUCER',
+  'SPAN_KIND_CONSUMER',
+];
 const STATUS_NAMES = ['STATUS_CODE_UNSET', 'STATUS_CODE_OK', 'STATUS_CODE_ERROR'];
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
@@ -112,7 +119,10 @@ export interface PlainField {
 }
 
 /** A Grafana trace data frame as Grafana's Tempo datasource builds it (plain object). */
-export function toTraceFrame(t: SynthTrace, order?: ArrayLike<number>): { name: string; length: number; fields: PlainField[] } {
+export function toTraceFrame(
+  t: SynthTrace,
+  order?: ArrayLike<number>
+): { name: string; length: number; fields: PlainField[] } {
   const columns: Record<string, unknown[]> = {
     traceID: [],
     spanID: [],
