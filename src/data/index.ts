@@ -9,7 +9,8 @@ export { DataError, partialTraceWarning } from './errors';
 export type { QueryParams, RequestOptions, Transport } from './transport';
 export { createGrafanaProxyTransport } from './grafana-transport';
 export { createFetchTransport } from './fetch-transport';
-export type { FetchedTrace, SearchOptions, TagScope, TempoClient, TimeRange } from './tempo/client';
+export type { UnixSecondsRange } from './unix-seconds-range';
+export type { FetchedTrace, SearchOptions, TagScope, TempoClient } from './tempo/client';
 export { createTempoClient } from './tempo/client';
 export type * from './tempo/types';
 export type { PrometheusClient } from './prometheus/client';
@@ -17,12 +18,12 @@ export { createPrometheusClient, sampleNumber } from './prometheus/client';
 export type * from './prometheus/types';
 export type { SchemeDetection, SchemeId, ServiceGraphScheme, SpanMetricsScheme } from './spanmetrics/scheme';
 export { detectScheme, PRESET_SCHEMES } from './spanmetrics/scheme';
-export type { GroupBy, SpanMetricsFilter } from './spanmetrics/queries';
+export type { MetricsGrouping, SpanMetricsFilter } from './spanmetrics/queries';
 export { latencySelector } from './spanmetrics/queries';
 export type {
   Exemplar,
   GroupValue,
-  HistogramBucket,
+  LatencyBucket,
   NamedSeries,
   OverTime,
   Points,
@@ -35,7 +36,7 @@ export type { EdgeCandidates, EdgeSource, SourcedEdges } from './spanmetrics/edg
 export { pickDependencyEdges } from './spanmetrics/edges';
 export type { AttributeScope, SpanFilter } from './queries/traceql';
 export { traceqlAttribute, traceqlDuration, traceqlEquals, traceqlFilter } from './queries/traceql';
-export type { JaegerClient, JaegerFetchedTrace, JaegerSearchParams, JaegerTraceRange } from './jaeger/client';
+export type { JaegerClient, JaegerFetchedTrace, JaegerSearchParams } from './jaeger/client';
 export { createJaegerClient } from './jaeger/client';
 export { goDuration } from './jaeger/duration';
 export type * from './jaeger/types';

@@ -5,16 +5,12 @@
  *
  * Times are Unix seconds; trace ids are lowercase hex. Every method rejects only with `DataError`.
  */
-import type { DataError, RequestOptions, SpanFilter } from '../data';
+import type { DataError, RequestOptions, SpanFilter, UnixSecondsRange } from '../data';
 
 export type SourceKind = 'tempo' | 'jaeger';
 
-export interface SearchRange {
-  /** Unix seconds */
-  start?: number;
-  /** Unix seconds */
-  end?: number;
-}
+/** The range a source searches or fetches in; an open end is the backend's default. */
+export type SearchRange = Partial<UnixSecondsRange>;
 
 /**
  * A search both backends understand: every condition must hold for one span of the trace

@@ -5,6 +5,7 @@
  */
 import { DataError } from '../errors';
 import { RequestOptions, Transport } from '../transport';
+import type { UnixSecondsRange } from '../unix-seconds-range';
 import { JaegerDependency, JaegerOperation, JaegerResponse, JaegerTrace } from './types';
 
 export interface JaegerSearchParams {
@@ -21,13 +22,6 @@ export interface JaegerSearchParams {
   /** µs since the epoch (Jaeger's default: now − 2 days) */
   start?: number;
   /** µs since the epoch (Jaeger's default: now) */
-  end?: number;
-}
-
-export interface JaegerTraceRange {
-  /** Unix seconds */
-  start?: number;
-  /** Unix seconds */
   end?: number;
 }
 
@@ -77,7 +71,7 @@ export function createJaegerClient(transport: Transport) {
   return {
     async traceById(
       traceId: string,
-      range: JaegerTraceRange = {},
+      range: Partial<UnixSecondsRange> = {},
       request: RequestOptions = {}
     ): Promise<JaegerFetchedTrace> {
       if (!TRACE_ID.test(traceId)) {

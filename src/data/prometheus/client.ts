@@ -4,6 +4,7 @@
  */
 import { DataError } from '../errors';
 import { QueryParams, RequestOptions, Transport } from '../transport';
+import type { UnixSecondsRange } from '../unix-seconds-range';
 import { ExemplarSeries, InstantQueryData, PromEnvelope, RangeQueryData, Labels } from './types';
 
 export function createPrometheusClient(transport: Transport) {
@@ -23,7 +24,7 @@ export function createPrometheusClient(transport: Transport) {
     query: (expr: string, time?: number, request?: RequestOptions) =>
       call<InstantQueryData>('api/v1/query', { query: expr, time }, request),
 
-    queryRange: (expr: string, range: { start: number; end: number; step: number }, request?: RequestOptions) =>
+    queryRange: (expr: string, range: UnixSecondsRange & { step: number }, request?: RequestOptions) =>
       call<RangeQueryData>(
         'api/v1/query_range',
         { query: expr, start: range.start, end: range.end, step: range.step },
@@ -31,7 +32,7 @@ export function createPrometheusClient(transport: Transport) {
       ),
 
     /** Series matching one selector, e.g. `traces_spanmetrics_calls_total{service="x"}`. */
-    series: (match: string, range: { start?: number; end?: number } = {}, request?: RequestOptions) =>
+    series: (match: string, range: Partial<UnixSecondsRange> = {}, request?: RequestOptions) =>
       call<Labels[]>('api/v1/series', { 'match[]': match, start: range.start, end: range.end }, request),
 
     /** Values of `label`, optionally only among series matching `match`. */
@@ -46,7 +47,7 @@ export function createPrometheusClient(transport: Transport) {
         request
       ),
 
-    exemplars: (expr: string, range: { start: number; end: number }, request?: RequestOptions) =>
+    exemplars: (expr: string, range: UnixSecondsRange, request?: RequestOptions) =>
       call<ExemplarSeries[]>('api/v1/query_exemplars', { query: expr, start: range.start, end: range.end }, request),
   };
 }

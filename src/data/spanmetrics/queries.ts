@@ -43,9 +43,10 @@ export interface SpanMetricsFilter {
   spanKind?: string;
 }
 
-export type GroupBy = 'service' | 'operation';
+/** Which labels span-metrics series are summed by: the service, or the service and span name. */
+export type MetricsGrouping = 'service' | 'operation';
 
-export function groupLabels(scheme: SpanMetricsScheme, groupBy: GroupBy): string[] {
+export function groupLabels(scheme: SpanMetricsScheme, groupBy: MetricsGrouping): string[] {
   return groupBy === 'service' ? [scheme.labels.service] : [scheme.labels.service, scheme.labels.spanName];
 }
 
@@ -84,7 +85,7 @@ function latencyQuantile(scheme: SpanMetricsScheme, q: number, m: LabelMatcher[]
 export function rateQuery(
   scheme: SpanMetricsScheme,
   filter: SpanMetricsFilter,
-  groupBy: GroupBy,
+  groupBy: MetricsGrouping,
   rangeSec: number
 ): PromqlQuery {
   const r = range(rangeSec);
@@ -102,7 +103,7 @@ export function rateQuery(
 export function errorRatioQuery(
   scheme: SpanMetricsScheme,
   filter: SpanMetricsFilter,
-  groupBy: GroupBy,
+  groupBy: MetricsGrouping,
   rangeSec: number
 ): PromqlQuery {
   const r = range(rangeSec);
@@ -118,7 +119,7 @@ export function quantileQuery(
   scheme: SpanMetricsScheme,
   quantile: number,
   filter: SpanMetricsFilter,
-  groupBy: GroupBy,
+  groupBy: MetricsGrouping,
   rangeSec: number
 ): PromqlQuery {
   const r = range(rangeSec);

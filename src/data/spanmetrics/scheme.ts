@@ -22,6 +22,7 @@
  */
 import { PrometheusClient } from '../prometheus/client';
 import { selector } from '../queries/promql';
+import type { UnixSecondsRange } from '../unix-seconds-range';
 
 export type SchemeId = 'tempo' | 'otel' | 'otel-legacy' | 'otel-utf8' | 'otel-utf8-nosuffix';
 
@@ -176,10 +177,7 @@ export function matchServiceGraph(names: Set<string>): ServiceGraphScheme | unde
   };
 }
 
-export async function detectScheme(
-  prom: PrometheusClient,
-  range: { start: number; end: number }
-): Promise<SchemeDetection> {
+export async function detectScheme(prom: PrometheusClient, range: UnixSecondsRange): Promise<SchemeDetection> {
   const names = new Set(await prom.labelValues('__name__', range));
   const matches = matchCandidates(names);
   if (matches.length === 0) {

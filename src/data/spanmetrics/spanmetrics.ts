@@ -9,11 +9,12 @@ import { DataError } from '../errors';
 import { PrometheusClient, sampleNumber } from '../prometheus/client';
 import { InstantQueryData, Labels } from '../prometheus/types';
 import { RequestOptions } from '../transport';
+import type { UnixSecondsRange } from '../unix-seconds-range';
 import {
   bucketsQuery,
   EdgeQueries,
   errorRatioQuery,
-  GroupBy,
+  MetricsGrouping,
   peerEdgeQueries,
   quantileQuery,
   rateQuery,
@@ -37,7 +38,8 @@ export interface GroupValue {
   value: number;
 }
 
-export interface HistogramBucket {
+/** A classic-histogram bucket of one operation's span latency (the engine's `HistogramBucket` with `le` in seconds). */
+export interface LatencyBucket {
   /** upper bound in seconds (`Infinity` for +Inf) */
   le: number;
   /** cumulative count of spans ≤ le over the window */
@@ -93,12 +95,12 @@ export function createSpanMetrics(prom: PrometheusClient, scheme: SpanMetricsSch
     }
     return data.result.map((s) => ({ labels: s.metric, value: sampleNumber(s.value) }));
   };
-  const grouped = (labels: Labels, value: number, groupBy: GroupBy): GroupValue => ({
+  const grouped = (labels: Labels, value: number, groupBy: MetricsGrouping): GroupValue => ({
     service: labels[scheme.labels.service] ?? '',
     ...(groupBy === 'operation' ? { operation: labels[scheme.labels.spanName] ?? '' } : {}),
     value,
   });
-  const groupedQuery = async (expr: string, groupBy: GroupBy, w: Window) =>
+  const groupedQuery = async (expr: string, groupBy: MetricsGrouping, w: Window) =>
     (await vector(expr, w.time)).map((s) => grouped(s.labels, s.value, groupBy));
   const series = async (expr: string, steps: { start: number; end: number; step: number }, request?: RequestOptions) =>
     (await prom.queryRange(expr, steps, request)).result.map((r) =>
@@ -119,30 +121,26 @@ export function createSpanMetrics(prom: PrometheusClient, scheme: SpanMetricsSch
     scheme,
 
     /** calls per second */
-    rates: (filter: SpanMetricsFilter, groupBy: GroupBy, w: Window) =>
+    rates: (filter: SpanMetricsFilter, groupBy: MetricsGrouping, w: Window) =>
       groupedQuery(rateQuery(scheme, filter, groupBy, w.rangeSec).expr, groupBy, w),
 
     /** errors ÷ calls, 0…1 */
-    errorRatios: (filter: SpanMetricsFilter, groupBy: GroupBy, w: Window) =>
+    errorRatios: (filter: SpanMetricsFilter, groupBy: MetricsGrouping, w: Window) =>
       groupedQuery(errorRatioQuery(scheme, filter, groupBy, w.rangeSec).expr, groupBy, w),
 
     /** latency quantile `q` in seconds */
-    latencyQuantile: (q: number, filter: SpanMetricsFilter, groupBy: GroupBy, w: Window) =>
+    latencyQuantile: (q: number, filter: SpanMetricsFilter, groupBy: MetricsGrouping, w: Window) =>
       groupedQuery(quantileQuery(scheme, q, filter, groupBy, w.rangeSec).expr, groupBy, w),
 
     /** The PromQL of `latencyQuantile` over `rangeSec`, e.g. for a link to Explore. */
-    latencyQuantileExpr: (q: number, filter: SpanMetricsFilter, groupBy: GroupBy, rangeSec: number) =>
+    latencyQuantileExpr: (q: number, filter: SpanMetricsFilter, groupBy: MetricsGrouping, rangeSec: number) =>
       quantileQuery(scheme, q, filter, groupBy, rangeSec).expr,
 
     /**
      * Rate, error ratio and p50/p95/p99 latency per service over [start, end]: range queries of
      * about 120 steps (at least 15 s), each a rate over two steps (at least 60 s).
      */
-    async overTime(
-      filter: SpanMetricsFilter,
-      range: { start: number; end: number },
-      request?: RequestOptions
-    ): Promise<OverTime> {
+    async overTime(filter: SpanMetricsFilter, range: UnixSecondsRange, request?: RequestOptions): Promise<OverTime> {
       const step = Math.max(15, Math.ceil((range.end - range.start) / 120));
       const rangeSec = Math.max(60, step * 2);
       const steps = { ...range, step };
@@ -161,7 +159,7 @@ export function createSpanMetrics(prom: PrometheusClient, scheme: SpanMetricsSch
     /** The slowest exemplars of `service`'s latency histogram in [start, end], one per trace, at most `limit`. */
     async slowestExemplars(
       service: string,
-      range: { start: number; end: number },
+      range: UnixSecondsRange,
       limit: number,
       request?: RequestOptions
     ): Promise<Exemplar[]> {
@@ -183,7 +181,7 @@ export function createSpanMetrics(prom: PrometheusClient, scheme: SpanMetricsSch
       return [...byTrace.values()].sort((a, b) => b.value - a.value).slice(0, limit);
     },
 
-    async latencyBuckets(service: string, operation: string, w: Window): Promise<HistogramBucket[]> {
+    async latencyBuckets(service: string, operation: string, w: Window): Promise<LatencyBucket[]> {
       if (scheme.histogram !== 'classic') {
         throw new DataError(
           'query-failed',

@@ -4,16 +4,10 @@
  */
 import { DataError, partialTraceWarning } from '../errors';
 import { RequestOptions, Transport } from '../transport';
+import type { UnixSecondsRange } from '../unix-seconds-range';
 import { TempoMetricsResponse, TempoSearchResponse, TempoTagsResponse, TempoTagValuesResponse } from './types';
 
-export interface TimeRange {
-  /** Unix seconds */
-  start: number;
-  /** Unix seconds */
-  end: number;
-}
-
-export interface SearchOptions extends Partial<TimeRange> {
+export interface SearchOptions extends Partial<UnixSecondsRange> {
   /** max traces (Tempo's default is 20) */
   limit?: number;
   /** spans per spanset (Tempo's default is 3) */
@@ -45,7 +39,7 @@ export function createTempoClient(transport: Transport) {
 
     async traceById(
       traceId: string,
-      range: Partial<TimeRange> = {},
+      range: Partial<UnixSecondsRange> = {},
       request: RequestOptions = {}
     ): Promise<FetchedTrace> {
       if (!TRACE_ID.test(traceId)) {
@@ -77,7 +71,7 @@ export function createTempoClient(transport: Transport) {
     },
 
     async tagNames(
-      options: Partial<TimeRange> & { scope?: TagScope; q?: string; limit?: number } = {},
+      options: Partial<UnixSecondsRange> & { scope?: TagScope; q?: string; limit?: number } = {},
       request?: RequestOptions
     ) {
       const res = await transport.get<TempoTagsResponse>(
@@ -97,7 +91,7 @@ export function createTempoClient(transport: Transport) {
     /** `tag` is a scoped identifier such as `resource.service.name`, `span.http.route` or `name`. */
     async tagValues(
       tag: string,
-      options: Partial<TimeRange> & { q?: string; limit?: number } = {},
+      options: Partial<UnixSecondsRange> & { q?: string; limit?: number } = {},
       request?: RequestOptions
     ) {
       const res = await transport.get<TempoTagValuesResponse>(
@@ -109,7 +103,11 @@ export function createTempoClient(transport: Transport) {
     },
 
     /** TraceQL metrics, e.g. `{ } | rate() by (resource.service.name)`; `step` in seconds. */
-    metricsQueryRange(q: string, range: TimeRange & { step?: number; exemplars?: number }, request?: RequestOptions) {
+    metricsQueryRange(
+      q: string,
+      range: UnixSecondsRange & { step?: number; exemplars?: number },
+      request?: RequestOptions
+    ) {
       return transport.get<TempoMetricsResponse>(
         'api/metrics/query_range',
         {

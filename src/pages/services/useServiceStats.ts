@@ -6,29 +6,25 @@
  */
 import {
   EdgeCandidates,
-  GroupBy,
+  MetricsGrouping,
   NamedSeries,
   pickDependencyEdges,
   Points,
   SourcedEdges,
   SpanMetrics,
   SpanMetricsFilter,
+  UnixSecondsRange,
 } from '../../data';
 import type { TraceSource } from '../../sources/types';
 import { joinStats, StatsRow } from './servicesModel';
 
-export interface Seconds {
-  start: number;
-  end: number;
-}
-
-const rangeSec = (s: Seconds) => Math.max(60, s.end - s.start);
+const rangeSec = (s: UnixSecondsRange) => Math.max(60, s.end - s.start);
 
 export async function loadStats(
   metrics: SpanMetrics,
   filter: SpanMetricsFilter,
-  groupBy: GroupBy,
-  s: Seconds
+  groupBy: MetricsGrouping,
+  s: UnixSecondsRange
 ): Promise<StatsRow[]> {
   const w = { time: s.end, rangeSec: rangeSec(s) };
   const [rates, errors, p50, p95, p99] = await Promise.all([
@@ -49,7 +45,7 @@ export async function loadStats(
 export async function loadDependencies(
   metrics: SpanMetrics | undefined,
   source: Pick<TraceSource, 'capabilities' | 'dependencies'> | undefined,
-  s: Seconds,
+  s: UnixSecondsRange,
   signal?: AbortSignal
 ): Promise<SourcedEdges> {
   const w = { time: s.end, rangeSec: rangeSec(s) };
@@ -93,7 +89,7 @@ export async function loadServiceCharts(
   metrics: SpanMetrics,
   service: string,
   operation: string | undefined,
-  s: Seconds,
+  s: UnixSecondsRange,
   signal: AbortSignal
 ): Promise<ServiceCharts> {
   const filter = { services: [service], operations: operation ? [operation] : undefined };

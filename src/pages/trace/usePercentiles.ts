@@ -4,7 +4,7 @@
  * histogram and the span's percentile rank in it (`percentileRank`, linear inside a bucket).
  */
 import { useMemo } from 'react';
-import { HistogramBucket, SpanMetrics } from '../../data';
+import { LatencyBucket, SpanMetrics } from '../../data';
 import { nameOf, percentileRank, serviceOf, TraceAnalysis } from '../../engine';
 import { SPAN_METRICS_WINDOW_SEC } from '../../app/useSpanMetrics';
 import { useAsync } from '../../app/useAsync';
@@ -41,7 +41,7 @@ export function useOperationP95(metrics: SpanMetrics | undefined, analysis: Trac
 export interface SpanPercentile {
   /** 0..1 */
   rank: number;
-  buckets: HistogramBucket[];
+  buckets: LatencyBucket[];
   service: string;
   operation: string;
 }
