@@ -11,7 +11,10 @@ export interface AppSettings {
   prometheusDatasourceUid?: string;
   /** Span-metrics naming scheme; "auto" detects it from what Prometheus holds. */
   spanMetricsScheme?: SpanMetricsSchemeSetting;
-  /** Most traces fetched for one aggregate (search breakdowns, compare, panel). */
+  /**
+   * Most traces fetched for one aggregate: the compare page's search (each of its two queries gets
+   * half). The breakdown panel has its own option, capped at its MAX_TRACES_PER_PANEL.
+   */
   maxTracesForAggregate?: number;
 }
 
@@ -46,22 +49,23 @@ export const SPAN_METRICS_SCHEME_OPTIONS: Array<{
   },
 ];
 
-export const MAX_TRACES_LIMIT = 1000;
+/** Highest `maxTracesForAggregate` the configuration page accepts. */
+export const MAX_TRACES_FOR_AGGREGATE = 1000;
 
 export const DEFAULT_SETTINGS: Required<Omit<AppSettings, 'tempoDatasourceUid' | 'prometheusDatasourceUid'>> = {
   spanMetricsScheme: 'auto',
   maxTracesForAggregate: 200,
 };
 
-/** Returns a human message when the limit is not a whole number between 1 and MAX_TRACES_LIMIT. */
+/** Returns a human message when the limit is not a whole number between 1 and MAX_TRACES_FOR_AGGREGATE. */
 export function validateMaxTraces(value: string): string | undefined {
   const trimmed = value.trim();
   if (!/^\d+$/.test(trimmed)) {
     return 'Enter a whole number of traces, for example 200.';
   }
   const n = Number(trimmed);
-  if (n < 1 || n > MAX_TRACES_LIMIT) {
-    return `Choose between 1 and ${MAX_TRACES_LIMIT} traces: more would make aggregates slow to fetch.`;
+  if (n < 1 || n > MAX_TRACES_FOR_AGGREGATE) {
+    return `Choose between 1 and ${MAX_TRACES_FOR_AGGREGATE} traces: more would make aggregates slow to fetch.`;
   }
   return undefined;
 }

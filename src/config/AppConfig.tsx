@@ -10,7 +10,7 @@ import { TRACE_DATASOURCE_TYPES } from '../app/traceSource';
 import {
   AppSettings,
   DEFAULT_SETTINGS,
-  MAX_TRACES_LIMIT,
+  MAX_TRACES_FOR_AGGREGATE,
   SPAN_METRICS_SCHEME_OPTIONS,
   SpanMetricsSchemeSetting,
   validateMaxTraces,
@@ -104,7 +104,7 @@ export default function AppConfig({ plugin }: AppConfigProps) {
       <FieldSet label="Limits">
         <Field
           label="Traces fetched for an aggregate"
-          description={`Upper bound on traces fetched for breakdowns and comparisons (1–${MAX_TRACES_LIMIT})`}
+          description={`Upper bound on traces fetched for breakdowns and comparisons (1–${MAX_TRACES_FOR_AGGREGATE})`}
           invalid={Boolean(maxTracesError)}
           error={maxTracesError}
         >

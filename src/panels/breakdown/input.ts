@@ -7,7 +7,7 @@ import { DataFrame, DataQueryRequest, InterpolateFunction } from '@grafana/data'
 import { analyzeTrace, TraceAnalysis, traceFromDataFrame } from '../../engine';
 import type { SourceKind, SourceRef } from '../../sources/types';
 import { classifyFrames, describeFrame, sampleHits, SearchHit, searchFrameKind, searchHits } from './frames';
-import { BreakdownOptions, MAX_TRACES_LIMIT } from './options';
+import { BreakdownOptions, MAX_TRACES_PER_PANEL } from './options';
 
 export interface PanelMessage {
   tone: 'info' | 'warning' | 'error';
@@ -97,7 +97,7 @@ function fromSearch(
       'The search results do not say which Tempo or Jaeger datasource listed them: pick one for the query (not a mixed one without it).'
     );
   }
-  const max = Math.max(1, Math.min(MAX_TRACES_LIMIT, Math.floor(options.maxTraces) || 1));
+  const max = Math.max(1, Math.min(MAX_TRACES_PER_PANEL, Math.floor(options.maxTraces) || 1));
   const hits = sampleHits(listed, max, options.sample);
   const notes: string[] = [];
   if (listed.length > max) {

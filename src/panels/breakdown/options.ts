@@ -1,14 +1,13 @@
 /** The panel's options, their defaults and their editors (panel editor, "Trace latency breakdown" section). */
 import { PanelOptionsEditorBuilder, SelectableValue } from '@grafana/data';
-import type { GroupBy } from '../../engine';
+import type { GroupBy, GroupKind } from '../../engine';
 import { DurationUnit, Measure, MEASURE_LABELS, SortOrder, UNIT_NAMES } from '../../components/breakdown';
 
-export type GroupByOption = GroupBy['kind'];
 export type ViewOption = 'bars' | 'stacked' | 'table' | 'flame';
 export type SampleOption = 'newest' | 'slowest';
 
 export interface BreakdownOptions {
-  groupBy: GroupByOption;
+  groupBy: GroupKind;
   /** attribute key when grouping by attribute, span or resource scope (span first) */
   attributeKey: string;
   measure: Measure;
@@ -43,13 +42,16 @@ export const DEFAULT_OPTIONS: BreakdownOptions = {
   overlayLabel: 'p95 (span metrics)',
 };
 
-/** Most traces one panel fetches, whatever the option says (each is a request through Grafana). */
-export const MAX_TRACES_LIMIT = 200;
+/**
+ * Most traces one panel fetches, whatever its Max traces option says (each is a request through
+ * Grafana); the app setting `maxTracesForAggregate` does not apply to panels.
+ */
+export const MAX_TRACES_PER_PANEL = 200;
 
 const choices = <T extends string>(labels: Record<T, string>): Array<SelectableValue<T>> =>
   (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }));
 
-export const GROUP_BY_CHOICES = choices<GroupByOption>({
+export const GROUP_BY_CHOICES = choices<GroupKind>({
   service: 'Service',
   operation: 'Operation',
   spanKind: 'Span kind',
@@ -136,10 +138,10 @@ export function addOptions(builder: PanelOptionsEditorBuilder<BreakdownOptions>)
     .addNumberInput({
       path: 'maxTraces',
       name: 'Max traces fetched',
-      description: `For a TraceQL search: traces fetched and aggregated (at most ${MAX_TRACES_LIMIT})`,
+      description: `For a TraceQL search: traces fetched and aggregated (at most ${MAX_TRACES_PER_PANEL})`,
       category: input,
       defaultValue: d.maxTraces,
-      settings: { min: 1, max: MAX_TRACES_LIMIT, integer: true },
+      settings: { min: 1, max: MAX_TRACES_PER_PANEL, integer: true },
     })
     .addRadio({
       path: 'sample',
