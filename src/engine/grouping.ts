@@ -15,6 +15,9 @@ export type GroupBy =
   | { kind: 'spanKind' }
   | { kind: 'attribute'; key: string; scope?: 'resource' | 'span' };
 
+/** What spans are grouped by, without an attribute's key (e.g. a grouping picker's value). */
+export type GroupKind = GroupBy['kind'];
+
 /** Label of the group of spans lacking the attribute. */
 export const NONE_LABEL = '(none)';
 

@@ -30,7 +30,7 @@ export { FLAG_ASYNC, FLAG_CYCLE, FLAG_DUPLICATE_ID, FLAG_ORPHAN, FLAG_OUTLIVES_P
 export type { EffectiveIntervals } from './clip';
 export type { CriticalPath } from './critical-path';
 export type { TraceWarning, TraceWarningKind } from './warnings';
-export type { GroupBy } from './grouping';
+export type { GroupBy, GroupKind } from './grouping';
 export { NONE_LABEL } from './grouping';
 export type { BreakdownRow } from './breakdown';
 export { breakdown } from './breakdown';

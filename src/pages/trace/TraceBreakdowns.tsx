@@ -2,10 +2,8 @@ import React, { useMemo } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Combobox, Field, RadioButtonGroup, useStyles2 } from '@grafana/ui';
-import { GroupBy, TraceAnalysis } from '../../engine';
+import { GroupBy, GroupKind, TraceAnalysis } from '../../engine';
 import { BreakdownBars, BreakdownTable, breakdownView, Measure } from '../../components/breakdown';
-
-export type GroupKind = GroupBy['kind'];
 
 interface Props {
   analysis: TraceAnalysis;
