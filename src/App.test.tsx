@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { config } from '@grafana/runtime';
 import { PLUGIN_BASE_URL } from './constants';
 import { installRecordedBackend } from './app/testing/recordedBackend';
-import { renderApp } from '../tests/support/renderApp';
+import { loadPages, renderApp } from '../tests/support/renderApp';
+import { user } from '../tests/support/user';
 
 /** Every trace is the recorded one (Tempo v2, Jaeger v3); every other request fails with 502. */
 function renderAt(path: string) {
@@ -13,6 +13,7 @@ function renderAt(path: string) {
 
 describe('App routes', () => {
   const signedInOrg = config.bootData.user.orgId;
+  beforeAll(loadPages);
   afterEach(() => {
     config.bootData.user.orgId = signedInOrg;
   });
@@ -28,7 +29,7 @@ describe('App routes', () => {
   ])('renders %s with what the page shows', async (route, heading, line) => {
     renderAt(`${PLUGIN_BASE_URL}${route}`);
     expect(await screen.findByRole('heading', { name: heading })).toBeInTheDocument();
-    expect(await screen.findByText(line, {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(await screen.findByText(line)).toBeInTheDocument();
     expect(screen.getByTestId('path')).toHaveTextContent(`${PLUGIN_BASE_URL}${route}`);
   });
 
@@ -45,7 +46,7 @@ describe('App routes', () => {
     // a leaf: self time = duration = 3.241 ms
     expect(within(details).getByText('self time').nextSibling).toHaveTextContent('3.24 ms');
     // the root's self time: 11.394 − 9.347 ms of its only child
-    await userEvent.click(screen.getByRole('option', { name: 'frontend GET /checkout' }));
+    await user.click(screen.getByRole('option', { name: 'frontend GET /checkout' }));
     expect(within(screen.getByTestId('span-details')).getByText('self time').nextSibling).toHaveTextContent('2.05 ms');
     expect(screen.getByText(/Percentiles unavailable/)).toBeInTheDocument();
   });

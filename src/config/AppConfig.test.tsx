@@ -3,7 +3,7 @@ import { of, throwError } from 'rxjs';
 import { AppPluginMeta, PluginConfigPageProps, PluginType } from '@grafana/data';
 import { BackendSrv, setBackendSrv } from '@grafana/runtime';
 import { render, screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { user } from '../../tests/support/user';
 import AppConfig from './AppConfig';
 import { AppSettings } from '../app/settings';
 import { reloadPage } from './reloadPage';
@@ -11,21 +11,29 @@ import { installFakeDatasources } from '../app/testing/fakeDatasources';
 
 jest.mock('./reloadPage', () => ({ reloadPage: jest.fn() }));
 
-function setup(jsonData: AppSettings, fetch: jest.Mock) {
+/**
+ * Renders the page and waits until its diagnostics have run: their answers re-render the form, and
+ * must not land in the middle of a test's typing or after the test (act warnings).
+ */
+async function setup(jsonData: AppSettings, fetch: jest.Mock) {
   setBackendSrv({ fetch } as unknown as BackendSrv);
   installFakeDatasources();
   const props = {
     plugin: { meta: { id: 'tracelens-analysis-app', type: PluginType.app, enabled: true, pinned: true, jsonData } },
     query: {},
   } as unknown as PluginConfigPageProps<AppPluginMeta<AppSettings>>;
-  return render(<AppConfig {...props} />);
+  render(<AppConfig {...props} />);
+  await waitFor(() => expect(screen.queryByText(/^Checking the trace datasource/)).not.toBeInTheDocument());
 }
 
 describe('AppConfig', () => {
   beforeEach(() => jest.mocked(reloadPage).mockReset());
 
-  it('shows the saved settings', () => {
-    setup({ tempoDatasourceUid: 'tempo', prometheusDatasourceUid: 'prometheus', maxTracesForAggregate: 50 }, jest.fn());
+  it('shows the saved settings', async () => {
+    await setup(
+      { tempoDatasourceUid: 'tempo', prometheusDatasourceUid: 'prometheus', maxTracesForAggregate: 50 },
+      jest.fn()
+    );
     const [tempoPicker, prometheusPicker] = screen.getAllByLabelText('Data source picker select container');
     expect(tempoPicker).toHaveTextContent('Tempo');
     expect(prometheusPicker).toHaveTextContent('Prometheus');
@@ -35,9 +43,9 @@ describe('AppConfig', () => {
 
   it('takes a Jaeger datasource for traces and runs the Jaeger checks on it', async () => {
     const fetch = jest.fn(() => throwError(() => ({ status: 502, data: { message: 'upstream down' } })));
-    setup({ tempoDatasourceUid: 'jaeger', prometheusDatasourceUid: 'prometheus' }, fetch);
+    await setup({ tempoDatasourceUid: 'jaeger', prometheusDatasourceUid: 'prometheus' }, fetch);
     expect(screen.getAllByLabelText('Data source picker select container')[0]).toHaveTextContent('Jaeger');
-    const check = await screen.findByTestId('check-jaeger', {}, { timeout: 5000 });
+    const check = await screen.findByTestId('check-jaeger');
     expect(check).toHaveAttribute('data-status', 'error');
     expect(check).toHaveTextContent('Jaeger answers /api/services');
     expect(check).toHaveTextContent(
@@ -48,11 +56,11 @@ describe('AppConfig', () => {
 
   it('saves the settings through the plugin settings API and reloads', async () => {
     const fetch = jest.fn(() => of({ status: 200, data: {} }));
-    setup({ tempoDatasourceUid: 'tempo', prometheusDatasourceUid: 'prometheus' }, fetch);
+    await setup({ tempoDatasourceUid: 'tempo', prometheusDatasourceUid: 'prometheus' }, fetch);
     const input = screen.getByLabelText(/^Traces fetched for an aggregate/);
-    await userEvent.clear(input);
-    await userEvent.type(input, '300');
-    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await user.clear(input);
+    await user.type(input, '300');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
     await waitFor(() => expect(reloadPage).toHaveBeenCalledTimes(1));
     expect(fetch).toHaveBeenCalledWith(
       expect.objectContaining({
@@ -74,22 +82,22 @@ describe('AppConfig', () => {
 
   it('refuses a limit that is not a whole number in range, saying why', async () => {
     const fetch = jest.fn();
-    setup({}, fetch);
+    await setup({}, fetch);
     const input = screen.getByLabelText(/^Traces fetched for an aggregate/);
-    await userEvent.clear(input);
-    await userEvent.type(input, '5000');
+    await user.clear(input);
+    await user.type(input, '5000');
     expect(screen.getByText(/Choose between 1 and 1000 traces/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Save settings' })).toBeDisabled();
-    await userEvent.clear(input);
-    await userEvent.type(input, '2.5');
+    await user.clear(input);
+    await user.type(input, '2.5');
     expect(screen.getByText(/Enter a whole number of traces/)).toBeInTheDocument();
     expect(fetch).not.toHaveBeenCalled();
   });
 
   it('explains a refused save and keeps the form usable', async () => {
     const fetch = jest.fn(() => throwError(() => ({ status: 403, data: { message: 'Permission denied' } })));
-    setup({}, fetch);
-    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await setup({}, fetch);
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByText(/not allowed to change this app’s settings/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Save settings' })).toBeEnabled();
     expect(reloadPage).not.toHaveBeenCalled();

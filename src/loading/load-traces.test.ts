@@ -1,10 +1,15 @@
+import { waitFor } from '@testing-library/react';
 import { DataError } from '../data';
 import { recorded, wireText } from '../../tests/support/recorded';
 import type { FetchedTrace } from '../sources/types';
 import { forEachBounded, loadTraces, TraceResult } from './load-traces';
 import { recordedSource } from './testing/recordedSource';
 
-/** A source whose trace requests wait until the test releases them, one id at a time. */
+/**
+ * A source whose trace requests wait until the test releases them, one id at a time. Tests wait for
+ * what they can observe (a request asked, a result reported), never for a number of ticks: how many
+ * turns loadTraces takes between a response and the next request is its own business.
+ */
 function gatedSource(failing: string[] = []) {
   const waiting = new Map<string, () => void>();
   let inFlight = 0;
@@ -28,14 +33,15 @@ function gatedSource(failing: string[] = []) {
         });
       }),
   });
+  /** Answers the request for `traceId` once it has been asked. */
   const release = async (traceId: string) => {
+    await waitFor(() => expect(waiting.has(traceId)).toBe(true));
     waiting.get(traceId)!();
-    await new Promise((r) => setTimeout(r, 0));
   };
-  return { source, release, asked, maxInFlight: () => maxInFlight };
+  /** Resolves once `count` requests have been asked. */
+  const asking = (count: number) => waitFor(() => expect(asked.length).toBeGreaterThanOrEqual(count));
+  return { source, release, asking, asked, maxInFlight: () => maxInFlight };
 }
-
-const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('loadTraces', () => {
   it('keeps at most `concurrency` requests in flight and reports each result with progress', async () => {
@@ -52,12 +58,16 @@ describe('loadTraces', () => {
           total,
         ]),
     });
-    await flush();
+    // nothing answered yet: two requests and no more (the third waits for a free slot)
+    await gate.asking(2);
     expect(gate.asked).toEqual(['a', 'b']);
     await gate.release('b');
+    await waitFor(() => expect(reported).toHaveLength(1));
+    await gate.asking(3);
     expect(gate.asked).toEqual(['a', 'b', 'c']);
-    for (const id of ['a', 'c', 'd', 'e']) {
+    for (const [i, id] of ['a', 'c', 'd', 'e'].entries()) {
       await gate.release(id);
+      await waitFor(() => expect(reported).toHaveLength(i + 2));
     }
     const results = await done;
     expect(gate.maxInFlight()).toBe(2);
@@ -94,8 +104,9 @@ describe('loadTraces', () => {
       concurrency: 2,
       onResult: (id) => reported.push(id),
     });
-    await flush();
     await gate.release('a');
+    await waitFor(() => expect(reported).toEqual(['a']));
+    await gate.asking(3);
     controller.abort();
     const results: Map<string, TraceResult> = await done;
     expect(gate.asked).toEqual(['a', 'b', 'c']);
@@ -111,7 +122,8 @@ describe('forEachBounded', () => {
     const seen: string[] = [];
     await forEachBounded(['x', 'y', 'z'], 2, new AbortController().signal, async (item, i) => {
       peak = Math.max(peak, ++running);
-      await flush();
+      // each task yields before it ends; the pool starts its workers at once, so two run together
+      await new Promise((r) => setTimeout(r, 0));
       seen.push(`${i}:${item}`);
       running--;
     });

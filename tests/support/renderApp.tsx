@@ -1,7 +1,8 @@
 /**
  * Test support: the app root (src/App.tsx) mounted at `path` under `/a/<plugin id>/*` as Grafana
  * mounts it, with the fake datasource list (src/app/testing/fakeDatasources.ts), and probes for the
- * current path and query string. It lives outside src/ because it sits above every layer of it.
+ * current path and query string, and `loadPages` to load beforehand the pages App imports lazily.
+ * It lives outside src/ because it sits above every layer of it.
  */
 import React from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
@@ -21,6 +22,20 @@ function CurrentLocation() {
     </>
   );
 }
+
+/**
+ * Loads (compiles, in Jest) the page modules src/App.tsx imports lazily. Run it in `beforeAll`: a
+ * test's findBy* then waits for the page to render, not for Jest to compile the page's module tree
+ * (seconds on a busy machine, which first-test timeouts used to measure).
+ */
+export const loadPages = () =>
+  Promise.all([
+    import('../../src/pages/search/SearchPage'),
+    import('../../src/pages/trace/TracePage'),
+    import('../../src/pages/services/ServicesPage'),
+    import('../../src/pages/compare/ComparePage'),
+    import('../../src/pages/file/OpenFilePage'),
+  ]);
 
 export function renderApp(path: string, jsonData: AppSettings = {}) {
   installFakeDatasources();
