@@ -5,7 +5,8 @@ import { useStyles2, useTheme2 } from '@grafana/ui';
 import { getTableStyles } from '../../components/tableStyles';
 import type { EdgeSource, ServiceGraphEdge } from '../../data';
 import { formatDuration, formatShare } from '../../components/breakdown';
-import { EDGE_SOURCE_TEXT, edgeLatencyTitle, layoutGraph } from './servicesModel';
+import { layoutGraph } from './serviceGraphLayout';
+import { EDGE_SOURCE_TEXT, edgeLatencyTitle } from './servicesModel';
 
 interface Props {
   edges: ServiceGraphEdge[];

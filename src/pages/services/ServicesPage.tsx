@@ -24,7 +24,7 @@ import { builderToParams, BuilderState } from '../../app/searchQuery';
 import { ServiceGraph } from './ServiceGraph';
 import { StatsRow } from './servicesModel';
 import { StatsTable } from './StatsTable';
-import { loadDependencies, loadServiceCharts, loadStats } from './useServiceStats';
+import { loadDependencies, loadServiceCharts, loadStats } from './serviceLoaders';
 
 const EXEMPLARS = 10;
 

@@ -1,5 +1,5 @@
 import { PRESET_SCHEMES, ServiceGraphEdge, SpanMetrics } from '../../data';
-import { loadDependencies } from './useServiceStats';
+import { loadDependencies } from './serviceLoaders';
 
 const edge = (client: string, server: string, rate: number): ServiceGraphEdge => ({
   client,
