@@ -1,7 +1,7 @@
 import { tinyOtlp } from '../../tests/synthetic/tiny';
 import { analyzeTrace } from './analyze';
 import { breakdown } from './breakdown';
-import { serviceBusyIdle } from './busy-idle';
+import { serviceBusyIdle, sumServiceBusyIdle } from './busy-idle';
 import { crossServiceGaps } from './gaps';
 import { parseOtlpTrace } from './otlp';
 
@@ -131,6 +131,24 @@ describe('breakdown', () => {
     ).toEqual([
       ['checkout', 3, 100, 60, 40, 0.6],
       ['cart', 2, 40, 40, 0, 0.4],
+    ]);
+  });
+
+  it('sums busy and waiting per service over traces, counting the traces each service is in', () => {
+    const cartOnly = analyzeTrace(
+      parseOtlpTrace(tinyOtlp([{ id: 'x', service: 'cart', name: 'SELECT', kind: 'client', start: 0, end: 10 }]))
+    );
+    expect(
+      sumServiceBusyIdle([analysis, cartOnly, analysis]).map((s) => [
+        s.service,
+        s.spanCount,
+        s.busy / US,
+        s.waiting / US,
+        s.traces,
+      ])
+    ).toEqual([
+      ['checkout', 6, 120, 80, 2],
+      ['cart', 5, 90, 0, 3],
     ]);
   });
 

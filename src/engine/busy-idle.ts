@@ -5,7 +5,8 @@
  *   not covered by any child, whatever service the child belongs to);
  * - `waiting`: `active − busy`, time S had spans open but all of them were waiting on children
  *   (downstream services, or queued async work).
- * Shares use the trace duration as denominator. O(n) plus two radix sorts.
+ * Shares use the trace duration as denominator. O(n) plus two radix sorts. `sumServiceBusyIdle`
+ * sums these per service over a set of traces.
  */
 import { TraceAnalysis } from './analyze';
 import { groupSpans } from './grouping';
@@ -66,4 +67,32 @@ export function serviceBusyIdle(analysis: TraceAnalysis): ServiceBusyIdle[] {
     });
   }
   return rows.sort((a, b) => b.busy - a.busy || (a.service < b.service ? -1 : 1));
+}
+
+/** Busy/idle of one service summed over a set of traces. */
+export interface ServiceBusyIdleSums {
+  service: string;
+  /** the service's spans in all the traces */
+  spanCount: number;
+  /** ns, summed over the traces */
+  busy: number;
+  waiting: number;
+  /** traces the service has spans in */
+  traces: number;
+}
+
+/** Busy/idle per service summed over `analyses`, services in first-seen order. O(spans of all traces). */
+export function sumServiceBusyIdle(analyses: readonly TraceAnalysis[]): ServiceBusyIdleSums[] {
+  const byService = new Map<string, ServiceBusyIdleSums>();
+  for (const analysis of analyses) {
+    for (const s of serviceBusyIdle(analysis)) {
+      const sums = byService.get(s.service) ?? { service: s.service, spanCount: 0, busy: 0, waiting: 0, traces: 0 };
+      sums.spanCount += s.spanCount;
+      sums.busy += s.busy;
+      sums.waiting += s.waiting;
+      sums.traces++;
+      byService.set(s.service, sums);
+    }
+  }
+  return [...byService.values()];
 }

@@ -23,6 +23,7 @@ import {
   nameOf,
   serviceBusyIdle,
   serviceOf,
+  sumServiceBusyIdle,
   TraceAnalysis,
 } from '../../engine';
 import { formatDuration } from './format';
@@ -51,29 +52,18 @@ type RawRow = Omit<BreakdownViewRow, 'colorIndex'>;
 
 const serviceKey = (service: string) => JSON.stringify([service]);
 
-/** Busy/idle per service summed over the traces (value and waiting: means per trace). */
+/** A row per service of its busy/idle over the traces (value and waiting: means per trace). */
 function busyIdleRows(analyses: readonly TraceAnalysis[], denominator: number): RawRow[] {
-  const byService = new Map<string, { busy: number; waiting: number; count: number; traces: number }>();
-  for (const analysis of analyses) {
-    for (const s of serviceBusyIdle(analysis)) {
-      const acc = byService.get(s.service) ?? { busy: 0, waiting: 0, count: 0, traces: 0 };
-      acc.busy += s.busy;
-      acc.waiting += s.waiting;
-      acc.count += s.spanCount;
-      acc.traces++;
-      byService.set(s.service, acc);
-    }
-  }
   const n = analyses.length;
-  return [...byService].map(([service, acc]) => ({
-    key: serviceKey(service),
-    label: service,
-    parts: [service],
-    value: acc.busy / n,
-    waiting: acc.waiting / n,
-    share: denominator > 0 ? acc.busy / denominator : 0,
-    count: acc.count,
-    traces: acc.traces,
+  return sumServiceBusyIdle(analyses).map((s) => ({
+    key: serviceKey(s.service),
+    label: s.service,
+    parts: [s.service],
+    value: s.busy / n,
+    waiting: s.waiting / n,
+    share: denominator > 0 ? s.busy / denominator : 0,
+    count: s.spanCount,
+    traces: s.traces,
   }));
 }
 
