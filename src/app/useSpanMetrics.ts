@@ -1,42 +1,8 @@
-/**
- * The span metrics of the page's Prometheus: the scheme chosen in the settings, or detected
- * from what Prometheus holds over the last hour ("auto"). Fails with the detection's message
- * when no single scheme is present.
- */
-import { createSpanMetrics, DataError, detectScheme, PRESET_SCHEMES, PrometheusClient, SpanMetrics } from '../data';
-import { SpanMetricsSchemeSetting } from './settings';
+/** The span metrics of the page's Prometheus, loaded by `loadSpanMetrics` once per datasource and setting. */
 import { useAppSettings } from './AppSettingsContext';
+import { loadSpanMetrics } from './loadSpanMetrics';
 import { QueryContext } from './queryContext';
 import { useAsync } from './useAsync';
-
-export const SPAN_METRICS_WINDOW_SEC = 3600;
-
-export async function loadSpanMetrics(
-  prom: PrometheusClient,
-  setting: SpanMetricsSchemeSetting,
-  signal?: AbortSignal
-): Promise<SpanMetrics> {
-  if (setting !== 'auto') {
-    // jsonData may be hand-provisioned: an unknown value is named, not dereferenced.
-    const preset = PRESET_SCHEMES[setting];
-    if (!preset) {
-      throw new DataError(
-        'query-failed',
-        `The app setting spanMetricsScheme is "${setting}", which TraceLens does not know: use auto or one of ${Object.keys(PRESET_SCHEMES).join(', ')}.`
-      );
-    }
-    return createSpanMetrics(prom, preset);
-  }
-  const end = Math.floor(Date.now() / 1000);
-  const detection = await detectScheme(prom, { start: end - SPAN_METRICS_WINDOW_SEC, end });
-  if (signal?.aborted) {
-    throw new DataError('cancelled', 'cancelled');
-  }
-  if (detection.kind !== 'detected') {
-    throw new DataError('query-failed', detection.message);
-  }
-  return createSpanMetrics(prom, detection.scheme);
-}
 
 export function useSpanMetrics(context: QueryContext) {
   const setting = useAppSettings().spanMetricsScheme ?? 'auto';

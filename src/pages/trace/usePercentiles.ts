@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import { LatencyBucket, SpanMetrics } from '../../data';
 import { nameOf, percentileRank, serviceOf, TraceAnalysis } from '../../engine';
-import { SPAN_METRICS_WINDOW_SEC } from '../../app/useSpanMetrics';
+import { SPAN_METRICS_WINDOW_SEC } from '../../app/loadSpanMetrics';
 import { useAsync } from '../../app/useAsync';
 
 const opKey = (service: string, operation: string) => `${service}\u0000${operation}`;

@@ -1,7 +1,7 @@
 import { createFetchTransport, createPrometheusClient } from '../data';
 import { fetchReplaying, recorded } from '../../tests/support/recorded';
 import { SpanMetricsSchemeSetting } from './settings';
-import { loadSpanMetrics } from './useSpanMetrics';
+import { loadSpanMetrics } from './loadSpanMetrics';
 
 const prom = () =>
   createPrometheusClient(
