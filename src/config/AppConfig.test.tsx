@@ -7,7 +7,7 @@ import { user } from '../../tests/support/user';
 import AppConfig from './AppConfig';
 import { AppSettings } from '../app/settings';
 import { reloadPage } from './reloadPage';
-import { installFakeDatasources } from '../app/testing/fakeDatasources';
+import { installFakeDatasources } from '../../tests/support/datasources';
 
 jest.mock('./reloadPage', () => ({ reloadPage: jest.fn() }));
 

@@ -1,6 +1,6 @@
 import { createTraceSource } from '../sources';
 import type { TraceSource } from '../sources/types';
-import { installFakeDatasources } from '../app/testing/fakeDatasources';
+import { installFakeDatasources } from '../../tests/support/datasources';
 import { installRecordedBackend } from '../app/testing/recordedBackend';
 import { runDiagnostics } from './diagnostics';
 import { jaegerChecks } from './jaegerChecks';

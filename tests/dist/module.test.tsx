@@ -5,7 +5,7 @@ import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { AppPlugin, PanelPlugin } from '@grafana/data';
 import { render, screen } from '@testing-library/react';
 import { DIST, loadDistModule } from './loadDistModule';
-import { installFakeDatasources } from '../../src/app/testing/fakeDatasources';
+import { installFakeDatasources } from '../support/datasources';
 
 interface Manifest {
   id: string;

@@ -3,6 +3,8 @@
  * `@grafana/runtime`'s config module when it is first imported. Imported first by host.tsx.
  * The theme comes from `?theme=light|dark` or, failing that, the last choice kept in localStorage.
  */
+import { datasourceSettings } from '../support/datasourceSettings';
+
 export const THEME_KEY = 'tracelens-harness-theme';
 
 export function initialTheme(): 'light' | 'dark' {
@@ -11,23 +13,10 @@ export function initialTheme(): 'light' | 'dark' {
   return chosen === 'light' ? 'light' : 'dark';
 }
 
-const datasource = (uid: string, type: string, name: string) => ({
-  uid,
-  type,
-  name,
-  id: ({ tempo: 1, prometheus: 2, jaeger: 3 } as Record<string, number>)[uid],
-  isDefault: type === 'prometheus',
-  access: 'proxy',
-  url: `/api/datasources/proxy/uid/${uid}`,
-  jsonData: {},
-  meta: { id: type, type: 'datasource', name, info: { logos: { small: '', large: '' } }, module: '', baseUrl: '' },
-  readOnly: true,
-});
-
 export const DATASOURCES = {
-  Tempo: datasource('tempo', 'tempo', 'Tempo'),
-  Jaeger: datasource('jaeger', 'jaeger', 'Jaeger'),
-  Prometheus: datasource('prometheus', 'prometheus', 'Prometheus'),
+  Tempo: datasourceSettings(1, 'tempo', 'tempo', 'Tempo'),
+  Jaeger: datasourceSettings(3, 'jaeger', 'jaeger', 'Jaeger'),
+  Prometheus: datasourceSettings(2, 'prometheus', 'prometheus', 'Prometheus', true),
 };
 
 (window as unknown as { grafanaBootData: unknown }).grafanaBootData = {

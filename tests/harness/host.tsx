@@ -35,7 +35,7 @@ import {
 } from '@grafana/data';
 import { ThemeContext, GlobalStyles, Button, Stack } from '@grafana/ui';
 import { config, locationService, setBackendSrv, setDataSourceSrv, setLocationSrv } from '@grafana/runtime';
-import { createBackendSrv, createDataSourceSrv } from './services';
+import { createBackendSrv, createHarnessDataSourceSrv } from './services';
 
 declare const System: {
   set(id: string, module: object): void;
@@ -47,7 +47,7 @@ const PLUGIN_ID = 'tracelens-analysis-app';
 const PLUGIN_BASE = `/public/plugins/${PLUGIN_ID}`;
 
 setBackendSrv(createBackendSrv());
-setDataSourceSrv(createDataSourceSrv());
+setDataSourceSrv(createHarnessDataSourceSrv());
 setLocationSrv(locationService as never);
 
 const SHARED: Record<string, unknown> = {

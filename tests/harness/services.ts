@@ -1,11 +1,11 @@
 /**
  * Grafana's boot-time services, rebuilt for the harness page: a backend service over `window.fetch`
  * (Grafana's FetchResponse / FetchError shapes, cancellation by unsubscribing) and a datasource
- * service listing the two proxied datasources. Wired before any module is handed to the plugin.
+ * service listing the proxied datasources (tests/support/datasources.ts). Wired before any module is handed to the plugin.
  */
 import { Observable, lastValueFrom } from 'rxjs';
-import type { DataSourceInstanceSettings } from '@grafana/data';
-import type { BackendSrv, BackendSrvRequest, DataSourceSrv, FetchResponse } from '@grafana/runtime';
+import type { BackendSrv, BackendSrvRequest, FetchResponse } from '@grafana/runtime';
+import { createDataSourceSrv } from '../support/datasources';
 import { DATASOURCES } from './boot';
 
 function urlOf(options: BackendSrvRequest): string {
@@ -89,29 +89,4 @@ export function createBackendSrv(): BackendSrv {
   };
 }
 
-const instances = Object.values(DATASOURCES) as unknown as DataSourceInstanceSettings[];
-
-export function createDataSourceSrv(): DataSourceSrv {
-  const find = (ref: unknown) => {
-    const key = typeof ref === 'string' ? ref : (ref as { uid?: string } | null)?.uid;
-    return instances.find((ds) => ds.uid === key || ds.name === key);
-  };
-  return {
-    getList: (filters = {}) => {
-      const types = [filters.pluginId, ...[filters.type ?? []].flat()].filter(Boolean);
-      return instances.filter(
-        (ds) => (!types.length || types.includes(ds.type)) && (!filters.filter || filters.filter(ds))
-      );
-    },
-    getInstanceSettings: (ref) => find(ref),
-    get: async (ref) => {
-      const settings = find(ref);
-      if (!settings) {
-        throw new Error(`Datasource ${String(ref)} was not found`);
-      }
-      return { ...settings, getRef: () => ({ uid: settings.uid, type: settings.type }) } as never;
-    },
-    reload: async () => {},
-    registerRuntimeDataSource: () => {},
-  } as DataSourceSrv;
-}
+export const createHarnessDataSourceSrv = () => createDataSourceSrv(Object.values(DATASOURCES));

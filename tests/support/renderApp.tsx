@@ -1,6 +1,6 @@
 /**
  * Test support: the app root (src/App.tsx) mounted at `path` under `/a/<plugin id>/*` as Grafana
- * mounts it, with the fake datasource list (src/app/testing/fakeDatasources.ts), and probes for the
+ * mounts it, with the fake datasource list (datasources.ts), and probes for the
  * current path and query string, and `loadPages` to load beforehand the pages App imports lazily.
  * It lives outside src/ because it sits above every layer of it.
  */
@@ -11,7 +11,7 @@ import { render } from '@testing-library/react';
 import App from '../../src/App';
 import { PLUGIN_BASE_URL } from '../../src/constants';
 import { AppSettings } from '../../src/app/settings';
-import { installFakeDatasources } from '../../src/app/testing/fakeDatasources';
+import { installFakeDatasources } from './datasources';
 
 function CurrentLocation() {
   const location = useLocation();
