@@ -38,10 +38,16 @@ const reaching = (names, message) => ({
 });
 
 const ENTRY_IMPORT = reaching(ENTRIES, 'nothing imports the entry points (module.tsx, App.tsx)');
+/**
+ * The data layer is imported through its index, except `data/grafana-transport` (the one module
+ * that loads @grafana/runtime, which needs a browser): kept out of the index so that code running
+ * in Node (integration tests, bench) can import the data layer and the trace sources.
+ */
 const DEEP_DATA_IMPORT = {
-  regex: '^(\\.\\./)+data/',
+  regex: '^(\\.\\./)+data/(?!grafana-transport$)',
   caseSensitive: true,
-  message: 'import the data layer through its index (`…/data`): PromQL and clients stay inside data/',
+  message:
+    'import the data layer through its index (`…/data`; only `…/data/grafana-transport` directly): PromQL and clients stay inside data/',
 };
 const TESTS_IMPORT = reaching(['tests'], 'product code does not import tests/ (test files and testing/ helpers may)');
 

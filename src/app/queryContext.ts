@@ -7,7 +7,8 @@
  */
 import { useMemo } from 'react';
 import { dateTime, rangeUtil, RawTimeRange, TimeRange } from '@grafana/data';
-import { createGrafanaProxyTransport, createPrometheusClient } from '../data';
+import { createPrometheusClient } from '../data';
+import { createGrafanaProxyTransport } from '../data/grafana-transport';
 import { useAppSettings } from './AppSettingsContext';
 import { resolveTraceSource } from './traceSource';
 import { useUrlState } from './urlState';

@@ -4,14 +4,8 @@
  * and — for Tempo, whose metrics-generator writes them — service-graph metrics. Hints name what
  * produces the metrics for the chosen trace datasource's type.
  */
-import {
-  createGrafanaProxyTransport,
-  createPrometheusClient,
-  detectScheme,
-  latencySelector,
-  PRESET_SCHEMES,
-  SchemeDetection,
-} from '../data';
+import { createPrometheusClient, detectScheme, latencySelector, PRESET_SCHEMES, SchemeDetection } from '../data';
+import { createGrafanaProxyTransport } from '../data/grafana-transport';
 import type { SourceKind } from '../sources/types';
 import { CheckResult, lastHour, message } from './checkResult';
 import { SpanMetricsSchemeSetting } from '../app/settings';

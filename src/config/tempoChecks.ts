@@ -2,7 +2,8 @@
  * Diagnostics for a Tempo trace datasource: Tempo answers (GET /api/echo, what Grafana's health
  * check asks), TraceQL search finds traces from the last hour, TraceQL metrics are enabled.
  */
-import { createGrafanaProxyTransport, createTempoClient, DataError } from '../data';
+import { createTempoClient, DataError } from '../data';
+import { createGrafanaProxyTransport } from '../data/grafana-transport';
 import { CheckResult, lastHour, message } from './checkResult';
 
 const HINTS = {

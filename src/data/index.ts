@@ -7,7 +7,6 @@
 export type { DataErrorKind } from './errors';
 export { DataError, partialTraceWarning } from './errors';
 export type { QueryParams, RequestOptions, Transport } from './transport';
-export { createGrafanaProxyTransport } from './grafana-transport';
 export { createFetchTransport } from './fetch-transport';
 export type { UnixSecondsRange } from './unix-seconds-range';
 export type { FetchedTrace, SearchOptions, TagScope, TempoClient } from './tempo/client';

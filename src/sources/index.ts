@@ -2,7 +2,8 @@
  * Trace sources — public API. {@link createTraceSource} picks the Tempo or Jaeger implementation of
  * {@link TraceSource} for a Grafana datasource and reaches it through Grafana's datasource proxy.
  */
-import { createGrafanaProxyTransport, createJaegerClient, createTempoClient, DataError } from '../data';
+import { createJaegerClient, createTempoClient, DataError } from '../data';
+import { createGrafanaProxyTransport } from '../data/grafana-transport';
 import { createJaegerSource } from './jaeger-source';
 import { createTempoSource } from './tempo-source';
 import { SourceRef, TraceSource } from './types';
