@@ -39,8 +39,10 @@ export interface OpenPage {
 
 export async function newPage(browser: Browser, theme: Theme = 'dark'): Promise<OpenPage> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  // short action timeouts: assertions retry through eventually()
+  // short action timeouts: assertions retry through eventually(); page loads get longer, since the
+  // harness serves a ~2 MB bundle that a busy 2-core machine can take more than 5 s to load
   page.setDefaultTimeout(5_000);
+  page.setDefaultNavigationTimeout(60_000);
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
