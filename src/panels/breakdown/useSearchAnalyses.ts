@@ -36,7 +36,7 @@ export interface SearchRequest {
 }
 
 /** The loaded traces in `traceIds` order, split into analyses, failures and partial-trace notes. */
-export function fetchedAnalyses(
+function fetchedAnalyses(
   traceIds: readonly string[],
   results: ReadonlyMap<string, TraceResult>
 ): FetchedAnalyses {
