@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { config } from '@grafana/runtime';
 import { PLUGIN_BASE_URL } from './constants';
-import { installRecordedBackend } from './app/testing/recordedBackend';
+import { installRecordedBackend } from '../tests/support/recordedBackend';
 import { loadPages, renderApp } from '../tests/support/renderApp';
 import { user } from '../tests/support/user';
 

@@ -1,7 +1,7 @@
 import { createTraceSource } from '../sources';
 import type { TraceSource } from '../sources/types';
 import { installFakeDatasources } from '../../tests/support/datasources';
-import { installRecordedBackend } from '../app/testing/recordedBackend';
+import { installRecordedBackend } from '../../tests/support/recordedBackend';
 import { runDiagnostics } from './diagnostics';
 import { jaegerChecks } from './jaegerChecks';
 

@@ -1,7 +1,7 @@
 import { DataError, partialTraceWarning } from '../data';
-import { recorded, wireText } from '../../tests/support/recorded';
+import { recorded, RECORDED_TRACE_ID, wireText } from '../../tests/support/recorded';
 import { loadTrace } from './load-trace';
-import { RECORDED_TRACE_ID, recordedSource } from './testing/recordedSource';
+import { recordedSource } from './testing/recordedSource';
 
 describe('loadTrace', () => {
   it('fetches, reads and analyses the recorded Tempo trace, asking for the given range', async () => {

@@ -11,12 +11,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { formatDuration } from '../../src/components/breakdown/format';
-import {
-  JaegerApiTrace,
-  jaegerApiTraceFrame,
-  tempoTraceFrame,
-} from '../../src/components/breakdown/testing/trace-frames';
-import { jaegerSearchFrame, JaegerSearchRow } from '../../src/panels/breakdown/testing/search-frame';
+import { JaegerApiTrace, jaegerApiTraceFrame, tempoTraceFrame } from '../support/traceFrames';
+import { jaegerSearchFrame, JaegerSearchRow } from '../support/searchFrames';
 import { TraceTruth } from '../generator/model';
 import { clients, stackEnv } from '../integration/stack';
 import {

@@ -19,6 +19,9 @@ export interface Recorded<T = any> {
   body: T;
 }
 
+/** The trace id the recorded Tempo trace body (`tempo-trace-v2`) holds. */
+export const RECORDED_TRACE_ID = '8d3115b67acbe152b049ac86d48a02e0';
+
 export function recorded<T = any>(name: string): Recorded<T> {
   return JSON.parse(readFileSync(join(__dirname, '../integration/fixtures', `${name}.json`), 'utf8'));
 }

@@ -7,7 +7,7 @@ import { BreakdownTable } from './BreakdownTable';
 import { flameDataFrame } from './BreakdownFlameGraph';
 import { formatDuration } from './format';
 import { StackedTraceBars } from './StackedTraceBars';
-import { tempoTraceFrame } from './testing/trace-frames';
+import { tempoTraceFrame } from '../../../tests/support/traceFrames';
 import { breakdownView, flameColumns, traceStacks, ViewOptions } from './view-model';
 
 const analysis = analyzeTrace(traceFromDataFrame(tempoTraceFrame()));

@@ -8,7 +8,7 @@ import {
   traceFromDataFrame,
   TraceAnalysis,
 } from '../../engine';
-import { jaegerTraceFrame, tempoTraceFrame, zipkinTraceFrame } from './testing/trace-frames';
+import { jaegerTraceFrame, tempoTraceFrame, zipkinTraceFrame } from '../../../tests/support/traceFrames';
 import { breakdownView, flameColumns, OTHER_KEY, traceStacks, ViewOptions } from './view-model';
 
 /*

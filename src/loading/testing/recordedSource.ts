@@ -17,9 +17,6 @@ interface RecordedHit {
   serviceStats?: Record<string, { spanCount: number; errorCount?: number }>;
 }
 
-/** The trace id the recorded trace body holds. */
-export const RECORDED_TRACE_ID = '8d3115b67acbe152b049ac86d48a02e0';
-
 export function recordedHits(): TraceHit[] {
   return (recorded('tempo-search').body.traces as RecordedHit[]).map((t) => ({
     traceId: t.traceID,

@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import { PLUGIN_BASE_URL } from '../../constants';
 import { partialTraceWarning } from '../../data';
 import type { TraceQuery, TraceSource } from '../../sources/types';
-import { installRecordedBackend } from '../../app/testing/recordedBackend';
+import { installRecordedBackend } from '../../../tests/support/recordedBackend';
 import { renderApp } from '../../../tests/support/renderApp';
 import { setTestSource } from '../../app/testing/sourceOverride';
 

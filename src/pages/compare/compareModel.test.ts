@@ -1,8 +1,8 @@
 import { DataError, partialTraceWarning } from '../../data';
 import { analyzeTrace, parseOtlpTrace } from '../../engine';
 import { loadTrace, TraceResult } from '../../loading';
-import { recordedHits, recordedSource, RECORDED_TRACE_ID } from '../../loading/testing/recordedSource';
-import { recorded, wireText } from '../../../tests/support/recorded';
+import { recordedHits, recordedSource } from '../../loading/testing/recordedSource';
+import { recorded, RECORDED_TRACE_ID, wireText } from '../../../tests/support/recorded';
 import { tinyOtlp } from '../../../tests/synthetic/tiny';
 import { examplesByKey, rootMatches, setWarnings, splitSlowest } from './compareModel';
 

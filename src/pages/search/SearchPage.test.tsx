@@ -4,7 +4,7 @@ import { PLUGIN_BASE_URL } from '../../constants';
 import { partialTraceWarning } from '../../data';
 import { recorded, wireText } from '../../../tests/support/recorded';
 import { recordedSource } from '../../loading/testing/recordedSource';
-import { installRecordedBackend } from '../../app/testing/recordedBackend';
+import { installRecordedBackend } from '../../../tests/support/recordedBackend';
 import { renderApp } from '../../../tests/support/renderApp';
 import { setTestSource } from '../../app/testing/sourceOverride';
 

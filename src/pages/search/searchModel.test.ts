@@ -1,7 +1,7 @@
 import { DataError, partialTraceWarning } from '../../data';
-import { recorded, wireText } from '../../../tests/support/recorded';
+import { recorded, RECORDED_TRACE_ID, wireText } from '../../../tests/support/recorded';
 import { loadTrace } from '../../loading';
-import { recordedHits, recordedSource, RECORDED_TRACE_ID } from '../../loading/testing/recordedSource';
+import { recordedHits, recordedSource } from '../../loading/testing/recordedSource';
 import { compareParams, pageQuery, resultCell, rowFromHit, searchLimit, sortRows } from './searchModel';
 
 const url = (text: string) => new URLSearchParams(text);

@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PLUGIN_BASE_URL } from '../../constants';
 import { parseOtlpTrace } from '../../engine';
-import { installRecordedBackend } from '../../app/testing/recordedBackend';
+import { installRecordedBackend } from '../../../tests/support/recordedBackend';
 import { renderApp } from '../../../tests/support/renderApp';
 import { tinyOtlp } from '../../../tests/synthetic/tiny';
 

@@ -2,12 +2,12 @@ import React from 'react';
 import { Observable, of, throwError } from 'rxjs';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { createDataFrame, DataFrame, dateTime, FieldType, LoadingState, PanelProps } from '@grafana/data';
-import { recorded, wireText } from '../../../tests/support/recorded';
-import { jaegerTraceFrame, RECORDED_TRACE_ID, tempoTraceFrame } from '../../components/breakdown/testing/trace-frames';
+import { recorded, RECORDED_TRACE_ID, wireText } from '../../../tests/support/recorded';
+import { jaegerTraceFrame, tempoTraceFrame } from '../../../tests/support/traceFrames';
 import { BreakdownPanel } from './BreakdownPanel';
 import { BreakdownOptions, DEFAULT_OPTIONS } from './options';
 import { searchHits } from './frames';
-import { jaegerSearchFrame, tempoSearchFrame } from './testing/search-frame';
+import { jaegerSearchFrame, tempoSearchFrame } from '../../../tests/support/searchFrames';
 
 const fetchMock = jest.fn();
 jest.mock('@grafana/runtime', () => ({

@@ -8,7 +8,7 @@
  */
 import { Observable, of, throwError } from 'rxjs';
 import { BackendSrv, BackendSrvRequest, setBackendSrv } from '@grafana/runtime';
-import { recorded, Recorded, wireText } from '../../../tests/support/recorded';
+import { recorded, Recorded, wireText } from './recorded';
 
 /** Parameters a recording may differ in from the request: the time range (recorded once) and the limit. */
 const IGNORED = new Set(['start', 'end', 'start_time', 'end_time', 'limit']);

@@ -11,8 +11,8 @@
  */
 // types only: the helper also runs in Node (browser tests), where @grafana/data's runtime needs a window
 import type { DataFrame, FieldType } from '@grafana/data';
-import type { JaegerKeyValue, JaegerTrace } from '../../../data';
-import { recorded } from '../../../../tests/support/recorded';
+import type { JaegerKeyValue, JaegerTrace } from '../../src/data';
+import { recorded } from './recorded';
 
 interface OtlpValue {
   stringValue?: string;
@@ -39,9 +39,6 @@ interface ResourceSpans {
   resource: { attributes: OtlpKeyValue[] };
   scopeSpans: Array<{ scope: { name: string; version: string }; spans: OtlpSpan[] }>;
 }
-
-/** The recorded trace's id. */
-export const RECORDED_TRACE_ID = '8d3115b67acbe152b049ac86d48a02e0';
 
 const hex = (b64: string | undefined) => (b64 ? Buffer.from(b64, 'base64').toString('hex') : '');
 const valueOf = (v: OtlpValue) =>
