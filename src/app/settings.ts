@@ -12,8 +12,8 @@ export interface AppSettings {
   /** Span-metrics naming scheme; "auto" detects it from what Prometheus holds. */
   spanMetricsScheme?: SpanMetricsSchemeSetting;
   /**
-   * Most traces fetched for one aggregate: the compare page's search (each of its two queries gets
-   * half). The breakdown panel has its own option, capped at its MAX_TRACES_PER_PANEL.
+   * Most traces fetched for one aggregate: the compare page's search (half each in its two-queries
+   * mode). The breakdown panel has its own option, capped at its MAX_TRACES_PER_PANEL.
    */
   maxTracesForAggregate?: number;
 }
