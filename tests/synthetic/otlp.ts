@@ -4,6 +4,7 @@
  * Grafana trace data frames built the way Grafana's Tempo datasource builds them
  * (float-ms times from float64 ns, hex ids, '' parent for roots, lowercase kinds). O(n).
  */
+import { otlpValue } from '../support/otlp';
 import { KIND, SynthTrace, SynthValue } from './generate';
 
 export interface OtlpOptions {
@@ -56,15 +57,7 @@ export function unixNanoText(t: SynthTrace, rel: number): string {
   return `${sec}${String(rel % 1e9).padStart(9, '0')}`;
 }
 
-function anyValue(v: SynthValue): string {
-  if (typeof v === 'string') {
-    return `{"stringValue":${JSON.stringify(v)}}`;
-  }
-  if (typeof v === 'boolean') {
-    return `{"boolValue":${v}}`;
-  }
-  return Number.isInteger(v) ? `{"intValue":"${v}"}` : `{"doubleValue":${v}}`;
-}
+const anyValue = (v: SynthValue) => JSON.stringify(otlpValue(v));
 
 /** OTLP/JSON text of a synthetic trace, one resource per service. */
 export function toOtlpJson(t: SynthTrace, options: OtlpOptions = {}): string {

@@ -3,6 +3,7 @@
  * after an epoch base), turned into OTLP/JSON text like Tempo returns, so unit tests exercise
  * the same reader as production. O(spans).
  */
+import { otlpAttributes, resourceSpansByService } from '../support/otlp';
 import { SynthValue } from './generate';
 
 export interface TinySpan {
@@ -34,24 +35,11 @@ function unixNano(us: number): string {
   return `${TINY_BASE_SECONDS + Math.floor(ns / 1e9)}${String(ns % 1e9).padStart(9, '0')}`;
 }
 
-function value(v: SynthValue): object {
-  if (typeof v === 'string') {
-    return { stringValue: v };
-  }
-  if (typeof v === 'boolean') {
-    return { boolValue: v };
-  }
-  return Number.isInteger(v) ? { intValue: String(v) } : { doubleValue: v };
-}
-
 /** Plain OTLP/JSON text (`{resourceSpans}`, hex ids), one resource per service in first-seen order. */
 export function tinyOtlp(spans: TinySpan[]): string {
-  const byService = new Map<string, object[]>();
-  for (const s of spans) {
-    const service = s.service ?? 'svc';
-    const list = byService.get(service) ?? [];
-    byService.set(service, list);
-    list.push({
+  const encoded = spans.map((s) => ({
+    service: s.service ?? 'svc',
+    span: {
       traceId: '0123456789abcdef0123456789abcdef',
       spanId: tinyId(s.id),
       ...(s.parent ? { parentSpanId: tinyId(s.parent) } : {}),
@@ -59,14 +47,9 @@ export function tinyOtlp(spans: TinySpan[]): string {
       kind: `SPAN_KIND_${(s.kind ?? 'internal').toUpperCase()}`,
       startTimeUnixNano: unixNano(s.start),
       endTimeUnixNano: unixNano(s.end),
-      ...(s.attrs ? { attributes: Object.entries(s.attrs).map(([key, v]) => ({ key, value: value(v) })) } : {}),
+      ...(s.attrs ? { attributes: otlpAttributes(s.attrs) } : {}),
       ...(s.status ? { status: { code: s.status } } : {}),
-    });
-  }
-  return JSON.stringify({
-    resourceSpans: [...byService].map(([service, list]) => ({
-      resource: { attributes: [{ key: 'service.name', value: { stringValue: service } }] },
-      scopeSpans: [{ scope: { name: 'tiny' }, spans: list }],
-    })),
-  });
+    },
+  }));
+  return JSON.stringify(resourceSpansByService(encoded, { name: 'tiny' }));
 }
