@@ -28,6 +28,7 @@ import { analyzeLinkPath } from './extensions/analyzeLink';
 import { BuilderState, builderFromParams, builderToParams, builderToTraceql } from './app/searchQuery';
 import { groupQuery } from './panels/breakdown/links';
 import { runDiagnostics } from './config/diagnostics';
+import { installFakeDatasources } from '../tests/support/datasources';
 import { recorded } from '../tests/support/recorded';
 import { wellFormed } from './data/queries/quote';
 import { goUnquote as tempoReads } from './data/queries/testing/go-strings';
@@ -43,10 +44,6 @@ const fetchMock = jest.fn();
 jest.mock('@grafana/runtime', () => ({
   ...jest.requireActual('@grafana/runtime'),
   getBackendSrv: () => ({ fetch: fetchMock }),
-  getDataSourceSrv: () => ({
-    getInstanceSettings: (uid: string) => ({ uid, name: uid, type: uid === 'prometheus' ? 'prometheus' : 'tempo' }),
-    getList: () => [],
-  }),
 }));
 
 // ---- reading a query the way the grammar and Tempo do ----
@@ -589,6 +586,8 @@ describe('"Analyze in TraceLens" (Explore toolbar)', () => {
 });
 
 describe('diagnostics', () => {
+  beforeEach(() => installFakeDatasources());
+
   it('every TraceQL query runDiagnostics sends to Tempo parses', async () => {
     const sent: string[] = [];
     fetchMock.mockImplementation(({ url, params }: { url: string; params?: Record<string, unknown> }) => {
