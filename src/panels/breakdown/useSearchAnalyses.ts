@@ -36,10 +36,7 @@ export interface SearchRequest {
 }
 
 /** The loaded traces in `traceIds` order, split into analyses, failures and partial-trace notes. */
-function fetchedAnalyses(
-  traceIds: readonly string[],
-  results: ReadonlyMap<string, TraceResult>
-): FetchedAnalyses {
+function fetchedAnalyses(traceIds: readonly string[], results: ReadonlyMap<string, TraceResult>): FetchedAnalyses {
   const out: FetchedAnalyses = { analyses: [], failures: [], partial: [] };
   for (const traceId of traceIds) {
     const result = results.get(traceId);
