@@ -3,7 +3,7 @@
  * places the batch in time (requests end just before it, so Tempo's span metrics accept them).
  * Exactly one request in each block of 50 is a slow outlier; about one in eight fails in auth.
  */
-import { seededRandom } from './random';
+import { seededRandom } from '../support/random';
 import { GenTrace, TraceTruth } from './model';
 import { buildTrace, RequestPlan } from './topology';
 import { traceTruth } from './truth';

@@ -1,11 +1,17 @@
-/** The generator's own span model (times in integer microseconds) and the ground truth it records. */
+/**
+ * The generator's own span model (times in integer microseconds) and the ground truth it records.
+ * Why a generator apart from tests/synthetic: it makes batches of whole requests through the demo
+ * system (topology.ts), sent to a collector, and records what each must show (truth.ts) for the
+ * live tests; tests/synthetic makes single traces of a chosen shape and size for the bench.
+ */
+import type { AttributeScalar } from '../support/otlp';
+
 export type Kind = 'INTERNAL' | 'SERVER' | 'CLIENT' | 'PRODUCER' | 'CONSUMER';
-export type AttrValue = string | number | boolean;
 
 export interface GenEvent {
   timeUs: number;
   name: string;
-  attributes: Record<string, AttrValue>;
+  attributes: Record<string, AttributeScalar>;
 }
 
 export interface GenSpan {
@@ -17,7 +23,7 @@ export interface GenSpan {
   /** microseconds since the Unix epoch */
   startUs: number;
   endUs: number;
-  attributes: Record<string, AttrValue>;
+  attributes: Record<string, AttributeScalar>;
   error?: string;
   events: GenEvent[];
 }

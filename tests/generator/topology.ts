@@ -13,8 +13,9 @@
  * database span is exactly 10× its normal draw, and a failing auth call turns into a 500 with an
  * exception event that propagates as 502 to the gateway and frontend.
  */
-import { Random } from './random';
-import { AttrValue, GenSpan, GenTrace, Kind } from './model';
+import { Random } from '../support/random';
+import type { AttributeScalar } from '../support/otlp';
+import { GenSpan, GenTrace, Kind } from './model';
 
 export interface RequestPlan {
   route: 'checkout' | 'account';
@@ -43,7 +44,7 @@ export function buildTrace(rng: Random, plan: RequestPlan, startUs: number): Gen
     kind: Kind,
     startAt: number,
     endAt: number,
-    attributes: Record<string, AttrValue> = {}
+    attributes: Record<string, AttributeScalar> = {}
   ): GenSpan => {
     const s: GenSpan = {
       spanId: rng.hex(8),

@@ -6,7 +6,7 @@
  * first among the resource attributes.
  */
 
-/** An attribute value the test writers take. */
+/** An attribute value as the test generators and writers hold it. */
 export type AttributeScalar = string | number | boolean;
 
 /** OTLP/JSON `AnyValue` of a scalar. */

@@ -11,15 +11,20 @@
  *   consumer outlives its producer, and HTTP/DB attributes.
  * Same (shape, n, seed) → same trace, bit for bit. Times are whole microseconds (in ns), so
  * Grafana's float-ms frames round-trip exactly. O(n).
+ *
+ * Why apart from tests/generator: this makes one trace of a chosen shape and any size, in columns
+ * (typed arrays), so the bench and the browser's big-trace test build 100k+ spans in linear time
+ * and write them in every wire shape the readers take; tests/generator makes batches of whole
+ * requests through the demo system, with the ground truth the live tests compare against. Both
+ * draw from the same seeded PRNG (tests/support/random.ts).
  */
+import type { AttributeScalar } from '../support/otlp';
+import { seededRandom } from '../support/random';
 
 export type Shape = 'wide' | 'deep' | 'fanout' | 'random';
 
 /** Span kinds with OTLP numbers (kept local: the generator does not depend on the engine). */
 export const KIND = { internal: 1, server: 2, client: 3, producer: 4, consumer: 5 } as const;
-
-/** Attribute value as the generator writes it. */
-export type SynthValue = string | number | boolean;
 
 export interface SynthTrace {
   readonly n: number;
@@ -41,19 +46,7 @@ export interface SynthTrace {
   readonly services: string[];
   readonly names: string[];
   /** sparse span attributes */
-  readonly attributes: Map<number, Array<[string, SynthValue]>>;
-}
-
-/** mulberry32: a small, fast, seedable PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  readonly attributes: Map<number, Array<[string, AttributeScalar]>>;
 }
 
 const SERVICES = [
@@ -81,7 +74,7 @@ class Draft {
   status: Uint8Array;
   readonly names: string[] = [];
   private readonly nameIndex = new Map<string, number>();
-  readonly attributes = new Map<number, Array<[string, SynthValue]>>();
+  readonly attributes = new Map<number, Array<[string, AttributeScalar]>>();
   count = 0;
 
   constructor(readonly n: number) {
@@ -111,7 +104,7 @@ class Draft {
     return i;
   }
 
-  attr(i: number, key: string, value: SynthValue): void {
+  attr(i: number, key: string, value: AttributeScalar): void {
     const list = this.attributes.get(i) ?? [];
     list.push([key, value]);
     this.attributes.set(i, list);
@@ -235,7 +228,7 @@ function serverFor(d: Draft, p: number, random: () => number): void {
 
 /** A deterministic trace of `n` spans with the given shape. */
 export function generateTrace(shape: Shape, n: number, seed = 1): SynthTrace {
-  const random = prng(seed);
+  const random = seededRandom(seed).next;
   const d = new Draft(n);
   if (shape === 'wide') {
     wide(d);

@@ -6,7 +6,8 @@
  * `otel.status_code` (+ `error: true` on errors). Optional FOLLOWS_FROM references per span
  * render OTLP links. O(n).
  */
-import { SynthTrace, SynthValue } from './generate';
+import type { AttributeScalar } from '../support/otlp';
+import { SynthTrace } from './generate';
 import { spanHex } from './otlp';
 
 const KIND_TAGS = ['', 'internal', 'server', 'client', 'producer', 'consumer'];
@@ -18,7 +19,7 @@ export interface JaegerOptions {
   links?: Map<number, number[]>;
 }
 
-function tag(key: string, v: SynthValue): string {
+function tag(key: string, v: AttributeScalar): string {
   const type =
     typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'bool' : Number.isInteger(v) ? 'int64' : 'float64';
   return `{"key":${JSON.stringify(key)},"type":"${type}","value":${JSON.stringify(v)}}`;

@@ -4,8 +4,8 @@
  * Grafana trace data frames built the way Grafana's Tempo datasource builds them
  * (float-ms times from float64 ns, hex ids, '' parent for roots, lowercase kinds). O(n).
  */
-import { otlpValue } from '../support/otlp';
-import { KIND, SynthTrace, SynthValue } from './generate';
+import { AttributeScalar, otlpValue } from '../support/otlp';
+import { KIND, SynthTrace } from './generate';
 
 export interface OtlpOptions {
   wrapper?: 'v2' | 'v1' | 'plain';
@@ -57,7 +57,7 @@ export function unixNanoText(t: SynthTrace, rel: number): string {
   return `${sec}${String(rel % 1e9).padStart(9, '0')}`;
 }
 
-const anyValue = (v: SynthValue) => JSON.stringify(otlpValue(v));
+const anyValue = (v: AttributeScalar) => JSON.stringify(otlpValue(v));
 
 /** OTLP/JSON text of a synthetic trace, one resource per service. */
 export function toOtlpJson(t: SynthTrace, options: OtlpOptions = {}): string {

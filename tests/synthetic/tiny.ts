@@ -3,8 +3,7 @@
  * after an epoch base), turned into OTLP/JSON text like Tempo returns, so unit tests exercise
  * the same reader as production. O(spans).
  */
-import { otlpAttributes, resourceSpansByService } from '../support/otlp';
-import { SynthValue } from './generate';
+import { AttributeScalar, otlpAttributes, resourceSpansByService } from '../support/otlp';
 
 export interface TinySpan {
   /** short name (≤ 8 ASCII chars) standing for the span id */
@@ -16,7 +15,7 @@ export interface TinySpan {
   /** µs since the base */
   start: number;
   end: number;
-  attrs?: Record<string, SynthValue>;
+  attrs?: Record<string, AttributeScalar>;
   status?: 'STATUS_CODE_OK' | 'STATUS_CODE_ERROR';
 }
 

@@ -1,4 +1,7 @@
-/** A small seeded PRNG (mulberry32) so every generated batch is reproducible from its seed. */
+/**
+ * Test support: a small seeded PRNG (mulberry32), so every generated trace and batch is reproducible
+ * from its seed; both generators (tests/synthetic, tests/generator) draw from it.
+ */
 export interface Random {
   /** uniform float in [0, 1) */
   next(): number;
