@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import type { DataFrame } from '@grafana/data';
 
 import { generateTrace, SynthTrace } from '../../tests/synthetic/generate';
-import { toOtlpJson, toTraceFrame } from '../../tests/synthetic/otlp';
+import { toOtlpJson } from '../../tests/synthetic/otlp';
+import { tempoTraceFrame } from '../../tests/support/traceFrames';
 import { analyzeTrace, criticalPathSections, selfIntervals, spanIdOf, TraceAnalysis } from './analyze';
 import { breakdown } from './breakdown';
 import { serviceBusyIdle } from './busy-idle';
@@ -111,6 +112,9 @@ function summary(a: TraceAnalysis) {
 }
 
 const otlpAnalysis = (t: SynthTrace, order?: number[]) => analyzeTrace(parseOtlpTrace(toOtlpJson(t, { order })));
+/** The frame Grafana's Tempo datasource builds from Tempo's v2 answer for the trace. */
+const tempoFrame = (t: SynthTrace, order?: number[]) =>
+  tempoTraceFrame(JSON.parse(toOtlpJson(t, { order, wrapper: 'v2', ids: 'base64' })));
 
 describe('analysis invariants over random trees', () => {
   it('self times are ≥ 0, add up per span, and together cover exactly the union of span intervals', () => {
@@ -187,7 +191,7 @@ describe('analysis invariants over random trees', () => {
   it('gives identical analyses from OTLP/JSON and from the Grafana data frame of the same trace', () => {
     fc.assert(
       fc.property(traceArb, ([t, order]) => {
-        const fromFrame = analyzeTrace(traceFromDataFrame(toTraceFrame(t, order) as unknown as DataFrame));
+        const fromFrame = analyzeTrace(traceFromDataFrame(tempoFrame(t, order)));
         expect(fromFrame.trace.startUnixNano).toBe(otlpAnalysis(t).trace.startUnixNano);
         expect(summary(fromFrame)).toEqual(summary(otlpAnalysis(t)));
       })
@@ -201,7 +205,7 @@ describe('analysis invariants over random trees', () => {
       const reversed = Array.from({ length: t.n }, (_, i) => t.n - 1 - i);
       const reference = summary(otlpAnalysis(t));
       expect(summary(otlpAnalysis(t, reversed))).toEqual(reference);
-      expect(summary(analyzeTrace(traceFromDataFrame(toTraceFrame(t) as unknown as DataFrame)))).toEqual(reference);
+      expect(summary(analyzeTrace(traceFromDataFrame(tempoFrame(t))))).toEqual(reference);
     }
   );
 

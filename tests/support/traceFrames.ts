@@ -1,7 +1,8 @@
 /**
  * Test helper: Grafana trace data frames of a trace fetched from the real Tempo (by default the
  * recorded fixture tests/integration/fixtures/tempo-trace-v2.json; browser tests pass a live
- * Tempo v2 response), built the way each datasource builds them for a panel:
+ * Tempo v2 response, property tests a synthetic trace written as Tempo's v2 answer), built the way
+ * each datasource builds them for a panel:
  * - Tempo (its TraceToFrame): lowercase hex ids, root `parentSpanID` '', lowercase `kind`,
  *   `statusCode` 0/1/2, float ms `startTime`/`duration`, `serviceTags`/`tags`/`logs`/`references` as arrays;
  * - Jaeger: µs times divided by 1000, root `parentSpanID` undefined, span kind and error as tags, no `kind`;

@@ -1,8 +1,7 @@
 /**
- * Writers for synthetic traces: OTLP/JSON text in the shapes Tempo returns (v2 `{trace:…}`,
- * v1 `{batches}`, plain `{resourceSpans}`; base64 or hex ids; times as strings or numbers) and
- * Grafana trace data frames built the way Grafana's Tempo datasource builds them
- * (float-ms times from float64 ns, hex ids, '' parent for roots, lowercase kinds). O(n).
+ * Writer for synthetic traces: OTLP/JSON text in the shapes Tempo returns (v2 `{trace:…}`,
+ * v1 `{batches}`, plain `{resourceSpans}`; base64 or hex ids; times as strings or numbers). O(n).
+ * Grafana's data frame of such a trace: tests/support/traceFrames.ts over the v2 text.
  */
 import { AttributeScalar, otlpValue } from '../support/otlp';
 import { KIND, SynthTrace } from './generate';
@@ -101,66 +100,6 @@ export function toOtlpJson(t: SynthTrace, options: OtlpOptions = {}): string {
     : wrapper === 'v1'
       ? `{"batches":[${body}]}`
       : `{"resourceSpans":[${body}]}`;
-}
-
-/** A field of a plain data frame. */
-export interface PlainField {
-  name: string;
-  type: string;
-  config: Record<string, never>;
-  values: unknown[];
-}
-
-/** A Grafana trace data frame as Grafana's Tempo datasource builds it (plain object). */
-export function toTraceFrame(
-  t: SynthTrace,
-  order?: ArrayLike<number>
-): { name: string; length: number; fields: PlainField[] } {
-  const columns: Record<string, unknown[]> = {
-    traceID: [],
-    spanID: [],
-    parentSpanID: [],
-    operationName: [],
-    serviceName: [],
-    serviceTags: [],
-    startTime: [],
-    duration: [],
-    logs: [],
-    references: [],
-    tags: [],
-    kind: [],
-    statusCode: [],
-    statusMessage: [],
-    instrumentationLibraryName: [],
-  };
-  const kinds = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'];
-  const rows = order ?? Array.from({ length: t.n }, (_, i) => i);
-  for (let k = 0; k < rows.length; k++) {
-    const i = rows[k];
-    // Grafana parses the ns strings into float64 numbers, then divides by 1e6.
-    const startNs = Number(unixNanoText(t, t.start[i]));
-    const endNs = Number(unixNanoText(t, t.end[i]));
-    columns.traceID.push(t.traceId);
-    columns.spanID.push(spanHex(t, i));
-    columns.parentSpanID.push(t.parent[i] >= 0 ? spanHex(t, t.parent[i]) : '');
-    columns.operationName.push(t.names[t.name[i]]);
-    columns.serviceName.push(t.services[t.service[i]]);
-    columns.serviceTags.push([{ key: 'service.name', value: t.services[t.service[i]] }]);
-    columns.startTime.push(startNs / 1e6);
-    columns.duration.push((endNs - startNs) / 1e6);
-    columns.logs.push([]);
-    columns.references.push([]);
-    columns.tags.push([
-      { key: 'otel.library.name', value: 'synthetic' },
-      ...(t.attributes.get(i) ?? []).map(([key, value]) => ({ key, value })),
-    ]);
-    columns.kind.push(kinds[t.kind[i]]);
-    columns.statusCode.push(t.status[i]);
-    columns.statusMessage.push('');
-    columns.instrumentationLibraryName.push('synthetic');
-  }
-  const fields = Object.entries(columns).map(([name, values]) => ({ name, type: 'other', config: {}, values }));
-  return { name: 'Trace', length: rows.length, fields };
 }
 
 export { KIND };
