@@ -7,13 +7,10 @@ import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Button, Combobox, Field, Input, RadioButtonGroup, useStyles2 } from '@grafana/ui';
-import type { GroupKind } from '../../engine';
 import type { SearchRange, TraceSource } from '../../sources/types';
 import { UrlPatch } from '../../app/urlState';
 import { useSearchSuggestions } from '../../app/useSearchSuggestions';
-
-export type CompareMode = 'split' | 'queries';
-export type GroupOption = { label: string; value: Exclude<GroupKind, 'attribute'> };
+import type { CompareMode, GroupOption } from './compareUrl';
 
 interface FormState {
   svc: string;

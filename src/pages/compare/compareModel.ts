@@ -4,12 +4,14 @@
  * `fraction` (at least one trace, and at least one left for the baseline) form the slow set, the
  * rest the baseline. Examples: per component, the slowest traces of the slow set that contain it
  * (from each trace's own breakdown keys). What loading reported is summed up per trace: failures,
- * partial traces, repairs. O(t log t + spans).
+ * partial traces, repairs. The two sets come from the source's searches (`findTraceSets`); once
+ * every trace is loaded, `compareLoaded` ranks the differences. O(t log t + spans).
  */
 import { DataError } from '../../data';
-import { breakdown, GroupBy, TraceAnalysis } from '../../engine';
+import { breakdown, compareTraceSets, GroupBy, TraceAnalysis, TraceSetComparison } from '../../engine';
 import type { TraceResult } from '../../loading';
-import type { TraceHit } from '../../sources/types';
+import type { TraceHit, TraceQuery } from '../../sources/types';
+import type { CompareRequest } from './compareUrl';
 
 export interface Candidate {
   traceId: string;
@@ -100,4 +102,81 @@ export function examplesByKey(
     }
   }
   return out;
+}
+
+export interface TraceSets extends Split {
+  /** search hits left out because their root is another operation (or not there yet) */
+  otherRoot: number;
+}
+
+/**
+ * The slow set and the baseline `request` asks for, from `search` (the source's search over the
+ * page's range): split mode searches one TraceQL query or the root operation (up to `maxTraces`
+ * hits) and splits off the slowest `pct`%; queries mode runs both queries (half the limit each)
+ * and drops from the baseline what is in the slow set.
+ */
+export async function findTraceSets(
+  request: CompareRequest,
+  search: (query: TraceQuery, limit: number) => Promise<TraceHit[]>,
+  maxTraces: number
+): Promise<TraceSets> {
+  const { mode, svc, op, q, pct, slowQ, baseQ } = request;
+  if (mode === 'split') {
+    if (q) {
+      return { ...splitSlowest(await search({ traceql: q }, maxTraces), pct / 100), otherRoot: 0 };
+    }
+    const hits = await search({ filter: { service: svc || undefined, spanName: op || undefined } }, maxTraces);
+    const { kept, otherRoot } = rootMatches(hits, svc, op);
+    return { ...splitSlowest(kept, pct / 100), otherRoot };
+  }
+  const [slow, baseline] = await Promise.all([
+    search({ traceql: slowQ }, Math.ceil(maxTraces / 2)),
+    search({ traceql: baseQ }, Math.ceil(maxTraces / 2)),
+  ]);
+  const slowIds = new Set(slow.map((t) => t.traceId));
+  return {
+    slow: [...slowIds],
+    baseline: baseline.map((t) => t.traceId).filter((id) => !slowIds.has(id)),
+    thresholdMs: NaN,
+    otherRoot: 0,
+  };
+}
+
+export interface CompareResult {
+  warnings: SetWarnings;
+  comparison: TraceSetComparison;
+  /** component key → up to `examples` slow trace ids containing it */
+  examples: Map<string, string[]>;
+}
+
+/**
+ * The comparison of the loaded traces of `sets` (failed ones left out) grouped by `groupBy`, what
+ * loading reported, and per component up to `examples` example slow traces; an empty comparison
+ * when either side has no loaded trace.
+ */
+export function compareLoaded(
+  sets: Split,
+  results: Map<string, TraceResult>,
+  groupBy: GroupBy,
+  examples: number
+): CompareResult {
+  const pick = (ids: string[]) =>
+    ids.flatMap((traceId) => {
+      const r = results.get(traceId);
+      return r && !(r instanceof DataError) ? [{ traceId, analysis: r.analysis }] : [];
+    });
+  const slow = pick(sets.slow);
+  const baseline = pick(sets.baseline);
+  const both = slow.length > 0 && baseline.length > 0;
+  return {
+    warnings: setWarnings(results),
+    comparison: both
+      ? compareTraceSets(
+          slow.map((t) => t.analysis),
+          baseline.map((t) => t.analysis),
+          groupBy
+        )
+      : { rows: [], other: null },
+    examples: both ? examplesByKey(slow, groupBy, examples) : new Map<string, string[]>(),
+  };
 }

@@ -1,0 +1,54 @@
+/**
+ * What the compare page's URL asks for, read against the source: `mode` (split|queries; queries
+ * only where the source takes TraceQL), `svc`, `op`, `q` (TraceQL, dropped where the source does
+ * not take it), `pct` (slow share, 1–50, default 5), `slowQ`, `baseQ`, `group`, `run`; whether
+ * there is enough to run, and whether the URL asked for TraceQL this source cannot run.
+ */
+import type { GroupKind } from '../../engine';
+
+export type CompareMode = 'split' | 'queries';
+export type GroupOption = { label: string; value: Exclude<GroupKind, 'attribute'> };
+
+export const GROUPS: GroupOption[] = [
+  { label: 'Operation', value: 'operation' },
+  { label: 'Service', value: 'service' },
+  { label: 'Span kind', value: 'spanKind' },
+];
+
+export interface CompareRequest {
+  mode: CompareMode;
+  svc: string;
+  op: string;
+  q: string;
+  /** slow share, percent */
+  pct: number;
+  slowQ: string;
+  baseQ: string;
+  group: GroupOption['value'];
+  /** enough is given to search */
+  ready: boolean;
+  /** TraceQL the URL asks for that this source cannot run (shown, not run) */
+  unsupported: boolean;
+}
+
+export function readCompareUrl(params: URLSearchParams, traceql: boolean): CompareRequest {
+  const wantsQueries = params.get('mode') === 'queries';
+  const mode: CompareMode = wantsQueries && traceql ? 'queries' : 'split';
+  const svc = params.get('svc') ?? '';
+  const op = params.get('op') ?? '';
+  const q = traceql ? (params.get('q') ?? '') : '';
+  const slowQ = params.get('slowQ') ?? '';
+  const baseQ = params.get('baseQ') ?? '';
+  return {
+    mode,
+    svc,
+    op,
+    q,
+    pct: Math.min(50, Math.max(1, Number(params.get('pct')) || 5)),
+    slowQ,
+    baseQ,
+    group: GROUPS.find((g) => g.value === params.get('group'))?.value ?? 'operation',
+    ready: mode === 'split' ? params.has('run') || svc !== '' || op !== '' || q !== '' : slowQ !== '' && baseQ !== '',
+    unsupported: !traceql && (wantsQueries || params.has('q')),
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * The compare page's model hook: reads what the URL asks for against the page's source, searches
+ * the two trace sets, loads and analyses every trace through the loading service, and, once all
+ * are in, ranks the differences — everything `ComparePage` renders, plus the URL updates its form
+ * makes.
+ */
+import { useMemo } from 'react';
+import { useAppSettings } from '../../app/AppSettingsContext';
+import { useQueryContext } from '../../app/queryContext';
+import { UrlPatch, useUrlState } from '../../app/urlState';
+import { useAsync } from '../../app/useAsync';
+import { useManyTraces } from '../../app/useManyTraces';
+import { traceUrl } from '../../app/links';
+import { DEFAULT_SETTINGS } from '../../app/settings';
+import { compareLoaded, findTraceSets } from './compareModel';
+import { CompareMode, GroupOption, readCompareUrl } from './compareUrl';
+
+/** example slow traces listed per component */
+const EXAMPLES = 3;
+
+export function useCompareModel() {
+  const context = useQueryContext();
+  const source = context.source;
+  const traceql = source?.capabilities.traceql ?? false;
+  const settings = useAppSettings();
+  const maxTraces = settings.maxTracesForAggregate ?? DEFAULT_SETTINGS.maxTracesForAggregate;
+  const { params, update } = useUrlState();
+  const request = readCompareUrl(params, traceql);
+  const { mode, svc, op, q, pct, slowQ, baseQ, group, ready } = request;
+
+  const key =
+    source && ready
+      ? JSON.stringify([mode, svc, op, q, pct, slowQ, baseQ, source.uid, context.carry.from, context.carry.to])
+      : undefined;
+  const sets = useAsync(key, (signal) => {
+    const s = context.resolveSeconds();
+    return findTraceSets(request, (query, limit) => source!.search(query, { ...s, limit }, { signal }), maxTraces);
+  });
+  const allIds = useMemo(() => (sets.value ? [...sets.value.slow, ...sets.value.baseline] : []), [sets.value]);
+  const loaded = useManyTraces(source, allIds, context.seconds);
+  const complete = allIds.length > 0 && loaded.done === loaded.total;
+  const result = useMemo(
+    () => (complete && sets.value ? compareLoaded(sets.value, loaded.results, { kind: group }, EXAMPLES) : undefined),
+    [complete, sets.value, loaded.results, group]
+  );
+
+  return {
+    context,
+    source,
+    traceql,
+    maxTraces,
+    request,
+    /** the search for the two sets */
+    sets,
+    /** ids in the two sets (as found; a trace in both counts twice) */
+    traceCount: allIds.length,
+    /** distinct traces to load, and how many are in */
+    progress: { done: loaded.done, total: loaded.total },
+    /** every trace is in */
+    complete,
+    result,
+    traceHref: (id: string) => traceUrl(id, context.carry),
+    run: (patch: UrlPatch) => update(patch, { push: true }),
+    setMode: (m: CompareMode) => update({ mode: m === 'queries' ? 'queries' : undefined }),
+    setGroup: (g: GroupOption['value']) => update({ group: g }),
+  };
+}
