@@ -10,6 +10,7 @@
  * `breakdown(analysis, groupBy)`, `serviceBusyIdle`, `crossServiceGaps`; over many traces
  * `aggregateTraces`, `callTreeToFlameFrame`, `compareTraceSets`; for Prometheus histograms
  * `histogramQuantile` and `percentileRank`.
+ * Views read spans through span-accessors.ts (`spanLabel`, `spanDuration`, `spanAttributes`, …).
  * Jaeger: `parseOtlpTrace` also reads v3 `{"result":…}` bodies, `parseJaegerTrace(text)` v1 `{"data":[…]}` bodies.
  * Files: `readTraceFile(text)` detects OTLP/JSON (also JSON Lines and snake_case protobuf-JSON),
  * Jaeger JSON or Zipkin v2 and reads every trace in it; `toOtlpJson(trace)` writes one as OTLP/JSON.
@@ -25,6 +26,30 @@ export { toOtlpJson } from './otlp-writer';
 export { traceFromDataFrame } from './frame';
 export type { CriticalPathSection, TraceAnalysis } from './analyze';
 export { analyzeTrace, criticalPathSections, selfIntervals, spanIdOf } from './analyze';
+export type { KeyValue, SpanEvent, SpanLink, SpanStatus } from './span-accessors';
+export {
+  errorSpanCount,
+  hasChildren,
+  isErrorSpan,
+  resourceAttributes,
+  spanAttributes,
+  spanCriticalPathTime,
+  spanDepth,
+  spanDuration,
+  spanEnd,
+  spanEvents,
+  spanKindName,
+  spanLabel,
+  spanLinks,
+  spanParent,
+  spanScope,
+  spanSelfTime,
+  spanStart,
+  spanStatus,
+  spanStatusMessage,
+  traceAttributeKeys,
+  traceServices,
+} from './span-accessors';
 export type { SpanTree } from './tree';
 export { FLAG_ASYNC, FLAG_CYCLE, FLAG_DUPLICATE_ID, FLAG_ORPHAN, FLAG_OUTLIVES_PARENT, FLAG_SKEW } from './tree';
 export type { EffectiveIntervals } from './clip';

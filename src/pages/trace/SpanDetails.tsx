@@ -2,13 +2,14 @@ import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Badge, LinkButton, useStyles2 } from '@grafana/ui';
+import type { KeyValue } from '../../engine';
 import { SpanMetrics } from '../../data';
 import { formatDuration } from '../../components/breakdown';
 import { explorePrometheusUrl } from '../../app/links';
 import { currentOrgId } from '../../app/currentOrgId';
 import { AsyncState } from '../../app/useAsync';
 import { PercentileBadge } from './PercentileBadge';
-import { KeyValue, SpanInfo } from './spanInfo';
+import { SpanInfo } from './spanInfo';
 import { SpanPercentile } from './usePercentiles';
 
 interface Props {
@@ -52,9 +53,7 @@ export function SpanDetails({ span, percentile, p95, metrics, promUid, range }: 
   );
   return (
     <div className={styles.wrap} data-testid="span-details">
-      <h3 className={styles.title}>
-        {span.service}: {span.name}
-      </h3>
+      <h3 className={styles.title}>{span.label}</h3>
       <div className={styles.badges}>
         <PercentileBadge state={percentile} />
         {p95 !== undefined && span.duration > p95 && (

@@ -2,7 +2,7 @@ import React, { useMemo } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Combobox, Field, RadioButtonGroup, useStyles2 } from '@grafana/ui';
-import { GroupBy, GroupKind, TraceAnalysis } from '../../engine';
+import { GroupBy, GroupKind, TraceAnalysis, traceAttributeKeys } from '../../engine';
 import { BreakdownBars, BreakdownTable, breakdownView, Measure } from '../../components/breakdown';
 
 interface Props {
@@ -36,19 +36,10 @@ const MEASURES: Array<{ label: string; value: Measure; description: string }> = 
   },
 ];
 
-/** Attribute keys present on the trace's spans and resources, for the "group by attribute" choice. */
-function attributeKeys(analysis: TraceAnalysis): string[] {
-  const { strings, spanAttrs, resourceAttrs } = analysis.trace;
-  const keys = new Set<string>();
-  spanAttrs.keys.forEach((k) => keys.add(strings[k]));
-  resourceAttrs.keys.forEach((k) => keys.add(strings[k]));
-  return [...keys].sort();
-}
-
 /** Where this trace's time goes: per service, operation, span kind or attribute, by the chosen measure. */
 export function TraceBreakdowns({ analysis, services, group, attribute, measure, onChange }: Props) {
   const styles = useStyles2(getStyles);
-  const keys = useMemo(() => attributeKeys(analysis).map((k) => ({ label: k, value: k })), [analysis]);
+  const keys = useMemo(() => traceAttributeKeys(analysis.trace).map((k) => ({ label: k, value: k })), [analysis]);
   const groupBy: GroupBy =
     group === 'attribute' ? { kind: 'attribute', key: attribute || keys[0]?.value || '' } : { kind: group };
   const groupKey = JSON.stringify(groupBy);

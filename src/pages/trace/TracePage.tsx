@@ -13,7 +13,15 @@ import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
 import { LinkButton, LoadingPlaceholder, Tab, TabsBar, useStyles2 } from '@grafana/ui';
-import { crossServiceGaps, GroupKind, serviceOf, spanIdOf, TraceAnalysis } from '../../engine';
+import {
+  crossServiceGaps,
+  GroupKind,
+  serviceOf,
+  spanDuration,
+  spanIdOf,
+  TraceAnalysis,
+  traceServices,
+} from '../../engine';
 import { BreakdownFlameGraph, flameColumns, Measure } from '../../components/breakdown';
 import { DataErrorAlert } from '../../components/DataErrorAlert';
 import { QueryContextBar } from '../../components/QueryContextBar';
@@ -61,16 +69,7 @@ export default function TracePage() {
   const source = fromFile ? undefined : context.source;
   const analysis = loaded.value?.analysis;
 
-  const services = useMemo(() => {
-    if (!analysis) {
-      return [];
-    }
-    const set = new Set<string>();
-    for (let r = 0; r < analysis.trace.resourceService.length; r++) {
-      set.add(analysis.trace.strings[analysis.trace.resourceService[r]]);
-    }
-    return [...set].sort();
-  }, [analysis]);
+  const services = useMemo(() => (analysis ? traceServices(analysis.trace) : []), [analysis]);
   const sections = useMemo(() => analysis && criticalSectionsBySpan(analysis), [analysis]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
   const rows = useMemo(() => analysis && visibleRows(analysis, collapsed), [analysis, collapsed]);
@@ -114,9 +113,7 @@ export default function TracePage() {
   );
   const slowerThanP95 = (i: number) => {
     const p = p95.p95Of(i);
-    return analysis && p !== undefined && analysis.intervals.effEnd[i] - analysis.intervals.effStart[i] > p
-      ? p
-      : undefined;
+    return analysis && p !== undefined && spanDuration(analysis, i) > p ? p : undefined;
   };
 
   const group = (GROUPS.find((g) => g === params.get('group')) ?? 'service') as GroupKind;

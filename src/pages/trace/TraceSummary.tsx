@@ -2,7 +2,7 @@ import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Alert, useStyles2 } from '@grafana/ui';
-import { StatusCode, TraceAnalysis } from '../../engine';
+import { errorSpanCount, TraceAnalysis } from '../../engine';
 import type { LoadWarning } from '../../loading';
 import { formatDuration } from '../../components/breakdown';
 
@@ -19,17 +19,13 @@ interface Props {
  */
 export function TraceSummary({ analysis, services, warnings }: Props) {
   const styles = useStyles2(getStyles);
-  let errors = 0;
-  for (let i = 0; i < analysis.trace.spanCount; i++) {
-    errors += analysis.trace.status[i] === StatusCode.Error ? 1 : 0;
-  }
   const partial = warnings.filter((w) => w.kind === 'partial-trace');
   const repairs = warnings.filter((w) => w.kind !== 'partial-trace');
   const facts: Array<[string, string]> = [
     ['Duration', formatDuration(analysis.duration)],
     ['Spans', String(analysis.trace.spanCount)],
     ['Services', String(services.length)],
-    ['Errors', String(errors)],
+    ['Errors', String(errorSpanCount(analysis.trace))],
     ['Critical path', `${analysis.criticalPath.span.length} sections`],
   ];
   return (

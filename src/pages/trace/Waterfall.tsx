@@ -10,10 +10,20 @@ import React, { useCallback, useRef, useState } from 'react';
 import { css, cx } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
-import { nameOf, serviceOf, StatusCode, TraceAnalysis } from '../../engine';
+import {
+  hasChildren,
+  isErrorSpan,
+  nameOf,
+  serviceOf,
+  spanDepth,
+  spanEnd,
+  spanSelfTime,
+  spanStart,
+  TraceAnalysis,
+} from '../../engine';
 import { formatDuration } from '../../components/breakdown';
 import { rowColor } from '../../components/breakdown/colors';
-import { CriticalSections, hasChildren } from './waterfallModel';
+import { CriticalSections, mapCriticalSections } from './waterfallModel';
 
 export const ROW_HEIGHT = 24;
 const VIEWPORT_HEIGHT = 480;
@@ -41,7 +51,7 @@ export function Waterfall(props: Props) {
   const theme = useTheme2();
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const { trace, intervals, selfTime, duration, tree } = analysis;
+  const { trace, duration } = analysis;
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + VIEWPORT_HEIGHT) / ROW_HEIGHT) + OVERSCAN);
   // The selection the keyboard moves from: set at once on a key press (the URL-driven `selected`
@@ -94,12 +104,13 @@ export function Waterfall(props: Props) {
   const items: React.ReactNode[] = [];
   for (let k = first; k < last; k++) {
     const i = rows[k];
-    const start = intervals.effStart[i];
-    const end = intervals.effEnd[i];
+    const start = spanStart(analysis, i);
+    const end = spanEnd(analysis, i);
     const p95 = slowerThanP95(i);
     const children = hasChildren(analysis, i);
-    const cpFrom = sections.offsets[i];
-    const cpTo = sections.offsets[i + 1];
+    const critical = mapCriticalSections(sections, i, (from, to, j) => (
+      <div key={j} className={styles.critical} style={{ left: pct(from, duration), width: pct(to - from, duration) }} />
+    ));
     const service = serviceOf(trace, i);
     const name = nameOf(trace, i);
     items.push(
@@ -113,9 +124,9 @@ export function Waterfall(props: Props) {
         onClick={() => onSelect(i)}
         data-testid="waterfall-row"
         data-span-index={i}
-        data-critical={cpTo > cpFrom ? 'true' : undefined}
+        data-critical={critical.length > 0 ? 'true' : undefined}
       >
-        <div className={styles.name} style={{ paddingLeft: Math.min(tree.depth[i], 40) * 12 }}>
+        <div className={styles.name} style={{ paddingLeft: Math.min(spanDepth(analysis, i), 40) * 12 }}>
           {children ? (
             <button
               type="button"
@@ -135,7 +146,7 @@ export function Waterfall(props: Props) {
           <span className={styles.swatch} style={{ background: rowColor(theme, colorOf(i)) }} data-testid="swatch" />
           <span className={styles.service}>{service}</span>
           <span className={styles.op}>{name}</span>
-          {trace.status[i] === StatusCode.Error && (
+          {isErrorSpan(trace, i) && (
             <span className={styles.error} title="Error status" role="img" aria-label="error">
               ●
             </span>
@@ -160,21 +171,12 @@ export function Waterfall(props: Props) {
               background: rowColor(theme, colorOf(i)),
             }}
           />
-          {Array.from({ length: cpTo - cpFrom }, (_, j) => (
-            <div
-              key={j}
-              className={styles.critical}
-              style={{
-                left: pct(sections.start[cpFrom + j], duration),
-                width: pct(sections.end[cpFrom + j] - sections.start[cpFrom + j], duration),
-              }}
-            />
-          ))}
+          {critical}
         </div>
         <div className={styles.numbers}>
           <span title="Duration">{formatDuration(end - start)}</span>
           <span className={styles.self} title="Self time">
-            {formatDuration(selfTime[i])}
+            {formatDuration(spanSelfTime(analysis, i))}
           </span>
         </div>
       </div>

@@ -1,33 +1,39 @@
-/** A span's details as plain values, read out of the engine's columns for the details pane. */
+/** A span's details as plain values, read through the engine's span accessors for the details pane. */
 import {
-  AttrTable,
+  KeyValue,
   nameOf,
-  ParsedTrace,
+  resourceAttributes,
   serviceOf,
-  SPAN_KIND_NAMES,
+  spanAttributes,
+  spanCriticalPathTime,
+  spanDuration,
+  SpanEvent,
+  spanEvents,
   spanIdOf,
-  StatusCode,
+  spanKindName,
+  spanLabel,
+  SpanLink,
+  spanLinks,
+  spanParent,
+  spanScope,
+  spanSelfTime,
+  spanStart,
+  SpanStatus,
+  spanStatus,
+  spanStatusMessage,
   TraceAnalysis,
 } from '../../engine';
-
-export type KeyValue = [key: string, value: string];
-
-export function attrsOf(table: AttrTable, owner: number, strings: readonly string[]): KeyValue[] {
-  const out: KeyValue[] = [];
-  for (let k = table.offsets[owner]; k < table.offsets[owner + 1]; k++) {
-    out.push([strings[table.keys[k]], strings[table.values[k]]]);
-  }
-  return out;
-}
 
 export interface SpanInfo {
   index: number;
   spanId: string;
   parentSpanId?: string;
+  /** `service: name` */
+  label: string;
   service: string;
   name: string;
   kind: string;
-  status: 'unset' | 'ok' | 'error';
+  status: SpanStatus;
   statusMessage: string;
   /** ns since trace start */
   start: number;
@@ -37,49 +43,31 @@ export interface SpanInfo {
   attributes: KeyValue[];
   resource: KeyValue[];
   scope: string;
-  events: Array<{ time: number; name: string; attributes: KeyValue[] }>;
-  links: Array<{ traceId: string; spanId: string; attributes: KeyValue[] }>;
+  events: SpanEvent[];
+  links: SpanLink[];
 }
 
-const STATUS = { [StatusCode.Unset]: 'unset', [StatusCode.Ok]: 'ok', [StatusCode.Error]: 'error' } as const;
-
 export function spanInfo(analysis: TraceAnalysis, i: number): SpanInfo {
-  const t: ParsedTrace = analysis.trace;
-  const parent = analysis.tree.parent[i];
-  const events = [];
-  for (let e = t.events.offsets[i]; e < t.events.offsets[i + 1]; e++) {
-    events.push({
-      time: t.events.time[e],
-      name: t.strings[t.events.name[e]],
-      attributes: attrsOf(t.events.attrs, e, t.strings),
-    });
-  }
-  const links = [];
-  for (let l = t.links.offsets[i]; l < t.links.offsets[i + 1]; l++) {
-    links.push({
-      traceId: t.links.traceId[l],
-      spanId: t.links.spanId[l],
-      attributes: attrsOf(t.links.attrs, l, t.strings),
-    });
-  }
-  const scope = t.scope[i];
+  const t = analysis.trace;
+  const parent = spanParent(analysis, i);
   return {
     index: i,
     spanId: spanIdOf(t, i),
     parentSpanId: parent >= 0 ? spanIdOf(t, parent) : undefined,
+    label: spanLabel(t, i),
     service: serviceOf(t, i),
     name: nameOf(t, i),
-    kind: SPAN_KIND_NAMES[t.kind[i]] ?? 'unspecified',
-    status: STATUS[t.status[i] as StatusCode] ?? 'unset',
-    statusMessage: t.strings[t.statusMessage[i]],
-    start: analysis.intervals.effStart[i],
-    duration: analysis.intervals.effEnd[i] - analysis.intervals.effStart[i],
-    selfTime: analysis.selfTime[i],
-    criticalPath: analysis.criticalPath.perSpan[i],
-    attributes: attrsOf(t.spanAttrs, i, t.strings),
-    resource: attrsOf(t.resourceAttrs, t.resource[i], t.strings),
-    scope: [t.strings[t.scopeName[scope]], t.strings[t.scopeVersion[scope]]].filter(Boolean).join(' '),
-    events,
-    links,
+    kind: spanKindName(t, i),
+    status: spanStatus(t, i),
+    statusMessage: spanStatusMessage(t, i),
+    start: spanStart(analysis, i),
+    duration: spanDuration(analysis, i),
+    selfTime: spanSelfTime(analysis, i),
+    criticalPath: spanCriticalPathTime(analysis, i),
+    attributes: spanAttributes(t, i),
+    resource: resourceAttributes(t, i),
+    scope: spanScope(t, i),
+    events: spanEvents(t, i),
+    links: spanLinks(t, i),
   };
 }

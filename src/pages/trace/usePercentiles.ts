@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { LatencyBucket, SpanMetrics } from '../../data';
-import { nameOf, percentileRank, serviceOf, TraceAnalysis } from '../../engine';
+import { nameOf, percentileRank, serviceOf, spanDuration, TraceAnalysis } from '../../engine';
 import { SPAN_METRICS_WINDOW_SEC } from '../../app/loadSpanMetrics';
 import { useAsync } from '../../app/useAsync';
 
@@ -49,8 +49,7 @@ export interface SpanPercentile {
 export function useSpanPercentile(metrics: SpanMetrics | undefined, analysis: TraceAnalysis | undefined, span: number) {
   const service = analysis && span >= 0 ? serviceOf(analysis.trace, span) : '';
   const operation = analysis && span >= 0 ? nameOf(analysis.trace, span) : '';
-  const durationSec =
-    analysis && span >= 0 ? (analysis.intervals.effEnd[span] - analysis.intervals.effStart[span]) / 1e9 : 0;
+  const durationSec = analysis && span >= 0 ? spanDuration(analysis, span) / 1e9 : 0;
   const key =
     metrics && analysis && span >= 0 ? JSON.stringify([metrics.scheme.id, service, operation, durationSec]) : undefined;
   return useAsync<SpanPercentile>(key, async () => {

@@ -1,6 +1,6 @@
 import { analyzeTrace, parseOtlpTrace, spanIdOf } from '../../engine';
 import { tinyId, tinyOtlp } from '../../../tests/synthetic/tiny';
-import { criticalSectionsBySpan, findSpan, visibleRows } from './waterfallModel';
+import { criticalSectionsBySpan, findSpan, mapCriticalSections, visibleRows } from './waterfallModel';
 import { percentileLabel } from './PercentileBadge';
 
 // root 0–100 µs with two parallel children: a (10–40) and b (20–90); b has a child c (30–80).
@@ -26,13 +26,7 @@ describe('waterfall model', () => {
 
   it('groups the critical path by span: root 0–20 and 90–100, b 20–30 and 80–90, c 30–80 (µs, in ns)', () => {
     const s = criticalSectionsBySpan(analysis);
-    const of = (name: string) => {
-      const i = index(name);
-      return Array.from({ length: s.offsets[i + 1] - s.offsets[i] }, (_, k) => [
-        s.start[s.offsets[i] + k] / 1000,
-        s.end[s.offsets[i] + k] / 1000,
-      ]);
-    };
+    const of = (name: string) => mapCriticalSections(s, index(name), (start, end) => [start / 1000, end / 1000]);
     expect(of('root')).toEqual([
       [0, 20],
       [90, 100],

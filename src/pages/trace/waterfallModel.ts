@@ -1,9 +1,13 @@
 /**
  * What the waterfall draws, computed once per trace in O(n):
- * - `sectionOffsets`/`sections`: the critical-path sections of each span (a counting sort of the
+ * - `criticalSectionsBySpan`: the critical-path sections of each span (a counting sort of the
  *   engine's time-ordered sections by span), so a row finds its sections without a scan;
+ *   `mapCriticalSections` maps one span's sections to what a row draws;
  * - `visibleRows`: spans in tree order (parents before children, siblings by start), skipping the
- *   descendants of collapsed spans — one pass over the preorder, using depth to skip subtrees.
+ *   descendants of collapsed spans — one pass over the preorder, using depth to skip subtrees;
+ * - `findSpan`: the span with a given id.
+ * These loops run over every span of traces up to 100k spans, so they read the engine's typed-array
+ * columns directly here (the waterfall component itself reads spans through the engine's accessors).
  */
 import { spanIdOf, TraceAnalysis } from '../../engine';
 
@@ -35,9 +39,17 @@ export function criticalSectionsBySpan(analysis: TraceAnalysis): CriticalSection
   return { offsets, start: s, end: e };
 }
 
-export function hasChildren(analysis: TraceAnalysis, i: number): boolean {
-  const { childOffsets } = analysis.tree;
-  return childOffsets[i + 1] > childOffsets[i];
+/** `f(start, end, j)` for each critical-path section `j` of span `i`, in time order (ns since trace start). */
+export function mapCriticalSections<T>(
+  sections: CriticalSections,
+  i: number,
+  f: (start: number, end: number, j: number) => T
+): T[] {
+  const out: T[] = [];
+  for (let k = sections.offsets[i], j = 0; k < sections.offsets[i + 1]; k++, j++) {
+    out.push(f(sections.start[k], sections.end[k], j));
+  }
+  return out;
 }
 
 /** Span indices shown, in tree order, with the subtrees of `collapsed` spans left out. */
