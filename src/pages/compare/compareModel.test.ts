@@ -4,7 +4,9 @@ import { loadTrace, TraceResult } from '../../loading';
 import { recordedHits, recordedSource } from '../../loading/testing/recordedSource';
 import { recorded, RECORDED_TRACE_ID, wireText } from '../../../tests/support/recorded';
 import { tinyOtlp } from '../../../tests/synthetic/tiny';
-import { examplesByKey, rootMatches, setWarnings, splitSlowest } from './compareModel';
+import type { TraceHit, TraceQuery } from '../../sources/types';
+import { compareLoaded, examplesByKey, findTraceSets, rootMatches, setWarnings, splitSlowest } from './compareModel';
+import { readCompareUrl } from './compareUrl';
 
 describe('splitSlowest', () => {
   const traces = Array.from({ length: 40 }, (_, i) => ({
@@ -81,17 +83,19 @@ describe('setWarnings', () => {
   });
 });
 
+/** a trace whose root api GET has, for `db` > 0, a child api SELECT of `db` ms */
+const trace = (db: number) =>
+  analyzeTrace(
+    parseOtlpTrace(
+      tinyOtlp([
+        { id: 'root', service: 'api', name: 'GET', start: 0, end: 10 + db },
+        ...(db ? [{ id: 'db', parent: 'root', service: 'api', name: 'SELECT', start: 1, end: 1 + db }] : []),
+      ])
+    )
+  );
+
 describe('examplesByKey', () => {
   it('lists the slowest traces containing each component first', () => {
-    const trace = (db: number) =>
-      analyzeTrace(
-        parseOtlpTrace(
-          tinyOtlp([
-            { id: 'root', service: 'api', name: 'GET', start: 0, end: 10 + db },
-            ...(db ? [{ id: 'db', parent: 'root', service: 'api', name: 'SELECT', start: 1, end: 1 + db }] : []),
-          ])
-        )
-      );
     const examples = examplesByKey(
       [
         { traceId: 'a', analysis: trace(0) },
@@ -103,5 +107,87 @@ describe('examplesByKey', () => {
     );
     expect(examples.get(JSON.stringify(['api', 'SELECT']))).toEqual(['c', 'b']);
     expect(examples.get(JSON.stringify(['api', 'GET']))).toEqual(['c', 'b']);
+  });
+});
+
+describe('findTraceSets', () => {
+  const hit = recordedHits()[0];
+  const hits = (ids: string[], durationMs = 10) => ids.map((traceId) => ({ ...hit, traceId, durationMs }));
+
+  /** answers each query with `answer(query)`, recording what was asked with which limit */
+  function searching(answer: (query: TraceQuery) => TraceHit[]) {
+    const asked: Array<[TraceQuery, number]> = [];
+    const search = async (query: TraceQuery, limit: number) => {
+      asked.push([query, limit]);
+      return answer(query);
+    };
+    return { asked, search };
+  }
+
+  it('splits the hits rooted in the operation, counting the others', async () => {
+    const other = { ...hit, traceId: 'other', rootService: 'api-gateway' };
+    const { asked, search } = searching(() => [...hits(['a'], 30), ...hits(['b'], 20), ...hits(['c'], 10), other]);
+    const request = readCompareUrl(new URLSearchParams('svc=frontend&op=GET%20%2Fcheckout&pct=40'), false);
+    expect(await findTraceSets(request, search, 100)).toEqual({
+      slow: ['a'],
+      baseline: ['b', 'c'],
+      thresholdMs: 30,
+      otherRoot: 1,
+    });
+    expect(asked).toEqual([[{ filter: { service: 'frontend', spanName: 'GET /checkout' } }, 100]]);
+  });
+
+  it('splits one TraceQL query whatever the roots', async () => {
+    const { asked, search } = searching(() => [...hits(['a'], 30), { ...hits(['b'])[0], rootService: 'x' }]);
+    const request = readCompareUrl(new URLSearchParams('q=%7B%7D'), true);
+    expect(await findTraceSets(request, search, 100)).toMatchObject({ slow: ['a'], baseline: ['b'], otherRoot: 0 });
+    expect(asked).toEqual([[{ traceql: '{}' }, 100]]);
+  });
+
+  it('runs two queries, half the limit each, and keeps a trace found by both in the slow set only', async () => {
+    const { asked, search } = searching((query) =>
+      'traceql' in query && query.traceql === 'slow' ? hits(['a', 'b']) : hits(['b', 'c'])
+    );
+    const request = readCompareUrl(new URLSearchParams('mode=queries&slowQ=slow&baseQ=base'), true);
+    const sets = await findTraceSets(request, search, 5);
+    expect(sets).toMatchObject({ slow: ['a', 'b'], baseline: ['c'], otherRoot: 0 });
+    expect(sets.thresholdMs).toBeNaN();
+    expect(asked).toEqual([
+      [{ traceql: 'slow' }, 3],
+      [{ traceql: 'base' }, 3],
+    ]);
+  });
+});
+
+describe('compareLoaded', () => {
+  const loaded = (db: number): TraceResult => ({ analysis: trace(db), warnings: [] });
+
+  it('compares the loaded traces, leaving out failed ones, with examples and warnings', () => {
+    const failed = new DataError('trace-not-found', 'Trace x not found.');
+    const results = new Map<string, TraceResult>([
+      ['slow', loaded(50)],
+      ['x', failed],
+      ['base', loaded(5)],
+    ]);
+    const out = compareLoaded(
+      { slow: ['slow', 'x'], baseline: ['base'], thresholdMs: 60 },
+      results,
+      { kind: 'operation' },
+      3
+    );
+    expect(out.comparison.rows.map((r) => r.key)).toContain(JSON.stringify(['api', 'SELECT']));
+    expect(out.examples.get(JSON.stringify(['api', 'SELECT']))).toEqual(['slow']);
+    expect(out.warnings.failed).toEqual([{ traceId: 'x', message: 'Trace x not found.' }]);
+  });
+
+  it('compares nothing when a side has no loaded trace', () => {
+    const results = new Map<string, TraceResult>([
+      ['slow', loaded(50)],
+      ['x', new DataError('trace-not-found', 'Trace x not found.')],
+    ]);
+    const out = compareLoaded({ slow: ['slow'], baseline: ['x'], thresholdMs: 60 }, results, { kind: 'operation' }, 3);
+    expect(out.comparison).toEqual({ rows: [], other: null });
+    expect(out.examples.size).toBe(0);
+    expect(out.warnings.failed).toHaveLength(1);
   });
 });

@@ -1,0 +1,42 @@
+import { readCompareUrl } from './compareUrl';
+
+const read = (query: string, traceql = true) => readCompareUrl(new URLSearchParams(query), traceql);
+
+describe('readCompareUrl', () => {
+  it('defaults to splitting off the slowest 5%, grouped by operation, and waits for a choice', () => {
+    expect(read('')).toEqual({
+      mode: 'split',
+      svc: '',
+      op: '',
+      q: '',
+      pct: 5,
+      slowQ: '',
+      baseQ: '',
+      group: 'operation',
+      ready: false,
+      unsupported: false,
+    });
+  });
+
+  it('runs a split once a root, a query or `run` is given; keeps the share within 1–50%', () => {
+    expect(read('svc=frontend&pct=80')).toMatchObject({ svc: 'frontend', pct: 50, ready: true });
+    expect(read('q=%7B%7D&pct=0.2')).toMatchObject({ q: '{}', pct: 1, ready: true });
+    expect(read('run=1&pct=abc&group=service')).toMatchObject({ pct: 5, group: 'service', ready: true });
+    expect(read('group=attribute').group).toBe('operation');
+  });
+
+  it('compares two queries only when both are given', () => {
+    expect(read('mode=queries&slowQ=%7B%7D')).toMatchObject({ mode: 'queries', ready: false });
+    expect(read('mode=queries&slowQ=%7B%7D&baseQ=%7B%7D&svc=x')).toMatchObject({ mode: 'queries', ready: true });
+  });
+
+  it('on a source without TraceQL, splits instead and says the URL asked for TraceQL', () => {
+    expect(read('mode=queries&slowQ=%7B%7D&baseQ=%7B%7D', false)).toMatchObject({
+      mode: 'split',
+      ready: false,
+      unsupported: true,
+    });
+    expect(read('q=%7B%7D', false)).toMatchObject({ q: '', ready: false, unsupported: true });
+    expect(read('svc=frontend', false)).toMatchObject({ ready: true, unsupported: false });
+  });
+});
