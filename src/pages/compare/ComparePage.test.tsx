@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { PLUGIN_BASE_URL } from '../../constants';
 import { partialTraceWarning } from '../../data';
 import type { TraceQuery, TraceSource } from '../../sources/types';
@@ -70,5 +70,31 @@ describe('Compare page on Jaeger', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('Jaeger searches one service at a time: pick a root service.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Compare' })).toBeDisabled();
+  });
+
+  it('asks what to compare before searching', async () => {
+    const asked: TraceQuery[] = [];
+    setTestSource(recordedJaeger(asked));
+    renderApp(`${PLUGIN_BASE_URL}/compare?ds=jaeger`);
+    expect(
+      await screen.findByText(/Pick a root service and span name to compare its slowest traces/, {}, SLOW)
+    ).toHaveTextContent('Up to 200 traces are fetched');
+    expect(screen.queryByText(/Slow set:/)).not.toBeInTheDocument();
+    expect(asked).toEqual([]);
+  });
+
+  it('regroups the loaded traces by service without searching again', async () => {
+    const asked: TraceQuery[] = [];
+    setTestSource(recordedJaeger(asked));
+    renderApp(`${PLUGIN_BASE_URL}/compare?ds=jaeger&svc=frontend&op=GET%20%2Fcheckout`);
+    // the second cell: "service: span name" by operation, the service alone by service
+    const labels = () =>
+      screen.getAllByTestId('comparison-row').map((row) => row.querySelectorAll('td')[1].textContent);
+    await screen.findAllByTestId('comparison-row', {}, SLOW);
+    expect(labels()).toContain('frontend: GET /checkout');
+    fireEvent.click(screen.getByRole('radio', { name: 'Service' }));
+    await waitFor(() => expect(labels()).toContain('frontend'));
+    expect(labels().filter((label) => label?.includes(': '))).toEqual([]);
+    expect(asked).toHaveLength(1);
   });
 });
