@@ -1,0 +1,37 @@
+/**
+ * The trace page's URL state: the selected span (`span`, hex id), the tab below the waterfall
+ * (`view`) and the breakdown's grouping and measure (`group`, `groupAttr`, `measure`). Unknown
+ * values fall back to the defaults.
+ */
+import type { GroupKind } from '../../engine';
+import type { Measure } from '../../components/breakdown';
+
+export type TraceView = 'breakdown' | 'flame' | 'gaps';
+
+export const TRACE_VIEWS: ReadonlyArray<{ id: TraceView; label: string }> = [
+  { id: 'breakdown', label: 'Breakdown' },
+  { id: 'flame', label: 'Flame graph' },
+  { id: 'gaps', label: 'Cross-service gaps' },
+];
+const GROUPS: GroupKind[] = ['service', 'operation', 'spanKind', 'attribute'];
+const MEASURES: Measure[] = ['self', 'criticalPath', 'busyIdle'];
+
+export interface TraceUrl {
+  /** selected span id, '' for none */
+  spanId: string;
+  view: TraceView;
+  group: GroupKind;
+  /** attribute key to group by when `group` is `attribute` ('' = the first key) */
+  attribute: string;
+  measure: Measure;
+}
+
+export function readTraceUrl(params: URLSearchParams): TraceUrl {
+  return {
+    spanId: params.get('span') ?? '',
+    view: TRACE_VIEWS.find((v) => v.id === params.get('view'))?.id ?? 'breakdown',
+    group: GROUPS.find((g) => g === params.get('group')) ?? 'service',
+    attribute: params.get('groupAttr') ?? '',
+    measure: MEASURES.find((m) => m === params.get('measure')) ?? 'self',
+  };
+}
