@@ -10,9 +10,8 @@
 import type { DataFrame } from '@grafana/data';
 
 import { fail, SEEN_END, SEEN_ID, SEEN_START, TraceBuilder, UNSET_END, UNSET_START } from './builder';
-import { quoteInput } from './errors';
 import { UnixNano } from './unix-nano';
-import { decodeHexId, IdHalves, idToHex } from './ids';
+import { decodeHexId, IdHalves, idToHex, quotedId } from './ids';
 import { AttrType, ParsedTrace, SPAN_KIND_NAMES } from './model';
 import { MAX_EXAMPLES } from './warnings';
 
@@ -61,7 +60,7 @@ const MAX_MS = Number.MAX_SAFE_INTEGER / 1000;
 /** A frame value for a message: a string quoted when at most 32 characters long, else its length. */
 function describe(v: unknown): string {
   if (typeof v === 'string') {
-    return v.length <= 32 ? quoteInput(v) : `a string of ${v.length} characters`;
+    return quotedId(v) ?? `a string of ${v.length} characters`;
   }
   if (typeof v === 'number' || typeof v === 'boolean') {
     return String(v);

@@ -12,7 +12,17 @@
  * all-zero parent id means "no parent".
  */
 
+import { quoteInput } from './errors';
+
 const HEX_DIGITS = '0123456789abcdef';
+
+/** Longest id a message quotes (the rule above); a longer one is named by its length only. */
+const MAX_QUOTED_ID = 32;
+
+/** `text` quoted for a message when the rule above allows it (at most 32 characters), else undefined. */
+export function quotedId(text: string): string | undefined {
+  return text.length <= MAX_QUOTED_ID ? quoteInput(text) : undefined;
+}
 
 /** Digit values by char code: hex digits (case-insensitive), or -1. Read-only after construction. */
 const HEX_VALUE: Int8Array = (() => {

@@ -56,7 +56,7 @@
  */
 import { fail, SEEN_END, SEEN_ID, SEEN_START, TraceBuilder, UNSET_END, UNSET_START } from './builder';
 import { UnixNano } from './unix-nano';
-import { decodeHexId, IdHalves, idToHex } from './ids';
+import { decodeHexId, IdHalves, idToHex, quotedId } from './ids';
 import { ObjectFields } from './json-fields';
 import { JsonScanner } from './json-scanner';
 import { quoteInput } from './errors';
@@ -113,7 +113,7 @@ function shortToken(text: string): string {
 
 /** An id for a message: quoted when at most 32 characters long, else only its length. */
 function idForMessage(text: string): string {
-  return text.length <= 32 ? quoteInput(text) : `an id of ${text.length} characters`;
+  return quotedId(text) ?? `an id of ${text.length} characters`;
 }
 /** `at()`'s name for the key/value being read */
 const KV_PATH = '#kv';

@@ -34,7 +34,7 @@
 import { fail, SEEN_END, SEEN_ID, SEEN_START, TraceBuilder, UNSET_END, UNSET_START } from './builder';
 import { quoteInput } from './errors';
 import { parseUnixNano, parseUnixNanoNumber, UnixNano } from './unix-nano';
-import { decodeSpanId, IdHalves, idTextToHex } from './ids';
+import { decodeSpanId, IdHalves, idTextToHex, quotedId } from './ids';
 import { AttrType } from './model';
 import { ObjectFields } from './json-fields';
 import { JsonScanner } from './json-scanner';
@@ -480,7 +480,8 @@ class OtlpJsonReader {
     if (!this.id.ok) {
       const text = sc.text();
       const length = `${text.length} character${text.length === 1 ? '' : 's'}`;
-      const shown = text.length <= 32 ? `${quoteInput(text)} (${length}; ` : `of ${length} (`;
+      const quoted = quotedId(text);
+      const shown = quoted ? `${quoted} (${length}; ` : `of ${length} (`;
       fail(`${this.where()} has an invalid ${field} ${shown}expected 16 hex digits or 12 base64 characters)`);
     }
     return true;

@@ -49,7 +49,7 @@
  */
 import { fail, TraceBuilder, UNSET_END, UNSET_START } from './builder';
 import { quoteInput } from './errors';
-import { decodeHexId, IdHalves, idToHex } from './ids';
+import { decodeHexId, IdHalves, idToHex, quotedId } from './ids';
 import { AttrType, ParsedTrace, SpanKind, StatusCode } from './model';
 
 const KINDS: Record<string, SpanKind> = {
@@ -138,7 +138,8 @@ function spanId(v: unknown, path: string, out: IdHalves): boolean {
   }
   decodeHexId(text, 0, text.length, out);
   if (!out.ok) {
-    const shown = text.length <= 32 ? `${quoteInput(text)} ` : '';
+    const quoted = quotedId(text);
+    const shown = quoted ? `${quoted} ` : '';
     fail(`${path}: ${shown}is not a hex span id of 1 to 16 digits (${text.length} characters)`);
   }
   return true;
@@ -147,7 +148,8 @@ function spanId(v: unknown, path: string, out: IdHalves): boolean {
 function traceIdOf(v: unknown, path: string): string {
   const text = optionalString(v, path);
   if (!/^[0-9a-fA-F]{16}$|^[0-9a-fA-F]{32}$/.test(text)) {
-    const shown = text.length <= 32 ? `${quoteInput(text)} ` : '';
+    const quoted = quotedId(text);
+    const shown = quoted ? `${quoted} ` : '';
     fail(
       text === ''
         ? `${path}: no traceId`
