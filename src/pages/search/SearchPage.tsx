@@ -2,109 +2,31 @@
  * Trace search on the page's trace source (Tempo or Jaeger): a structured form (Tempo: with
  * autocomplete and a raw TraceQL mode; Jaeger: service/operation pickers, `key=value` tags, limit),
  * and a sortable result table whose per-service self-time bars and warnings are filled in lazily
- * (each trace loaded and analysed through the loading service, a few at a time). URL: builder
- * params (searchQuery.ts), `run`, `q`, `mode`, `limit`, `sort`, `dir`, plus the query context.
+ * (each trace loaded and analysed through the loading service, a few at a time). It renders what
+ * its model (useSearchModel.ts; URL state in searchUrl.ts) gives.
  */
-import React, { useMemo, useState } from 'react';
+import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
 import { Alert, Button, LinkButton, LoadingPlaceholder, RadioButtonGroup, TextArea, useStyles2 } from '@grafana/ui';
-import { ROUTES } from '../../constants';
-import { useQueryContext } from '../../app/queryContext';
-import { useUrlState } from '../../app/urlState';
-import { useAsync } from '../../app/useAsync';
-import { useManyTraces } from '../../app/useManyTraces';
-import { exploreTraceUrl, pageUrl, traceUrl } from '../../app/links';
-import { currentOrgId } from '../../app/currentOrgId';
 import { DataErrorAlert } from '../../components/DataErrorAlert';
 import { Progress } from '../../components/Progress';
 import { QueryContextBar } from '../../components/QueryContextBar';
 import { QueryBuilder } from './QueryBuilder';
 import { ResultsTable } from './ResultsTable';
-import { BuilderState, builderFromParams, builderToParams, builderToTraceql } from '../../app/searchQuery';
-import {
-  BreakdownCell,
-  compareParams,
-  hitServices,
-  pageQuery,
-  resultCell,
-  rowFromHit,
-  searchLimit,
-  SortKey,
-} from './searchModel';
-
-const PAGE_SIZE = 20;
-const SORT_KEYS: SortKey[] = ['start', 'duration', 'spans', 'errors', 'root'];
+import { useSearchModel } from './useSearchModel';
 
 export default function SearchPage() {
   const styles = useStyles2(getStyles);
-  const context = useQueryContext();
-  const source = context.source;
-  const traceql = source?.capabilities.traceql ?? false;
-  const { params, update } = useUrlState();
-  const urlBuilder = useMemo(() => builderFromParams(params), [params]);
-  const page = useMemo(() => pageQuery(params, traceql), [params, traceql]);
-  const [builder, setBuilder] = useState<BuilderState>(urlBuilder);
-  const [raw, setRaw] = useState(params.get('q') || '{}');
-  const [formError, setFormError] = useState<string>();
-  const limit = searchLimit(params.get('limit'), PAGE_SIZE);
-  const [formLimit, setFormLimit] = useState(String(limit));
-  const [runCount, setRunCount] = useState(0);
-  const sort = (SORT_KEYS.find((k) => k === params.get('sort')) ?? 'start') as SortKey;
-  const descending = params.get('dir') !== 'asc';
-
-  const run = () => {
-    update(
-      page.mode === 'raw'
-        ? { mode: 'raw', q: raw, run: undefined, limit: undefined }
-        : {
-            ...builderToParams(builder),
-            mode: undefined,
-            q: undefined,
-            run: '1',
-            limit: traceql ? undefined : String(searchLimit(formLimit, PAGE_SIZE)),
-          },
-      { push: true }
-    );
-    setRunCount((n) => n + 1);
-  };
-
-  const query = page.query;
-  const searchKey =
-    source && query
-      ? JSON.stringify([source.uid, query, limit, context.carry.from, context.carry.to, runCount])
-      : undefined;
-  const search = useAsync(searchKey, (signal) =>
-    source!.search(query!, { limit, ...context.resolveSeconds() }, { signal })
-  );
-  const hits = useMemo(() => search.value ?? [], [search.value]);
-  const rows = useMemo(() => hits.map(rowFromHit), [hits]);
-  const services = useMemo(() => hitServices(hits), [hits]);
-  const traceIds = useMemo(() => rows.map((r) => r.traceId), [rows]);
-  const analyses = useManyTraces(source, traceIds, context.seconds);
-  const breakdowns = useMemo(() => {
-    const cells = new Map<string, BreakdownCell>();
-    analyses.results.forEach((result, id) => cells.set(id, resultCell(result, services)));
-    return cells;
-  }, [analyses.results, services]);
-
-  const onSort = (key: SortKey) => update({ sort: key, dir: key === sort ? (descending ? 'asc' : 'desc') : 'desc' });
-  const switchMode = (next: 'builder' | 'raw') => {
-    if (next === 'raw') {
-      setRaw(builderToTraceql(builder));
-    }
-    update({ mode: next });
-  };
-  const compare = compareParams(page, urlBuilder, traceql);
-  // Jaeger's search API takes one service at a time
-  const needsService = source?.kind === 'jaeger' && page.mode === 'builder' && !builder.service;
+  const m = useSearchModel();
+  const { context, source, traceql, form, search, rows } = m;
 
   return (
     <PluginPage>
       <h2>Trace search</h2>
       <QueryContextBar context={context}>
-        <LinkButton variant="secondary" icon="upload" href={pageUrl(ROUTES.File)}>
+        <LinkButton variant="secondary" icon="upload" href={m.fileHref}>
           Open a trace file
         </LinkButton>
       </QueryContextBar>
@@ -116,24 +38,24 @@ export default function SearchPage() {
                 { label: 'Builder', value: 'builder' },
                 { label: 'TraceQL', value: 'raw' },
               ]}
-              value={page.mode}
-              onChange={switchMode}
+              value={m.mode}
+              onChange={m.switchMode}
             />
           )}
-          {page.mode === 'builder' ? (
+          {m.mode === 'builder' ? (
             <>
               <QueryBuilder
-                state={builder}
-                onChange={setBuilder}
+                state={form.builder}
+                onChange={form.setBuilder}
                 source={source}
                 seconds={context.seconds}
-                limit={formLimit}
-                onLimitChange={setFormLimit}
-                onError={setFormError}
+                limit={form.limit}
+                onLimitChange={form.setLimit}
+                onError={form.setError}
               />
               {traceql && (
                 <code className={styles.preview} data-testid="traceql-preview">
-                  {builderToTraceql(builder)}
+                  {m.preview}
                 </code>
               )}
             </>
@@ -142,50 +64,42 @@ export default function SearchPage() {
               aria-label="TraceQL query"
               className={styles.raw}
               rows={3}
-              value={raw}
-              onChange={(e) => setRaw(e.currentTarget.value)}
+              value={form.raw}
+              onChange={(e) => form.setRaw(e.currentTarget.value)}
               onKeyDown={(e) => {
                 if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
                   e.preventDefault();
-                  run();
+                  m.run();
                 }
               }}
             />
           )}
           <div className={styles.actions}>
-            <Button icon="search" onClick={run} disabled={Boolean(formError) || needsService}>
+            <Button icon="search" onClick={m.run} disabled={!m.canRun}>
               Run query
             </Button>
-            {query && (
-              <LinkButton
-                variant="secondary"
-                icon="compass"
-                href={exploreTraceUrl(source, query, context.carry.from, context.carry.to, currentOrgId())}
-              >
+            {m.exploreHref && (
+              <LinkButton variant="secondary" icon="compass" href={m.exploreHref}>
                 Open in Explore
               </LinkButton>
             )}
-            {compare && (
-              <LinkButton
-                variant="secondary"
-                icon="code-branch"
-                href={pageUrl(ROUTES.Compare, { ...context.carry, ...compare })}
-              >
+            {m.compareHref && (
+              <LinkButton variant="secondary" icon="code-branch" href={m.compareHref}>
                 Compare slow vs rest
               </LinkButton>
             )}
           </div>
-          {needsService && <p className={styles.note}>Jaeger searches one service at a time: pick a service.</p>}
+          {m.needsService && <p className={styles.note}>Jaeger searches one service at a time: pick a service.</p>}
         </div>
       )}
-      {source && page.unsupportedTraceql && (
+      {source && m.unsupportedTraceql && (
         <Alert severity="warning" title={`${source.target} does not take TraceQL`}>
-          The link asked for the TraceQL query {page.unsupportedTraceql}, which was not run. Describe the traces with
-          the form above instead.
+          The link asked for the TraceQL query {m.unsupportedTraceql}, which was not run. Describe the traces with the
+          form above instead.
         </Alert>
       )}
       {search.error && <DataErrorAlert title="Search failed" error={search.error} />}
-      {source && !query && !page.unsupportedTraceql && (
+      {source && !m.query && !m.unsupportedTraceql && (
         <Alert severity="info" title="Search for traces">
           {traceql
             ? 'Pick a service, span name or attribute above (or write TraceQL) and run the query.'
@@ -193,7 +107,7 @@ export default function SearchPage() {
         </Alert>
       )}
       {search.loading && !search.value && <LoadingPlaceholder text={`Searching ${source?.target}…`} />}
-      {query && search.value && rows.length === 0 && !search.loading && (
+      {m.query && search.value && rows.length === 0 && !search.loading && (
         <Alert severity="info" title="No traces matched">
           Nothing matched in this time range. Widen the time range or loosen the query; if no query finds anything,
           check that your services export traces to {source?.target} (OTLP on ports 4317/4318).
@@ -206,25 +120,21 @@ export default function SearchPage() {
               {rows.length} trace{rows.length === 1 ? '' : 's'}
               {search.loading ? ' (refreshing…)' : ''}
             </span>
-            {analyses.done < analyses.total && (
-              <Progress label="Analysing traces" done={analyses.done} total={analyses.total} />
+            {m.progress.done < m.progress.total && (
+              <Progress label="Analysing traces" done={m.progress.done} total={m.progress.total} />
             )}
           </div>
           <ResultsTable
             rows={rows}
-            sort={sort}
-            descending={descending}
-            onSort={onSort}
-            breakdowns={breakdowns}
-            traceHref={(id) => traceUrl(id, context.carry)}
+            sort={m.sort}
+            descending={m.descending}
+            onSort={m.onSort}
+            breakdowns={m.breakdowns}
+            traceHref={m.traceHref}
           />
-          {rows.length >= limit && (
-            <Button
-              className={styles.more}
-              variant="secondary"
-              onClick={() => update({ limit: String(limit + PAGE_SIZE) })}
-            >
-              Load {PAGE_SIZE} more
+          {m.hasMore && (
+            <Button className={styles.more} variant="secondary" onClick={m.loadMore}>
+              Load {m.moreCount} more
             </Button>
           )}
         </>

@@ -2,45 +2,7 @@ import { DataError, partialTraceWarning } from '../../data';
 import { recorded, RECORDED_TRACE_ID, wireText } from '../../../tests/support/recorded';
 import { loadTrace } from '../../loading';
 import { recordedHits, recordedSource } from '../../loading/testing/recordedSource';
-import { compareParams, pageQuery, resultCell, rowFromHit, searchLimit, sortRows } from './searchModel';
-
-const url = (text: string) => new URLSearchParams(text);
-
-describe('pageQuery', () => {
-  const empty = { spanAttributes: {}, resourceAttributes: {} };
-
-  it('waits for a search to be asked for', () => {
-    expect(pageQuery(url('status=error'), true)).toEqual({ mode: 'builder', query: undefined });
-  });
-
-  it('runs the builder once `run`, `svc` or `op` is in the URL', () => {
-    expect(pageQuery(url('run=1'), false).query).toEqual({ filter: empty });
-    expect(pageQuery(url('svc=frontend&min=30'), false).query).toEqual({
-      filter: { ...empty, service: 'frontend', minDurationMs: 30 },
-    });
-  });
-
-  it('opens TraceQL the builder cannot show in raw mode where the source takes TraceQL', () => {
-    const q = '{ span.http.route =~ "/api/.*" }';
-    expect(pageQuery(url(`q=${encodeURIComponent(q)}`), true)).toEqual({ mode: 'raw', query: { traceql: q } });
-  });
-
-  it('reads an old builder link (q equal to the builder TraceQL) as a builder search', () => {
-    const q = '{ resource.service.name = "frontend" }';
-    expect(pageQuery(url(`svc=frontend&q=${encodeURIComponent(q)}`), true)).toEqual({
-      mode: 'builder',
-      query: { filter: { ...empty, service: 'frontend' } },
-    });
-  });
-
-  it('does not run TraceQL on a source without it, and says so', () => {
-    expect(pageQuery(url('q=%7Bstatus%3Derror%7D'), false)).toEqual({
-      mode: 'builder',
-      query: undefined,
-      unsupportedTraceql: '{status=error}',
-    });
-  });
-});
+import { compareParams, needsService, resultCell, resultCells, rowFromHit, sortRows } from './searchModel';
 
 describe('compareParams', () => {
   const builder = { service: 'frontend', spanName: 'GET /checkout', attrs: [] };
@@ -108,8 +70,23 @@ describe('rows and cells', () => {
     expect(sortRows(rows, 'duration', false).map((r) => r.traceId)).toEqual(['a', 'b', 'c']);
   });
 
-  it('reads a limit only when it is a whole number of at least one', () => {
-    expect(searchLimit('50', 20)).toBe(50);
-    expect([searchLimit('0', 20), searchLimit('2.5', 20), searchLimit(null, 20)]).toEqual([20, 20, 20]);
+  it('keys the cells by trace id', () => {
+    const results = new Map([
+      ['a', new DataError('trace-not-found', 'Trace a gone.')],
+      ['b', new DataError('unreachable', 'Tempo is down.')],
+    ]);
+    expect([...resultCells(results, [])]).toEqual([
+      ['a', { error: 'Trace a gone.' }],
+      ['b', { error: 'Tempo is down.' }],
+    ]);
+  });
+});
+
+describe('needsService', () => {
+  it('holds back only Jaeger’s builder without a service', () => {
+    expect(needsService('jaeger', 'builder', { attrs: [] })).toBe(true);
+    expect(needsService('jaeger', 'builder', { service: 'frontend', attrs: [] })).toBe(false);
+    expect(needsService('tempo', 'builder', { attrs: [] })).toBe(false);
+    expect(needsService(undefined, 'builder', { attrs: [] })).toBe(false);
   });
 });

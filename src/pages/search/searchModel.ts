@@ -1,15 +1,16 @@
 /**
- * Search page view model, for Tempo and Jaeger alike: the query the URL asks for (the builder's
- * filter, or raw TraceQL where the source takes it), result rows from search hits, each row's
- * lazily filled cell from its loaded trace (self time per service, warnings), and the
- * `key=value` tags text of the Jaeger form.
+ * Search page view model, for Tempo and Jaeger alike (what the URL asks for is searchUrl.ts):
+ * result rows from search hits (O(services) each), their order, each row's lazily filled cell from
+ * its loaded trace (self time per service, warnings), what the "Compare slow vs rest" link carries
+ * and whether the form can run.
  */
 import { DataError } from '../../data';
 import { breakdown } from '../../engine';
 import type { TraceResult } from '../../loading';
-import type { TraceHit, TraceQuery } from '../../sources/types';
+import type { SourceKind, TraceHit } from '../../sources/types';
 import type { ServiceSegment } from '../../components/ServiceBar';
-import { BuilderState, builderFromParams, builderToFilter, builderToTraceql } from '../../app/searchQuery';
+import { BuilderState, builderToTraceql } from '../../app/searchQuery';
+import type { PageQuery, SearchMode } from './searchUrl';
 
 export interface ResultRow {
   traceId: string;
@@ -36,35 +37,6 @@ export interface BreakdownCell {
 
 export type SortKey = 'start' | 'duration' | 'spans' | 'errors' | 'root';
 
-export interface PageQuery {
-  mode: 'builder' | 'raw';
-  /** what to search for; undefined until a search was asked for */
-  query?: TraceQuery;
-  /** TraceQL from the URL that this source cannot run (shown, not run) */
-  unsupportedTraceql?: string;
-}
-
-/**
- * The search the URL asks for. Raw mode: `mode=raw`, or a `q` the builder cannot show (links from
- * Explore). Builder mode runs once `run`, `svc` or `op` is present (or `q` equal to the builder's
- * TraceQL, as older links carry it).
- */
-export function pageQuery(params: URLSearchParams, acceptsTraceql: boolean): PageQuery {
-  const builder = builderFromParams(params);
-  const q = params.get('q') ?? '';
-  const raw =
-    params.get('mode') === 'raw' || (params.get('mode') !== 'builder' && q !== '' && q !== builderToTraceql(builder));
-  if (raw && acceptsTraceql) {
-    return { mode: 'raw', query: q ? { traceql: q } : undefined };
-  }
-  const ran = params.has('run') || params.has('svc') || params.has('op') || (q !== '' && !raw);
-  return {
-    mode: 'builder',
-    query: ran ? { filter: builderToFilter(builder) } : undefined,
-    unsupportedTraceql: raw && q ? q : undefined,
-  };
-}
-
 /**
  * What the "Compare slow vs rest" link carries: the TraceQL searched (sources taking TraceQL), or
  * (others) the service and operation as the compared root operation when they are the only
@@ -88,10 +60,6 @@ export function compareParams(
     builder.service && builder.status === undefined && builder.minMs === undefined && builder.maxMs === undefined;
   return onlyRoot && builder.attrs.length === 0 ? { svc: builder.service, op: builder.spanName } : undefined;
 }
-
-/** Most traces a search asks for: the URL's `limit` when it is a whole number ≥ 1, else `fallback`. */
-export const searchLimit = (text: string | null, fallback: number) =>
-  text !== null && /^\s*\d+\s*$/.test(text) && Number(text) >= 1 ? Number(text) : fallback;
 
 export function rowFromHit(hit: TraceHit): ResultRow {
   const stats = Object.values(hit.serviceStats);
@@ -121,6 +89,17 @@ export function resultCell(result: TraceResult, services: string[]): BreakdownCe
     warnings: result.warnings.map((w) => ({ partial: w.kind === 'partial-trace', message: w.message })),
   };
 }
+
+/** Each loaded trace's cell (see `resultCell`), by trace id. */
+export function resultCells(results: ReadonlyMap<string, TraceResult>, services: string[]): Map<string, BreakdownCell> {
+  const cells = new Map<string, BreakdownCell>();
+  results.forEach((result, id) => cells.set(id, resultCell(result, services)));
+  return cells;
+}
+
+/** Jaeger's search API takes one service at a time: its builder cannot run without one. */
+export const needsService = (kind: SourceKind | undefined, mode: SearchMode, builder: BuilderState) =>
+  kind === 'jaeger' && mode === 'builder' && !builder.service;
 
 const VALUE: Record<SortKey, (r: ResultRow) => number | string> = {
   start: (r) => r.startMs,
