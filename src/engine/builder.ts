@@ -11,6 +11,7 @@
  * its start becomes a zero duration, also with one naming warning. An event without a time
  * (0, or not finite) is placed at its span's start. A non-finite time from an adapter counts
  * as unknown, so every time of the result is finite, and every span time ≥ 0.
+ * Definitions: src/engine/DEFINITIONS.md (shared with the Collector connector in collector/).
  */
 import { TraceParseError } from './errors';
 import { joinParents } from './id-join';

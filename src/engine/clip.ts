@@ -11,6 +11,7 @@
  *   (self time clips children to the parent; the critical path treats it as async work and takes it
  *   only for the time after its parent ended, see critical-path.ts).
  * O(n).
+ * Definitions: src/engine/DEFINITIONS.md (shared with the Collector connector in collector/).
  */
 import { ParsedTrace, SpanKind } from './model';
 import { FLAG_OUTLIVES_PARENT, FLAG_SKEW, SpanTree } from './tree';

@@ -40,6 +40,7 @@
  * spans that outlive their parent, and of the roots), then an explicit-stack walk in which
  * every span is entered at most once for its tail and once for its own time: O(n) (no
  * recursion; a 1M-deep chain or 1M siblings is fine).
+ * Definitions: src/engine/DEFINITIONS.md (shared with the Collector connector in collector/).
  */
 import { EffectiveIntervals } from './clip';
 import { sortByKey } from './sort';

@@ -2,6 +2,7 @@
  * Length of the union of many intervals per group, in one sweep: intervals are visited in
  * start order and each group keeps its own running cover. O(m) after an O(m) radix sort of the
  * m interval starts.
+ * Definitions: src/engine/DEFINITIONS.md (shared with the Collector connector in collector/).
  */
 import { identity, sortByKey } from './sort';
 

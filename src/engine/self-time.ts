@@ -3,6 +3,7 @@
  * effective intervals clipped to the span. Children are already ordered by start, so one sweep
  * per span merges overlapping (parallel) children: O(n) for the whole trace, no recursion.
  * The uncovered pieces themselves ("self intervals") are available for busy/idle analysis.
+ * Definitions: src/engine/DEFINITIONS.md (shared with the Collector connector in collector/).
  */
 import { EffectiveIntervals } from './clip';
 import { SpanTree } from './tree';

@@ -17,6 +17,7 @@
  * - A child is flagged `FLAG_ASYNC` (its parent does not wait for it) when it is a CONSUMER, or
  *   when one of its links points at its parent: Jaeger's FOLLOWS_FROM reference, which the
  *   Jaeger readers keep as a link beside the parent (jaeger-json.ts, frame.ts). O(n + links).
+ * Definitions: src/engine/DEFINITIONS.md (shared with the Collector connector in collector/).
  */
 import { decodeHexId, IdHalves } from './ids';
 import { joinParents } from './id-join';
