@@ -69,13 +69,14 @@ describe('aggregateTraces', () => {
   });
 
   it('merges call trees and exports nested-set flame columns', () => {
-    const flame = callTreeToFlameFrame(agg.callTree);
+    const flame = callTreeToFlameFrame(agg.callTree, 'self');
     // value = self + children: q 60, check 5, GET 85 + 65 = 150, root 0 + 150
     expect(flame).toEqual({
       level: [0, 1, 2, 2],
       value: [150 * US, 150 * US, 5 * US, 60 * US],
       self: [0, 85 * US, 5 * US, 60 * US],
       label: ['all traces', 'api: GET', 'auth: check', 'db: q'],
+      node: [0, 1, 2, 3],
       unit: 'ns',
     });
     expect(Array.from(agg.callTree.count)).toEqual([2, 2, 1, 3]);
@@ -92,7 +93,7 @@ describe('aggregateTraces', () => {
         ])
       )
     );
-    expect(callTreeToFlameFrame(aggregateTraces([t]).callTree).level).toEqual([0, 1, 2]);
+    expect(callTreeToFlameFrame(aggregateTraces([t]).callTree, 'self').level).toEqual([0, 1, 2]);
   });
 });
 

@@ -1,39 +1,35 @@
 /**
- * Bounds a merged call tree (call-tree.ts) for display. A node keeps its place when it is among
- * the `maxNodes` nodes with the largest inclusive self time (its own plus its subtree's; ties go
- * to the earlier node, so a kept node's parent is always kept), among the `maxChildren` largest
- * children of its parent, and its parent keeps its place. Every other node is merged, with its
- * whole subtree, into one "other" child of its nearest kept ancestor: that node sums their
- * span counts, durations and self times and counts the nodes merged (`merged`), and has no
- * children. Nothing is dropped: the sums over the bounded tree equal those over the full one.
- * Size: at most maxNodes kept nodes plus one "other" node per kept node. Parents still come
- * before their children. O(nodes) in practice: selections (percentile.ts `select`, top-n.ts), no
- * sort.
+ * Bounds a merged call tree (call-tree.ts, call-tree-diff.ts) for display. Nodes are ranked by
+ * their inclusive `rank` (the node's own non-negative rank value plus its subtree's: self time for
+ * a call tree). A node keeps its place when it is among the `maxNodes` nodes with the largest
+ * inclusive rank (ties go to the earlier node, so a kept node's parent is always kept), among the
+ * `maxChildren` largest children of its parent, and its parent keeps its place. Every other node
+ * is merged, with its whole subtree, into one "other" child of its nearest kept ancestor: that
+ * node sums their values in every column of `sums` and counts the nodes merged (`merged`), and
+ * has no children. Nothing is dropped: each column's sum over the bounded tree equals its sum
+ * over the full one. Size: at most maxNodes kept nodes plus one "other" node per kept node.
+ * Parents still come before their children. O(nodes · columns) in practice: selections
+ * (percentile.ts `select`, top-n.ts), no sort.
  */
 import { select } from './percentile';
 import { topIds } from './top-n';
 
-/** The numeric columns of a call tree (parents before children). */
-export interface TreeColumns {
+export interface BoundedTree {
   /** parent node, -1 for node 0 */
   readonly parent: Int32Array;
-  readonly count: Float64Array;
-  readonly total: Float64Array;
-  readonly self: Float64Array;
-}
-
-export interface BoundedTree extends TreeColumns {
+  /** the summed columns, in the order given */
+  readonly sums: Float64Array[];
   /** node of the full tree each node stands for, -1 for an "other" node */
   readonly source: Int32Array;
   /** full-tree nodes merged into each "other" node, 0 for the rest */
   readonly merged: Uint32Array;
 }
 
-/** Inclusive self time: each node's self plus its descendants'. */
-function inclusiveSelf(tree: TreeColumns): Float64Array {
-  const inclusive = Float64Array.from(tree.self);
+/** Each node's `own` value plus its descendants' (parents before children). */
+export function inclusiveOf(parent: Int32Array, own: ArrayLike<number>): Float64Array {
+  const inclusive = Float64Array.from(own);
   for (let node = inclusive.length - 1; node > 0; node--) {
-    inclusive[tree.parent[node]] += inclusive[node];
+    inclusive[parent[node]] += inclusive[node];
   }
   return inclusive;
 }
@@ -92,11 +88,20 @@ function globalCut(inclusive: Float64Array, keep: number): { cut: number; ties: 
   return { cut, ties: keep - above };
 }
 
-/** The bounded tree (see the file header); `maxNodes` ≥ 1. */
-export function boundTree(tree: TreeColumns, maxNodes: number, maxChildren: number): BoundedTree {
-  const n = tree.parent.length;
-  const inclusive = inclusiveSelf(tree);
-  const amongLargest = amongLargestSiblings(tree.parent, inclusive, maxChildren);
+/**
+ * The bounded tree (see the file header) of the tree `parent` (parents before children), ranked
+ * by `rank`, with the columns `sums` added up; `maxNodes` ≥ 1.
+ */
+export function boundTree(
+  parent: Int32Array,
+  rank: Float64Array,
+  sums: readonly Float64Array[],
+  maxNodes: number,
+  maxChildren: number
+): BoundedTree {
+  const n = parent.length;
+  const inclusive = inclusiveOf(parent, rank);
+  const amongLargest = amongLargestSiblings(parent, inclusive, maxChildren);
   const global = globalCut(inclusive, maxNodes - 1);
   const cut = global.cut;
   let ties = global.ties;
@@ -108,16 +113,14 @@ export function boundTree(tree: TreeColumns, maxNodes: number, maxChildren: numb
   const room = Math.min(n, 2 * maxNodes);
   const out = {
     parent: new Int32Array(room),
-    count: new Float64Array(room),
-    total: new Float64Array(room),
-    self: new Float64Array(room),
+    sums: sums.map(() => new Float64Array(room)),
     source: new Int32Array(room),
     merged: new Uint32Array(room),
   };
   out.parent[0] = -1;
   let size = 1;
   for (let node = 0; node < n; node++) {
-    const p = tree.parent[node];
+    const p = parent[node];
     // among the maxNodes − 1 largest (ties are counted off in node order, kept or not)
     const top = node > 0 && (inclusive[node] > cut || (inclusive[node] === cut && ties-- > 0));
     let at: number;
@@ -140,15 +143,13 @@ export function boundTree(tree: TreeColumns, maxNodes: number, maxChildren: numb
       out.merged[at]++;
     }
     to[node] = at;
-    out.count[at] += tree.count[node];
-    out.total[at] += tree.total[node];
-    out.self[at] += tree.self[node];
+    for (let c = 0; c < sums.length; c++) {
+      out.sums[c][at] += sums[c][node];
+    }
   }
   return {
     parent: out.parent.subarray(0, size),
-    count: out.count.subarray(0, size),
-    total: out.total.subarray(0, size),
-    self: out.self.subarray(0, size),
+    sums: out.sums.map((column) => column.subarray(0, size)),
     source: out.source.subarray(0, size),
     merged: out.merged.subarray(0, size),
   };

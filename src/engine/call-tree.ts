@@ -2,17 +2,22 @@
  * Merged call tree over many traces: every span maps to the node reached by following the
  * path of (service, operation) pairs from its root, so the same call made from different
  * places stays separate and a recursive call gets a deeper node. Node 0 is the synthetic root
- * above all trace roots. Per node: span count, summed effective duration and summed self time.
+ * above all trace roots. Per node: span count, summed effective duration, summed self time and
+ * summed critical-path time (the time its spans spend on their own trace's critical path,
+ * critical-path.ts `perSpan`; per trace these add up to the trace's critical-path length, since
+ * node 0 holds none). Node 0 counts the traces and sums their durations.
  * O(total spans): one lookup per span in an open-addressing table keyed by (parent node,
- * operation) (pair-index.ts). The result is bounded for display (call-tree-bound.ts): at most
- * `CALL_TREE_NODES` nodes with at most `CALL_TREE_CHILDREN` children each keep their place, the
- * rest merge into counted "other" nodes, so a million distinct call paths make a tree of at most
- * 2 × CALL_TREE_NODES nodes whose sums still equal the full tree's.
+ * operation) (pair-index.ts, `CallPaths`). The result is bounded for display
+ * (call-tree-bound.ts, ranked by self time): at most `CALL_TREE_NODES` nodes with at most
+ * `CALL_TREE_CHILDREN` children each keep their place, the rest merge into counted "other"
+ * nodes, so a million distinct call paths make a tree of at most 2 × CALL_TREE_NODES nodes
+ * whose sums still equal the full tree's.
  */
 import { TraceAnalysis } from './analyze';
 import { boundTree } from './call-tree-bound';
 import { GroupIndex } from './grouping';
 import { PairIndex } from './pair-index';
+import { SpanTree } from './tree';
 
 /** Call-tree nodes that keep their place (see the file header). */
 export const CALL_TREE_NODES = 10_000;
@@ -26,7 +31,10 @@ export interface CallTreeLimits {
   children: number;
 }
 
-export interface CallTree {
+export const DEFAULT_CALL_TREE_LIMITS: CallTreeLimits = { nodes: CALL_TREE_NODES, children: CALL_TREE_CHILDREN };
+
+/** Names and shape of a call tree: what a call tree and a call-tree diff share. */
+export interface CallTreeShape {
   /** parent node, -1 for node 0 */
   readonly parent: Int32Array;
   /** '' for an "other" node */
@@ -34,102 +42,159 @@ export interface CallTree {
   readonly operation: string[];
   /** call-tree nodes merged into this "other" node (each with its subtree), 0 for the rest */
   readonly merged: Uint32Array;
+}
+
+/** Per-node sums of one trace set, indexed by node. */
+export interface NodeColumns {
+  /** spans; node 0: traces */
   readonly count: Float64Array;
-  /** summed effective span durations, ns */
+  /** summed effective span durations, ns; node 0: summed trace durations */
   readonly total: Float64Array;
   /** summed self times, ns */
   readonly self: Float64Array;
+  /** summed critical-path times, ns */
+  readonly critical: Float64Array;
 }
 
+export interface CallTree extends CallTreeShape, NodeColumns {}
+
 /**
- * Builds a merged call tree trace by trace (see the file header). Operations are the dense ids
- * of a `GroupIndex` grouping by operation; its `parts` name the nodes at the end.
+ * Call paths over many traces: the call-tree node of every span (see the file header). Operations
+ * are the dense ids of a `GroupIndex` grouping by operation.
  */
+export class CallPaths {
+  /** (parent node, operation) → node − 1 */
+  private readonly index: PairIndex;
+  /** node of each span of the last trace assigned (reused across traces) */
+  private nodeOf = new Uint32Array(0);
+
+  /** `spans`: how many spans will be assigned in all (each makes at most one node). */
+  constructor(spans: number) {
+    this.index = new PairIndex(spans);
+  }
+
+  /** Nodes so far, node 0 included. */
+  get size(): number {
+    return this.index.size + 1;
+  }
+
+  /** The node of every span of `tree` (`opOf[i]`: span i's operation id); valid until the next call. */
+  assign(tree: SpanTree, spanCount: number, opOf: Uint32Array): Uint32Array {
+    if (this.nodeOf.length < spanCount) {
+      this.nodeOf = new Uint32Array(spanCount);
+    }
+    const { nodeOf, index } = this;
+    const { preorder, parent } = tree;
+    for (let k = 0; k < spanCount; k++) {
+      const i = preorder[k];
+      const p = parent[i];
+      nodeOf[i] = index.idOf(p < 0 ? 0 : nodeOf[p], opOf[i]) + 1;
+    }
+    return nodeOf;
+  }
+
+  /** Parent of every node so far (parents come before children). */
+  parents(): Int32Array {
+    const { pairs } = this.index;
+    const out = new Int32Array(this.size);
+    out[0] = -1;
+    for (let node = 1; node < out.length; node++) {
+      out[node] = pairs[2 * node - 2];
+    }
+    return out;
+  }
+
+  /**
+   * Names of the nodes of a bounded tree whose node k stands for node `source[k]` (-1: an "other"
+   * node); `operations` named the ids passed to `assign`.
+   */
+  names(source: Int32Array, operations: GroupIndex): Pick<CallTreeShape, 'service' | 'operation'> {
+    const { pairs } = this.index;
+    const service = new Array<string>(source.length);
+    const operation = new Array<string>(source.length);
+    for (let node = 0; node < source.length; node++) {
+      const from = source[node];
+      const parts = from > 0 ? operations.partsOf(pairs[2 * from - 1]) : [from === 0 ? 'all traces' : '', ''];
+      service[node] = parts[0] as string;
+      operation[node] = parts[1] as string;
+    }
+    return { service, operation };
+  }
+}
+
+/** Per-node sums of one trace set (see `NodeColumns`), for at most `nodes` nodes. */
+export class NodeSums implements NodeColumns {
+  readonly count: Float64Array;
+  readonly total: Float64Array;
+  readonly self: Float64Array;
+  readonly critical: Float64Array;
+
+  constructor(nodes: number) {
+    this.count = new Float64Array(nodes);
+    this.total = new Float64Array(nodes);
+    this.self = new Float64Array(nodes);
+    this.critical = new Float64Array(nodes);
+  }
+
+  /** Adds the spans of `analysis`, span i at node `nodeOf[i]`, and the trace at node 0. */
+  add(analysis: TraceAnalysis, nodeOf: Uint32Array): void {
+    const { trace, intervals, selfTime } = analysis;
+    const { effStart, effEnd } = intervals;
+    const perSpan = analysis.criticalPath.perSpan;
+    const { count, total, self, critical } = this;
+    for (let i = 0; i < trace.spanCount; i++) {
+      const node = nodeOf[i];
+      count[node]++;
+      total[node] += effEnd[i] - effStart[i];
+      self[node] += selfTime[i];
+      critical[node] += perSpan[i];
+    }
+    count[0]++;
+    total[0] += analysis.duration;
+  }
+
+  /** The four columns for nodes 0 .. size-1, in `NodeColumns` order. */
+  columns(size: number): Float64Array[] {
+    return [this.count, this.total, this.self, this.critical].map((c) => c.subarray(0, size));
+  }
+}
+
+/** `NodeColumns` from four columns in the order of `NodeSums.columns`. */
+export function nodeColumns([count, total, self, critical]: Float64Array[]): NodeColumns {
+  return { count, total, self, critical };
+}
+
+/** Builds a merged call tree trace by trace (see the file header). */
 export class CallTreeBuilder {
   /** Idle instance: keeps this class's object shape alive across full GCs (see OtlpJsonReader.shapeKeeper). */
   static readonly shapeKeeper: CallTreeBuilder = new CallTreeBuilder(0);
 
-  /** (parent node, operation) → node − 1 */
-  private readonly index: PairIndex;
-  private readonly count: Float64Array;
-  private readonly total: Float64Array;
-  private readonly self: Float64Array;
-  /** node of each span of the current trace (reused across traces) */
-  private nodeOf = new Uint32Array(0);
+  private readonly paths: CallPaths;
+  private readonly sums: NodeSums;
 
   /** `spans`: the total number of spans that will be added (each makes at most one node). */
   constructor(spans: number) {
-    this.index = new PairIndex(spans);
-    this.count = new Float64Array(spans + 1);
-    this.total = new Float64Array(spans + 1);
-    this.self = new Float64Array(spans + 1);
+    this.paths = new CallPaths(spans);
+    this.sums = new NodeSums(spans + 1);
   }
 
   /** Adds the spans of `analysis`; `opOf[i]` is the operation id of span i. */
   add(analysis: TraceAnalysis, opOf: Uint32Array): void {
-    const { trace, tree, intervals, selfTime } = analysis;
-    const { preorder, parent } = tree;
-    const { effStart, effEnd } = intervals;
-    if (this.nodeOf.length < trace.spanCount) {
-      this.nodeOf = new Uint32Array(trace.spanCount);
-    }
-    const { nodeOf, index, count, total, self } = this;
-    for (let k = 0; k < trace.spanCount; k++) {
-      const i = preorder[k];
-      const p = parent[i];
-      const from = p < 0 ? 0 : nodeOf[p];
-      const node = index.idOf(from, opOf[i]) + 1;
-      nodeOf[i] = node;
-      count[node]++;
-      total[node] += effEnd[i] - effStart[i];
-      self[node] += selfTime[i];
-    }
-    count[0]++;
-    total[0] += analysis.duration;
+    this.sums.add(analysis, this.paths.assign(analysis.tree, analysis.trace.spanCount, opOf));
   }
 
   /**
    * The call tree, bounded by `limits` (see the file header); `operations` named the ids passed
    * to `add`.
    */
-  result(
-    operations: GroupIndex,
-    limits: CallTreeLimits = { nodes: CALL_TREE_NODES, children: CALL_TREE_CHILDREN }
-  ): CallTree {
-    const { pairs } = this.index;
-    const size = this.index.size + 1;
-    const full = new Int32Array(size);
-    full[0] = -1;
-    for (let node = 1; node < size; node++) {
-      full[node] = pairs[2 * node - 2];
-    }
-    const tree = boundTree(
-      {
-        parent: full,
-        count: this.count.subarray(0, size),
-        total: this.total.subarray(0, size),
-        self: this.self.subarray(0, size),
-      },
-      limits.nodes,
-      limits.children
-    );
-    const n = tree.parent.length;
-    const service = new Array<string>(n);
-    const operation = new Array<string>(n);
-    for (let node = 0; node < n; node++) {
-      const source = tree.source[node];
-      const parts = source > 0 ? operations.partsOf(pairs[2 * source - 1]) : [source === 0 ? 'all traces' : '', ''];
-      service[node] = parts[0] as string;
-      operation[node] = parts[1] as string;
-    }
+  result(operations: GroupIndex, limits: CallTreeLimits = DEFAULT_CALL_TREE_LIMITS): CallTree {
+    const columns = this.sums.columns(this.paths.size);
+    const tree = boundTree(this.paths.parents(), columns[2], columns, limits.nodes, limits.children);
     return {
       parent: tree.parent,
-      service,
-      operation,
+      ...this.paths.names(tree.source, operations),
       merged: tree.merged,
-      count: tree.count,
-      total: tree.total,
-      self: tree.self,
+      ...nodeColumns(tree.sums),
     };
   }
 }

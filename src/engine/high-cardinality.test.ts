@@ -143,9 +143,10 @@ describe('bounded call tree', () => {
   it('merges the nodes beyond the node limit into an "other" child of their kept ancestor', () => {
     // 3 nodes keep their place: the root, GET 175, A 80; B and D join GET's "other", C A's
     const agg = aggregateTraces([T1], { kind: 'operation' }, { callTree: { nodes: 3, children: 10 } });
-    expect(callTreeToFlameFrame(agg.callTree)).toEqual({
+    expect(callTreeToFlameFrame(agg.callTree, 'self')).toEqual({
       level: [0, 1, 2, 3, 2],
       label: ['all traces', 'api: GET', 'a: A', 'other (1 call path)', 'other (2 call paths)'],
+      node: [0, 1, 2, 3, 4],
       self: [0, 16 * US, 70 * US, 10 * US, 79 * US],
       value: [175 * US, 175 * US, 80 * US, 10 * US, 79 * US],
       unit: 'ns',
@@ -158,7 +159,7 @@ describe('bounded call tree', () => {
   it('keeps the largest children of a node within the child limit', () => {
     // GET's children A 80, B 75, D 4: one keeps its place (A), B and D merge
     const agg = aggregateTraces([T1], { kind: 'operation' }, { callTree: { nodes: 100, children: 1 } });
-    const flame = callTreeToFlameFrame(agg.callTree);
+    const flame = callTreeToFlameFrame(agg.callTree, 'self');
     expect([flame.label, flame.self.map((v) => v / US)]).toEqual([
       ['all traces', 'api: GET', 'a: A', 'c: C', 'other (2 call paths)'],
       [0, 16, 70, 10, 79],

@@ -8,7 +8,8 @@
  *
  * Pipeline: `parseOtlpTrace(text)` or `traceFromDataFrame(frame)` → `analyzeTrace(trace)` →
  * `breakdown(analysis, groupBy)`, `serviceBusyIdle`, `crossServiceGaps`; over many traces
- * `aggregateTraces`, `callTreeToFlameFrame`, `compareTraceSets`; for Prometheus histograms
+ * `aggregateTraces`, `callTreeToFlameFrames`, `compareTraceSets`, `diffCallTrees` (node-by-node call-tree
+ * diff) and `callTreeDiffToFlameFrames`; for Prometheus histograms
  * `histogramQuantile` and `percentileRank`.
  * Views read spans through span-accessors.ts (`spanLabel`, `spanDuration`, `spanAttributes`, …).
  * Jaeger: `parseOtlpTrace` also reads v3 `{"result":…}` bodies, `parseJaegerTrace(text)` v1 `{"data":[…]}` bodies.
@@ -73,9 +74,12 @@ export type {
   TraceSetAggregate,
 } from './aggregate';
 export { aggregateTraces } from './aggregate';
-export type { CallTree, CallTreeLimits } from './call-tree';
-export type { FlameFrameColumns } from './flame';
-export { callTreeToFlameFrame } from './flame';
+export type { CallTree, CallTreeLimits, CallTreeShape, NodeColumns } from './call-tree';
+export type { FlameFrameColumns, FlameFrames, FlameMeasure } from './flame';
+export { callTreeToFlameFrame, callTreeToFlameFrames, FLAME_MEASURES } from './flame';
+export type { CallTreeDiff, CallTreeDiffSide } from './call-tree-diff';
+export { diffCallTrees } from './call-tree-diff';
+export { callTreeDiffToFlameFrames } from './flame-diff';
 export type { ComparisonOther, ComparisonRow, SideStats, TraceSetComparison } from './compare';
 export { compareTraceSets } from './compare';
 export type { HistogramBucket } from './histogram';

@@ -1,42 +1,103 @@
-import React, { lazy, Suspense, useMemo } from 'react';
-import { createDataFrame, DataFrame, FieldType } from '@grafana/data';
-import { LoadingPlaceholder, useTheme2 } from '@grafana/ui';
-import type { FlameFrameColumns } from '../../engine';
+/**
+ * A merged call tree (or a call-tree diff) as Grafana's own flame graph, with a switch of what
+ * its widths measure: self time, critical-path time or total span time (engine flame.ts says how
+ * each keeps a node at least as wide as its children). Diff columns (`valueRight`) make it a diff
+ * flame graph. Loads `@grafana/flamegraph` lazily.
+ */
+import React, { lazy, Suspense, useMemo, useState } from 'react';
+import { css } from '@emotion/css';
+import { createDataFrame, DataFrame, FieldType, GrafanaTheme2 } from '@grafana/data';
+import { LoadingPlaceholder, RadioButtonGroup, useStyles2, useTheme2 } from '@grafana/ui';
+import { FLAME_MEASURES, FlameFrameColumns, FlameFrames, FlameMeasure } from '../../engine';
+import { MEASURE_LABELS } from './view-model';
 
 // @grafana/flamegraph is large: load it only when a flame graph is shown.
 const FlameGraph = lazy(() => import('@grafana/flamegraph').then((m) => ({ default: m.FlameGraph })));
 
-export interface BreakdownFlameGraphProps {
-  columns: FlameFrameColumns;
+/** An entry of the menu a click on a node opens. */
+export interface FlameRowAction {
+  label: string;
+  onClick: () => void;
 }
 
-/** The nested-set frame `@grafana/flamegraph` reads (level, value, self, label; values in ns). */
+export interface BreakdownFlameGraphProps {
+  /** the columns under each measure */
+  columns: FlameFrames;
+  /** the measure shown first (default: self time) */
+  initialMeasure?: FlameMeasure;
+  /** extra menu entries for the node of row `row` of the columns */
+  rowActions?: (row: number) => FlameRowAction[];
+}
+
+const MEASURE_NOTES: Record<FlameMeasure, string> = {
+  self: 'Width: self time summed over the subtree (parallel work adds up).',
+  criticalPath: 'Width: time on the critical path; the root is the critical path’s length.',
+  total: 'Width: span durations; a node whose children ran in parallel is widened to their sum.',
+};
+
+const OPTIONS = FLAME_MEASURES.map((m) => ({ value: m, label: MEASURE_LABELS[m] }));
+
+/** The nested-set frame `@grafana/flamegraph` reads (level, value, self, label, and a diff's right side; values in ns). */
 export function flameDataFrame(columns: FlameFrameColumns): DataFrame {
+  const unit = { unit: columns.unit };
+  const right =
+    columns.valueRight && columns.selfRight
+      ? [
+          { name: 'valueRight', type: FieldType.number, values: columns.valueRight, config: unit },
+          { name: 'selfRight', type: FieldType.number, values: columns.selfRight, config: unit },
+        ]
+      : [];
   return createDataFrame({
     name: 'flamegraph',
     fields: [
       { name: 'level', type: FieldType.number, values: columns.level },
-      { name: 'value', type: FieldType.number, values: columns.value, config: { unit: columns.unit } },
-      { name: 'self', type: FieldType.number, values: columns.self, config: { unit: columns.unit } },
+      { name: 'value', type: FieldType.number, values: columns.value, config: unit },
+      { name: 'self', type: FieldType.number, values: columns.self, config: unit },
       { name: 'label', type: FieldType.string, values: columns.label },
+      ...right,
     ],
   });
 }
 
-/** Merged call tree as a flame graph (Grafana's own component, theme-aware). */
-export function BreakdownFlameGraph({ columns }: BreakdownFlameGraphProps) {
+/** Merged call tree as a flame graph with a measure switch (see the file header). */
+export function BreakdownFlameGraph({ columns, initialMeasure = 'self', rowActions }: BreakdownFlameGraphProps) {
   const theme = useTheme2();
-  const data = useMemo(() => flameDataFrame(columns), [columns]);
+  const styles = useStyles2(getStyles);
+  const [measure, setMeasure] = useState<FlameMeasure>(initialMeasure);
+  const data = useMemo(() => flameDataFrame(columns[measure]), [columns, measure]);
   return (
-    <Suspense fallback={<LoadingPlaceholder text="Loading flame graph…" />}>
-      <FlameGraph
-        data={data}
-        getTheme={() => theme}
-        showFlameGraphOnly
-        disableCollapsing
-        keepFocusOnDataChange
-        showAnalyzeWithAssistant={false}
-      />
-    </Suspense>
+    <div className={styles.box}>
+      <div className={styles.bar}>
+        <RadioButtonGroup
+          size="sm"
+          options={OPTIONS}
+          value={measure}
+          onChange={setMeasure}
+          aria-label="Flame graph value"
+        />
+        <span className={styles.note}>{MEASURE_NOTES[measure]}</span>
+      </div>
+      <Suspense fallback={<LoadingPlaceholder text="Loading flame graph…" />}>
+        <FlameGraph
+          data={data}
+          getTheme={() => theme}
+          showFlameGraphOnly
+          disableCollapsing
+          keepFocusOnDataChange
+          showAnalyzeWithAssistant={false}
+          getExtraContextMenuButtons={
+            rowActions &&
+            ((clicked) =>
+              rowActions(clicked.item.itemIndexes[0]).map((a) => ({ ...a, icon: 'external-link-alt' as const })))
+          }
+        />
+      </Suspense>
+    </div>
   );
 }
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  box: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1), height: '100%' }),
+  bar: css({ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: theme.spacing(1) }),
+  note: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+});

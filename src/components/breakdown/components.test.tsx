@@ -121,7 +121,7 @@ describe('StackedTraceBars', () => {
 
 describe('flameDataFrame', () => {
   it('has the four nested-set fields in ns', () => {
-    const frame = flameDataFrame(flameColumns([analysis]));
+    const frame = flameDataFrame(flameColumns([analysis]).self);
     expect(frame.fields.map((f) => [f.name, f.config.unit])).toEqual([
       ['level', undefined],
       ['value', 'ns'],

@@ -209,7 +209,7 @@ describe('traceStacks', () => {
 
 describe('flameColumns', () => {
   it('nests operations under a root holding the summed self time', () => {
-    const f = flameColumns([analysis()]);
+    const f = flameColumns([analysis()]).self;
     expect(f.label.slice(0, 3)).toEqual(['all traces', 'frontend: GET /checkout', 'frontend: GET /api/checkout']);
     expect(f.level.slice(0, 3)).toEqual([0, 1, 2]);
     expect(f.value[0]).toBe((2047 + 1149 + 3680 + 5363 + 5103 + 4412) * US);

@@ -17,8 +17,8 @@ import {
   AggregateSums,
   aggregateTraces,
   breakdown,
-  callTreeToFlameFrame,
-  FlameFrameColumns,
+  callTreeToFlameFrames,
+  FlameFrames,
   GroupBy,
   nameOf,
   serviceBusyIdle,
@@ -230,7 +230,10 @@ export function traceStacks(
   });
 }
 
-/** Flame graph columns of the merged call tree of `analyses` (values: summed self time, ns). */
-export function flameColumns(analyses: readonly TraceAnalysis[]): FlameFrameColumns {
-  return callTreeToFlameFrame(aggregateTraces(analyses, { kind: 'operation' }).callTree);
+/**
+ * Flame graph columns of the merged call tree of `analyses` under each measure (self time,
+ * critical-path time, total time; summed over the traces, ns).
+ */
+export function flameColumns(analyses: readonly TraceAnalysis[]): FlameFrames {
+  return callTreeToFlameFrames(aggregateTraces(analyses, { kind: 'operation' }).callTree);
 }

@@ -8,7 +8,7 @@ import {
   StackedTraceBars,
   TraceStackView,
 } from '../../components/breakdown';
-import type { FlameFrameColumns } from '../../engine';
+import type { FlameFrames } from '../../engine';
 import type { ViewOption } from './options';
 
 export interface BreakdownContentProps {
@@ -17,7 +17,7 @@ export interface BreakdownContentProps {
   /** computed only for the stacked view */
   stacks?: TraceStackView[];
   /** computed only for the flame graph view */
-  flame?: FlameFrameColumns;
+  flame?: FlameFrames;
   unit: DurationUnit;
   width: number;
 }

@@ -1,0 +1,142 @@
+/**
+ * Node-by-node diff of the merged call trees (call-tree.ts) of two trace sets, a baseline and a
+ * comparison (e.g. the rest vs the slowest 5%, or before vs after a deploy). Both sets are mapped
+ * onto ONE call tree (one `CallPaths` over both), so a node is the same call path on both sides;
+ * a path that occurs in one set only has zero sums on the other side. Recursion needs no special
+ * case: a recursive call is a deeper node, so a deeper recursion on one side shows as a node
+ * present on that side only.
+ * Per node and side: the sums of call-tree.ts (spans, durations, self, critical-path time) and
+ * an example trace (the longest trace of that set with a span at the node; first one on ties).
+ * Deltas are per trace of each set, comparison minus baseline: Δ calls = count_c / n_c −
+ * count_b / n_b, likewise Δ self time and Δ critical-path time (ns), so an N+1 query shows as
+ * more calls even when each call got faster. Node 0 counts the traces (Δ calls 0).
+ * Bounded like the call tree (call-tree-bound.ts) on the joint tree, ranked by self plus
+ * critical-path time per trace of both sides, so "other" nodes merge the same paths on both
+ * sides and every column still sums to the full tree's (and the diff of a set with itself is 0
+ * at every node). O(total spans) plus the bound; memory O(total spans) in typed arrays.
+ */
+import { TraceAnalysis } from './analyze';
+import { boundTree } from './call-tree-bound';
+import {
+  CallPaths,
+  CallTreeLimits,
+  CallTreeShape,
+  DEFAULT_CALL_TREE_LIMITS,
+  NodeColumns,
+  nodeColumns,
+  NodeSums,
+} from './call-tree';
+import { GroupIndex } from './grouping';
+
+export interface CallTreeDiffSide extends NodeColumns {
+  /** traces in the set */
+  readonly traces: number;
+  /** per node, index in the set of its example trace (see the file header); -1: none ("other" nodes, absent paths) */
+  readonly example: Int32Array;
+}
+
+export interface CallTreeDiff extends CallTreeShape {
+  readonly baseline: CallTreeDiffSide;
+  readonly comparison: CallTreeDiffSide;
+  /** comparison − baseline, per trace of each set (see the file header) */
+  readonly callsDelta: Float64Array;
+  /** ns per trace */
+  readonly selfDelta: Float64Array;
+  /** ns per trace */
+  readonly criticalDelta: Float64Array;
+}
+
+/** One set's sums and examples over the joint call paths. */
+class SideBuilder {
+  readonly sums: NodeSums;
+  /** per node: duration of the example trace (-1: none yet) and its index */
+  private readonly exampleDuration: Float64Array;
+  readonly example: Int32Array;
+  traces = 0;
+
+  constructor(nodes: number) {
+    this.sums = new NodeSums(nodes);
+    this.exampleDuration = new Float64Array(nodes).fill(-1);
+    this.example = new Int32Array(nodes).fill(-1);
+  }
+
+  add(analysis: TraceAnalysis, nodeOf: Uint32Array): void {
+    this.sums.add(analysis, nodeOf);
+    const { exampleDuration, example } = this;
+    const t = this.traces++;
+    const d = analysis.duration;
+    if (d > exampleDuration[0]) {
+      exampleDuration[0] = d;
+      example[0] = t;
+    }
+    for (let i = 0; i < analysis.trace.spanCount; i++) {
+      const node = nodeOf[i];
+      if (d > exampleDuration[node]) {
+        exampleDuration[node] = d;
+        example[node] = t;
+      }
+    }
+  }
+}
+
+/** Per node, `comparison[node] / nc − baseline[node] / nb`. */
+function perTraceDelta(comparison: Float64Array, nc: number, baseline: Float64Array, nb: number): Float64Array {
+  return comparison.map((c, node) => c / nc - baseline[node] / nb);
+}
+
+/** The diff of the call trees of `baseline` and `comparison` (see the file header). */
+export function diffCallTrees(
+  baseline: readonly TraceAnalysis[],
+  comparison: readonly TraceAnalysis[],
+  limits: CallTreeLimits = DEFAULT_CALL_TREE_LIMITS
+): CallTreeDiff {
+  let spans = 0;
+  let spanMax = 0;
+  for (const { trace } of [...baseline, ...comparison]) {
+    spans += trace.spanCount;
+    spanMax = Math.max(spanMax, trace.spanCount);
+  }
+  const operations = new GroupIndex({ kind: 'operation' });
+  const opOf = new Uint32Array(spanMax);
+  const paths = new CallPaths(spans);
+  const sides = [baseline, comparison].map((set) => {
+    const side = new SideBuilder(spans + 1);
+    for (const analysis of set) {
+      operations.assign(analysis.trace, opOf);
+      side.add(analysis, paths.assign(analysis.tree, analysis.trace.spanCount, opOf));
+    }
+    return side;
+  });
+  const size = paths.size;
+  const [b, c] = sides;
+  const nb = Math.max(1, b.traces);
+  const nc = Math.max(1, c.traces);
+  const rank = new Float64Array(size);
+  for (let node = 0; node < size; node++) {
+    rank[node] = (b.sums.self[node] + b.sums.critical[node]) / nb + (c.sums.self[node] + c.sums.critical[node]) / nc;
+  }
+  const tree = boundTree(
+    paths.parents(),
+    rank,
+    [...b.sums.columns(size), ...c.sums.columns(size)],
+    limits.nodes,
+    limits.children
+  );
+  const sideOf = (side: SideBuilder, from: number): CallTreeDiffSide => ({
+    traces: side.traces,
+    example: tree.source.map((node) => (node >= 0 ? side.example[node] : -1)),
+    ...nodeColumns(tree.sums.slice(from, from + 4)),
+  });
+  const base = sideOf(b, 0);
+  const comp = sideOf(c, 4);
+  return {
+    parent: tree.parent,
+    ...paths.names(tree.source, operations),
+    merged: tree.merged,
+    baseline: base,
+    comparison: comp,
+    callsDelta: perTraceDelta(comp.count, nc, base.count, nb),
+    selfDelta: perTraceDelta(comp.self, nc, base.self, nb),
+    criticalDelta: perTraceDelta(comp.critical, nc, base.critical, nb),
+  };
+}
