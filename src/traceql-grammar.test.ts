@@ -28,6 +28,7 @@ import { analyzeLinkPath } from './extensions/analyzeLink';
 import { BuilderState, builderFromParams, builderToParams, builderToTraceql } from './app/searchQuery';
 import { groupQuery } from './panels/breakdown/links';
 import { runDiagnostics } from './config/diagnostics';
+import { slowTracesSearch } from './pages/services/servicesModel';
 import { installFakeDatasources } from '../tests/support/datasources';
 import { recorded } from '../tests/support/recorded';
 import { wellFormed } from './data/queries/quote';
@@ -521,14 +522,9 @@ describe('search page', () => {
 });
 
 describe('services page: "Show slow traces"', () => {
-  // ServicesPage's slowTracesHref: service and operation of the row, min = its p95 (seconds) in ms to the µs.
+  // the services page's slowTracesHref: service and operation of the row, min = its p95 (seconds) in ms to the µs.
   const slowTraces = (service: string, operation: string | undefined, p95: number) =>
-    builderToTraceql({
-      service,
-      spanName: operation,
-      minMs: Number.isFinite(p95) ? Math.round(p95 * 1e6) / 1e3 : undefined,
-      attrs: [],
-    });
+    builderToTraceql(slowTracesSearch({ service, operation, rate: 1, errorRatio: 0, p50: NaN, p95, p99: NaN }));
 
   it.each([
     ['user-service', 'SELECT users', 0.0123456789],

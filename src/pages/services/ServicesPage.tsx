@@ -2,68 +2,28 @@
  * Services, from Prometheus span metrics: rate, error ratio and p50/p95/p99 per service over the
  * time range, the service dependency graph from service-graph metrics, and for the selected
  * service its operations, charts over time (of the service or one operation) and exemplar traces.
- * URL: `service`, `op`, plus the query context. "Show slow traces" opens the search page (on the
- * page's trace source, Tempo or Jaeger) for the service's or operation's spans above the p95.
+ * "Show slow traces" opens the search page (on the page's trace source, Tempo or Jaeger) for the
+ * service's or operation's spans above the p95. It renders what its model (useServicesModel.ts;
+ * URL state in servicesUrl.ts) gives.
  */
 import React from 'react';
 import { css } from '@emotion/css';
 import { dateTimeFormat, GrafanaTheme2 } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
 import { Alert, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
-import { ROUTES } from '../../constants';
 import { formatDuration } from '../../components/breakdown';
 import { DataErrorAlert } from '../../components/DataErrorAlert';
 import { QueryContextBar } from '../../components/QueryContextBar';
 import { TimeSeriesChart } from '../../components/TimeSeriesChart';
-import { useQueryContext } from '../../app/queryContext';
-import { useUrlState } from '../../app/urlState';
-import { useAsync } from '../../app/useAsync';
-import { useSpanMetrics } from '../../app/useSpanMetrics';
-import { pageUrl, traceUrl } from '../../app/links';
-import { builderToParams, BuilderState } from '../../app/searchQuery';
 import { ServiceGraph } from './ServiceGraph';
-import { StatsRow } from './servicesModel';
 import { StatsTable } from './StatsTable';
-import { loadDependencies, loadServiceCharts, loadStats } from './serviceLoaders';
-
-const EXEMPLARS = 10;
+import { useServicesModel } from './useServicesModel';
 
 export default function ServicesPage() {
   const styles = useStyles2(getStyles);
-  const context = useQueryContext();
-  const { params, update } = useUrlState();
-  const service = params.get('service') ?? '';
-  const operation = params.get('op') || undefined;
-  const metrics = useSpanMetrics(context);
+  const model = useServicesModel();
+  const { context, metrics, service, operation, services, graph, operations, charts, exemplars } = model;
   const m = metrics.value;
-  const rangeKey = `${context.promUid}|${context.carry.from}|${context.carry.to}|${m?.scheme.id}`;
-
-  const services = useAsync(m ? rangeKey : undefined, () => loadStats(m!, {}, 'service', context.resolveSeconds()));
-  // Dependencies: service graph, else the span metrics' peer label, else the trace source's own API.
-  const graph = useAsync(metrics.loading ? undefined : `${rangeKey}|${context.traceUid}`, (signal) =>
-    loadDependencies(m, context.source, context.resolveSeconds(), signal)
-  );
-  const detailKey = m && service ? `${rangeKey}|${service}` : undefined;
-  const operations = useAsync(detailKey, () =>
-    loadStats(m!, { services: [service] }, 'operation', context.resolveSeconds())
-  );
-  const charts = useAsync(detailKey && `${detailKey}|${operation ?? ''}`, (signal) =>
-    loadServiceCharts(m!, service, operation, context.resolveSeconds(), signal)
-  );
-  const exemplars = useAsync(detailKey, (signal) =>
-    m!.slowestExemplars(service, context.resolveSeconds(), EXEMPLARS, { signal })
-  );
-
-  const slowTracesHref = (row: StatsRow) => {
-    const state: BuilderState = {
-      service: row.service,
-      spanName: row.operation,
-      minMs: Number.isFinite(row.p95) ? Math.round(row.p95 * 1e6) / 1e3 : undefined,
-      attrs: [],
-    };
-    return pageUrl(ROUTES.Search, { ...context.carry, ...builderToParams(state), run: '1' });
-  };
-  const selectService = (name: string) => update({ service: name, op: undefined }, { push: true });
 
   return (
     <PluginPage>
@@ -91,8 +51,8 @@ export default function ServicesPage() {
           <StatsTable
             label="Services"
             rows={services.value}
-            slowTracesHref={slowTracesHref}
-            onSelect={(row) => selectService(row.service)}
+            slowTracesHref={model.slowTracesHref}
+            onSelect={(row) => model.selectService(row.service)}
             selected={service}
           />
         </section>
@@ -105,7 +65,7 @@ export default function ServicesPage() {
             edges={graph.value.edges}
             source={graph.value.source}
             selected={service}
-            onSelect={selectService}
+            onSelect={model.selectService}
           />
         </section>
       )}
@@ -148,10 +108,8 @@ export default function ServicesPage() {
             <StatsTable
               label={`Operations of ${service}`}
               rows={operations.value}
-              slowTracesHref={slowTracesHref}
-              onSelect={(row) =>
-                update({ op: row.operation === operation ? undefined : row.operation }, { push: true })
-              }
+              slowTracesHref={model.slowTracesHref}
+              onSelect={model.selectOperation}
               selected={operation}
             />
           )}
@@ -163,7 +121,7 @@ export default function ServicesPage() {
           <ul className={styles.exemplars}>
             {exemplars.value?.map((e) => (
               <li key={e.traceId}>
-                <a className={styles.link} href={traceUrl(e.traceId, context.carry)}>
+                <a className={styles.link} href={model.traceHref(e.traceId)}>
                   {e.traceId}
                 </a>{' '}
                 {e.operation} · {formatDuration(e.value * 1e9)} · {dateTimeFormat(e.timestamp * 1000)}

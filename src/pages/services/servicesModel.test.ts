@@ -1,4 +1,4 @@
-import { joinStats } from './servicesModel';
+import { joinStats, slowTracesSearch } from './servicesModel';
 
 describe('joinStats', () => {
   it('joins measures per operation and fills missing ones', () => {
@@ -9,5 +9,30 @@ describe('joinStats', () => {
       { service: 'a', operation: 'y', rate: 1, errorRatio: 0.5, p50: 0.01, p95: NaN, p99: NaN },
       { service: 'b', operation: 'x', rate: 2, errorRatio: 0, p50: NaN, p95: NaN, p99: 0.3 },
     ]);
+  });
+});
+
+describe('slowTracesSearch', () => {
+  const row = {
+    service: 'cart',
+    operation: 'GET /cart',
+    rate: 2,
+    errorRatio: 0,
+    p50: 0.01,
+    p95: 0.0123456789,
+    p99: 0.2,
+  };
+
+  it('asks for the row’s spans above its p95, in ms to the µs', () => {
+    expect(slowTracesSearch(row)).toEqual({ service: 'cart', spanName: 'GET /cart', minMs: 12.346, attrs: [] });
+  });
+
+  it('has no minimum when the p95 is unknown, and no span name for a service row', () => {
+    expect(slowTracesSearch({ ...row, operation: undefined, p95: NaN })).toEqual({
+      service: 'cart',
+      spanName: undefined,
+      minMs: undefined,
+      attrs: [],
+    });
   });
 });

@@ -1,9 +1,10 @@
 /**
  * Services page view model: per-service (or per-operation) stats joined from separate span-metrics
- * queries, and what the service graph says about where its edges come from (its layout is
- * serviceGraphLayout.ts).
+ * queries (O(rows · log rows)), the search a row's "Show slow traces" asks for, and what the service
+ * graph says about where its edges come from (its layout is serviceGraphLayout.ts).
  */
 import type { EdgeSource, GroupValue } from '../../data';
+import type { BuilderState } from '../../app/searchQuery';
 
 export interface StatsRow {
   service: string;
@@ -42,6 +43,17 @@ export function joinStats(
     }))
     .sort((x, y) => x.service.localeCompare(y.service) || (x.operation ?? '').localeCompare(y.operation ?? ''));
 }
+
+/**
+ * The search for a row's slow traces: its service's (and operation's) spans longer than the row's
+ * p95, in ms rounded to the µs; no minimum when the p95 is unknown.
+ */
+export const slowTracesSearch = (row: StatsRow): BuilderState => ({
+  service: row.service,
+  spanName: row.operation,
+  minMs: Number.isFinite(row.p95) ? Math.round(row.p95 * 1e6) / 1e3 : undefined,
+  attrs: [],
+});
 
 /** The one line under the graph saying where its edges come from and what they measure. */
 export const EDGE_SOURCE_TEXT: Record<EdgeSource, string> = {

@@ -1,0 +1,65 @@
+/**
+ * The services page's model hook: reads the selection from the URL (servicesUrl.ts), finds the
+ * span metrics for the page's Prometheus, and loads — each when its inputs change, the previous
+ * load cancelled — the per-service stats, the dependency edges, and for the selected service its
+ * operations, its charts (or one operation's) and its slowest exemplars: everything `ServicesPage`
+ * renders, plus the links and URL updates its tables make.
+ */
+import { ROUTES } from '../../constants';
+import { useQueryContext } from '../../app/queryContext';
+import { useUrlState } from '../../app/urlState';
+import { useAsync } from '../../app/useAsync';
+import { useSpanMetrics } from '../../app/useSpanMetrics';
+import { pageUrl, traceUrl } from '../../app/links';
+import { builderToParams } from '../../app/searchQuery';
+import { slowTracesSearch, StatsRow } from './servicesModel';
+import { loadDependencies, loadServiceCharts, loadStats } from './serviceLoaders';
+import { readServicesUrl, selectOperationPatch, selectServicePatch } from './servicesUrl';
+
+/** exemplar traces listed for the selected service */
+const EXEMPLARS = 10;
+
+export function useServicesModel() {
+  const context = useQueryContext();
+  const { params, update } = useUrlState();
+  const url = readServicesUrl(params);
+  const { service, operation } = url;
+  const metrics = useSpanMetrics(context);
+  const m = metrics.value;
+  const rangeKey = `${context.promUid}|${context.carry.from}|${context.carry.to}|${m?.scheme.id}`;
+
+  const services = useAsync(m ? rangeKey : undefined, () => loadStats(m!, {}, 'service', context.resolveSeconds()));
+  // Dependencies: service graph, else the span metrics' peer label, else the trace source's own API.
+  const graph = useAsync(metrics.loading ? undefined : `${rangeKey}|${context.traceUid}`, (signal) =>
+    loadDependencies(m, context.source, context.resolveSeconds(), signal)
+  );
+  const detailKey = m && service ? `${rangeKey}|${service}` : undefined;
+  const operations = useAsync(detailKey, () =>
+    loadStats(m!, { services: [service] }, 'operation', context.resolveSeconds())
+  );
+  const charts = useAsync(detailKey && `${detailKey}|${operation ?? ''}`, (signal) =>
+    loadServiceCharts(m!, service, operation, context.resolveSeconds(), signal)
+  );
+  const exemplars = useAsync(detailKey, (signal) =>
+    m!.slowestExemplars(service, context.resolveSeconds(), EXEMPLARS, { signal })
+  );
+
+  return {
+    context,
+    metrics,
+    /** '' for none */
+    service,
+    /** the charted operation of `service`; undefined for the whole service */
+    operation,
+    services,
+    graph,
+    operations,
+    charts,
+    exemplars,
+    slowTracesHref: (row: StatsRow) =>
+      pageUrl(ROUTES.Search, { ...context.carry, ...builderToParams(slowTracesSearch(row)), run: '1' }),
+    selectService: (name: string) => update(selectServicePatch(name), { push: true }),
+    selectOperation: (row: StatsRow) => update(selectOperationPatch(row.operation, url), { push: true }),
+    traceHref: (id: string) => traceUrl(id, context.carry),
+  };
+}
