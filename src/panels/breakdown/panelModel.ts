@@ -1,0 +1,164 @@
+/**
+ * The breakdown panel's view model, pure: from what the panel received (input.ts), the state of the
+ * traces it fetches (useSearchAnalyses.ts) and its options, what it shows — a message, the fetch
+ * progress, or the breakdown with its header (what is measured, over what, warnings and notes)
+ * and the chosen view's data (rows for bars and table, per-trace stacks, or flame graph columns),
+ * its rows and stacks linked to the app's pages. The breakdown costs what breakdownView costs
+ * (linear in the analyses' spans); the rest is linear in the rows, traces and failures.
+ */
+import type { TraceAnalysis } from '../../engine';
+import { breakdownView, flameColumns, OTHER_KEY, traceStacks, ViewOptions } from '../../components/breakdown';
+import type { BreakdownContentProps } from './BreakdownContent';
+import type { PanelInput, PanelMessage } from './input';
+import { groupHref, LinkContext, traceHref } from './links';
+import { BreakdownOptions, groupByOf } from './options';
+import { overlayByGroup } from './overlay';
+import type { SearchState } from './useSearchAnalyses';
+
+/** what the chosen view draws */
+export type PanelContent = Pick<BreakdownContentProps, 'breakdown' | 'stacks' | 'flame'>;
+
+export type PanelBody =
+  | { kind: 'message'; message: PanelMessage }
+  | { kind: 'progress'; done: number; total: number }
+  | {
+      kind: 'breakdown';
+      content: PanelContent;
+      /** e.g. "Self time by service · 10 traces · share of …" */
+      summary: string;
+      /** sampling, failed and partial traces */
+      warnings: string[];
+      /** how to read the numbers */
+      notes: string[];
+    }
+  /** nothing to show yet */
+  | { kind: 'none' };
+
+const GROUP_NAMES = { service: 'service', operation: 'operation', spanKind: 'span kind' } as const;
+
+/** Below this size the panel drops its header and notes and shows only the rows. */
+const TINY = { width: 260, height: 120 };
+
+export const isTiny = (width: number, height: number) => width < TINY.width || height < TINY.height;
+
+/** The trace page's URL parameters for the panel's grouping and measure. */
+export function tracePageView(options: BreakdownOptions): Record<string, string> {
+  const view: Record<string, string> = { group: options.groupBy, measure: options.measure };
+  if (options.groupBy === 'attribute') {
+    view.groupAttr = options.attributeKey;
+  }
+  return view;
+}
+
+/** Messages and notes about fetched traces: all failed (message) or some failed / partial (notes). */
+export function fetchOutcome(state: SearchState): { message?: PanelMessage; notes: string[] } {
+  if (state.status !== 'done') {
+    return { notes: [] };
+  }
+  const { analyses, failures, partial } = state.result;
+  const notes = partial.map((p) => `Trace ${p.traceId} is partial: ${p.message}`);
+  if (analyses.length === 0) {
+    const detail =
+      failures.length > 0
+        ? `${failures[0].traceId}: ${failures[0].message}${failures.length > 1 ? ` (and ${failures.length - 1} more)` : ''}`
+        : '';
+    return {
+      message: { tone: 'error', title: `None of the ${failures.length} listed traces could be fetched`, detail },
+      notes,
+    };
+  }
+  if (failures.length > 0) {
+    notes.push(
+      `${failures.length} of ${failures.length + analyses.length} traces could not be fetched, e.g. ${failures[0].traceId}: ${failures[0].message}`
+    );
+  }
+  return { notes };
+}
+
+/** The analyses to break down: the trace frames', or the fetched traces' once all are in. */
+export function panelAnalyses(input: PanelInput, search: SearchState): TraceAnalysis[] | undefined {
+  if (input.kind === 'traces') {
+    return input.analyses;
+  }
+  return search.status === 'done' ? search.result.analyses : undefined;
+}
+
+/**
+ * The chosen view's data for `analyses`: the breakdown (with the overlay's ticks and each row's
+ * link to the search page), and only for their views the per-trace stacks (linked to the trace
+ * page) or the flame graph columns.
+ */
+export function panelContent(
+  analyses: TraceAnalysis[],
+  input: Exclude<PanelInput, { kind: 'message' }>,
+  options: BreakdownOptions,
+  range: { fromMs: number; toMs: number }
+): PanelContent {
+  const viewOptions: ViewOptions = {
+    groupBy: groupByOf(options),
+    measure: options.measure,
+    topN: Math.max(0, Math.floor(options.topN) || 0),
+    sort: options.sort,
+  };
+  const ctx: LinkContext = { source: input.source, ...range };
+  const overlay = options.showOverlay
+    ? overlayByGroup(input.metrics, viewOptions.groupBy, options.overlayUnit)
+    : new Map<string, number>();
+  const base = breakdownView(analyses, viewOptions);
+  const breakdown = {
+    ...base,
+    overlayLabel: overlay.size > 0 ? options.overlayLabel : undefined,
+    rows: base.rows.map((r) => ({
+      ...r,
+      overlay: overlay.get(r.key),
+      href: r.key === OTHER_KEY ? undefined : groupHref(viewOptions.groupBy, r.parts, ctx),
+    })),
+  };
+  const stacks =
+    options.view === 'stacked'
+      ? traceStacks(analyses, viewOptions, breakdown).map((s) => ({
+          ...s,
+          href: traceHref(s.traceId, ctx, tracePageView(options)),
+        }))
+      : undefined;
+  const flame = options.view === 'flame' ? flameColumns(analyses) : undefined;
+  return { breakdown, stacks, flame };
+}
+
+/** The header's first line: measure by group · traces · what the shares are of · overlay ticks. */
+export function panelSummary(content: PanelContent, options: BreakdownOptions): string {
+  const b = content.breakdown;
+  const group = options.groupBy === 'attribute' ? options.attributeKey : GROUP_NAMES[options.groupBy];
+  const traces = b.traceCount === 1 ? '1 trace' : `${b.traceCount} traces`;
+  const overlay = b.overlayLabel ? ` · ticks: ${b.overlayLabel}` : '';
+  return `${b.measureLabel} by ${group} · ${traces} · ${b.denominatorNote}${overlay}`;
+}
+
+/** What the panel shows, first match wins: the input's message, the fetch's, its progress, the breakdown. */
+export function panelBody(
+  input: PanelInput,
+  search: SearchState,
+  content: PanelContent | undefined,
+  options: BreakdownOptions
+): PanelBody {
+  const outcome = fetchOutcome(search);
+  if (input.kind === 'message') {
+    return { kind: 'message', message: input.message };
+  }
+  if (outcome.message) {
+    return { kind: 'message', message: outcome.message };
+  }
+  if (search.status === 'loading') {
+    return { kind: 'progress', done: search.done, total: search.total };
+  }
+  if (!content) {
+    return { kind: 'none' };
+  }
+  return {
+    kind: 'breakdown',
+    content,
+    summary: panelSummary(content, options),
+    warnings: [...(input.kind === 'search' ? input.notes : []), ...outcome.notes],
+    notes: content.breakdown.notes,
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * The breakdown panel's model hook: decides from the panel's data what it can do (input.ts), loads
+ * and analyses the traces a search listed (useSearchAnalyses.ts, over the panel's time range), and
+ * turns both with the options into what `BreakdownPanel` renders (panelModel.ts); the breakdown is
+ * computed again only when the analyses, input, options or range change.
+ */
+import { useMemo } from 'react';
+import type { PanelProps } from '@grafana/data';
+import { panelInput } from './input';
+import type { BreakdownOptions } from './options';
+import { isTiny, panelAnalyses, panelBody, panelContent } from './panelModel';
+import { useSearchAnalyses } from './useSearchAnalyses';
+
+type ModelProps = Pick<
+  PanelProps<BreakdownOptions>,
+  'data' | 'options' | 'width' | 'height' | 'timeRange' | 'replaceVariables'
+>;
+
+export function usePanelModel({ data, options, width, height, timeRange, replaceVariables }: ModelProps) {
+  const input = useMemo(
+    () => panelInput(data.series, options, data.request, replaceVariables),
+    [data.series, data.request, options, replaceVariables]
+  );
+  const fromMs = timeRange.from.valueOf();
+  const toMs = timeRange.to.valueOf();
+  const search = useSearchAnalyses(
+    input.kind === 'search'
+      ? { source: input.source, hits: input.hits, start: Math.floor(fromMs / 1000), end: Math.ceil(toMs / 1000) }
+      : undefined
+  );
+  const analyses = panelAnalyses(input, search);
+  const content = useMemo(
+    () =>
+      analyses?.length && input.kind !== 'message'
+        ? panelContent(analyses, input, options, { fromMs, toMs })
+        : undefined,
+    [analyses, input, options, fromMs, toMs]
+  );
+  return {
+    body: panelBody(input, search, content, options),
+    /** too small for the header: only the rows */
+    tiny: isTiny(width, height),
+  };
+}
