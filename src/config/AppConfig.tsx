@@ -1,67 +1,31 @@
-import React, { FormEvent, useState } from 'react';
+/**
+ * The app's configuration page: default datasources (traces: Tempo or Jaeger), span-metrics
+ * scheme, limits, diagnostics. It renders what its model (useConfigModel.ts) gives.
+ */
+import React from 'react';
 import { css } from '@emotion/css';
 import { AppPluginMeta, GrafanaTheme2, PluginConfigPageProps } from '@grafana/data';
 import { DataSourcePicker } from '@grafana/runtime';
 import { Alert, Button, Combobox, Field, FieldSet, Input, useStyles2 } from '@grafana/ui';
-import { describeSaveError, saveAppSettings } from './saveSettings';
-import { reloadPage } from './reloadPage';
 import { Diagnostics } from './Diagnostics';
+import { useConfigModel } from './useConfigModel';
 import { TRACE_DATASOURCE_TYPES } from '../app/traceSource';
-import {
-  AppSettings,
-  DEFAULT_SETTINGS,
-  MAX_TRACES_FOR_AGGREGATE,
-  SPAN_METRICS_SCHEME_OPTIONS,
-  SpanMetricsSchemeSetting,
-  validateMaxTraces,
-} from '../app/settings';
+import { AppSettings, MAX_TRACES_FOR_AGGREGATE, SPAN_METRICS_SCHEME_OPTIONS } from '../app/settings';
 
 export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<AppSettings>> {}
 
-/** The app's configuration page: default datasources (traces: Tempo or Jaeger), span-metrics scheme, limits, diagnostics. */
 export default function AppConfig({ plugin }: AppConfigProps) {
   const styles = useStyles2(getStyles);
-  const { enabled, pinned, jsonData } = plugin.meta;
-  const [traceUid, setTraceUid] = useState(jsonData?.tempoDatasourceUid);
-  const [prometheusUid, setPrometheusUid] = useState(jsonData?.prometheusDatasourceUid);
-  const [scheme, setScheme] = useState<SpanMetricsSchemeSetting>(
-    jsonData?.spanMetricsScheme ?? DEFAULT_SETTINGS.spanMetricsScheme
-  );
-  const [maxTraces, setMaxTraces] = useState(
-    String(jsonData?.maxTracesForAggregate ?? DEFAULT_SETTINGS.maxTracesForAggregate)
-  );
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<string>();
-  const maxTracesError = validateMaxTraces(maxTraces);
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (maxTracesError) {
-      return;
-    }
-    setSaving(true);
-    setSaveError(undefined);
-    try {
-      await saveAppSettings(
-        plugin.meta.id,
-        { enabled, pinned },
-        {
-          tempoDatasourceUid: traceUid,
-          prometheusDatasourceUid: prometheusUid,
-          spanMetricsScheme: scheme,
-          maxTracesForAggregate: Number(maxTraces.trim()),
-        }
-      );
-      // Grafana hands plugin settings to the app only at load time.
-      reloadPage();
-    } catch (error) {
-      setSaveError(describeSaveError(error));
-      setSaving(false);
-    }
-  };
+  const { form, change, error, saving, saveError, save, diagnostics } = useConfigModel(plugin.meta);
 
   return (
-    <form onSubmit={onSubmit} aria-label="TraceLens settings">
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        save();
+      }}
+      aria-label="TraceLens settings"
+    >
       <FieldSet label="Datasources">
         <Field
           label="Traces"
@@ -70,10 +34,10 @@ export default function AppConfig({ plugin }: AppConfigProps) {
           <DataSourcePicker
             inputId="tracelens-traces"
             type={TRACE_DATASOURCE_TYPES}
-            current={traceUid}
+            current={form.traceUid}
             noDefault
             width={40}
-            onChange={(ds) => setTraceUid(ds.uid)}
+            onChange={(ds) => change({ traceUid: ds.uid })}
           />
         </Field>
         <Field
@@ -83,10 +47,10 @@ export default function AppConfig({ plugin }: AppConfigProps) {
           <DataSourcePicker
             inputId="tracelens-prometheus"
             pluginId="prometheus"
-            current={prometheusUid}
+            current={form.prometheusUid}
             noDefault
             width={40}
-            onChange={(ds) => setPrometheusUid(ds.uid)}
+            onChange={(ds) => change({ prometheusUid: ds.uid })}
           />
         </Field>
       </FieldSet>
@@ -95,9 +59,9 @@ export default function AppConfig({ plugin }: AppConfigProps) {
           <Combobox
             id="tracelens-scheme"
             width={40}
-            value={scheme}
+            value={form.scheme}
             options={SPAN_METRICS_SCHEME_OPTIONS}
-            onChange={(option) => setScheme(option.value)}
+            onChange={(option) => change({ scheme: option.value })}
           />
         </Field>
       </FieldSet>
@@ -105,15 +69,15 @@ export default function AppConfig({ plugin }: AppConfigProps) {
         <Field
           label="Traces fetched for an aggregate"
           description={`Upper bound on traces fetched for breakdowns and comparisons (1–${MAX_TRACES_FOR_AGGREGATE})`}
-          invalid={Boolean(maxTracesError)}
-          error={maxTracesError}
+          invalid={Boolean(error)}
+          error={error}
         >
           <Input
             id="tracelens-max-traces"
             width={20}
             inputMode="numeric"
-            value={maxTraces}
-            onChange={(e) => setMaxTraces(e.currentTarget.value)}
+            value={form.maxTraces}
+            onChange={(e) => change({ maxTraces: e.currentTarget.value })}
           />
         </Field>
       </FieldSet>
@@ -123,11 +87,11 @@ export default function AppConfig({ plugin }: AppConfigProps) {
         </Alert>
       )}
       <div className={styles.actions}>
-        <Button type="submit" disabled={saving || Boolean(maxTracesError)} icon={saving ? 'spinner' : undefined}>
+        <Button type="submit" disabled={saving || Boolean(error)} icon={saving ? 'spinner' : undefined}>
           {saving ? 'Saving…' : 'Save settings'}
         </Button>
       </div>
-      <Diagnostics target={{ traceUid: traceUid ?? '', promUid: prometheusUid ?? '', scheme }} />
+      <Diagnostics model={diagnostics} />
     </form>
   );
 }

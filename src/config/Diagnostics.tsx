@@ -1,9 +1,9 @@
-import React, { useState } from 'react';
+import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Button, FieldSet, Icon, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
-import { useAsync } from '../app/useAsync';
-import { CheckStatus, DiagnosticsTarget, runDiagnostics } from './diagnostics';
+import type { CheckStatus } from './diagnostics';
+import type { DiagnosticsModel } from './useDiagnostics';
 
 const ICONS: Record<CheckStatus, 'check-circle' | 'exclamation-triangle' | 'times-circle'> = {
   ok: 'check-circle',
@@ -12,14 +12,12 @@ const ICONS: Record<CheckStatus, 'check-circle' | 'exclamation-triangle' | 'time
 };
 
 /**
- * Runs the diagnostics for the datasources chosen in the form (again on request) and lists each
- * check with its status, what was found and how to fix it.
+ * The diagnostics of the datasources chosen in the form (useDiagnostics.ts): each check with its
+ * status, what was found and how to fix it, and a button to run them again.
  */
-export function Diagnostics({ target }: { target: DiagnosticsTarget }) {
+export function Diagnostics({ model }: { model: DiagnosticsModel }) {
   const styles = useStyles2(getStyles);
-  const [run, setRun] = useState(0);
-  const ready = target.traceUid && target.promUid;
-  const state = useAsync(ready ? JSON.stringify([target, run]) : undefined, (signal) => runDiagnostics(target, signal));
+  const { ready, checks: state } = model;
   return (
     <FieldSet label="Diagnostics">
       {!ready && (
@@ -42,7 +40,7 @@ export function Diagnostics({ target }: { target: DiagnosticsTarget }) {
           ))}
         </ul>
       )}
-      <Button variant="secondary" icon="sync" onClick={() => setRun((n) => n + 1)} disabled={!ready || state.loading}>
+      <Button variant="secondary" icon="sync" onClick={model.runAgain} disabled={!ready || state.loading}>
         Run checks again
       </Button>
     </FieldSet>
