@@ -40,7 +40,7 @@ export interface FlameFrameColumns {
 export type FlameFrames = Record<FlameMeasure, FlameFrameColumns>;
 
 /** Label of a call-tree node as shown in the flame graph: "service: operation" (see the file header). */
-export function labelOf(tree: CallTreeShape, node: number): string {
+export function nodeLabel(tree: CallTreeShape, node: number): string {
   if (node === 0) {
     return 'all traces';
   }
@@ -57,7 +57,7 @@ export function nestedSetRows(tree: CallTreeShape): { node: number[]; level: num
   for (let node = 1; node < n; node++) {
     kids[tree.parent[node]].push(node);
   }
-  const labels = Array.from({ length: n }, (_, node) => labelOf(tree, node));
+  const labels = Array.from({ length: n }, (_, node) => nodeLabel(tree, node));
   const out = { node: [] as number[], level: [] as number[], label: [] as string[] };
   const stack: Array<[number, number]> = [[0, 0]];
   while (stack.length > 0) {

@@ -76,7 +76,7 @@ export type {
 export { aggregateTraces } from './aggregate';
 export type { CallTree, CallTreeLimits, CallTreeShape, NodeColumns } from './call-tree';
 export type { FlameFrameColumns, FlameFrames, FlameMeasure } from './flame';
-export { callTreeToFlameFrame, callTreeToFlameFrames, FLAME_MEASURES } from './flame';
+export { callTreeToFlameFrame, callTreeToFlameFrames, FLAME_MEASURES, nodeLabel } from './flame';
 export type { CallTreeDiff, CallTreeDiffSide } from './call-tree-diff';
 export { diffCallTrees } from './call-tree-diff';
 export { callTreeDiffToFlameFrames } from './flame-diff';

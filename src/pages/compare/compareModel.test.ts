@@ -178,6 +178,10 @@ describe('compareLoaded', () => {
     expect(out.comparison.rows.map((r) => r.key)).toContain(JSON.stringify(['api', 'SELECT']));
     expect(out.examples.get(JSON.stringify(['api', 'SELECT']))).toEqual(['slow']);
     expect(out.warnings.failed).toEqual([{ traceId: 'x', message: 'Trace x not found.' }]);
+    // SELECT lasts 50 µs in the slow trace, 5 in the baseline; GET's own 10 µs is unchanged
+    expect(out.callTree?.rows.map((r) => [r.path.join(' › '), r.criticalDelta / 1000, r.slow, r.baseline])).toEqual([
+      ['api: GET › api: SELECT', 45, 'slow', 'base'],
+    ]);
   });
 
   it('compares nothing when a side has no loaded trace', () => {
@@ -188,6 +192,7 @@ describe('compareLoaded', () => {
     const out = compareLoaded({ slow: ['slow'], baseline: ['x'], thresholdMs: 60 }, results, { kind: 'operation' }, 3);
     expect(out.comparison).toEqual({ rows: [], other: null });
     expect(out.examples.size).toBe(0);
+    expect(out.callTree).toBeNull();
     expect(out.warnings.failed).toHaveLength(1);
   });
 });

@@ -5,13 +5,18 @@
  * rest the baseline. Examples: per component, the slowest traces of the slow set that contain it
  * (from each trace's own breakdown keys). What loading reported is summed up per trace: failures,
  * partial traces, repairs. The two sets come from the source's searches (`findTraceSets`); once
- * every trace is loaded, `compareLoaded` ranks the differences. O(t log t + spans).
+ * every trace is loaded, `compareLoaded` ranks the differences and diffs the two call trees
+ * (callTreeDiffView.ts). O(t log t + spans).
  */
 import { DataError } from '../../data';
 import { breakdown, compareTraceSets, GroupBy, TraceAnalysis, TraceSetComparison } from '../../engine';
 import type { TraceResult } from '../../loading';
 import type { TraceHit, TraceQuery } from '../../sources/types';
+import { callTreeDiffView, CallTreeDiffView } from './callTreeDiffView';
 import type { CompareRequest } from './compareUrl';
+
+/** call paths listed as changed most */
+export const DIFF_ROWS = 10;
 
 export interface Candidate {
   traceId: string;
@@ -147,12 +152,14 @@ export interface CompareResult {
   comparison: TraceSetComparison;
   /** component key → up to `examples` slow trace ids containing it */
   examples: Map<string, string[]>;
+  /** the call trees compared node by node, null when either side has no loaded trace */
+  callTree: CallTreeDiffView | null;
 }
 
 /**
  * The comparison of the loaded traces of `sets` (failed ones left out) grouped by `groupBy`, what
- * loading reported, and per component up to `examples` example slow traces; an empty comparison
- * when either side has no loaded trace.
+ * loading reported, per component up to `examples` example slow traces, and the call-tree diff;
+ * an empty comparison when either side has no loaded trace.
  */
 export function compareLoaded(
   sets: Split,
@@ -178,5 +185,6 @@ export function compareLoaded(
         )
       : { rows: [], other: null },
     examples: both ? examplesByKey(slow, groupBy, examples) : new Map<string, string[]>(),
+    callTree: both ? callTreeDiffView(baseline, slow, DIFF_ROWS) : null,
   };
 }
