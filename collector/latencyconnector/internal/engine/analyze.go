@@ -10,6 +10,7 @@ package engine
 type Workspace struct {
 	start, end, childStart, childEnd []int64
 	effStart, effEnd, reach          []int64
+	self, cp                         []int64
 	unset                            []uint8
 	state                            []uint8
 	async                            []bool
@@ -27,14 +28,17 @@ func NewWorkspace() *Workspace {
 	return &Workspace{firstByID: map[uint64]int32{}, ownerByID: map[uint64]int32{}}
 }
 
-// Analyze writes the self time and critical-path time (ns) of spans[i] to self[i] and cp[i];
-// both must have len(spans) elements.
-func (w *Workspace) Analyze(spans []Span, self, cp []int64) {
+// Analyze returns the self time and critical-path time (ns) of each span, in input order; the
+// slices belong to the workspace and are valid until its next Analyze.
+func (w *Workspace) Analyze(spans []Span) (self, cp []int64) {
 	w.relativeTimes(spans)
 	w.buildTree(spans)
 	w.clip(spans)
-	w.selfTimes(self)
-	w.criticalPath(cp)
+	w.self = resize(w.self, len(spans))
+	w.cp = resize(w.cp, len(spans))
+	w.selfTimes(w.self)
+	w.criticalPath(w.cp)
+	return w.self, w.cp
 }
 
 // resize returns s with length n, reusing its array when large enough (contents unspecified).

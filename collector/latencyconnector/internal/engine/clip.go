@@ -7,6 +7,7 @@ package engine
 //     effEnd (and its start to at most that end);
 //   - any other child keeps its end, even after its parent's (async work);
 //   - effEnd is never before effStart.
+//
 // O(n).
 func (w *Workspace) clip(spans []Span) {
 	n := len(spans)

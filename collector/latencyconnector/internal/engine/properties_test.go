@@ -42,8 +42,7 @@ func TestPropertiesOfRandomTraces(t *testing.T) {
 		r := rand.New(rand.NewPCG(seed, 17))
 		spans := randomTrace(r, 1+r.IntN(60))
 		n := len(spans)
-		self, cp := make([]int64, n), make([]int64, n)
-		w.Analyze(spans, self, cp)
+		self, cp := w.Analyze(spans)
 
 		var cpSum, traceEnd int64
 		for x := range n {
@@ -64,8 +63,7 @@ func TestPropertiesOfRandomTraces(t *testing.T) {
 		for k, i := range order {
 			permuted[k] = spans[i]
 		}
-		pSelf, pCp := make([]int64, n), make([]int64, n)
-		shuffled.Analyze(permuted, pSelf, pCp)
+		pSelf, pCp := shuffled.Analyze(permuted)
 		for k, i := range order {
 			if pSelf[k] != self[i] || pCp[k] != cp[i] {
 				t.Fatalf("seed %d span %d: self/cp %d/%d after shuffling, %d/%d before", seed, i, pSelf[k], pCp[k], self[i], cp[i])
@@ -88,8 +86,7 @@ func TestCriticalPathOfASynchronousTreeCoversTheRoot(t *testing.T) {
 			spans = append(spans, at(uint64(i+1), uint64(p+1), 1, s, e))
 			bounds = append(bounds, [2]int64{s, e})
 		}
-		self, cp := make([]int64, len(spans)), make([]int64, len(spans))
-		NewWorkspace().Analyze(spans, self, cp)
+		_, cp := NewWorkspace().Analyze(spans)
 		var sum int64
 		for _, c := range cp {
 			sum += c
