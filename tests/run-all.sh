@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The test command (README): every suite the project has, from a clean clone.
-#   typecheck → lint → unit and component tests → production build → dist and dashboard validation →
+#   typecheck → lint → unit and component tests → the collector connector's Go tests (collector/) →
+#   production build → dist and dashboard validation →
 #   local stack up (Prometheus from Debian; Jaeger v2 and an OpenTelemetry Collector built once from
 #   the Go module proxy and cached) → integration tests → browser tests (Chromium installed if
 #   missing) → stack down.
-# Every step runs even when an earlier one fails; the last line sums the jest results
+# Every step runs even when an earlier one fails; the last line sums the jest and Go results
 # ("N passed, N failed") and the exit code is non-zero if any step failed.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -36,6 +37,7 @@ jest_suite() { # result-name jest-args…
 step "typecheck" npm run --silent typecheck
 step "lint" npm run --silent lint
 step "unit and component tests" jest_suite unit --maxWorkers 2
+step "collector connector (go vet, go test)" bash collector/test.sh "$RESULTS/collector.json"
 step "production build" npm run --silent build
 step "dist validation" jest_suite dist --config tests/dist/jest.config.js
 step "dashboard validation" jest_suite dashboards --config tests/dashboards/jest.config.js

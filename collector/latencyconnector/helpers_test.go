@@ -20,13 +20,13 @@ import (
 var epoch = time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
 
 type harness struct {
-	t    *testing.T
+	t    testing.TB
 	c    *latencyConnector
 	sink *consumertest.MetricsSink
 	now  time.Time
 }
 
-func newHarness(t *testing.T, edit func(*Config)) *harness {
+func newHarness(t testing.TB, edit func(*Config)) *harness {
 	t.Helper()
 	cfg := createDefaultConfig()
 	if edit != nil {

@@ -2,14 +2,19 @@
 # `npm run bench`. The engine benchmark runs on the engine as the plugin ships it: bundled into
 # one scope and lowered to ES2015 (what webpack + SWC produce for dist/), not module by module
 # through tsx, whose per-module CommonJS wrappers put a getter call on every imported function.
-# Then the big-trace browser benchmark (built dist/ in Chromium; builds and installs them if missing).
-# BENCH_ONLY=<cases> runs only those engine cases (see run.ts); BENCH_SKIP_BROWSER=1 skips the browser part.
+# Then the collector connector's Go benchmark (collector/bench.sh), then the big-trace browser benchmark
+# (built dist/ in Chromium; builds and installs them if missing).
+# BENCH_ONLY=<cases> runs only those engine cases (see run.ts; `collector` names the Go benchmark);
+# BENCH_SKIP_BROWSER=1 skips the browser part.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=tests/artifacts/bench
 npx esbuild tests/bench/run.ts tests/bench/heap-child.ts tests/bench/names-child.ts --bundle --platform=node \
   --format=cjs --target=es2015 --outdir="$out" --log-level=warning
 node --expose-gc --max-old-space-size=4096 "$out/run.js"
+if [[ -z "${BENCH_ONLY:-}" || ",$BENCH_ONLY," == *,collector,* ]]; then
+  bash collector/bench.sh
+fi
 if [ "${BENCH_SKIP_BROWSER:-}" = 1 ]; then
   exit 0
 fi

@@ -21,16 +21,14 @@ say() { echo "build: $*" >&2; }
 
 pin_hash() { sha256sum "$1/go.sum" | cut -c1-12; }
 
-require_go() {
-  command -v go >/dev/null 2>&1 \
-    || { say "Go is not installed. Install Go 1.26 or newer (https://go.dev/doc/install) to build the test stack's $1."; exit 1; }
-}
+# shellcheck source=../require-go.sh
+source "$here/../require-go.sh"
 
 # A program built from a committed go.mod/go.sum that names it as a tool.
 build_tool() { # name-in-cache pins-dir package what
   local bin="$CACHE_DIR/$1-$(pin_hash "$2")"
   if [ ! -x "$bin" ]; then
-    require_go "$4"
+    require_go "build the test stack's $4" || exit 1
     mkdir -p "$CACHE_DIR"
     say "building $4 ($3) from the Go module proxy; a cold build takes minutes…"
     (cd "$2" && CGO_ENABLED=0 go build -mod=readonly -trimpath -o "$bin.partial" "$3")
@@ -43,7 +41,7 @@ build_otelcol() {
   local pins="$here/otelcol" bin work
   bin="$CACHE_DIR/otelcol-v0.165.0-$(pin_hash "$pins/dist")"
   if [ ! -x "$bin" ]; then
-    require_go "OpenTelemetry Collector"
+    require_go "build the test stack's OpenTelemetry Collector" || exit 1
     mkdir -p "$CACHE_DIR"
     say "building the OpenTelemetry Collector (builder v0.165.0, tests/stack/otelcol/manifest.yaml); a cold build takes about 7 minutes…"
     work=$(mktemp -d)
