@@ -21,4 +21,4 @@ export type { StackedTraceBarsProps } from './StackedTraceBars';
 export { BreakdownTable } from './BreakdownTable';
 export type { BreakdownTableProps } from './BreakdownTable';
 export { BreakdownFlameGraph, flameDataFrame } from './BreakdownFlameGraph';
-export type { BreakdownFlameGraphProps } from './BreakdownFlameGraph';
+export type { BreakdownFlameGraphProps, FlameRowAction } from './BreakdownFlameGraph';

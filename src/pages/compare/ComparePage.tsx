@@ -3,7 +3,7 @@
  * of one root operation's traces (a structured search, kept to the hits with that root) against
  * the rest; where the source takes TraceQL, also one TraceQL query split the same way, or two
  * queries. Renders what `useCompareModel` returns: the form, the sets found, loading progress,
- * what loading reported and the ranked differences.
+ * what loading reported, the ranked differences and the call-tree diff.
  */
 import React from 'react';
 import { css } from '@emotion/css';
@@ -13,6 +13,7 @@ import { Alert, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
 import { DataErrorAlert } from '../../components/DataErrorAlert';
 import { Progress } from '../../components/Progress';
 import { QueryContextBar } from '../../components/QueryContextBar';
+import { CallTreeDiffSection } from './CallTreeDiffSection';
 import { CompareForm } from './CompareForm';
 import { ComparisonTable } from './ComparisonTable';
 import { TraceSetWarnings } from './TraceSetWarnings';
@@ -83,6 +84,9 @@ export default function ComparePage() {
           examples={result.examples}
           traceHref={traceHref}
         />
+      )}
+      {result?.callTree && (
+        <CallTreeDiffSection view={result.callTree} rowActions={model.flameActions} traceHref={traceHref} />
       )}
     </PluginPage>
   );

@@ -5,6 +5,7 @@
  * makes.
  */
 import { useMemo } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { useAppSettings } from '../../app/AppSettingsContext';
 import { useQueryContext } from '../../app/queryContext';
 import { UrlPatch, useUrlState } from '../../app/urlState';
@@ -12,6 +13,7 @@ import { useAsync } from '../../app/useAsync';
 import { useManyTraces } from '../../app/useManyTraces';
 import { traceUrl } from '../../app/links';
 import { DEFAULT_SETTINGS } from '../../app/settings';
+import { exampleLinks } from './callTreeDiffView';
 import { compareLoaded, findTraceSets } from './compareModel';
 import { CompareMode, GroupOption, readCompareUrl } from './compareUrl';
 
@@ -25,6 +27,7 @@ export function useCompareModel() {
   const settings = useAppSettings();
   const maxTraces = settings.maxTracesForAggregate ?? DEFAULT_SETTINGS.maxTracesForAggregate;
   const { params, update } = useUrlState();
+  const navigate = useNavigate();
   const request = readCompareUrl(params, traceql);
   const { mode, svc, op, q, pct, slowQ, baseQ, group, ready } = request;
 
@@ -44,6 +47,9 @@ export function useCompareModel() {
     [complete, sets.value, loaded.results, group]
   );
 
+  const traceHref = (id: string) => traceUrl(id, context.carry);
+  const callTree = result?.callTree ?? undefined;
+
   return {
     context,
     source,
@@ -59,7 +65,12 @@ export function useCompareModel() {
     /** every trace is in */
     complete,
     result,
-    traceHref: (id: string) => traceUrl(id, context.carry),
+    traceHref,
+    /** menu entries of a row of the diff flame graph: open its example traces */
+    flameActions: (row: number) =>
+      callTree
+        ? exampleLinks(callTree, row).map((l) => ({ label: l.label, onClick: () => navigate(traceHref(l.traceId)) }))
+        : [],
     run: (patch: UrlPatch) => update(patch, { push: true }),
     setMode: (m: CompareMode) => update({ mode: m === 'queries' ? 'queries' : undefined }),
     setGroup: (g: GroupOption['value']) => update({ group: g }),
