@@ -114,12 +114,8 @@ func TestSpansAfterTheWaitAreCountedLate(t *testing.T) {
 	h.sendShop(shopTrace[3:]) // F arrives after its trace was analysed
 	h.advance(10 * time.Second)
 	md := h.metrics()
-	if got := counter(t, md, dropped, reasonLate); got != 1 {
-		t.Errorf("late spans: %d, want 1", got)
-	}
-	if got := counter(t, md, analyzed, ""); got != 1 {
-		t.Errorf("traces analysed: %d, want 1 (the late span must not start a second trace)", got)
-	}
+	// the late span must not start a second trace
+	wantCounts(t, md, []count{{dropped, reasonLate, 1}, {analyzed, "", 1}})
 	// analysed without F: R's self time is 50 − 20 = 30
 	if got := ns(histPoint(t, md, selfTime, serviceOp("shop", "GET /", "SPAN_KIND_SERVER")).Sum()); got != 30 {
 		t.Errorf("R's self time %d ns, want 30", got)
@@ -134,15 +130,7 @@ func TestATraceOverTheSpanLimitIsDroppedAndCounted(t *testing.T) {
 	h.send(sp{2, 1, 0, "shop", "GET /", ptrace.SpanKindServer, 0, 10})    // another trace, fine
 	h.advance(10 * time.Second)
 	md := h.metrics()
-	if got := counter(t, md, dropped, reasonOversize); got != 5 {
-		t.Errorf("spans dropped as over size: %d, want 5", got)
-	}
-	if got := counter(t, md, incomplete, reasonOversize); got != 1 {
-		t.Errorf("over-size traces: %d, want 1", got)
-	}
-	if got := counter(t, md, analyzed, ""); got != 1 {
-		t.Errorf("traces analysed: %d, want 1", got)
-	}
+	wantCounts(t, md, []count{{dropped, reasonOversize, 5}, {incomplete, reasonOversize, 1}, {analyzed, "", 1}})
 	if got := histPoint(t, md, selfTime, serviceOp("shop", "GET /", "SPAN_KIND_SERVER")).Count(); got != 1 {
 		t.Errorf("GET / spans recorded: %d, want 1 (only the second trace's)", got)
 	}
@@ -158,15 +146,8 @@ func TestAFloodOfSingleSpanTracesStaysWithinMaxTraces(t *testing.T) {
 	}
 	h.advance(10 * time.Second)
 	md := h.metrics()
-	if got := counter(t, md, incomplete, reasonEvicted); got != 9_900 {
-		t.Errorf("evicted traces: %d, want 9900", got)
-	}
-	if got := counter(t, md, dropped, reasonEvicted); got != 9_900 {
-		t.Errorf("spans of evicted traces: %d, want 9900", got)
-	}
-	if got := counter(t, md, analyzed, ""); got != 100 {
-		t.Errorf("analysed: %d, want the 100 newest", got)
-	}
+	// the 100 newest are analysed
+	wantCounts(t, md, []count{{incomplete, reasonEvicted, 9_900}, {dropped, reasonEvicted, 9_900}, {analyzed, "", 100}})
 }
 
 func TestShutdownCountsWhatIsLostOnce(t *testing.T) {
@@ -183,18 +164,13 @@ func TestShutdownCountsWhatIsLostOnce(t *testing.T) {
 	}
 	all := h.sink.AllMetrics()
 	md := all[len(all)-1]
-	want := map[string]int64{reasonShutdown: 2, reasonNoSpanID: 1, reasonLate: 0, reasonEvicted: 0, reasonOversize: 0}
-	for reason, n := range want {
-		if got := counter(t, md, dropped, reason); got != n {
-			t.Errorf("spans dropped (%s): %d, want %d", reason, got, n)
-		}
-	}
-	if got := counter(t, md, incomplete, reasonShutdown); got != 1 {
-		t.Errorf("traces lost at shutdown: %d, want 1", got)
-	}
+	wantCounts(t, md, []count{
+		{dropped, reasonShutdown, 2}, {dropped, reasonNoSpanID, 1}, {dropped, reasonLate, 0}, {dropped, reasonEvicted, 0},
+		{dropped, reasonOversize, 0}, {incomplete, reasonShutdown, 1}, {analyzed, "", 1},
+	})
 	// every span sent is counted once: 4 analysed + 3 dropped
 	var recorded uint64
-	m, _ := metricNamed(md, selfTime)
+	m := metric(t, md, selfTime)
 	for i := range m.Histogram().DataPoints().Len() {
 		recorded += m.Histogram().DataPoints().At(i).Count()
 	}
@@ -263,8 +239,8 @@ func TestExponentialHistograms(t *testing.T) {
 		sp{1, 2, 1, "shop", "work", ptrace.SpanKindInternal, 0, 5e8},
 	)
 	h.advance(10 * time.Second)
-	m, ok := metricNamed(h.metrics(), "acme.latency.span.self_time")
-	if !ok || m.Unit() != "s" || m.ExponentialHistogram().DataPoints().Len() != 2 {
+	m := metric(t, h.metrics(), "acme.latency.span.self_time")
+	if m.Unit() != "s" || m.ExponentialHistogram().DataPoints().Len() != 2 {
 		t.Fatalf("want an exponential histogram in seconds with 2 points, got %v", m.Type())
 	}
 	dp := m.ExponentialHistogram().DataPoints().At(0)

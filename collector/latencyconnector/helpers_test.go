@@ -128,23 +128,23 @@ func (h *harness) send(spans ...sp) {
 	}
 }
 
-func metricNamed(md pmetric.Metrics, name string) (pmetric.Metric, bool) {
+// metric: the metric called name (the test fails without one).
+func metric(t testing.TB, md pmetric.Metrics, name string) pmetric.Metric {
+	t.Helper()
 	ms := md.ResourceMetrics().At(0).ScopeMetrics().At(0).Metrics()
 	for i := range ms.Len() {
 		if ms.At(i).Name() == name {
-			return ms.At(i), true
+			return ms.At(i)
 		}
 	}
-	return pmetric.Metric{}, false
+	t.Fatalf("no metric %s", name)
+	return pmetric.Metric{}
 }
 
 // counter is the value of a sum metric's point with reason (or the only point, reason "").
 func counter(t *testing.T, md pmetric.Metrics, name, reason string) int64 {
 	t.Helper()
-	m, ok := metricNamed(md, name)
-	if !ok {
-		t.Fatalf("no metric %s", name)
-	}
+	m := metric(t, md, name)
 	for i := range m.Sum().DataPoints().Len() {
 		dp := m.Sum().DataPoints().At(i)
 		r, _ := dp.Attributes().Get("reason")
@@ -156,13 +156,25 @@ func counter(t *testing.T, md pmetric.Metrics, name, reason string) int64 {
 	return 0
 }
 
+// count: the expected value of a counter's point with a reason ("" for the only point).
+type count struct {
+	metric, reason string
+	want           int64
+}
+
+func wantCounts(t *testing.T, md pmetric.Metrics, counts []count) {
+	t.Helper()
+	for _, c := range counts {
+		if got := counter(t, md, c.metric, c.reason); got != c.want {
+			t.Errorf("%s{reason=%q} = %d, want %d", c.metric, c.reason, got, c.want)
+		}
+	}
+}
+
 // histPoint: the explicit-histogram point of metric name whose attributes are exactly attrs.
 func histPoint(t *testing.T, md pmetric.Metrics, name string, attrs map[string]any) pmetric.HistogramDataPoint {
 	t.Helper()
-	m, ok := metricNamed(md, name)
-	if !ok {
-		t.Fatalf("no metric %s", name)
-	}
+	m := metric(t, md, name)
 	for i := range m.Histogram().DataPoints().Len() {
 		dp := m.Histogram().DataPoints().At(i)
 		got := dp.Attributes().AsRaw()

@@ -117,31 +117,24 @@ func attrString(v pcommon.Value) string {
 	return v.AsString()
 }
 
-// kindName spells a span kind as the span-metrics connector does ("SPAN_KIND_SERVER").
+// Span kinds and status codes spelled as the span-metrics connector spells them, by number.
+var (
+	kindNames   = [...]string{"SPAN_KIND_UNSPECIFIED", "SPAN_KIND_INTERNAL", "SPAN_KIND_SERVER", "SPAN_KIND_CLIENT", "SPAN_KIND_PRODUCER", "SPAN_KIND_CONSUMER"}
+	statusNames = [...]string{"STATUS_CODE_UNSET", "STATUS_CODE_OK", "STATUS_CODE_ERROR"}
+)
+
 func kindName(k ptrace.SpanKind) string {
-	switch k {
-	case ptrace.SpanKindInternal:
-		return "SPAN_KIND_INTERNAL"
-	case ptrace.SpanKindServer:
-		return "SPAN_KIND_SERVER"
-	case ptrace.SpanKindClient:
-		return "SPAN_KIND_CLIENT"
-	case ptrace.SpanKindProducer:
-		return "SPAN_KIND_PRODUCER"
-	case ptrace.SpanKindConsumer:
-		return "SPAN_KIND_CONSUMER"
+	if k < 0 || int(k) >= len(kindNames) {
+		return kindNames[0]
 	}
-	return "SPAN_KIND_UNSPECIFIED"
+	return kindNames[k]
 }
 
 func statusName(c ptrace.StatusCode) string {
-	switch c {
-	case ptrace.StatusCodeOk:
-		return "STATUS_CODE_OK"
-	case ptrace.StatusCodeError:
-		return "STATUS_CODE_ERROR"
+	if c < 0 || int(c) >= len(statusNames) {
+		return statusNames[0]
 	}
-	return "STATUS_CODE_UNSET"
+	return statusNames[c]
 }
 
 // observe records one analysed span in its series.

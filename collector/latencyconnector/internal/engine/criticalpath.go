@@ -60,40 +60,23 @@ func (w *Workspace) criticalPath(cp []int64) {
 		next := frame{x: -1, floor: floor}
 		switch {
 		case x < 0:
-			r := f.synch
-			for int(r) < len(roots) && w.reach[roots[r]] > t {
-				r++
-			}
-			f.synch = r + 1
-			if int(r) < len(roots) {
-				next = frame{x: roots[r], t: w.reach[roots[r]]}
-				f.t = w.effStart[roots[r]]
+			if r := takeAtOrBefore(roots, &f.synch, int32(len(roots)), w.reach, t); r >= 0 {
+				next = frame{x: r, t: w.reach[r]}
+				f.t = w.effStart[r]
 			} else {
 				stack = stack[:len(stack)-1]
 			}
 		case t <= floor:
 			stack = stack[:len(stack)-1]
 		case t > w.effEnd[x]:
-			p := f.tail
-			for p < w.tailEnd[x] && w.reach[w.tailKids[p]] > t {
-				p++
-			}
-			f.tail = p + 1
-			if p < w.tailEnd[x] {
-				c := w.tailKids[p]
+			if c := takeAtOrBefore(w.tailKids, &f.tail, w.tailEnd[x], w.reach, t); c >= 0 {
 				next = frame{x: c, t: w.reach[c], floor: max(floor, w.effEnd[x])}
 				f.t = max(w.effStart[c], w.effEnd[x])
 			} else {
 				f.t = w.effEnd[x]
 			}
 		default:
-			p := f.synch
-			for p < w.syncEnd[x] && w.effEnd[w.syncKids[p]] > t {
-				p++
-			}
-			f.synch = p + 1
-			if p < w.syncEnd[x] {
-				c := w.syncKids[p]
+			if c := takeAtOrBefore(w.syncKids, &f.synch, w.syncEnd[x], w.effEnd, t); c >= 0 {
 				next = frame{x: c, t: w.effEnd[c], floor: floor}
 				emit(x, w.effEnd[c], t, floor)
 				f.t = w.effStart[c]
@@ -108,6 +91,20 @@ func (w *Workspace) criticalPath(cp []int64) {
 		}
 	}
 	w.frames = stack
+}
+
+// takeAtOrBefore returns the first span of list[*next:end] (ordered latest key first) whose key
+// is at or before t, and moves *next past it; -1 when none is left.
+func takeAtOrBefore(list []int32, next *int32, end int32, key []int64, t int64) int32 {
+	p := *next
+	for p < end && key[list[p]] > t {
+		p++
+	}
+	*next = p + 1
+	if p < end {
+		return list[p]
+	}
+	return -1
 }
 
 // reachOf fills w.reach: the latest effective end in each span's subtree.
