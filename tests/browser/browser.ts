@@ -113,3 +113,9 @@ export async function eventually(assertion: () => Promise<void>, timeoutMs = 20_
     }
   }
 }
+
+/**
+ * The body rows of the table named `name`: the app's tables are Grafana's InteractiveTable, which
+ * puts no test ids on its rows, so a table is found by its accessible name.
+ */
+export const tableRows = (page: Page, name: string | RegExp) => page.getByRole('table', { name }).locator('tbody tr');

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { Browser } from 'playwright-core';
 import { formatDuration } from '../../src/components/breakdown/format';
-import { APP, eventually, launch, newPage, OpenPage, openRoute, SCREENSHOTS } from './browser';
+import { APP, eventually, launch, newPage, OpenPage, openRoute, SCREENSHOTS, tableRows } from './browser';
 import { stackEnv } from '../integration/stack';
 import { browserState, recordedTempoTruth, XSS } from './state';
 
@@ -29,6 +29,8 @@ const spanOf = (truth: typeof state.outlier, service: string, name: string) =>
 
 /** The trace the recorded Tempo answers for (see state.ts). */
 const RECORDED = recordedTempoTruth();
+/** the trace page's breakdown table (self time by default) */
+const BREAKDOWN = 'Self time by group';
 
 let browser: Browser;
 let open: OpenPage;
@@ -55,8 +57,7 @@ const expectNoConsoleErrors = (allowed: RegExp[] = []) =>
 
 /** Trace ids the result table links to, canonical and sorted. */
 const resultIds = async () => {
-  const hrefs = await open.page
-    .getByTestId('search-result')
+  const hrefs = await tableRows(open.page, 'Traces found')
     .locator('a')
     .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
   return hrefs.map((h) => canonical(/\/trace\/([0-9a-f]+)\?/.exec(h)![1])).sort();
@@ -103,7 +104,7 @@ describe('search on Jaeger', () => {
   it('finds exactly the trace with a given x_request_id through the tags field, and again from the link', async () => {
     const { page } = open;
     const target = state.truth[10];
-    const row = page.getByTestId('search-result');
+    const row = tableRows(page, 'Traces found');
     const expectTarget = async () => {
       await eventually(async () => expect(await resultIds()).toEqual([target.traceId]));
       await eventually(async () => expect(await row.innerText()).toContain(`${target.rootService} ${target.rootName}`));
@@ -135,7 +136,7 @@ describe('search on recorded Tempo', () => {
     await page.getByRole('button', { name: 'Run query' }).click();
     await eventually(async () => expect(await resultIds()).toEqual([RECORDED.traceId]));
     await eventually(async () =>
-      expect(await page.getByTestId('search-result').innerText()).toContain(
+      expect(await tableRows(page, 'Traces found').innerText()).toContain(
         `${RECORDED.rootService} ${RECORDED.rootName}`
       )
     );
@@ -226,18 +227,16 @@ describe('trace analysis on Jaeger', () => {
     for (const [service, us] of Object.entries(t.selfTimeUsByService)) {
       await eventually(async () =>
         expect(
-          (
-            await page.getByTestId('breakdown-table-row').filter({ hasText: service }).locator('td').first().innerText()
-          ).trim()
+          (await tableRows(page, BREAKDOWN).filter({ hasText: service }).locator('td').nth(1).innerText()).trim()
         ).toBe(formatDuration(us * 1000))
       );
     }
     // One colour per service on the page: the breakdown's swatch is the waterfall's.
-    const colour = (row: ReturnType<typeof page.getByTestId>) =>
+    const colour = (row: ReturnType<typeof tableRows>) =>
       row.getByTestId('swatch').evaluate((e) => getComputedStyle(e).backgroundColor);
     const services = Object.keys(t.selfTimeUsByService);
     const tableColours = await Promise.all(
-      services.map((s) => colour(page.getByTestId('breakdown-table-row').filter({ hasText: s })))
+      services.map((s) => colour(tableRows(page, BREAKDOWN).filter({ hasText: s })))
     );
     const waterfallColours = await Promise.all(
       services.map((s) => colour(page.getByRole('option', { name: new RegExp(`^${s} `) }).first()))
@@ -339,11 +338,11 @@ describe('trace analysis on recorded Tempo', () => {
     await eventually(async () =>
       expect((await page.getByTestId('summary-duration').innerText()).trim()).toBe(formatDuration(t.durationUs * 1000))
     );
-    const rows = page.getByTestId('breakdown-table-row');
+    const rows = tableRows(page, BREAKDOWN);
     await eventually(async () => expect(await rows.count()).toBe(Object.keys(t.selfTimeUsByService).length));
     for (const [service, us] of Object.entries(t.selfTimeUsByService)) {
       await eventually(async () =>
-        expect((await rows.filter({ hasText: service }).locator('td').first().innerText()).trim()).toBe(
+        expect((await rows.filter({ hasText: service }).locator('td').nth(1).innerText()).trim()).toBe(
           formatDuration(us * 1000)
         )
       );
@@ -359,9 +358,7 @@ describe('services on Jaeger and Prometheus', () => {
     const table = page.getByRole('table', { name: 'Services' });
     await table.waitFor();
     for (const service of ['frontend', 'api-gateway', 'auth-service', 'user-service', 'order-worker']) {
-      const row = table
-        .getByTestId('stats-row')
-        .filter({ has: page.getByRole('button', { name: service, exact: true }) });
+      const row = tableRows(page, 'Services').filter({ has: page.getByRole('button', { name: service, exact: true }) });
       const rate = Number((await row.locator('td').nth(1).innerText()).replace(' req/s', ''));
       expect(rate).toBeGreaterThan(0);
     }
@@ -370,7 +367,6 @@ describe('services on Jaeger and Prometheus', () => {
         /^Edges from span metrics of client spans with a peer-service label/
       )
     );
-    const edges = page.getByRole('table', { name: 'Service graph edges' });
     for (const edge of [
       'frontend → api-gateway',
       'api-gateway → auth-service',
@@ -378,7 +374,7 @@ describe('services on Jaeger and Prometheus', () => {
       'user-service → postgres',
     ]) {
       await eventually(async () =>
-        expect(await edges.getByTestId('edge-row').filter({ hasText: edge }).count()).toBe(1)
+        expect(await tableRows(page, 'Service graph edges').filter({ hasText: edge }).count()).toBe(1)
       );
     }
     await page.getByRole('button', { name: 'user-service', exact: true }).first().click();
@@ -427,7 +423,7 @@ describe('compare on Jaeger', () => {
     await eventually(async () =>
       expect(await page.getByText(/^Slow set: /).innerText()).toContain(`baseline: ${state.truth.length - slow} traces`)
     );
-    const first = page.getByTestId('comparison-row').first();
+    const first = tableRows(page, 'Differences, largest first').first();
     await first.waitFor({ timeout: 60_000 });
     await eventually(async () =>
       expect((await first.locator('td').nth(1).innerText()).trim()).toBe('user-service: SELECT users')
@@ -497,8 +493,8 @@ describe('trace files', () => {
       buffer: Buffer.from(text),
     });
     await page.getByRole('heading', { name: 'Traces in two.json' }).waitFor({ timeout: 20_000 });
-    expect(await page.getByTestId('file-trace').count()).toBe(2);
-    await page.getByTestId('file-trace').nth(1).getByRole('link').first().click();
+    expect(await tableRows(page, 'Traces in the file').count()).toBe(2);
+    await tableRows(page, 'Traces in the file').nth(1).getByRole('link').first().click();
     await eventually(async () =>
       expect(canonical(/\/trace\/([0-9a-f]+)/.exec(new URL(page.url()).pathname)![1])).toBe(canonical(b.traceId))
     );

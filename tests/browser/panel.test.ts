@@ -24,6 +24,7 @@ import {
   OpenPage,
   README_SCREENSHOTS,
   SCREENSHOTS,
+  tableRows,
   Theme,
 } from './browser';
 import { browserState, recordedTempoTruth, XSS } from './state';
@@ -151,7 +152,7 @@ describe('breakdown panel with a Jaeger trace frame', () => {
     await expect(page.getByTestId('breakdown-header').innerText()).resolves.toMatch(
       /^Critical-path time by operation · 1 trace/
     );
-    const labels = await page.getByTestId('breakdown-table-row').getByRole('rowheader').allInnerTexts();
+    const labels = await tableRows(page, 'Critical-path time by group').locator('td:first-child').allInnerTexts();
     expect(labels).toContain(`frontend: ${state.xss.rootName}`);
 
     await mount({ view: 'stacked' });

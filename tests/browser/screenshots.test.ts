@@ -5,7 +5,7 @@
  * the theme is checked from the page background's lightness.
  */
 import { Browser, Page } from 'playwright-core';
-import { APP, eventually, launch, newPage, openRoute, screenshot, Theme } from './browser';
+import { APP, eventually, launch, newPage, openRoute, screenshot, tableRows, Theme } from './browser';
 import { browserState } from './state';
 
 const state = browserState();
@@ -21,7 +21,7 @@ const batch = {
 /** every result row's lazily analysed self-time bar is drawn */
 const bars = (page: Page) =>
   eventually(async () => {
-    const rows = await page.getByTestId('search-result').count();
+    const rows = await tableRows(page, 'Traces found').count();
     expect(rows).toBeGreaterThan(0);
     expect(await page.getByRole('img', { name: /^Self time per service/ }).count()).toBe(rows);
   }, 60_000);
@@ -51,7 +51,7 @@ const PAGES: Array<{ name: string; path: string; ready: (page: Page) => Promise<
   {
     name: 'compare',
     path: `${APP}/compare${params({ ...JAEGER, svc: 'frontend', pct: '5', run: '1', ...batch })}`,
-    ready: (page) => page.getByTestId('comparison-row').first().waitFor({ timeout: 60_000 }),
+    ready: (page) => tableRows(page, 'Differences, largest first').first().waitFor({ timeout: 60_000 }),
   },
   {
     name: 'configuration',

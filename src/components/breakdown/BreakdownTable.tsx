@@ -1,11 +1,19 @@
-import React, { useMemo, useState } from 'react';
+/**
+ * The breakdown as a table (Grafana's InteractiveTable): one row per group with its colour swatch
+ * and label (a link when the row has one), then value, share, waiting time (busy/idle), spans,
+ * per-trace percentiles and the overlay when the view has them, in the view's order. Column
+ * headers sort (label A→Z first, numbers largest first; again: reverse; a third time: the view's
+ * order); "Other" stays last. O(rows · log rows) per sort.
+ */
+import React, { useMemo } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { useStyles2, useTheme2 } from '@grafana/ui';
+import { Column, useStyles2, useTheme2 } from '@grafana/ui';
+import { NamedTable } from '../NamedTable';
+import { sortableColumn, SortOptions } from '../tableColumns';
 import { rowColor } from './colors';
 import { formatDuration, formatShare } from './format';
 import { RowLabel } from './RowLabel';
-import { compactTableStyle } from './styles';
 import { BreakdownView, BreakdownViewRow, DurationUnit } from './types';
 
 export interface BreakdownTableProps {
@@ -13,138 +21,97 @@ export interface BreakdownTableProps {
   unit?: DurationUnit;
 }
 
-interface Column {
-  id: string;
-  header: string;
-  value: (r: BreakdownViewRow) => number | string | undefined;
-  text: (r: BreakdownViewRow) => string;
-}
+const OTHER_LAST: SortOptions<BreakdownViewRow> = { pinned: (r) => r.merged !== undefined };
 
-function columnsOf(view: BreakdownView, unit: DurationUnit): Column[] {
+function columnsOf(view: BreakdownView, unit: DurationUnit, label: (r: BreakdownViewRow) => React.ReactNode) {
   const d = (v: number | undefined) => (v === undefined ? '' : formatDuration(v, unit));
-  const cols: Column[] = [
-    { id: 'label', header: 'Group', value: (r) => r.label, text: (r) => r.label },
-    { id: 'value', header: view.measureLabel, value: (r) => r.value, text: (r) => d(r.value) },
-    { id: 'share', header: 'Share', value: (r) => r.share, text: (r) => formatShare(r.share) },
+  const cols: Array<Column<BreakdownViewRow>> = [
+    sortableColumn('label', 'Group', (r) => r.label, label, { ...OTHER_LAST, ascendingFirst: true }),
+    sortableColumn(
+      'value',
+      view.measureLabel,
+      (r) => r.value,
+      (r) => d(r.value),
+      OTHER_LAST
+    ),
+    sortableColumn(
+      'share',
+      'Share',
+      (r) => r.share,
+      (r) => formatShare(r.share),
+      OTHER_LAST
+    ),
   ];
   if (view.rows.some((r) => r.waiting !== undefined)) {
-    cols.push({ id: 'waiting', header: 'Waiting', value: (r) => r.waiting, text: (r) => d(r.waiting) });
+    cols.push(
+      sortableColumn(
+        'waiting',
+        'Waiting',
+        (r) => r.waiting,
+        (r) => d(r.waiting),
+        OTHER_LAST
+      )
+    );
   }
-  cols.push({ id: 'count', header: 'Spans', value: (r) => r.count, text: (r) => String(r.count) });
+  cols.push(
+    sortableColumn(
+      'count',
+      'Spans',
+      (r) => r.count,
+      (r) => String(r.count),
+      OTHER_LAST
+    )
+  );
   if (view.percentilesOf) {
     for (const p of ['p50', 'p90', 'p99'] as const) {
-      const header = `${p} ${view.percentilesOf}`;
-      cols.push({ id: p, header, value: (r) => r.percentiles?.[p], text: (r) => d(r.percentiles?.[p]) });
+      const value = (r: BreakdownViewRow) => r.percentiles?.[p];
+      cols.push(sortableColumn(p, `${p} ${view.percentilesOf}`, value, (r) => d(value(r)), OTHER_LAST));
     }
   }
   if (view.overlayLabel) {
-    cols.push({ id: 'overlay', header: view.overlayLabel, value: (r) => r.overlay, text: (r) => d(r.overlay) });
+    cols.push(
+      sortableColumn(
+        'overlay',
+        view.overlayLabel,
+        (r) => r.overlay,
+        (r) => d(r.overlay),
+        OTHER_LAST
+      )
+    );
   }
   return cols;
 }
 
-/** The breakdown as a table; column headers are buttons that sort (again: reverse). "Other" stays last. */
 export function BreakdownTable({ view, unit = 'auto' }: BreakdownTableProps) {
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
-  const columns = useMemo(() => columnsOf(view, unit), [view, unit]);
-  const [sort, setSort] = useState<{ id: string; desc: boolean } | undefined>(undefined);
-  const rows = useMemo(() => {
-    const col = columns.find((c) => c.id === sort?.id);
-    if (!col || !sort) {
-      return view.rows;
-    }
-    const other = view.rows.filter((r) => r.merged !== undefined);
-    const sorted = view.rows
-      .filter((r) => r.merged === undefined)
-      .sort((a, b) => {
-        const [x, y] = [col.value(a), col.value(b)];
-        const cmp =
-          typeof x === 'string' || typeof y === 'string'
-            ? String(x ?? '').localeCompare(String(y ?? ''))
-            : (x ?? -Infinity) - (y ?? -Infinity);
-        return sort.desc ? -cmp : cmp;
-      });
-    return [...sorted, ...other];
-  }, [view.rows, columns, sort]);
+  const columns = useMemo(
+    () =>
+      columnsOf(view, unit, (r) => (
+        <span className={styles.label}>
+          <span
+            className={styles.swatch}
+            style={{ background: rowColor(theme, r.colorIndex) }}
+            aria-hidden
+            data-testid="swatch"
+          />
+          <RowLabel label={r.label} href={r.href} />
+        </span>
+      )),
+    [view, unit, styles, theme]
+  );
   return (
-    <table className={styles.table}>
-      <caption className={styles.caption}>
-        {view.measureLabel} by group, {view.denominatorNote}
-      </caption>
-      <thead>
-        <tr>
-          {columns.map((c) => {
-            const active = sort?.id === c.id;
-            return (
-              <th key={c.id} scope="col" aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
-                <button
-                  type="button"
-                  className={styles.sortButton}
-                  onClick={() => setSort({ id: c.id, desc: active ? !sort.desc : c.id !== 'label' })}
-                >
-                  {c.header}
-                  {active ? (sort.desc ? ' ▼' : ' ▲') : ''}
-                </button>
-              </th>
-            );
-          })}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key} data-testid="breakdown-table-row">
-            {columns.map((c, i) =>
-              i === 0 ? (
-                <th key={c.id} scope="row" className={styles.labelCell}>
-                  <span
-                    className={styles.swatch}
-                    style={{ background: rowColor(theme, r.colorIndex) }}
-                    aria-hidden
-                    data-testid="swatch"
-                  />
-                  <RowLabel label={r.label} href={r.href} />
-                </th>
-              ) : (
-                <td key={c.id} className={styles.number}>
-                  {c.text(r)}
-                </td>
-              )
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <NamedTable
+      label={`${view.measureLabel} by group`}
+      description={`${view.measureLabel} by group, ${view.denominatorNote}`}
+      columns={columns}
+      data={view.rows}
+      getRowId={(r) => r.key}
+    />
   );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  table: css(compactTableStyle(theme)),
-  caption: css({
-    captionSide: 'bottom',
-    textAlign: 'left',
-    color: theme.colors.text.secondary,
-    paddingTop: theme.spacing(0.5),
-  }),
-  sortButton: css({
-    background: 'none',
-    border: 'none',
-    padding: 0,
-    font: 'inherit',
-    fontWeight: theme.typography.fontWeightMedium,
-    color: theme.colors.text.primary,
-    cursor: 'pointer',
-    whiteSpace: 'nowrap',
-    '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}` },
-  }),
-  labelCell: css({
-    display: 'flex',
-    alignItems: 'center',
-    gap: theme.spacing(0.75),
-    fontWeight: 'normal',
-    textAlign: 'left',
-    maxWidth: 320,
-  }),
+  label: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(0.75), maxWidth: 320 }),
   swatch: css({ flex: 'none', width: 10, height: 10, borderRadius: 2 }),
-  number: css({ textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }),
 });

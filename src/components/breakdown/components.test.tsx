@@ -1,6 +1,8 @@
 import React from 'react';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { tableCells, tableHeaders, tableRows } from '../../../tests/support/tables';
+import { user } from '../../../tests/support/user';
 import { analyzeTrace, traceFromDataFrame } from '../../engine';
 import { BreakdownBars } from './BreakdownBars';
 import { BreakdownTable } from './BreakdownTable';
@@ -59,18 +61,40 @@ describe('BreakdownBars', () => {
 });
 
 describe('BreakdownTable', () => {
+  const TABLE = 'Self time by group';
+  const rowNames = () => tableRows(TABLE).map((r) => within(r).getAllByRole('cell')[0].textContent);
+
   it('sorts by a column from the keyboard and keeps "Other" last', async () => {
     render(<BreakdownTable view={view} unit="ms" />);
-    const header = screen.getByRole('button', { name: 'Group' });
-    header.focus();
-    await userEvent.keyboard('{Enter}');
+    screen.getByRole('button', { name: 'Sort column Group' }).focus();
+    await user.keyboard('{Enter}');
     expect(screen.getByRole('columnheader', { name: /Group/ })).toHaveAttribute('aria-sort', 'ascending');
-    expect(rowTexts('breakdown-table-row')).toEqual([
+    expect(tableRows(TABLE).map((r) => r.textContent)).toEqual([
       'auth-service5.103 ms27.6%1',
       'order-worker4.412 ms23.9%1',
       'user-service5.363 ms29.0%2',
       'Other (2 groups)6.876 ms37.2%6',
     ]);
+    expect(screen.getByRole('table', { name: TABLE })).toHaveAccessibleDescription(
+      'Self time by group, share of the trace duration (18.5 ms)'
+    );
+  });
+
+  it("sorts numbers largest first, then reversed, then back in the view's order; ties keep that order", async () => {
+    render(<BreakdownTable view={view} />);
+    // spans: user-service 2, auth-service 1, order-worker 1; "Other" (6) last all the same
+    expect(rowNames()).toEqual(['user-service', 'auth-service', 'order-worker', 'Other (2 groups)']);
+    await user.click(screen.getByRole('button', { name: 'Sort column Spans' }));
+    expect(screen.getByRole('columnheader', { name: /Spans/ })).toHaveAttribute('aria-sort', 'descending');
+    expect(rowNames()).toEqual(['user-service', 'auth-service', 'order-worker', 'Other (2 groups)']);
+    await user.click(screen.getByRole('button', { name: 'Sort column Spans' }));
+    expect(rowNames()).toEqual(['auth-service', 'order-worker', 'user-service', 'Other (2 groups)']);
+    await user.click(screen.getByRole('button', { name: 'Sort column Spans' }));
+    expect(screen.getByRole('columnheader', { name: /Spans/ })).not.toHaveAttribute('aria-sort');
+    // share: user-service 29.0%, auth-service 27.6%, order-worker 23.9%; ascending on the second press
+    await user.click(screen.getByRole('button', { name: 'Sort column Share' }));
+    await user.click(screen.getByRole('button', { name: 'Sort column Share' }));
+    expect(rowNames()).toEqual(['order-worker', 'auth-service', 'user-service', 'Other (2 groups)']);
   });
 
   it('adds per-trace percentile and overlay columns when the view has them', () => {
@@ -78,8 +102,7 @@ describe('BreakdownTable', () => {
     render(
       <BreakdownTable view={{ ...two, overlayLabel: 'p95', rows: [{ ...two.rows[0], overlay: 6e6 }, two.rows[1]] }} />
     );
-    const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers).toEqual([
+    expect(tableHeaders(TABLE)).toEqual([
       'Group',
       'Self time',
       'Share',
@@ -89,12 +112,16 @@ describe('BreakdownTable', () => {
       'p99 per trace',
       'p95',
     ]);
-    const first = screen.getAllByTestId('breakdown-table-row')[0];
-    expect(
-      within(first)
-        .getAllByRole('cell')
-        .map((c) => c.textContent)
-    ).toEqual(['5.36 ms', '29.0%', '4', '5.36 ms', '5.36 ms', '5.36 ms', '6 ms']);
+    expect(tableCells(TABLE)[0]).toEqual([
+      'user-service',
+      '5.36 ms',
+      '29.0%',
+      '4',
+      '5.36 ms',
+      '5.36 ms',
+      '5.36 ms',
+      '6 ms',
+    ]);
   });
 });
 

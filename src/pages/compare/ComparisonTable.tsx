@@ -1,8 +1,10 @@
-import React from 'react';
+import React, { useMemo } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { useStyles2 } from '@grafana/ui';
-import { getTableStyles } from '../../components/tableStyles';
+import { Column, useStyles2 } from '@grafana/ui';
+import { getLinkStyles } from '../../components/linkStyles';
+import { NamedTable } from '../../components/NamedTable';
+import { plainColumn, sortableColumn, SortOptions } from '../../components/tableColumns';
 import { ComparisonOther, ComparisonRow } from '../../engine';
 import { formatDuration, formatShare } from '../../components/breakdown';
 
@@ -14,90 +16,121 @@ interface Props {
   traceHref: (traceId: string) => string;
 }
 
+/** A line of the table: a ranked component, or (no rank) the merged ones. */
+interface Line {
+  key: string;
+  /** 1 for the largest difference; undefined for the merged components */
+  rank?: number;
+  label: string;
+  item: ComparisonRow | ComparisonOther;
+}
+
+const OTHER_KEY = '\u0000other';
+const OTHER_LAST: SortOptions<Line> = { pinned: (l) => l.rank === undefined };
 const signed = (ns: number) => `${ns >= 0 ? '+' : '−'}${formatDuration(Math.abs(ns))}`;
+
+function linesOf(rows: ComparisonRow[], other: ComparisonOther | null): Line[] {
+  const lines: Line[] = rows.map((r, n) => ({ key: r.key, rank: n + 1, label: r.label, item: r }));
+  return other ? [...lines, { key: OTHER_KEY, label: `Other (${other.components} components)`, item: other }] : lines;
+}
 
 /**
  * Components ranked by how much more critical-path time they take per slow trace, with a
- * diverging bar; the components merged for lack of room last, in one row without a rank.
+ * diverging bar; the components merged for lack of room last, in one row without a rank. The
+ * headers sort (the rank gives the ranking back); the merged row stays last. O(rows · log rows).
  */
 export function ComparisonTable({ rows, other, examples, traceHref }: Props) {
   const styles = useStyles2(getStyles);
-  const table = useStyles2(getTableStyles);
-  const scale = Math.max(...rows.map((r) => Math.abs(r.criticalPathDelta)), 1e-9);
-  return (
-    <table className={table.table} aria-label="Differences, largest first">
-      <thead>
-        <tr>
-          <th>#</th>
-          <th>Component</th>
-          <th>Critical path per slow trace</th>
-          <th>per baseline trace</th>
-          <th>Difference</th>
-          <th className={styles.barHead}>Difference (chart)</th>
-          <th>Share of duration, slow vs baseline</th>
-          <th>Self time difference</th>
-          <th>Example slow traces</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r, n) => {
-          const width = (Math.abs(r.criticalPathDelta) / scale) * 50;
-          return (
-            <tr key={r.key} data-testid="comparison-row">
-              <td>{n + 1}</td>
-              <td>{r.label}</td>
-              <td>{formatDuration(r.slow.criticalPathPerTrace)}</td>
-              <td>{formatDuration(r.baseline.criticalPathPerTrace)}</td>
-              <td className={r.criticalPathDelta > 0 ? styles.worse : styles.better}>{signed(r.criticalPathDelta)}</td>
-              <td className={styles.barCell} aria-hidden>
-                <div
-                  className={r.criticalPathDelta > 0 ? styles.barWorse : styles.barBetter}
-                  style={
-                    r.criticalPathDelta > 0 ? { left: '50%', width: `${width}%` } : { right: '50%', width: `${width}%` }
-                  }
-                />
-              </td>
-              <td>
-                {formatShare(r.slow.criticalPathShare)} vs {formatShare(r.baseline.criticalPathShare)}
-              </td>
-              <td>{signed(r.selfDelta)}</td>
-              <td className={styles.examples}>
-                {(examples.get(r.key) ?? []).map((id) => (
-                  <a key={id} href={traceHref(id)} className={styles.link}>
-                    {id.slice(0, 8)}
-                  </a>
-                ))}
-              </td>
-            </tr>
-          );
-        })}
-        {other && (
-          <tr data-testid="comparison-other">
-            <td />
-            <td>Other ({other.components} components)</td>
-            <td>{formatDuration(other.slow.criticalPathPerTrace)}</td>
-            <td>{formatDuration(other.baseline.criticalPathPerTrace)}</td>
-            <td>{signed(other.criticalPathDelta)}</td>
-            <td aria-hidden />
-            <td>
-              {formatShare(other.slow.criticalPathShare)} vs {formatShare(other.baseline.criticalPathShare)}
-            </td>
-            <td>{signed(other.selfDelta)}</td>
-            <td />
-          </tr>
-        )}
-      </tbody>
-    </table>
-  );
+  const link = useStyles2(getLinkStyles);
+  const lines = useMemo(() => linesOf(rows, other), [rows, other]);
+  const columns = useMemo((): Array<Column<Line>> => {
+    const scale = Math.max(...rows.map((r) => Math.abs(r.criticalPathDelta)), 1e-9);
+    const bar = ({ rank, item }: Line) => {
+      const delta = item.criticalPathDelta;
+      const width = `${(Math.abs(delta) / scale) * 50}%`;
+      return (
+        rank !== undefined && (
+          <div className={styles.barTrack} aria-hidden>
+            <div
+              className={delta > 0 ? styles.barWorse : styles.barBetter}
+              style={delta > 0 ? { left: '50%', width } : { right: '50%', width }}
+            />
+          </div>
+        )
+      );
+    };
+    const difference = ({ rank, item }: Line) => (
+      <span className={rank === undefined ? undefined : item.criticalPathDelta > 0 ? styles.worse : styles.better}>
+        {signed(item.criticalPathDelta)}
+      </span>
+    );
+    return [
+      sortableColumn(
+        'rank',
+        '#',
+        (l) => l.rank,
+        (l) => l.rank,
+        { ...OTHER_LAST, ascendingFirst: true }
+      ),
+      sortableColumn(
+        'component',
+        'Component',
+        (l) => l.label,
+        (l) => l.label,
+        { ...OTHER_LAST, ascendingFirst: true }
+      ),
+      sortableColumn(
+        'slow',
+        'Critical path per slow trace',
+        (l) => l.item.slow.criticalPathPerTrace,
+        (l) => formatDuration(l.item.slow.criticalPathPerTrace),
+        OTHER_LAST
+      ),
+      sortableColumn(
+        'baseline',
+        'per baseline trace',
+        (l) => l.item.baseline.criticalPathPerTrace,
+        (l) => formatDuration(l.item.baseline.criticalPathPerTrace),
+        OTHER_LAST
+      ),
+      sortableColumn('difference', 'Difference', (l) => l.item.criticalPathDelta, difference, OTHER_LAST),
+      { ...plainColumn('chart', 'Difference (chart)', bar), width: 200 },
+      sortableColumn(
+        'share',
+        'Share of duration, slow vs baseline',
+        (l) => l.item.shareDelta,
+        (l) => `${formatShare(l.item.slow.criticalPathShare)} vs ${formatShare(l.item.baseline.criticalPathShare)}`,
+        OTHER_LAST
+      ),
+      sortableColumn(
+        'self',
+        'Self time difference',
+        (l) => l.item.selfDelta,
+        (l) => signed(l.item.selfDelta),
+        OTHER_LAST
+      ),
+      plainColumn('examples', 'Example slow traces', (l) => (
+        <span className={styles.examples}>
+          {(examples.get(l.key) ?? []).map((id) => (
+            <a key={id} href={traceHref(id)} className={link.link}>
+              <code>{id.slice(0, 8)}</code>
+            </a>
+          ))}
+        </span>
+      )),
+    ];
+  }, [rows, examples, traceHref, styles, link]);
+  return <NamedTable label="Differences, largest first" columns={columns} data={lines} getRowId={(l) => l.key} />;
 }
 
-const getStyles = (theme: GrafanaTheme2) => ({
-  barHead: css({ width: 200 }),
-  barCell: css({ position: 'relative', height: 20 }),
-  barWorse: css({ position: 'absolute', top: 5, height: 10, background: theme.colors.error.main, borderRadius: 1 }),
-  barBetter: css({ position: 'absolute', top: 5, height: 10, background: theme.colors.success.main, borderRadius: 1 }),
-  worse: css({ color: theme.colors.error.text }),
-  better: css({ color: theme.colors.success.text }),
-  examples: css({ display: 'flex', gap: theme.spacing(1) }),
-  link: css({ color: theme.colors.text.link, fontFamily: theme.typography.fontFamilyMonospace }),
-});
+const getStyles = (theme: GrafanaTheme2) => {
+  const bar = { position: 'absolute' as const, top: 5, height: 10, borderRadius: 1 };
+  return {
+    barTrack: css({ position: 'relative', height: 20 }),
+    barWorse: css({ ...bar, background: theme.colors.error.main }),
+    barBetter: css({ ...bar, background: theme.colors.success.main }),
+    worse: css({ color: theme.colors.error.text }),
+    better: css({ color: theme.colors.success.text }),
+    examples: css({ display: 'flex', gap: theme.spacing(1) }),
+  };
+};

@@ -4,6 +4,7 @@ import { PLUGIN_BASE_URL } from '../../constants';
 import { readTraceFile } from '../../engine';
 import { installRecordedBackend } from '../../../tests/support/recordedBackend';
 import { renderApp } from '../../../tests/support/renderApp';
+import { tableRows } from '../../../tests/support/tables';
 import { tinyOtlp } from '../../../tests/synthetic/tiny';
 
 // a loaded 2-core machine: lazy pages, traces read and analysed
@@ -134,7 +135,7 @@ describe('Open a trace file', () => {
     await upload('two-traces.json', JAEGER_TWO);
     expect(await screen.findByRole('heading', { name: 'Traces in two-traces.json' }, SLOW)).toBeInTheDocument();
     expect(screen.getByTestId('location-search')).toHaveTextContent('?file=1');
-    const rows = screen.getAllByTestId('file-trace');
+    const rows = tableRows('Traces in the file');
     expect(rows).toHaveLength(2);
     // A: 0–5 ms, 2 spans; B: starts 2 s after A (T0 + 2,000,000 µs), 3 ms, 1 span, error=true
     expect(rows[0]).toHaveTextContent(`frontend GET /a2023-11-14 22:13:20.0005 ms20${A}`);

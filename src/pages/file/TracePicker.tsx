@@ -2,21 +2,72 @@ import React, { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { css } from '@emotion/css';
 import { dateTimeFormat, GrafanaTheme2 } from '@grafana/data';
-import { Alert, useStyles2 } from '@grafana/ui';
+import { Alert, Column, useStyles2 } from '@grafana/ui';
 import { formatDuration } from '../../components/breakdown';
-import { getTableStyles } from '../../components/tableStyles';
-import { pickerRow } from './pickerRow';
-import { displayName, fileTraceUrl, FORMAT_LABELS, LoadedFile } from '../../app/traceFiles';
+import { getLinkStyles } from '../../components/linkStyles';
+import { NamedTable } from '../../components/NamedTable';
+import { plainColumn, sortableColumn } from '../../components/tableColumns';
+import { pickerRow, PickerRow } from './pickerRow';
+import { displayName, FileTrace, fileTraceUrl, FORMAT_LABELS, LoadedFile } from '../../app/traceFiles';
+
+interface Line {
+  entry: FileTrace;
+  row: PickerRow;
+}
 
 /**
  * The traces of a file holding several, one row each (root service and span, start, duration,
  * spans, errors, trace id), each a link to its trace page: one trace is analysed at a time, never
- * a mix of them.
+ * a mix of them. Rows come in the file's order; the headers sort them. O(traces · log traces).
  */
 export function TracePicker({ file }: { file: LoadedFile }) {
   const styles = useStyles2(getStyles);
-  const table = useStyles2(getTableStyles);
-  const rows = useMemo(() => file.traces.map((entry) => ({ entry, row: pickerRow(entry.trace) })), [file]);
+  const link = useStyles2(getLinkStyles);
+  const lines = useMemo(() => file.traces.map((entry) => ({ entry, row: pickerRow(entry.trace) })), [file]);
+  const columns = useMemo(
+    (): Array<Column<Line>> => [
+      sortableColumn(
+        'root',
+        'Root service and span',
+        ({ row }) => `${row.rootService} ${row.rootName}`,
+        ({ entry, row }) => (
+          <Link className={link.link} to={fileTraceUrl(file, entry)}>
+            <strong>{row.rootService}</strong> {row.rootName}
+          </Link>
+        ),
+        { ascendingFirst: true }
+      ),
+      sortableColumn(
+        'start',
+        'Start',
+        ({ row }) => row.startMs,
+        ({ row }) => (
+          <span className={styles.nowrap}>{dateTimeFormat(row.startMs, { format: 'YYYY-MM-DD HH:mm:ss.SSS' })}</span>
+        ),
+        { ascendingFirst: true }
+      ),
+      sortableColumn(
+        'duration',
+        'Duration',
+        ({ row }) => row.duration,
+        ({ row }) => formatDuration(row.duration)
+      ),
+      sortableColumn(
+        'spans',
+        'Spans',
+        ({ row }) => row.spanCount,
+        ({ row }) => row.spanCount
+      ),
+      sortableColumn(
+        'errors',
+        'Errors',
+        ({ row }) => row.errorCount,
+        ({ row }) => row.errorCount
+      ),
+      plainColumn('traceId', 'Trace id', ({ entry }) => <code>{entry.trace.traceId || '(none)'}</code>),
+    ],
+    [file, styles, link]
+  );
   return (
     <div className={styles.wrap}>
       <p>
@@ -32,36 +83,7 @@ export function TracePicker({ file }: { file: LoadedFile }) {
           </ul>
         </Alert>
       )}
-      <table className={table.table} aria-label="Traces in the file">
-        <thead>
-          <tr>
-            <th>Root service and span</th>
-            <th>Start</th>
-            <th className={styles.numeric}>Duration</th>
-            <th className={styles.numeric}>Spans</th>
-            <th className={styles.numeric}>Errors</th>
-            <th>Trace id</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ entry, row }) => (
-            <tr key={entry.key} data-testid="file-trace">
-              <td>
-                <Link className={table.link} to={fileTraceUrl(file, entry)}>
-                  <strong>{row.rootService}</strong> {row.rootName}
-                </Link>
-              </td>
-              <td className={styles.nowrap}>{dateTimeFormat(row.startMs, { format: 'YYYY-MM-DD HH:mm:ss.SSS' })}</td>
-              <td className={styles.numeric}>{formatDuration(row.duration)}</td>
-              <td className={styles.numeric}>{row.spanCount}</td>
-              <td className={styles.numeric}>{row.errorCount}</td>
-              <td>
-                <code>{entry.trace.traceId || '(none)'}</code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <NamedTable label="Traces in the file" columns={columns} data={lines} getRowId={(l) => l.entry.key} />
     </div>
   );
 }
@@ -69,6 +91,5 @@ export function TracePicker({ file }: { file: LoadedFile }) {
 const getStyles = (theme: GrafanaTheme2) => ({
   wrap: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1) }),
   list: css({ margin: 0, paddingLeft: theme.spacing(2) }),
-  numeric: css({ textAlign: 'right !important' as 'right' }),
   nowrap: css({ whiteSpace: 'nowrap' }),
 });

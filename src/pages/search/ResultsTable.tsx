@@ -1,8 +1,10 @@
-import React from 'react';
-import { css, cx } from '@emotion/css';
+import React, { useCallback, useMemo, useState } from 'react';
+import { css } from '@emotion/css';
 import { dateTimeFormat, GrafanaTheme2 } from '@grafana/data';
-import { Icon, Spinner, Tooltip, useStyles2 } from '@grafana/ui';
-import { getTableStyles } from '../../components/tableStyles';
+import { Column, FetchDataArgs, Icon, Spinner, Tooltip, useStyles2 } from '@grafana/ui';
+import { getLinkStyles } from '../../components/linkStyles';
+import { NamedTable } from '../../components/NamedTable';
+import { plainColumn } from '../../components/tableColumns';
 import { formatDuration } from '../../components/breakdown/format';
 import { ServiceBar } from '../../components/ServiceBar';
 import { BreakdownCell, ResultRow, RowWarning, SortKey, sortRows } from './searchModel';
@@ -15,16 +17,6 @@ interface Props {
   breakdowns: Map<string, BreakdownCell>;
   traceHref: (traceId: string) => string;
 }
-
-const COLUMNS: Array<{ key?: SortKey; label: string; numeric?: boolean }> = [
-  { label: 'Trace' },
-  { key: 'root', label: 'Root service and span' },
-  { key: 'start', label: 'Start' },
-  { key: 'duration', label: 'Duration', numeric: true },
-  { key: 'spans', label: 'Spans', numeric: true },
-  { key: 'errors', label: 'Errors', numeric: true },
-  { label: 'Self time per service' },
-];
 
 /** A trace's warnings as one focusable icon: a warning sign for a partial trace, else an info sign for repairs. */
 function RowWarnings({ warnings }: { warnings: RowWarning[] }) {
@@ -52,89 +44,88 @@ function RowWarnings({ warnings }: { warnings: RowWarning[] }) {
 }
 
 /**
- * Search results: sortable columns (header buttons), a link per trace with its warnings (partial
- * trace, repairs) once loaded, and a lazily filled service bar.
+ * Search results (Grafana's InteractiveTable): a link per trace with its warnings (partial trace,
+ * repairs) once loaded, root, start, duration, spans, errors and a lazily filled service bar. The
+ * order is the page's (`sort`, `descending`, from the URL): a click on a header asks the page to
+ * sort by that column (`onSort`), whose rule — another column starts descending, the same one
+ * flips — is the header's own (`sortDescFirst`, no unsorted state). O(rows · log rows) per sort.
  */
 export function ResultsTable({ rows, sort, descending, onSort, breakdowns, traceHref }: Props) {
   const styles = useStyles2(getStyles);
-  const table = useStyles2(getTableStyles);
+  const link = useStyles2(getLinkStyles);
+  const columns = useMemo(
+    (): Array<Column<ResultRow>> => [
+      plainColumn('trace', 'Trace', (r) => {
+        const warnings = breakdowns.get(r.traceId)?.warnings;
+        return (
+          <>
+            <a className={link.link} href={traceHref(r.traceId)}>
+              <code>{r.traceId.slice(0, 16)}</code>
+            </a>
+            {warnings && warnings.length > 0 && <RowWarnings warnings={warnings} />}
+          </>
+        );
+      }),
+      sortedColumn('root', 'Root service and span', (r) => (
+        <>
+          <strong>{r.rootService}</strong> {r.rootName}
+        </>
+      )),
+      sortedColumn('start', 'Start', (r) => (
+        <span className={styles.nowrap}>{dateTimeFormat(r.startMs, { format: 'YYYY-MM-DD HH:mm:ss.SSS' })}</span>
+      )),
+      sortedColumn('duration', 'Duration', (r) => formatDuration(r.durationMs * 1e6)),
+      sortedColumn('spans', 'Spans', (r) => r.spanCount),
+      sortedColumn('errors', 'Errors', (r) =>
+        r.errorCount > 0 ? <span className={styles.error}>{r.errorCount}</span> : 0
+      ),
+      plainColumn('services', 'Self time per service', (r) => {
+        const cell = breakdowns.get(r.traceId);
+        return cell?.segments ? (
+          <ServiceBar segments={cell.segments} />
+        ) : cell?.error ? (
+          <span className={styles.muted} title={cell.error}>
+            unavailable
+          </span>
+        ) : (
+          <Spinner inline size="sm" />
+        );
+      }),
+    ],
+    [breakdowns, traceHref, styles, link]
+  );
+  // the headers start from the page's order, then tell the page what they change
+  const [initialSortBy] = useState(() => [{ id: sort, desc: descending }]);
+  const fetchData = useCallback(
+    ({ sortBy }: FetchDataArgs<ResultRow>) => {
+      const [next] = sortBy;
+      if (next && (next.id !== sort || Boolean(next.desc) !== descending)) {
+        onSort(next.id as SortKey);
+      }
+    },
+    [sort, descending, onSort]
+  );
+  const sorted = useMemo(() => sortRows(rows, sort, descending), [rows, sort, descending]);
   return (
-    <table className={cx(table.table, styles.hover)} aria-label="Traces found">
-      <thead>
-        <tr>
-          {COLUMNS.map((c) => (
-            <th
-              key={c.label}
-              className={c.numeric ? styles.numeric : undefined}
-              aria-sort={c.key === sort ? (descending ? 'descending' : 'ascending') : undefined}
-            >
-              {c.key ? (
-                <button type="button" className={styles.sortButton} onClick={() => onSort(c.key!)}>
-                  {c.label}
-                  {c.key === sort && <Icon name={descending ? 'arrow-down' : 'arrow-up'} size="sm" />}
-                </button>
-              ) : (
-                c.label
-              )}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {sortRows(rows, sort, descending).map((r) => {
-          const cell = breakdowns.get(r.traceId);
-          return (
-            <tr key={r.traceId} data-testid="search-result">
-              <td>
-                <a className={table.link} href={traceHref(r.traceId)}>
-                  <code>{r.traceId.slice(0, 16)}</code>
-                </a>
-                {cell?.warnings && cell.warnings.length > 0 && <RowWarnings warnings={cell.warnings} />}
-              </td>
-              <td>
-                <strong>{r.rootService}</strong> {r.rootName}
-              </td>
-              <td className={styles.nowrap}>{dateTimeFormat(r.startMs, { format: 'YYYY-MM-DD HH:mm:ss.SSS' })}</td>
-              <td className={styles.numeric}>{formatDuration(r.durationMs * 1e6)}</td>
-              <td className={styles.numeric}>{r.spanCount}</td>
-              <td className={styles.numeric}>
-                {r.errorCount > 0 ? <span className={styles.error}>{r.errorCount}</span> : 0}
-              </td>
-              <td>
-                {cell?.segments ? (
-                  <ServiceBar segments={cell.segments} />
-                ) : cell?.error ? (
-                  <span className={styles.muted} title={cell.error}>
-                    unavailable
-                  </span>
-                ) : (
-                  <Spinner inline size="sm" />
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <NamedTable
+      label="Traces found"
+      columns={columns}
+      data={sorted}
+      getRowId={(r) => r.traceId}
+      initialSortBy={initialSortBy}
+      fetchData={fetchData}
+      disableSortRemove
+    />
   );
 }
 
+/** A column the page sorts by its key (the rows come sorted: no comparison of its own). */
+function sortedColumn(key: SortKey, header: string, show: (r: ResultRow) => React.ReactNode): Column<ResultRow> {
+  return { ...plainColumn(key, header, show), sortType: 'basic', sortDescFirst: true };
+}
+
 const getStyles = (theme: GrafanaTheme2) => ({
-  hover: css({ 'tbody tr:hover': { background: theme.colors.action.hover } }),
-  numeric: css({ textAlign: 'right !important' as 'right', fontVariantNumeric: 'tabular-nums' }),
   nowrap: css({ whiteSpace: 'nowrap' }),
-  sortButton: css({
-    background: 'none',
-    border: 'none',
-    padding: 0,
-    color: theme.colors.text.primary,
-    fontWeight: theme.typography.fontWeightMedium,
-    cursor: 'pointer',
-    display: 'inline-flex',
-    gap: theme.spacing(0.5),
-    alignItems: 'center',
-    '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}` },
-  }),
   error: css({ color: theme.colors.error.text, fontWeight: theme.typography.fontWeightMedium }),
   muted: css({ color: theme.colors.text.secondary }),
   partial: css({ color: theme.colors.warning.text }),

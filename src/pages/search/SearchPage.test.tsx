@@ -6,6 +6,7 @@ import { recorded, wireText } from '../../../tests/support/recorded';
 import { recordedSource } from '../../loading/testing/recordedSource';
 import { installRecordedBackend } from '../../../tests/support/recordedBackend';
 import { renderApp } from '../../../tests/support/renderApp';
+import { tableRows } from '../../../tests/support/tables';
 import { setTestSource } from '../../app/testing/sourceOverride';
 
 jest.mock('../../sources', () => jest.requireActual('../../app/testing/sourceOverride').sourcesWithOverride());
@@ -33,7 +34,8 @@ describe('Search page on Jaeger', () => {
     const { requests } = installRecordedBackend({ jaeger: JAEGER });
     renderApp(`${PLUGIN_BASE_URL}/search?ds=jaeger&svc=frontend&attr=${encodeURIComponent('span.error=true')}`);
     // the recorded search for error=true in frontend holds one trace
-    expect(await screen.findAllByTestId('search-result', {}, SLOW)).toHaveLength(1);
+    await screen.findByRole('table', { name: 'Traces found' }, SLOW);
+    expect(tableRows('Traces found')).toHaveLength(1);
     expect(screen.getByLabelText(/^Tags/)).toHaveValue('error=true');
     expect(screen.getByLabelText('Most traces to find')).toHaveValue(20);
     expect(screen.getByText('Operation')).toBeInTheDocument();
@@ -41,7 +43,7 @@ describe('Search page on Jaeger', () => {
     expect(screen.queryByTestId('traceql-preview')).not.toBeInTheDocument();
     const search = requests.find((r) => r.path === 'api/traces')!;
     expect(search.params).toMatchObject({ service: 'frontend', tags: '{"error":"true"}', limit: '20' });
-    const row = screen.getByTestId('search-result');
+    const [row] = tableRows('Traces found');
     // root, 44.540 ms, 10 spans, 5 of them errors (Jaeger's recorded answer)
     expect(row).toHaveTextContent(/frontend GET \/checkout.*44\.5 ms105/);
     // the trace, analysed: the engine's repair note reaches the row

@@ -1,8 +1,9 @@
 import React, { useMemo } from 'react';
-import { css, cx } from '@emotion/css';
+import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { useStyles2, useTheme2 } from '@grafana/ui';
-import { getTableStyles } from '../../components/tableStyles';
+import { Column, useStyles2, useTheme2 } from '@grafana/ui';
+import { NamedTable } from '../../components/NamedTable';
+import { sortableColumn } from '../../components/tableColumns';
 import type { EdgeSource, ServiceGraphEdge } from '../../data';
 import { formatDuration, formatShare } from '../../components/breakdown';
 import { layoutGraph } from './serviceGraphLayout';
@@ -21,17 +22,32 @@ const ROW = 70;
 const NODE_W = 150;
 const NODE_H = 32;
 
-/** Failed share of the edge's requests; '–' (NaN) when the source does not count failures. */
-const errorShare = (e: ServiceGraphEdge) => formatShare(e.rate > 0 ? e.failedRate / e.rate : 0);
+/** Failed share of the edge's requests; NaN ('–') when the source does not count failures. */
+const errorRatio = (e: ServiceGraphEdge) => (e.rate > 0 ? e.failedRate / e.rate : 0);
+const errorShare = (e: ServiceGraphEdge) => formatShare(errorRatio(e));
 const p95Text = (e: ServiceGraphEdge) => formatDuration(e.p95Seconds * 1e9);
 const edgeText = (e: ServiceGraphEdge) => `${e.rate.toFixed(2)} req/s · ${errorShare(e)} errors · p95 ${p95Text(e)}`;
+const pairOf = (e: ServiceGraphEdge) => `${e.client} → ${e.server}`;
+
+/** The edges as a table, each column sorting (the pair A→Z, numbers largest first; '–' lowest). */
+const edgeColumns = (source: EdgeSource): Array<Column<ServiceGraphEdge>> => [
+  sortableColumn('pair', 'Client → server', pairOf, pairOf, { ascendingFirst: true }),
+  sortableColumn(
+    'rate',
+    'Requests',
+    (e) => e.rate,
+    (e) => `${e.rate.toFixed(2)} req/s`
+  ),
+  sortableColumn('errors', 'Errors', errorRatio, errorShare),
+  sortableColumn('p95', edgeLatencyTitle(source), (e) => e.p95Seconds, p95Text),
+];
 
 /** Service dependency graph: callers left, callees right; edges labelled; its source said in one line. */
 export function ServiceGraph({ edges, source, selected, onSelect }: Props) {
   const styles = useStyles2(getStyles);
-  const table = useStyles2(getTableStyles);
   const theme = useTheme2();
   const layout = useMemo(() => layoutGraph(edges), [edges]);
+  const columns = useMemo(() => edgeColumns(source ?? 'service-graph'), [source]);
   const pos = (name: string) => {
     const n = layout.nodes.get(name)!;
     return { x: 10 + n.layer * COL, y: 10 + n.slot * ROW };
@@ -58,9 +74,9 @@ export function ServiceGraph({ edges, source, selected, onSelect }: Props) {
         {edges.map((e) => {
           const a = pos(e.client);
           const b = pos(e.server);
-          const failing = e.rate > 0 && e.failedRate / e.rate > 0.01;
+          const failing = errorRatio(e) > 0.01;
           return (
-            <g key={`${e.client}→${e.server}`} data-testid="graph-edge">
+            <g key={pairOf(e)} data-testid="graph-edge">
               <line
                 x1={a.x + NODE_W}
                 y1={a.y + NODE_H / 2}
@@ -70,7 +86,7 @@ export function ServiceGraph({ edges, source, selected, onSelect }: Props) {
                 strokeWidth={1.5}
                 markerEnd="url(#tl-arrow)"
               >
-                <title>{`${e.client} → ${e.server}: ${edgeText(e)}`}</title>
+                <title>{`${pairOf(e)}: ${edgeText(e)}`}</title>
               </line>
             </g>
           );
@@ -109,28 +125,7 @@ export function ServiceGraph({ edges, source, selected, onSelect }: Props) {
           );
         })}
       </svg>
-      <table className={cx(table.table, table.fit)} aria-label="Service graph edges">
-        <thead>
-          <tr>
-            <th>Client → server</th>
-            <th>Requests</th>
-            <th>Errors</th>
-            <th>{edgeLatencyTitle(source ?? 'service-graph')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {edges.map((e) => (
-            <tr key={`${e.client}→${e.server}`} data-testid="edge-row">
-              <td>
-                {e.client} → {e.server}
-              </td>
-              <td>{e.rate.toFixed(2)} req/s</td>
-              <td>{errorShare(e)}</td>
-              <td>{p95Text(e)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <NamedTable label="Service graph edges" columns={columns} data={edges} getRowId={pairOf} fit />
     </div>
   );
 }

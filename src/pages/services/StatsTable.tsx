@@ -1,8 +1,10 @@
-import React from 'react';
+import React, { useMemo } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { useStyles2 } from '@grafana/ui';
-import { getTableStyles } from '../../components/tableStyles';
+import { Column, useStyles2 } from '@grafana/ui';
+import { getLinkStyles } from '../../components/linkStyles';
+import { NamedTable } from '../../components/NamedTable';
+import { plainColumn, sortableColumn } from '../../components/tableColumns';
 import { formatDuration, formatShare } from '../../components/breakdown';
 import { StatsRow } from './servicesModel';
 
@@ -11,73 +13,105 @@ interface Props {
   rows: StatsRow[];
   /** link to the search page for traces slower than the row's p95 */
   slowTracesHref: (row: StatsRow) => string;
-  /** makes each row's name a button choosing that row (its service, or its operation) */
+  /** makes each row's name a toggle button choosing that row (its service, or its operation) */
   onSelect?: (row: StatsRow) => void;
   /** key of the chosen row: the service, or the operation when rows are operations */
   selected?: string;
 }
 
 const seconds = (s: number) => (Number.isFinite(s) ? formatDuration(s * 1e9) : '–');
+const nameOf = (r: StatsRow) => r.operation ?? r.service;
 
-/** Rate, error ratio and latency percentiles per service or per operation, from span metrics. */
+/**
+ * Rate, error ratio and latency percentiles per service or per operation, from span metrics, in
+ * the order given; the headers sort (name A→Z, numbers largest first, unknown '–' lowest). The
+ * chosen row's name button is pressed and its row highlighted. O(rows · log rows) per sort.
+ */
 export function StatsTable({ label, rows, slowTracesHref, onSelect, selected }: Props) {
   const styles = useStyles2(getStyles);
-  const table = useStyles2(getTableStyles);
+  const link = useStyles2(getLinkStyles);
   const byOperation = rows.some((r) => r.operation !== undefined);
+  const columns = useMemo(
+    (): Array<Column<StatsRow>> => [
+      sortableColumn(
+        'name',
+        byOperation ? 'Operation' : 'Service',
+        nameOf,
+        (r) =>
+          onSelect ? (
+            <button
+              type="button"
+              className={styles.name}
+              aria-pressed={nameOf(r) === selected}
+              onClick={() => onSelect(r)}
+            >
+              {nameOf(r)}
+            </button>
+          ) : (
+            nameOf(r)
+          ),
+        { ascendingFirst: true }
+      ),
+      sortableColumn(
+        'rate',
+        'Rate',
+        (r) => r.rate,
+        (r) => `${r.rate.toFixed(2)} req/s`
+      ),
+      sortableColumn(
+        'errors',
+        'Errors',
+        (r) => r.errorRatio,
+        (r) => <span className={r.errorRatio > 0 ? styles.error : undefined}>{formatShare(r.errorRatio)}</span>
+      ),
+      sortableColumn(
+        'p50',
+        'p50',
+        (r) => r.p50,
+        (r) => seconds(r.p50)
+      ),
+      sortableColumn(
+        'p95',
+        'p95',
+        (r) => r.p95,
+        (r) => seconds(r.p95)
+      ),
+      sortableColumn(
+        'p99',
+        'p99',
+        (r) => r.p99,
+        (r) => seconds(r.p99)
+      ),
+      plainColumn('slow', '', (r) => (
+        <a className={link.link} href={slowTracesHref(r)}>
+          Show slow traces
+        </a>
+      )),
+    ],
+    [byOperation, onSelect, selected, slowTracesHref, styles, link]
+  );
   return (
-    <table className={table.table} aria-label={label}>
-      <thead>
-        <tr>
-          <th>{byOperation ? 'Operation' : 'Service'}</th>
-          <th>Rate</th>
-          <th>Errors</th>
-          <th>p50</th>
-          <th>p95</th>
-          <th>p99</th>
-          <th />
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr
-            key={`${r.service}/${r.operation ?? ''}`}
-            data-testid="stats-row"
-            aria-selected={(byOperation ? r.operation : r.service) === selected}
-          >
-            <td>
-              {onSelect ? (
-                <button type="button" className={styles.name} onClick={() => onSelect(r)}>
-                  {r.operation ?? r.service}
-                </button>
-              ) : (
-                (r.operation ?? r.service)
-              )}
-            </td>
-            <td>{r.rate.toFixed(2)} req/s</td>
-            <td className={r.errorRatio > 0 ? styles.error : undefined}>{formatShare(r.errorRatio)}</td>
-            <td>{seconds(r.p50)}</td>
-            <td>{seconds(r.p95)}</td>
-            <td>{seconds(r.p99)}</td>
-            <td>
-              <a className={table.link} href={slowTracesHref(r)}>
-                Show slow traces
-              </a>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <NamedTable
+      label={label}
+      className={styles.table}
+      columns={columns}
+      data={rows}
+      getRowId={(r) => `${r.service}\u0000${r.operation ?? ''}`}
+    />
   );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
+  table: css({ 'tbody tr:has(button[aria-pressed="true"])': { background: theme.colors.action.selected } }),
   name: css({
     background: 'none',
     border: 'none',
     padding: 0,
     color: theme.colors.text.link,
     cursor: 'pointer',
+    textAlign: 'left',
     '&:hover': { textDecoration: 'underline' },
+    '&[aria-pressed="true"]': { fontWeight: theme.typography.fontWeightMedium },
   }),
   error: css({ color: theme.colors.error.text }),
 });

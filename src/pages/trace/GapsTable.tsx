@@ -1,13 +1,51 @@
 import React from 'react';
-import { cx } from '@emotion/css';
-import { Alert, useStyles2 } from '@grafana/ui';
-import { getTableStyles } from '../../components/tableStyles';
+import { Alert, Column } from '@grafana/ui';
+import { NamedTable } from '../../components/NamedTable';
+import { sortableColumn } from '../../components/tableColumns';
 import { ServiceGap } from '../../engine';
 import { formatDuration } from '../../components/breakdown';
 
-/** Time between CLIENT spans and their SERVER children in another service (network, queues), per pair. */
+const pairOf = (g: ServiceGap) => `${g.client} → ${g.server}`;
+
+const COLUMNS: Array<Column<ServiceGap>> = [
+  sortableColumn('pair', 'Client → server', pairOf, pairOf, { ascendingFirst: true }),
+  sortableColumn(
+    'count',
+    'Calls',
+    (g) => g.count,
+    (g) => g.count
+  ),
+  sortableColumn(
+    'before',
+    'Before server start',
+    (g) => g.before,
+    (g) => formatDuration(g.before)
+  ),
+  sortableColumn(
+    'after',
+    'After server end',
+    (g) => g.after,
+    (g) => formatDuration(g.after)
+  ),
+  sortableColumn(
+    'total',
+    'Total gap',
+    (g) => g.total,
+    (g) => formatDuration(g.total)
+  ),
+  sortableColumn(
+    'perCall',
+    'Per call min / avg / max',
+    (g) => g.avg,
+    (g) => `${formatDuration(g.min)} / ${formatDuration(g.avg)} / ${formatDuration(g.max)}`
+  ),
+];
+
+/**
+ * Time between CLIENT spans and their SERVER children in another service (network, queues), per
+ * pair: the engine's order (largest total first), the headers sort (per call: by the average).
+ */
 export function GapsTable({ gaps }: { gaps: ServiceGap[] }) {
-  const table = useStyles2(getTableStyles);
   if (gaps.length === 0) {
     return (
       <Alert severity="info" title="No cross-service calls">
@@ -16,34 +54,5 @@ export function GapsTable({ gaps }: { gaps: ServiceGap[] }) {
       </Alert>
     );
   }
-  return (
-    <table className={cx(table.table, table.fit)} aria-label="Cross-service gaps">
-      <thead>
-        <tr>
-          <th>Client → server</th>
-          <th>Calls</th>
-          <th>Before server start</th>
-          <th>After server end</th>
-          <th>Total gap</th>
-          <th>Per call min / avg / max</th>
-        </tr>
-      </thead>
-      <tbody>
-        {gaps.map((g) => (
-          <tr key={`${g.client}→${g.server}`}>
-            <td>
-              {g.client} → {g.server}
-            </td>
-            <td>{g.count}</td>
-            <td>{formatDuration(g.before)}</td>
-            <td>{formatDuration(g.after)}</td>
-            <td>{formatDuration(g.total)}</td>
-            <td>
-              {formatDuration(g.min)} / {formatDuration(g.avg)} / {formatDuration(g.max)}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <NamedTable label="Cross-service gaps" columns={COLUMNS} data={gaps} getRowId={pairOf} fit />;
 }

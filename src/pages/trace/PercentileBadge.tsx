@@ -1,3 +1,9 @@
+/**
+ * The span's percentile badge and, on hover or focus, its operation's latency histogram. The
+ * histogram stays a hand-written table, not InteractiveTable: a compact read-only table inside a
+ * tooltip, in bucket order (cumulative, so nothing to sort), where InteractiveTable's row padding
+ * would make the tooltip several times taller.
+ */
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';

@@ -1,8 +1,9 @@
 import React from 'react';
 import { Observable, of, throwError } from 'rxjs';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { createDataFrame, DataFrame, dateTime, FieldType, LoadingState, PanelProps } from '@grafana/data';
 import { recorded, RECORDED_TRACE_ID, wireText } from '../../../tests/support/recorded';
+import { tableCells } from '../../../tests/support/tables';
 import { jaegerTraceFrame, tempoTraceFrame } from '../../../tests/support/traceFrames';
 import { BreakdownPanel } from './BreakdownPanel';
 import { BreakdownOptions, DEFAULT_OPTIONS } from './options';
@@ -107,14 +108,10 @@ describe('BreakdownPanel with a Tempo trace frame', () => {
         })}
       />
     );
-    const table = screen
-      .getAllByTestId('breakdown-table-row')
-      .map((r) => within(r).getAllByRole('cell')[0].textContent);
+    const table = tableCells('Total span time by group');
     // SELECT users (3241 µs) is the only postgresql span; the other 9 spans sum to 60094 − 3241 = 56853 µs
-    expect(
-      screen.getAllByTestId('breakdown-table-row').map((r) => within(r).getByRole('rowheader').textContent)
-    ).toEqual(['(none)', 'postgresql']);
-    expect(table).toEqual(['56.9 ms', '3.24 ms']);
+    expect(table.map((cells) => cells[0])).toEqual(['(none)', 'postgresql']);
+    expect(table.map((cells) => cells[1])).toEqual(['56.9 ms', '3.24 ms']);
   });
 
   it('draws a stacked bar linking to the trace page with the time range', () => {
