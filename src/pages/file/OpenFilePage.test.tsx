@@ -1,10 +1,10 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PLUGIN_BASE_URL } from '../../constants';
 import { readTraceFile } from '../../engine';
 import { installRecordedBackend } from '../../../tests/support/recordedBackend';
 import { renderApp } from '../../../tests/support/renderApp';
-import { tableRows } from '../../../tests/support/tables';
+import { tableCells, tableRows } from '../../../tests/support/tables';
 import { tinyOtlp } from '../../../tests/synthetic/tiny';
 
 // a loaded 2-core machine: lazy pages, traces read and analysed
@@ -140,7 +140,11 @@ describe('Open a trace file', () => {
     // A: 0–5 ms, 2 spans; B: starts 2 s after A (T0 + 2,000,000 µs), 3 ms, 1 span, error=true
     expect(rows[0]).toHaveTextContent(`frontend GET /a2023-11-14 22:13:20.0005 ms20${A}`);
     expect(rows[1]).toHaveTextContent(`backend POST /b2023-11-14 22:13:22.0003 ms11${B}`);
-    await userEvent.click(within(rows[1]).getByRole('link', { name: 'backend POST /b' }));
+    // the headers sort: by duration largest first (A 5 ms, B 3 ms), again smallest first
+    fireEvent.click(screen.getByRole('button', { name: 'Sort column Duration' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Sort column Duration' }));
+    expect(tableCells('Traces in the file').map((cells) => cells[5])).toEqual([B, A]);
+    await userEvent.click(screen.getByRole('link', { name: 'backend POST /b' }));
     expect(await screen.findByRole('heading', { name: `Trace ${B}` }, SLOW)).toBeInTheDocument();
     expect(screen.getByTestId('location-search')).toHaveTextContent('?ds=file&file=1');
     expect(screen.getByTestId('trace-provenance')).toHaveTextContent('From file two-traces.json, Jaeger JSON.');
