@@ -23,7 +23,6 @@
  */
 import { parser } from '@grafana/lezer-traceql';
 import fc from 'fast-check';
-import { of, throwError } from 'rxjs';
 import { analyzeLinkPath } from './extensions/analyzeLink';
 import { BuilderState, builderFromParams, builderToParams, builderToTraceql } from './app/searchQuery';
 import { groupQuery } from './panels/breakdown/links';
@@ -31,6 +30,8 @@ import { runDiagnostics } from './config/diagnostics';
 import { slowTracesSearch } from './pages/services/servicesModel';
 import { installFakeDatasources } from '../tests/support/datasources';
 import { recorded } from '../tests/support/recorded';
+import { fetchResponse, installFakeBackend } from '../tests/support/backendSrv';
+import { recordedAnswer, upstreamDown } from '../tests/support/recordedBackend';
 import { wellFormed } from './data/queries/quote';
 import { goUnquote as tempoReads } from './data/queries/testing/go-strings';
 import {
@@ -40,12 +41,6 @@ import {
   traceqlEquals,
   traceqlFilter,
 } from './data/queries/traceql';
-
-const fetchMock = jest.fn();
-jest.mock('@grafana/runtime', () => ({
-  ...jest.requireActual('@grafana/runtime'),
-  getBackendSrv: () => ({ fetch: fetchMock }),
-}));
 
 // ---- reading a query the way the grammar and Tempo do ----
 
@@ -586,20 +581,22 @@ describe('diagnostics', () => {
 
   it('every TraceQL query runDiagnostics sends to Tempo parses', async () => {
     const sent: string[] = [];
-    fetchMock.mockImplementation(({ url, params }: { url: string; params?: Record<string, unknown> }) => {
+    installFakeBackend((request) => {
+      const { url, params } = request;
       if (url.includes('/uid/tempo/') && typeof params?.q === 'string') {
         sent.push(params.q);
       }
       if (url.endsWith('/api/echo')) {
-        return of({ data: 'echo', status: 200, ok: true });
+        // Tempo's readiness answer, the text "echo" (not recorded)
+        return fetchResponse(request, 'echo', 200, 'text/plain');
       }
       if (url.endsWith('/api/search')) {
-        return of({ data: recorded('tempo-search').body, status: 200, ok: true });
+        return recordedAnswer(request, 'tempo-search');
       }
       if (url.endsWith('/api/metrics/query_range')) {
-        return of({ data: recorded('tempo-metrics-query-range').body, status: 200, ok: true });
+        return recordedAnswer(request, 'tempo-metrics-query-range');
       }
-      return throwError(() => ({ status: 502, data: '', config: { url } }));
+      return upstreamDown(request);
     });
     // the Tempo datasource under both names the diagnostics have used for it
     const target = { tempoUid: 'tempo', traceUid: 'tempo', promUid: 'prometheus', scheme: 'auto' };

@@ -1,13 +1,13 @@
 import React from 'react';
-import { of, throwError } from 'rxjs';
 import { AppPluginMeta, PluginConfigPageProps, PluginType } from '@grafana/data';
-import { BackendSrv, setBackendSrv } from '@grafana/runtime';
 import { render, screen, waitFor } from '@testing-library/react';
 import { user } from '../../tests/support/user';
 import AppConfig from './AppConfig';
 import { AppSettings } from '../app/settings';
 import { reloadPage } from './reloadPage';
 import { installFakeDatasources } from '../../tests/support/datasources';
+import { Fetch, fetchError, fetchResponse, installFakeBackend } from '../../tests/support/backendSrv';
+import { upstreamDown } from '../../tests/support/recordedBackend';
 
 jest.mock('./reloadPage', () => ({ reloadPage: jest.fn() }));
 
@@ -15,8 +15,8 @@ jest.mock('./reloadPage', () => ({ reloadPage: jest.fn() }));
  * Renders the page and waits until its diagnostics have run: their answers re-render the form, and
  * must not land in the middle of a test's typing or after the test (act warnings).
  */
-async function setup(jsonData: AppSettings, fetch: jest.Mock) {
-  setBackendSrv({ fetch } as unknown as BackendSrv);
+async function setup(jsonData: AppSettings, answer: Fetch = upstreamDown) {
+  const { requests } = installFakeBackend(answer);
   installFakeDatasources();
   const props = {
     plugin: { meta: { id: 'tracelens-analysis-app', type: PluginType.app, enabled: true, pinned: true, jsonData } },
@@ -24,16 +24,14 @@ async function setup(jsonData: AppSettings, fetch: jest.Mock) {
   } as unknown as PluginConfigPageProps<AppPluginMeta<AppSettings>>;
   render(<AppConfig {...props} />);
   await waitFor(() => expect(screen.queryByText(/^Checking the trace datasource/)).not.toBeInTheDocument());
+  return requests;
 }
 
 describe('AppConfig', () => {
   beforeEach(() => jest.mocked(reloadPage).mockReset());
 
   it('shows the saved settings', async () => {
-    await setup(
-      { tempoDatasourceUid: 'tempo', prometheusDatasourceUid: 'prometheus', maxTracesForAggregate: 50 },
-      jest.fn()
-    );
+    await setup({ tempoDatasourceUid: 'tempo', prometheusDatasourceUid: 'prometheus', maxTracesForAggregate: 50 });
     const [tempoPicker, prometheusPicker] = screen.getAllByLabelText('Data source picker select container');
     expect(tempoPicker).toHaveTextContent('Tempo');
     expect(prometheusPicker).toHaveTextContent('Prometheus');
@@ -42,8 +40,7 @@ describe('AppConfig', () => {
   });
 
   it('takes a Jaeger datasource for traces and runs the Jaeger checks on it', async () => {
-    const fetch = jest.fn(() => throwError(() => ({ status: 502, data: { message: 'upstream down' } })));
-    await setup({ tempoDatasourceUid: 'jaeger', prometheusDatasourceUid: 'prometheus' }, fetch);
+    await setup({ tempoDatasourceUid: 'jaeger', prometheusDatasourceUid: 'prometheus' });
     expect(screen.getAllByLabelText('Data source picker select container')[0]).toHaveTextContent('Jaeger');
     const check = await screen.findByTestId('check-jaeger');
     expect(check).toHaveAttribute('data-status', 'error');
@@ -55,14 +52,16 @@ describe('AppConfig', () => {
   });
 
   it('saves the settings through the plugin settings API and reloads', async () => {
-    const fetch = jest.fn(() => of({ status: 200, data: {} }));
-    await setup({ tempoDatasourceUid: 'tempo', prometheusDatasourceUid: 'prometheus' }, fetch);
+    // Grafana's answer to a settings update (not recorded); the datasources are down
+    const requests = await setup({ tempoDatasourceUid: 'tempo', prometheusDatasourceUid: 'prometheus' }, (request) =>
+      request.method === 'POST' ? fetchResponse(request, { message: 'Plugin settings updated' }) : upstreamDown(request)
+    );
     const input = screen.getByLabelText(/^Traces fetched for an aggregate/);
     await user.clear(input);
     await user.type(input, '300');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     await waitFor(() => expect(reloadPage).toHaveBeenCalledTimes(1));
-    expect(fetch).toHaveBeenCalledWith(
+    expect(requests.filter((r) => r.method === 'POST')).toEqual([
       expect.objectContaining({
         url: '/api/plugins/tracelens-analysis-app/settings',
         method: 'POST',
@@ -76,13 +75,12 @@ describe('AppConfig', () => {
             maxTracesForAggregate: 300,
           },
         },
-      })
-    );
+      }),
+    ]);
   });
 
   it('refuses a limit that is not a whole number in range, saying why', async () => {
-    const fetch = jest.fn();
-    await setup({}, fetch);
+    const requests = await setup({});
     const input = screen.getByLabelText(/^Traces fetched for an aggregate/);
     await user.clear(input);
     await user.type(input, '5000');
@@ -91,12 +89,12 @@ describe('AppConfig', () => {
     await user.clear(input);
     await user.type(input, '2.5');
     expect(screen.getByText(/Enter a whole number of traces/)).toBeInTheDocument();
-    expect(fetch).not.toHaveBeenCalled();
+    expect(requests).toEqual([]);
   });
 
   it('explains a refused save and keeps the form usable', async () => {
-    const fetch = jest.fn(() => throwError(() => ({ status: 403, data: { message: 'Permission denied' } })));
-    await setup({}, fetch);
+    // Grafana's answer to a Viewer's settings update (not recorded)
+    await setup({}, (request) => fetchError(request, 403, { message: 'Permission denied' }, 'Forbidden'));
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByText(/not allowed to change this app’s settings/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Save settings' })).toBeEnabled();

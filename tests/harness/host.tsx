@@ -35,7 +35,7 @@ import {
 } from '@grafana/data';
 import { ThemeContext, GlobalStyles, Button, Stack } from '@grafana/ui';
 import { config, locationService, setBackendSrv, setDataSourceSrv, setLocationSrv } from '@grafana/runtime';
-import { createBackendSrv, createHarnessDataSourceSrv } from './services';
+import { createHarnessBackendSrv, createHarnessDataSourceSrv } from './services';
 
 declare const System: {
   set(id: string, module: object): void;
@@ -46,7 +46,7 @@ declare const System: {
 const PLUGIN_ID = 'tracelens-analysis-app';
 const PLUGIN_BASE = `/public/plugins/${PLUGIN_ID}`;
 
-setBackendSrv(createBackendSrv());
+setBackendSrv(createHarnessBackendSrv());
 setDataSourceSrv(createHarnessDataSourceSrv());
 setLocationSrv(locationService as never);
 

@@ -1,10 +1,12 @@
 /**
- * Grafana's boot-time services, rebuilt for the harness page: a backend service over `window.fetch`
- * (Grafana's FetchResponse / FetchError shapes, cancellation by unsubscribing) and a datasource
- * service listing the proxied datasources (tests/support/datasources.ts). Wired before any module is handed to the plugin.
+ * Grafana's boot-time services, rebuilt for the harness page: a backend service (the shape of
+ * tests/support/backendSrv.ts) over `window.fetch` (Grafana's FetchResponse / FetchError shapes,
+ * cancellation by unsubscribing) and a datasource service listing the proxied datasources
+ * (tests/support/datasources.ts). Wired before any module is handed to the plugin.
  */
-import { Observable, lastValueFrom } from 'rxjs';
-import type { BackendSrv, BackendSrvRequest, FetchResponse } from '@grafana/runtime';
+import { Observable } from 'rxjs';
+import type { BackendSrvRequest, FetchResponse } from '@grafana/runtime';
+import { createBackendSrv } from '../support/backendSrv';
 import { createDataSourceSrv } from '../support/datasources';
 import { DATASOURCES } from './boot';
 
@@ -72,21 +74,6 @@ function fetchObservable<T>(options: BackendSrvRequest): Observable<FetchRespons
   });
 }
 
-export function createBackendSrv(): BackendSrv {
-  const request = async <T>(options: BackendSrvRequest) => (await lastValueFrom(fetchObservable<T>(options))).data;
-  return {
-    fetch: fetchObservable,
-    request,
-    datasourceRequest: (options) => lastValueFrom(fetchObservable(options)),
-    get: (url, params, _requestId, options) => request({ ...options, url, params }),
-    post: (url, data, options) => request({ ...options, url, data, method: 'POST' }),
-    put: (url, data, options) => request({ ...options, url, data, method: 'PUT' }),
-    patch: (url, data, options) => request({ ...options, url, data, method: 'PATCH' }),
-    delete: (url, data, options) => request({ ...options, url, data, method: 'DELETE' }),
-    chunked: () => {
-      throw new Error('chunked requests are not available in the harness');
-    },
-  };
-}
+export const createHarnessBackendSrv = () => createBackendSrv(fetchObservable);
 
 export const createHarnessDataSourceSrv = () => createDataSourceSrv(Object.values(DATASOURCES));

@@ -1,8 +1,11 @@
 import React from 'react';
-import { Observable, of, throwError } from 'rxjs';
+import { Observable } from 'rxjs';
+import type { BackendSrvRequest } from '@grafana/runtime';
 import { render, screen, waitFor } from '@testing-library/react';
 import { createDataFrame, DataFrame, dateTime, FieldType, LoadingState, PanelProps } from '@grafana/data';
-import { recorded, RECORDED_TRACE_ID, wireText } from '../../../tests/support/recorded';
+import { RECORDED_TRACE_ID } from '../../../tests/support/recorded';
+import { Fetch, installFakeBackend } from '../../../tests/support/backendSrv';
+import { recordedAnswer, upstreamDown } from '../../../tests/support/recordedBackend';
 import { tableCells } from '../../../tests/support/tables';
 import { jaegerTraceFrame, tempoTraceFrame } from '../../../tests/support/traceFrames';
 import { BreakdownPanel } from './BreakdownPanel';
@@ -10,16 +13,11 @@ import { BreakdownOptions, DEFAULT_OPTIONS } from './options';
 import { searchHits } from './frames';
 import { jaegerSearchFrame, tempoSearchFrame } from '../../../tests/support/searchFrames';
 
-const fetchMock = jest.fn();
-jest.mock('@grafana/runtime', () => ({
-  ...jest.requireActual('@grafana/runtime'),
-  getBackendSrv: () => ({ fetch: fetchMock }),
-}));
-
-const TRACE_TEXT = wireText(recorded('tempo-trace-v2'));
-// Tempo's recorded 404 bodies: a Tempo without the v2 route, and v1's answer for an unknown trace id
-const NO_V2_ROUTE = recorded('tempo-unknown-path').body;
-const NO_V1_TRACE = recorded('tempo-trace-v1-not-found').body;
+/** the requests the panel sent to Grafana's backend in this test */
+let requests: BackendSrvRequest[] = [];
+const serve = (answer: Fetch) => {
+  requests = installFakeBackend(answer).requests;
+};
 const FROM = 1795255200000;
 const TO = 1795258800000;
 const TEMPO_TARGET = { refId: 'A', datasource: { type: 'tempo', uid: '${tempo}' }, queryType: 'traceql', limit: 20 };
@@ -56,7 +54,7 @@ const prometheusFrame = (service: string, seconds: number) =>
     ],
   });
 
-beforeEach(() => fetchMock.mockReset());
+beforeEach(() => serve(upstreamDown));
 
 describe('BreakdownPanel with a Tempo trace frame', () => {
   it('shows self time per service with shares of the 18.5 ms trace and links to the search page', () => {
@@ -182,17 +180,20 @@ const search = (ids: string[]) =>
     }))
   );
 
-/** Grafana's backendSrv: the recorded trace for its id, Tempo's 404 answers for any other. */
+/**
+ * Grafana's backendSrv: Tempo's recorded trace for its id; for any other, Tempo's recorded 404s (a
+ * Tempo without the v2 route, and v1's answer for an unknown trace id).
+ */
 function serveRecordedTrace() {
-  fetchMock.mockImplementation(({ url }: { url: string }) =>
-    url.endsWith(`/traces/${RECORDED_TRACE_ID}`)
-      ? of({ data: TRACE_TEXT, status: 200, ok: true })
-      : throwError(() => ({
-          status: 404,
-          statusText: 'Not Found',
-          data: url.includes('/v2/') ? NO_V2_ROUTE : NO_V1_TRACE,
-          config: { url },
-        }))
+  serve((request) =>
+    recordedAnswer(
+      request,
+      request.url.endsWith(`/traces/${RECORDED_TRACE_ID}`)
+        ? 'tempo-trace-v2'
+        : request.url.includes('/v2/')
+          ? 'tempo-unknown-path'
+          : 'tempo-trace-v1-not-found'
+    )
   );
 }
 
@@ -204,10 +205,10 @@ describe('BreakdownPanel with Tempo search results', () => {
     render(<BreakdownPanel {...props([frame], { maxTraces: 2 })} />);
     expect(await screen.findByRole('progressbar')).toHaveAttribute('aria-valuemax', '2');
     await waitFor(() => expect(screen.getByTestId('breakdown-header')).toBeInTheDocument());
-    const urls = fetchMock.mock.calls.map(([r]) => r.url);
+    const urls = requests.map((r) => r.url);
     expect(urls).toContain(`/api/datasources/proxy/uid/tempo/api/v2/traces/${RECORDED_TRACE_ID}`);
     expect(urls).not.toContain('/api/datasources/proxy/uid/tempo/api/v2/traces/ffff0000000000000000000000000000');
-    expect(fetchMock.mock.calls[0][0].params).toEqual({ start: FROM / 1000, end: TO / 1000 });
+    expect(requests[0].params).toEqual({ start: FROM / 1000, end: TO / 1000 });
     const header = screen.getByTestId('breakdown-header');
     expect(header).toHaveTextContent(
       'Analysing the 2 newest of the 3 traces the search listed (Max traces fetched: 2).'
@@ -229,14 +230,14 @@ describe('BreakdownPanel with Tempo search results', () => {
 
   it('cancels the fetches in flight when the time range changes (a refresh)', async () => {
     const unsubscribed: string[] = [];
-    fetchMock.mockImplementation(({ url }: { url: string }) => new Observable(() => () => unsubscribed.push(url)));
+    serve(({ url }) => new Observable(() => () => unsubscribed.push(url)));
     const frame = search([RECORDED_TRACE_ID]);
     const { rerender } = render(<BreakdownPanel {...props([frame])} />);
-    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(requests).toHaveLength(1));
     rerender(<BreakdownPanel {...props([frame], {}, undefined, TO + 60_000)} />);
-    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(requests).toHaveLength(2));
     expect(unsubscribed).toEqual([`/api/datasources/proxy/uid/tempo/api/v2/traces/${RECORDED_TRACE_ID}`]);
-    expect(fetchMock.mock.calls[1][0].params.end).toBe((TO + 60_000) / 1000);
+    expect(requests[1].params?.end).toBe((TO + 60_000) / 1000);
   });
 
   it('takes the Tempo datasource from the trace links when the request names none, and says when nothing does', async () => {
@@ -250,10 +251,8 @@ describe('BreakdownPanel with Tempo search results', () => {
       'tempo-eu'
     );
     const { unmount } = render(<BreakdownPanel {...noRequest(linked)} />);
-    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
-    expect(fetchMock.mock.calls[0][0].url).toBe(
-      `/api/datasources/proxy/uid/tempo-eu/api/v2/traces/${RECORDED_TRACE_ID}`
-    );
+    await waitFor(() => expect(requests.length).toBeGreaterThan(0));
+    expect(requests[0].url).toBe(`/api/datasources/proxy/uid/tempo-eu/api/v2/traces/${RECORDED_TRACE_ID}`);
     unmount();
     const unlinked = { ...linked, fields: linked.fields.map((f) => ({ ...f, config: {} })) };
     render(<BreakdownPanel {...noRequest(unlinked)} />);
@@ -268,7 +267,7 @@ describe('BreakdownPanel with Tempo search results', () => {
     render(<BreakdownPanel {...props([search(ids)], { maxTraces: 1, sample: 'slowest' })} />);
     // the slowest listed trace (duration 18 + 19 ms) is eeee…19, which Tempo does not have
     expect(await screen.findByRole('alert')).toHaveTextContent('None of the 1 listed traces could be fetched');
-    expect(fetchMock.mock.calls[0][0].url).toContain('eeee0000000000000000000000000019');
+    expect(requests[0].url).toContain('eeee0000000000000000000000000019');
   });
 });
 
@@ -276,9 +275,7 @@ describe('BreakdownPanel with Tempo search results', () => {
 // root's start: frontend GET /account [0, 11060] > frontend client [1414, 9996] > api-gateway
 // [2003, 9344] > its calls POST /auth/verify [3192, 8391] and GET /users/{id} [3373, 8522] >
 // auth-service [3524, 7751] and user-service [3800, 8059] > SELECT users [4770, 7263].
-const JAEGER_TRACE = recorded('jaeger-trace-v3');
 const JAEGER_TRACE_ID = '3ac7bda903774ce549c1b94004cb3545';
-const JAEGER_NOT_FOUND = recorded('jaeger-trace-v3-not-found');
 const J_FROM = 1796023500000;
 const J_TO = 1796023700000;
 const JAEGER_TARGET = {
@@ -304,10 +301,11 @@ function jaegerProps(
 
 /** Grafana's backendSrv: Jaeger's recorded trace for its id, Jaeger's recorded 404 for any other. */
 function serveRecordedJaegerTrace() {
-  fetchMock.mockImplementation(({ url }: { url: string }) =>
-    url.endsWith(`/api/v3/traces/${JAEGER_TRACE_ID}`)
-      ? of({ data: wireText(JAEGER_TRACE), status: 200, ok: true })
-      : throwError(() => ({ status: 404, statusText: 'Not Found', data: JAEGER_NOT_FOUND.body, config: { url } }))
+  serve((request) =>
+    recordedAnswer(
+      request,
+      request.url.endsWith(`/api/v3/traces/${JAEGER_TRACE_ID}`) ? 'jaeger-trace-v3' : 'jaeger-trace-v3-not-found'
+    )
   );
 }
 
@@ -345,13 +343,12 @@ describe('BreakdownPanel with Jaeger search results', () => {
     serveRecordedJaegerTrace();
     render(<BreakdownPanel {...jaegerProps([jaegerSearch()], { maxTraces: 2 })} />);
     await waitFor(() => expect(screen.getByTestId('breakdown-header')).toBeInTheDocument());
-    const calls = fetchMock.mock.calls.map(([r]) => r);
-    expect(calls.map((r) => r.url).sort()).toEqual([
+    expect(requests.map((r) => r.url).sort()).toEqual([
       `/api/datasources/proxy/uid/jaeger/api/v3/traces/${JAEGER_TRACE_ID}`,
       '/api/datasources/proxy/uid/jaeger/api/v3/traces/ffff0000000000000000000000000001',
     ]);
     // the panel's range, J_FROM and J_TO in Unix seconds, as RFC3339
-    expect(calls[0].params).toEqual({ start_time: '2026-11-30T07:25:00Z', end_time: '2026-11-30T07:28:20Z' });
+    expect(requests[0].params).toEqual({ start_time: '2026-11-30T07:25:00Z', end_time: '2026-11-30T07:28:20Z' });
     const header = screen.getByTestId('breakdown-header');
     expect(header).toHaveTextContent('Self time by service · 1 trace · share of the trace duration (11.1 ms)');
     expect(header).toHaveTextContent(
@@ -378,9 +375,7 @@ describe('BreakdownPanel with Jaeger search results', () => {
   it('takes the Jaeger datasource from the trace links when the request names none', async () => {
     serveRecordedJaegerTrace();
     render(<BreakdownPanel {...jaegerProps([jaegerSearch('jaeger-eu')], { maxTraces: 1 }, [])} />);
-    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
-    expect(fetchMock.mock.calls[0][0].url).toBe(
-      '/api/datasources/proxy/uid/jaeger-eu/api/v3/traces/ffff0000000000000000000000000001'
-    );
+    await waitFor(() => expect(requests.length).toBeGreaterThan(0));
+    expect(requests[0].url).toBe('/api/datasources/proxy/uid/jaeger-eu/api/v3/traces/ffff0000000000000000000000000001');
   });
 });
