@@ -33,7 +33,6 @@ const (
 	reasonOversize = "oversize"
 	reasonShutdown = "shutdown"
 	reasonLate     = "late"
-	reasonNoSpanID = "no_span_id"
 )
 
 type buffer struct {

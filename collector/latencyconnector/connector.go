@@ -119,10 +119,6 @@ func (c *latencyConnector) ConsumeTraces(_ context.Context, td ptrace.Traces) er
 }
 
 func (c *latencyConnector) consumeSpan(span ptrace.Span, resource pcommon.Map, now time.Time) {
-	if span.SpanID().IsEmpty() {
-		c.counts.droppedSpans[reasonNoSpanID]++
-		return
-	}
 	traceID := span.TraceID()
 	t := c.buf.traceFor(traceID, now)
 	if t == nil {

@@ -157,7 +157,6 @@ func TestShutdownCountsWhatIsLostOnce(t *testing.T) {
 	h.send(
 		sp{2, 1, 0, "shop", "GET /", ptrace.SpanKindServer, 0, 10},
 		sp{2, 2, 1, "shop", "query", ptrace.SpanKindClient, 2, 8},
-		sp{3, 0, 0, "shop", "no id", ptrace.SpanKindServer, 0, 10},
 	)
 	if err := h.c.Shutdown(context.Background()); err != nil {
 		t.Fatal(err)
@@ -165,10 +164,10 @@ func TestShutdownCountsWhatIsLostOnce(t *testing.T) {
 	all := h.sink.AllMetrics()
 	md := all[len(all)-1]
 	wantCounts(t, md, []count{
-		{dropped, reasonShutdown, 2}, {dropped, reasonNoSpanID, 1}, {dropped, reasonLate, 0}, {dropped, reasonEvicted, 0},
+		{dropped, reasonShutdown, 2}, {dropped, reasonLate, 0}, {dropped, reasonEvicted, 0},
 		{dropped, reasonOversize, 0}, {incomplete, reasonShutdown, 1}, {analyzed, "", 1},
 	})
-	// every span sent is counted once: 4 analysed + 3 dropped
+	// every span sent is counted once: 4 analysed + 2 dropped
 	var recorded uint64
 	m := metric(t, md, selfTime)
 	for i := range m.Histogram().DataPoints().Len() {
@@ -177,6 +176,31 @@ func TestShutdownCountsWhatIsLostOnce(t *testing.T) {
 	if recorded != 4 {
 		t.Errorf("spans in the histograms: %d, want 4", recorded)
 	}
+}
+
+// A span id of zero is an id like any other (DEFINITIONS.md §2, as the TypeScript reader): the
+// span is analysed. A zero parent id means "no parent", so "query" below is a second root.
+// Self: GET / 10, query 6. Critical path: GET / has the latest reach (10) and owns (0,10];
+// query (reach 8) ends before it and is never on the path: 0.
+func TestASpanWithAZeroIDIsAnalysed(t *testing.T) {
+	h := newHarness(t, nil)
+	h.send(
+		sp{1, 0, 0, "shop", "GET /", ptrace.SpanKindServer, 0, 10},
+		sp{1, 5, 0, "shop", "query", ptrace.SpanKindClient, 2, 8},
+	)
+	h.advance(10 * time.Second)
+	md := h.metrics()
+	for _, c := range []struct {
+		name, kind string
+		self, cp   int64
+	}{{"GET /", "SPAN_KIND_SERVER", 10, 10}, {"query", "SPAN_KIND_CLIENT", 6, 0}} {
+		attrs := serviceOp("shop", c.name, c.kind)
+		self, cp := histPoint(t, md, selfTime, attrs), histPoint(t, md, criticalTime, attrs)
+		if self.Count() != 1 || ns(self.Sum()) != c.self || ns(cp.Sum()) != c.cp {
+			t.Errorf("%s: self %d ns (count %d), critical path %d ns; want %d and %d", c.name, ns(self.Sum()), self.Count(), ns(cp.Sum()), c.self, c.cp)
+		}
+	}
+	wantCounts(t, md, []count{{analyzed, "", 1}, {dropped, reasonLate, 0}})
 }
 
 func TestDimensionsFromSpanAndResourceAttributes(t *testing.T) {

@@ -13,8 +13,8 @@ import (
 //   <ns>.traces.analyzed          sum, {trace}    traces analysed
 //   <ns>.traces.incomplete        sum, {trace}    traces dropped unanalysed, by reason
 //                                                 (evicted, oversize, shutdown)
-//   <ns>.spans.dropped            sum, {span}     spans not analysed, by reason (late, no_span_id,
-//                                                 and the spans of incomplete traces)
+//   <ns>.spans.dropped            sum, {span}     spans not analysed, by reason (late, and the
+//                                                 spans of incomplete traces)
 // Every span received is either in the histograms' counts or in <ns>.spans.dropped, once.
 // Building them is O(series · buckets).
 
@@ -22,7 +22,7 @@ const scopeName = "github.com/tracelens/tracelens-analysis-app/collector/latency
 
 var (
 	traceReasons = []string{reasonEvicted, reasonOversize, reasonShutdown}
-	spanReasons  = []string{reasonLate, reasonNoSpanID, reasonEvicted, reasonOversize, reasonShutdown}
+	spanReasons  = []string{reasonLate, reasonEvicted, reasonOversize, reasonShutdown}
 )
 
 // counters of what the connector analysed or could not.
