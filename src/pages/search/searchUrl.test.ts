@@ -1,17 +1,7 @@
-import type { UrlPatch } from '../../app/urlState';
+import { patchedParams } from '../../app/urlState';
 import { morePatch, pageQuery, readSearchUrl, runPatch, searchLimit, sortPatch } from './searchUrl';
 
 const url = (text: string) => new URLSearchParams(text);
-
-/** `params` with `patch` applied as the page's URL state applies it (undefined removes a key). */
-function applied(params: URLSearchParams, patch: UrlPatch): URLSearchParams {
-  const next = new URLSearchParams(params);
-  for (const [key, value] of Object.entries(patch)) {
-    next.delete(key);
-    [value ?? []].flat().forEach((v) => next.append(key, v));
-  }
-  return next;
-}
 
 describe('pageQuery', () => {
   const empty = { spanAttributes: {}, resourceAttributes: {} };
@@ -100,7 +90,7 @@ describe('the patches the page writes', () => {
 
   it('runs the builder: its parameters and `run` back as the same search, the form limit only without TraceQL', () => {
     const start = url('mode=raw&q=%7B%7D&ds=jaeger&limit=60');
-    const jaeger = applied(start, runPatch({ mode: 'builder', builder, raw: '{}', limit: '40' }, false));
+    const jaeger = patchedParams(start, runPatch({ mode: 'builder', builder, raw: '{}', limit: '40' }, false));
     expect(jaeger.toString()).toBe('ds=jaeger&svc=frontend&min=30&attr=span.http.route%3D%2Fa&run=1&limit=40');
     expect(readSearchUrl(jaeger, false)).toMatchObject({
       builder,
@@ -116,7 +106,7 @@ describe('the patches the page writes', () => {
   });
 
   it('runs raw TraceQL as `q`, dropping `run` and the limit', () => {
-    const next = applied(
+    const next = patchedParams(
       url('run=1&limit=60'),
       runPatch({ mode: 'raw', builder, raw: '{ } | count() > 2', limit: '' }, true)
     );
@@ -134,6 +124,6 @@ describe('the patches the page writes', () => {
   });
 
   it('asks for 20 more traces', () => {
-    expect(readSearchUrl(applied(url('limit=40'), morePatch(40)), true).limit).toBe(60);
+    expect(readSearchUrl(patchedParams(url('limit=40'), morePatch(40)), true).limit).toBe(60);
   });
 });

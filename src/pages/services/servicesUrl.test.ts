@@ -1,14 +1,8 @@
-import type { UrlPatch } from '../../app/urlState';
+import { patchedParams, UrlPatch } from '../../app/urlState';
 import { readServicesUrl, selectOperationPatch, selectServicePatch } from './servicesUrl';
 
 const url = (text: string) => new URLSearchParams(text);
-const applied = (text: string, patch: UrlPatch) => {
-  const next = url(text);
-  Object.entries(patch).forEach(([key, value]) =>
-    value === undefined ? next.delete(key) : next.set(key, String(value))
-  );
-  return readServicesUrl(next);
-};
+const applied = (text: string, patch: UrlPatch) => readServicesUrl(patchedParams(url(text), patch));
 
 describe('readServicesUrl', () => {
   it('reads the selected service and operation; none selected by default', () => {
