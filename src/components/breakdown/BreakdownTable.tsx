@@ -24,16 +24,13 @@ export interface BreakdownTableProps {
 const OTHER_LAST: SortOptions<BreakdownViewRow> = { pinned: (r) => r.merged !== undefined };
 
 function columnsOf(view: BreakdownView, unit: DurationUnit, label: (r: BreakdownViewRow) => React.ReactNode) {
-  const d = (v: number | undefined) => (v === undefined ? '' : formatDuration(v, unit));
+  const text = (ns: number | undefined) => (ns === undefined ? '' : formatDuration(ns, unit));
+  /** a column of durations (ns) in `unit`, empty where a row has none */
+  const duration = (id: string, header: string, value: (r: BreakdownViewRow) => number | undefined) =>
+    sortableColumn(id, header, value, (r) => text(value(r)), OTHER_LAST);
   const cols: Array<Column<BreakdownViewRow>> = [
     sortableColumn('label', 'Group', (r) => r.label, label, { ...OTHER_LAST, ascendingFirst: true }),
-    sortableColumn(
-      'value',
-      view.measureLabel,
-      (r) => r.value,
-      (r) => d(r.value),
-      OTHER_LAST
-    ),
+    duration('value', view.measureLabel, (r) => r.value),
     sortableColumn(
       'share',
       'Share',
@@ -43,41 +40,24 @@ function columnsOf(view: BreakdownView, unit: DurationUnit, label: (r: Breakdown
     ),
   ];
   if (view.rows.some((r) => r.waiting !== undefined)) {
-    cols.push(
-      sortableColumn(
-        'waiting',
-        'Waiting',
-        (r) => r.waiting,
-        (r) => d(r.waiting),
-        OTHER_LAST
-      )
-    );
+    cols.push(duration('waiting', 'Waiting', (r) => r.waiting));
   }
   cols.push(
     sortableColumn(
       'count',
       'Spans',
       (r) => r.count,
-      (r) => String(r.count),
+      (r) => r.count,
       OTHER_LAST
     )
   );
   if (view.percentilesOf) {
     for (const p of ['p50', 'p90', 'p99'] as const) {
-      const value = (r: BreakdownViewRow) => r.percentiles?.[p];
-      cols.push(sortableColumn(p, `${p} ${view.percentilesOf}`, value, (r) => d(value(r)), OTHER_LAST));
+      cols.push(duration(p, `${p} ${view.percentilesOf}`, (r) => r.percentiles?.[p]));
     }
   }
   if (view.overlayLabel) {
-    cols.push(
-      sortableColumn(
-        'overlay',
-        view.overlayLabel,
-        (r) => r.overlay,
-        (r) => d(r.overlay),
-        OTHER_LAST
-      )
-    );
+    cols.push(duration('overlay', view.overlayLabel, (r) => r.overlay));
   }
   return cols;
 }

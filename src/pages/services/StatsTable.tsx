@@ -64,23 +64,13 @@ export function StatsTable({ label, rows, slowTracesHref, onSelect, selected }: 
         (r) => r.errorRatio,
         (r) => <span className={r.errorRatio > 0 ? styles.error : undefined}>{formatShare(r.errorRatio)}</span>
       ),
-      sortableColumn(
-        'p50',
-        'p50',
-        (r) => r.p50,
-        (r) => seconds(r.p50)
-      ),
-      sortableColumn(
-        'p95',
-        'p95',
-        (r) => r.p95,
-        (r) => seconds(r.p95)
-      ),
-      sortableColumn(
-        'p99',
-        'p99',
-        (r) => r.p99,
-        (r) => seconds(r.p99)
+      ...(['p50', 'p95', 'p99'] as const).map((p) =>
+        sortableColumn<StatsRow>(
+          p,
+          p,
+          (r) => r[p],
+          (r) => seconds(r[p])
+        )
       ),
       plainColumn('slow', '', (r) => (
         <a className={link.link} href={slowTracesHref(r)}>

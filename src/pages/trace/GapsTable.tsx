@@ -7,6 +7,13 @@ import { formatDuration } from '../../components/breakdown';
 
 const pairOf = (g: ServiceGap) => `${g.client} → ${g.server}`;
 
+/** the summed gaps, ns: before the server starts, after it ends, both */
+const DURATIONS = [
+  ['before', 'Before server start'],
+  ['after', 'After server end'],
+  ['total', 'Total gap'],
+] as const;
+
 const COLUMNS: Array<Column<ServiceGap>> = [
   sortableColumn('pair', 'Client → server', pairOf, pairOf, { ascendingFirst: true }),
   sortableColumn(
@@ -15,23 +22,13 @@ const COLUMNS: Array<Column<ServiceGap>> = [
     (g) => g.count,
     (g) => g.count
   ),
-  sortableColumn(
-    'before',
-    'Before server start',
-    (g) => g.before,
-    (g) => formatDuration(g.before)
-  ),
-  sortableColumn(
-    'after',
-    'After server end',
-    (g) => g.after,
-    (g) => formatDuration(g.after)
-  ),
-  sortableColumn(
-    'total',
-    'Total gap',
-    (g) => g.total,
-    (g) => formatDuration(g.total)
+  ...DURATIONS.map(([key, header]) =>
+    sortableColumn<ServiceGap>(
+      key,
+      header,
+      (g) => g[key],
+      (g) => formatDuration(g[key])
+    )
   ),
   sortableColumn(
     'perCall',
