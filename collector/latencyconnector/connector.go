@@ -13,6 +13,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/tracelens/tracelens-analysis-app/collector/latencyconnector/internal/engine"
+	"github.com/tracelens/tracelens-analysis-app/collector/latencyconnector/internal/otlpspan"
 )
 
 // latencyConnector receives spans, groups them by trace (buffer.go), analyses each trace once
@@ -129,26 +130,7 @@ func (c *latencyConnector) consumeSpan(span ptrace.Span, resource pcommon.Map, n
 	if !t.oversize {
 		series = c.table.seriesOf(span, resource)
 	}
-	c.buf.add(t, engineSpan(span, traceID), series)
-}
-
-// engineSpan: what the analysis reads of a span (internal/engine.Span).
-func engineSpan(span ptrace.Span, traceID pcommon.TraceID) engine.Span {
-	id, parent := span.SpanID(), span.ParentSpanID()
-	s := engine.Span{
-		ID:        binary.BigEndian.Uint64(id[:]),
-		Parent:    binary.BigEndian.Uint64(parent[:]),
-		Start:     uint64(span.StartTimestamp()),
-		End:       uint64(span.EndTimestamp()),
-		Kind:      uint8(span.Kind()),
-		HasParent: !parent.IsEmpty(),
-	}
-	for _, l := range span.Links().All() {
-		if s.HasParent && l.SpanID() == parent && (l.TraceID().IsEmpty() || l.TraceID() == traceID) {
-			s.LinksParent = true
-		}
-	}
-	return s
+	c.buf.add(t, otlpspan.Read(span, traceID), series)
 }
 
 // closeDue analyses every trace whose wait has ended at now.
