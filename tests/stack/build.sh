@@ -10,6 +10,9 @@
 # Pinned by version and checksum: each build uses a go.mod/go.sum committed here
 # (tests/stack/jaeger/, tests/stack/otelcol/dist/, tests/stack/prometheus3/) with -mod=readonly, so Go refuses any module
 # whose hash differs from go.sum. The cache key includes go.sum's hash: a changed pin rebuilds.
+# The collector also holds this repository's tracelens_latency connector (collector/, replaced by
+# its checkout): its key adds a hash of the manifest, go.mod and the connector's sources, so a
+# changed connector rebuilds and an unchanged one reuses the cached binary.
 # Cold builds on 2 cores (downloads included): Jaeger ~13 min, the collector ~5 min, Prometheus 3 ~13 min.
 # TRACELENS_CACHE (default ~/.cache/tracelens) moves the cache.
 set -euo pipefail
@@ -20,6 +23,17 @@ CACHE_DIR="${TRACELENS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/tracelens}"
 say() { echo "build: $*" >&2; }
 
 pin_hash() { sha256sum "$1/go.sum" | cut -c1-12; }
+
+# Hash of what the collector binary is built from besides go.sum: the manifest, dist/go.mod and the
+# connector module's non-test sources (paths and contents).
+otelcol_sources_hash() {
+  local root="$here/../.."
+  {
+    (cd "$here/otelcol" && sha256sum manifest.yaml dist/go.mod)
+    (cd "$root" && find collector -type f \( -name '*.go' -o -name go.mod -o -name go.sum \) ! -name '*_test.go' \
+      | LC_ALL=C sort | xargs sha256sum)
+  } | sha256sum | cut -c1-12
+}
 
 # shellcheck source=../require-go.sh
 source "$here/../require-go.sh"
@@ -39,7 +53,7 @@ build_tool() { # name-in-cache pins-dir package what
 
 build_otelcol() {
   local pins="$here/otelcol" bin work
-  bin="$CACHE_DIR/otelcol-v0.165.0-$(pin_hash "$pins/dist")"
+  bin="$CACHE_DIR/otelcol-v0.165.0-$(pin_hash "$pins/dist")-$(otelcol_sources_hash)"
   if [ ! -x "$bin" ]; then
     require_go "build the test stack's OpenTelemetry Collector" || exit 1
     mkdir -p "$CACHE_DIR"
@@ -47,12 +61,15 @@ build_otelcol() {
     work=$(mktemp -d)
     trap 'rm -rf "$work"' RETURN
     (cd "$pins/builder" && go build -mod=readonly -o "$work/ocb" go.opentelemetry.io/collector/cmd/builder)
-    cp "$pins/manifest.yaml" "$work/"
-    # The builder writes main.go and components.go from the manifest; the modules come from the
-    # committed go.mod/go.sum, not from a fresh resolution.
-    (cd "$work" && ./ocb --config manifest.yaml --skip-compilation --skip-get-modules >"$work/ocb.log" 2>&1) \
+    # The builder writes main.go and components.go from the manifest (run in its folder, where the
+    # connector's relative `path` resolves); the modules come from the committed go.mod/go.sum, not
+    # from a fresh resolution, with the connector module pointed at this checkout.
+    (cd "$pins" && "$work/ocb" --config manifest.yaml --output-path "$work/build" --skip-compilation \
+      --skip-get-modules >"$work/ocb.log" 2>&1) \
       || { cat "$work/ocb.log" >&2; say "the collector builder failed (log above)"; exit 1; }
     cp "$pins/dist/go.mod" "$pins/dist/go.sum" "$work/build/"
+    (cd "$work/build" && go mod edit \
+      -replace="github.com/tracelens/tracelens-analysis-app/collector@v0.0.0=$(cd "$here/../../collector" && pwd)")
     (cd "$work/build" && CGO_ENABLED=0 go build -mod=readonly -trimpath -o "$bin.partial" .)
     mv "$bin.partial" "$bin"
   fi
