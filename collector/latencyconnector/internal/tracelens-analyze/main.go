@@ -9,12 +9,13 @@
 //
 //	{"traceId":"<hex>","spanIds":["<hex>",…],"self":[ns,…],"criticalPath":[ns,…]}
 //
-// with the spans in input order. O(spans · log spans) time; every span is held in memory.
+// with the spans in input order and ids as lowercase hex (a zero span id as 16 zeros). O(spans · log spans) time; every span is held in memory.
 package main
 
 import (
 	"bufio"
 	"bytes"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -65,7 +66,7 @@ func run(in io.Reader, out io.Writer) error {
 	enc := json.NewEncoder(out)
 	for _, t := range traces {
 		self, cp := ws.Analyze(t.spans)
-		line := analysis{TraceID: t.id.String(), SpanIDs: t.spanIDs, Self: self, CriticalPath: cp}
+		line := analysis{TraceID: hex.EncodeToString(t.id[:]), SpanIDs: t.spanIDs, Self: self, CriticalPath: cp}
 		if err := enc.Encode(line); err != nil {
 			return err
 		}
@@ -98,7 +99,8 @@ func read(in *bufio.Reader) ([]*trace, error) {
 							traces = append(traces, t)
 						}
 						t.spans = append(t.spans, otlpspan.Read(span, t.id))
-						t.spanIDs = append(t.spanIDs, span.SpanID().String())
+						id := span.SpanID()
+						t.spanIDs = append(t.spanIDs, hex.EncodeToString(id[:])) // String() is "" for a zero id
 					}
 				}
 			}
