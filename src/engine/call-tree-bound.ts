@@ -88,6 +88,15 @@ function globalCut(inclusive: Float64Array, keep: number): { cut: number; ties: 
   return { cut, ties: keep - above };
 }
 
+/** `column` summed by new node: `out[to[node]] += column[node]`, `size` new nodes. */
+function sumInto(column: Float64Array, to: Int32Array, size: number): Float64Array {
+  const out = new Float64Array(size);
+  for (let node = 0; node < column.length; node++) {
+    out[to[node]] += column[node];
+  }
+  return out;
+}
+
 /**
  * The bounded tree (see the file header) of the tree `parent` (parents before children), ranked
  * by `rank`, with the columns `sums` added up; `maxNodes` ≥ 1.
@@ -113,7 +122,6 @@ export function boundTree(
   const room = Math.min(n, 2 * maxNodes);
   const out = {
     parent: new Int32Array(room),
-    sums: sums.map(() => new Float64Array(room)),
     source: new Int32Array(room),
     merged: new Uint32Array(room),
   };
@@ -143,13 +151,10 @@ export function boundTree(
       out.merged[at]++;
     }
     to[node] = at;
-    for (let c = 0; c < sums.length; c++) {
-      out.sums[c][at] += sums[c][node];
-    }
   }
   return {
     parent: out.parent.subarray(0, size),
-    sums: out.sums.map((column) => column.subarray(0, size)),
+    sums: sums.map((column) => sumInto(column, to, size)),
     source: out.source.subarray(0, size),
     merged: out.merged.subarray(0, size),
   };
