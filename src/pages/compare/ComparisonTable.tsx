@@ -27,7 +27,20 @@ interface Line {
 
 const OTHER_KEY = '\u0000other';
 const OTHER_LAST: SortOptions<Line> = { pinned: (l) => l.rank === undefined };
+const OTHER_LAST_ASCENDING: SortOptions<Line> = { ...OTHER_LAST, ascendingFirst: true };
+const rankOf = (l: Line) => l.rank;
+const labelOf = (l: Line) => l.label;
 const signed = (ns: number) => `${ns >= 0 ? '+' : '−'}${formatDuration(Math.abs(ns))}`;
+
+/** The critical path per trace of one side. */
+const perTrace = (side: 'slow' | 'baseline', header: string) =>
+  sortableColumn<Line>(
+    side,
+    header,
+    (l) => l.item[side].criticalPathPerTrace,
+    (l) => formatDuration(l.item[side].criticalPathPerTrace),
+    OTHER_LAST
+  );
 
 function linesOf(rows: ComparisonRow[], other: ComparisonOther | null): Line[] {
   const lines: Line[] = rows.map((r, n) => ({ key: r.key, rank: n + 1, label: r.label, item: r }));
@@ -65,34 +78,10 @@ export function ComparisonTable({ rows, other, examples, traceHref }: Props) {
       </span>
     );
     return [
-      sortableColumn(
-        'rank',
-        '#',
-        (l) => l.rank,
-        (l) => l.rank,
-        { ...OTHER_LAST, ascendingFirst: true }
-      ),
-      sortableColumn(
-        'component',
-        'Component',
-        (l) => l.label,
-        (l) => l.label,
-        { ...OTHER_LAST, ascendingFirst: true }
-      ),
-      sortableColumn(
-        'slow',
-        'Critical path per slow trace',
-        (l) => l.item.slow.criticalPathPerTrace,
-        (l) => formatDuration(l.item.slow.criticalPathPerTrace),
-        OTHER_LAST
-      ),
-      sortableColumn(
-        'baseline',
-        'per baseline trace',
-        (l) => l.item.baseline.criticalPathPerTrace,
-        (l) => formatDuration(l.item.baseline.criticalPathPerTrace),
-        OTHER_LAST
-      ),
+      sortableColumn('rank', '#', rankOf, rankOf, OTHER_LAST_ASCENDING),
+      sortableColumn('component', 'Component', labelOf, labelOf, OTHER_LAST_ASCENDING),
+      perTrace('slow', 'Critical path per slow trace'),
+      perTrace('baseline', 'per baseline trace'),
       sortableColumn('difference', 'Difference', (l) => l.item.criticalPathDelta, difference, OTHER_LAST),
       { ...plainColumn('chart', 'Difference (chart)', bar), width: 200 },
       sortableColumn(
