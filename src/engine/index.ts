@@ -29,6 +29,7 @@ export type { CriticalPathSection, TraceAnalysis } from './analyze';
 export { analyzeTrace, criticalPathSections, selfIntervals, spanIdOf } from './analyze';
 export type { KeyValue, SpanEvent, SpanLink, SpanStatus } from './span-accessors';
 export {
+  criticalPathSectionCount,
   errorSpanCount,
   hasChildren,
   isErrorSpan,

@@ -4,6 +4,7 @@ import { analyzeTrace } from './analyze';
 import { nameOf } from './model';
 import { parseOtlpTrace } from './otlp';
 import {
+  criticalPathSectionCount,
   errorSpanCount,
   hasChildren,
   isErrorSpan,
@@ -141,5 +142,7 @@ describe('span accessors', () => {
     expect(spanParent(analysis, root)).toBe(-1);
     expect(hasChildren(analysis, root)).toBe(true);
     expect(hasChildren(analysis, db)).toBe(false);
+    // the root until the db call starts, the db call, the root after it
+    expect(criticalPathSectionCount(analysis)).toBe(3);
   });
 });

@@ -4,7 +4,8 @@
  * Over a `ParsedTrace`: label, kind, status, scope, attributes, events, links; per trace: the
  * services, the error count and the attribute keys. Over a `TraceAnalysis`: the span's effective
  * (skew-clipped) start, end and duration, self time, critical-path time, depth, parent and whether
- * it has children — the times every analysis uses, in ns since the trace start.
+ * it has children — the times every analysis uses, in ns since the trace start — and the number of
+ * critical-path sections.
  * `serviceOf`/`nameOf` (model.ts) and `spanIdOf` (analyze.ts) are accessors too and stay beside
  * the data they read. None of these allocate except those returning lists.
  */
@@ -149,6 +150,11 @@ export function spanSelfTime(analysis: TraceAnalysis, i: number): number {
 /** Time span `i` spends on the critical path, ns. */
 export function spanCriticalPathTime(analysis: TraceAnalysis, i: number): number {
   return analysis.criticalPath.perSpan[i];
+}
+
+/** How many sections the trace's critical path has (a span may hold several, between its children's). */
+export function criticalPathSectionCount(analysis: TraceAnalysis): number {
+  return analysis.criticalPath.span.length;
 }
 
 /** Depth of span `i` in the span tree (roots are 0). */

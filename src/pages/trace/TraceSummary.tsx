@@ -2,7 +2,7 @@ import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Alert, useStyles2 } from '@grafana/ui';
-import { errorSpanCount, TraceAnalysis } from '../../engine';
+import { criticalPathSectionCount, errorSpanCount, TraceAnalysis } from '../../engine';
 import type { LoadWarning } from '../../loading';
 import { formatDuration } from '../../components/breakdown';
 
@@ -26,7 +26,7 @@ export function TraceSummary({ analysis, services, warnings }: Props) {
     ['Spans', String(analysis.trace.spanCount)],
     ['Services', String(services.length)],
     ['Errors', String(errorSpanCount(analysis.trace))],
-    ['Critical path', `${analysis.criticalPath.span.length} sections`],
+    ['Critical path', `${criticalPathSectionCount(analysis)} sections`],
   ];
   return (
     <div className={styles.wrap}>
