@@ -2,10 +2,12 @@
  * Deterministic batches: the seed fixes every request's plan, ids and durations; `nowUs` only
  * places the batch in time (requests end just before it, so Tempo's span metrics accept them).
  * Exactly one request in each block of 50 is a slow outlier; about one in eight fails in auth.
+ * `regression` applies one known change to every request (topology.ts) without changing any draw,
+ * so the same seed with and without it gives the same requests but for that change.
  */
 import { seededRandom } from '../support/random';
 import { GenTrace, TraceTruth } from './model';
-import { buildTrace, RequestPlan } from './topology';
+import { buildTrace, Regression, RequestPlan } from './topology';
 import { traceTruth } from './truth';
 
 export interface BatchOptions {
@@ -17,6 +19,8 @@ export interface BatchOptions {
   spacingUs?: number;
   /** per-request overrides, by index */
   overrides?: Record<number, Partial<RequestPlan>>;
+  /** regression mode: the change made to every request */
+  regression?: Regression;
 }
 
 export interface Batch {
@@ -42,6 +46,7 @@ export function generateBatch(options: BatchOptions): Batch {
       authFails: rng.next() < 0.125,
       outlier: outlierSlots.has(i),
       requestId: `req-${options.seed}-${rng.hex(6)}`,
+      ...(options.regression ? { regression: options.regression } : {}),
       ...options.overrides?.[i],
     };
     const trace = buildTrace(rng, plan, firstStart + i * spacing);

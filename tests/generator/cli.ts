@@ -2,9 +2,13 @@
  * TraceLens trace generator.
  *
  *   npx tsx tests/generator/cli.ts batch [--count 100] [--seed 1] [--otlp URL] [--truth FILE]
+ *       [--db-calls N] [--slow-service NAME --slow-by-us US]
  *   npx tsx tests/generator/cli.ts continuous [--rate 5] [--seed 1] [--otlp URL]
  *
  * `batch` sends one deterministic batch and writes its ground truth (JSON) to --truth or stdout.
+ * Regression mode: --db-calls turns each request's database call into N calls, --slow-service
+ * adds --slow-by-us µs of own work to that service (topology.ts); the same --seed without them
+ * gives the baseline.
  * `continuous` sends `rate` requests per second, stamped with the current time, until stopped.
  * --otlp defaults to $TRACELENS_OTLP_HTTP_URL, then http://127.0.0.1:14318 (the local stack).
  */
@@ -12,6 +16,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { generateBatch } from './batch';
 import { sendTraces } from './send';
+import { Regression, SERVICES } from './topology';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -21,6 +26,9 @@ const { positionals, values } = parseArgs({
     rate: { type: 'string', default: '5' },
     otlp: { type: 'string', default: process.env.TRACELENS_OTLP_HTTP_URL ?? 'http://127.0.0.1:14318' },
     truth: { type: 'string' },
+    'db-calls': { type: 'string' },
+    'slow-service': { type: 'string' },
+    'slow-by-us': { type: 'string' },
   },
 });
 
@@ -32,10 +40,31 @@ function positiveInt(name: string, text: string): number {
   return n;
 }
 
+/** The regression the options ask for, if any. */
+function regression(): Regression | undefined {
+  const calls = values['db-calls'];
+  const service = values['slow-service'];
+  if (calls === undefined && service === undefined) {
+    return undefined;
+  }
+  if (service !== undefined && !(SERVICES as readonly string[]).includes(service)) {
+    throw new Error(`--slow-service must be one of ${SERVICES.join(', ')}, got '${service}'`);
+  }
+  if (service !== undefined && values['slow-by-us'] === undefined) {
+    throw new Error('--slow-service needs --slow-by-us (the µs of work added)');
+  }
+  return {
+    dbCalls: calls === undefined ? 1 : positiveInt('db-calls', calls),
+    ...(service !== undefined ? { slowService: service as Regression['slowService'] } : {}),
+    slowByUs: service === undefined ? 0 : positiveInt('slow-by-us', values['slow-by-us']!),
+  };
+}
+
 async function batch() {
   const { traces, truth } = generateBatch({
     seed: positiveInt('seed', values.seed),
     count: positiveInt('count', values.count),
+    regression: regression(),
   });
   await sendTraces(values.otlp, traces);
   const json = JSON.stringify(truth, null, 2);

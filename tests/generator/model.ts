@@ -5,6 +5,7 @@
  * live tests; tests/synthetic makes single traces of a chosen shape and size for the bench.
  */
 import type { AttributeScalar } from '../support/otlp';
+import type { Regression } from './topology';
 
 export type Kind = 'INTERNAL' | 'SERVER' | 'CLIENT' | 'PRODUCER' | 'CONSUMER';
 
@@ -50,5 +51,7 @@ export interface TraceTruth {
   selfTimeUsByService: Record<string, number>;
   error: boolean;
   outlier: boolean;
+  /** regression mode's change, when the request has one */
+  regression?: Regression;
   spans: Array<{ spanId: string; service: string; name: string; kind: Kind; durationUs: number; error: boolean }>;
 }

@@ -12,10 +12,25 @@
  * Durations are integer microseconds drawn from the seeded random source; an outlier request's
  * database span is exactly 10× its normal draw, and a failing auth call turns into a 500 with an
  * exception event that propagates as 502 to the gateway and frontend.
+ * Regression mode (`plan.regression`) makes a known change without drawing anything more from the
+ * random source, so a batch with it and one without from the same seed differ only by it: the
+ * database call becomes `dbCalls` calls back to back, each as long as the one call was (their ids
+ * derive from the first call's), and `slowService`'s own work grows by `slowByUs` (in its SERVER
+ * or CONSUMER span, outside any child: its self time grows by exactly that much).
  */
 import { Random } from '../support/random';
 import type { AttributeScalar } from '../support/otlp';
 import { GenSpan, GenTrace, Kind } from './model';
+
+/** A known change to a request (see the file header). */
+export interface Regression {
+  /** calls the one database call becomes (1: unchanged) */
+  dbCalls: number;
+  /** the service whose own work grows, if any */
+  slowService?: (typeof SERVICES)[number];
+  /** how much its own work grows, µs */
+  slowByUs: number;
+}
 
 export interface RequestPlan {
   route: 'checkout' | 'account';
@@ -26,6 +41,8 @@ export interface RequestPlan {
   dbSpanName?: string;
   /** prepended to every service name, so a test's traces never mix with the shared batch's */
   servicePrefix?: string;
+  /** regression mode's change (see the file header) */
+  regression?: Regression;
 }
 
 export const SERVICES = ['frontend', 'api-gateway', 'auth-service', 'user-service', 'order-worker'] as const;
@@ -63,24 +80,28 @@ export function buildTrace(rng: Random, plan: RequestPlan, startUs: number): Gen
     return s;
   };
   const net = () => rng.int(300, 700);
+  const dbCalls = plan.regression?.dbCalls ?? 1;
+  /** the regression's extra own work of `service`, µs */
+  const slower = (service: (typeof SERVICES)[number]) =>
+    plan.regression?.slowService === service ? plan.regression.slowByUs : 0;
 
   // Durations, innermost first.
   const dbUs = rng.int(2000, 6000) * (plan.outlier ? 10 : 1);
   const userPre = rng.int(500, 1500);
-  const userPost = rng.int(300, 800);
-  const userUs = userPre + dbUs + userPost;
-  const authUs = rng.int(3000, 8000);
+  const userPost = rng.int(300, 800) + slower('user-service');
+  const userUs = userPre + dbCalls * dbUs + userPost;
+  const authUs = rng.int(3000, 8000) + slower('auth-service');
   const [authNetIn, authNetOut, userNetIn, userNetOut] = [net(), net(), net(), net()];
   const gwPre = rng.int(400, 1200);
   const userDelay = rng.int(100, 400);
   const publish = plan.route === 'checkout';
   const producerUs = publish ? rng.int(300, 900) : 0;
   const queueDelay = rng.int(1000, 5000);
-  const consumerUs = rng.int(2000, 6000);
-  const gwPost = rng.int(300, 900);
+  const consumerUs = rng.int(2000, 6000) + slower('order-worker');
+  const gwPost = rng.int(300, 900) + slower('api-gateway');
   const [feNetIn, feNetOut] = [net(), net()];
   const fePre = rng.int(800, 2000);
-  const fePost = rng.int(500, 1200);
+  const fePost = rng.int(500, 1200) + slower('frontend');
 
   const feStart = startUs;
   const feClientStart = feStart + fePre;
@@ -144,7 +165,7 @@ export function buildTrace(rng: Random, plan: RequestPlan, startUs: number): Gen
     'http.route': '/users/{id}',
     'http.status_code': 200,
   });
-  span(
+  const db = span(
     user,
     'user-service',
     plan.dbSpanName ?? DB_SPAN_NAME,
@@ -158,6 +179,10 @@ export function buildTrace(rng: Random, plan: RequestPlan, startUs: number): Gen
       'peer.service': 'postgres',
     }
   );
+  for (let k = 1; k < dbCalls; k++) {
+    const id = `${db.spanId.slice(0, 12)}${k.toString(16).padStart(4, '0')}`;
+    spans.push({ ...db, spanId: id, startUs: db.startUs + k * dbUs, endUs: db.endUs + k * dbUs });
+  }
   if (publish) {
     const producer = span(gw, 'api-gateway', 'orders publish', 'PRODUCER', producerStart, producerStart + producerUs, {
       'messaging.system': 'kafka',

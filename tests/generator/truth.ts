@@ -52,6 +52,7 @@ export function traceTruth(trace: GenTrace, plan: RequestPlan): TraceTruth {
     selfTimeUsByService,
     error: trace.spans.some((s) => s.error !== undefined),
     outlier: plan.outlier,
+    ...(plan.regression ? { regression: plan.regression } : {}),
     spans: trace.spans.map((s) => ({
       spanId: s.spanId,
       service: s.service,
