@@ -45,8 +45,13 @@ export function NamedTable<T extends object>({ label, description, fit = false, 
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  table: css({ fontVariantNumeric: 'tabular-nums' }),
-  fit: css({ width: 'auto' }),
+  // headers that do not sort (plain text, not a button) placed and weighted as those that do
+  table: css({
+    fontVariantNumeric: 'tabular-nums',
+    th: { fontWeight: theme.typography.fontWeightMedium, textAlign: 'left' },
+  }),
+  // InteractiveTable's container is a column flexbox, which would stretch the table
+  fit: css({ width: 'auto', alignSelf: 'flex-start' }),
   description: css({
     color: theme.colors.text.secondary,
     fontSize: theme.typography.bodySmall.fontSize,

@@ -79,11 +79,17 @@ export function ComparisonTable({ rows, other, examples, traceHref }: Props) {
     );
     return [
       sortableColumn('rank', '#', rankOf, rankOf, OTHER_LAST_ASCENDING),
-      sortableColumn('component', 'Component', labelOf, labelOf, OTHER_LAST_ASCENDING),
+      sortableColumn(
+        'component',
+        'Component',
+        labelOf,
+        (l) => <span className={styles.label}>{l.label}</span>,
+        OTHER_LAST_ASCENDING
+      ),
       perTrace('slow', 'Critical path per slow trace'),
       perTrace('baseline', 'per baseline trace'),
       sortableColumn('difference', 'Difference', (l) => l.item.criticalPathDelta, difference, OTHER_LAST),
-      { ...plainColumn('chart', 'Difference (chart)', bar), width: 200 },
+      { ...plainColumn('chart', 'Difference (chart)', bar), width: 160 },
       sortableColumn(
         'share',
         'Share of duration, slow vs baseline',
@@ -109,12 +115,23 @@ export function ComparisonTable({ rows, other, examples, traceHref }: Props) {
       )),
     ];
   }, [rows, examples, traceHref, styles, link]);
-  return <NamedTable label="Differences, largest first" columns={columns} data={lines} getRowId={(l) => l.key} />;
+  return (
+    <NamedTable
+      label="Differences, largest first"
+      className={styles.table}
+      columns={columns}
+      data={lines}
+      getRowId={(l) => l.key}
+    />
+  );
 }
 
 const getStyles = (theme: GrafanaTheme2) => {
   const bar = { position: 'absolute' as const, top: 5, height: 10, borderRadius: 1 };
   return {
+    // nine columns: long headers and component names wrap instead of widening the table, numbers do not
+    table: css({ 'th, th > button': { whiteSpace: 'normal' }, td: { whiteSpace: 'nowrap' } }),
+    label: css({ whiteSpace: 'normal' }),
     barTrack: css({ position: 'relative', height: 20 }),
     barWorse: css({ ...bar, background: theme.colors.error.main }),
     barBetter: css({ ...bar, background: theme.colors.success.main }),
