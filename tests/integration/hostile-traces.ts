@@ -24,13 +24,13 @@ const KIND_NAMES = [
 ];
 const SERVICES = ['edge', 'orders', 'billing'];
 const ZERO_SPAN_ID = '0000000000000000';
-/** Unix ns every time counts from. */
-const BASE_NS = 1_700_000_000_000_000_000n;
+/** Unix second every time counts from; times are ns after it, below a second. */
+const BASE_SECONDS = '1700000000';
 
 /** A time as OTLP/JSON writes it, or absent (undefined), or the explicit zero of an unset time. */
 function time(rng: Random, rel: number): string | undefined {
   const r = rng.int(0, 29);
-  return r < 2 ? undefined : r === 2 ? '0' : String(BASE_NS + BigInt(rel));
+  return r < 2 ? undefined : r === 2 ? '0' : BASE_SECONDS + String(rel).padStart(9, '0');
 }
 
 /** The parent id of span i among `ids` (see the file header for the mix), or undefined. */
