@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PLUGIN_BASE_URL } from '../../constants';
 import { partialTraceWarning } from '../../data';
@@ -103,6 +103,39 @@ describe('Search page on Jaeger', () => {
     expect(
       await screen.findByText(/The link asked for the TraceQL query \{ status = error \}, which was not run/, {}, SLOW)
     ).toBeInTheDocument();
+  });
+});
+
+describe('Search page on Tempo', () => {
+  it('previews the builder as TraceQL, carries it into raw mode and runs raw TraceQL as `q`', async () => {
+    const { requests } = installRecordedBackend({ tempo: ['tempo-search', 'tempo-tag-values', 'tempo-tags'] });
+    renderApp(`${PLUGIN_BASE_URL}/search?ds=tempo&status=error&run=1`);
+    expect(await screen.findByTestId('traceql-preview', {}, SLOW)).toHaveTextContent('{ status = error }');
+    await waitFor(() => expect(requests.filter((r) => r.path === 'api/search')).toHaveLength(1));
+    expect(requests.find((r) => r.path === 'api/search')!.params).toMatchObject({
+      q: '{ status = error }',
+      limit: '20',
+    });
+    // the query context travels with the search's TraceQL
+    expect(screen.getByRole('link', { name: 'Compare slow vs rest' })).toHaveAttribute(
+      'href',
+      `${PLUGIN_BASE_URL}/compare?ds=tempo&prom=prometheus&from=now-1h&to=now&q=%7B+status+%3D+error+%7D`
+    );
+
+    await userEvent.click(screen.getByRole('radio', { name: 'TraceQL' }));
+    const raw = await screen.findByLabelText('TraceQL query');
+    expect(raw).toHaveValue('{ status = error }');
+    fireEvent.change(raw, { target: { value: '{ span.http.route = "/cart" }' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Run query' }));
+    const query = new URLSearchParams(screen.getByTestId('location-search').textContent!);
+    expect(Object.fromEntries(query)).toEqual({
+      ds: 'tempo',
+      status: 'error',
+      mode: 'raw',
+      q: '{ span.http.route = "/cart" }',
+    });
+    await waitFor(() => expect(requests.filter((r) => r.path === 'api/search')).toHaveLength(2));
+    expect(requests.filter((r) => r.path === 'api/search')[1].params.q).toBe('{ span.http.route = "/cart" }');
   });
 });
 

@@ -53,7 +53,7 @@ export default function SearchPage() {
                 onLimitChange={form.setLimit}
                 onError={form.setError}
               />
-              {traceql && (
+              {m.preview !== undefined && (
                 <code className={styles.preview} data-testid="traceql-preview">
                   {m.preview}
                 </code>

@@ -62,8 +62,8 @@ export function useSearchModel() {
       update({ mode: next });
     },
     form: { builder, setBuilder, raw, setRaw, limit: formLimit, setLimit: setFormLimit, setError: setFormError },
-    /** the TraceQL the builder stands for */
-    preview: builderToTraceql(builder),
+    /** the TraceQL the builder stands for, where the source takes TraceQL */
+    preview: traceql ? builderToTraceql(builder) : undefined,
     run: () => {
       update(runPatch({ mode: page.mode, builder, raw, limit: formLimit }, traceql), { push: true });
       setRunCount((n) => n + 1);
