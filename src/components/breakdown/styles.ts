@@ -1,4 +1,4 @@
-/** Layout shared by the breakdown visualisations: lists of rows "label | bar | value", dense tables. */
+/** Layout shared by the breakdown visualisations: lists of rows "label | bar | value". */
 import { GrafanaTheme2 } from '@grafana/data';
 
 export const rowListStyle = (theme: GrafanaTheme2) => ({
@@ -18,10 +18,3 @@ export const barRowStyle = (theme: GrafanaTheme2, labelMin: number) => ({
   fontSize: theme.typography.bodySmall.fontSize,
 });
 
-/** A dense full-width table with row rules, in small text. */
-export const compactTableStyle = (theme: GrafanaTheme2) => ({
-  width: '100%',
-  borderCollapse: 'collapse' as const,
-  fontSize: theme.typography.bodySmall.fontSize,
-  'th, td': { padding: theme.spacing(0.25, 1), borderBottom: `1px solid ${theme.colors.border.weak}` },
-});
