@@ -17,4 +17,3 @@ export const barRowStyle = (theme: GrafanaTheme2, labelMin: number) => ({
   gap: theme.spacing(1),
   fontSize: theme.typography.bodySmall.fontSize,
 });
-
