@@ -1,47 +1,22 @@
 import fc from 'fast-check';
 
-import { TinySpan, tinyOtlp } from '../../tests/synthetic/tiny';
-import { analyzeTrace } from './analyze';
 import { diffCallTrees } from './call-tree-diff';
 import { callTreeDiffToFlameFrames } from './flame-diff';
-import { parseOtlpTrace } from './otlp';
+import {
+  analysed,
+  analysedRandom,
+  DIFF_BASELINE,
+  DIFF_COMPARISON,
+  RandomSpan,
+  randomTrace,
+} from './testing/call-tree-fixtures';
 
 const US = 1000;
-const analysed = (spans: TinySpan[]) => analyzeTrace(parseOtlpTrace(tinyOtlp(spans)));
 const inUs = (xs: ArrayLike<number>) => Array.from(xs, (v) => v / US);
 
-/*
- * Baseline (2 traces):
- *   B1: api GET [0,100] ── db q [20,60]   self = critical: GET 60, q 40
- *   B2: api GET [0,50]  ── db q [10,30]   self = critical: GET 30, q 20
- *   per trace: GET 45, q 1 call 30
- * Comparison (1 trace): each query faster, called four times, and a cache call appears
- *   C1: api GET [0,60] ─┬─ db q [10,15] [20,25] [30,35] [40,45]
- *                       └─ cache get [50,55]
- *   self = critical: GET 60 − 20 − 5 = 35, q 4 × 5 = 20, get 5
- * Δ per trace: GET calls 0, time 35 − 45 = −10; q calls 4 − 1 = +3, time 20 − 30 = −10;
- *   get (comparison only) calls +1, time +5.
- */
-const B1 = analysed([
-  { id: 'r', service: 'api', name: 'GET', start: 0, end: 100 },
-  { id: 'q', parent: 'r', service: 'db', name: 'q', start: 20, end: 60 },
-]);
-const B2 = analysed([
-  { id: 'r', service: 'api', name: 'GET', start: 0, end: 50 },
-  { id: 'q', parent: 'r', service: 'db', name: 'q', start: 10, end: 30 },
-]);
-const C1 = analysed([
-  { id: 'r', service: 'api', name: 'GET', start: 0, end: 60 },
-  ...[10, 20, 30, 40].map((t, k): TinySpan => ({
-    id: `q${k}`,
-    parent: 'r',
-    service: 'db',
-    name: 'q',
-    start: t,
-    end: t + 5,
-  })),
-  { id: 'g', parent: 'r', service: 'cache', name: 'get', start: 50, end: 55 },
-]);
+// the sets of testing/call-tree-fixtures.ts: q faster per call but called 4 times, get new
+const [B1, B2] = DIFF_BASELINE.map(analysed);
+const [C1] = DIFF_COMPARISON.map(analysed);
 
 describe('diffCallTrees', () => {
   const diff = diffCallTrees([B1, B2], [C1]);
@@ -122,37 +97,8 @@ describe('bounded diff', () => {
   });
 });
 
-/** Random small traces: parents point backwards, names from a few, any kinds and times. */
-const setArb = fc.array(
-  fc.array(
-    fc.record({
-      parent: fc.nat(),
-      name: fc.integer({ min: 0, max: 4 }),
-      kind: fc.constantFrom<TinySpan['kind']>('server', 'client', 'consumer'),
-      start: fc.integer({ min: 0, max: 300 }),
-      length: fc.integer({ min: 0, max: 200 }),
-    }),
-    { minLength: 1, maxLength: 20 }
-  ),
-  { minLength: 1, maxLength: 4 }
-);
-
-type RandomSpan = { parent: number; name: number; kind: TinySpan['kind']; start: number; length: number };
-
-const analysedSet = (set: RandomSpan[][]) =>
-  set.map((spans) =>
-    analysed(
-      spans.map((s, i) => ({
-        id: `s${i}`,
-        ...(i > 0 ? { parent: `s${s.parent % i}` } : {}),
-        service: `svc${s.name % 2}`,
-        name: `op${s.name}`,
-        kind: s.kind,
-        start: s.start,
-        end: s.start + s.length,
-      }))
-    )
-  );
+const setArb = fc.array(randomTrace, { minLength: 1, maxLength: 4 });
+const analysedSet = (set: RandomSpan[][]) => set.map(analysedRandom);
 
 describe('call-tree diff properties', () => {
   it('the diff of a set with itself is zero everywhere, bounded or not', () => {

@@ -1,10 +1,8 @@
 import fc from 'fast-check';
 
-import { TinySpan, tinyOtlp } from '../../tests/synthetic/tiny';
 import { aggregateTraces } from './aggregate';
-import { analyzeTrace, TraceAnalysis } from './analyze';
 import { callTreeToFlameFrames, FLAME_MEASURES, FlameFrameColumns } from './flame';
-import { parseOtlpTrace } from './otlp';
+import { analysed, analysedRandom, randomTrace } from './testing/call-tree-fixtures';
 
 const US = 1000;
 
@@ -16,17 +14,13 @@ const US = 1000;
  * critical path: GET (0,10] A (10,20] C (20,30] A (30,90] GET (90,92] D (92,96] GET (96,100]
  *   → GET 16, A 70, C 10, D 4, B 0 (sum 100 = the trace)
  */
-const T = analyzeTrace(
-  parseOtlpTrace(
-    tinyOtlp([
-      { id: 'r', service: 'api', name: 'GET', start: 0, end: 100 },
-      { id: 'a', parent: 'r', service: 'a', name: 'A', start: 10, end: 90 },
-      { id: 'c', parent: 'a', service: 'c', name: 'C', start: 20, end: 30 },
-      { id: 'b', parent: 'r', service: 'b', name: 'B', start: 10, end: 85 },
-      { id: 'd', parent: 'r', service: 'd', name: 'D', start: 92, end: 96 },
-    ])
-  )
-);
+const T = analysed([
+  { id: 'r', service: 'api', name: 'GET', start: 0, end: 100 },
+  { id: 'a', parent: 'r', service: 'a', name: 'A', start: 10, end: 90 },
+  { id: 'c', parent: 'a', service: 'c', name: 'C', start: 20, end: 30 },
+  { id: 'b', parent: 'r', service: 'b', name: 'B', start: 10, end: 85 },
+  { id: 'd', parent: 'r', service: 'd', name: 'D', start: 92, end: 96 },
+]);
 
 const inUs = (xs: ArrayLike<number>) => Array.from(xs, (v) => v / US);
 
@@ -69,44 +63,11 @@ describe('flame graph measures', () => {
   });
 });
 
-/** Random small traces: parents point backwards, names from a few, any kinds and times. */
-const traceArb = fc.array(
-  fc.record({
-    parent: fc.nat(),
-    service: fc.integer({ min: 0, max: 2 }),
-    name: fc.integer({ min: 0, max: 3 }),
-    kind: fc.constantFrom<TinySpan['kind']>('server', 'client', 'producer', 'consumer', 'internal'),
-    start: fc.integer({ min: 0, max: 300 }),
-    length: fc.integer({ min: 0, max: 200 }),
-  }),
-  { minLength: 1, maxLength: 25 }
-);
-
-function analysisOf(
-  spans: Array<{ parent: number; service: number; name: number; kind: TinySpan['kind']; start: number; length: number }>
-): TraceAnalysis {
-  return analyzeTrace(
-    parseOtlpTrace(
-      tinyOtlp(
-        spans.map((s, i) => ({
-          id: `s${i}`,
-          ...(i > 0 ? { parent: `s${s.parent % i}` } : {}),
-          service: `svc${s.service}`,
-          name: `op${s.name}`,
-          kind: s.kind,
-          start: s.start,
-          end: s.start + s.length,
-        }))
-      )
-    )
-  );
-}
-
 describe('call-tree properties', () => {
   it('per trace, critical-path values sum to the trace’s critical-path length, bounded or not', () => {
     fc.assert(
-      fc.property(traceArb, fc.integer({ min: 1, max: 8 }), (spans, nodes) => {
-        const analysis = analysisOf(spans);
+      fc.property(randomTrace, fc.integer({ min: 1, max: 8 }), (spans, nodes) => {
+        const analysis = analysedRandom(spans);
         const { start, end } = analysis.criticalPath;
         let length = 0;
         for (let k = 0; k < start.length; k++) {
@@ -124,8 +85,8 @@ describe('call-tree properties', () => {
 
   it('every measure keeps each value ≥ its children’s sum and self = value − children', () => {
     fc.assert(
-      fc.property(fc.array(traceArb, { minLength: 1, maxLength: 3 }), (set) => {
-        const frames = callTreeToFlameFrames(aggregateTraces(set.map(analysisOf)).callTree);
+      fc.property(fc.array(randomTrace, { minLength: 1, maxLength: 3 }), (set) => {
+        const frames = callTreeToFlameFrames(aggregateTraces(set.map(analysedRandom)).callTree);
         for (const measure of FLAME_MEASURES) {
           const { level, value, self } = frames[measure];
           const children = new Array<number>(level.length).fill(0);

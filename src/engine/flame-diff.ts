@@ -8,7 +8,7 @@
  * measure. O(nodes log nodes).
  */
 import { CallTreeDiff, CallTreeDiffSide } from './call-tree-diff';
-import { FlameFrameColumns, FlameFrames, FlameMeasure, flameValues, nestedSetRows } from './flame';
+import { FlameFrameColumns, FlameFrames, FlameMeasure, flameValues, framesByMeasure, nestedSetRows } from './flame';
 
 /** Diff flame graph columns of `diff` under `measure` (see the file header). */
 function diffFrame(
@@ -38,9 +38,5 @@ function diffFrame(
 /** The diff flame graph columns of `diff` under every measure (rows ordered once). */
 export function callTreeDiffToFlameFrames(diff: CallTreeDiff): FlameFrames {
   const rows = nestedSetRows(diff);
-  return {
-    self: diffFrame(diff, rows, 'self'),
-    criticalPath: diffFrame(diff, rows, 'criticalPath'),
-    total: diffFrame(diff, rows, 'total'),
-  };
+  return framesByMeasure((measure) => diffFrame(diff, rows, measure));
 }

@@ -116,12 +116,13 @@ export function callTreeToFlameFrame(tree: CallTree, measure: FlameMeasure): Fla
   return frameOf(tree, nestedSetRows(tree), measure);
 }
 
+/** The columns `frame` makes for each measure. */
+export function framesByMeasure(frame: (measure: FlameMeasure) => FlameFrameColumns): FlameFrames {
+  return { self: frame('self'), criticalPath: frame('criticalPath'), total: frame('total') };
+}
+
 /** The flame graph columns of `tree` under every measure (rows ordered once). */
 export function callTreeToFlameFrames(tree: CallTree): FlameFrames {
   const rows = nestedSetRows(tree);
-  return {
-    self: frameOf(tree, rows, 'self'),
-    criticalPath: frameOf(tree, rows, 'criticalPath'),
-    total: frameOf(tree, rows, 'total'),
-  };
+  return framesByMeasure((measure) => frameOf(tree, rows, measure));
 }

@@ -1,42 +1,12 @@
-import { analyzeTrace, parseOtlpTrace } from '../../engine';
-import { TinySpan, tinyOtlp } from '../../../tests/synthetic/tiny';
+import { analysed, DIFF_BASELINE, DIFF_COMPARISON } from '../../engine/testing/call-tree-fixtures';
 import { callTreeDiffView, exampleLinks } from './callTreeDiffView';
 
 const US = 1000;
-const loaded = (traceId: string, spans: TinySpan[]) => ({
-  traceId,
-  analysis: analyzeTrace(parseOtlpTrace(tinyOtlp(spans))),
-});
 
-/*
- * Baseline: b1 GET [0,100] ── q [20,60]; b2 GET [0,50] ── q [10,30]  → per trace GET 45, q 1 call 30
- * Slow: s1 GET [0,60] ─┬─ q ×4 of 5 µs, get [50,55]                 → GET 35, q 4 calls 20, get 5
- * Δ per trace (self = critical here): q −10 (+3 calls), GET −10, get +5 (+1 call, slow only)
- */
-const baseline = [
-  loaded('b1', [
-    { id: 'r', service: 'api', name: 'GET', start: 0, end: 100 },
-    { id: 'q', parent: 'r', service: 'db', name: 'q', start: 20, end: 60 },
-  ]),
-  loaded('b2', [
-    { id: 'r', service: 'api', name: 'GET', start: 0, end: 50 },
-    { id: 'q', parent: 'r', service: 'db', name: 'q', start: 10, end: 30 },
-  ]),
-];
-const slow = [
-  loaded('s1', [
-    { id: 'r', service: 'api', name: 'GET', start: 0, end: 60 },
-    ...[10, 20, 30, 40].map((t, k): TinySpan => ({
-      id: `q${k}`,
-      parent: 'r',
-      service: 'db',
-      name: 'q',
-      start: t,
-      end: t + 5,
-    })),
-    { id: 'g', parent: 'r', service: 'cache', name: 'get', start: 50, end: 55 },
-  ]),
-];
+// the sets of engine/testing/call-tree-fixtures.ts (Δ per trace: q +3 calls −10 µs, GET −10 µs,
+// get +1 call +5 µs, in the slow set only), named b1, b2 and s1
+const baseline = DIFF_BASELINE.map((spans, k) => ({ traceId: `b${k + 1}`, analysis: analysed(spans) }));
+const slow = DIFF_COMPARISON.map((spans, k) => ({ traceId: `s${k + 1}`, analysis: analysed(spans) }));
 
 describe('callTreeDiffView', () => {
   const view = callTreeDiffView(baseline, slow, 10);
