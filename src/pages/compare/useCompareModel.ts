@@ -1,8 +1,8 @@
 /**
  * The compare page's model hook: reads what the URL asks for against the page's source, searches
  * the two trace sets, loads and analyses every trace through the loading service, and, once all
- * are in, ranks the differences — everything `ComparePage` renders, plus the URL updates its form
- * makes.
+ * are in, ranks the differences and diffs the call trees — everything `ComparePage` renders, plus
+ * the URL updates its form makes and the diff flame graph's menu entries that open example traces.
  */
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
