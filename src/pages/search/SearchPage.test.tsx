@@ -29,6 +29,12 @@ beforeAll(() => {
   } as unknown as typeof IntersectionObserver;
 });
 
+/** Clicks "Run query"; the page's URL parameters then. */
+async function runQuery() {
+  await userEvent.click(screen.getByRole('button', { name: 'Run query' }));
+  return Object.fromEntries(new URLSearchParams(screen.getByTestId('location-search').textContent!));
+}
+
 describe('Search page on Jaeger', () => {
   it('shows the Jaeger form, no TraceQL, and fills rows from the structured search', async () => {
     const { requests } = installRecordedBackend({ jaeger: JAEGER });
@@ -73,9 +79,7 @@ describe('Search page on Jaeger', () => {
     await userEvent.clear(limit);
     await userEvent.type(limit, '5');
     await userEvent.type(screen.getByLabelText(/^Tags/), 'db.system=postgresql');
-    await userEvent.click(screen.getByRole('button', { name: 'Run query' }));
-    const query = new URLSearchParams(screen.getByTestId('location-search').textContent!);
-    expect(Object.fromEntries(query)).toEqual({
+    expect(await runQuery()).toEqual({
       ds: 'jaeger',
       svc: 'user-service',
       op: 'SELECT users',
@@ -126,9 +130,7 @@ describe('Search page on Tempo', () => {
     const raw = await screen.findByLabelText('TraceQL query');
     expect(raw).toHaveValue('{ status = error }');
     fireEvent.change(raw, { target: { value: '{ span.http.route = "/cart" }' } });
-    await userEvent.click(screen.getByRole('button', { name: 'Run query' }));
-    const query = new URLSearchParams(screen.getByTestId('location-search').textContent!);
-    expect(Object.fromEntries(query)).toEqual({
+    expect(await runQuery()).toEqual({
       ds: 'tempo',
       status: 'error',
       mode: 'raw',
