@@ -13,15 +13,8 @@
  */
 import { otlpValue, resourceSpansByService } from '../support/otlp';
 import { Random } from '../support/random';
+import { KIND_NAMES } from '../synthetic/otlp';
 
-const KIND_NAMES = [
-  'SPAN_KIND_UNSPECIFIED',
-  'SPAN_KIND_INTERNAL',
-  'SPAN_KIND_SERVER',
-  'SPAN_KIND_CLIENT',
-  'SPAN_KIND_PRODUCER',
-  'SPAN_KIND_CONSUMER',
-];
 const SERVICES = ['edge', 'orders', 'billing'];
 const ZERO_SPAN_ID = '0000000000000000';
 /** Unix second every time counts from; times are ns after it, below a second. */

@@ -15,7 +15,8 @@ export interface OtlpOptions {
   order?: ArrayLike<number>;
 }
 
-const KIND_NAMES = [
+/** OTLP/JSON names of the span kinds, by kind number. */
+export const KIND_NAMES = [
   'SPAN_KIND_UNSPECIFIED',
   'SPAN_KIND_INTERNAL',
   'SPAN_KIND_SERVER',
