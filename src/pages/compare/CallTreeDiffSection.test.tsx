@@ -1,5 +1,6 @@
 import React from 'react';
 import { fireEvent, render, screen, within } from '@testing-library/react';
+import { tableCells, tableRows } from '../../../tests/support/tables';
 import { analyzeTrace, parseOtlpTrace } from '../../engine';
 import { TinySpan, tinyOtlp } from '../../../tests/synthetic/tiny';
 import { callTreeDiffView } from './callTreeDiffView';
@@ -48,16 +49,19 @@ const view = callTreeDiffView(
 describe('CallTreeDiffSection', () => {
   it('lists the changed call paths with Δ calls and times per trace and links to both sides', () => {
     render(<CallTreeDiffSection view={view} rowActions={() => []} traceHref={(id) => `/trace/${id}`} />);
-    const rows = within(screen.getByRole('table', { name: 'Call paths that changed most' })).getAllByTestId(
-      'call-path-row'
-    );
     // GET and q tie on |Δ critical path| 20; q's |Δ self| is larger
-    expect(rows.map((r) => r.textContent)).toEqual([
-      'api: GET › db: q+2+20 µs+100 µsslowbaseline',
-      'api: GET+0−20 µs−20 µsslowbaseline',
+    expect(tableCells('Call paths that changed most')).toEqual([
+      ['api: GET › db: q', '+2', '+20 µs', '+100 µs', 'slowbaseline'],
+      ['api: GET', '+0', '−20 µs', '−20 µs', 'slowbaseline'],
     ]);
+    const rows = tableRows('Call paths that changed most');
     expect(within(rows[0]).getByRole('link', { name: 'slow' })).toHaveAttribute('href', '/trace/s1');
     expect(within(rows[0]).getByRole('link', { name: 'baseline' })).toHaveAttribute('href', '/trace/b1');
+    // a header sorts: the first click puts the largest first, the second the smallest
+    const calls = screen.getByRole('button', { name: /Calls per trace/ });
+    fireEvent.click(calls);
+    fireEvent.click(calls);
+    expect(tableCells('Call paths that changed most').map((r) => r[1])).toEqual(['+0', '+2']);
   });
 
   it('switches the flame graph between critical-path, self and total time', async () => {

@@ -4,11 +4,14 @@
  * the call paths that changed most, with Δ calls, Δ self time and Δ critical-path time per trace
  * and a link to an example trace of each side (the keyboard route to the same examples).
  */
-import React from 'react';
+import React, { useMemo } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { useStyles2 } from '@grafana/ui';
+import { Column, useStyles2 } from '@grafana/ui';
 import { BreakdownFlameGraph, FlameRowAction, formatDuration } from '../../components/breakdown';
+import { getLinkStyles } from '../../components/linkStyles';
+import { NamedTable } from '../../components/NamedTable';
+import { plainColumn, sortableColumn } from '../../components/tableColumns';
 import type { CallTreeDiffView, DiffPathRow } from './callTreeDiffView';
 
 interface Props {
@@ -30,6 +33,58 @@ const ONLY_IN: Record<NonNullable<DiffPathRow['onlyIn']>, string> = {
 
 export function CallTreeDiffSection({ view, rowActions, traceHref }: Props) {
   const styles = useStyles2(getStyles);
+  const link = useStyles2(getLinkStyles);
+  const columns = useMemo(
+    (): Array<Column<DiffPathRow>> => [
+      sortableColumn(
+        'path',
+        'Call path',
+        (r) => r.path.join(' › '),
+        (r) => (
+          <span className={styles.path}>
+            {r.path.join(' › ')}
+            {r.onlyIn && <span className={styles.note}> ({ONLY_IN[r.onlyIn]})</span>}
+          </span>
+        ),
+        { ascendingFirst: true }
+      ),
+      sortableColumn(
+        'calls',
+        'Calls per trace',
+        (r) => r.callsDelta,
+        (r) => signedCalls(r.callsDelta)
+      ),
+      sortableColumn(
+        'critical',
+        'Critical path per trace',
+        (r) => r.criticalDelta,
+        (r) => (
+          <span className={r.criticalDelta > 0 ? styles.worse : styles.better}>{signedDuration(r.criticalDelta)}</span>
+        )
+      ),
+      sortableColumn(
+        'self',
+        'Self time per trace',
+        (r) => r.selfDelta,
+        (r) => signedDuration(r.selfDelta)
+      ),
+      plainColumn('examples', 'Example traces', (r) => (
+        <span className={styles.examples}>
+          {r.slow && (
+            <a href={traceHref(r.slow)} className={link.link}>
+              slow
+            </a>
+          )}
+          {r.baseline && (
+            <a href={traceHref(r.baseline)} className={link.link}>
+              baseline
+            </a>
+          )}
+        </span>
+      )),
+    ],
+    [traceHref, styles, link]
+  );
   return (
     <section aria-labelledby="call-tree-diff" className={styles.section}>
       <h3 id="call-tree-diff">Call tree, slow vs baseline</h3>
@@ -41,36 +96,14 @@ export function CallTreeDiffSection({ view, rowActions, traceHref }: Props) {
         <BreakdownFlameGraph columns={view.flame} initialMeasure="criticalPath" rowActions={rowActions} />
       </div>
       {view.rows.length > 0 && (
-        <table className={styles.table} aria-label="Call paths that changed most">
-          <thead>
-            <tr>
-              <th>Call path</th>
-              <th>Calls per trace</th>
-              <th>Critical path per trace</th>
-              <th>Self time per trace</th>
-              <th>Example traces</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.rows.map((r) => (
-              <tr key={r.node} data-testid="call-path-row">
-                <td>
-                  {r.path.join(' › ')}
-                  {r.onlyIn && <span className={styles.note}> ({ONLY_IN[r.onlyIn]})</span>}
-                </td>
-                <td>{signedCalls(r.callsDelta)}</td>
-                <td className={r.criticalDelta > 0 ? styles.worse : styles.better}>
-                  {signedDuration(r.criticalDelta)}
-                </td>
-                <td>{signedDuration(r.selfDelta)}</td>
-                <td className={styles.links}>
-                  {r.slow && <a href={traceHref(r.slow)}>slow</a>}
-                  {r.baseline && <a href={traceHref(r.baseline)}>baseline</a>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <NamedTable
+          label="Call paths that changed most"
+          description="Slow minus baseline, per trace of each set; largest change in critical-path time first."
+          fit
+          columns={columns}
+          data={view.rows}
+          getRowId={(r) => String(r.node)}
+        />
       )}
     </section>
   );
@@ -79,23 +112,9 @@ export function CallTreeDiffSection({ view, rowActions, traceHref }: Props) {
 const getStyles = (theme: GrafanaTheme2) => ({
   section: css({ marginTop: theme.spacing(3) }),
   note: css({ color: theme.colors.text.secondary }),
-  flame: css({ height: 500 }),
-  table: css({
-    marginTop: theme.spacing(2),
-    borderCollapse: 'collapse',
-    fontVariantNumeric: 'tabular-nums',
-    'th, td': {
-      padding: theme.spacing(0.5, 1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      textAlign: 'left',
-    },
-    th: { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
-  }),
+  flame: css({ height: 500, marginBottom: theme.spacing(2) }),
+  path: css({ whiteSpace: 'normal' }),
   worse: css({ color: theme.colors.error.text }),
   better: css({ color: theme.colors.success.text }),
-  links: css({
-    display: 'flex',
-    gap: theme.spacing(1),
-    a: { color: theme.colors.text.link, '&:hover': { textDecoration: 'underline' } },
-  }),
+  examples: css({ display: 'flex', gap: theme.spacing(1) }),
 });
