@@ -3,7 +3,8 @@
  * after the global setup's warm-up and batch (every trace the collector received), both Prometheus
  * servers hold its self-time and critical-path histograms with the default dimensions, and their
  * sums equal the TypeScript engine's over the same traces fetched back from Jaeger — to the
- * nanosecond once Prometheus' float sums are rounded to whole ns.
+ * nanosecond once Prometheus' float sums are rounded to whole ns; each exemplar names a sent span
+ * (trace_id, span_id) and carries that span's time as the engine computes it.
  * Names: Prometheus 2 (remote write) `tracelens_span_self_time_seconds_*`,
  * `tracelens_span_critical_path_time_seconds_*`, `tracelens_traces_analyzed_total`,
  * `tracelens_traces_incomplete_total`, `tracelens_spans_dropped_total` with labels service_name,
@@ -12,8 +13,16 @@
  */
 import { createFetchTransport } from '../../src/data/fetch-transport';
 import { createPrometheusClient, PrometheusClient } from '../../src/data/prometheus/client';
-import { analyzeTrace, nameOf, parseOtlpTrace, serviceOf, SPAN_KIND_NAMES, TraceAnalysis } from '../../src/engine';
-import { clients, loadBatch, stackEnv, waitFor } from './stack';
+import {
+  analyzeTrace,
+  nameOf,
+  parseOtlpTrace,
+  serviceOf,
+  SPAN_KIND_NAMES,
+  spanIdOf,
+  TraceAnalysis,
+} from '../../src/engine';
+import { clients, loadBatch, nowSec, stackEnv, waitFor } from './stack';
 
 const env = stackEnv();
 const { prom, jaeger } = clients(env);
@@ -93,6 +102,8 @@ function byService(values: Record<string, number>): Record<string, number> {
 }
 
 let expected: ReturnType<typeof engineTotals>;
+/** The engine's self and critical-path time (ns) of every span, by trace id|span id. */
+const perSpan = new Map<string, { self: number; criticalPath: number }>();
 
 beforeAll(async () => {
   // The connector analyses a trace 2 s after its last span and flushes every 2 s: wait for all.
@@ -109,6 +120,14 @@ beforeAll(async () => {
     analyses.push(analyzeTrace(parseOtlpTrace((await jaeger.traceById(id)).raw)));
   }
   expected = engineTotals(analyses);
+  for (const a of analyses) {
+    for (let i = 0; i < a.trace.spanCount; i++) {
+      perSpan.set(`${a.trace.traceId}|${spanIdOf(a.trace, i)}`, {
+        self: a.selfTime[i],
+        criticalPath: a.criticalPath.perSpan[i],
+      });
+    }
+  }
 });
 
 describe.each(SERVERS)('the connector’s metrics in %s', (server) => {
@@ -135,6 +154,26 @@ describe.each(SERVERS)('the connector’s metrics in %s', (server) => {
     expect(mapValues(got, ns)).toEqual(want);
     expect(mapValues(byService(got), ns)).toEqual(byService(want));
   });
+
+  it.each([
+    ['self time', 'tracelens.span.self_time', 'self'],
+    ['critical-path time', 'tracelens.span.critical_path_time', 'criticalPath'],
+  ] as const)(
+    'exemplars of %s name a sent span and carry its time as the engine computes it',
+    async (_w, dotted, field) => {
+      const { client } = NAMES[server];
+      const series = await client.exemplars(selector(server, dotted, '_seconds_bucket'), {
+        start: batch.startSec - 300,
+        end: nowSec() + 60,
+      });
+      const exemplars = series.flatMap((s) => s.exemplars);
+      expect(exemplars.length).toBeGreaterThan(0);
+      const wrong = exemplars
+        .map((e) => ({ span: `${e.labels.trace_id}|${e.labels.span_id}`, ns: ns(Number(e.value)) }))
+        .filter((e) => perSpan.get(e.span)?.[field] !== e.ns);
+      expect(wrong).toEqual([]);
+    }
+  );
 
   it('counts every trace as analysed and none as incomplete or dropped', async () => {
     const { client } = NAMES[server];
