@@ -65,6 +65,13 @@ describe('Compare page on Jaeger', () => {
     await screen.findByRole('table', { name: 'Differences, largest first' }, SLOW);
     expect(tableRows('Differences, largest first').length).toBeGreaterThan(0);
     expect(screen.queryByRole('radio', { name: 'Two queries' })).not.toBeInTheDocument();
+    // both sides hold the same recorded trace: a diff flame graph (critical path first), no changed call path
+    expect(screen.getByRole('heading', { name: 'Call tree, slow vs baseline' })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Critical-path time' })).toBeChecked();
+    expect(await screen.findByTestId('flame-graph', {}, SLOW)).toHaveTextContent(
+      'level,value,self,label,valueRight,selfRight'
+    );
+    expect(screen.queryByRole('table', { name: 'Call paths that changed most' })).not.toBeInTheDocument();
   });
 
   it('does not compare TraceQL queries on Jaeger, and says so', async () => {
