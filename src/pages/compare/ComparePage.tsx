@@ -85,8 +85,8 @@ export default function ComparePage() {
           traceHref={traceHref}
         />
       )}
-      {result?.callTree && (
-        <CallTreeDiffSection view={result.callTree} rowActions={model.flameActions} traceHref={traceHref} />
+      {model.callTree && (
+        <CallTreeDiffSection view={model.callTree} rowActions={model.flameActions} traceHref={traceHref} />
       )}
     </PluginPage>
   );

@@ -5,7 +5,15 @@ import { recordedHits, recordedSource } from '../../loading/testing/recordedSour
 import { recorded, RECORDED_TRACE_ID, wireText } from '../../../tests/support/recorded';
 import { tinyOtlp } from '../../../tests/synthetic/tiny';
 import type { TraceHit, TraceQuery } from '../../sources/types';
-import { compareLoaded, examplesByKey, findTraceSets, rootMatches, setWarnings, splitSlowest } from './compareModel';
+import {
+  compareLoaded,
+  diffLoaded,
+  examplesByKey,
+  findTraceSets,
+  rootMatches,
+  setWarnings,
+  splitSlowest,
+} from './compareModel';
 import { readCompareUrl } from './compareUrl';
 
 describe('splitSlowest', () => {
@@ -179,7 +187,8 @@ describe('compareLoaded', () => {
     expect(out.examples.get(JSON.stringify(['api', 'SELECT']))).toEqual(['slow']);
     expect(out.warnings.failed).toEqual([{ traceId: 'x', message: 'Trace x not found.' }]);
     // SELECT lasts 50 µs in the slow trace, 5 in the baseline; GET's own 10 µs is unchanged
-    expect(out.callTree?.rows.map((r) => [r.path.join(' › '), r.criticalDelta / 1000, r.slow, r.baseline])).toEqual([
+    const diff = diffLoaded({ slow: ['slow', 'x'], baseline: ['base'], thresholdMs: 60 }, results);
+    expect(diff?.rows.map((r) => [r.path.join(' › '), r.criticalDelta / 1000, r.slow, r.baseline])).toEqual([
       ['api: GET › api: SELECT', 45, 'slow', 'base'],
     ]);
   });
@@ -192,7 +201,7 @@ describe('compareLoaded', () => {
     const out = compareLoaded({ slow: ['slow'], baseline: ['x'], thresholdMs: 60 }, results, { kind: 'operation' }, 3);
     expect(out.comparison).toEqual({ rows: [], other: null });
     expect(out.examples.size).toBe(0);
-    expect(out.callTree).toBeNull();
+    expect(diffLoaded({ slow: ['slow'], baseline: ['x'], thresholdMs: 60 }, results)).toBeNull();
     expect(out.warnings.failed).toHaveLength(1);
   });
 });

@@ -5,14 +5,14 @@
  * rest the baseline. Examples: per component, the slowest traces of the slow set that contain it
  * (from each trace's own breakdown keys). What loading reported is summed up per trace: failures,
  * partial traces, repairs. The two sets come from the source's searches (`findTraceSets`); once
- * every trace is loaded, `compareLoaded` ranks the differences and diffs the two call trees
- * (callTreeDiffView.ts). O(t log t + spans).
+ * every trace is loaded, `compareLoaded` ranks the differences and `diffLoaded` diffs the two call
+ * trees (callTreeDiffView.ts). O(t log t + spans).
  */
 import { DataError } from '../../data';
 import { breakdown, compareTraceSets, GroupBy, TraceAnalysis, TraceSetComparison } from '../../engine';
 import type { TraceResult } from '../../loading';
 import type { TraceHit, TraceQuery } from '../../sources/types';
-import { callTreeDiffView, CallTreeDiffView } from './callTreeDiffView';
+import { callTreeDiffView, CallTreeDiffView, LoadedTrace } from './callTreeDiffView';
 import type { CompareRequest } from './compareUrl';
 
 /** call paths listed as changed most */
@@ -152,14 +152,24 @@ export interface CompareResult {
   comparison: TraceSetComparison;
   /** component key → up to `examples` slow trace ids containing it */
   examples: Map<string, string[]>;
-  /** the call trees compared node by node, null when either side has no loaded trace */
-  callTree: CallTreeDiffView | null;
+}
+
+/** The loaded traces of each set (failed ones left out). */
+function loadedSides(sets: Split, results: Map<string, TraceResult>) {
+  const pick = (ids: string[]): LoadedTrace[] =>
+    ids.flatMap((traceId) => {
+      const r = results.get(traceId);
+      return r && !(r instanceof DataError) ? [{ traceId, analysis: r.analysis }] : [];
+    });
+  const slow = pick(sets.slow);
+  const baseline = pick(sets.baseline);
+  return { slow, baseline, both: slow.length > 0 && baseline.length > 0 };
 }
 
 /**
  * The comparison of the loaded traces of `sets` (failed ones left out) grouped by `groupBy`, what
- * loading reported, per component up to `examples` example slow traces, and the call-tree diff;
- * an empty comparison when either side has no loaded trace.
+ * loading reported, and per component up to `examples` example slow traces; an empty comparison
+ * when either side has no loaded trace.
  */
 export function compareLoaded(
   sets: Split,
@@ -167,14 +177,7 @@ export function compareLoaded(
   groupBy: GroupBy,
   examples: number
 ): CompareResult {
-  const pick = (ids: string[]) =>
-    ids.flatMap((traceId) => {
-      const r = results.get(traceId);
-      return r && !(r instanceof DataError) ? [{ traceId, analysis: r.analysis }] : [];
-    });
-  const slow = pick(sets.slow);
-  const baseline = pick(sets.baseline);
-  const both = slow.length > 0 && baseline.length > 0;
+  const { slow, baseline, both } = loadedSides(sets, results);
   return {
     warnings: setWarnings(results),
     comparison: both
@@ -185,6 +188,14 @@ export function compareLoaded(
         )
       : { rows: [], other: null },
     examples: both ? examplesByKey(slow, groupBy, examples) : new Map<string, string[]>(),
-    callTree: both ? callTreeDiffView(baseline, slow, DIFF_ROWS) : null,
   };
+}
+
+/**
+ * The call trees of the loaded traces of `sets` compared node by node (callTreeDiffView.ts; no
+ * grouping, so regrouping the comparison does not redo it); null when either side has no loaded trace.
+ */
+export function diffLoaded(sets: Split, results: Map<string, TraceResult>): CallTreeDiffView | null {
+  const { slow, baseline, both } = loadedSides(sets, results);
+  return both ? callTreeDiffView(baseline, slow, DIFF_ROWS) : null;
 }

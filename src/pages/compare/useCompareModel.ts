@@ -14,7 +14,7 @@ import { useManyTraces } from '../../app/useManyTraces';
 import { traceUrl } from '../../app/links';
 import { DEFAULT_SETTINGS } from '../../app/settings';
 import { exampleLinks } from './callTreeDiffView';
-import { compareLoaded, findTraceSets } from './compareModel';
+import { compareLoaded, diffLoaded, findTraceSets } from './compareModel';
 import { CompareMode, GroupOption, readCompareUrl } from './compareUrl';
 
 /** example slow traces listed per component */
@@ -47,8 +47,11 @@ export function useCompareModel() {
     [complete, sets.value, loaded.results, group]
   );
 
+  const callTree = useMemo(
+    () => (complete && sets.value ? diffLoaded(sets.value, loaded.results) : null),
+    [complete, sets.value, loaded.results]
+  );
   const traceHref = (id: string) => traceUrl(id, context.carry);
-  const callTree = result?.callTree ?? undefined;
 
   return {
     context,
@@ -65,6 +68,8 @@ export function useCompareModel() {
     /** every trace is in */
     complete,
     result,
+    /** the two sets' call trees compared node by node, once every trace is in */
+    callTree,
     traceHref,
     /** menu entries of a row of the diff flame graph: open its example traces */
     flameActions: (row: number) =>
