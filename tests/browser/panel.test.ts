@@ -114,7 +114,7 @@ async function p95Frames() {
 }
 
 const rowTexts = (page: Page) => page.getByTestId('breakdown-row').allInnerTexts();
-/** label → value text of the bar rows ("api-gateway\n1,234 µs 12.0%" → ["api-gateway", "1,234 µs"]) */
+/** label → value text of the bar rows ("api-gateway\n1234 µs 12.0%" → ["api-gateway", "1234 µs"]) */
 async function rowValues(page: Page): Promise<Record<string, string>> {
   const texts = await rowTexts(page);
   return Object.fromEntries(texts.map((t) => /^(.*?)\s+([\d,.]+ µs)/s.exec(t)!.slice(1, 3)));

@@ -20,9 +20,9 @@ const rowTexts = (testId: string) => screen.getAllByTestId(testId).map((r) => r.
 describe('formatDuration', () => {
   it.each([
     [5_363_000, 'auto', '5.36 ms'],
-    [18_467_000, 'ms', '18.467 ms'],
+    [18_467_000, 'ms', '18.5 ms'],
     [587_000, 'auto', '587 µs'],
-    [587_000, 's', '0.001 s'],
+    [587_000, 's', '0.000587 s'],
     [1_250_000_000, 'auto', '1.25 s'],
     [750, 'auto', '750 ns'],
   ] as const)('%d ns in %s → %s', (ns, unit, text) => expect(formatDuration(ns, unit)).toBe(text));
@@ -34,7 +34,7 @@ describe('BreakdownBars', () => {
     // user-service 5363 µs = 29.0% of 18467 µs; Other = api-gateway 3680 + frontend 3196 = 6876 µs = 37.2%
     expect(rowTexts('breakdown-row')).toEqual([
       'user-service5.36 ms 29.0%',
-      'auth-service5.1 ms 27.6%',
+      'auth-service5.10 ms 27.6%',
       'order-worker4.41 ms 23.9%',
       'Other (2 groups)6.88 ms 37.2%',
     ]);
@@ -46,7 +46,7 @@ describe('BreakdownBars', () => {
     await userEvent.tab();
     expect(screen.getByRole('link', { name: 'user-service' })).toHaveFocus();
     expect(screen.getByRole('link', { name: 'user-service' })).toHaveAttribute('href', '/a/x/search?key=user-service');
-    expect(rowTexts('breakdown-row')[0]).toBe('user-service5,363 µs 29.0%');
+    expect(rowTexts('breakdown-row')[0]).toBe('user-service5363 µs 29.0%');
   });
 
   it('puts waiting time and the overlay in the row summary', () => {
@@ -55,7 +55,7 @@ describe('BreakdownBars', () => {
     render(<BreakdownBars view={{ ...busy, rows: [frontend], overlayLabel: 'p95 (span metrics)' }} />);
     expect(screen.getByText('frontend')).toHaveAttribute(
       'title',
-      'Busy time: 3.2 ms · 17.3% (share of the trace duration (18.5 ms)) · waiting on others: 8.2 ms · 2 spans · p95 (span metrics): 9 ms'
+      'Busy time: 3.20 ms · 17.3% (share of the trace duration (18.5 ms)) · waiting on others: 8.20 ms · 2 spans · p95 (span metrics): 9 ms'
     );
   });
 });
@@ -70,10 +70,10 @@ describe('BreakdownTable', () => {
     await user.keyboard('{Enter}');
     expect(screen.getByRole('columnheader', { name: /Group/ })).toHaveAttribute('aria-sort', 'ascending');
     expect(tableRows(TABLE).map((r) => r.textContent)).toEqual([
-      'auth-service5.103 ms27.6%1',
-      'order-worker4.412 ms23.9%1',
-      'user-service5.363 ms29.0%2',
-      'Other (2 groups)6.876 ms37.2%6',
+      'auth-service5.10 ms27.6%1',
+      'order-worker4.41 ms23.9%1',
+      'user-service5.36 ms29.0%2',
+      'Other (2 groups)6.88 ms37.2%6',
     ]);
     expect(screen.getByRole('table', { name: TABLE })).toHaveAccessibleDescription(
       'Self time by group, share of the trace duration (18.5 ms)'
@@ -135,7 +135,7 @@ describe('StackedTraceBars', () => {
     );
     // segments sum to the self time of all spans: 21754 µs
     expect(screen.getByRole('img')).toHaveAccessibleName(
-      'frontend: GET /checkout (18.5 ms), Self time: user-service 5.36 ms, auth-service 5.1 ms, order-worker 4.41 ms, Other 6.88 ms'
+      'frontend: GET /checkout (18.5 ms), Self time: user-service 5.36 ms, auth-service 5.10 ms, order-worker 4.41 ms, Other 6.88 ms'
     );
     expect(
       within(screen.getByRole('list', { name: 'Legend' }))

@@ -1,26 +1,27 @@
-/** Text for durations (ns in) and shares, in a fixed or automatic unit. */
+/**
+ * Text for durations (ns in) and shares. Durations go through Grafana's value formats, as every
+ * other panel's durations do: `auto` picks the unit (ns, µs, ms, s, min, …) and about three
+ * significant digits (`ns` format); a fixed unit keeps its suffix at any size.
+ */
+import { formattedValueToString, getValueFormat } from '@grafana/data';
 import type { DurationUnit } from './types';
 
-const SIGNIFICANT = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
-const FIXED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
 const UNITS: Record<Exclude<DurationUnit, 'auto'>, [string, number]> = {
   us: ['µs', 1e3],
   ms: ['ms', 1e6],
   s: ['s', 1e9],
 };
 
-/** "3.2 ms" (auto: 3 significant digits in the largest unit below the value) or "3.196 ms" (fixed unit). */
+/** "3.20 ms" (auto: Grafana's `ns` format) or "3196 µs" (fixed unit). */
 export function formatDuration(ns: number, unit: DurationUnit = 'auto'): string {
   if (!Number.isFinite(ns)) {
     return '–';
   }
-  if (unit !== 'auto') {
-    const [suffix, scale] = UNITS[unit];
-    return `${FIXED.format(ns / scale)} ${suffix}`;
+  if (unit === 'auto') {
+    return formattedValueToString(getValueFormat('ns')(ns));
   }
-  const abs = Math.abs(ns);
-  const [suffix, scale] = abs >= 1e9 ? UNITS.s : abs >= 1e6 ? UNITS.ms : abs >= 1e3 ? UNITS.us : ['ns', 1];
-  return `${SIGNIFICANT.format(ns / scale)} ${suffix}`;
+  const [suffix, scale] = UNITS[unit];
+  return formattedValueToString(getValueFormat(`suffix:${suffix}`)(ns / scale));
 }
 
 /** "17.3%" */

@@ -64,10 +64,10 @@ describe('BreakdownPanel with a Tempo trace frame', () => {
     );
     expect(rows()).toEqual([
       'user-service5.36 ms 29.0%',
-      'auth-service5.1 ms 27.6%',
+      'auth-service5.10 ms 27.6%',
       'order-worker4.41 ms 23.9%',
       'api-gateway3.68 ms 19.9%',
-      'frontend3.2 ms 17.3%',
+      'frontend3.20 ms 17.3%',
     ]);
     expect(screen.getByRole('link', { name: 'user-service' })).toHaveAttribute(
       'href',
@@ -85,9 +85,9 @@ describe('BreakdownPanel with a Tempo trace frame', () => {
     // order-worker 4412, SELECT users 3241; the other 8 operations: 15806 − 4412 − 3241 = 8153 µs on
     // the path (view-model.test.ts works the path out), 8153 / 18467 = 44.1%
     expect(rows()).toEqual([
-      'order-worker: orders process4,412 µs 23.9%',
-      'user-service: SELECT users3,241 µs 17.6%',
-      'Other (8 groups)8,153 µs 44.1%',
+      'order-worker: orders process4412 µs 23.9%',
+      'user-service: SELECT users3241 µs 17.6%',
+      'Other (8 groups)8153 µs 44.1%',
     ]);
   });
 
@@ -123,7 +123,7 @@ describe('BreakdownPanel with a Tempo trace frame', () => {
   it('overlays a Prometheus p95 per service from the same panel', () => {
     render(<BreakdownPanel {...props([tempoTraceFrame(), prometheusFrame('user-service', 0.0062)])} />);
     expect(screen.getByRole('link', { name: 'user-service' }).getAttribute('title')).toContain(
-      'p95 (span metrics): 6.2 ms'
+      'p95 (span metrics): 6.20 ms'
     );
     expect(screen.getByRole('link', { name: 'frontend' }).getAttribute('title')).not.toContain('p95');
   });
