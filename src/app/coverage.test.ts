@@ -1,0 +1,108 @@
+import { DataError, partialTraceWarning } from '../data';
+import type { LoadedTrace, TraceResult } from '../loading';
+import { coverage, CoverageInput, raisedSample } from './coverage';
+
+/** A loaded trace of `spans` spans; `cut` marks it partial. Coverage reads only these fields. */
+function loaded(spans: number, cut?: string): LoadedTrace {
+  const warnings = cut
+    ? [{ kind: 'partial-trace', message: cut, error: partialTraceWarning({ target: 'T', path: 'p' }, cut) }]
+    : [];
+  return { analysis: { trace: { spanCount: spans } }, warnings } as unknown as LoadedTrace;
+}
+
+const LAST_HOUR = { from: 'now-1h', to: 'now' };
+
+const input = (results: Array<[string, TraceResult]>, rest: Partial<CoverageInput> = {}): CoverageInput => ({
+  listed: results.length,
+  pick: 'all',
+  requested: results.length,
+  results: new Map(results),
+  range: LAST_HOUR,
+  ...rest,
+});
+
+describe('coverage', () => {
+  it('says every listed trace was used, with its spans and the range', () => {
+    const c = coverage(
+      input([
+        ['a', loaded(10)],
+        ['b', loaded(7)],
+      ])
+    );
+    expect(c).toMatchObject({ listed: 2, used: 2, spans: 17, notFetched: 0, limitReached: false });
+    expect(c.sentence).toBe('2 of 2 matching traces used · 17 spans (whole traces) · Last 1 hour');
+  });
+
+  it('counts failures, too-large traces and partial ones so that used + failed + too large = fetched', () => {
+    const notFound = new DataError('trace-not-found', 'Trace c not found.', undefined, 404);
+    const tooBig = new DataError(
+      'query-failed',
+      'Tempo could not execute the query: trace exceeds max size',
+      undefined,
+      422
+    );
+    const c = coverage(
+      input(
+        [
+          ['a', loaded(10)],
+          ['b', loaded(4, 'Tempo returned only part of this trace.')],
+          ['c', notFound],
+          ['d', tooBig],
+        ],
+        { listed: 5, searchLimit: 20, leftOut: { count: 1, why: 'with another root' }, requested: 4 }
+      )
+    );
+    expect([c.used, c.failed.length, c.tooLarge.length, c.requested - c.notFetched]).toEqual([2, 1, 1, 4]);
+    expect(c.failed).toEqual([{ traceId: 'c', message: 'Trace c not found.' }]);
+    expect(c.tooLarge).toEqual([
+      { traceId: 'd', message: 'Tempo could not execute the query: trace exceeds max size' },
+    ]);
+    expect(c.partial).toEqual([{ traceId: 'b', message: 'Tempo returned only part of this trace.' }]);
+    expect(c.spans).toBe(14);
+    expect(c.sentence).toBe(
+      '2 of 5 matching traces used · 1 with another root left out · 1 failed · 1 too large · 1 partial · 14 spans (whole traces) · Last 1 hour'
+    );
+  });
+
+  it('says when the search stopped at its limit and how the fetched traces were picked', () => {
+    const results: Array<[string, TraceResult]> = [
+      ['a', loaded(3)],
+      ['b', loaded(3)],
+    ];
+    const c = coverage(input(results, { listed: 20, searchLimit: 20, pick: 'newest', requested: 2 }));
+    expect(c.limitReached).toBe(true);
+    expect(c.sentence).toBe(
+      '2 of 20+ matching traces used · the 2 newest fetched · the search stopped at its limit of 20 · 6 spans (whole traces) · Last 1 hour'
+    );
+  });
+
+  it('counts what a cancelled fetch left out', () => {
+    const c = coverage(
+      input([['a', loaded(5)]], { listed: 4, requested: 4, cancelled: true, range: { from: 'now-6h', to: 'now' } })
+    );
+    expect(c.notFetched).toBe(3);
+    expect(c.sentence).toBe(
+      '1 of 4 matching traces used · 3 not fetched (cancelled) · 5 spans (whole traces) · Last 6 hours'
+    );
+  });
+
+  it('says nothing matched', () => {
+    expect(coverage(input([])).sentence).toBe('No traces matched · Last 1 hour');
+  });
+
+  it('names traces that came with the query without a search', () => {
+    expect(coverage(input([['a', loaded(1)]], { given: true })).sentence).toBe('1 trace · 1 span · Last 1 hour');
+  });
+});
+
+describe('raisedSample', () => {
+  it('offers what the user could use, capped, only when it is more than now', () => {
+    // a panel fetching 5 of 45 listed traces, capped at 200: all 45
+    expect(raisedSample(5, 45, 200)).toBe(45);
+    // a search limit of 200 doubled, capped at 1000
+    expect(raisedSample(200, 400, 1000)).toBe(400);
+    expect(raisedSample(800, 1600, 1000)).toBe(1000);
+    expect(raisedSample(1000, 2000, 1000)).toBeUndefined();
+    expect(raisedSample(45, 45, 200)).toBeUndefined();
+  });
+});

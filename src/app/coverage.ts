@@ -1,0 +1,127 @@
+/**
+ * Coverage: what an aggregate, comparison or panel was computed from, as facts and one short
+ * sentence. In: how many traces the search listed (and its limit), how the fetched ones were
+ * picked from them, what loading returned per trace, whether the fetch was cancelled, and the time
+ * range. Out: counts that add up — `used + failed + tooLarge = fetched`, `fetched + notFetched =
+ * requested ≤ listed` — the failed, too-large and partial traces with their messages, the spans
+ * analysed (whole traces: every trace is fetched by id, so a search's spans-per-spanset limit,
+ * Tempo's `spss`, never applies) and the sentence, e.g. "2 of 3 matching traces used · 1 with
+ * another root left out · 1 partial · 20 spans (whole traces) · Last 1 hour". A trace the backend
+ * refused as too large (HTTP 413, or 422 as Tempo 3 answers beyond `max_bytes_per_trace`) counts
+ * as too large, any other failure as failed. O(requested).
+ */
+import { rangeUtil, RawTimeRange } from '@grafana/data';
+import { DataError } from '../data';
+import type { TraceResult } from '../loading';
+
+/** How the fetched traces were picked from those listed: every one, or the newest / slowest few. */
+export type SamplePick = 'all' | 'newest' | 'slowest';
+
+export interface TraceNote {
+  traceId: string;
+  message: string;
+}
+
+export interface CoverageInput {
+  /** distinct traces the search listed */
+  listed: number;
+  /** the most the search was asked for; listing that many means more may match */
+  searchLimit?: number;
+  /** listed traces not fetched because of what they are, e.g. `{count: 1, why: 'with another root'}` */
+  leftOut?: { count: number; why: string };
+  pick: SamplePick;
+  /** traces asked for */
+  requested: number;
+  /** what loading returned so far, by trace id */
+  results: ReadonlyMap<string, TraceResult>;
+  /** the fetch was stopped before every trace was in */
+  cancelled?: boolean;
+  /** traces that came with the query rather than from a fetch (a panel's trace frames) */
+  given?: boolean;
+  range: RawTimeRange;
+}
+
+export interface Coverage {
+  listed: number;
+  /** the search stopped at its limit: more may match */
+  limitReached: boolean;
+  requested: number;
+  /** traces the aggregate holds */
+  used: number;
+  /** spans in the used traces */
+  spans: number;
+  failed: TraceNote[];
+  tooLarge: TraceNote[];
+  /** used traces the source sent only part of */
+  partial: TraceNote[];
+  /** requested traces with no result (still loading, or cancelled) */
+  notFetched: number;
+  /** e.g. "Last 1 hour" */
+  rangeText: string;
+  sentence: string;
+}
+
+const TOO_LARGE_STATUSES = [413, 422];
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+const head = (used: number, listed: number, limitReached: boolean) =>
+  listed === 0
+    ? 'No traces matched'
+    : `${used} of ${listed}${limitReached ? '+' : ''} matching ${listed === 1 ? 'trace' : 'traces'} used`;
+
+/** The facts and the sentence for `input` (see the file header). */
+export function coverage(input: CoverageInput): Coverage {
+  const failed: TraceNote[] = [];
+  const tooLarge: TraceNote[] = [];
+  const partial: TraceNote[] = [];
+  let used = 0;
+  let spans = 0;
+  input.results.forEach((result, traceId) => {
+    if (result instanceof DataError) {
+      const tooBig = result.status !== undefined && TOO_LARGE_STATUSES.includes(result.status);
+      (tooBig ? tooLarge : failed).push({ traceId, message: result.message });
+      return;
+    }
+    used++;
+    spans += result.analysis.trace.spanCount;
+    const cut = result.warnings.find((w) => w.kind === 'partial-trace');
+    if (cut) {
+      partial.push({ traceId, message: cut.message });
+    }
+  });
+  const limitReached = input.searchLimit !== undefined && input.listed >= input.searchLimit;
+  const notFetched = input.requested - input.results.size;
+  const rangeText = rangeUtil.describeTimeRange(input.range);
+  const facts = { listed: input.listed, limitReached, requested: input.requested, used, spans };
+  const parts = [
+    input.given ? count(used, 'trace') : head(used, input.listed, limitReached),
+    input.pick !== 'all' && input.requested < input.listed ? `the ${input.requested} ${input.pick} fetched` : '',
+    limitReached ? `the search stopped at its limit of ${input.searchLimit}` : '',
+    input.leftOut?.count ? `${input.leftOut.count} ${input.leftOut.why} left out` : '',
+    failed.length ? `${failed.length} failed` : '',
+    tooLarge.length ? `${tooLarge.length} too large` : '',
+    partial.length ? `${partial.length} partial` : '',
+    input.cancelled && notFetched > 0 ? `${notFetched} not fetched (cancelled)` : '',
+    input.given ? count(spans, 'span') : input.listed > 0 ? `${count(spans, 'span')} (whole traces)` : '',
+    rangeText,
+  ];
+  return {
+    ...facts,
+    failed,
+    tooLarge,
+    partial,
+    notFetched,
+    rangeText,
+    sentence: parts.filter(Boolean).join(' · '),
+  };
+}
+
+/**
+ * The larger sample to offer, or undefined when none is larger: `wanted` (what the user could use:
+ * every listed trace, or a doubled search limit) capped at `cap`, only when above `current`.
+ */
+export function raisedSample(current: number, wanted: number, cap: number): number | undefined {
+  const next = Math.min(wanted, cap);
+  return next > current ? next : undefined;
+}
