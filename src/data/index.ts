@@ -39,3 +39,13 @@ export type { JaegerClient, JaegerFetchedTrace, JaegerSearchParams } from './jae
 export { createJaegerClient } from './jaeger/client';
 export { goDuration } from './jaeger/duration';
 export type * from './jaeger/types';
+export type { LatencyMetricsDetection, LatencyMetricsScheme } from './latencymetrics/scheme';
+export { detectLatencyMetrics } from './latencymetrics/scheme';
+export type { LatencyMeasure, LatencyMetricsFilter } from './latencymetrics/queries';
+export type {
+  ConnectorCounters,
+  LatencyBreakdownRow,
+  LatencyMetrics,
+  MeasureStats,
+} from './latencymetrics/latencymetrics';
+export { createLatencyMetrics } from './latencymetrics/latencymetrics';

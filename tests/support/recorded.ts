@@ -45,3 +45,13 @@ export function fetchReplaying(...responses: Recorded[]) {
   }) as unknown as typeof fetch;
   return { impl, urls };
 }
+
+/**
+ * A fixture holding the answers to several requests made one after another (a recorder that wraps
+ * `fetch`, e.g. tests/integration/record-latency-fixtures.ts): `{source, recorded, responses}`,
+ * each response stamped with the file's source and date. Replay them with {@link fetchReplaying}.
+ */
+export function recordedSequence(name: string): Recorded[] {
+  const file = recorded<never>(name) as unknown as Omit<Recorded, 'request'> & { responses: Recorded[] };
+  return file.responses.map((r) => ({ source: file.source, recorded: file.recorded, ...r }));
+}

@@ -1,0 +1,126 @@
+/**
+ * The TraceLens connector's metrics, read: per group (service, or operation of one service) the
+ * rate-normalised shares of self time and of critical-path time and their p50/p95, and the
+ * connector's own counters. A share is the group's seconds-per-second ÷ the sum over the groups
+ * the query returns (0 when that sum is 0). Queries in queries.ts; O(groups) after they answer.
+ */
+import { DataError } from '../errors';
+import { PrometheusClient, sampleNumber } from '../prometheus/client';
+import { Labels } from '../prometheus/types';
+import type { MetricsGrouping } from '../spanmetrics/queries';
+import type { Window } from '../spanmetrics/spanmetrics';
+import {
+  ConnectorCounter,
+  counterQuery,
+  LatencyMeasure,
+  latencyMeasureQuantileQuery,
+  LatencyMetricsFilter,
+  timeRateQuery,
+} from './queries';
+import { LatencyMetricsScheme } from './scheme';
+
+/** One measure of a group: time per second, its share of all groups', and quantiles of a span's time. */
+export interface MeasureStats {
+  /** seconds of this time per second */
+  rate: number;
+  /** 0…1 */
+  share: number;
+  /** seconds; NaN when unknown */
+  p50: number;
+  p95: number;
+}
+
+export interface LatencyBreakdownRow {
+  service: string;
+  /** span name, when grouped by operation */
+  operation?: string;
+  selfTime: MeasureStats;
+  criticalPath: MeasureStats;
+}
+
+/** The connector's counters: since each instance started, summed over instances. */
+export interface ConnectorCounters {
+  analyzed: number;
+  /** traces not completed, by reason */
+  incomplete: Record<string, number>;
+  /** spans dropped, by reason */
+  dropped: Record<string, number>;
+}
+
+const MEASURES: LatencyMeasure[] = ['selfTime', 'criticalPath'];
+
+export function createLatencyMetrics(prom: PrometheusClient, scheme: LatencyMetricsScheme) {
+  const vector = async (expr: string, time: number, signal?: AbortSignal) => {
+    const data = await prom.query(expr, time, { signal });
+    if (data.resultType !== 'vector') {
+      throw new DataError('bad-response', `Expected an instant vector from '${expr}', got ${data.resultType}.`);
+    }
+    return data.result.map((s) => ({ labels: s.metric, value: sampleNumber(s.value) }));
+  };
+  const key = (l: Labels, groupBy: MetricsGrouping) =>
+    groupBy === 'service'
+      ? (l[scheme.labels.service] ?? '')
+      : `${l[scheme.labels.service] ?? ''}\u0000${l[scheme.labels.spanName] ?? ''}`;
+
+  return {
+    scheme,
+
+    /** Shares and p50/p95 of self and critical-path time per group, over `w`, sorted by group name. */
+    async breakdown(
+      filter: LatencyMetricsFilter,
+      groupBy: MetricsGrouping,
+      w: Window,
+      signal?: AbortSignal
+    ): Promise<LatencyBreakdownRow[]> {
+      const measured = await Promise.all(
+        MEASURES.map((measure) =>
+          Promise.all([
+            vector(timeRateQuery(scheme, measure, filter, groupBy, w.rangeSec), w.time, signal),
+            ...[0.5, 0.95].map((q) =>
+              vector(latencyMeasureQuantileQuery(scheme, measure, q, filter, groupBy, w.rangeSec), w.time, signal)
+            ),
+          ])
+        )
+      );
+      const rows = new Map<string, LatencyBreakdownRow>();
+      const empty = (): MeasureStats => ({ rate: 0, share: 0, p50: NaN, p95: NaN });
+      measured.forEach(([rates, p50, p95], i) => {
+        const measure = MEASURES[i];
+        const total = rates.reduce((sum, r) => sum + r.value, 0);
+        const row = (labels: Labels) => {
+          const k = key(labels, groupBy);
+          if (!rows.has(k)) {
+            rows.set(k, {
+              service: labels[scheme.labels.service] ?? '',
+              ...(groupBy === 'operation' ? { operation: labels[scheme.labels.spanName] ?? '' } : {}),
+              selfTime: empty(),
+              criticalPath: empty(),
+            });
+          }
+          return rows.get(k)![measure];
+        };
+        for (const r of rates) {
+          Object.assign(row(r.labels), { rate: r.value, share: total > 0 ? r.value / total : 0 });
+        }
+        p50.forEach((r) => (row(r.labels).p50 = r.value));
+        p95.forEach((r) => (row(r.labels).p95 = r.value));
+      });
+      return [...rows.values()].sort(
+        (a, b) => a.service.localeCompare(b.service) || (a.operation ?? '').localeCompare(b.operation ?? '')
+      );
+    },
+
+    /** The connector's counters as of the last sample within the `rangeSec` before `time`. */
+    async counters(time: number, rangeSec: number, signal?: AbortSignal): Promise<ConnectorCounters> {
+      const read = (counter: ConnectorCounter) => vector(counterQuery(scheme, counter, rangeSec), time, signal);
+      const [analyzed, incomplete, dropped] = await Promise.all(
+        (['analyzed', 'incomplete', 'dropped'] as const).map(read)
+      );
+      const byReason = (rows: typeof analyzed) =>
+        Object.fromEntries(rows.map((r) => [r.labels[scheme.labels.reason] ?? '', r.value]));
+      return { analyzed: analyzed[0]?.value ?? 0, incomplete: byReason(incomplete), dropped: byReason(dropped) };
+    },
+  };
+}
+
+export type LatencyMetrics = ReturnType<typeof createLatencyMetrics>;
