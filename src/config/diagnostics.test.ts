@@ -79,8 +79,24 @@ describe('runDiagnostics', () => {
     installRecordedBackend({});
     const ids = async (traceUid: string) =>
       (await runDiagnostics({ traceUid, promUid: 'prometheus', scheme: 'auto' }, signal)).map((r) => r.id);
-    expect(await ids('jaeger')).toEqual(['jaeger', 'search', 'tag-search', 'prometheus', 'span-metrics', 'exemplars']);
-    expect(await ids('tempo')).toEqual(['tempo', 'search', 'prometheus', 'span-metrics', 'service-graph', 'exemplars']);
+    expect(await ids('jaeger')).toEqual([
+      'jaeger',
+      'search',
+      'tag-search',
+      'prometheus',
+      'span-metrics',
+      'exemplars',
+      'latency-connector',
+    ]);
+    expect(await ids('tempo')).toEqual([
+      'tempo',
+      'search',
+      'prometheus',
+      'span-metrics',
+      'service-graph',
+      'exemplars',
+      'latency-connector',
+    ]);
   });
 
   it('reports a datasource it cannot read traces from, and still checks Prometheus', async () => {

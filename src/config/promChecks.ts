@@ -1,13 +1,15 @@
 /**
  * Diagnostics for the Prometheus holding the span metrics: Prometheus answers, span metrics are
  * there (scheme detected, or the one forced in the settings), exemplars with trace ids are there,
- * and — for Tempo, whose metrics-generator writes them — service-graph metrics. Hints name what
- * produces the metrics for the chosen trace datasource's type.
+ * and — for Tempo, whose metrics-generator writes them — service-graph metrics; last, the TraceLens
+ * connector's metrics and counters (connectorCheck.ts). Hints name what produces the metrics for
+ * the chosen trace datasource's type.
  */
 import { createPrometheusClient, detectScheme, latencySelector, PRESET_SCHEMES, SchemeDetection } from '../data';
 import { createGrafanaProxyTransport } from '../data/grafana-transport';
 import type { SourceKind } from '../sources/types';
 import { CheckResult, lastHour, message } from './checkResult';
+import { connectorCheck } from './connectorCheck';
 import { SpanMetricsSchemeSetting } from '../app/settings';
 
 const HINTS = {
@@ -66,6 +68,7 @@ export async function promChecks(
           ]
         : []),
       { id: 'exemplars', title: 'Exemplars present', status: 'error', detail: skipped, hint },
+      { id: 'latency-connector', title: 'TraceLens connector metrics', status: 'error', detail: skipped, hint },
     ];
   }
   let detection: SchemeDetection;
@@ -124,7 +127,7 @@ export async function promChecks(
       detail: 'Skipped: no span metrics to look in.',
       hint: HINTS.spanMetrics[kind],
     });
-    return results;
+    return [...results, await connectorCheck(prom, signal)];
   }
   try {
     const series = await prom.exemplars(latencySelector(scheme), range, request);
@@ -154,5 +157,5 @@ export async function promChecks(
       hint: HINTS.exemplars[kind],
     });
   }
-  return results;
+  return [...results, await connectorCheck(prom, signal)];
 }

@@ -434,7 +434,7 @@ describe('compare on Jaeger', () => {
 });
 
 describe('configuration diagnostics (Jaeger + Prometheus)', () => {
-  const CHECKS = ['jaeger', 'search', 'tag-search', 'prometheus', 'span-metrics', 'exemplars'];
+  const CHECKS = ['jaeger', 'search', 'tag-search', 'prometheus', 'span-metrics', 'exemplars', 'latency-connector'];
 
   it('are all green against the running stack', async () => {
     const { page } = open;
@@ -458,7 +458,7 @@ describe('configuration diagnostics (Jaeger + Prometheus)', () => {
     await eventually(async () =>
       expect(await prom.innerText()).toContain('How to fix: Check the Prometheus datasource URL')
     );
-    for (const id of ['span-metrics', 'exemplars']) {
+    for (const id of ['span-metrics', 'exemplars', 'latency-connector']) {
       await eventually(async () =>
         expect(await page.getByTestId(`check-${id}`).getAttribute('data-status')).toBe('error')
       );

@@ -1,0 +1,61 @@
+import { createFetchTransport, createPrometheusClient } from '../data';
+import { fetchReplaying, recorded, recordedSequence } from '../../tests/support/recorded';
+import { CONNECTOR_HINTS, connectorCheck, connectorCounterCheck } from './connectorCheck';
+
+const signal = new AbortController().signal;
+const replaying = (...answers: Array<ReturnType<typeof recorded>>) =>
+  createPrometheusClient(createFetchTransport('http://prom', 'Prometheus', fetchReplaying(...answers).impl));
+
+// the connector's names in Prometheus 2, as detection reads them off the recorded lookup
+const scheme = {
+  namespace: 'tracelens',
+  separator: '_',
+  selfTime: 'tracelens_span_self_time_seconds',
+  criticalPath: 'tracelens_span_critical_path_time_seconds',
+  histogram: 'classic',
+  analyzed: 'tracelens_traces_analyzed_total',
+  incomplete: 'tracelens_traces_incomplete_total',
+  dropped: 'tracelens_spans_dropped_total',
+  labels: { service: 'service_name', spanName: 'span_name', spanKind: 'span_kind', reason: 'reason' },
+} as const;
+
+describe('connectorCheck', () => {
+  it('is ok on the recorded Prometheus 2: 104 traces analysed, every loss counter 0', async () => {
+    const prom = replaying(...recordedSequence('latency-prom2-names'), ...recordedSequence('latency-prom2-counters'));
+    expect(await connectorCheck(prom, signal)).toEqual({
+      id: 'latency-connector',
+      title: 'TraceLens connector metrics',
+      status: 'ok',
+      detail:
+        '104 traces analysed, none incomplete, no span dropped (tracelens_traces_analyzed_total, tracelens_traces_incomplete_total, tracelens_spans_dropped_total).',
+    });
+  });
+
+  it('warns with how to add the connector when Prometheus holds only span metrics', async () => {
+    const result = await connectorCheck(replaying(recorded('prom-label-names')), signal);
+    expect(result).toMatchObject({ status: 'warning', hint: CONNECTOR_HINTS.missing });
+    expect(result.detail).toMatch(/^No TraceLens connector metrics/);
+  });
+
+  it('names each non-zero reason and the setting to raise for it', () => {
+    const result = connectorCounterCheck(scheme, {
+      analyzed: 90,
+      incomplete: { evicted: 3, oversize: 0, shutdown: 0 },
+      dropped: { late: 7, evicted: 40, oversize: 0, shutdown: 0 },
+    });
+    expect(result).toEqual({
+      id: 'latency-connector',
+      title: 'TraceLens connector metrics',
+      status: 'warning',
+      detail:
+        '90 traces analysed; incomplete traces: evicted 3; dropped spans: evicted 40, late 7 (tracelens_traces_analyzed_total, tracelens_traces_incomplete_total, tracelens_spans_dropped_total).',
+      hint: "In the collector's tracelens_latency settings: raise `max_traces` (traces were dropped to make room); raise `wait` (spans arrived after their trace was analysed).",
+    });
+  });
+
+  it('says an unknown reason by name', () => {
+    const result = connectorCounterCheck(scheme, { analyzed: 1, incomplete: {}, dropped: { sampled: 2 } });
+    expect(result.detail).toContain('incomplete traces: none; dropped spans: sampled 2');
+    expect(result.hint).toBe(`In the collector's tracelens_latency settings: see reason "sampled".`);
+  });
+});
