@@ -49,7 +49,12 @@ describe('coverage', () => {
           ['c', notFound],
           ['d', tooBig],
         ],
-        { listed: 5, searchLimit: 20, leftOut: { count: 1, why: 'with another root' }, requested: 4 }
+        {
+          listed: 5,
+          search: { limit: 20, reached: false },
+          leftOut: { count: 1, why: 'with another root' },
+          requested: 4,
+        }
       )
     );
     expect([c.used, c.failed.length, c.tooLarge.length, c.requested - c.notFetched]).toEqual([2, 1, 1, 4]);
@@ -69,7 +74,9 @@ describe('coverage', () => {
       ['a', loaded(3)],
       ['b', loaded(3)],
     ];
-    const c = coverage(input(results, { listed: 20, searchLimit: 20, pick: 'newest', requested: 2 }));
+    const c = coverage(
+      input(results, { listed: 20, search: { limit: 20, reached: true }, pick: 'newest', requested: 2 })
+    );
     expect(c.limitReached).toBe(true);
     expect(c.sentence).toBe(
       '2 of 20+ matching traces used · the 2 newest fetched · the search stopped at its limit of 20 · 6 spans (whole traces) · Last 1 hour'

@@ -25,8 +25,8 @@ export interface TraceNote {
 export interface CoverageInput {
   /** distinct traces the search listed */
   listed: number;
-  /** the most the search was asked for; listing that many means more may match */
-  searchLimit?: number;
+  /** the most the search was asked for, and whether it listed that many (more may match) */
+  search?: { limit: number; reached: boolean };
   /** listed traces not fetched because of what they are, e.g. `{count: 1, why: 'with another root'}` */
   leftOut?: { count: number; why: string };
   pick: SamplePick;
@@ -90,14 +90,14 @@ export function coverage(input: CoverageInput): Coverage {
       partial.push({ traceId, message: cut.message });
     }
   });
-  const limitReached = input.searchLimit !== undefined && input.listed >= input.searchLimit;
+  const limitReached = input.search?.reached ?? false;
   const notFetched = input.requested - input.results.size;
   const rangeText = rangeUtil.describeTimeRange(input.range);
   const facts = { listed: input.listed, limitReached, requested: input.requested, used, spans };
   const parts = [
     input.given ? count(used, 'trace') : head(used, input.listed, limitReached),
     input.pick !== 'all' && input.requested < input.listed ? `the ${input.requested} ${input.pick} fetched` : '',
-    limitReached ? `the search stopped at its limit of ${input.searchLimit}` : '',
+    limitReached ? `the search stopped at its limit of ${input.search?.limit}` : '',
     input.leftOut?.count ? `${input.leftOut.count} ${input.leftOut.why} left out` : '',
     failed.length ? `${failed.length} failed` : '',
     tooLarge.length ? `${tooLarge.length} too large` : '',

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { PLUGIN_BASE_URL } from '../../constants';
-import { partialTraceWarning } from '../../data';
+import { DataError, partialTraceWarning } from '../../data';
 import type { TraceQuery, TraceSource } from '../../sources/types';
 import { installRecordedBackend } from '../../../tests/support/recordedBackend';
 import { renderApp } from '../../../tests/support/renderApp';
@@ -21,10 +21,11 @@ const PARTIAL_ID = '862e40707a2b002c061be0fb0f2c677f';
 
 /**
  * The real Jaeger source over recorded answers: every search answers with the recorded search of
- * auth-service (three traces rooted in frontend: 10.649, 63.663 and 44.540 ms), every trace is the
- * recorded v3 trace, and trace 862e40… comes back marked partial.
+ * auth-service (three traces, two rooted in frontend GET /checkout: 10.649 and 63.663 ms), every
+ * trace is the recorded v3 trace (10 spans), and trace 862e40… comes back marked partial — or, with
+ * `hang`, never comes until its request is cancelled. `limits` records each search's limit.
  */
-function recordedJaeger(asked: TraceQuery[]): TraceSource {
+function recordedJaeger(asked: TraceQuery[], limits: number[] = [], hang = false): TraceSource {
   installRecordedBackend({ jaeger: ['jaeger-api-search-service', 'jaeger-api-trace-v3'] });
   const { createTraceSource } = jest.requireActual('../../sources');
   const real: TraceSource = createTraceSource({ uid: 'jaeger', type: 'jaeger' });
@@ -36,9 +37,15 @@ function recordedJaeger(asked: TraceQuery[]): TraceSource {
     ...real,
     search: (query, options, request) => {
       asked.push(query);
+      limits.push(options.limit);
       return real.search({ filter: { service: 'auth-service' } }, options, request);
     },
     traceById: async (id, range, request) => {
+      if (hang && id === PARTIAL_ID) {
+        return new Promise((_resolve, reject) =>
+          request?.signal?.addEventListener('abort', () => reject(new DataError('cancelled', 'Cancelled.')))
+        );
+      }
       const fetched = await real.traceById(id, range, request);
       return id === PARTIAL_ID ? { ...fetched, partial } : fetched;
     },
@@ -53,15 +60,24 @@ describe('Compare page on Jaeger', () => {
     // of the three traces rooted in frontend, two are GET /checkout; the slowest 5% is one trace
     expect(
       await screen.findByText(/Slow set: 1 traces \(≥ 63\.663 ms\); baseline: 1 traces\./, {}, SLOW)
-    ).toHaveTextContent('1 traces found had another root (or none yet) and are left out.');
-    expect(asked).toEqual([{ filter: { service: 'frontend', spanName: 'GET /checkout' } }]);
-    expect(await screen.findByText('1 partial trace in the comparison', {}, SLOW)).toBeInTheDocument();
-    expect(
-      screen.getByText(/Jaeger \(datasource "jaeger"\) returned only part of this trace: the trace was cut\./)
     ).toBeInTheDocument();
-    expect(screen.getByText('2 traces needed repairs')).toBeInTheDocument();
+    expect(asked).toEqual([{ filter: { service: 'frontend', spanName: 'GET /checkout' } }]);
+    // what the comparison is computed from: 2 traces of 10 spans, the third listed has another root
+    const coverage = await screen.findByText(
+      '2 of 3 matching traces used · 1 with another root (or none yet) left out · 1 partial · 20 spans (whole traces) · Last 1 hour',
+      {},
+      SLOW
+    );
+    expect(coverage).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Show traces not fully used (1)' }));
+    expect(screen.getByRole('list', { name: 'Traces not fully used' })).toHaveTextContent(
+      'Partial: 862e40707a2b002c — Jaeger (datasource "jaeger") returned only part of this trace: the trace was cut.'
+    );
+    expect(await screen.findByText('2 traces needed repairs', {}, SLOW)).toBeInTheDocument();
     // listed, with a link, among the partial traces and among the repaired ones
     expect(screen.getAllByRole('link', { name: '862e40707a2b002c' })).toHaveLength(2);
+    // 3 listed of a limit of 200: no larger sample to offer
+    expect(screen.queryByRole('button', { name: /^Use \d+ traces$/ })).not.toBeInTheDocument();
     await screen.findByRole('table', { name: 'Differences, largest first' }, SLOW);
     expect(tableRows('Differences, largest first').length).toBeGreaterThan(0);
     expect(screen.queryByRole('radio', { name: 'Two queries' })).not.toBeInTheDocument();
@@ -72,6 +88,41 @@ describe('Compare page on Jaeger', () => {
       'level,value,self,label,valueRight,selfRight'
     );
     expect(screen.queryByRole('table', { name: 'Call paths that changed most' })).not.toBeInTheDocument();
+  });
+
+  it('offers a larger sample when the search stopped at its limit, and searches again with it', async () => {
+    const limits: number[] = [];
+    setTestSource(recordedJaeger([], limits));
+    renderApp(`${PLUGIN_BASE_URL}/compare?ds=jaeger&svc=frontend&op=GET%20%2Fcheckout&n=3`);
+    expect(
+      await screen.findByText(
+        '2 of 3+ matching traces used · the search stopped at its limit of 3 · 1 with another root (or none yet) left out · 1 partial · 20 spans (whole traces) · Last 1 hour',
+        {},
+        SLOW
+      )
+    ).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Use 6 traces' }));
+    await waitFor(() => expect(limits).toEqual([3, 6]));
+    expect(new URLSearchParams(screen.getByTestId('location-search').textContent!).get('n')).toBe('6');
+  });
+
+  it('shows fetch progress, and compares what came in once cancelled', async () => {
+    setTestSource(recordedJaeger([], [], true));
+    renderApp(`${PLUGIN_BASE_URL}/compare?ds=jaeger&svc=frontend&op=GET%20%2Fcheckout`);
+    // the fast trace comes, the slow one (862e40…) hangs
+    expect(await screen.findByRole('progressbar', { name: 'Fetching traces' }, SLOW)).toHaveAttribute(
+      'aria-valuetext',
+      'Fetching traces: 1 of 2'
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(
+      await screen.findByText(
+        '1 of 3 matching traces used · 1 with another root (or none yet) left out · 1 not fetched (cancelled) · 10 spans (whole traces) · Last 1 hour'
+      )
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    // the slow side is empty: nothing to compare
+    expect(screen.queryByRole('table', { name: 'Differences, largest first' })).not.toBeInTheDocument();
   });
 
   it('does not compare TraceQL queries on Jaeger, and says so', async () => {

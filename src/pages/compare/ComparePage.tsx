@@ -2,8 +2,9 @@
  * Compare two trace sets on the page's trace source (Tempo or Jaeger): by default the slowest N%
  * of one root operation's traces (a structured search, kept to the hits with that root) against
  * the rest; where the source takes TraceQL, also one TraceQL query split the same way, or two
- * queries. Renders what `useCompareModel` returns: the form, the sets found, loading progress,
- * what loading reported, the ranked differences and the call-tree diff.
+ * queries. Renders what `useCompareModel` returns: the form, the sets found, the coverage line
+ * (what the comparison is computed from, fetch progress with Cancel, "Use N traces"), the repaired
+ * traces, the ranked differences and the call-tree diff.
  */
 import React from 'react';
 import { css } from '@emotion/css';
@@ -11,7 +12,7 @@ import { GrafanaTheme2 } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
 import { Alert, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
 import { DataErrorAlert } from '../../components/DataErrorAlert';
-import { Progress } from '../../components/Progress';
+import { CoverageLine } from '../../components/CoverageLine';
 import { QueryContextBar } from '../../components/QueryContextBar';
 import { CallTreeDiffSection } from './CallTreeDiffSection';
 import { CompareForm } from './CompareForm';
@@ -23,8 +24,7 @@ import { useCompareModel } from './useCompareModel';
 export default function ComparePage() {
   const styles = useStyles2(getStyles);
   const model = useCompareModel();
-  const { context, source, traceql, maxTraces, request, sets, traceCount, progress, complete, result, traceHref } =
-    model;
+  const { context, source, traceql, maxTraces, request, sets, traceCount, result, traceHref } = model;
   const { mode, svc, op, q, pct, slowQ, baseQ, group } = request;
 
   return (
@@ -64,19 +64,17 @@ export default function ComparePage() {
           Slow set: {sets.value.slow.length} traces
           {Number.isFinite(sets.value.thresholdMs) ? ` (≥ ${sets.value.thresholdMs} ms)` : ''}; baseline:{' '}
           {sets.value.baseline.length} traces.
-          {sets.value.otherRoot > 0 &&
-            ` ${sets.value.otherRoot} traces found had another root (or none yet) and are left out.`}
         </p>
       )}
-      {sets.value && !complete && traceCount > 0 && (
-        <Progress label="Fetching traces" done={progress.done} total={progress.total} />
+      {model.coverage && !sets.loading && (
+        <CoverageLine coverage={model.coverage} fetching={model.fetching} raise={model.raise} traceHref={traceHref} />
       )}
       {sets.value && traceCount < 2 && !sets.loading && (
         <Alert severity="info" title="Not enough traces">
           Comparing needs at least one trace on each side. Widen the time range or loosen the query.
         </Alert>
       )}
-      {result && <TraceSetWarnings warnings={result.warnings} traceHref={traceHref} />}
+      {result && <TraceSetWarnings repaired={result.repaired} traceHref={traceHref} />}
       {result && result.comparison.rows.length > 0 && (
         <ComparisonTable
           rows={result.comparison.rows}

@@ -1,59 +1,41 @@
 /**
- * What loading reported for the compared traces: those that failed (left out), those the source
- * sent only part of, and those the engine repaired (both compared as they are), each trace linked.
+ * The compared traces the engine repaired (orphans, clock skew…; compared as repaired), each
+ * linked with its first note. Failed and partial traces are the coverage line's (CoverageLine).
  */
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Alert, useStyles2 } from '@grafana/ui';
-import { SetWarnings, TraceNote } from './compareModel';
+import type { TraceNote } from '../../app/coverage';
 
 interface Props {
-  warnings: SetWarnings;
+  repaired: TraceNote[];
   traceHref: (traceId: string) => string;
 }
 
-/** Traces listed per kind; the title gives the full count. */
+/** Traces listed; the title gives the full count. */
 const SHOWN = 10;
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-
-export function TraceSetWarnings({ warnings, traceHref }: Props) {
+export function TraceSetWarnings({ repaired, traceHref }: Props) {
   const styles = useStyles2(getStyles);
-  const list = (notes: TraceNote[]) => (
-    <ul className={styles.list}>
-      {notes.slice(0, SHOWN).map((n) => (
-        <li key={n.traceId}>
-          <a className={styles.link} href={traceHref(n.traceId)}>
-            {n.traceId.slice(0, 16)}
-          </a>
-          : {n.message}
-        </li>
-      ))}
-      {notes.length > SHOWN && <li>…and {notes.length - SHOWN} more</li>}
-    </ul>
-  );
+  if (repaired.length === 0) {
+    return null;
+  }
   return (
-    <>
-      {warnings.failed.length > 0 && (
-        <Alert severity="warning" title={`${plural(warnings.failed.length, 'trace')} could not be loaded`}>
-          They are left out of the comparison.
-          {list(warnings.failed)}
-        </Alert>
-      )}
-      {warnings.partial.length > 0 && (
-        <Alert severity="warning" title={`${plural(warnings.partial.length, 'partial trace')} in the comparison`}>
-          The source sent only part of these traces; they are compared as they are.
-          {list(warnings.partial)}
-        </Alert>
-      )}
-      {warnings.repaired.length > 0 && (
-        <Alert severity="info" title={`${plural(warnings.repaired.length, 'trace')} needed repairs`}>
-          Open a trace to see everything that was repaired.
-          {list(warnings.repaired)}
-        </Alert>
-      )}
-    </>
+    <Alert severity="info" title={`${repaired.length} trace${repaired.length === 1 ? '' : 's'} needed repairs`}>
+      Open a trace to see everything that was repaired.
+      <ul className={styles.list}>
+        {repaired.slice(0, SHOWN).map((n) => (
+          <li key={n.traceId}>
+            <a className={styles.link} href={traceHref(n.traceId)}>
+              {n.traceId.slice(0, 16)}
+            </a>
+            : {n.message}
+          </li>
+        ))}
+        {repaired.length > SHOWN && <li>…and {repaired.length - SHOWN} more</li>}
+      </ul>
+    </Alert>
   );
 }
 

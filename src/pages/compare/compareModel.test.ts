@@ -11,7 +11,7 @@ import {
   examplesByKey,
   findTraceSets,
   rootMatches,
-  setWarnings,
+  repairedTraces,
   splitSlowest,
 } from './compareModel';
 import { readCompareUrl } from './compareUrl';
@@ -56,8 +56,8 @@ describe('rootMatches', () => {
   });
 });
 
-describe('setWarnings', () => {
-  it('lists failed, partial and repaired traces with their messages', async () => {
+describe('repairedTraces', () => {
+  it('lists the repaired traces, partial or not, with the first repair each; not the failed ones', async () => {
     const partial = partialTraceWarning(
       { target: 'Jaeger (datasource "jaeger")', path: 'api/v3/traces/x' },
       'trace was truncated'
@@ -75,19 +75,10 @@ describe('setWarnings', () => {
       ['c', cut],
     ]);
     const repair = '1 span(s) end after their parent (asynchronous work); kept as they are';
-    expect(setWarnings(results)).toEqual({
-      failed: [{ traceId: 'b', message: 'Trace b not found.' }],
-      partial: [
-        {
-          traceId: 'c',
-          message: 'Jaeger (datasource "jaeger") returned only part of this trace: trace was truncated.',
-        },
-      ],
-      repaired: [
-        { traceId: 'a', message: repair },
-        { traceId: 'c', message: repair },
-      ],
-    });
+    expect(repairedTraces(results)).toEqual([
+      { traceId: 'a', message: repair },
+      { traceId: 'c', message: repair },
+    ]);
   });
 });
 
@@ -140,7 +131,9 @@ describe('findTraceSets', () => {
       slow: ['a'],
       baseline: ['b', 'c'],
       thresholdMs: 30,
+      listed: 4,
       otherRoot: 1,
+      search: { limit: 100, reached: false },
     });
     expect(asked).toEqual([[{ filter: { service: 'frontend', spanName: 'GET /checkout' } }, 100]]);
   });
@@ -148,8 +141,15 @@ describe('findTraceSets', () => {
   it('splits one TraceQL query whatever the roots', async () => {
     const { asked, search } = searching(() => [...hits(['a'], 30), { ...hits(['b'])[0], rootService: 'x' }]);
     const request = readCompareUrl(new URLSearchParams('q=%7B%7D'), true);
-    expect(await findTraceSets(request, search, 100)).toMatchObject({ slow: ['a'], baseline: ['b'], otherRoot: 0 });
-    expect(asked).toEqual([[{ traceql: '{}' }, 100]]);
+    expect(await findTraceSets(request, search, 2)).toMatchObject({
+      slow: ['a'],
+      baseline: ['b'],
+      listed: 2,
+      otherRoot: 0,
+      // two hits for a limit of two: more may match
+      search: { limit: 2, reached: true },
+    });
+    expect(asked).toEqual([[{ traceql: '{}' }, 2]]);
   });
 
   it('runs two queries, half the limit each, and keeps a trace found by both in the slow set only', async () => {
@@ -158,7 +158,14 @@ describe('findTraceSets', () => {
     );
     const request = readCompareUrl(new URLSearchParams('mode=queries&slowQ=slow&baseQ=base'), true);
     const sets = await findTraceSets(request, search, 5);
-    expect(sets).toMatchObject({ slow: ['a', 'b'], baseline: ['c'], otherRoot: 0 });
+    // the slow query listed 2, the baseline 2 (b again): 3 distinct traces, neither search at its limit of 3
+    expect(sets).toMatchObject({
+      slow: ['a', 'b'],
+      baseline: ['c'],
+      listed: 3,
+      otherRoot: 0,
+      search: { limit: 3, reached: false },
+    });
     expect(sets.thresholdMs).toBeNaN();
     expect(asked).toEqual([
       [{ traceql: 'slow' }, 3],
@@ -170,7 +177,7 @@ describe('findTraceSets', () => {
 describe('compareLoaded', () => {
   const loaded = (db: number): TraceResult => ({ analysis: trace(db), warnings: [] });
 
-  it('compares the loaded traces, leaving out failed ones, with examples and warnings', () => {
+  it('compares the loaded traces, leaving out failed ones, with examples', () => {
     const failed = new DataError('trace-not-found', 'Trace x not found.');
     const results = new Map<string, TraceResult>([
       ['slow', loaded(50)],
@@ -185,7 +192,7 @@ describe('compareLoaded', () => {
     );
     expect(out.comparison.rows.map((r) => r.key)).toContain(JSON.stringify(['api', 'SELECT']));
     expect(out.examples.get(JSON.stringify(['api', 'SELECT']))).toEqual(['slow']);
-    expect(out.warnings.failed).toEqual([{ traceId: 'x', message: 'Trace x not found.' }]);
+    expect(out.repaired).toEqual([]);
     // SELECT lasts 50 µs in the slow trace, 5 in the baseline; GET's own 10 µs is unchanged
     const diff = diffLoaded({ slow: ['slow', 'x'], baseline: ['base'], thresholdMs: 60 }, results);
     expect(diff?.rows.map((r) => [r.path.join(' › '), r.criticalDelta / 1000, r.slow, r.baseline])).toEqual([
@@ -202,6 +209,5 @@ describe('compareLoaded', () => {
     expect(out.comparison).toEqual({ rows: [], other: null });
     expect(out.examples.size).toBe(0);
     expect(diffLoaded({ slow: ['slow'], baseline: ['x'], thresholdMs: 60 }, results)).toBeNull();
-    expect(out.warnings.failed).toHaveLength(1);
   });
 });

@@ -3,13 +3,16 @@
  * is that service / span name) or of one TraceQL query, ordered by duration; the slowest
  * `fraction` (at least one trace, and at least one left for the baseline) form the slow set, the
  * rest the baseline. Examples: per component, the slowest traces of the slow set that contain it
- * (from each trace's own breakdown keys). What loading reported is summed up per trace: failures,
- * partial traces, repairs. The two sets come from the source's searches (`findTraceSets`); once
+ * (from each trace's own breakdown keys). The engine's repairs are listed per trace (failures and
+ * partial traces are the coverage line's, app/coverage.ts). The two sets come from the source's
+ * searches (`findTraceSets`, which also says how many traces they listed and whether a search
+ * stopped at its limit); once
  * every trace is loaded, `compareLoaded` ranks the differences and `diffLoaded` diffs the two call
  * trees (callTreeDiffView.ts). O(t log t + spans).
  */
 import { DataError } from '../../data';
 import { breakdown, compareTraceSets, GroupBy, TraceAnalysis, TraceSetComparison } from '../../engine';
+import type { TraceNote } from '../../app/coverage';
 import type { TraceResult } from '../../loading';
 import type { TraceHit, TraceQuery } from '../../sources/types';
 import { callTreeDiffView, CallTreeDiffView, LoadedTrace } from './callTreeDiffView';
@@ -55,35 +58,13 @@ export function rootMatches(hits: TraceHit[], service: string, operation: string
   return { kept, otherRoot: hits.length - kept.length };
 }
 
-export interface TraceNote {
-  traceId: string;
-  message: string;
-}
-
-export interface SetWarnings {
-  /** traces that could not be loaded: left out of the comparison */
-  failed: TraceNote[];
-  /** traces the source sent only part of: compared as they are */
-  partial: TraceNote[];
-  /** traces the engine repaired (orphans, clock skew…): its first note each */
-  repaired: TraceNote[];
-}
-
-/** Per trace, what loading reported, in the order of `results`. */
-export function setWarnings(results: Map<string, TraceResult>): SetWarnings {
-  const out: SetWarnings = { failed: [], partial: [], repaired: [] };
+/** The loaded traces the engine repaired (orphans, clock skew…), its first note each, in the order of `results`. */
+export function repairedTraces(results: Map<string, TraceResult>): TraceNote[] {
+  const out: TraceNote[] = [];
   results.forEach((result, traceId) => {
-    if (result instanceof DataError) {
-      out.failed.push({ traceId, message: result.message });
-      return;
-    }
-    const partial = result.warnings.find((w) => w.kind === 'partial-trace');
-    const repair = result.warnings.find((w) => w.kind !== 'partial-trace');
-    if (partial) {
-      out.partial.push({ traceId, message: partial.message });
-    }
+    const repair = result instanceof DataError ? undefined : result.warnings.find((w) => w.kind !== 'partial-trace');
     if (repair) {
-      out.repaired.push({ traceId, message: repair.message });
+      out.push({ traceId, message: repair.message });
     }
   });
   return out;
@@ -110,8 +91,12 @@ export function examplesByKey(
 }
 
 export interface TraceSets extends Split {
+  /** distinct traces the searches listed */
+  listed: number;
   /** search hits left out because their root is another operation (or not there yet) */
   otherRoot: number;
+  /** the limit each search was asked for, and whether one listed that many (more may match) */
+  search: { limit: number; reached: boolean };
 }
 
 /**
@@ -127,28 +112,32 @@ export async function findTraceSets(
 ): Promise<TraceSets> {
   const { mode, svc, op, q, pct, slowQ, baseQ } = request;
   if (mode === 'split') {
-    if (q) {
-      return { ...splitSlowest(await search({ traceql: q }, maxTraces), pct / 100), otherRoot: 0 };
-    }
-    const hits = await search({ filter: { service: svc || undefined, spanName: op || undefined } }, maxTraces);
-    const { kept, otherRoot } = rootMatches(hits, svc, op);
-    return { ...splitSlowest(kept, pct / 100), otherRoot };
+    const limit = maxTraces;
+    const hits = await search(
+      q ? { traceql: q } : { filter: { service: svc || undefined, spanName: op || undefined } },
+      limit
+    );
+    const { kept, otherRoot } = q ? { kept: hits, otherRoot: 0 } : rootMatches(hits, svc, op);
+    const reached = hits.length >= limit;
+    return { ...splitSlowest(kept, pct / 100), listed: hits.length, otherRoot, search: { limit, reached } };
   }
-  const [slow, baseline] = await Promise.all([
-    search({ traceql: slowQ }, Math.ceil(maxTraces / 2)),
-    search({ traceql: baseQ }, Math.ceil(maxTraces / 2)),
-  ]);
+  const limit = Math.ceil(maxTraces / 2);
+  const [slow, baseline] = await Promise.all([search({ traceql: slowQ }, limit), search({ traceql: baseQ }, limit)]);
   const slowIds = new Set(slow.map((t) => t.traceId));
+  const baselineIds = baseline.map((t) => t.traceId).filter((id) => !slowIds.has(id));
   return {
     slow: [...slowIds],
-    baseline: baseline.map((t) => t.traceId).filter((id) => !slowIds.has(id)),
+    baseline: baselineIds,
     thresholdMs: NaN,
+    listed: slowIds.size + baselineIds.length,
     otherRoot: 0,
+    search: { limit, reached: slow.length >= limit || baseline.length >= limit },
   };
 }
 
 export interface CompareResult {
-  warnings: SetWarnings;
+  /** traces the engine repaired, compared as repaired */
+  repaired: TraceNote[];
   comparison: TraceSetComparison;
   /** component key → up to `examples` slow trace ids containing it */
   examples: Map<string, string[]>;
@@ -167,8 +156,8 @@ function loadedSides(sets: Split, results: Map<string, TraceResult>) {
 }
 
 /**
- * The comparison of the loaded traces of `sets` (failed ones left out) grouped by `groupBy`, what
- * loading reported, and per component up to `examples` example slow traces; an empty comparison
+ * The comparison of the loaded traces of `sets` (failed ones left out) grouped by `groupBy`, the
+ * repaired traces, and per component up to `examples` example slow traces; an empty comparison
  * when either side has no loaded trace.
  */
 export function compareLoaded(
@@ -179,7 +168,7 @@ export function compareLoaded(
 ): CompareResult {
   const { slow, baseline, both } = loadedSides(sets, results);
   return {
-    warnings: setWarnings(results),
+    repaired: repairedTraces(results),
     comparison: both
       ? compareTraceSets(
           slow.map((t) => t.analysis),

@@ -1,3 +1,4 @@
+import { MAX_TRACES_FOR_AGGREGATE } from '../../app/settings';
 import { readCompareUrl } from './compareUrl';
 
 const read = (query: string, traceql = true) => readCompareUrl(new URLSearchParams(query), traceql);
@@ -23,6 +24,17 @@ describe('readCompareUrl', () => {
     expect(read('q=%7B%7D&pct=0.2')).toMatchObject({ q: '{}', pct: 1, ready: true });
     expect(read('run=1&pct=abc&group=service')).toMatchObject({ pct: 5, group: 'service', ready: true });
     expect(read('group=attribute').group).toBe('operation');
+  });
+
+  it('reads a raised sample `n` as a whole number of traces, at most MAX_TRACES_FOR_AGGREGATE', () => {
+    expect(read('svc=a&n=400').n).toBe(400);
+    expect(read(`svc=a&n=${MAX_TRACES_FOR_AGGREGATE + 1}`).n).toBe(MAX_TRACES_FOR_AGGREGATE);
+    expect([read('svc=a&n=0').n, read('svc=a&n=2.5').n, read('svc=a&n=x').n, read('svc=a').n]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('compares two queries only when both are given', () => {

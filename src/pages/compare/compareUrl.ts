@@ -1,9 +1,11 @@
 /**
  * What the compare page's URL asks for, read against the source: `mode` (split|queries; queries
  * only where the source takes TraceQL), `svc`, `op`, `q` (TraceQL, dropped where the source does
- * not take it), `pct` (slow share, 1–50, default 5), `slowQ`, `baseQ`, `group`, `run`; whether
+ * not take it), `pct` (slow share, 1–50, default 5), `slowQ`, `baseQ`, `group`, `run`, `n` (traces
+ * to search for, at most MAX_TRACES_FOR_AGGREGATE; default the app setting); whether
  * there is enough to run, and whether the URL asked for TraceQL this source cannot run.
  */
+import { MAX_TRACES_FOR_AGGREGATE } from '../../app/settings';
 import type { GroupKind } from '../../engine';
 
 export type CompareMode = 'split' | 'queries';
@@ -25,6 +27,8 @@ export interface CompareRequest {
   slowQ: string;
   baseQ: string;
   group: GroupOption['value'];
+  /** traces to search for, when the URL raised the sample; else the app setting applies */
+  n?: number;
   /** enough is given to search */
   ready: boolean;
   /** TraceQL the URL asks for that this source cannot run (shown, not run) */
@@ -39,6 +43,7 @@ export function readCompareUrl(params: URLSearchParams, traceql: boolean): Compa
   const q = traceql ? (params.get('q') ?? '') : '';
   const slowQ = params.get('slowQ') ?? '';
   const baseQ = params.get('baseQ') ?? '';
+  const n = Number(params.get('n'));
   return {
     mode,
     svc,
@@ -48,6 +53,7 @@ export function readCompareUrl(params: URLSearchParams, traceql: boolean): Compa
     slowQ,
     baseQ,
     group: GROUPS.find((g) => g.value === params.get('group'))?.value ?? 'operation',
+    n: Number.isInteger(n) && n > 0 ? Math.min(n, MAX_TRACES_FOR_AGGREGATE) : undefined,
     ready: mode === 'split' ? params.has('run') || svc !== '' || op !== '' || q !== '' : slowQ !== '' && baseQ !== '',
     unsupported: !traceql && (wantsQueries || params.has('q')),
   };

@@ -1,18 +1,21 @@
 /**
  * The compare page's model hook: reads what the URL asks for against the page's source, searches
- * the two trace sets, loads and analyses every trace through the loading service, and, once all
- * are in, ranks the differences and diffs the call trees — everything `ComparePage` renders, plus
- * the URL updates its form makes and the diff flame graph's menu entries that open example traces.
+ * the two trace sets (up to the URL's `n`, else the app setting), loads and analyses every trace
+ * through the loading service (cancellable), says what the comparison is computed from
+ * (app/coverage.ts) and, once all are in or the fetch is cancelled, ranks the differences and diffs
+ * the call trees — everything `ComparePage` renders, plus the URL updates its form and its "Use N
+ * traces" make and the diff flame graph's menu entries that open example traces.
  */
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useAppSettings } from '../../app/AppSettingsContext';
+import { coverage, raisedSample } from '../../app/coverage';
 import { useQueryContext } from '../../app/queryContext';
 import { UrlPatch, useUrlState } from '../../app/urlState';
 import { useAsync } from '../../app/useAsync';
 import { useManyTraces } from '../../app/useManyTraces';
 import { traceUrl } from '../../app/links';
-import { DEFAULT_SETTINGS } from '../../app/settings';
+import { DEFAULT_SETTINGS, MAX_TRACES_FOR_AGGREGATE } from '../../app/settings';
 import { exampleLinks } from './callTreeDiffView';
 import { compareLoaded, diffLoaded, findTraceSets } from './compareModel';
 import { CompareMode, GroupOption, readCompareUrl } from './compareUrl';
@@ -25,15 +28,27 @@ export function useCompareModel() {
   const source = context.source;
   const traceql = source?.capabilities.traceql ?? false;
   const settings = useAppSettings();
-  const maxTraces = settings.maxTracesForAggregate ?? DEFAULT_SETTINGS.maxTracesForAggregate;
   const { params, update } = useUrlState();
   const navigate = useNavigate();
   const request = readCompareUrl(params, traceql);
   const { mode, svc, op, q, pct, slowQ, baseQ, group, ready } = request;
+  const maxTraces = request.n ?? settings.maxTracesForAggregate ?? DEFAULT_SETTINGS.maxTracesForAggregate;
 
   const key =
     source && ready
-      ? JSON.stringify([mode, svc, op, q, pct, slowQ, baseQ, source.uid, context.carry.from, context.carry.to])
+      ? JSON.stringify([
+          mode,
+          svc,
+          op,
+          q,
+          pct,
+          slowQ,
+          baseQ,
+          maxTraces,
+          source.uid,
+          context.carry.from,
+          context.carry.to,
+        ])
       : undefined;
   const sets = useAsync(key, (signal) => {
     const s = context.resolveSeconds();
@@ -41,7 +56,22 @@ export function useCompareModel() {
   });
   const allIds = useMemo(() => (sets.value ? [...sets.value.slow, ...sets.value.baseline] : []), [sets.value]);
   const loaded = useManyTraces(source, allIds, context.seconds);
-  const complete = allIds.length > 0 && loaded.done === loaded.total;
+  const complete = allIds.length > 0 && (loaded.done === loaded.total || loaded.cancelled);
+  const found = sets.value;
+  const covered = found
+    ? coverage({
+        listed: found.listed,
+        search: found.search,
+        leftOut: { count: found.otherRoot, why: 'with another root (or none yet)' },
+        pick: 'all',
+        requested: loaded.total,
+        results: loaded.results,
+        cancelled: loaded.cancelled,
+        range: context.range.raw,
+      })
+    : undefined;
+  const raiseTo =
+    found && found.search.reached ? raisedSample(maxTraces, maxTraces * 2, MAX_TRACES_FOR_AGGREGATE) : undefined;
   const result = useMemo(
     () => (complete && sets.value ? compareLoaded(sets.value, loaded.results, { kind: group }, EXAMPLES) : undefined),
     [complete, sets.value, loaded.results, group]
@@ -63,9 +93,16 @@ export function useCompareModel() {
     sets,
     /** ids in the two sets (as found; a trace in both counts twice) */
     traceCount: allIds.length,
-    /** distinct traces to load, and how many are in */
-    progress: { done: loaded.done, total: loaded.total },
-    /** every trace is in */
+    /** what the comparison is computed from, once the sets are found */
+    coverage: covered,
+    /** while traces are being fetched: how many are in, and how to stop */
+    fetching:
+      complete || allIds.length === 0 ? undefined : { done: loaded.done, total: loaded.total, onCancel: loaded.cancel },
+    /** a larger search the user may ask for, when the search stopped at its limit */
+    raise: raiseTo
+      ? { label: `Use ${raiseTo} traces`, onClick: () => update({ n: String(raiseTo) }, { push: true }) }
+      : undefined,
+    /** every trace is in, or the fetch was cancelled */
     complete,
     result,
     /** the two sets' call trees compared node by node, once every trace is in */
