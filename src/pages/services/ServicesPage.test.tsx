@@ -1,8 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import { PLUGIN_BASE_URL } from '../../constants';
 import { installFakeBackend } from '../../../tests/support/backendSrv';
+import { recordedSequence } from '../../../tests/support/recorded';
 import { recordedAnswer, upstreamDown } from '../../../tests/support/recordedBackend';
 import { loadPages, renderApp } from '../../../tests/support/renderApp';
+import { tableCells } from '../../../tests/support/tables';
 import { user } from '../../../tests/support/user';
 
 const RANGE = 'from=1796019980000&to=1796023580000';
@@ -41,6 +43,65 @@ describe('Services page without span metrics, on Jaeger', () => {
     expect(within(section).getByRole('heading', { level: 3 })).toHaveTextContent('frontend / GET /cart');
     expect(section).toHaveTextContent(
       'Charts for this operation; choose it again in the table to see the whole service.'
+    );
+  });
+});
+
+/**
+ * Prometheus answers the metric-name lookup and the connector's queries with what Prometheus 2
+ * answered (tests/integration/record-latency-fixtures.ts; the recorded range written `[R]`, as the
+ * page asks over its own range), anything else upstream-down: span metrics and Jaeger fail.
+ */
+function installConnectorBackend() {
+  const answers = ['names', 'by-service', 'by-operation'].flatMap((what) => recordedSequence(`latency-prom2-${what}`));
+  const normalised = (query: string) => query.replace(/\[\d+m?s\]/g, '[R]');
+  const byQuery = new Map(
+    answers.map((a) => [normalised(new URLSearchParams(a.request.split('?')[1]).get('query') ?? ''), a])
+  );
+  installFakeBackend((request) => {
+    const path = request.url.replace('/api/datasources/proxy/uid/prometheus/', '');
+    if (path === 'api/v1/label/__name__/values') {
+      return recordedAnswer(request, answers[0]);
+    }
+    const answer = path === 'api/v1/query' && byQuery.get(normalised(String(request.params?.query)));
+    return answer ? recordedAnswer(request, answer) : upstreamDown(request);
+  });
+}
+
+describe('Services page with the TraceLens connector’s metrics', () => {
+  it('shows self-time and critical-path shares per service and per operation of the chosen service', async () => {
+    installConnectorBackend();
+    renderApp(`${PLUGIN_BASE_URL}/services?ds=jaeger&${RANGE}&service=user-service`);
+    const perService = 'Self time and critical path per service';
+    await screen.findByRole('table', { name: perService });
+    // shares of the recorded rates, e.g. self time: user-service 0.009649… of 0.032464… s/s = 29.7%
+    expect(tableCells(perService).map((cells) => cells.slice(0, 5))).toEqual([
+      ['api-gateway', '17.7%', '–', '18.7%', '–'],
+      ['auth-service', '24.7%', '–', '16.8%', '–'],
+      ['frontend', '15.5%', '–', '20.9%', '–'],
+      ['order-worker', '12.3%', '–', '16.1%', '–'],
+      ['user-service', '29.7%', '–', '27.5%', '–'],
+    ]);
+    // Jaeger is down here: the sample is missing, and a line says why
+    expect(screen.getAllByText(/^The sample of fetched traces could not be loaded: /)[0]).toBeInTheDocument();
+    const operations = 'Self time and critical path of user-service’s operations';
+    await screen.findByRole('table', { name: operations });
+    // GET 0.002382… and SELECT 0.007266… s/s of self time: 24.7% and 75.3%
+    expect(tableCells(operations).map((cells) => cells.slice(0, 2))).toEqual([
+      ['GET /users/{id}', '24.7%'],
+      ['SELECT users', '75.3%'],
+    ]);
+  });
+
+  it('says how to get them when Prometheus holds none', async () => {
+    installFakeBackend((request) =>
+      request.url.endsWith('/api/v1/label/__name__/values')
+        ? recordedAnswer(request, 'prom-label-names')
+        : upstreamDown(request)
+    );
+    renderApp(`${PLUGIN_BASE_URL}/services?ds=jaeger&${RANGE}`);
+    expect(await screen.findByTestId('no-latency-metrics')).toHaveTextContent(
+      'No TraceLens connector metrics in this Prometheus: add the tracelens_latency connector to your OpenTelemetry Collector (see collector/README.md in the TraceLens repository) to see self time and critical path for all traffic.'
     );
   });
 });

@@ -3,7 +3,10 @@
  * time range, the service dependency graph from service-graph metrics, and for the selected
  * service its operations, charts over time (of the service or one operation) and exemplar traces.
  * "Show slow traces" opens the search page (on the page's trace source, Tempo or Jaeger) for the
- * service's or operation's spans above the p95. It renders what its model (useServicesModel.ts;
+ * service's or operation's spans above the p95. When Prometheus holds the TraceLens connector's
+ * metrics, shares and p50/p95 of self time and critical-path time for all traffic, per service and
+ * per operation of the selected service, beside the same shares over a sample of fetched traces;
+ * without them, one line says how to get them. It renders what its model (useServicesModel.ts;
  * URL state in servicesUrl.ts) gives.
  */
 import React from 'react';
@@ -15,6 +18,7 @@ import { formatDuration } from '../../components/breakdown';
 import { DataErrorAlert } from '../../components/DataErrorAlert';
 import { QueryContextBar } from '../../components/QueryContextBar';
 import { TimeSeriesChart } from '../../components/TimeSeriesChart';
+import { LatencyRows } from './LatencyRows';
 import { ServiceGraph } from './ServiceGraph';
 import { StatsTable } from './StatsTable';
 import { useServicesModel } from './useServicesModel';
@@ -23,6 +27,7 @@ export default function ServicesPage() {
   const styles = useStyles2(getStyles);
   const model = useServicesModel();
   const { context, metrics, service, operation, services, graph, operations, charts, exemplars } = model;
+  const { latencyMetrics, latencyServices, latencyOperations } = model;
   const m = metrics.value;
 
   return (
@@ -54,6 +59,27 @@ export default function ServicesPage() {
             slowTracesHref={model.slowTracesHref}
             onSelect={(row) => model.selectService(row.service)}
             selected={service}
+          />
+        </section>
+      )}
+      {!(latencyMetrics.error && metrics.error) && (
+        <section className={styles.section} aria-label="Self time and critical path">
+          <h3>Self time and critical path — all traffic (TraceLens connector)</h3>
+          {latencyMetrics.loading && <LoadingPlaceholder text="Looking for the TraceLens connector’s metrics…" />}
+          {latencyMetrics.error && (
+            <DataErrorAlert title="Could not look for the TraceLens connector’s metrics" error={latencyMetrics.error} />
+          )}
+          {!latencyMetrics.loading && !latencyMetrics.error && !latencyMetrics.value && (
+            <p className={styles.note} data-testid="no-latency-metrics">
+              No TraceLens connector metrics in this Prometheus: add the tracelens_latency connector to your
+              OpenTelemetry Collector (see <code>collector/README.md</code> in the TraceLens repository) to see self
+              time and critical path for all traffic.
+            </p>
+          )}
+          <LatencyRows
+            label="Self time and critical path per service"
+            state={latencyServices}
+            noteClassName={styles.note}
           />
         </section>
       )}
@@ -111,6 +137,13 @@ export default function ServicesPage() {
               slowTracesHref={model.slowTracesHref}
               onSelect={model.selectOperation}
               selected={operation}
+            />
+          )}
+          {latencyMetrics.value && (
+            <LatencyRows
+              label={`Self time and critical path of ${service}’s operations`}
+              state={latencyOperations}
+              noteClassName={styles.note}
             />
           )}
           <h4>Exemplars (slowest first)</h4>

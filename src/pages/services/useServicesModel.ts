@@ -2,7 +2,9 @@
  * The services page's model hook: reads the selection from the URL (servicesUrl.ts), finds the
  * span metrics for the page's Prometheus, and loads — each when its inputs change, the previous
  * load cancelled — the per-service stats, the dependency edges, and for the selected service its
- * operations, its charts (or one operation's) and its slowest exemplars: everything `ServicesPage`
+ * operations, its charts (or one operation's) and its slowest exemplars; and the TraceLens
+ * connector's self-time and critical-path breakdown per service (per operation of the selected
+ * service) beside a sample of fetched traces (latencyLoaders.ts): everything `ServicesPage`
  * renders, plus the links and URL updates its tables make.
  */
 import { ROUTES } from '../../constants';
@@ -14,6 +16,7 @@ import { pageUrl, traceUrl } from '../../app/links';
 import { builderToParams } from '../../app/searchQuery';
 import { slowTracesSearch, StatsRow } from './servicesModel';
 import { loadDependencies, loadServiceCharts, loadStats } from './serviceLoaders';
+import { loadLatencyMetrics, loadLatencyRows, loadSampleShares } from './latencyLoaders';
 import { readServicesUrl, selectOperationPatch, selectServicePatch } from './servicesUrl';
 
 /** exemplar traces listed for the selected service */
@@ -44,6 +47,25 @@ export function useServicesModel() {
     m!.slowestExemplars(service, context.resolveSeconds(), EXEMPLARS, { signal })
   );
 
+  // The TraceLens connector's metrics, detected apart from the span metrics; with them, its
+  // breakdown beside the same shares over a sample of fetched traces.
+  const promRangeKey = `${context.promUid}|${context.carry.from}|${context.carry.to}`;
+  const latencyMetrics = useAsync(promRangeKey, (signal) =>
+    loadLatencyMetrics(context.clients.prom, context.resolveSeconds(), signal)
+  );
+  const lm = latencyMetrics.value;
+  const latencyKey = lm && `${promRangeKey}|${lm.scheme.selfTime}|${context.traceUid}`;
+  const latencyRows = (svc: string | undefined) => (signal: AbortSignal) => {
+    const s = context.resolveSeconds();
+    const sample = context.source && loadSampleShares(context.source, svc, s, signal);
+    return loadLatencyRows(lm!, sample, svc, s, signal);
+  };
+  const latencyServices = useAsync(latencyKey, latencyRows(undefined));
+  const latencyOperations = useAsync(
+    latencyKey && service ? `${latencyKey}|${service}` : undefined,
+    latencyRows(service)
+  );
+
   return {
     context,
     metrics,
@@ -56,6 +78,10 @@ export function useServicesModel() {
     operations,
     charts,
     exemplars,
+    /** the connector's metrics: undefined value when Prometheus holds none */
+    latencyMetrics,
+    latencyServices,
+    latencyOperations,
     slowTracesHref: (row: StatsRow) =>
       pageUrl(ROUTES.Search, { ...context.carry, ...builderToParams(slowTracesSearch(row)), run: '1' }),
     selectService: (name: string) => update(selectServicePatch(name), { push: true }),

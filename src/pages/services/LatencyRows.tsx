@@ -1,0 +1,34 @@
+import React from 'react';
+import { LoadingPlaceholder } from '@grafana/ui';
+import type { AsyncState } from '../../app/useAsync';
+import { DataErrorAlert } from '../../components/DataErrorAlert';
+import { LatencyRow } from './latencyShares';
+import { LatencyTable } from './LatencyTable';
+
+interface Props {
+  label: string;
+  state: AsyncState<{ rows: LatencyRow[]; sampleTraces?: number; sampleError?: Error }>;
+  noteClassName: string;
+}
+
+/**
+ * One self-time and critical-path table of the services page as it loads: a placeholder, the
+ * error, or the table — and a line saying why the sample is missing when only the sample failed.
+ */
+export function LatencyRows({ label, state, noteClassName }: Props) {
+  if (state.error) {
+    return <DataErrorAlert title={`Could not load ${label.toLowerCase()}`} error={state.error} />;
+  }
+  if (!state.value) {
+    return state.loading ? <LoadingPlaceholder text="Loading self time and critical path…" /> : null;
+  }
+  const { rows, sampleTraces, sampleError } = state.value;
+  return (
+    <>
+      <LatencyTable label={label} rows={rows} sampleTraces={sampleTraces} />
+      {sampleError && (
+        <p className={noteClassName}>The sample of fetched traces could not be loaded: {sampleError.message}</p>
+      )}
+    </>
+  );
+}
