@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PLUGIN_BASE_URL } from '../../constants';
-import { partialTraceWarning } from '../../data';
+import { DataError, partialTraceWarning } from '../../data';
 import { recorded, wireText } from '../../../tests/support/recorded';
-import { recordedSource } from '../../loading/testing/recordedSource';
+import { recordedHits, recordedSource } from '../../loading/testing/recordedSource';
 import { installRecordedBackend } from '../../../tests/support/recordedBackend';
 import { renderApp } from '../../../tests/support/renderApp';
 import { tableRows } from '../../../tests/support/tables';
@@ -54,6 +54,11 @@ describe('Search page on Jaeger', () => {
     expect(row).toHaveTextContent(/frontend GET \/checkout.*44\.5 ms105/);
     // the trace, analysed: the engine's repair note reaches the row
     expect(await within(row).findByTestId('row-warnings', {}, SLOW)).toHaveAttribute('aria-label', REPAIR);
+    // the recorded v3 trace has 10 spans; one trace for a limit of 20: nothing more to load
+    expect(screen.getByTestId('coverage')).toHaveTextContent(
+      '1 of 1 matching trace used · 10 spans (whole traces) · Last 1 hour'
+    );
+    expect(screen.queryByRole('button', { name: 'Load 20 more' })).not.toBeInTheDocument();
   });
 
   it('lists services and their operations from Jaeger and puts the form in the URL on Run', async () => {
@@ -159,8 +164,74 @@ describe('Search page warnings', () => {
       'aria-label',
       `Partial trace: Tempo (datasource "tempo") returned only part of this trace: trace exceeds max size. ${REPAIR}`
     );
+    expect(screen.getByTestId('coverage')).toHaveTextContent(
+      '1 of 1 matching trace used · 1 partial · 10 spans (whole traces) · Last 1 hour'
+    );
     expect(warnings).toHaveAttribute('tabindex', '0');
     warnings.focus();
     await waitFor(() => expect(screen.getByRole('tooltip')).toHaveTextContent(/Partial trace: Tempo/));
+  });
+});
+
+describe('Search page coverage', () => {
+  /** `count` copies of the recorded hit (ids 0…, `count` − 1), the first failing, the second hanging when asked */
+  function manyHits(count: number, hangSecond = false) {
+    const [hit] = recordedHits();
+    const ids = Array.from({ length: count }, (_, i) => String(i).padStart(32, '0'));
+    setTestSource(
+      recordedSource({
+        search: async () => ids.map((traceId) => ({ ...hit, traceId })),
+        traceById: async (id, _range, request) => {
+          if (id === ids[0]) {
+            throw new DataError('trace-not-found', `Trace ${id} not found.`);
+          }
+          if (hangSecond && id === ids[1]) {
+            return new Promise((_resolve, reject) =>
+              request?.signal?.addEventListener('abort', () => reject(new DataError('cancelled', 'Cancelled.')))
+            );
+          }
+          return { format: 'otlp', raw: wireText(recorded('tempo-trace-v2')) };
+        },
+      })
+    );
+    installRecordedBackend({});
+  }
+
+  it('says the search stopped at its limit, lists the failed trace, and loads 20 more from the line', async () => {
+    manyHits(20);
+    renderApp(`${PLUGIN_BASE_URL}/search?run=1`);
+    // 20 listed for a limit of 20; one failed, 19 of 10 spans
+    expect(
+      await screen.findByText(
+        '19 of 20+ matching traces used · the search stopped at its limit of 20 · 1 failed · 190 spans (whole traces) · Last 1 hour',
+        {},
+        SLOW
+      )
+    ).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Show traces not fully used (1)' }));
+    expect(screen.getByRole('list', { name: 'Traces not fully used' })).toHaveTextContent(
+      `Failed: 0000000000000000 — Trace ${'0'.repeat(32)} not found.`
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Load 20 more' }));
+    await waitFor(() =>
+      expect(new URLSearchParams(screen.getByTestId('location-search').textContent!).get('limit')).toBe('40')
+    );
+  });
+
+  it('shows the analyses in progress and stops them on Cancel', async () => {
+    manyHits(3, true);
+    renderApp(`${PLUGIN_BASE_URL}/search?run=1`);
+    // the first fails, the third comes, the second hangs
+    expect(await screen.findByRole('progressbar', { name: 'Fetching traces' }, SLOW)).toHaveAttribute(
+      'aria-valuetext',
+      'Fetching traces: 2 of 3'
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(
+      await screen.findByText(
+        '1 of 3 matching traces used · 1 failed · 1 not fetched (cancelled) · 10 spans (whole traces) · Last 1 hour'
+      )
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
   });
 });

@@ -2,7 +2,8 @@
  * Trace search on the page's trace source (Tempo or Jaeger): a structured form (Tempo: with
  * autocomplete and a raw TraceQL mode; Jaeger: service/operation pickers, `key=value` tags, limit),
  * and a sortable result table whose per-service self-time bars and warnings are filled in lazily
- * (each trace loaded and analysed through the loading service, a few at a time). It renders what
+ * (each trace loaded and analysed through the loading service, a few at a time), under a coverage
+ * line (traces listed and analysed, failures, progress with Cancel, "Load 20 more"). It renders what
  * its model (useSearchModel.ts; URL state in searchUrl.ts) gives.
  */
 import React from 'react';
@@ -11,7 +12,7 @@ import { GrafanaTheme2 } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
 import { Alert, Button, LinkButton, LoadingPlaceholder, RadioButtonGroup, TextArea, useStyles2 } from '@grafana/ui';
 import { DataErrorAlert } from '../../components/DataErrorAlert';
-import { Progress } from '../../components/Progress';
+import { CoverageLine } from '../../components/CoverageLine';
 import { QueryContextBar } from '../../components/QueryContextBar';
 import { QueryBuilder } from './QueryBuilder';
 import { ResultsTable } from './ResultsTable';
@@ -116,13 +117,8 @@ export default function SearchPage() {
       {rows.length > 0 && (
         <>
           <div className={styles.summary}>
-            <span>
-              {rows.length} trace{rows.length === 1 ? '' : 's'}
-              {search.loading ? ' (refreshing…)' : ''}
-            </span>
-            {m.progress.done < m.progress.total && (
-              <Progress label="Analysing traces" done={m.progress.done} total={m.progress.total} />
-            )}
+            <CoverageLine coverage={m.coverage} fetching={m.fetching} raise={m.loadMore} traceHref={m.traceHref} />
+            {search.loading && <span>Refreshing…</span>}
           </div>
           <ResultsTable
             rows={rows}
@@ -132,11 +128,6 @@ export default function SearchPage() {
             breakdowns={m.breakdowns}
             traceHref={m.traceHref}
           />
-          {m.hasMore && (
-            <Button className={styles.more} variant="secondary" onClick={m.loadMore}>
-              Load {m.moreCount} more
-            </Button>
-          )}
         </>
       )}
     </PluginPage>
@@ -161,6 +152,5 @@ const getStyles = (theme: GrafanaTheme2) => ({
   raw: css({ fontFamily: theme.typography.fontFamilyMonospace, width: '100%' }),
   actions: css({ display: 'flex', gap: theme.spacing(1) }),
   summary: css({ display: 'flex', gap: theme.spacing(2), alignItems: 'center', marginBottom: theme.spacing(1) }),
-  more: css({ marginTop: theme.spacing(1) }),
   note: css({ color: theme.colors.text.secondary, margin: 0 }),
 });

@@ -1,12 +1,14 @@
 /**
  * The search page's model hook: reads what the URL asks for (searchUrl.ts) against the page's
  * source, holds the form (builder or raw TraceQL, limit, the builder's error), runs the search,
- * loads and analyses the listed traces a few at a time through the loading service, and derives
- * the rows, their cells, order and links — everything `SearchPage` renders, plus the URL updates
- * its actions make.
+ * loads and analyses the listed traces a few at a time through the loading service (cancellable),
+ * says what the rows' analyses cover (app/coverage.ts), and derives the rows, their cells, order and
+ * links — everything `SearchPage` renders, plus the URL updates its actions make ("Load 20 more"
+ * raises the search's limit).
  */
 import { useMemo, useState } from 'react';
 import { ROUTES } from '../../constants';
+import { coverage } from '../../app/coverage';
 import { useQueryContext } from '../../app/queryContext';
 import { useUrlState } from '../../app/urlState';
 import { useAsync } from '../../app/useAsync';
@@ -46,6 +48,7 @@ export function useSearchModel() {
   const traceIds = useMemo(() => rows.map((r) => r.traceId), [rows]);
   const analyses = useManyTraces(source, traceIds, context.seconds);
   const breakdowns = useMemo(() => resultCells(analyses.results, services), [analyses.results, services]);
+  const hasMore = rows.length >= limit;
 
   const blocked = needsService(source?.kind, page.mode, builder);
   const compare = compareParams(page, url.builder, traceql);
@@ -82,16 +85,27 @@ export function useSearchModel() {
     compareHref: compare && pageUrl(ROUTES.Compare, { ...context.carry, ...compare }),
     search,
     rows,
-    /** listed traces analysed so far, of all */
-    progress: { done: analyses.done, total: analyses.total },
+    /** what the rows' analyses cover: traces listed, analysed, failed, partial, range */
+    coverage: coverage({
+      listed: rows.length,
+      search: { limit, reached: hasMore },
+      pick: 'all',
+      requested: analyses.total,
+      results: analyses.results,
+      cancelled: analyses.cancelled,
+      range: context.range.raw,
+    }),
+    /** while listed traces are being analysed: how many are in, and how to stop */
+    fetching:
+      analyses.done < analyses.total && !analyses.cancelled
+        ? { done: analyses.done, total: analyses.total, onCancel: analyses.cancel }
+        : undefined,
     breakdowns,
     sort: url.sort,
     descending: url.descending,
     onSort: (key: SortKey) => update(sortPatch(key, url)),
     traceHref: (id: string) => traceUrl(id, context.carry),
-    /** the search may have stopped at its limit: more can be asked for */
-    hasMore: rows.length >= limit,
-    moreCount: PAGE_SIZE,
-    loadMore: () => update(morePatch(limit)),
+    /** the search may have stopped at its limit: "Load 20 more" asks for more */
+    loadMore: hasMore ? { label: `Load ${PAGE_SIZE} more`, onClick: () => update(morePatch(limit)) } : undefined,
   };
 }
