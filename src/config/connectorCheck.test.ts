@@ -1,4 +1,4 @@
-import { createFetchTransport, createPrometheusClient } from '../data';
+import { createFetchTransport, createPrometheusClient, latencyMetricsNames } from '../data';
 import { fetchReplaying, recorded, recordedSequence } from '../../tests/support/recorded';
 import { CONNECTOR_HINTS, connectorCheck, connectorCounterCheck } from './connectorCheck';
 
@@ -6,18 +6,8 @@ const signal = new AbortController().signal;
 const replaying = (...answers: Array<ReturnType<typeof recorded>>) =>
   createPrometheusClient(createFetchTransport('http://prom', 'Prometheus', fetchReplaying(...answers).impl));
 
-// the connector's names in Prometheus 2, as detection reads them off the recorded lookup
-const scheme = {
-  namespace: 'tracelens',
-  separator: '_',
-  selfTime: 'tracelens_span_self_time_seconds',
-  criticalPath: 'tracelens_span_critical_path_time_seconds',
-  histogram: 'classic',
-  analyzed: 'tracelens_traces_analyzed_total',
-  incomplete: 'tracelens_traces_incomplete_total',
-  dropped: 'tracelens_spans_dropped_total',
-  labels: { service: 'service_name', spanName: 'span_name', spanKind: 'span_kind', reason: 'reason' },
-} as const;
+// the connector's names in Prometheus 2
+const scheme = latencyMetricsNames('tracelens', '_');
 
 describe('connectorCheck', () => {
   it('is ok on the recorded Prometheus 2: 104 traces analysed, every loss counter 0', async () => {

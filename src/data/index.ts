@@ -40,7 +40,7 @@ export { createJaegerClient } from './jaeger/client';
 export { goDuration } from './jaeger/duration';
 export type * from './jaeger/types';
 export type { LatencyMetricsDetection, LatencyMetricsScheme } from './latencymetrics/scheme';
-export { detectLatencyMetrics } from './latencymetrics/scheme';
+export { detectLatencyMetrics, latencyMetricsNames } from './latencymetrics/scheme';
 export type { LatencyMeasure, LatencyMetricsFilter } from './latencymetrics/queries';
 export type {
   ConnectorCounters,

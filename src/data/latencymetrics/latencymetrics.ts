@@ -4,8 +4,7 @@
  * connector's own counters. A share is the group's seconds-per-second ÷ the sum over the groups
  * the query returns (0 when that sum is 0). Queries in queries.ts; O(groups) after they answer.
  */
-import { DataError } from '../errors';
-import { PrometheusClient, sampleNumber } from '../prometheus/client';
+import { instantVector, PrometheusClient } from '../prometheus/client';
 import { Labels } from '../prometheus/types';
 import type { MetricsGrouping } from '../spanmetrics/queries';
 import type { Window } from '../spanmetrics/spanmetrics';
@@ -50,13 +49,7 @@ export interface ConnectorCounters {
 const MEASURES: LatencyMeasure[] = ['selfTime', 'criticalPath'];
 
 export function createLatencyMetrics(prom: PrometheusClient, scheme: LatencyMetricsScheme) {
-  const vector = async (expr: string, time: number, signal?: AbortSignal) => {
-    const data = await prom.query(expr, time, { signal });
-    if (data.resultType !== 'vector') {
-      throw new DataError('bad-response', `Expected an instant vector from '${expr}', got ${data.resultType}.`);
-    }
-    return data.result.map((s) => ({ labels: s.metric, value: sampleNumber(s.value) }));
-  };
+  const vector = (expr: string, time: number, signal?: AbortSignal) => instantVector(prom, expr, time, { signal });
   const key = (l: Labels, groupBy: MetricsGrouping) =>
     groupBy === 'service'
       ? (l[scheme.labels.service] ?? '')

@@ -58,3 +58,17 @@ export type PrometheusClient = ReturnType<typeof createPrometheusClient>;
 export function sampleNumber(value: [number, string]): number {
   return Number(value[1] === '+Inf' ? Infinity : value[1] === '-Inf' ? -Infinity : value[1]);
 }
+
+/** The samples of an instant query that must answer a vector (a `bad-response` DataError otherwise). */
+export async function instantVector(
+  prom: PrometheusClient,
+  expr: string,
+  time: number,
+  request?: RequestOptions
+): Promise<Array<{ labels: Labels; value: number }>> {
+  const data = await prom.query(expr, time, request);
+  if (data.resultType !== 'vector') {
+    throw new DataError('bad-response', `Expected an instant vector from '${expr}', got ${data.resultType}.`);
+  }
+  return data.result.map((s) => ({ labels: s.metric, value: sampleNumber(s.value) }));
+}

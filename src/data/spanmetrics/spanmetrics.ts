@@ -6,8 +6,8 @@
  * is `Infinity`.
  */
 import { DataError } from '../errors';
-import { PrometheusClient, sampleNumber } from '../prometheus/client';
-import { InstantQueryData, Labels } from '../prometheus/types';
+import { instantVector, PrometheusClient } from '../prometheus/client';
+import { Labels } from '../prometheus/types';
 import { RequestOptions } from '../transport';
 import type { UnixSecondsRange } from '../unix-seconds-range';
 import {
@@ -88,13 +88,7 @@ export interface ServiceGraphEdge {
 }
 
 export function createSpanMetrics(prom: PrometheusClient, scheme: SpanMetricsScheme) {
-  const vector = async (expr: string, time: number) => {
-    const data: InstantQueryData = await prom.query(expr, time);
-    if (data.resultType !== 'vector') {
-      throw new DataError('bad-response', `Expected an instant vector from '${expr}', got ${data.resultType}.`);
-    }
-    return data.result.map((s) => ({ labels: s.metric, value: sampleNumber(s.value) }));
-  };
+  const vector = (expr: string, time: number) => instantVector(prom, expr, time);
   const grouped = (labels: Labels, value: number, groupBy: MetricsGrouping): GroupValue => ({
     service: labels[scheme.labels.service] ?? '',
     ...(groupBy === 'operation' ? { operation: labels[scheme.labels.spanName] ?? '' } : {}),

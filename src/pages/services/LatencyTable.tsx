@@ -12,6 +12,10 @@ interface Props {
   sampleTraces?: number;
 }
 
+const MEASURES = [
+  ['selfTime', 'Self time'],
+  ['criticalPath', 'Critical path'],
+] as const;
 const seconds = (s: number) => (Number.isFinite(s) ? formatDuration(s * 1e9) : '–');
 const nameOf = (r: LatencyRow) => r.operation ?? r.service;
 const sampleText = (traces?: number) =>
@@ -30,35 +34,25 @@ export function LatencyTable({ label, rows, sampleTraces }: Props) {
   const columns = useMemo(
     (): Array<Column<LatencyRow>> => [
       sortableColumn('name', byOperation ? 'Operation' : 'Service', nameOf, nameOf, { ascendingFirst: true }),
-      sortableColumn(
-        'self',
-        'Self time, all traffic',
-        (r) => r.selfTime.share,
-        (r) => formatShare(r.selfTime.share)
-      ),
-      sortableColumn(
-        'self-sample',
-        'Self time, sample',
-        (r) => r.sample?.selfTime,
-        (r) => formatShare(r.sample?.selfTime ?? NaN)
-      ),
-      sortableColumn(
-        'critical',
-        'Critical path, all traffic',
-        (r) => r.criticalPath.share,
-        (r) => formatShare(r.criticalPath.share)
-      ),
-      sortableColumn(
-        'critical-sample',
-        'Critical path, sample',
-        (r) => r.sample?.criticalPath,
-        (r) => formatShare(r.sample?.criticalPath ?? NaN)
-      ),
-      ...(['selfTime', 'criticalPath'] as const).flatMap((m) =>
+      ...MEASURES.flatMap(([m, title]) => [
+        sortableColumn<LatencyRow>(
+          m,
+          `${title}, all traffic`,
+          (r) => r[m].share,
+          (r) => formatShare(r[m].share)
+        ),
+        sortableColumn<LatencyRow>(
+          `${m}-sample`,
+          `${title}, sample`,
+          (r) => r.sample?.[m],
+          (r) => formatShare(r.sample?.[m] ?? NaN)
+        ),
+      ]),
+      ...MEASURES.flatMap(([m, title]) =>
         (['p50', 'p95'] as const).map((p) =>
           sortableColumn<LatencyRow>(
             `${m}-${p}`,
-            `${m === 'selfTime' ? 'Self' : 'Critical path'} ${p}`,
+            `${title} ${p}`,
             (r) => r[m][p],
             (r) => seconds(r[m][p])
           )
