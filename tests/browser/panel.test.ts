@@ -207,11 +207,14 @@ describe('breakdown panel with Jaeger search results', () => {
     );
     const header = await page.getByTestId('breakdown-header').innerText();
     expect(header).toContain('Self time by service · 5 traces · share of the summed duration of 5 traces');
-    expect(header).toContain(
-      `Analysing the 5 newest of the ${listed.length} traces the search listed (Max traces fetched: 5).`
-    );
+    expect(header).toContain(`5 of ${listed.length} matching traces used · the 5 newest fetched`);
 
-    // a row leads to the app's search page for its service, from the keyboard
+    // a row leads to the app's search page for its service, from the keyboard (past the coverage
+    // line's "Use N traces", which offers every listed trace)
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      `Use ${Math.min(listed.length, 200)} traces`
+    );
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.textContent);
     await page.keyboard.press('Enter');

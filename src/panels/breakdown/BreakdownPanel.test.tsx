@@ -1,7 +1,7 @@
 import React from 'react';
 import { Observable } from 'rxjs';
 import type { BackendSrvRequest } from '@grafana/runtime';
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createDataFrame, DataFrame, dateTime, FieldType, LoadingState, PanelProps } from '@grafana/data';
 import { RECORDED_TRACE_ID } from '../../../tests/support/recorded';
 import { Fetch, installFakeBackend } from '../../../tests/support/backendSrv';
@@ -39,6 +39,7 @@ function props(
     },
     timeRange: { from: dateTime(FROM), to: dateTime(to), raw: { from: 'now-1h', to: 'now' } },
     options: { ...DEFAULT_OPTIONS, ...options },
+    onOptionsChange: jest.fn(),
     replaceVariables: (s: string) => s.replace('${tempo}', 'tempo'),
     ...size,
   } as unknown as PanelProps<BreakdownOptions>;
@@ -62,6 +63,8 @@ describe('BreakdownPanel with a Tempo trace frame', () => {
     expect(screen.getByTestId('breakdown-header')).toHaveTextContent(
       'Self time by service · 1 trace · share of the trace duration (18.5 ms)'
     );
+    // the trace the query gave, its 10 spans, the panel's range
+    expect(screen.getByTestId('coverage')).toHaveTextContent(/^1 trace · 10 spans · Last 1 hour$/);
     expect(rows()).toEqual([
       'user-service5.36 ms 29.0%',
       'auth-service5.10 ms 27.6%',
@@ -209,14 +212,39 @@ describe('BreakdownPanel with Tempo search results', () => {
     expect(urls).toContain(`/api/datasources/proxy/uid/tempo/api/v2/traces/${RECORDED_TRACE_ID}`);
     expect(urls).not.toContain('/api/datasources/proxy/uid/tempo/api/v2/traces/ffff0000000000000000000000000000');
     expect(requests[0].params).toEqual({ start: FROM / 1000, end: TO / 1000 });
-    const header = screen.getByTestId('breakdown-header');
-    expect(header).toHaveTextContent(
-      'Analysing the 2 newest of the 3 traces the search listed (Max traces fetched: 2).'
+    // 3 listed, the 2 newest fetched, one of them not in Tempo; the recorded trace has 10 spans
+    expect(screen.getByTestId('coverage')).toHaveTextContent(
+      '1 of 3 matching traces used · the 2 newest fetched · 1 failed · 10 spans (whole traces) · Last 1 hour'
     );
-    expect(header).toHaveTextContent(
-      '1 of 2 traces could not be fetched, e.g. ffff0000000000000000000000000002: Trace not found in Tempo (datasource "tempo")'
+    fireEvent.click(screen.getByRole('button', { name: 'Show traces not fully used (1)' }));
+    expect(screen.getByRole('list', { name: 'Traces not fully used' })).toHaveTextContent(
+      'Failed: ffff000000000000 — Trace not found in Tempo (datasource "tempo")'
     );
     expect(rows()[0]).toBe('user-service5.36 ms 29.0%');
+  });
+
+  it('raises Max traces fetched to every listed trace from the coverage line', async () => {
+    serveRecordedTrace();
+    const frame = search(['ffff0000000000000000000000000000', RECORDED_TRACE_ID, 'ffff0000000000000000000000000002']);
+    const p = props([frame], { maxTraces: 2 });
+    render(<BreakdownPanel {...p} />);
+    await screen.findByTestId('breakdown-header');
+    fireEvent.click(screen.getByRole('button', { name: 'Use 3 traces' }));
+    expect(p.onOptionsChange).toHaveBeenCalledWith({ ...p.options, maxTraces: 3 });
+  });
+
+  it('shows the fetch with Cancel, and says when nothing came in before it', async () => {
+    const unsubscribed: string[] = [];
+    serve(({ url }) => new Observable(() => () => unsubscribed.push(url)));
+    render(<BreakdownPanel {...props([search([RECORDED_TRACE_ID])])} />);
+    expect(await screen.findByRole('progressbar', { name: 'Fetching traces' })).toHaveAttribute(
+      'aria-valuetext',
+      'Fetching traces: 0 of 1'
+    );
+    expect(screen.getByTestId('coverage')).toHaveTextContent('0 of 1 matching trace used · 0 spans (whole traces)');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByTestId('panel-message')).toHaveTextContent('Fetching cancelled');
+    expect(unsubscribed).toEqual([`/api/datasources/proxy/uid/tempo/api/v2/traces/${RECORDED_TRACE_ID}`]);
   });
 
   it('shows a fetch error when no listed trace could be fetched', async () => {
@@ -351,11 +379,9 @@ describe('BreakdownPanel with Jaeger search results', () => {
     expect(requests[0].params).toEqual({ start_time: '2026-11-30T07:25:00Z', end_time: '2026-11-30T07:28:20Z' });
     const header = screen.getByTestId('breakdown-header');
     expect(header).toHaveTextContent('Self time by service · 1 trace · share of the trace duration (11.1 ms)');
+    // no limit on the Jaeger query: nothing said about one
     expect(header).toHaveTextContent(
-      'Analysing the 2 newest of the 3 traces the search listed (Max traces fetched: 2).'
-    );
-    expect(header).toHaveTextContent(
-      '1 of 2 traces could not be fetched, e.g. ffff0000000000000000000000000001: Trace not found in Jaeger (datasource "jaeger")'
+      '1 of 3 matching traces used · the 2 newest fetched · 1 failed · 8 spans (whole traces) · Last 1 hour'
     );
     // self time = span − the union of its children: frontend 11060 − 8582 + 8582 − 7341 = 3719 µs;
     // api-gateway 7341 − (8522 − 3192) + 5199 − 4227 + 5149 − 4259 = 2011 + 972 + 890 = 3873 µs;

@@ -1,7 +1,7 @@
 /**
  * Trace latency breakdown panel: trace frames or Tempo/Jaeger search results in, breakdown out. It
- * renders what its model (usePanelModel.ts, panelModel.ts) gives: a message, the fetch progress,
- * or the header and the chosen view.
+ * renders what its model (usePanelModel.ts, panelModel.ts) gives: a message, the fetch progress
+ * (with Cancel), or the header (with the coverage line) and the chosen view.
  */
 import React from 'react';
 import { css } from '@emotion/css';
@@ -17,14 +17,16 @@ import { usePanelModel } from './usePanelModel';
 export function BreakdownPanel(props: PanelProps<BreakdownOptions>) {
   const { options, width, height } = props;
   const styles = useStyles2(getStyles);
-  const { body, tiny } = usePanelModel(props);
+  const { body, tiny, cancel, raise } = usePanelModel(props);
   return (
     <div className={styles.panel} style={{ width, height }} data-testid="breakdown-panel">
       {body.kind === 'message' && <PanelMessageView message={body.message} />}
-      {body.kind === 'progress' && <SearchProgress done={body.done} total={body.total} />}
+      {body.kind === 'progress' && (
+        <SearchProgress coverage={body.coverage} done={body.done} total={body.total} onCancel={cancel} />
+      )}
       {body.kind === 'breakdown' && (
         <>
-          {!tiny && <PanelHeader summary={body.summary} warnings={body.warnings} notes={body.notes} />}
+          {!tiny && <PanelHeader summary={body.summary} coverage={body.coverage} raise={raise} notes={body.notes} />}
           <div className={styles.content}>
             <BreakdownContent view={options.view} {...body.content} unit={options.unit} width={width} />
           </div>

@@ -2,27 +2,27 @@ import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
+import type { Coverage } from '../../app/coverage';
+import { CoverageLine } from '../../components/CoverageLine';
 
 export interface PanelHeaderProps {
   /** e.g. "Self time by service · 10 traces · share of …" */
   summary: string;
-  /** what the reader must know about the input: sampling, failed or partial traces */
-  warnings: string[];
+  /** what the breakdown was computed from */
+  coverage: Coverage;
+  /** "Use N traces", where more of the listed traces could be fetched */
+  raise?: { label: string; onClick: () => void };
   /** how to read the numbers */
   notes: string[];
 }
 
-/** The line above the breakdown: what is measured, over what, and anything to be aware of. */
-export function PanelHeader({ summary, warnings, notes }: PanelHeaderProps) {
+/** The lines above the breakdown: what is measured, what it was computed from, how to read it. */
+export function PanelHeader({ summary, coverage, raise, notes }: PanelHeaderProps) {
   const styles = useStyles2(getStyles);
   return (
     <div className={styles.header} data-testid="breakdown-header">
       <span>{summary}</span>
-      {warnings.map((w) => (
-        <span key={w} className={styles.warning}>
-          {w}
-        </span>
-      ))}
+      <CoverageLine coverage={coverage} raise={raise} />
       {notes.map((n) => (
         <span key={n}>{n}</span>
       ))}
@@ -37,5 +37,4 @@ const getStyles = (theme: GrafanaTheme2) => ({
     fontSize: theme.typography.bodySmall.fontSize,
     color: theme.colors.text.secondary,
   }),
-  warning: css({ color: theme.colors.warning.text }),
 });

@@ -1,7 +1,8 @@
 /**
  * What the panel can do with the data it received: analyse trace frames, fetch the traces of
- * search results (Tempo or Jaeger, from the datasource that listed them), or say — specifically —
- * why it can do neither. Pure: frames in, decision out.
+ * search results (Tempo or Jaeger, from the datasource that listed them: the `maxTraces` newest or
+ * slowest, with how many were listed and whether the search stopped at its limit, for the coverage
+ * line), or say — specifically — why it can do neither. Pure: frames in, decision out.
  */
 import { DataFrame, DataQueryRequest, InterpolateFunction } from '@grafana/data';
 import { analyzeTrace, TraceAnalysis, traceFromDataFrame } from '../../engine';
@@ -25,8 +26,12 @@ export type PanelInput =
   | {
       kind: 'search';
       source: TraceDatasource;
+      /** the listed traces to fetch */
       hits: SearchHit[];
-      notes: string[];
+      /** distinct traces the search listed */
+      listed: number;
+      /** the query's limit, when it has one, and whether the search listed that many */
+      search?: { limit: number; reached: boolean };
       metrics: DataFrame[];
     };
 
@@ -99,17 +104,15 @@ function fromSearch(
   }
   const max = Math.max(1, Math.min(MAX_TRACES_PER_PANEL, Math.floor(options.maxTraces) || 1));
   const hits = sampleHits(listed, max, options.sample);
-  const notes: string[] = [];
-  if (listed.length > max) {
-    notes.push(
-      `Analysing the ${max} ${options.sample} of the ${listed.length} traces the search listed (Max traces fetched: ${max}).`
-    );
-  }
   const limit = targetOf(frames[0], request)?.limit;
-  if (limit !== undefined && listed.length >= limit) {
-    notes.push(`The search stopped at its limit of ${limit} traces: more may match.`);
-  }
-  return { kind: 'search', source, hits, notes, metrics };
+  return {
+    kind: 'search',
+    source,
+    hits,
+    listed: listed.length,
+    search: limit === undefined ? undefined : { limit, reached: listed.length >= limit },
+    metrics,
+  };
 }
 
 /** Decides what the panel shows for `series` (see the file header). */

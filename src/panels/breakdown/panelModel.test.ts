@@ -1,26 +1,43 @@
 import type { BreakdownView } from '../../components/breakdown';
+import { DataError } from '../../data';
 import type { TraceAnalysis } from '../../engine';
+import type { TraceResult } from '../../loading';
 import type { PanelInput } from './input';
 import { DEFAULT_OPTIONS } from './options';
 import {
-  fetchOutcome,
+  fetchMessage,
   isTiny,
   panelAnalyses,
   panelBody,
   PanelContent,
+  panelCoverage,
   panelSummary,
   tracePageView,
 } from './panelModel';
-import type { FetchedAnalyses, SearchState } from './useSearchAnalyses';
+import type { SearchState } from './useSearchAnalyses';
 
-const analysis = {} as TraceAnalysis;
-const done = (result: Partial<FetchedAnalyses>): SearchState => ({
+/** a trace of 10 spans, as far as coverage reads it */
+const analysis = { trace: { spanCount: 10 }, warnings: [] } as unknown as TraceAnalysis;
+const loaded: TraceResult = { analysis, warnings: [] };
+const gone = (traceId: string) => new DataError('trace-not-found', `Trace ${traceId} not found.`);
+const done = (results: Array<[string, TraceResult]>, cancelled = false): SearchState => ({
   status: 'done',
-  result: { analyses: [], failures: [], partial: [], ...result },
+  results: new Map(results),
+  analyses: results.flatMap(([, r]) => (r instanceof DataError ? [] : [r.analysis])),
+  cancelled,
 });
-const gone = (traceId: string) => ({ traceId, message: 'Trace not found.' });
+const RANGE = { from: 'now-1h', to: 'now' };
 const SOURCE = { uid: 'tempo', type: 'tempo' as const };
-const searchInput: PanelInput = { kind: 'search', source: SOURCE, hits: [], notes: ['Sampled 2 of 3.'], metrics: [] };
+const hit = (traceId: string) => ({ traceId, startMs: 0, durationMs: 1 });
+/** 3 listed, the 2 newest fetched (a, b), the query's limit of 20 not reached */
+const searchInput: PanelInput = {
+  kind: 'search',
+  source: SOURCE,
+  hits: [hit('a'), hit('b')],
+  listed: 3,
+  search: { limit: 20, reached: false },
+  metrics: [],
+};
 const content: PanelContent = {
   breakdown: {
     measure: 'self',
@@ -33,27 +50,59 @@ const content: PanelContent = {
   } satisfies BreakdownView,
 };
 
-describe('fetchOutcome', () => {
-  it('says nothing before the fetch is done', () => {
-    expect(fetchOutcome({ status: 'loading', done: 1, total: 3 })).toEqual({ notes: [] });
+describe('panelCoverage', () => {
+  it('counts the listed, the sampled and what came back', () => {
+    const c = panelCoverage(
+      searchInput,
+      done([
+        ['a', loaded],
+        ['b', gone('b')],
+      ]),
+      DEFAULT_OPTIONS,
+      RANGE
+    );
+    expect(c.sentence).toBe(
+      '1 of 3 matching traces used · the 2 newest fetched · 1 failed · 10 spans (whole traces) · Last 1 hour'
+    );
+    expect(c.failed).toEqual([{ traceId: 'b', message: 'Trace b not found.' }]);
   });
 
-  it('is a message when every trace failed, naming the first and counting the rest', () => {
-    expect(fetchOutcome(done({ failures: [gone('a'), gone('b'), gone('c')] }))).toEqual({
-      message: {
-        tone: 'error',
-        title: 'None of the 3 listed traces could be fetched',
-        detail: 'a: Trace not found. (and 2 more)',
-      },
-      notes: [],
+  it('names the traces a query gave as trace frames', () => {
+    const frames: PanelInput = { kind: 'traces', analyses: [analysis, analysis], metrics: [] };
+    expect(panelCoverage(frames, { status: 'idle' }, DEFAULT_OPTIONS, RANGE).sentence).toBe(
+      '2 traces · 20 spans · Last 1 hour'
+    );
+  });
+});
+
+describe('fetchMessage', () => {
+  const covered = (state: SearchState) => panelCoverage(searchInput, state, DEFAULT_OPTIONS, RANGE);
+
+  it('says nothing while fetching or once a trace is in', () => {
+    const loading: SearchState = { status: 'loading', results: new Map(), total: 2 };
+    expect(fetchMessage(loading, covered(loading))).toBeUndefined();
+    const some = done([
+      ['a', loaded],
+      ['b', gone('b')],
+    ]);
+    expect(fetchMessage(some, covered(some))).toBeUndefined();
+  });
+
+  it('is an error when every trace failed, naming the first and counting the rest', () => {
+    const none = done([
+      ['a', gone('a')],
+      ['b', gone('b')],
+    ]);
+    expect(fetchMessage(none, covered(none))).toEqual({
+      tone: 'error',
+      title: 'None of the 2 listed traces could be fetched',
+      detail: 'a: Trace a not found. (and 1 more)',
     });
   });
 
-  it('notes partial traces and, when some arrived, the failures', () => {
-    const partial = [{ traceId: 'p', message: 'too big' }];
-    expect(fetchOutcome(done({ analyses: [analysis, analysis], failures: [gone('x')], partial }))).toEqual({
-      notes: ['Trace p is partial: too big', '1 of 3 traces could not be fetched, e.g. x: Trace not found.'],
-    });
+  it('says the fetch was cancelled before any trace came in', () => {
+    const cancelled = done([], true);
+    expect(fetchMessage(cancelled, covered(cancelled))).toMatchObject({ tone: 'info', title: 'Fetching cancelled' });
   });
 });
 
@@ -61,31 +110,44 @@ describe('panelBody', () => {
   const message = { tone: 'info' as const, title: 'No data', detail: 'Nothing.' };
 
   it('shows the input’s message first, then the fetch’s, then the progress', () => {
-    expect(panelBody({ kind: 'message', message }, { status: 'idle' }, undefined, DEFAULT_OPTIONS)).toEqual({
+    expect(panelBody({ kind: 'message', message }, { status: 'idle' }, undefined, DEFAULT_OPTIONS, RANGE)).toEqual({
       kind: 'message',
       message,
     });
-    expect(panelBody(searchInput, done({ failures: [gone('a')] }), undefined, DEFAULT_OPTIONS)).toMatchObject({
+    const failed = done([
+      ['a', gone('a')],
+      ['b', gone('b')],
+    ]);
+    expect(panelBody(searchInput, failed, undefined, DEFAULT_OPTIONS, RANGE)).toMatchObject({
       kind: 'message',
-      message: { title: 'None of the 1 listed traces could be fetched' },
+      message: { title: 'None of the 2 listed traces could be fetched' },
     });
-    expect(panelBody(searchInput, { status: 'loading', done: 1, total: 4 }, undefined, DEFAULT_OPTIONS)).toEqual({
+    const loading: SearchState = { status: 'loading', results: new Map([['a', loaded]]), total: 2 };
+    expect(panelBody(searchInput, loading, undefined, DEFAULT_OPTIONS, RANGE)).toMatchObject({
       kind: 'progress',
       done: 1,
-      total: 4,
+      total: 2,
+      coverage: { used: 1, requested: 2, notFetched: 1 },
     });
   });
 
-  it('shows the breakdown with the input’s notes and the fetch’s as warnings', () => {
-    const state = done({ analyses: [analysis], failures: [gone('x')] });
-    expect(panelBody(searchInput, state, content, DEFAULT_OPTIONS)).toEqual({
+  it('shows the breakdown with its coverage and the larger sample the panel could fetch', () => {
+    const state = done([
+      ['a', loaded],
+      ['b', gone('b')],
+    ]);
+    expect(panelBody(searchInput, state, content, DEFAULT_OPTIONS, RANGE)).toMatchObject({
       kind: 'breakdown',
       content,
       summary: 'Self time by service · 2 traces · share of the summed trace durations (37 ms)',
-      warnings: ['Sampled 2 of 3.', '1 of 2 traces could not be fetched, e.g. x: Trace not found.'],
+      coverage: { used: 1, listed: 3 },
+      // 2 of 3 listed fetched: all 3 can be
+      raiseTo: 3,
       notes: ['Work running in parallel can make shares add up to more than 100%.'],
     });
-    expect(panelBody(searchInput, { status: 'idle' }, undefined, DEFAULT_OPTIONS)).toEqual({ kind: 'none' });
+    const all = { ...searchInput, listed: 2 };
+    expect(panelBody(all, state, content, DEFAULT_OPTIONS, RANGE)).toMatchObject({ raiseTo: undefined });
+    expect(panelBody(searchInput, { status: 'idle' }, undefined, DEFAULT_OPTIONS, RANGE)).toEqual({ kind: 'none' });
   });
 });
 
@@ -93,8 +155,16 @@ describe('panelAnalyses', () => {
   it('takes the trace frames’ analyses, or the fetched ones once all are in', () => {
     const frames: PanelInput = { kind: 'traces', analyses: [analysis], metrics: [] };
     expect(panelAnalyses(frames, { status: 'idle' })).toEqual([analysis]);
-    expect(panelAnalyses(searchInput, { status: 'loading', done: 0, total: 1 })).toBeUndefined();
-    expect(panelAnalyses(searchInput, done({ analyses: [analysis, analysis] }))).toHaveLength(2);
+    expect(panelAnalyses(searchInput, { status: 'loading', results: new Map(), total: 1 })).toBeUndefined();
+    expect(
+      panelAnalyses(
+        searchInput,
+        done([
+          ['a', loaded],
+          ['b', loaded],
+        ])
+      )
+    ).toHaveLength(2);
   });
 });
 

@@ -1,17 +1,21 @@
 /**
  * The breakdown panel's view model, pure: from what the panel received (input.ts), the state of the
  * traces it fetches (useSearchAnalyses.ts) and its options, what it shows — a message, the fetch
- * progress, or the breakdown with its header (what is measured, over what, warnings and notes)
- * and the chosen view's data (rows for bars and table, per-trace stacks, or flame graph columns),
- * its rows and stacks linked to the app's pages. The breakdown costs what breakdownView costs
- * (linear in the analyses' spans); the rest is linear in the rows, traces and failures.
+ * progress, or the breakdown with its header (what is measured, what it was computed from — the
+ * coverage line, app/coverage.ts — and notes) and the chosen view's data (rows for bars and
+ * table, per-trace stacks, or flame graph columns), its rows and stacks linked to the app's pages.
+ * The breakdown costs what breakdownView costs (linear in the analyses' spans); the rest is linear
+ * in the rows and traces.
  */
+import type { RawTimeRange } from '@grafana/data';
+import { coverage, Coverage, raisedSample } from '../../app/coverage';
 import type { TraceAnalysis } from '../../engine';
+import type { TraceResult } from '../../loading';
 import { breakdownView, flameColumns, OTHER_KEY, traceStacks, ViewOptions } from '../../components/breakdown';
 import type { BreakdownContentProps } from './BreakdownContent';
 import type { PanelInput, PanelMessage } from './input';
 import { groupHref, LinkContext, traceHref } from './links';
-import { BreakdownOptions, groupByOf } from './options';
+import { BreakdownOptions, groupByOf, MAX_TRACES_PER_PANEL } from './options';
 import { overlayByGroup } from './overlay';
 import type { SearchState } from './useSearchAnalyses';
 
@@ -20,14 +24,16 @@ export type PanelContent = Pick<BreakdownContentProps, 'breakdown' | 'stacks' | 
 
 export type PanelBody =
   | { kind: 'message'; message: PanelMessage }
-  | { kind: 'progress'; done: number; total: number }
+  | { kind: 'progress'; coverage: Coverage; done: number; total: number }
   | {
       kind: 'breakdown';
       content: PanelContent;
       /** e.g. "Self time by service · 10 traces · share of …" */
       summary: string;
-      /** sampling, failed and partial traces */
-      warnings: string[];
+      /** what the breakdown was computed from */
+      coverage: Coverage;
+      /** a larger "Max traces fetched" that would use more of the listed traces */
+      raiseTo?: number;
       /** how to read the numbers */
       notes: string[];
     }
@@ -50,37 +56,60 @@ export function tracePageView(options: BreakdownOptions): Record<string, string>
   return view;
 }
 
-/** Messages and notes about fetched traces: all failed (message) or some failed / partial (notes). */
-export function fetchOutcome(state: SearchState): { message?: PanelMessage; notes: string[] } {
-  if (state.status !== 'done') {
-    return { notes: [] };
-  }
-  const { analyses, failures, partial } = state.result;
-  const notes = partial.map((p) => `Trace ${p.traceId} is partial: ${p.message}`);
-  if (analyses.length === 0) {
-    const detail =
-      failures.length > 0
-        ? `${failures[0].traceId}: ${failures[0].message}${failures.length > 1 ? ` (and ${failures.length - 1} more)` : ''}`
-        : '';
-    return {
-      message: { tone: 'error', title: `None of the ${failures.length} listed traces could be fetched`, detail },
-      notes,
-    };
-  }
-  if (failures.length > 0) {
-    notes.push(
-      `${failures.length} of ${failures.length + analyses.length} traces could not be fetched, e.g. ${failures[0].traceId}: ${failures[0].message}`
+/**
+ * What the breakdown is computed from (app/coverage.ts): the listed traces, how many were fetched
+ * (the newest or slowest `maxTraces`), what came back; for trace frames, the traces given.
+ */
+export function panelCoverage(
+  input: Exclude<PanelInput, { kind: 'message' }>,
+  search: SearchState,
+  options: BreakdownOptions,
+  range: RawTimeRange
+): Coverage {
+  if (input.kind === 'traces') {
+    // a trace frame carries no partial-trace note: only the engine's repairs, which coverage does not count
+    const results = new Map<string, TraceResult>(
+      input.analyses.map((a, i) => [String(i), { analysis: a, warnings: [] }])
     );
+    return coverage({ listed: results.size, pick: 'all', requested: results.size, results, given: true, range });
   }
-  return { notes };
+  return coverage({
+    listed: input.listed,
+    search: input.search,
+    pick: input.hits.length < input.listed ? options.sample : 'all',
+    requested: input.hits.length,
+    results: search.status === 'idle' ? new Map() : search.results,
+    cancelled: search.status === 'done' && search.cancelled,
+    range,
+  });
 }
 
-/** The analyses to break down: the trace frames', or the fetched traces' once all are in. */
+/** When no trace could be used once the fetch ended: every one failed, or the fetch was cancelled first. */
+export function fetchMessage(search: SearchState, covered: Coverage): PanelMessage | undefined {
+  if (search.status !== 'done' || covered.used > 0) {
+    return undefined;
+  }
+  if (search.cancelled) {
+    return {
+      tone: 'info',
+      title: 'Fetching cancelled',
+      detail: 'No trace came in before the fetch was cancelled: refresh the panel to fetch again.',
+    };
+  }
+  const failures = [...covered.failed, ...covered.tooLarge];
+  const detail =
+    failures.length > 0
+      ? `${failures[0].traceId}: ${failures[0].message}${failures.length > 1 ? ` (and ${failures.length - 1} more)` : ''}`
+      : '';
+  return { tone: 'error', title: `None of the ${failures.length} listed traces could be fetched`, detail };
+}
+
+/** The analyses to break down: the trace frames', or the fetched traces' once all are in (or cancelled). */
 export function panelAnalyses(input: PanelInput, search: SearchState): TraceAnalysis[] | undefined {
   if (input.kind === 'traces') {
     return input.analyses;
   }
-  return search.status === 'done' ? search.result.analyses : undefined;
+  return search.status === 'done' ? search.analyses : undefined;
 }
 
 /**
@@ -134,22 +163,27 @@ export function panelSummary(content: PanelContent, options: BreakdownOptions): 
   return `${b.measureLabel} by ${group} · ${traces} · ${b.denominatorNote}${overlay}`;
 }
 
-/** What the panel shows, first match wins: the input's message, the fetch's, its progress, the breakdown. */
+/**
+ * What the panel shows, first match wins: the input's message, the fetch's, its progress, the
+ * breakdown with its coverage (and, for search results, the larger sample the panel could fetch).
+ */
 export function panelBody(
   input: PanelInput,
   search: SearchState,
   content: PanelContent | undefined,
-  options: BreakdownOptions
+  options: BreakdownOptions,
+  range: RawTimeRange
 ): PanelBody {
-  const outcome = fetchOutcome(search);
   if (input.kind === 'message') {
     return { kind: 'message', message: input.message };
   }
-  if (outcome.message) {
-    return { kind: 'message', message: outcome.message };
+  const covered = panelCoverage(input, search, options, range);
+  const message = fetchMessage(search, covered);
+  if (message) {
+    return { kind: 'message', message };
   }
   if (search.status === 'loading') {
-    return { kind: 'progress', done: search.done, total: search.total };
+    return { kind: 'progress', coverage: covered, done: search.results.size, total: search.total };
   }
   if (!content) {
     return { kind: 'none' };
@@ -158,7 +192,8 @@ export function panelBody(
     kind: 'breakdown',
     content,
     summary: panelSummary(content, options),
-    warnings: [...(input.kind === 'search' ? input.notes : []), ...outcome.notes],
+    coverage: covered,
+    raiseTo: input.kind === 'search' ? raisedSample(input.hits.length, input.listed, MAX_TRACES_PER_PANEL) : undefined,
     notes: content.breakdown.notes,
   };
 }

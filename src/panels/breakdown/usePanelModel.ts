@@ -1,8 +1,9 @@
 /**
  * The breakdown panel's model hook: decides from the panel's data what it can do (input.ts), loads
- * and analyses the traces a search listed (useSearchAnalyses.ts, over the panel's time range), and
- * turns both with the options into what `BreakdownPanel` renders (panelModel.ts); the breakdown is
- * computed again only when the analyses, input, options or range change.
+ * and analyses the traces a search listed (useSearchAnalyses.ts, over the panel's time range,
+ * cancellable), and turns both with the options into what `BreakdownPanel` renders (panelModel.ts):
+ * the body, how to cancel the fetch, and "Use N traces" (raises the "Max traces fetched" option);
+ * the breakdown is computed again only when the analyses, input, options or range change.
  */
 import { useMemo } from 'react';
 import type { PanelProps } from '@grafana/data';
@@ -13,10 +14,18 @@ import { useSearchAnalyses } from './useSearchAnalyses';
 
 type ModelProps = Pick<
   PanelProps<BreakdownOptions>,
-  'data' | 'options' | 'width' | 'height' | 'timeRange' | 'replaceVariables'
+  'data' | 'options' | 'width' | 'height' | 'timeRange' | 'replaceVariables' | 'onOptionsChange'
 >;
 
-export function usePanelModel({ data, options, width, height, timeRange, replaceVariables }: ModelProps) {
+export function usePanelModel({
+  data,
+  options,
+  width,
+  height,
+  timeRange,
+  replaceVariables,
+  onOptionsChange,
+}: ModelProps) {
   const input = useMemo(
     () => panelInput(data.series, options, data.request, replaceVariables),
     [data.series, data.request, options, replaceVariables]
@@ -28,7 +37,7 @@ export function usePanelModel({ data, options, width, height, timeRange, replace
       ? { source: input.source, hits: input.hits, start: Math.floor(fromMs / 1000), end: Math.ceil(toMs / 1000) }
       : undefined
   );
-  const analyses = panelAnalyses(input, search);
+  const analyses = panelAnalyses(input, search.state);
   const content = useMemo(
     () =>
       analyses?.length && input.kind !== 'message'
@@ -36,8 +45,16 @@ export function usePanelModel({ data, options, width, height, timeRange, replace
         : undefined,
     [analyses, input, options, fromMs, toMs]
   );
+  const body = panelBody(input, search.state, content, options, timeRange.raw);
+  const raiseTo = body.kind === 'breakdown' ? body.raiseTo : undefined;
   return {
-    body: panelBody(input, search, content, options),
+    body,
+    /** stops fetching the listed traces; the breakdown then uses those that came in */
+    cancel: search.cancel,
+    /** "Use N traces": fetch more of the listed traces */
+    raise: raiseTo
+      ? { label: `Use ${raiseTo} traces`, onClick: () => onOptionsChange({ ...options, maxTraces: raiseTo }) }
+      : undefined,
     /** too small for the header: only the rows */
     tiny: isTiny(width, height),
   };
