@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Browser } from 'playwright-core';
-import { formatDuration } from '../../src/components/breakdown/format';
+import { durationTextProblem } from './durationText';
 import { APP, eventually, launch, newPage, OpenPage, openRoute, SCREENSHOTS, tableRows } from './browser';
 import { stackEnv } from '../integration/stack';
 import { browserState, recordedTempoTruth, XSS } from './state';
@@ -193,7 +193,7 @@ describe('trace analysis on Jaeger', () => {
     const auth = spanOf(t, 'auth-service', 'POST /auth/verify');
     await openRoute(page, state.harnessUrl, `${APP}/trace/${t.traceId}${q({ ...JAEGER, span: db.spanId })}`);
     await eventually(async () =>
-      expect((await page.getByTestId('summary-duration').innerText()).trim()).toBe(formatDuration(t.durationUs * 1000))
+      expect(durationTextProblem((await page.getByTestId('summary-duration').innerText()).trim(), t.durationUs * 1000)).toBeUndefined()
     );
     await eventually(async () =>
       expect((await page.getByTestId('summary-spans').innerText()).trim()).toBe(String(t.spanCount))
@@ -214,21 +214,19 @@ describe('trace analysis on Jaeger', () => {
       details.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
     // A leaf: self time = duration = on the critical path, all the generator's database duration.
     await eventually(async () =>
-      expect((await value('duration').innerText()).trim()).toBe(formatDuration(db.durationUs * 1000))
+      expect(durationTextProblem((await value('duration').innerText()).trim(), db.durationUs * 1000)).toBeUndefined()
     );
     await eventually(async () =>
-      expect((await value('self time').innerText()).trim()).toBe(formatDuration(db.durationUs * 1000))
+      expect(durationTextProblem((await value('self time').innerText()).trim(), db.durationUs * 1000)).toBeUndefined()
     );
     await eventually(async () =>
-      expect((await value('on the critical path').innerText()).trim()).toBe(formatDuration(db.durationUs * 1000))
+      expect(durationTextProblem((await value('on the critical path').innerText()).trim(), db.durationUs * 1000)).toBeUndefined()
     );
     expect(auth.durationUs).toBeLessThan(db.durationUs);
     // Self time per service (breakdown table) equals the generator's ground truth.
     for (const [service, us] of Object.entries(t.selfTimeUsByService)) {
       await eventually(async () =>
-        expect(
-          (await tableRows(page, BREAKDOWN).filter({ hasText: service }).locator('td').nth(1).innerText()).trim()
-        ).toBe(formatDuration(us * 1000))
+        expect(durationTextProblem((await tableRows(page, BREAKDOWN).filter({ hasText: service }).locator('td').nth(1).innerText()).trim(), us * 1000)).toBeUndefined()
       );
     }
     // One colour per service on the page: the breakdown's swatch is the waterfall's.
@@ -336,15 +334,13 @@ describe('trace analysis on recorded Tempo', () => {
       expect((await page.getByTestId('summary-spans').innerText()).trim()).toBe(String(t.spanCount))
     );
     await eventually(async () =>
-      expect((await page.getByTestId('summary-duration').innerText()).trim()).toBe(formatDuration(t.durationUs * 1000))
+      expect(durationTextProblem((await page.getByTestId('summary-duration').innerText()).trim(), t.durationUs * 1000)).toBeUndefined()
     );
     const rows = tableRows(page, BREAKDOWN);
     await eventually(async () => expect(await rows.count()).toBe(Object.keys(t.selfTimeUsByService).length));
     for (const [service, us] of Object.entries(t.selfTimeUsByService)) {
       await eventually(async () =>
-        expect((await rows.filter({ hasText: service }).locator('td').nth(1).innerText()).trim()).toBe(
-          formatDuration(us * 1000)
-        )
+        expect(durationTextProblem((await rows.filter({ hasText: service }).locator('td').nth(1).innerText()).trim(), us * 1000)).toBeUndefined()
       );
     }
     expectNoConsoleErrors();
@@ -397,6 +393,41 @@ describe('services on Jaeger and Prometheus', () => {
     expect(new URL(page.url()).searchParams.get('ds')).toBe('jaeger');
     expectNoConsoleErrors();
   });
+
+  it('shows the TraceLens connector’s self-time and critical-path shares beside a sample of fetched traces', async () => {
+    const { page } = open;
+    await openRoute(page, state.harnessUrl, `${APP}/services${q({ ...JAEGER, service: 'user-service' })}`);
+    const PER_SERVICE = 'Self time and critical path per service';
+    await page.getByRole('table', { name: PER_SERVICE }).waitFor({ timeout: 60_000 });
+    const percent = (text: string) => Number(text.replace('%', ''));
+    // columns: service, self all traffic, self sample, critical path all traffic, critical path sample
+    const shares = async () =>
+      Promise.all(
+        (await tableRows(page, PER_SERVICE).all()).map(async (row) =>
+          (await row.locator('td').allInnerTexts()).slice(0, 5)
+        )
+      );
+    await eventually(async () =>
+      expect((await shares()).map(([service]) => service).sort()).toEqual([
+        'api-gateway',
+        'auth-service',
+        'frontend',
+        'order-worker',
+        'user-service',
+      ])
+    );
+    const rows = await shares();
+    for (const column of [1, 2, 3, 4]) {
+      // each column's shares add up to 100% (rounded to 0.1% each) and none is unknown
+      expect(Math.abs(rows.reduce((sum, r) => sum + percent(r[column]), 0) - 100)).toBeLessThanOrEqual(0.3);
+    }
+    const OPERATIONS = 'Self time and critical path of user-service’s operations';
+    await page.getByRole('table', { name: OPERATIONS }).waitFor({ timeout: 60_000 });
+    await eventually(async () =>
+      expect(await page.getByRole('table', { name: OPERATIONS }).innerText()).toContain('SELECT users')
+    );
+    expectNoConsoleErrors();
+  });
 });
 
 describe('compare on Jaeger', () => {
@@ -434,9 +465,9 @@ describe('compare on Jaeger', () => {
 });
 
 describe('configuration diagnostics (Jaeger + Prometheus)', () => {
-  const CHECKS = ['jaeger', 'search', 'tag-search', 'prometheus', 'span-metrics', 'exemplars', 'latency-connector'];
+  const CHECKS = ['jaeger', 'search', 'tag-search', 'prometheus', 'span-metrics', 'exemplars'];
 
-  it('are all green against the running stack', async () => {
+  it('are all green against the running stack, and find the TraceLens connector', async () => {
     const { page } = open;
     await openRoute(page, state.harnessUrl, '/plugins/tracelens-analysis-app');
     for (const id of CHECKS) {
@@ -445,7 +476,12 @@ describe('configuration diagnostics (Jaeger + Prometheus)', () => {
         30_000
       );
     }
-    expect(await page.getByRole('list', { name: 'Diagnostics' }).getByRole('listitem').count()).toBe(CHECKS.length);
+    // ok on a fresh stack; a warning naming late spans on a reused one, where the fixed-seed
+    // warm-up (global-setup.ts) resends spans of traces the connector has already analysed
+    const connector = page.getByTestId('check-latency-connector');
+    await eventually(async () => expect(await connector.innerText()).toMatch(/\d+ traces analysed/), 30_000);
+    expect(['ok', 'warning']).toContain(await connector.getAttribute('data-status'));
+    expect(await page.getByRole('list', { name: 'Diagnostics' }).getByRole('listitem').count()).toBe(CHECKS.length + 1);
     expectNoConsoleErrors();
   });
 
