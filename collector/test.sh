@@ -5,6 +5,7 @@
 # With a path, also writes {"numPassedTests":N,"numFailedTests":N} there, for the closing line of
 # tests/run-all.sh (tests/summarize-results.js). Exit code: non-zero when vet or a test failed.
 set -uo pipefail
+results=${1:+$(realpath -m -- "$1")} # before the cd: a relative path names a file from the caller's folder
 cd "$(dirname "${BASH_SOURCE[0]}")"
 source ../tests/require-go.sh
 require_go "test the collector connector (collector/)" || exit 1
@@ -18,9 +19,9 @@ grep -E '^(ok|FAIL|---|panic:|\s+\S+_test\.go:)' "$log" | grep -v -- '--- PASS' 
 passed=$(grep -c -- '--- PASS' "$log")
 failed=$(grep -c -- '--- FAIL' "$log")
 echo "collector: $passed passed, $failed failed"
-if [ -n "${1:-}" ]; then
+if [ -n "$results" ]; then
   # a build failure fails no named test: count it as one failure
   [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
-  printf '{"numPassedTests":%d,"numFailedTests":%d}\n' "$passed" "$failed" >"$1"
+  printf '{"numPassedTests":%d,"numFailedTests":%d}\n' "$passed" "$failed" >"$results" || exit 1
 fi
 exit "$status"

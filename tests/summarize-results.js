@@ -8,9 +8,12 @@ let passed = 0;
 let failed = 0;
 for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
   const result = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+  // a suite that failed to run (e.g. an import error) has no failed test of its own: count it as one
+  const brokenSuites = result.numRuntimeErrorTestSuites ?? 0;
   passed += result.numPassedTests;
-  failed += result.numFailedTests;
-  console.log(`${path.basename(file, '.json')}: ${result.numPassedTests} passed, ${result.numFailedTests} failed`);
+  failed += result.numFailedTests + brokenSuites;
+  const broken = brokenSuites > 0 ? `, ${brokenSuites} suites failed to run` : '';
+  console.log(`${path.basename(file, '.json')}: ${result.numPassedTests} passed, ${result.numFailedTests} failed${broken}`);
 }
 if (failedSteps.length > 0) {
   console.log(`Failed steps: ${failedSteps.join(', ')}`);

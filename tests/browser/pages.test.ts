@@ -193,7 +193,9 @@ describe('trace analysis on Jaeger', () => {
     const auth = spanOf(t, 'auth-service', 'POST /auth/verify');
     await openRoute(page, state.harnessUrl, `${APP}/trace/${t.traceId}${q({ ...JAEGER, span: db.spanId })}`);
     await eventually(async () =>
-      expect(durationTextProblem((await page.getByTestId('summary-duration').innerText()).trim(), t.durationUs * 1000)).toBeUndefined()
+      expect(
+        durationTextProblem((await page.getByTestId('summary-duration').innerText()).trim(), t.durationUs * 1000)
+      ).toBeUndefined()
     );
     await eventually(async () =>
       expect((await page.getByTestId('summary-spans').innerText()).trim()).toBe(String(t.spanCount))
@@ -220,13 +222,20 @@ describe('trace analysis on Jaeger', () => {
       expect(durationTextProblem((await value('self time').innerText()).trim(), db.durationUs * 1000)).toBeUndefined()
     );
     await eventually(async () =>
-      expect(durationTextProblem((await value('on the critical path').innerText()).trim(), db.durationUs * 1000)).toBeUndefined()
+      expect(
+        durationTextProblem((await value('on the critical path').innerText()).trim(), db.durationUs * 1000)
+      ).toBeUndefined()
     );
     expect(auth.durationUs).toBeLessThan(db.durationUs);
     // Self time per service (breakdown table) equals the generator's ground truth.
     for (const [service, us] of Object.entries(t.selfTimeUsByService)) {
       await eventually(async () =>
-        expect(durationTextProblem((await tableRows(page, BREAKDOWN).filter({ hasText: service }).locator('td').nth(1).innerText()).trim(), us * 1000)).toBeUndefined()
+        expect(
+          durationTextProblem(
+            (await tableRows(page, BREAKDOWN).filter({ hasText: service }).locator('td').nth(1).innerText()).trim(),
+            us * 1000
+          )
+        ).toBeUndefined()
       );
     }
     // One colour per service on the page: the breakdown's swatch is the waterfall's.
@@ -334,13 +343,20 @@ describe('trace analysis on recorded Tempo', () => {
       expect((await page.getByTestId('summary-spans').innerText()).trim()).toBe(String(t.spanCount))
     );
     await eventually(async () =>
-      expect(durationTextProblem((await page.getByTestId('summary-duration').innerText()).trim(), t.durationUs * 1000)).toBeUndefined()
+      expect(
+        durationTextProblem((await page.getByTestId('summary-duration').innerText()).trim(), t.durationUs * 1000)
+      ).toBeUndefined()
     );
     const rows = tableRows(page, BREAKDOWN);
     await eventually(async () => expect(await rows.count()).toBe(Object.keys(t.selfTimeUsByService).length));
     for (const [service, us] of Object.entries(t.selfTimeUsByService)) {
       await eventually(async () =>
-        expect(durationTextProblem((await rows.filter({ hasText: service }).locator('td').nth(1).innerText()).trim(), us * 1000)).toBeUndefined()
+        expect(
+          durationTextProblem(
+            (await rows.filter({ hasText: service }).locator('td').nth(1).innerText()).trim(),
+            us * 1000
+          )
+        ).toBeUndefined()
       );
     }
     expectNoConsoleErrors();

@@ -10,7 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { formatDuration } from '../../src/components/breakdown/format';
+import { durationTextProblem } from './durationText';
 import { JaegerApiTrace, jaegerApiTraceFrame, tempoTraceFrame } from '../support/traceFrames';
 import { jaegerSearchFrame, JaegerSearchRow } from '../support/searchFrames';
 import { TraceTruth } from '../generator/model';
@@ -120,6 +120,16 @@ async function rowValues(page: Page): Promise<Record<string, string>> {
   return Object.fromEntries(texts.map((t) => /^(.*?)\s+([\d,.]+ µs)/s.exec(t)!.slice(1, 3)));
 }
 
+/** Each service's shown value read against the expected µs; the services shown are exactly those expected. */
+function valueProblems(
+  shown: Record<string, string>,
+  wantUs: Record<string, number>
+): Record<string, string | undefined> {
+  expect(Object.keys(shown).sort()).toEqual(Object.keys(wantUs).sort());
+  return Object.fromEntries(Object.entries(wantUs).map(([s, us]) => [s, durationTextProblem(shown[s], us * 1000)]));
+}
+const none = (wantUs: Record<string, number>) => Object.fromEntries(Object.keys(wantUs).map((s) => [s, undefined]));
+
 /** Mounts one trace frame and checks the panel's self time per service against `truth`, to the µs. */
 async function expectSelfTimes(truth: TraceTruth, frame: unknown) {
   const page = await withPage();
@@ -130,10 +140,8 @@ async function expectSelfTimes(truth: TraceTruth, frame: unknown) {
     ...SIZES.full,
   });
   await page.getByTestId('breakdown-header').waitFor();
-  const want = Object.fromEntries(
-    Object.entries(truth.selfTimeUsByService).map(([s, us]) => [s, formatDuration(us * 1000, 'us')])
-  );
-  expect(await rowValues(page)).toEqual(want);
+  const want = truth.selfTimeUsByService;
+  expect(valueProblems(await rowValues(page), want)).toEqual(none(want));
 }
 
 describe('breakdown panel with a Jaeger trace frame', () => {
@@ -196,12 +204,9 @@ describe('breakdown panel with Jaeger search results', () => {
     const truths = newest.map((t) => state.truth.find((x) => x.traceId === canonical(t.traceID))!);
     const services = [...new Set(truths.flatMap((t) => Object.keys(t.selfTimeUsByService)))];
     const want = Object.fromEntries(
-      services.map((s) => [
-        s,
-        formatDuration((truths.reduce((sum, t) => sum + (t.selfTimeUsByService[s] ?? 0), 0) / 5) * 1000, 'us'),
-      ])
+      services.map((s) => [s, truths.reduce((sum, t) => sum + (t.selfTimeUsByService[s] ?? 0), 0) / 5])
     );
-    expect(await rowValues(page)).toEqual(want);
+    expect(valueProblems(await rowValues(page), want)).toEqual(none(want));
     expect(proxied.map((u) => canonical(u.split('/traces/')[1].split('?')[0])).sort()).toEqual(
       truths.map((t) => t.traceId).sort()
     );
