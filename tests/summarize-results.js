@@ -13,7 +13,9 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
   passed += result.numPassedTests;
   failed += result.numFailedTests + brokenSuites;
   const broken = brokenSuites > 0 ? `, ${brokenSuites} suites failed to run` : '';
-  console.log(`${path.basename(file, '.json')}: ${result.numPassedTests} passed, ${result.numFailedTests} failed${broken}`);
+  console.log(
+    `${path.basename(file, '.json')}: ${result.numPassedTests} passed, ${result.numFailedTests} failed${broken}`
+  );
 }
 if (failedSteps.length > 0) {
   console.log(`Failed steps: ${failedSteps.join(', ')}`);
