@@ -49,6 +49,8 @@ export default defineConfig([
       '@stylistic/ts/arrow-spacing': ['error', { after: true, before: true }],
     },
   },
+  // the scaffold lints TypeScript under src/ only; tests, harness, generator and bench code too
+  { files: ['tests/**/*.{ts,tsx}'] },
   // after baseConfig: the layers of src/ (eslint.layers.mjs) replace its no-restricted-imports there
   ...layerRules,
 ]);

@@ -98,14 +98,20 @@ async function pluginMeta(): Promise<AppPluginMeta> {
   return response.json();
 }
 
-function useHarnessTheme() {
-  const [mode, setMode] = React.useState(initialTheme());
-  const theme = React.useMemo(() => createTheme({ colors: { mode } }), [mode]);
+/** Grafana's theme in `mode`, also set as config.theme2, as Grafana does when the user switches theme. */
+function applyTheme(mode: 'dark' | 'light') {
+  const theme = createTheme({ colors: { mode } });
   config.theme2 = theme;
+  return theme;
+}
+
+function useHarnessTheme() {
+  const [theme, setTheme] = React.useState(() => applyTheme(initialTheme()));
+  const mode = theme.colors.mode;
   const toggle = () => {
     const next = mode === 'dark' ? 'light' : 'dark';
     window.localStorage.setItem(THEME_KEY, next);
-    setMode(next);
+    setTheme(applyTheme(next));
   };
   return { theme, mode, toggle };
 }
