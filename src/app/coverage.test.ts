@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { DataError, partialTraceWarning } from '../data';
 import type { LoadedTrace, TraceResult } from '../loading';
 import { coverage, CoverageInput, raisedSample } from './coverage';
@@ -99,6 +100,35 @@ describe('coverage', () => {
 
   it('names traces that came with the query without a search', () => {
     expect(coverage(input([['a', loaded(1)]], { given: true })).sentence).toBe('1 trace · 1 span · Last 1 hour');
+  });
+});
+
+describe('coverage, for any outcome of any fetch', () => {
+  it('adds up: used + failed + too large = fetched, fetched + not fetched = requested, partial within used', () => {
+    // per requested trace: 0 loaded, 1 partial, 2 failed (404), 3 too large (422), 4 not fetched
+    const outcome = fc.integer({ min: 0, max: 4 });
+    fc.assert(
+      fc.property(fc.array(outcome, { maxLength: 30 }), fc.nat(10), (outcomes, extraListed) => {
+        const results = new Map<string, TraceResult>();
+        outcomes.forEach((o, i) => {
+          const id = `t${i}`;
+          if (o < 2) {
+            results.set(id, loaded(1, o === 1 ? 'cut' : undefined));
+          } else if (o < 4) {
+            results.set(id, new DataError('query-failed', 'no', undefined, o === 2 ? 404 : 422));
+          }
+        });
+        const c = coverage(
+          input([...results], { listed: outcomes.length + extraListed, requested: outcomes.length, cancelled: true })
+        );
+        const fetched = results.size;
+        expect(c.used + c.failed.length + c.tooLarge.length).toBe(fetched);
+        expect(fetched + c.notFetched).toBe(c.requested);
+        expect(c.requested).toBeLessThanOrEqual(c.listed);
+        expect(c.partial.length).toBeLessThanOrEqual(c.used);
+        expect(c.spans).toBe(c.used);
+      })
+    );
   });
 });
 

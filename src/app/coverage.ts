@@ -56,14 +56,12 @@ export interface Coverage {
   partial: TraceNote[];
   /** requested traces with no result (still loading, or cancelled) */
   notFetched: number;
-  /** e.g. "Last 1 hour" */
-  rangeText: string;
   sentence: string;
 }
 
 const TOO_LARGE_STATUSES = [413, 422];
 
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 const head = (used: number, listed: number, limitReached: boolean) =>
   listed === 0
@@ -92,7 +90,6 @@ export function coverage(input: CoverageInput): Coverage {
   });
   const limitReached = input.search?.reached ?? false;
   const notFetched = input.requested - input.results.size;
-  const rangeText = rangeUtil.describeTimeRange(input.range);
   const facts = { listed: input.listed, limitReached, requested: input.requested, used, spans };
   const parts = [
     input.given ? count(used, 'trace') : head(used, input.listed, limitReached),
@@ -104,7 +101,7 @@ export function coverage(input: CoverageInput): Coverage {
     partial.length ? `${partial.length} partial` : '',
     input.cancelled && notFetched > 0 ? `${notFetched} not fetched (cancelled)` : '',
     input.given ? count(spans, 'span') : input.listed > 0 ? `${count(spans, 'span')} (whole traces)` : '',
-    rangeText,
+    rangeUtil.describeTimeRange(input.range),
   ];
   return {
     ...facts,
@@ -112,7 +109,6 @@ export function coverage(input: CoverageInput): Coverage {
     tooLarge,
     partial,
     notFetched,
-    rangeText,
     sentence: parts.filter(Boolean).join(' · '),
   };
 }

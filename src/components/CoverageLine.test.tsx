@@ -13,7 +13,6 @@ const BASE: Coverage = {
   tooLarge: [],
   partial: [{ traceId: 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', message: 'Tempo returned only part of this trace.' }],
   notFetched: 1,
-  rangeText: 'Last 1 hour',
   sentence: '1 of 3 matching traces used · 1 failed · 1 partial · 10 spans (whole traces) · Last 1 hour',
 };
 
