@@ -218,7 +218,7 @@ describe('breakdown panel with Jaeger search results', () => {
     // line's "Use N traces", which offers every listed trace)
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
-      `Use ${Math.min(listed.length, 200)} traces`
+      `Use ${Math.min(listed.length, 200 /* MAX_TRACES_PER_PANEL */)} traces`
     );
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.textContent);
