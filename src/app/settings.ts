@@ -12,8 +12,9 @@ export interface AppSettings {
   /** Span-metrics naming scheme; "auto" detects it from what Prometheus holds. */
   spanMetricsScheme?: SpanMetricsSchemeSetting;
   /**
-   * Most traces fetched for one aggregate: the compare page's search (half each in its two-queries
-   * mode). The breakdown panel has its own option, capped at its MAX_TRACES_PER_PANEL.
+   * Traces fetched for one comparison by default: the compare page's search (half each in its
+   * two-queries mode); a comparison can raise it from its coverage line up to
+   * MAX_TRACES_FOR_AGGREGATE. The breakdown panel has its own option, capped at MAX_TRACES_PER_PANEL.
    */
   maxTracesForAggregate?: number;
 }

@@ -68,7 +68,7 @@ export default function AppConfig({ plugin }: AppConfigProps) {
       <FieldSet label="Limits">
         <Field
           label="Traces fetched for an aggregate"
-          description={`Upper bound on traces fetched for breakdowns and comparisons (1–${MAX_TRACES_FOR_AGGREGATE})`}
+          description={`Traces a comparison fetches by default (1–${MAX_TRACES_FOR_AGGREGATE}); its coverage line can raise it up to ${MAX_TRACES_FOR_AGGREGATE}`}
           invalid={Boolean(error)}
           error={error}
         >
