@@ -1,9 +1,9 @@
 // Runs the files that check the shared batch first (they assert exact sets of traces and counts),
-// then jaeger-source.test.ts (which sends traces of its own), then error-paths.test.ts (which
-// stops and restarts Jaeger and Prometheus).
+// then latency-sharding.test.ts and jaeger-source.test.ts (which send traces of their own), then
+// error-paths.test.ts (which stops and restarts Jaeger and Prometheus).
 const Sequencer = require('@jest/test-sequencer').default;
 
-const LATE = ['jaeger-source.test.ts', 'error-paths.test.ts'];
+const LATE = ['latency-sharding.test.ts', 'jaeger-source.test.ts', 'error-paths.test.ts'];
 
 module.exports = class ByName extends Sequencer {
   sort(tests) {

@@ -16,6 +16,8 @@ export interface StackEnv {
   /** Prometheus 3, fed over OTLP: UTF-8 metric and label names */
   prom3Url: string;
   stackDir: string;
+  /** the collector binary the stack runs (tests/stack/build.sh otelcol) */
+  otelcolBin: string;
 }
 
 export function stackEnv(): StackEnv {
@@ -41,6 +43,7 @@ export function stackEnv(): StackEnv {
     promBackfillUrl: env.TRACELENS_PROM_BACKFILL_URL,
     prom3Url: env.TRACELENS_PROM3_URL,
     stackDir: env.TRACELENS_STACK_DIR,
+    otelcolBin: env.TRACELENS_OTELCOL_BIN,
   };
 }
 
