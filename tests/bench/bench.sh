@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=tests/artifacts/bench
-npx esbuild tests/bench/run.ts tests/bench/heap-child.ts tests/bench/names-child.ts --bundle --platform=node \
+npx esbuild tests/bench/run.ts tests/bench/heap-child.ts tests/bench/names-child.ts tests/bench/many-child.ts --bundle --platform=node \
   --format=cjs --target=es2015 --outdir="$out" --log-level=warning
 node --expose-gc --max-old-space-size=4096 "$out/run.js"
 if [[ -z "${BENCH_ONLY:-}" || ",$BENCH_ONLY," == *,collector,* ]]; then

@@ -3,19 +3,20 @@
  * targets of issues #3 and #11. Prints timings (median of several runs), ratios and one
  * PASS/FAIL line per target. Times are wall-clock ms from `performance.now()`; a GC runs before
  * each timing. Runs bundled (tests/bench/bench.sh builds it next to the bundled heap-child.js
- * and names-child.js). `BENCH_ONLY=names,collide` (a comma list of pipeline, scaling,
- * aggregate, heap, names, collide) runs only those cases.
+ * names-child.js and many-child.js). `BENCH_ONLY=names,collide` (a comma list of pipeline, scaling,
+ * aggregate, heap, names, collide, many) runs only those cases.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, openSync, writeFileSync, writeSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { aggregateTraces, analyzeTrace, parseOtlpTrace } from '../../src/engine';
 import { collidingTrace } from '../synthetic/colliding-ids';
-import { generateTrace, Shape } from '../synthetic/generate';
+import { generateTrace, Shape, SynthTrace } from '../synthetic/generate';
 import { toOtlpJson } from '../synthetic/otlp';
 import { pipeline } from './pipeline';
+import { templatedTraces } from './templated';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const results: Array<[string, boolean]> = [];
@@ -244,6 +245,117 @@ function collidingIds(): void {
   );
 }
 
+/** Runs a bundled child script of this folder with `args`; its last output line, parsed. */
+function child(script: string, args: string[], maxOldSpaceMB: number): Record<string, number & number[]> {
+  const out = execFileSync(
+    process.execPath,
+    ['--expose-gc', `--max-old-space-size=${maxOldSpaceMB}`, join(__dirname, script), ...args],
+    { encoding: 'utf8', maxBuffer: 1 << 26 }
+  );
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+/** Writes the OTLP/JSON texts of `trace(0 .. count-1)` for many-child.ts: back to back, lengths aside. */
+function writeTexts(file: string, count: number, trace: (k: number) => SynthTrace): void {
+  const fd = openSync(file, 'w');
+  const lengths: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const text = toOtlpJson(trace(k));
+    lengths.push(Buffer.byteLength(text));
+    writeSync(fd, text);
+  }
+  closeSync(fd);
+  writeFileSync(`${file}.lengths`, JSON.stringify(lengths));
+}
+
+/**
+ * One corpus of the many-traces case: times (medians of `rounds`, from one process) and memory
+ * (one process per side). Returns analysis / JSON.parse, or NaN when a child failed.
+ */
+function manyCorpus(
+  file: string,
+  title: string,
+  count: number,
+  trace: (k: number) => SynthTrace,
+  rounds: number
+): number {
+  console.log(`  ${title}`);
+  writeTexts(file, count, trace);
+  let time: Record<string, number & number[]>;
+  let mem: Record<string, number>;
+  let json: Record<string, number>;
+  try {
+    time = child('many-child.js', [file, 'time', String(rounds)], 4096);
+    mem = child('many-child.js', [file, 'tracelens'], 4096);
+    json = child('many-child.js', [file, 'json'], 4096);
+  } catch (e) {
+    console.log(`    failed: ${(e as Error).message.split('\n')[0]}`);
+    return NaN;
+  } finally {
+    unlinkSync(`${file}.lengths`);
+  }
+  const stages = time.stages as unknown as Array<Record<string, number>>;
+  const stage = (name: string) => median(stages.map((s) => s[name]));
+  const parse = median([...time.json]);
+  const analysis = median(stages.map((s) => s.aggregate + s.split + s.diff + s.flame + s.diffFlame));
+  const full = median(stages.map((s) => Object.values(s).reduce((a, b) => a + b, 0)));
+  const analysesMB = mem.analysesMB - mem.heapBeforeMB;
+  console.log(
+    `    ${mem.traces} traces, ${mem.spans} spans, ${mem.textMB.toFixed(0)} MB of text; ${mem.paths} call paths ` +
+      `→ call tree ${mem.callTreeNodes} nodes, diff ${mem.diffNodes} nodes (slow set ${mem.slow} traces); medians of ${rounds} rounds, sides alternating`
+  );
+  console.log(
+    `    JSON.parse of every text ${ms(parse)}. TraceLens: read + analyse ${ms(stage('read'))}; aggregate ${ms(stage('aggregate'))}; ` +
+      `split ${ms(stage('split'))}; call-tree diff ${ms(stage('diff'))}; flame columns ${ms(stage('flame'))}; diff-flame columns ${ms(stage('diffFlame'))}`
+  );
+  console.log(
+    `    TraceLens total ${ms(full)}: full pipeline / JSON.parse ${(full / parse).toFixed(2)}; after reading ` +
+      `(aggregate + split + diff + both flame columns) ${ms(analysis)}: / JSON.parse ${(analysis / parse).toFixed(2)}`
+  );
+  console.log(
+    `    peak RSS: JSON.parse ${json.peakRssMB.toFixed(0)} MB (${json.rssBeforeMB.toFixed(0)} MB before), ` +
+      `TraceLens ${mem.peakRssMB.toFixed(0)} MB (${mem.rssBeforeMB.toFixed(0)} MB before); sampled peak heap + array buffers: ` +
+      `JSON.parse ${json.peakHeapMB.toFixed(0)} MB, TraceLens ${mem.peakHeapMB.toFixed(0)} MB`
+  );
+  console.log(
+    `    retained after reading (texts dropped, GC): ${analysesMB.toFixed(0)} MB of analyses for ${mem.textMB.toFixed(0)} MB ` +
+      `of text (${((analysesMB * 1e6) / mem.traces / 1024).toFixed(1)} KiB per trace)`
+  );
+  return analysis / parse;
+}
+
+function many(file: string): void {
+  const count = 5000;
+  const spans = 200;
+  console.log(
+    `\n7. ${count.toLocaleString('en')} traces × ${spans} spans, each its own OTLP/JSON text read as fetched (separate processes): ` +
+      'read + analyse, aggregate, call-tree diff of the slowest 5% vs the rest, flame columns'
+  );
+  const usual = manyCorpus(
+    file,
+    'a few endpoints (6 request templates, times scaled per trace; tests/bench/templated.ts):',
+    count,
+    templatedTraces(count, spans, 5000),
+    5
+  );
+  const unique = manyCorpus(
+    file,
+    'stress: every trace random-shaped on its own (almost every call path unique):',
+    count,
+    (k) => generateTrace('random', spans, 5000 + k),
+    3
+  );
+  // the issue's target names "aggregate + critical-path call tree + diff" against JSON.parse of
+  // the same texts: the analysis after reading, on the usual traffic; the full pipeline's ratio
+  // (reading included) and the stress corpus are shown above, without a target
+  report(
+    'many traces: analysis / JSON.parse ≤ 0.5',
+    usual <= 0.5,
+    `ratio (aggregate + diff + flame columns) / JSON.parse = ${usual.toFixed(2)} on a few endpoints (target ≤ 0.5); ` +
+      `${unique.toFixed(2)} with almost every call path unique (no target)`
+  );
+}
+
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter((name) => name !== '');
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 const heapFile = join(tmpdir(), `tracelens-bench-${process.pid}.json`);
@@ -266,6 +378,9 @@ try {
   }
   if (wanted('collide')) {
     collidingIds();
+  }
+  if (wanted('many')) {
+    many(heapFile);
   }
 } finally {
   try {
