@@ -46,6 +46,7 @@ export type {
   ConnectorCounters,
   LatencyBreakdownRow,
   LatencyMetrics,
+  LatencyOverTime,
   MeasureStats,
 } from './latencymetrics/latencymetrics';
 export { createLatencyMetrics } from './latencymetrics/latencymetrics';

@@ -5,12 +5,14 @@
  * stack that has seen the integration tests' batch (tests/stack/stack.sh up, then any integration
  * test, e.g. latency-connector.test.ts, with the same TRACELENS_* environment):
  *
- *   TRACELENS_STACK_DIR=… npx tsx tests/integration/record-latency-fixtures.ts
+ *   TRACELENS_STACK_DIR=… npx tsx tests/integration/record-latency-fixtures.ts [what…]
  *
  * Per server (`prom2`, `prom3`), each file `{source, recorded, responses}` holds the answers in the
  * order the data layer asked: `names` (the metric-name lookup detection reads), `by-service` (the
  * six queries of a breakdown per service), `by-operation` (the same for the operations of
- * `user-service`) and `counters` (analysed, incomplete, dropped).
+ * `user-service`), `counters` (analysed, incomplete, dropped), `over-time-by-service` and
+ * `over-time-by-operation` (the two range queries of the charts, from a minute before the batch's
+ * metrics window). Naming some of these records only those (the others' tests keep their values).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,6 +48,11 @@ function recordingFetch() {
   return { impl, take: () => responses.splice(0) };
 }
 
+/** What to record: the names given on the command line, or everything. */
+const wanted = new Set(process.argv.slice(2));
+const record = (what: string, save: (what: string) => void, rec: { take: () => unknown[] }) =>
+  wanted.size === 0 || wanted.has(what) ? save(what) : rec.take();
+
 async function main() {
   const time = nowSec();
   const rangeSec = time - batch.metricsWindowStartSec;
@@ -59,19 +66,24 @@ async function main() {
           '\n'
       );
     const detection = await detectLatencyMetrics(prom, { start: time - 3600, end: time });
-    save('names');
+    record('names', save, rec);
     if (detection.kind !== 'detected') {
       throw new Error(`${server}: ${detection.message}`);
     }
     const metrics = createLatencyMetrics(prom, detection.scheme);
     const w = { time, rangeSec };
+    const chartRange = { start: batch.metricsWindowStartSec - 60, end: time };
     await metrics.breakdown({}, 'service', w);
-    save('by-service');
+    record('by-service', save, rec);
     await metrics.breakdown({ service: 'user-service' }, 'operation', w);
-    save('by-operation');
+    record('by-operation', save, rec);
     await metrics.counters(time, 3600);
-    save('counters');
-    console.log(`${server}: recorded at ${time}, range ${rangeSec} s`);
+    record('counters', save, rec);
+    await metrics.overTime({}, 'service', chartRange);
+    record('over-time-by-service', save, rec);
+    await metrics.overTime({ service: 'user-service' }, 'operation', chartRange);
+    record('over-time-by-operation', save, rec);
+    console.log(`${server}: recorded at ${time}, range ${rangeSec} s, charts ${chartRange.start}…${chartRange.end}`);
   }
 }
 

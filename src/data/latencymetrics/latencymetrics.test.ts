@@ -89,6 +89,44 @@ describe('createLatencyMetrics', () => {
     });
   });
 
+  // the range the chart recordings were made over: 233.827 s, so 15 s steps and a 60 s look-back
+  const chartRange = { start: 1796043881.173, end: 1796044115 };
+
+  it('over time per service (Prometheus 2): one series per service, by name, in s/s', async () => {
+    const { m, urls } = metrics('prom2', 'over-time-by-service');
+    const t = await m.overTime({}, 'service', chartRange);
+    const names = ['api-gateway', 'auth-service', 'frontend', 'order-worker', 'user-service'];
+    expect(t.selfTime.map((s) => s.name)).toEqual(names);
+    expect(t.criticalPath.map((s) => s.name)).toEqual(names);
+    // 11 steps from the first sample a 60 s rate has (75 s after the start) to the end
+    expect(t.selfTime[0].points).toHaveLength(11);
+    expect(t.selfTime[0].points[0]).toEqual([1796043956.173, 0.006982388297916666]);
+    // the second batch (sent at 13:06:27) raises the rate, then it falls to 0 once a minute has no spans
+    expect(t.selfTime[4].points[3]).toEqual([1796044001.173, 0.01595741452733574]);
+    expect(t.selfTime[4].points[10]).toEqual([1796044106.173, 0]);
+    // frontend waits on nothing it does not itself do: its self time is all on the critical path
+    expect(t.criticalPath[2].points).toEqual(t.selfTime[2].points);
+    expect(urls[0]).toContain('step=15');
+    expect(new URL(urls[0]).searchParams.get('query')).toBe(
+      'sum by (service_name) (rate(tracelens_span_self_time_seconds_sum{}[60s]))'
+    );
+  });
+
+  it('over time per operation of user-service (Prometheus 3): named by operation, summing to the service', async () => {
+    const t = await metrics('prom3', 'over-time-by-operation').m.overTime(
+      { service: 'user-service' },
+      'operation',
+      chartRange
+    );
+    expect(t.selfTime.map((s) => s.name)).toEqual(['GET /users/{id}', 'SELECT users']);
+    const [get, select] = t.selfTime.map((s) => s.points[3]);
+    expect(get).toEqual([1796044001.173, 0.004067033327011603]);
+    expect(select).toEqual([1796044001.173, 0.011890381200324136]);
+    // the service's rate at the same step, recorded in Prometheus 2 (over-time-by-service)
+    expect(get[1] + select[1]).toBeCloseTo(0.01595741452733574, 15);
+    expect(t.criticalPath[1].points[0]).toEqual([1796043956.173, 0.0062154906677083285]);
+  });
+
   it('a group with no time at all gets share 0, not NaN', async () => {
     const zero = { status: 200, contentType: 'application/json', request: '' };
     const answer = (value: string) => ({

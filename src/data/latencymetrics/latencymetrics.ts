@@ -1,13 +1,16 @@
 /**
  * The TraceLens connector's metrics, read: per group (service, or operation of one service) the
- * rate-normalised shares of self time and of critical-path time and their p50/p95, and the
- * connector's own counters. A share is the group's seconds-per-second ÷ the sum over the groups
- * the query returns (0 when that sum is 0). Queries in queries.ts; O(groups) after they answer.
+ * rate-normalised shares of self time and of critical-path time and their p50/p95, the same time
+ * rates over time (one series per group, charted), and the connector's own counters. A share is
+ * the group's seconds-per-second ÷ the sum over the groups the query returns (0 when that sum is
+ * 0). Queries in queries.ts; O(groups) after instant queries answer, O(points) after range queries.
  */
 import { instantVector, PrometheusClient } from '../prometheus/client';
 import { Labels } from '../prometheus/types';
+import { RequestOptions } from '../transport';
+import type { UnixSecondsRange } from '../unix-seconds-range';
 import type { MetricsGrouping } from '../spanmetrics/queries';
-import type { Window } from '../spanmetrics/spanmetrics';
+import { chartSteps, NamedSeries, Window } from '../spanmetrics/spanmetrics';
 import {
   ConnectorCounter,
   counterQuery,
@@ -44,6 +47,12 @@ export interface ConnectorCounters {
   incomplete: Record<string, number>;
   /** spans dropped, by reason */
   dropped: Record<string, number>;
+}
+
+/** Seconds of self time and of critical-path time per second, over time: one series per group. */
+export interface LatencyOverTime {
+  selfTime: NamedSeries[];
+  criticalPath: NamedSeries[];
 }
 
 const MEASURES: LatencyMeasure[] = ['selfTime', 'criticalPath'];
@@ -101,6 +110,32 @@ export function createLatencyMetrics(prom: PrometheusClient, scheme: LatencyMetr
       return [...rows.values()].sort(
         (a, b) => a.service.localeCompare(b.service) || (a.operation ?? '').localeCompare(b.operation ?? '')
       );
+    },
+
+    /**
+     * Each group's seconds of self and critical-path time per second over `range` (steps and
+     * look-back as the span-metrics charts': chartSteps), named by the service, or by the operation
+     * when grouped by operation; series sorted by name.
+     */
+    async overTime(
+      filter: LatencyMetricsFilter,
+      groupBy: MetricsGrouping,
+      range: UnixSecondsRange,
+      request?: RequestOptions
+    ): Promise<LatencyOverTime> {
+      const { steps, rangeSec } = chartSteps(range);
+      const name = (l: Labels) => (groupBy === 'service' ? l[scheme.labels.service] : l[scheme.labels.spanName]) ?? '';
+      const [selfTime, criticalPath] = await Promise.all(
+        MEASURES.map(async (measure) =>
+          (await prom.queryRange(timeRateQuery(scheme, measure, filter, groupBy, rangeSec), steps, request)).result
+            .map((r) => ({
+              name: name(r.metric),
+              points: r.values.map(([t, v]) => [t, Number(v)] as [number, number]),
+            }))
+            .sort((a, b) => a.name.localeCompare(b.name))
+        )
+      );
+      return { selfTime, criticalPath };
     },
 
     /** The connector's counters as of the last sample within the `rangeSec` before `time`. */

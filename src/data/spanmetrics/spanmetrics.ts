@@ -87,6 +87,15 @@ export interface ServiceGraphEdge {
   p95Seconds: number;
 }
 
+/**
+ * The steps of a chart over `range`: about 120 points, at least 15 s apart, each point's rate over
+ * two steps (at least 60 s) so consecutive windows overlap and no sample falls between them.
+ */
+export function chartSteps(range: UnixSecondsRange): { steps: UnixSecondsRange & { step: number }; rangeSec: number } {
+  const step = Math.max(15, Math.ceil((range.end - range.start) / 120));
+  return { steps: { ...range, step }, rangeSec: Math.max(60, step * 2) };
+}
+
 export function createSpanMetrics(prom: PrometheusClient, scheme: SpanMetricsScheme) {
   const vector = (expr: string, time: number) => instantVector(prom, expr, time);
   const grouped = (labels: Labels, value: number, groupBy: MetricsGrouping): GroupValue => ({
@@ -135,9 +144,7 @@ export function createSpanMetrics(prom: PrometheusClient, scheme: SpanMetricsSch
      * about 120 steps (at least 15 s), each a rate over two steps (at least 60 s).
      */
     async overTime(filter: SpanMetricsFilter, range: UnixSecondsRange, request?: RequestOptions): Promise<OverTime> {
-      const step = Math.max(15, Math.ceil((range.end - range.start) / 120));
-      const rangeSec = Math.max(60, step * 2);
-      const steps = { ...range, step };
+      const { steps, rangeSec } = chartSteps(range);
       const quantile = (q: number) =>
         series(quantileQuery(scheme, q, filter, 'service', rangeSec).expr, steps, request);
       const [rate, errorRatio, p50, p95, p99] = await Promise.all([

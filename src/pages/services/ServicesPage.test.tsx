@@ -48,27 +48,43 @@ describe('Services page without span metrics, on Jaeger', () => {
 });
 
 /**
- * Prometheus answers the metric-name lookup and the connector's queries with what Prometheus 2
- * answered (tests/integration/record-latency-fixtures.ts; the recorded range written `[R]`, as the
- * page asks over its own range), anything else upstream-down: span metrics and Jaeger fail.
+ * Prometheus answers the metric-name lookup and the connector's queries (instant, and the charts'
+ * range queries) with what Prometheus 2 answered (tests/integration/record-latency-fixtures.ts; the
+ * recorded range written `[R]`, as the page asks over its own range), anything else upstream-down:
+ * span metrics and Jaeger fail.
  */
 function installConnectorBackend() {
-  const answers = ['names', 'by-service', 'by-operation'].flatMap((what) => recordedSequence(`latency-prom2-${what}`));
-  const normalised = (query: string) => query.replace(/\[\d+m?s\]/g, '[R]');
+  const answers = ['names', 'by-service', 'by-operation', 'over-time-by-service', 'over-time-by-operation'].flatMap(
+    (what) => recordedSequence(`latency-prom2-${what}`)
+  );
+  // instant and range queries share expressions: the key is the path and the normalised query
+  const normalised = (path: string, query: string) => `${path}?${query.replace(/\[\d+m?s\]/g, '[R]')}`;
   const byQuery = new Map(
-    answers.map((a) => [normalised(new URLSearchParams(a.request.split('?')[1]).get('query') ?? ''), a])
+    answers.map((a) => {
+      const [path, params] = a.request.split('?');
+      return [normalised(path, new URLSearchParams(params).get('query') ?? ''), a];
+    })
   );
   installFakeBackend((request) => {
     const path = request.url.replace('/api/datasources/proxy/uid/prometheus/', '');
     if (path === 'api/v1/label/__name__/values') {
       return recordedAnswer(request, answers[0]);
     }
-    const answer = path === 'api/v1/query' && byQuery.get(normalised(String(request.params?.query)));
+    const answer = byQuery.get(normalised(path, String(request.params?.query)));
     return answer ? recordedAnswer(request, answer) : upstreamDown(request);
   });
 }
 
 describe('Services page with the TraceLens connector’s metrics', () => {
+  // jsdom has no layout: charts observe a width that stays 0, so they draw their caption only
+  beforeAll(() => {
+    window.ResizeObserver ??= class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    };
+  });
+
   it('shows self-time and critical-path shares per service and per operation of the chosen service', async () => {
     installConnectorBackend();
     renderApp(`${PLUGIN_BASE_URL}/services?ds=jaeger&${RANGE}&service=user-service`);
@@ -91,6 +107,15 @@ describe('Services page with the TraceLens connector’s metrics', () => {
       ['GET /users/{id}', '24.7%'],
       ['SELECT users', '75.3%'],
     ]);
+    // the rates over time, charted per service and per operation (recorded series, so not "No data")
+    for (const chart of [
+      'Self time per service, all traffic (s/s)',
+      'Critical-path time per service, all traffic (s/s)',
+      'Self time per operation, all traffic (s/s)',
+      'Critical-path time per operation, all traffic (s/s)',
+    ]) {
+      expect(await screen.findByRole('figure', { name: chart })).not.toHaveTextContent('No data in this time range.');
+    }
   });
 
   it('says how to get them when Prometheus holds none', async () => {

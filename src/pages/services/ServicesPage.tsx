@@ -5,7 +5,8 @@
  * "Show slow traces" opens the search page (on the page's trace source, Tempo or Jaeger) for the
  * service's or operation's spans above the p95. When Prometheus holds the TraceLens connector's
  * metrics, shares and p50/p95 of self time and critical-path time for all traffic, per service and
- * per operation of the selected service, beside the same shares over a sample of fetched traces;
+ * per operation of the selected service, beside the same shares over a sample of fetched traces,
+ * and their seconds per second over the range, charted per service (per operation of the service);
  * without them, one line says how to get them. It renders what its model (useServicesModel.ts;
  * URL state in servicesUrl.ts) gives.
  */
@@ -18,6 +19,7 @@ import { formatDuration } from '../../components/breakdown';
 import { DataErrorAlert } from '../../components/DataErrorAlert';
 import { QueryContextBar } from '../../components/QueryContextBar';
 import { TimeSeriesChart } from '../../components/TimeSeriesChart';
+import { LatencyCharts } from './LatencyCharts';
 import { LatencyRows } from './LatencyRows';
 import { ServiceGraph } from './ServiceGraph';
 import { StatsTable } from './StatsTable';
@@ -27,7 +29,7 @@ export default function ServicesPage() {
   const styles = useStyles2(getStyles);
   const model = useServicesModel();
   const { context, metrics, service, operation, services, graph, operations, charts, exemplars } = model;
-  const { latencyMetrics, latencyServices, latencyOperations } = model;
+  const { latencyMetrics, latencyServices, latencyOperations, latencyServiceCharts, latencyOperationCharts } = model;
   const m = metrics.value;
 
   return (
@@ -80,6 +82,12 @@ export default function ServicesPage() {
             label="Self time and critical path per service"
             state={latencyServices}
             noteClassName={styles.note}
+          />
+          <LatencyCharts
+            per="service"
+            state={latencyServiceCharts}
+            timeRange={context.range}
+            className={styles.charts}
           />
         </section>
       )}
@@ -140,11 +148,19 @@ export default function ServicesPage() {
             />
           )}
           {latencyMetrics.value && (
-            <LatencyRows
-              label={`Self time and critical path of ${service}’s operations`}
-              state={latencyOperations}
-              noteClassName={styles.note}
-            />
+            <>
+              <LatencyRows
+                label={`Self time and critical path of ${service}’s operations`}
+                state={latencyOperations}
+                noteClassName={styles.note}
+              />
+              <LatencyCharts
+                per="operation"
+                state={latencyOperationCharts}
+                timeRange={context.range}
+                className={styles.charts}
+              />
+            </>
           )}
           <h4>Exemplars (slowest first)</h4>
           {exemplars.error && <DataErrorAlert title="Could not load exemplars" error={exemplars.error} />}

@@ -1,6 +1,7 @@
 import type { TraceHit, TraceSource } from '../../sources/types';
 import { tinyOtlp } from '../../../tests/synthetic/tiny';
-import { loadSampleShares, SAMPLE_TRACES } from './latencyLoaders';
+import type { LatencyMetrics } from '../../data';
+import { loadLatencyCharts, loadSampleShares, SAMPLE_TRACES } from './latencyLoaders';
 
 const hit = (traceId: string, startMs: number): TraceHit => ({ traceId, startMs, durationMs: 1, serviceStats: {} });
 
@@ -63,5 +64,25 @@ describe('loadSampleShares', () => {
     const { source, searched } = jaegerLike({ a: [hit('t1', 1)], b: [] });
     await loadSampleShares(source, 'b', range, signal);
     expect(searched).toEqual(['b']);
+  });
+});
+
+describe('loadLatencyCharts', () => {
+  it('charts every service, or the operations of the chosen one, over the page range', async () => {
+    const asked: unknown[][] = [];
+    const metrics = {
+      overTime: async (...args: unknown[]) => {
+        asked.push(args.slice(0, 3));
+        return { selfTime: [], criticalPath: [] };
+      },
+    } as unknown as LatencyMetrics;
+    const range = { start: 100, end: 400 };
+    const signal = new AbortController().signal;
+    await loadLatencyCharts(metrics, undefined, range, signal);
+    await loadLatencyCharts(metrics, 'user-service', range, signal);
+    expect(asked).toEqual([
+      [{}, 'service', range],
+      [{ service: 'user-service' }, 'operation', range],
+    ]);
   });
 });

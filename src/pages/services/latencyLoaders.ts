@@ -3,7 +3,8 @@
  * connector's metrics in the page's Prometheus (undefined when absent), their breakdown per
  * service or per operation of one service, and the same shares over a sample of fetched traces —
  * the newest {@link SAMPLE_TRACES} traces of the range (of the service, when one is chosen), loaded
- * and analysed through the loading service. A source that cannot search without a service (Jaeger)
+ * and analysed through the loading service — and the connector's self-time and critical-path time
+ * rates over time, per service or per operation of one service. A source that cannot search without a service (Jaeger)
  * is searched once per service: the newest N traces overall are among the newest N of each of
  * their services, so the union cut to the newest N is the same sample.
  */
@@ -12,6 +13,7 @@ import {
   DataError,
   detectLatencyMetrics,
   LatencyMetrics,
+  LatencyOverTime,
   PrometheusClient,
   UnixSecondsRange,
 } from '../../data';
@@ -93,4 +95,16 @@ export async function loadLatencyRows(
     ...(sampled && 'value' in sampled ? { sampleTraces: sampled.value.traces } : {}),
     ...(sampled && 'error' in sampled ? { sampleError: sampled.error } : {}),
   };
+}
+
+/** Self-time and critical-path time rates over the range, per service, or per operation of `service`. */
+export function loadLatencyCharts(
+  metrics: LatencyMetrics,
+  service: string | undefined,
+  s: UnixSecondsRange,
+  signal: AbortSignal
+): Promise<LatencyOverTime> {
+  return service === undefined
+    ? metrics.overTime({}, 'service', s, { signal })
+    : metrics.overTime({ service }, 'operation', s, { signal });
 }

@@ -4,7 +4,8 @@
  * load cancelled — the per-service stats, the dependency edges, and for the selected service its
  * operations, its charts (or one operation's) and its slowest exemplars; and the TraceLens
  * connector's self-time and critical-path breakdown per service (per operation of the selected
- * service) beside a sample of fetched traces (latencyLoaders.ts): everything `ServicesPage`
+ * service) beside a sample of fetched traces, and its time rates over the range, charted
+ * (latencyLoaders.ts): everything `ServicesPage`
  * renders, plus the links and URL updates its tables make.
  */
 import { ROUTES } from '../../constants';
@@ -16,7 +17,7 @@ import { pageUrl, traceUrl } from '../../app/links';
 import { builderToParams } from '../../app/searchQuery';
 import { slowTracesSearch, StatsRow } from './servicesModel';
 import { loadDependencies, loadServiceCharts, loadStats } from './serviceLoaders';
-import { loadLatencyMetrics, loadLatencyRows, loadSampleShares } from './latencyLoaders';
+import { loadLatencyCharts, loadLatencyMetrics, loadLatencyRows, loadSampleShares } from './latencyLoaders';
 import { readServicesUrl, selectOperationPatch, selectServicePatch } from './servicesUrl';
 
 /** exemplar traces listed for the selected service */
@@ -65,6 +66,14 @@ export function useServicesModel() {
     latencyKey && service ? `${latencyKey}|${service}` : undefined,
     latencyRows(service)
   );
+  const chartKey = lm && `${promRangeKey}|${lm.scheme.selfTime}|charts`;
+  const latencyCharts = (svc: string | undefined) => (signal: AbortSignal) =>
+    loadLatencyCharts(lm!, svc, context.resolveSeconds(), signal);
+  const latencyServiceCharts = useAsync(chartKey, latencyCharts(undefined));
+  const latencyOperationCharts = useAsync(
+    chartKey && service ? `${chartKey}|${service}` : undefined,
+    latencyCharts(service)
+  );
 
   return {
     context,
@@ -82,6 +91,9 @@ export function useServicesModel() {
     latencyMetrics,
     latencyServices,
     latencyOperations,
+    /** the connector's time rates over the range: per service, and per operation of `service` */
+    latencyServiceCharts,
+    latencyOperationCharts,
     slowTracesHref: (row: StatsRow) =>
       pageUrl(ROUTES.Search, { ...context.carry, ...builderToParams(slowTracesSearch(row)), run: '1' }),
     selectService: (name: string) => update(selectServicePatch(name), { push: true }),
