@@ -83,6 +83,42 @@ describe('recursion in the diff', () => {
   });
 });
 
+describe('a comparison with many call paths the baseline lacks', () => {
+  /*
+   * Baseline: api GET [0,10].
+   * Comparison: api GET [0,100] with 99 calls db q0 … q98, call k at [k, k+1] (µs): 101 nodes
+   * (more than the columns hold before they first grow), 99 of them on the comparison side only.
+   */
+  const base = analysed([{ id: 'r', service: 'api', name: 'GET', start: 0, end: 10 }]);
+  const comp = analysed([
+    { id: 'r', service: 'api', name: 'GET', start: 0, end: 100 },
+    ...Array.from({ length: 99 }, (_, k) => ({
+      id: `q${k}`,
+      parent: 'r',
+      service: 'db',
+      name: `q${k}`,
+      start: k,
+      end: k + 1,
+    })),
+  ]);
+  const diff = diffCallTrees([base], [comp]);
+  const calls = Array.from({ length: 99 }, () => 1);
+
+  it('gives the baseline zero sums and no example at every node it lacks', () => {
+    expect(diff.parent.length).toBe(101);
+    expect(Array.from(diff.baseline.count)).toEqual([1, 1, ...calls.map(() => 0)]);
+    expect(Array.from(diff.baseline.example)).toEqual([0, 0, ...calls.map(() => -1)]);
+    expect(Array.from(diff.comparison.count)).toEqual([1, 1, ...calls]);
+    expect(Array.from(diff.comparison.example)).toEqual([0, 0, ...calls.map(() => 0)]);
+  });
+
+  it('counts one more call per trace at each new node, and GET’s self time 9 µs less', () => {
+    expect(Array.from(diff.callsDelta)).toEqual([0, 0, ...calls]);
+    // GET self: baseline 10, comparison 100 − 99 = 1
+    expect(inUs(diff.selfDelta)).toEqual([0, -9, ...calls]);
+  });
+});
+
 describe('bounded diff', () => {
   it('merges the same paths on both sides into "other" and keeps every sum', () => {
     // rank (self + critical per trace, both sides): GET 90+70, q 60+40, get 10: keep 2 nodes → root and GET

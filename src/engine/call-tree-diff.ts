@@ -13,7 +13,8 @@
  * Bounded like the call tree (call-tree-bound.ts) on the joint tree, ranked by self plus
  * critical-path time per trace of both sides, so "other" nodes merge the same paths on both
  * sides and every column still sums to the full tree's (and the diff of a set with itself is 0
- * at every node). O(total spans) plus the bound; memory O(total spans) in typed arrays.
+ * at every node). O(total spans) plus the bound; memory O(call paths) in typed arrays (they grow
+ * with the nodes, call-tree.ts) plus one trace's spans.
  */
 import { TraceAnalysis } from './analyze';
 import { boundTree } from './call-tree-bound';
@@ -26,6 +27,7 @@ import {
   nodeColumns,
   NodeSums,
 } from './call-tree';
+import { withRoom } from './group-sums';
 import { GroupIndex } from './grouping';
 
 export interface CallTreeDiffSide extends NodeColumns {
@@ -46,36 +48,37 @@ export interface CallTreeDiff extends CallTreeShape {
   readonly criticalDelta: Float64Array;
 }
 
-/** One set's sums and examples over the joint call paths. */
+/** One set's sums and examples over the joint call paths; the columns grow with the nodes. */
 class SideBuilder {
-  readonly sums: NodeSums;
-  /** per node: duration of the example trace (-1: none yet) and its index */
-  private readonly exampleDuration: Float64Array;
-  readonly example: Int32Array;
+  readonly sums = new NodeSums();
+  /** per node: duration of the example trace, and its index + 1 (0: none yet) */
+  private exampleDuration = new Float64Array(64);
+  private exampleOf = new Uint32Array(64);
   traces = 0;
 
-  constructor(nodes: number) {
-    this.sums = new NodeSums(nodes);
-    this.exampleDuration = new Float64Array(nodes).fill(-1);
-    this.example = new Int32Array(nodes).fill(-1);
-  }
-
-  add(analysis: TraceAnalysis, nodeOf: Uint32Array): void {
-    this.sums.add(analysis, nodeOf);
-    const { exampleDuration, example } = this;
-    const t = this.traces++;
+  /** Adds `analysis`, span i at node `nodeOf[i]`; `nodes`: the joint nodes so far. */
+  add(analysis: TraceAnalysis, nodeOf: Uint32Array, nodes: number): void {
+    this.sums.add(analysis, nodeOf, nodes);
+    const exampleDuration = (this.exampleDuration = withRoom(this.exampleDuration, nodes));
+    const exampleOf = (this.exampleOf = withRoom(this.exampleOf, nodes));
+    const t = ++this.traces;
     const d = analysis.duration;
-    if (d > exampleDuration[0]) {
+    if (exampleOf[0] === 0 || d > exampleDuration[0]) {
       exampleDuration[0] = d;
-      example[0] = t;
+      exampleOf[0] = t;
     }
     for (let i = 0; i < analysis.trace.spanCount; i++) {
       const node = nodeOf[i];
-      if (d > exampleDuration[node]) {
+      if (exampleOf[node] === 0 || d > exampleDuration[node]) {
         exampleDuration[node] = d;
-        example[node] = t;
+        exampleOf[node] = t;
       }
     }
+  }
+
+  /** Index in the set of the example trace of `node`; -1: none. */
+  example(node: number): number {
+    return node < this.exampleOf.length ? this.exampleOf[node] - 1 : -1;
   }
 }
 
@@ -90,20 +93,21 @@ export function diffCallTrees(
   comparison: readonly TraceAnalysis[],
   limits: CallTreeLimits = DEFAULT_CALL_TREE_LIMITS
 ): CallTreeDiff {
-  let spans = 0;
   let spanMax = 0;
-  for (const { trace } of [...baseline, ...comparison]) {
-    spans += trace.spanCount;
-    spanMax = Math.max(spanMax, trace.spanCount);
+  for (const set of [baseline, comparison]) {
+    for (const { trace } of set) {
+      spanMax = Math.max(spanMax, trace.spanCount);
+    }
   }
   const operations = new GroupIndex({ kind: 'operation' });
   const opOf = new Uint32Array(spanMax);
-  const paths = new CallPaths(spans);
+  const paths = new CallPaths();
   const sides = [baseline, comparison].map((set) => {
-    const side = new SideBuilder(spans + 1);
+    const side = new SideBuilder();
     for (const analysis of set) {
       operations.assign(analysis.trace, opOf);
-      side.add(analysis, paths.assign(analysis.tree, analysis.trace.spanCount, opOf));
+      const nodeOf = paths.assign(analysis.tree, analysis.trace.spanCount, opOf);
+      side.add(analysis, nodeOf, paths.size);
     }
     return side;
   });
@@ -111,9 +115,12 @@ export function diffCallTrees(
   const [b, c] = sides;
   const nb = Math.max(1, b.traces);
   const nc = Math.max(1, c.traces);
+  // each side's columns cover every joint node (those it never saw are 0)
+  const bs = nodeColumns(b.sums.columns(size));
+  const cs = nodeColumns(c.sums.columns(size));
   const rank = new Float64Array(size);
   for (let node = 0; node < size; node++) {
-    rank[node] = (b.sums.self[node] + b.sums.critical[node]) / nb + (c.sums.self[node] + c.sums.critical[node]) / nc;
+    rank[node] = (bs.self[node] + bs.critical[node]) / nb + (cs.self[node] + cs.critical[node]) / nc;
   }
   const tree = boundTree(
     paths.parents(),
@@ -124,7 +131,7 @@ export function diffCallTrees(
   );
   const sideOf = (side: SideBuilder, from: number): CallTreeDiffSide => ({
     traces: side.traces,
-    example: tree.source.map((node) => (node >= 0 ? side.example[node] : -1)),
+    example: tree.source.map((node) => (node >= 0 ? side.example(node) : -1)),
     ...nodeColumns(tree.sums.slice(from, from + 4)),
   });
   const base = sideOf(b, 0);

@@ -7,7 +7,9 @@
  * critical-path.ts `perSpan`; per trace these add up to the trace's critical-path length, since
  * node 0 holds none). Node 0 counts the traces and sums their durations.
  * O(total spans): one lookup per span in an open-addressing table keyed by (parent node,
- * operation) (pair-index.ts, `CallPaths`). The result is bounded for display
+ * operation) (pair-index.ts, `CallPaths`); the table and the per-node sums grow with the nodes
+ * made (capacity doubling), not with the spans, so the usual few hundred call paths of many
+ * traces stay in cache. The result is bounded for display
  * (call-tree-bound.ts, ranked by self time): at most `CALL_TREE_NODES` nodes with at most
  * `CALL_TREE_CHILDREN` children each keep their place, the rest merge into counted "other"
  * nodes, so a million distinct call paths make a tree of at most 2 × CALL_TREE_NODES nodes
@@ -15,6 +17,7 @@
  */
 import { TraceAnalysis } from './analyze';
 import { boundTree } from './call-tree-bound';
+import { withRoom } from './group-sums';
 import { GroupIndex } from './grouping';
 import { PairIndex } from './pair-index';
 import { SpanTree } from './tree';
@@ -64,14 +67,9 @@ export interface CallTree extends CallTreeShape, NodeColumns {}
  */
 export class CallPaths {
   /** (parent node, operation) → node − 1 */
-  private readonly index: PairIndex;
+  private readonly index = new PairIndex();
   /** node of each span of the last trace assigned (reused across traces) */
   private nodeOf = new Uint32Array(0);
-
-  /** `spans`: how many spans will be assigned in all (each makes at most one node). */
-  constructor(spans: number) {
-    this.index = new PairIndex(spans);
-  }
 
   /** Nodes so far, node 0 included. */
   get size(): number {
@@ -122,22 +120,27 @@ export class CallPaths {
   }
 }
 
-/** Per-node sums of one trace set (see `NodeColumns`), for at most `nodes` nodes. */
+/** Per-node sums of one trace set (see `NodeColumns`); the columns grow with the nodes. */
 export class NodeSums implements NodeColumns {
-  readonly count: Float64Array;
-  readonly total: Float64Array;
-  readonly self: Float64Array;
-  readonly critical: Float64Array;
+  count = new Float64Array(64);
+  total = new Float64Array(64);
+  self = new Float64Array(64);
+  critical = new Float64Array(64);
 
-  constructor(nodes: number) {
-    this.count = new Float64Array(nodes);
-    this.total = new Float64Array(nodes);
-    this.self = new Float64Array(nodes);
-    this.critical = new Float64Array(nodes);
+  /** Makes room for nodes 0 .. nodes-1. */
+  private reserve(nodes: number): void {
+    this.count = withRoom(this.count, nodes);
+    this.total = withRoom(this.total, nodes);
+    this.self = withRoom(this.self, nodes);
+    this.critical = withRoom(this.critical, nodes);
   }
 
-  /** Adds the spans of `analysis`, span i at node `nodeOf[i]`, and the trace at node 0. */
-  add(analysis: TraceAnalysis, nodeOf: Uint32Array): void {
+  /**
+   * Adds the spans of `analysis`, span i at node `nodeOf[i]`, and the trace at node 0; `nodes`:
+   * the nodes so far (every `nodeOf[i]` is below it).
+   */
+  add(analysis: TraceAnalysis, nodeOf: Uint32Array, nodes: number): void {
+    this.reserve(nodes);
     const { trace, intervals, selfTime } = analysis;
     const { effStart, effEnd } = intervals;
     const perSpan = analysis.criticalPath.perSpan;
@@ -153,8 +156,9 @@ export class NodeSums implements NodeColumns {
     total[0] += analysis.duration;
   }
 
-  /** The four columns for nodes 0 .. size-1, in `NodeColumns` order. */
+  /** The four columns for nodes 0 .. size-1 (0 for nodes not added to), in `NodeColumns` order. */
   columns(size: number): Float64Array[] {
+    this.reserve(size);
     return [this.count, this.total, this.self, this.critical].map((c) => c.subarray(0, size));
   }
 }
@@ -167,20 +171,15 @@ export function nodeColumns([count, total, self, critical]: Float64Array[]): Nod
 /** Builds a merged call tree trace by trace (see the file header). */
 export class CallTreeBuilder {
   /** Idle instance: keeps this class's object shape alive across full GCs (see OtlpJsonReader.shapeKeeper). */
-  static readonly shapeKeeper: CallTreeBuilder = new CallTreeBuilder(0);
+  static readonly shapeKeeper: CallTreeBuilder = new CallTreeBuilder();
 
-  private readonly paths: CallPaths;
-  private readonly sums: NodeSums;
-
-  /** `spans`: the total number of spans that will be added (each makes at most one node). */
-  constructor(spans: number) {
-    this.paths = new CallPaths(spans);
-    this.sums = new NodeSums(spans + 1);
-  }
+  private readonly paths = new CallPaths();
+  private readonly sums = new NodeSums();
 
   /** Adds the spans of `analysis`; `opOf[i]` is the operation id of span i. */
   add(analysis: TraceAnalysis, opOf: Uint32Array): void {
-    this.sums.add(analysis, this.paths.assign(analysis.tree, analysis.trace.spanCount, opOf));
+    const nodeOf = this.paths.assign(analysis.tree, analysis.trace.spanCount, opOf);
+    this.sums.add(analysis, nodeOf, this.paths.size);
   }
 
   /**

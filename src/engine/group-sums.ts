@@ -22,7 +22,7 @@ export interface AggregateColumns {
 }
 
 /** `a` if it has room for `size` values, else a copy with room for at least twice as many. */
-function withRoom<T extends Uint32Array | Float64Array>(a: T, size: number): T {
+export function withRoom<T extends Uint32Array | Float64Array>(a: T, size: number): T {
   if (size <= a.length) {
     return a;
   }
