@@ -51,7 +51,9 @@ const DEEP_DATA_IMPORT = {
 };
 const TESTS_IMPORT = reaching(['tests'], 'product code does not import tests/ (test files and testing/ helpers may)');
 
-const rule = (patterns) => ({ 'no-restricted-imports': ['error', { paths: ['moment'], patterns }] });
+/** Tests click and type through tests/support/user.ts, whose instance skips jsdom's slow pointer-events check. */
+const USER_EVENT = { name: '@testing-library/user-event', message: 'use `user` from tests/support/user.ts' };
+const rule = (patterns) => ({ 'no-restricted-imports': ['error', { paths: ['moment', USER_EVENT], patterns }] });
 
 /** Blocks forbidding `patterns` in folder `dir` of src/ (or in src/constants.ts), and tests/ in its product code. */
 function restrict(dir, patterns) {

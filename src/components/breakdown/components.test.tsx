@@ -1,6 +1,5 @@
 import React from 'react';
 import { render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { tableCells, tableHeaders, tableRows } from '../../../tests/support/tables';
 import { user } from '../../../tests/support/user';
 import { analyzeTrace, traceFromDataFrame } from '../../engine';
@@ -43,7 +42,7 @@ describe('BreakdownBars', () => {
   it('makes rows with a link focusable links, in a fixed unit', async () => {
     const linked = { ...view, rows: view.rows.map((r) => ({ ...r, href: `/a/x/search?key=${r.label}` })) };
     render(<BreakdownBars view={linked} unit="us" />);
-    await userEvent.tab();
+    await user.tab();
     expect(screen.getByRole('link', { name: 'user-service' })).toHaveFocus();
     expect(screen.getByRole('link', { name: 'user-service' })).toHaveAttribute('href', '/a/x/search?key=user-service');
     expect(rowTexts('breakdown-row')[0]).toBe('user-service5363 µs 29.0%');

@@ -1,5 +1,5 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { user } from '../../../tests/support/user';
 import { PLUGIN_BASE_URL } from '../../constants';
 import { readTraceFile } from '../../engine';
 import { installRecordedBackend } from '../../../tests/support/recordedBackend';
@@ -78,13 +78,13 @@ function renderOpenFile(path = `${PLUGIN_BASE_URL}/file`) {
 }
 
 async function paste(text: string) {
-  await userEvent.click(await screen.findByLabelText('Trace file text', {}, SLOW));
-  await userEvent.paste(text);
-  await userEvent.click(screen.getByRole('button', { name: 'Open pasted trace' }));
+  await user.click(await screen.findByLabelText('Trace file text', {}, SLOW));
+  await user.paste(text);
+  await user.click(screen.getByRole('button', { name: 'Open pasted trace' }));
 }
 
 const upload = async (name: string, text: string) =>
-  userEvent.upload(
+  user.upload(
     await screen.findByLabelText(/^Upload a trace file/, {}, SLOW),
     new File([text], name, { type: 'application/json' })
   );
@@ -119,7 +119,7 @@ describe('Open a trace file', () => {
     expect(screen.getByTestId('summary-services')).toHaveTextContent('3');
     expect(screen.getAllByTestId('waterfall-row')).toHaveLength(3);
     // the root's self time: 10 − (6 − 2) − (8 − 7) = 5 ms
-    await userEvent.click(screen.getByRole('option', { name: 'web GET /cart' }));
+    await user.click(screen.getByRole('option', { name: 'web GET /cart' }));
     const details = screen.getByTestId('span-details');
     expect(within(details).getByText('self time').nextSibling).toHaveTextContent('5 ms');
     // what needs a datasource is off, with the reason
@@ -144,7 +144,7 @@ describe('Open a trace file', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Sort column Duration' }));
     fireEvent.click(screen.getByRole('button', { name: 'Sort column Duration' }));
     expect(tableCells('Traces in the file').map((cells) => cells[5])).toEqual([B, A]);
-    await userEvent.click(screen.getByRole('link', { name: 'backend POST /b' }));
+    await user.click(screen.getByRole('link', { name: 'backend POST /b' }));
     expect(await screen.findByRole('heading', { name: `Trace ${B}` }, SLOW)).toBeInTheDocument();
     expect(screen.getByTestId('location-search')).toHaveTextContent('?ds=file&file=1');
     expect(screen.getByTestId('trace-provenance')).toHaveTextContent('From file two-traces.json, Jaeger JSON.');
@@ -185,7 +185,7 @@ describe('Open a trace file', () => {
     expect(screen.getByTestId('summary-services')).toHaveTextContent('2');
     expect(screen.getByTestId('summary-duration')).toHaveTextContent('10 ms');
     // the client's self time: 10 − 8 ms of the server nested under it
-    await userEvent.click(screen.getByRole('option', { name: 'web get /x' }));
+    await user.click(screen.getByRole('option', { name: 'web get /x' }));
     expect(within(screen.getByTestId('span-details')).getByText('self time').nextSibling).toHaveTextContent('2 ms');
   });
 
@@ -214,13 +214,13 @@ describe('Open a trace file', () => {
     const bar = await screen.findByRole('progressbar', { name: 'Reading big.json' }, SLOW);
     expect(bar).toHaveAttribute('aria-valuetext', 'Reading big.json: 1.50 MB of 4 MB');
     expect(screen.getByRole('button', { name: 'Open pasted trace' })).toBeDisabled();
-    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(await screen.findByText('Reading big.json was cancelled.')).toBeInTheDocument();
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     read.mockRestore();
-    await userEvent.click(screen.getByLabelText('Trace file text'));
-    await userEvent.paste('{}');
+    await user.click(screen.getByLabelText('Trace file text'));
+    await user.paste('{}');
     expect(screen.getByRole('button', { name: 'Open pasted trace' })).toBeEnabled();
   });
 

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { user } from '../../../tests/support/user';
 import { PLUGIN_BASE_URL } from '../../constants';
 import { DataError, partialTraceWarning } from '../../data';
 import { recorded, wireText } from '../../../tests/support/recorded';
@@ -32,7 +32,7 @@ beforeAll(() => {
 
 /** Clicks "Run query"; the page's URL parameters then. */
 async function runQuery() {
-  await userEvent.click(screen.getByRole('button', { name: 'Run query' }));
+  await user.click(screen.getByRole('button', { name: 'Run query' }));
   return Object.fromEntries(new URLSearchParams(screen.getByTestId('location-search').textContent!));
 }
 
@@ -71,20 +71,20 @@ describe('Search page on Jaeger', () => {
     // jsdom lays nothing out: the Combobox menu's virtual list renders options only in a box with a size
     const height = jest.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(240);
     const width = jest.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(240);
-    await userEvent.click(screen.getByRole('combobox', { name: /service/i }));
-    await userEvent.click(await screen.findByRole('option', { name: 'user-service' }, SLOW));
-    await userEvent.click(screen.getByRole('combobox', { name: /operation/i }));
+    await user.click(screen.getByRole('combobox', { name: /service/i }));
+    await user.click(await screen.findByRole('option', { name: 'user-service' }, SLOW));
+    await user.click(screen.getByRole('combobox', { name: /operation/i }));
     expect((await screen.findAllByRole('option', {}, SLOW)).map((o) => o.textContent)).toEqual([
       'GET /users/{id}',
       'SELECT users',
     ]);
-    await userEvent.click(screen.getByRole('option', { name: 'SELECT users' }));
+    await user.click(screen.getByRole('option', { name: 'SELECT users' }));
     height.mockRestore();
     width.mockRestore();
     const limit = screen.getByLabelText('Most traces to find');
-    await userEvent.clear(limit);
-    await userEvent.type(limit, '5');
-    await userEvent.type(screen.getByLabelText(/^Tags/), 'db.system=postgresql');
+    await user.clear(limit);
+    await user.type(limit, '5');
+    await user.type(screen.getByLabelText(/^Tags/), 'db.system=postgresql');
     expect(await runQuery()).toEqual({
       ds: 'jaeger',
       svc: 'user-service',
@@ -98,12 +98,12 @@ describe('Search page on Jaeger', () => {
   it('says what is wrong with the tags and will not run them', async () => {
     installRecordedBackend({ jaeger: JAEGER });
     renderApp(`${PLUGIN_BASE_URL}/search?ds=jaeger&svc=frontend&attr=${encodeURIComponent('span.error=true')}`);
-    await userEvent.type(await screen.findByLabelText(/^Tags/, {}, SLOW), ' oops');
+    await user.type(await screen.findByLabelText(/^Tags/, {}, SLOW), ' oops');
     expect(
       screen.getByText('"oops" is not key=value (quote a value that holds spaces: key="a b").')
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Run query' })).toBeDisabled();
-    await userEvent.type(screen.getByLabelText(/^Tags/), '=1');
+    await user.type(screen.getByLabelText(/^Tags/), '=1');
     expect(screen.getByRole('button', { name: 'Run query' })).toBeEnabled();
   });
 
@@ -132,7 +132,7 @@ describe('Search page on Tempo', () => {
       `${PLUGIN_BASE_URL}/compare?ds=tempo&prom=prometheus&from=now-1h&to=now&q=%7B+status+%3D+error+%7D`
     );
 
-    await userEvent.click(screen.getByRole('radio', { name: 'TraceQL' }));
+    await user.click(screen.getByRole('radio', { name: 'TraceQL' }));
     const raw = await screen.findByLabelText('TraceQL query');
     expect(raw).toHaveValue('{ status = error }');
     fireEvent.change(raw, { target: { value: '{ span.http.route = "/cart" }' } });

@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { user } from '../../../tests/support/user';
 import { PLUGIN_BASE_URL } from '../../constants';
 import { parseOtlpTrace } from '../../engine';
 import { installRecordedBackend } from '../../../tests/support/recordedBackend';
@@ -28,7 +28,7 @@ async function download(): Promise<{ name: string; text: string }> {
   const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
     names.push(this.download);
   });
-  await userEvent.click(await screen.findByRole('button', { name: 'Download as OTLP JSON' }, SLOW));
+  await user.click(await screen.findByRole('button', { name: 'Download as OTLP JSON' }, SLOW));
   click.mockRestore();
   expect(blobs).toHaveLength(1);
   expect(names).toHaveLength(1);
@@ -54,14 +54,14 @@ describe('Download as OTLP JSON', () => {
   it('saves a trace opened from a file', async () => {
     installRecordedBackend({});
     renderApp(`${PLUGIN_BASE_URL}/file`);
-    await userEvent.click(await screen.findByLabelText('Trace file text', {}, SLOW));
-    await userEvent.paste(
+    await user.click(await screen.findByLabelText('Trace file text', {}, SLOW));
+    await user.paste(
       tinyOtlp([
         { id: 'root', service: 'web', start: 0, end: 3_000 },
         { id: 'kid', parent: 'root', service: 'db', start: 1_000, end: 2_000 },
       ])
     );
-    await userEvent.click(screen.getByRole('button', { name: 'Open pasted trace' }));
+    await user.click(screen.getByRole('button', { name: 'Open pasted trace' }));
     expect(await screen.findByTestId('summary-spans', {}, SLOW)).toHaveTextContent('2');
     const saved = await download();
     expect(saved.name).toBe('0123456789abcdef0123456789abcdef.otlp.json');
