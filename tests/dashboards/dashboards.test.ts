@@ -4,16 +4,20 @@
  * provisioned datasource of that type (directly or through a datasource variable); every
  * `$variable` used is defined; breakdown panels use the panel's plugin id, options its editor
  * declares with values it accepts, and Tempo searches listing at least as many traces as they
- * fetch; span-metrics queries use the OTel scheme that the OpenTelemetry Collector's span_metrics
- * connector writes in the compose demo and the test stack (ms histograms, label service_name), and
- * the p95 overlay and axis say ms; the app's manifest ships the overview dashboard.
+ * fetch, or (all traffic) a Prometheus query of the TraceLens connector's histograms; span-metrics
+ * queries use the OTel scheme that the OpenTelemetry Collector's span_metrics connector writes in
+ * the compose demo and the test stack (ms histograms, label service_name), connector queries the
+ * names its tracelens_latency connector writes there (Prometheus 2 naming), and the p95 overlay and
+ * axis say ms; the app's manifest ships the overview dashboard.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { PanelOptionsEditorBuilder, PanelOptionsEditorItem, standardEditorsRegistry } from '@grafana/data';
 import { plugin as breakdownPlugin } from '../../src/panels/breakdown/module';
+import { connectorMeasureOf } from '../../src/panels/breakdown/allTraffic';
 import { PRESET_SCHEMES } from '../../src/data/spanmetrics/scheme';
+import { latencyMetricsNames } from '../../src/data/latencymetrics/scheme';
 
 const repo = resolve(__dirname, '../..');
 const read = (file: string) => readFileSync(join(repo, file), 'utf8');
@@ -135,8 +139,12 @@ describe.each(dashboards)('%s', (_file, dashboard) => {
     expect([...defined].filter((name) => !used.has(name))).toEqual([]);
   });
 
-  it('queries span metrics with the names the collector’s span_metrics connector writes (OTel scheme)', () => {
+  it('queries span metrics and the TraceLens connector’s histograms by the names the collector writes', () => {
     const scheme = PRESET_SCHEMES.otel;
+    const connector = latencyMetricsNames('tracelens', '_');
+    const connectorNames = [connector.selfTime, connector.criticalPath].flatMap((h) =>
+      ['_sum', '_count', '_bucket'].map((suffix) => `${h}${suffix}`)
+    );
     const exprs = [
       ...dashboard.panels
         .flatMap((p) => (p.targets ?? []).map((t) => t.expr))
@@ -146,9 +154,13 @@ describe.each(dashboards)('%s', (_file, dashboard) => {
     expect(exprs.length).toBeGreaterThan(0);
     for (const expr of exprs) {
       const metrics = expr.match(/traces_[a-z_]+/g) ?? [];
-      expect(metrics.length).toBeGreaterThan(0);
+      const connectorMetrics = expr.match(/tracelens_[a-z_]+/g) ?? [];
+      expect(metrics.length + connectorMetrics.length).toBeGreaterThan(0);
       for (const metric of metrics) {
         expect([scheme.callsMetric, `${scheme.latencyMetric}_bucket`]).toContain(metric);
+      }
+      for (const metric of connectorMetrics) {
+        expect(connectorNames).toContain(metric);
       }
       expect(expr).toMatch(new RegExp(`\\b${scheme.labels.service}\\b`));
     }
@@ -211,7 +223,28 @@ describe('breakdown panels', () => {
     }
   });
 
-  it.each(panels.map((p) => [p.title, p] as const))(
+  const isTempo = (panel: Panel) => (t: NonNullable<Panel['targets']>[number]) =>
+    (t.datasource ?? panel.datasource)?.type === 'tempo';
+  const tracePanels = panels.filter((p) => (p.targets ?? []).some(isTempo(p)));
+  const allTrafficPanels = panels.filter((p) => !tracePanels.includes(p));
+
+  it('include an all-traffic one', () => {
+    expect(allTrafficPanels.map((p) => p.title)).toEqual(['Self time per service — all traffic']);
+  });
+
+  it.each(allTrafficPanels.map((p) => [p.title, p] as const))(
+    '%s: one Prometheus query of the connector’s self-time histogram, per service, without an overlay',
+    (_title, panel) => {
+      const targets = panel.targets ?? [];
+      expect(targets.map((t) => (t.datasource ?? panel.datasource)?.type)).toEqual(['prometheus']);
+      const frame = { refId: targets[0].refId, fields: [], length: 0 };
+      expect(connectorMeasureOf(frame, { targets } as never)).toBe(panel.options!.measure);
+      expect(targets[0].expr).toMatch(/^sum by \(service_name\) /);
+      expect(panel.options).toMatchObject({ groupBy: 'service', view: 'bars', showOverlay: false });
+    }
+  );
+
+  it.each(tracePanels.map((p) => [p.title, p] as const))(
     '%s: a Tempo TraceQL search listing at least the traces it fetches',
     (_title, panel) => {
       const tempo = (panel.targets ?? []).filter((t) => (t.datasource ?? panel.datasource)?.type === 'tempo');

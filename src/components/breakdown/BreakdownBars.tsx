@@ -25,7 +25,9 @@ export function rowSummary(view: BreakdownView, row: BreakdownViewRow, unit: Dur
   if (row.waiting !== undefined) {
     parts.push(`waiting on others: ${formatDuration(row.waiting, unit)}`);
   }
-  parts.push(`${row.count} spans`);
+  if (Number.isFinite(row.count)) {
+    parts.push(`${row.count} spans`);
+  }
   if (row.overlay !== undefined && view.overlayLabel) {
     parts.push(`${view.overlayLabel}: ${formatDuration(row.overlay, unit)}`);
   }

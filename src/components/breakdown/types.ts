@@ -25,7 +25,7 @@ export interface BreakdownViewRow {
   waiting?: number;
   /** the measure summed over all traces / the summed trace durations */
   share: number;
-  /** spans in the group, over all traces */
+  /** spans in the group, over all traces; NaN when unknown (all traffic, from metrics) */
   count: number;
   /** traces containing the group (undefined for "Other") */
   traces?: number;

@@ -12,6 +12,7 @@ import { BreakdownPanel } from './BreakdownPanel';
 import { BreakdownOptions, DEFAULT_OPTIONS } from './options';
 import { searchHits } from './frames';
 import { jaegerSearchFrame, tempoSearchFrame } from '../../../tests/support/searchFrames';
+import { recordedRangeFrames } from '../../../tests/support/prometheusFrames';
 
 /** the requests the panel sent to Grafana's backend in this test */
 let requests: BackendSrvRequest[] = [];
@@ -171,6 +172,60 @@ describe('BreakdownPanel messages', () => {
     render(<BreakdownPanel {...props([broken])} />);
     expect(screen.getByRole('alert')).toHaveTextContent('The trace could not be read');
     expect(screen.getByRole('alert')).toHaveTextContent('no startTime field');
+  });
+});
+
+describe('BreakdownPanel with the TraceLens connector’s metrics (all traffic)', () => {
+  // the provisioned "Self time per service — all traffic" query, answered with Prometheus 2's recorded rates
+  const PROM_TARGET = {
+    refId: 'A',
+    datasource: { type: 'prometheus', uid: 'prometheus' },
+    expr: 'sum by (service_name) (rate(tracelens_span_self_time_seconds_sum[$__rate_interval]))',
+  };
+  const allTraffic = (options: Partial<BreakdownOptions> = {}, index = 0) => {
+    const p = props(recordedRangeFrames('latency-prom2-over-time-by-service', index, 'A'), options);
+    return {
+      ...p,
+      data: { ...p.data, request: { targets: [PROM_TARGET] } },
+    } as unknown as PanelProps<BreakdownOptions>;
+  };
+
+  it('draws each service’s share of self time as bars, without fetching a trace', () => {
+    render(<BreakdownPanel {...allTraffic({ view: 'stacked' })} />);
+    expect(screen.getByTestId('breakdown-header')).toHaveTextContent(
+      "Self time per second by service · all traffic · share of all groups' self time per second (20.5 ms/s)"
+    );
+    expect(screen.getByTestId('breakdown-header')).toHaveTextContent(
+      'All traffic: the TraceLens connector’s histograms in Prometheus, mean rate over the time range'
+    );
+    // means of the recorded samples: user-service 5.95 of 20.53 ms/s = 29.0%, …
+    expect(rows()).toEqual([
+      'user-service5.95 ms 29.0%',
+      'auth-service5.15 ms 25.1%',
+      'api-gateway3.68 ms 17.9%',
+      'frontend3.18 ms 15.5%',
+      'order-worker2.57 ms 12.5%',
+    ]);
+    expect(screen.getByText('user-service').closest('[title]')?.getAttribute('title')).not.toContain('spans');
+    expect(requests).toEqual([]);
+  });
+
+  it('honours Top N: api-gateway, frontend and order-worker (3.68 + 3.18 + 2.57 ms/s) merge into Other', () => {
+    render(<BreakdownPanel {...allTraffic({ topN: 2 })} />);
+    expect(rows()).toEqual(['user-service5.95 ms 29.0%', 'auth-service5.15 ms 25.1%', 'Other (3 groups)9.43 ms 45.9%']);
+  });
+
+  it('says where to get the connector when its query returns nothing', () => {
+    const p = allTraffic();
+    render(<BreakdownPanel {...({ ...p, data: { ...p.data, series: [] } } as PanelProps<BreakdownOptions>)} />);
+    expect(screen.getByTestId('panel-message')).toHaveTextContent('No TraceLens connector metrics');
+    expect(screen.getByTestId('panel-message')).toHaveTextContent('add the tracelens_latency connector');
+  });
+
+  it('asks for the operation label when grouping by operation', () => {
+    render(<BreakdownPanel {...allTraffic({ groupBy: 'operation' })} />);
+    expect(screen.getByTestId('panel-message')).toHaveTextContent("No operation in the TraceLens connector's series");
+    expect(screen.getByTestId('panel-message')).toHaveTextContent('sum by (service_name, span_name)');
   });
 });
 

@@ -1,5 +1,6 @@
 /**
- * Trace latency breakdown panel: trace frames or Tempo/Jaeger search results in, breakdown out. It
+ * Trace latency breakdown panel: trace frames or Tempo/Jaeger search results (or the TraceLens
+ * connector's metrics, for all traffic) in, breakdown out. It
  * renders what its model (usePanelModel.ts, panelModel.ts) gives: a message, the fetch progress
  * (with Cancel), or the header (with the coverage line) and the chosen view.
  */
@@ -28,7 +29,7 @@ export function BreakdownPanel(props: PanelProps<BreakdownOptions>) {
         <>
           {!tiny && <PanelHeader summary={body.summary} coverage={body.coverage} raise={raise} notes={body.notes} />}
           <div className={styles.content}>
-            <BreakdownContent view={options.view} {...body.content} unit={options.unit} width={width} />
+            <BreakdownContent view={body.view} {...body.content} unit={options.unit} width={width} />
           </div>
         </>
       )}

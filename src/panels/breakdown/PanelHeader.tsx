@@ -8,8 +8,8 @@ import { CoverageLine } from '../../components/CoverageLine';
 export interface PanelHeaderProps {
   /** e.g. "Self time by service · 10 traces · share of …" */
   summary: string;
-  /** what the breakdown was computed from */
-  coverage: Coverage;
+  /** what the breakdown was computed from: the traces (none for all traffic) */
+  coverage?: Coverage;
   /** "Use N traces", where more of the listed traces could be fetched */
   raise?: { label: string; onClick: () => void };
   /** how to read the numbers */
@@ -22,7 +22,7 @@ export function PanelHeader({ summary, coverage, raise, notes }: PanelHeaderProp
   return (
     <div className={styles.header} data-testid="breakdown-header">
       <span>{summary}</span>
-      <CoverageLine coverage={coverage} raise={raise} />
+      {coverage && <CoverageLine coverage={coverage} raise={raise} />}
       {notes.map((n) => (
         <span key={n}>{n}</span>
       ))}

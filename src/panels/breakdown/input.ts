@@ -2,11 +2,13 @@
  * What the panel can do with the data it received: analyse trace frames, fetch the traces of
  * search results (Tempo or Jaeger, from the datasource that listed them: the `maxTraces` newest or
  * slowest, with how many were listed and whether the search stopped at its limit, for the coverage
- * line), or say — specifically — why it can do neither. Pure: frames in, decision out.
+ * line), break down all traffic from the TraceLens connector's metrics when those are all it got
+ * (allTraffic.ts), or say — specifically — why it can do none. Pure: frames in, decision out.
  */
 import { DataFrame, DataQueryRequest, InterpolateFunction } from '@grafana/data';
 import { analyzeTrace, TraceAnalysis, traceFromDataFrame } from '../../engine';
 import type { SourceKind, SourceRef } from '../../sources/types';
+import { ConnectorMeasure, connectorMeasure, connectorMeasureOf, exprOf } from './allTraffic';
 import { classifyFrames, describeFrame, sampleHits, SearchHit, searchFrameKind, searchHits } from './frames';
 import { BreakdownOptions, MAX_TRACES_PER_PANEL } from './options';
 
@@ -33,7 +35,9 @@ export type PanelInput =
       /** the query's limit, when it has one, and whether the search listed that many */
       search?: { limit: number; reached: boolean };
       metrics: DataFrame[];
-    };
+    }
+  /** the connector's rates of `measure`, in `metrics` (no trace query) */
+  | { kind: 'allTraffic'; measure: ConnectorMeasure; metrics: DataFrame[] };
 
 const ADD_QUERY =
   'Add a Tempo or Jaeger query: a trace ID to analyse one trace, or a search (Tempo: TraceQL, table format "Traces"; Jaeger: Search) to aggregate the traces it lists. Zipkin trace queries work too.';
@@ -136,11 +140,16 @@ export function panelInput(
   if (frames.search.length > 0) {
     return fromSearch(frames.search, frames.metrics, options, request, replaceVariables);
   }
+  const measured = frames.metrics.map((f) => connectorMeasureOf(f, request));
+  const measure = measured.find((m) => m !== undefined);
+  if (measure) {
+    return { kind: 'allTraffic', measure, metrics: frames.metrics.filter((_, i) => measured[i] === measure) };
+  }
   if (frames.metrics.length > 0) {
     return message(
       'info',
       'Metrics alone are not enough',
-      `This panel breaks traces down; the Prometheus (or other metrics) query here only adds a percentile overlay. ${ADD_QUERY}`
+      `This panel breaks traces down; the Prometheus (or other metrics) query here only adds a percentile overlay, unless it reads the TraceLens connector's self-time or critical-path histograms (all traffic). ${ADD_QUERY}`
     );
   }
   if (frames.other.length > 0) {
@@ -148,6 +157,13 @@ export function panelInput(
       'warning',
       'Not trace data',
       `The queries returned ${frames.other.map(describeFrame).join('; ')}, which holds no traces. ${ADD_QUERY}`
+    );
+  }
+  if ((request?.targets ?? []).some((t) => connectorMeasure(exprOf(t)))) {
+    return message(
+      'info',
+      'No TraceLens connector metrics',
+      'The query reads the TraceLens connector’s histograms, but Prometheus returned none in this time range: add the tracelens_latency connector to your OpenTelemetry Collector (see collector/README.md in the TraceLens repository), or widen the time range.'
     );
   }
   const searched = series.some((f) => f.fields.some((x) => x.name === 'traceID' || x.name === 'traceIdHidden'));

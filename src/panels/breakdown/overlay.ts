@@ -1,76 +1,89 @@
 /**
- * Percentile overlay: reads the values of Prometheus frames (e.g. span-metrics p95 by service)
- * and keys them like the engine's groups, so each breakdown row can show the value of its group.
- * Labels are taken from a number field's `labels` (time series) or from the row's string
- * columns (table format). Matching labels per grouping: service → `service` | `service_name`;
- * operation → the service label and `span_name` | `operation` | `name`; span kind →
- * `span_kind` (SPAN_KIND_SERVER → server); attribute → the key with non-identifier characters as
- * `_` (Prometheus' own label mapping). The value of a series is its last finite sample.
- * O(frames · fields · rows).
+ * Reads the values of Prometheus frames (e.g. span-metrics p95 by service, or the TraceLens
+ * connector's time rates) and keys them like the engine's groups, so each breakdown row can show
+ * the value of its group. Labels are taken from a number field's `labels` (time series) or from
+ * the row's string columns (table format). Matching labels per grouping: service → `service` |
+ * `service_name` | `service.name`; operation → the service label and `span_name` | `span.name` |
+ * `operation` | `name`; span kind → `span_kind` | `span.kind` (SPAN_KIND_SERVER → server);
+ * attribute → the key, or the key with non-identifier characters as `_` (Prometheus' own label
+ * mapping). A time series' value is what `reduce` makes of its samples: for the percentile
+ * overlay its last finite sample. O(frames · fields · rows).
  */
 import { DataFrame, FieldType, Labels } from '@grafana/data';
 import type { GroupBy } from '../../engine';
 
 const first = (labels: Labels, keys: string[]) => keys.map((k) => labels[k]).find((v) => v !== undefined);
 
-/** The engine group key (JSON of its parts) the labels belong to, if they name one. */
-export function groupKeyOf(labels: Labels, groupBy: GroupBy): string | undefined {
-  const service = first(labels, ['service', 'service_name']);
-  let parts: string[] | undefined;
+/** The parts of the engine group the labels belong to ([service], [service, operation], …), if they name one. */
+export function groupPartsOf(labels: Labels, groupBy: GroupBy): string[] | undefined {
+  const service = first(labels, ['service', 'service_name', 'service.name']);
   switch (groupBy.kind) {
     case 'service':
-      parts = service === undefined ? undefined : [service];
-      break;
+      return service === undefined ? undefined : [service];
     case 'operation': {
-      const operation = first(labels, ['span_name', 'operation', 'name']);
-      parts = service === undefined || operation === undefined ? undefined : [service, operation];
-      break;
+      const operation = first(labels, ['span_name', 'span.name', 'operation', 'name']);
+      return service === undefined || operation === undefined ? undefined : [service, operation];
     }
     case 'spanKind': {
-      const kind = labels.span_kind;
-      parts = kind === undefined ? undefined : [kind.toLowerCase().replace(/^span_kind_/, '')];
-      break;
+      const kind = first(labels, ['span_kind', 'span.kind']);
+      return kind === undefined ? undefined : [kind.toLowerCase().replace(/^span_kind_/, '')];
     }
     default: {
       const value = first(labels, [groupBy.key, groupBy.key.replace(/[^a-zA-Z0-9_]/g, '_')]);
-      parts = value === undefined ? undefined : [value];
+      return value === undefined ? undefined : [value];
     }
   }
+}
+
+/** The engine group key (JSON of its parts) the labels belong to, if they name one. */
+export function groupKeyOf(labels: Labels, groupBy: GroupBy): string | undefined {
+  const parts = groupPartsOf(labels, groupBy);
   return parts && JSON.stringify(parts);
 }
 
-function lastFinite(values: readonly unknown[]): number | undefined {
+/** A series' samples → its value; undefined when it has none. */
+export type Reduce = (values: readonly unknown[]) => number | undefined;
+
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+export const lastFinite: Reduce = (values) => {
   for (let i = values.length - 1; i >= 0; i--) {
-    const v = values[i];
-    if (typeof v === 'number' && Number.isFinite(v)) {
-      return v;
+    if (finite(values[i])) {
+      return values[i] as number;
     }
   }
   return undefined;
-}
+};
 
-/** Group key → overlay value in ns, from Prometheus frames whose values are in `unit`. */
-export function overlayByGroup(frames: readonly DataFrame[], groupBy: GroupBy, unit: 's' | 'ms'): Map<string, number> {
-  const scale = unit === 's' ? 1e9 : 1e6;
-  const out = new Map<string, number>();
-  const put = (labels: Labels, value: number | undefined) => {
-    const key = groupKeyOf(labels, groupBy);
-    if (key !== undefined && value !== undefined) {
-      out.set(key, value * scale);
-    }
-  };
+/** Each labelled value of the frames: a time series reduced by `reduce`, or a table row's number. */
+export function labelledValues(frames: readonly DataFrame[], reduce: Reduce): Array<{ labels: Labels; value: number }> {
+  const out: Array<{ labels: Labels; value: number }> = [];
+  const put = (labels: Labels, value: number | undefined) => value !== undefined && out.push({ labels, value });
   for (const frame of frames) {
     const numbers = frame.fields.filter((f) => f.type === FieldType.number);
     const strings = frame.fields.filter((f) => f.type === FieldType.string);
     for (const field of numbers) {
       if (field.labels && Object.keys(field.labels).length > 0) {
-        put(field.labels, lastFinite(field.values));
+        put(field.labels, reduce(field.values));
       } else if (strings.length > 0) {
         field.values.forEach((v, r) => {
           const labels: Labels = Object.fromEntries(strings.map((s) => [s.name, String(s.values[r])]));
-          put(labels, typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+          put(labels, finite(v) ? v : undefined);
         });
       }
+    }
+  }
+  return out;
+}
+
+/** Group key → overlay value in ns, from Prometheus frames whose values are in `unit` (last finite sample). */
+export function overlayByGroup(frames: readonly DataFrame[], groupBy: GroupBy, unit: 's' | 'ms'): Map<string, number> {
+  const scale = unit === 's' ? 1e9 : 1e6;
+  const out = new Map<string, number>();
+  for (const { labels, value } of labelledValues(frames, lastFinite)) {
+    const key = groupKeyOf(labels, groupBy);
+    if (key !== undefined) {
+      out.set(key, value * scale);
     }
   }
   return out;

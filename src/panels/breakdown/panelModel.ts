@@ -3,7 +3,8 @@
  * traces it fetches (useSearchAnalyses.ts) and its options, what it shows — a message, the fetch
  * progress, or the breakdown with its header (what is measured, what it was computed from — the
  * coverage line, app/coverage.ts — and notes) and the chosen view's data (rows for bars and
- * table, per-trace stacks, or flame graph columns), its rows and stacks linked to the app's pages.
+ * table, per-trace stacks, or flame graph columns), its rows and stacks linked to the app's pages;
+ * or, from the TraceLens connector's metrics, the all-traffic breakdown as bars (allTraffic.ts).
  * The breakdown costs what breakdownView costs (linear in the analyses' spans); the rest is linear
  * in the rows and traces.
  */
@@ -13,14 +14,18 @@ import type { TraceAnalysis } from '../../engine';
 import type { TraceResult } from '../../loading';
 import { breakdownView, flameColumns, OTHER_KEY, traceStacks, ViewOptions } from '../../components/breakdown';
 import type { BreakdownContentProps } from './BreakdownContent';
+import { allTrafficView } from './allTraffic';
 import type { PanelInput, PanelMessage } from './input';
 import { groupHref, LinkContext, traceHref } from './links';
-import { BreakdownOptions, groupByOf, MAX_TRACES_PER_PANEL } from './options';
+import { BreakdownOptions, groupByOf, MAX_TRACES_PER_PANEL, ViewOption } from './options';
 import { overlayByGroup } from './overlay';
 import type { SearchState } from './useSearchAnalyses';
 
 /** what the chosen view draws */
 export type PanelContent = Pick<BreakdownContentProps, 'breakdown' | 'stacks' | 'flame'>;
+
+/** The input of a breakdown of traces: trace frames, or search results to fetch. */
+export type TracesInput = Extract<PanelInput, { kind: 'traces' | 'search' }>;
 
 export type PanelBody =
   | { kind: 'message'; message: PanelMessage }
@@ -28,10 +33,12 @@ export type PanelBody =
   | {
       kind: 'breakdown';
       content: PanelContent;
+      /** the view drawn: the option's, but bars for all traffic (the other views need traces) */
+      view: ViewOption;
       /** e.g. "Self time by service · 10 traces · share of …" */
       summary: string;
-      /** what the breakdown was computed from */
-      coverage: Coverage;
+      /** what the breakdown was computed from: the traces (undefined for all traffic) */
+      coverage?: Coverage;
       /** a larger "Max traces fetched" that would use more of the listed traces */
       raiseTo?: number;
       /** how to read the numbers */
@@ -61,7 +68,7 @@ export function tracePageView(options: BreakdownOptions): Record<string, string>
  * (the newest or slowest `maxTraces`), what came back; for trace frames, the traces given.
  */
 export function panelCoverage(
-  input: Exclude<PanelInput, { kind: 'message' }>,
+  input: TracesInput,
   search: SearchState,
   options: BreakdownOptions,
   range: RawTimeRange
@@ -119,7 +126,7 @@ export function panelAnalyses(input: PanelInput, search: SearchState): TraceAnal
  */
 export function panelContent(
   analyses: TraceAnalysis[],
-  input: Exclude<PanelInput, { kind: 'message' }>,
+  input: TracesInput,
   options: BreakdownOptions,
   range: { fromMs: number; toMs: number }
 ): PanelContent {
@@ -157,15 +164,48 @@ export function panelContent(
 /** The header's first line: measure by group · traces · what the shares are of · overlay ticks. */
 export function panelSummary(content: PanelContent, options: BreakdownOptions): string {
   const b = content.breakdown;
-  const group = options.groupBy === 'attribute' ? options.attributeKey : GROUP_NAMES[options.groupBy];
+  const group = groupName(options);
   const traces = b.traceCount === 1 ? '1 trace' : `${b.traceCount} traces`;
   const overlay = b.overlayLabel ? ` · ticks: ${b.overlayLabel}` : '';
   return `${b.measureLabel} by ${group} · ${traces} · ${b.denominatorNote}${overlay}`;
 }
 
+const groupName = (options: BreakdownOptions) =>
+  options.groupBy === 'attribute' ? options.attributeKey : GROUP_NAMES[options.groupBy];
+
+/** The connector's all-traffic breakdown as bars, or why there is none for this grouping. */
+export function allTrafficBody(
+  input: Extract<PanelInput, { kind: 'allTraffic' }>,
+  options: BreakdownOptions
+): PanelBody {
+  const breakdown = allTrafficView(input.metrics, input.measure, {
+    groupBy: groupByOf(options),
+    topN: Math.max(0, Math.floor(options.topN) || 0),
+    sort: options.sort,
+  });
+  if (breakdown.rows.length === 0) {
+    return {
+      kind: 'message',
+      message: {
+        tone: 'info',
+        title: `No ${groupName(options)} in the TraceLens connector's series`,
+        detail: `The query's series carry no ${groupName(options)} label: group the query by it (e.g. sum by (service_name, span_name)), or group the panel by service.`,
+      },
+    };
+  }
+  return {
+    kind: 'breakdown',
+    content: { breakdown },
+    view: 'bars',
+    summary: `${breakdown.measureLabel} by ${groupName(options)} · all traffic · ${breakdown.denominatorNote}`,
+    notes: breakdown.notes,
+  };
+}
+
 /**
- * What the panel shows, first match wins: the input's message, the fetch's, its progress, the
- * breakdown with its coverage (and, for search results, the larger sample the panel could fetch).
+ * What the panel shows, first match wins: the input's message, the connector's all-traffic
+ * breakdown, the fetch's message, its progress, the breakdown with its coverage (and, for search
+ * results, the larger sample the panel could fetch).
  */
 export function panelBody(
   input: PanelInput,
@@ -176,6 +216,9 @@ export function panelBody(
 ): PanelBody {
   if (input.kind === 'message') {
     return { kind: 'message', message: input.message };
+  }
+  if (input.kind === 'allTraffic') {
+    return allTrafficBody(input, options);
   }
   const covered = panelCoverage(input, search, options, range);
   const message = fetchMessage(search, covered);
@@ -191,6 +234,7 @@ export function panelBody(
   return {
     kind: 'breakdown',
     content,
+    view: options.view,
     summary: panelSummary(content, options),
     coverage: covered,
     raiseTo: input.kind === 'search' ? raisedSample(input.hits.length, input.listed, MAX_TRACES_PER_PANEL) : undefined,

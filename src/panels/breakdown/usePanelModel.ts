@@ -40,7 +40,7 @@ export function usePanelModel({
   const analyses = panelAnalyses(input, search.state);
   const content = useMemo(
     () =>
-      analyses?.length && input.kind !== 'message'
+      analyses?.length && (input.kind === 'traces' || input.kind === 'search')
         ? panelContent(analyses, input, options, { fromMs, toMs })
         : undefined,
     [analyses, input, options, fromMs, toMs]
