@@ -19,8 +19,7 @@ import { formatDuration } from '../../components/breakdown';
 import { DataErrorAlert } from '../../components/DataErrorAlert';
 import { QueryContextBar } from '../../components/QueryContextBar';
 import { TimeSeriesChart } from '../../components/TimeSeriesChart';
-import { LatencyCharts } from './LatencyCharts';
-import { LatencyRows } from './LatencyRows';
+import { LatencyBreakdown } from './LatencyBreakdown';
 import { ServiceGraph } from './ServiceGraph';
 import { StatsTable } from './StatsTable';
 import { useServicesModel } from './useServicesModel';
@@ -78,16 +77,14 @@ export default function ServicesPage() {
               time and critical path for all traffic.
             </p>
           )}
-          <LatencyRows
+          <LatencyBreakdown
             label="Self time and critical path per service"
-            state={latencyServices}
-            noteClassName={styles.note}
-          />
-          <LatencyCharts
             per="service"
-            state={latencyServiceCharts}
+            rows={latencyServices}
+            charts={latencyServiceCharts}
             timeRange={context.range}
-            className={styles.charts}
+            noteClassName={styles.note}
+            chartsClassName={styles.charts}
           />
         </section>
       )}
@@ -148,19 +145,15 @@ export default function ServicesPage() {
             />
           )}
           {latencyMetrics.value && (
-            <>
-              <LatencyRows
-                label={`Self time and critical path of ${service}’s operations`}
-                state={latencyOperations}
-                noteClassName={styles.note}
-              />
-              <LatencyCharts
-                per="operation"
-                state={latencyOperationCharts}
-                timeRange={context.range}
-                className={styles.charts}
-              />
-            </>
+            <LatencyBreakdown
+              label={`Self time and critical path of ${service}’s operations`}
+              per="operation"
+              rows={latencyOperations}
+              charts={latencyOperationCharts}
+              timeRange={context.range}
+              noteClassName={styles.note}
+              chartsClassName={styles.charts}
+            />
           )}
           <h4>Exemplars (slowest first)</h4>
           {exemplars.error && <DataErrorAlert title="Could not load exemplars" error={exemplars.error} />}
