@@ -161,6 +161,10 @@ export function panelContent(
   return { breakdown, stacks, flame };
 }
 
+/** The grouping's name in text: "service", "span kind", or the attribute key. */
+const groupName = (options: BreakdownOptions) =>
+  options.groupBy === 'attribute' ? options.attributeKey : GROUP_NAMES[options.groupBy];
+
 /** The header's first line: measure by group · traces · what the shares are of · overlay ticks. */
 export function panelSummary(content: PanelContent, options: BreakdownOptions): string {
   const b = content.breakdown;
@@ -169,9 +173,6 @@ export function panelSummary(content: PanelContent, options: BreakdownOptions): 
   const overlay = b.overlayLabel ? ` · ticks: ${b.overlayLabel}` : '';
   return `${b.measureLabel} by ${group} · ${traces} · ${b.denominatorNote}${overlay}`;
 }
-
-const groupName = (options: BreakdownOptions) =>
-  options.groupBy === 'attribute' ? options.attributeKey : GROUP_NAMES[options.groupBy];
 
 /** The connector's all-traffic breakdown as bars, or why there is none for this grouping. */
 export function allTrafficBody(
