@@ -1,5 +1,5 @@
 import { createDataFrame, FieldType } from '@grafana/data';
-import { overlayByGroup } from './overlay';
+import { groupPartsOf, overlayByGroup } from './overlay';
 import { groupHref, groupQuery, LinkContext } from './links';
 
 const series = (labels: Record<string, string>, values: Array<number | null>) =>
@@ -39,6 +39,20 @@ describe('overlayByGroup', () => {
       '["/x"]',
       '["/y"]',
     ]);
+  });
+});
+
+describe('groupPartsOf', () => {
+  it('reads Prometheus 3’s UTF-8 label names (service.name, span.name, span.kind) like the escaped ones', () => {
+    const labels = { 'service.name': 'api', 'span.name': 'GET /x', 'span.kind': 'SPAN_KIND_CLIENT' };
+    expect(groupPartsOf(labels, { kind: 'service' })).toEqual(['api']);
+    expect(groupPartsOf(labels, { kind: 'operation' })).toEqual(['api', 'GET /x']);
+    expect(groupPartsOf(labels, { kind: 'spanKind' })).toEqual(['client']);
+    // an attribute with a dot: its own name first (UTF-8), else the escaped one
+    expect(groupPartsOf({ 'http.route': '/a', http_route: '/b' }, { kind: 'attribute', key: 'http.route' })).toEqual([
+      '/a',
+    ]);
+    expect(groupPartsOf({ 'span.name': 'GET' }, { kind: 'operation' })).toBeUndefined();
   });
 });
 
