@@ -174,7 +174,7 @@ export function aggregateTraces(
   const operations = groupBy.kind === 'operation' ? groups : new GroupIndex({ kind: 'operation' });
   const groupOf = new Uint32Array(spanMax);
   const opOf = operations === groups ? groupOf : new Uint32Array(spanMax);
-  const callTree = new CallTreeBuilder();
+  const callTree = new CallTreeBuilder(spanTotal);
   const sums = new GroupSums(true, spanTotal);
   const traceDurations = new Float64Array(analyses.length);
   for (let t = 0; t < analyses.length; t++) {

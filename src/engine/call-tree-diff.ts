@@ -23,6 +23,7 @@ import {
   CallTreeLimits,
   CallTreeShape,
   DEFAULT_CALL_TREE_LIMITS,
+  NODE_COLUMN_GROWTH,
   NodeColumns,
   nodeColumns,
   NodeSums,
@@ -50,17 +51,23 @@ export interface CallTreeDiff extends CallTreeShape {
 
 /** One set's sums and examples over the joint call paths; the columns grow with the nodes. */
 class SideBuilder {
-  readonly sums = new NodeSums();
+  readonly sums: NodeSums;
   /** per node: duration of the example trace, and its index + 1 (0: none yet) */
   private exampleDuration = new Float64Array(64);
   private exampleOf = new Uint32Array(64);
   traces = 0;
 
+  /** `limit`: the most joint nodes there can be (1 + the spans of both sets). */
+  constructor(private readonly limit: number) {
+    this.sums = new NodeSums(limit);
+  }
+
   /** Adds `analysis`, span i at node `nodeOf[i]`; `nodes`: the joint nodes so far. */
   add(analysis: TraceAnalysis, nodeOf: Uint32Array, nodes: number): void {
     this.sums.add(analysis, nodeOf, nodes);
-    const exampleDuration = (this.exampleDuration = withRoom(this.exampleDuration, nodes));
-    const exampleOf = (this.exampleOf = withRoom(this.exampleOf, nodes));
+    const { limit } = this;
+    const exampleDuration = (this.exampleDuration = withRoom(this.exampleDuration, nodes, limit, NODE_COLUMN_GROWTH));
+    const exampleOf = (this.exampleOf = withRoom(this.exampleOf, nodes, limit, NODE_COLUMN_GROWTH));
     const t = ++this.traces;
     const d = analysis.duration;
     if (exampleOf[0] === 0 || d > exampleDuration[0]) {
@@ -93,9 +100,11 @@ export function diffCallTrees(
   comparison: readonly TraceAnalysis[],
   limits: CallTreeLimits = DEFAULT_CALL_TREE_LIMITS
 ): CallTreeDiff {
+  let spans = 0;
   let spanMax = 0;
   for (const set of [baseline, comparison]) {
     for (const { trace } of set) {
+      spans += trace.spanCount;
       spanMax = Math.max(spanMax, trace.spanCount);
     }
   }
@@ -103,7 +112,7 @@ export function diffCallTrees(
   const opOf = new Uint32Array(spanMax);
   const paths = new CallPaths();
   const sides = [baseline, comparison].map((set) => {
-    const side = new SideBuilder();
+    const side = new SideBuilder(spans + 1);
     for (const analysis of set) {
       operations.assign(analysis.trace, opOf);
       const nodeOf = paths.assign(analysis.tree, analysis.trace.spanCount, opOf);

@@ -8,8 +8,9 @@
  * node 0 holds none). Node 0 counts the traces and sums their durations.
  * O(total spans): one lookup per span in an open-addressing table keyed by (parent node,
  * operation) (pair-index.ts, `CallPaths`); the table and the per-node sums grow with the nodes
- * made (capacity doubling), not with the spans, so the usual few hundred call paths of many
- * traces stay in cache. The result is bounded for display
+ * made, not with the spans, so the usual few hundred call paths of many traces stay in cache (the
+ * sums grow 8× at a time up to 1 + spans: few large copies, each of which may cost a full GC
+ * while many analyses are alive). The result is bounded for display
  * (call-tree-bound.ts, ranked by self time): at most `CALL_TREE_NODES` nodes with at most
  * `CALL_TREE_CHILDREN` children each keep their place, the rest merge into counted "other"
  * nodes, so a million distinct call paths make a tree of at most 2 × CALL_TREE_NODES nodes
@@ -120,6 +121,9 @@ export class CallPaths {
   }
 }
 
+/** How many times larger node columns grow when full (see the file header). */
+export const NODE_COLUMN_GROWTH = 8;
+
 /** Per-node sums of one trace set (see `NodeColumns`); the columns grow with the nodes. */
 export class NodeSums implements NodeColumns {
   count = new Float64Array(64);
@@ -127,12 +131,16 @@ export class NodeSums implements NodeColumns {
   self = new Float64Array(64);
   critical = new Float64Array(64);
 
+  /** `limit`: the most nodes there can be (1 + the spans that will be added). */
+  constructor(private readonly limit: number) {}
+
   /** Makes room for nodes 0 .. nodes-1. */
   private reserve(nodes: number): void {
-    this.count = withRoom(this.count, nodes);
-    this.total = withRoom(this.total, nodes);
-    this.self = withRoom(this.self, nodes);
-    this.critical = withRoom(this.critical, nodes);
+    const { limit } = this;
+    this.count = withRoom(this.count, nodes, limit, NODE_COLUMN_GROWTH);
+    this.total = withRoom(this.total, nodes, limit, NODE_COLUMN_GROWTH);
+    this.self = withRoom(this.self, nodes, limit, NODE_COLUMN_GROWTH);
+    this.critical = withRoom(this.critical, nodes, limit, NODE_COLUMN_GROWTH);
   }
 
   /**
@@ -171,10 +179,15 @@ export function nodeColumns([count, total, self, critical]: Float64Array[]): Nod
 /** Builds a merged call tree trace by trace (see the file header). */
 export class CallTreeBuilder {
   /** Idle instance: keeps this class's object shape alive across full GCs (see OtlpJsonReader.shapeKeeper). */
-  static readonly shapeKeeper: CallTreeBuilder = new CallTreeBuilder();
+  static readonly shapeKeeper: CallTreeBuilder = new CallTreeBuilder(0);
 
   private readonly paths = new CallPaths();
-  private readonly sums = new NodeSums();
+  private readonly sums: NodeSums;
+
+  /** `spans`: the total number of spans that will be added (each makes at most one node). */
+  constructor(spans: number) {
+    this.sums = new NodeSums(spans + 1);
+  }
 
   /** Adds the spans of `analysis`; `opOf[i]` is the operation id of span i. */
   add(analysis: TraceAnalysis, opOf: Uint32Array): void {

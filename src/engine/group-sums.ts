@@ -21,12 +21,15 @@ export interface AggregateColumns {
   readonly max: Float64Array;
 }
 
-/** `a` if it has room for `size` values, else a copy with room for at least twice as many. */
-export function withRoom<T extends Uint32Array | Float64Array>(a: T, size: number): T {
+/**
+ * `a` if it has room for `size` values, else a copy with room for at least `factor` times as many
+ * (default 2), but not more than `limit` (≥ size) when given.
+ */
+export function withRoom<T extends Uint32Array | Float64Array>(a: T, size: number, limit = Infinity, factor = 2): T {
   if (size <= a.length) {
     return a;
   }
-  const bigger = new (a.constructor as new (n: number) => T)(Math.max(size, 2 * a.length));
+  const bigger = new (a.constructor as new (n: number) => T)(Math.min(limit, Math.max(size, factor * a.length)));
   bigger.set(a);
   return bigger;
 }
