@@ -7,20 +7,12 @@
  * - the peak RSS *during the pipeline* (Linux: the high-water mark is reset just before it, so
  *   reading the file — buffer and string side by side — does not count), input text included.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
 import { pipeline } from './pipeline';
+import { MB, procStatusMB, resetPeakRss } from './proc-status';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-const MB = 1e6;
-
-/** A field of /proc/self/status in MB (its values are in kB), or NaN. */
-function procStatusMB(field: string): number {
-  const line = readFileSync('/proc/self/status', 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith(`${field}:`));
-  return line ? (Number(line.split(/\s+/)[1]) * 1e3) / MB : NaN;
-}
 
 const json = readFileSync(process.argv[2], 'latin1');
 gc();
@@ -31,7 +23,7 @@ const used = () => {
 };
 const before = used();
 const rssBefore = process.memoryUsage().rss / MB;
-writeFileSync('/proc/self/clear_refs', '5'); // resets VmHWM (peak RSS) to the current RSS
+resetPeakRss();
 let peak = before;
 const analysis = pipeline(json, () => {
   peak = Math.max(peak, used());

@@ -17,7 +17,7 @@
  * Times: wall-clock ms from `performance.now()` around the measured calls only (the file read and
  * the decoding are outside them, on both sides alike). Prints one JSON line.
  */
-import { openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { openSync, readFileSync, readSync } from 'node:fs';
 
 import {
   aggregateTraces,
@@ -28,19 +28,11 @@ import {
   TraceAnalysis,
 } from '../../src/engine';
 import { readTrace } from '../../src/loading/read-trace';
+import { MB, procStatusMB, resetPeakRss } from './proc-status';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-const MB = 1e6;
 /** share of the traces, slowest first, that form the slow set (the compare page's default) */
 const SLOW_FRACTION = 0.05;
-
-/** A field of /proc/self/status in MB (its values are in kB), or NaN. */
-function procStatusMB(field: string): number {
-  const line = readFileSync('/proc/self/status', 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith(`${field}:`));
-  return line ? (Number(line.split(/\s+/)[1]) * 1e3) / MB : NaN;
-}
 
 const heapMB = () => {
   const m = process.memoryUsage();
@@ -58,7 +50,7 @@ let heapPeak = 0;
 /** Resets the sampled heap peak and the process's peak RSS (VmHWM) to the current values. */
 function resetPeaks(): void {
   heapPeak = heapMB();
-  writeFileSync('/proc/self/clear_refs', '5');
+  resetPeakRss();
 }
 function sampleHeap(): void {
   heapPeak = Math.max(heapPeak, heapMB());

@@ -10,7 +10,6 @@
  *    the cost of a million groups against the cost of a few dozen for the same spans.
  * Prints one JSON line.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 
 import {
   aggregateTraces,
@@ -23,18 +22,10 @@ import {
 import { distinctNamesTrace } from '../synthetic/distinct-names';
 import { generateTrace, SynthTrace } from '../synthetic/generate';
 import { toOtlpJson } from '../synthetic/otlp';
+import { MB, procStatusMB, resetPeakRss } from './proc-status';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-const MB = 1e6;
 const SPANS = 1_000_000;
-
-/** A field of /proc/self/status in MB (its values are in kB), or NaN. */
-function procStatusMB(field: string): number {
-  const line = readFileSync('/proc/self/status', 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith(`${field}:`));
-  return line ? (Number(line.split(/\s+/)[1]) * 1e3) / MB : NaN;
-}
 
 /** Wall time (ms) of one call of `fn`, with a GC before it. */
 function onceMs(fn: () => unknown): number {
@@ -55,7 +46,7 @@ const names = analyse(() => distinctNamesTrace(SPANS, 3));
 gc();
 gc();
 const rssBefore = process.memoryUsage().rss / MB;
-writeFileSync('/proc/self/clear_refs', '5'); // resets VmHWM (peak RSS) to the current RSS
+resetPeakRss();
 let agg: TraceSetAggregate | undefined;
 const firstAggregate = onceMs(() => (agg = aggregateTraces([names])));
 const firstCompare = onceMs(() => compareTraceSets([names], [names]));
