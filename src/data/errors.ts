@@ -17,6 +17,7 @@ export type DataErrorKind =
   | 'query-syntax'
   | 'query-failed'
   | 'trace-not-found'
+  | 'trace-too-large'
   | 'partial-trace'
   | 'traceql-metrics-disabled'
   | 'timeout'
@@ -255,6 +256,22 @@ function classifyHttp(
 }
 
 const formatMs = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`);
+
+/**
+ * Tempo refused a trace by id as larger than its `max_bytes_per_trace` (Tempo 3 answers HTTP 422;
+ * 413 from a proxy in front means the same): says so with the fix, a server setting.
+ */
+export function traceTooLarge(traceId: string, target: string, refused: DataError): DataError {
+  const said = refused.upstreamMessage ? ` (${shown(refused.upstreamMessage)})` : '';
+  return new DataError(
+    'trace-too-large',
+    `Trace ${traceId} is larger than ${target} serves: HTTP ${refused.status}${said}. Tempo refuses traces over ` +
+      `its max_bytes_per_trace limit (5 MB by default); it is a server setting (Tempo's overrides), so ask ` +
+      `Tempo's operator to raise it.`,
+    refused.upstreamMessage,
+    refused.status
+  );
+}
 
 /** A partial trace is data plus a warning: Tempo returned only part of it (e.g. size limits). */
 export function partialTraceWarning(ctx: RequestContext, message?: string): DataError {

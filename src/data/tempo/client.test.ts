@@ -143,6 +143,24 @@ describe('Tempo client', () => {
     expect(partial.partial).toMatchObject({ kind: 'partial-trace', upstreamMessage: 'trace "x" exceeds max size' });
   });
 
+  // No Tempo 3 runs here and none was recorded: its 422 for a trace over max_bytes_per_trace is
+  // REFERENCE §1's measured fact. The bodies stay empty rather than invented; the message needs none.
+  it('traceById reads Tempo 3’s 422 (and a proxy’s 413) as a trace too large, naming the server setting', async () => {
+    const refused = (status: number) => ({ ...recorded('tempo-trace-v2'), status, body: '' });
+    const v2 = fetchReplaying(refused(422));
+    const error = createTempoClient(createFetchTransport('http://tempo', 'Tempo', v2.impl)).traceById(ID);
+    await expect(error).rejects.toMatchObject({ kind: 'trace-too-large', status: 422 });
+    await expect(error).rejects.toThrow(
+      `Trace ${ID} is larger than Tempo at http://tempo serves: HTTP 422. Tempo refuses traces over its ` +
+        "max_bytes_per_trace limit (5 MB by default); it is a server setting (Tempo's overrides), so ask Tempo's operator to raise it."
+    );
+    // on the v1 route after v2's 404 too
+    const v1 = fetchReplaying(recorded('tempo-unknown-path'), refused(413));
+    const viaV1 = createTempoClient(createFetchTransport('http://tempo', 'Tempo', v1.impl)).traceById(ID);
+    await expect(viaV1).rejects.toMatchObject({ kind: 'trace-too-large', status: 413 });
+    expect(v1.urls.map((u) => new URL(u).pathname)).toEqual([`/api/v2/traces/${ID}`, `/api/traces/${ID}`]);
+  });
+
   it('traceById refuses a malformed id without a request', async () => {
     const { tempo, urls } = client('tempo-trace-v2');
     await expect(tempo.traceById('../../admin')).rejects.toMatchObject({ kind: 'query-syntax' });

@@ -2,7 +2,7 @@
  * Tempo HTTP API client: TraceQL search, trace by id (v2, falling back to v1), tag names and
  * values for autocomplete, and TraceQL metrics `query_range`. Times are Unix seconds.
  */
-import { DataError, partialTraceWarning } from '../errors';
+import { DataError, partialTraceWarning, traceTooLarge } from '../errors';
 import { RequestOptions, Transport } from '../transport';
 import type { UnixSecondsRange } from '../unix-seconds-range';
 import { TempoMetricsResponse, TempoSearchResponse, TempoTagsResponse, TempoTagValuesResponse } from './types';
@@ -25,6 +25,10 @@ export interface FetchedTrace {
 export type TagScope = 'resource' | 'span' | 'intrinsic' | 'event' | 'link' | 'instrumentation';
 
 const TRACE_ID = /^[0-9a-fA-F]{1,32}$/;
+
+/** Tempo 3 answers 422 for a trace over `max_bytes_per_trace` (REFERENCE §1); a proxy may answer 413. */
+const tooLargeOr = (e: unknown, traceId: string, target: string) =>
+  e instanceof DataError && (e.status === 422 || e.status === 413) ? traceTooLarge(traceId, target, e) : e;
 const seconds = (t: number | undefined) => (t === undefined ? undefined : Math.floor(t));
 
 export function createTempoClient(transport: Transport) {
@@ -54,9 +58,13 @@ export function createTempoClient(transport: Transport) {
         // A Tempo without the v2 endpoint answers 404 "404 page not found": ask v1, whose 404 (empty
         // body) means "no such trace".
         if (e instanceof DataError && e.kind === 'trace-not-found') {
-          return { raw: await transport.get<string>(`api/traces/${traceId}`, params, textRequest), apiVersion: 'v1' };
+          try {
+            return { raw: await transport.get<string>(`api/traces/${traceId}`, params, textRequest), apiVersion: 'v1' };
+          } catch (v1) {
+            throw tooLargeOr(v1, traceId, transport.target);
+          }
         }
-        throw e;
+        throw tooLargeOr(e, traceId, transport.target);
       }
       const envelope = readEnvelope(raw, transport.target, traceId);
       // Tempo answers an unknown id on v2 with 200 `{"trace":{},"metrics":{}}`, not 404.
