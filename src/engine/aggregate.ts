@@ -14,9 +14,11 @@
  * span: their sums equal the columns' sums.
  * Each row has exact nearest-rank p50/p90/p99 (percentile.ts) of (a) its span durations and
  * (b) its per-trace self and critical-path time over the traces containing it.
- * Also builds the merged call tree (call-tree.ts, bounded the same way). One pass over the
- * traces with group ids shared by all of them (grouping.ts `GroupIndex`: per trace, only its
- * distinct strings are hashed), then the percentiles of the rows in one batch (a counting pass
+ * Also builds the merged call tree (call-tree.ts, bounded the same way). Traces are added one
+ * at a time (`TraceSetAccumulator`, so a view can fill in as traces arrive; `aggregateTraces`
+ * adds a list and takes one snapshot): one pass over each trace with group ids shared by all of
+ * them (grouping.ts `GroupIndex`: per trace, only its distinct strings are hashed), then, per
+ * snapshot, the percentiles of the rows in one batch (a counting pass
  * and selection, no full sorts) and the row choice by selection (top-n.ts): O(total spans +
  * groups) in practice, O(total spans · log) at worst; memory O(total spans + groups) in typed
  * arrays plus O(N) row objects.
@@ -24,7 +26,7 @@
 import { TraceAnalysis } from './analyze';
 import { byCriticalPath } from './breakdown';
 import { CallTree, CallTreeBuilder, CallTreeLimits } from './call-tree';
-import { AggregateColumns, GroupSums } from './group-sums';
+import { AggregateColumns, GroupSums, withRoom } from './group-sums';
 import { GroupBy, GroupIndex } from './grouping';
 import { Percentiles, percentiles, percentilesByGroup } from './percentile';
 import { idRange, topIds } from './top-n';
@@ -158,118 +160,181 @@ function mergeOtherPerTrace(
   return { entries: w, traces };
 }
 
-/** Aggregates analysed traces by `groupBy` (default: operation). See the file header. */
+/**
+ * Aggregates traces one at a time (see the file header): `add` costs O(spans of the trace),
+ * `snapshot` the aggregate of the traces added so far, O(spans added + groups) (the percentiles
+ * and the row choice run over everything added). A view filling in while traces arrive snapshots
+ * now and then, not per trace (app/useManyTraces.ts throttles), so the snapshots do not make the
+ * total quadratic. The result does not depend on the order of `add`, except for the order of
+ * first appearance that breaks ties (sums may differ in the last bits of rounding).
+ */
+export class TraceSetAccumulator {
+  private readonly groups: GroupIndex;
+  private readonly operations: GroupIndex;
+  private groupOf = new Uint32Array(0);
+  private opOf = new Uint32Array(0);
+  private readonly callTree: CallTreeBuilder;
+  private readonly sums: GroupSums;
+  private traceDurations = new Float64Array(64);
+
+  /** `spans`: the spans that will be added when known (room made at once; default: grow). */
+  constructor(
+    groupBy: GroupBy = { kind: 'operation' },
+    private readonly options: AggregateOptions = {},
+    spans = Infinity
+  ) {
+    this.groups = new GroupIndex(groupBy);
+    this.operations = groupBy.kind === 'operation' ? this.groups : new GroupIndex({ kind: 'operation' });
+    this.callTree = new CallTreeBuilder(spans);
+    this.sums = new GroupSums(true, Number.isFinite(spans) ? spans : 0);
+  }
+
+  /** Traces added so far. */
+  get traceCount(): number {
+    return this.sums.traceCount;
+  }
+
+  add(analysis: TraceAnalysis): void {
+    const n = analysis.trace.spanCount;
+    if (this.groupOf.length < n) {
+      this.groupOf = new Uint32Array(n);
+      this.opOf = this.operations === this.groups ? this.groupOf : new Uint32Array(n);
+    }
+    const { groups, operations, groupOf, opOf } = this;
+    const t = this.sums.traceCount;
+    this.traceDurations = withRoom(this.traceDurations, t + 1);
+    this.traceDurations[t] = analysis.duration;
+    groups.assign(analysis.trace, groupOf);
+    if (opOf !== groupOf) {
+      operations.assign(analysis.trace, opOf);
+    }
+    this.callTree.add(analysis, opOf);
+    this.sums.add(analysis, groupOf, groups.size);
+  }
+
+  /** The aggregate of the traces added so far; adding more afterwards does not change it. */
+  snapshot(): TraceSetAggregate {
+    const { sums, groups, options } = this;
+    const { totalDuration, spans, spanDuration, entrySelf, entryCritical } = sums;
+    const columns = copyColumns(sums.columns());
+    const size = columns.size;
+    const chosen = rowGroups(columns, options.rows ?? AGGREGATE_ROWS);
+    // row index of every group; "other" is row `others`
+    // (when every group has a row, chosen is 0 .. size-1: group ids are row indices already)
+    const others = chosen.length;
+    const rowOf = new Uint32Array(size).fill(others);
+    chosen.forEach((g, r) => (rowOf[g] = r));
+    // with an "other" row, span and entry groups are renumbered to rows on copies: the sums go on
+    let { spanGroup, entryGroup } = sums;
+    let merged = { entries: sums.entries, traces: 0, self: entrySelf, critical: entryCritical };
+    if (others < size) {
+      spanGroup = spanGroup.slice(0, spans);
+      entryGroup = entryGroup.slice(0, sums.entries);
+      renumber(spanGroup, spans, rowOf);
+      renumber(entryGroup, sums.entries, rowOf);
+      const self = entrySelf.slice(0, sums.entries);
+      const critical = entryCritical.slice(0, sums.entries);
+      merged = { ...mergeOtherPerTrace(entryGroup, self, critical, sums.entryStart, others), self, critical };
+    }
+    const duration = percentilesByGroup(spanGroup, spanDuration, spans, others + 1);
+    const selfPerTrace = percentilesByGroup(entryGroup, merged.self, merged.entries, others + 1);
+    const criticalPerTrace = percentilesByGroup(entryGroup, merged.critical, merged.entries, others + 1);
+    const rowSums = (
+      r: number,
+      traces: number,
+      count: number,
+      total: number,
+      self: number,
+      critical: number,
+      min: number,
+      max: number
+    ): AggregateSums => ({
+      traces,
+      count,
+      total,
+      selfTotal: self,
+      criticalPath: critical,
+      duration: { ...duration[r], min, avg: total / count, max },
+      selfPerTrace: selfPerTrace[r],
+      criticalPathPerTrace: criticalPerTrace[r],
+      selfShare: totalDuration > 0 ? self / totalDuration : 0,
+      criticalPathShare: totalDuration > 0 ? critical / totalDuration : 0,
+      shareDenominator: totalDuration,
+    });
+    const rows: AggregateRow[] = Array.from(chosen, (g, r) => ({
+      key: groups.keyOf(g),
+      label: groups.labelOf(g),
+      parts: groups.partsOf(g),
+      ...rowSums(
+        r,
+        columns.traces[g],
+        columns.count[g],
+        columns.total[g],
+        columns.self[g],
+        columns.critical[g],
+        columns.min[g],
+        columns.max[g]
+      ),
+    }));
+    let other: AggregateOther | null = null;
+    if (others < size) {
+      const o = { count: 0, total: 0, self: 0, critical: 0, min: Infinity, max: 0 };
+      for (let g = 0; g < size; g++) {
+        if (rowOf[g] === others) {
+          o.count += columns.count[g];
+          o.total += columns.total[g];
+          o.self += columns.self[g];
+          o.critical += columns.critical[g];
+          o.min = Math.min(o.min, columns.min[g]);
+          o.max = Math.max(o.max, columns.max[g]);
+        }
+      }
+      other = {
+        groups: size - others,
+        ...rowSums(others, merged.traces, o.count, o.total, o.self, o.critical, o.min, o.max),
+      };
+    }
+    return {
+      traceCount: sums.traceCount,
+      totalDuration,
+      traceDuration: percentiles(this.traceDurations.slice(0, sums.traceCount)),
+      rows: rows.sort(byCriticalPath),
+      other,
+      columns,
+      groups,
+      callTree: this.callTree.result(this.operations, options.callTree),
+    };
+  }
+}
+
+/** `columns` copied (a snapshot's own, unchanged by later adds). */
+function copyColumns(columns: AggregateColumns): AggregateColumns {
+  const { size, traces, count, total, self, critical, min, max } = columns;
+  return {
+    size,
+    traces: traces.slice(),
+    count: count.slice(),
+    total: total.slice(),
+    self: self.slice(),
+    critical: critical.slice(),
+    min: min.slice(),
+    max: max.slice(),
+  };
+}
+
+/** Aggregates analysed traces by `groupBy` (default: operation): accumulated, then one snapshot. */
 export function aggregateTraces(
   analyses: readonly TraceAnalysis[],
   groupBy: GroupBy = { kind: 'operation' },
   options: AggregateOptions = {}
 ): TraceSetAggregate {
-  let spanTotal = 0;
-  let spanMax = 0;
+  let spans = 0;
   for (const { trace } of analyses) {
-    spanTotal += trace.spanCount;
-    spanMax = Math.max(spanMax, trace.spanCount);
+    spans += trace.spanCount;
   }
-  const groups = new GroupIndex(groupBy);
-  const operations = groupBy.kind === 'operation' ? groups : new GroupIndex({ kind: 'operation' });
-  const groupOf = new Uint32Array(spanMax);
-  const opOf = operations === groups ? groupOf : new Uint32Array(spanMax);
-  const callTree = new CallTreeBuilder(spanTotal);
-  const sums = new GroupSums(true, spanTotal);
-  const traceDurations = new Float64Array(analyses.length);
-  for (let t = 0; t < analyses.length; t++) {
-    const analysis = analyses[t];
-    traceDurations[t] = analysis.duration;
-    groups.assign(analysis.trace, groupOf);
-    if (opOf !== groupOf) {
-      operations.assign(analysis.trace, opOf);
-    }
-    callTree.add(analysis, opOf);
-    sums.add(analysis, groupOf, groups.size);
+  const accumulator = new TraceSetAccumulator(groupBy, options, spans);
+  for (const analysis of analyses) {
+    accumulator.add(analysis);
   }
-  const { totalDuration, spans, spanGroup, spanDuration, entryGroup, entrySelf, entryCritical } = sums;
-  const columns = sums.columns();
-  const size = columns.size;
-  const chosen = rowGroups(columns, options.rows ?? AGGREGATE_ROWS);
-  // row index of every group; "other" is row `others`
-  // (when every group has a row, chosen is 0 .. size-1: group ids are row indices already)
-  const others = chosen.length;
-  const rowOf = new Uint32Array(size).fill(others);
-  chosen.forEach((g, r) => (rowOf[g] = r));
-  if (others < size) {
-    renumber(spanGroup, spans, rowOf);
-    renumber(entryGroup, sums.entries, rowOf);
-  }
-  const merged =
-    others < size
-      ? mergeOtherPerTrace(entryGroup, entrySelf, entryCritical, sums.entryStart, others)
-      : { entries: sums.entries, traces: 0 };
-  const duration = percentilesByGroup(spanGroup, spanDuration, spans, others + 1);
-  const selfPerTrace = percentilesByGroup(entryGroup, entrySelf, merged.entries, others + 1);
-  const criticalPerTrace = percentilesByGroup(entryGroup, entryCritical, merged.entries, others + 1);
-  const rowSums = (
-    r: number,
-    traces: number,
-    count: number,
-    total: number,
-    self: number,
-    critical: number,
-    min: number,
-    max: number
-  ): AggregateSums => ({
-    traces,
-    count,
-    total,
-    selfTotal: self,
-    criticalPath: critical,
-    duration: { ...duration[r], min, avg: total / count, max },
-    selfPerTrace: selfPerTrace[r],
-    criticalPathPerTrace: criticalPerTrace[r],
-    selfShare: totalDuration > 0 ? self / totalDuration : 0,
-    criticalPathShare: totalDuration > 0 ? critical / totalDuration : 0,
-    shareDenominator: totalDuration,
-  });
-  const rows: AggregateRow[] = Array.from(chosen, (g, r) => ({
-    key: groups.keyOf(g),
-    label: groups.labelOf(g),
-    parts: groups.partsOf(g),
-    ...rowSums(
-      r,
-      columns.traces[g],
-      columns.count[g],
-      columns.total[g],
-      columns.self[g],
-      columns.critical[g],
-      columns.min[g],
-      columns.max[g]
-    ),
-  }));
-  let other: AggregateOther | null = null;
-  if (others < size) {
-    const o = { count: 0, total: 0, self: 0, critical: 0, min: Infinity, max: 0 };
-    for (let g = 0; g < size; g++) {
-      if (rowOf[g] === others) {
-        o.count += columns.count[g];
-        o.total += columns.total[g];
-        o.self += columns.self[g];
-        o.critical += columns.critical[g];
-        o.min = Math.min(o.min, columns.min[g]);
-        o.max = Math.max(o.max, columns.max[g]);
-      }
-    }
-    other = {
-      groups: size - others,
-      ...rowSums(others, merged.traces, o.count, o.total, o.self, o.critical, o.min, o.max),
-    };
-  }
-  return {
-    traceCount: analyses.length,
-    totalDuration,
-    traceDuration: percentiles(traceDurations),
-    rows: rows.sort(byCriticalPath),
-    other,
-    columns,
-    groups,
-    callTree: callTree.result(operations, options.callTree),
-  };
+  return accumulator.snapshot();
 }

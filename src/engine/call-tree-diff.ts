@@ -14,7 +14,9 @@
  * critical-path time per trace of both sides, so "other" nodes merge the same paths on both
  * sides and every column still sums to the full tree's (and the diff of a set with itself is 0
  * at every node). O(total spans) plus the bound; memory O(call paths) in typed arrays (they grow
- * with the nodes, call-tree.ts) plus one trace's spans.
+ * with the nodes, call-tree.ts) plus one trace's spans. Traces are added one at a time
+ * (`CallTreeDiffAccumulator`, so the diff can fill in as traces arrive; `diffCallTrees` adds two
+ * lists and takes one snapshot, O(call paths) plus the bound).
  */
 import { TraceAnalysis } from './analyze';
 import { boundTree } from './call-tree-bound';
@@ -94,6 +96,76 @@ function perTraceDelta(comparison: Float64Array, nc: number, baseline: Float64Ar
   return comparison.map((c, node) => c / nc - baseline[node] / nb);
 }
 
+/**
+ * The call-tree diff of two sets built as their traces arrive: `add` costs O(spans of the
+ * trace), `snapshot` the diff of the traces added so far, O(call paths) plus the bound, and does
+ * not stop further adds. A side's example indices count its traces in the order added.
+ */
+export class CallTreeDiffAccumulator {
+  private readonly operations = new GroupIndex({ kind: 'operation' });
+  private opOf = new Uint32Array(0);
+  private readonly paths = new CallPaths();
+  private readonly baseline: SideBuilder;
+  private readonly comparison: SideBuilder;
+
+  /** `spans`: the spans of both sets when known (bounds the columns' growth; default: none). */
+  constructor(spans = Infinity) {
+    this.baseline = new SideBuilder(spans + 1);
+    this.comparison = new SideBuilder(spans + 1);
+  }
+
+  add(side: 'baseline' | 'comparison', analysis: TraceAnalysis): void {
+    const n = analysis.trace.spanCount;
+    if (this.opOf.length < n) {
+      this.opOf = new Uint32Array(n);
+    }
+    this.operations.assign(analysis.trace, this.opOf);
+    const nodeOf = this.paths.assign(analysis.tree, n, this.opOf);
+    this[side].add(analysis, nodeOf, this.paths.size);
+  }
+
+  /** The diff of the traces added so far (see the file header). */
+  snapshot(limits: CallTreeLimits = DEFAULT_CALL_TREE_LIMITS): CallTreeDiff {
+    const { paths, operations } = this;
+    const size = paths.size;
+    const b = this.baseline;
+    const c = this.comparison;
+    const nb = Math.max(1, b.traces);
+    const nc = Math.max(1, c.traces);
+    // each side's columns cover every joint node (those it never saw are 0)
+    const bs = nodeColumns(b.sums.columns(size));
+    const cs = nodeColumns(c.sums.columns(size));
+    const rank = new Float64Array(size);
+    for (let node = 0; node < size; node++) {
+      rank[node] = (bs.self[node] + bs.critical[node]) / nb + (cs.self[node] + cs.critical[node]) / nc;
+    }
+    const tree = boundTree(
+      paths.parents(),
+      rank,
+      [...b.sums.columns(size), ...c.sums.columns(size)],
+      limits.nodes,
+      limits.children
+    );
+    const sideOf = (side: SideBuilder, from: number): CallTreeDiffSide => ({
+      traces: side.traces,
+      example: tree.source.map((node) => (node >= 0 ? side.example(node) : -1)),
+      ...nodeColumns(tree.sums.slice(from, from + 4)),
+    });
+    const base = sideOf(b, 0);
+    const comp = sideOf(c, 4);
+    return {
+      parent: tree.parent,
+      ...paths.names(tree.source, operations),
+      merged: tree.merged,
+      baseline: base,
+      comparison: comp,
+      callsDelta: perTraceDelta(comp.count, nc, base.count, nb),
+      selfDelta: perTraceDelta(comp.self, nc, base.self, nb),
+      criticalDelta: perTraceDelta(comp.critical, nc, base.critical, nb),
+    };
+  }
+}
+
 /** The diff of the call trees of `baseline` and `comparison` (see the file header). */
 export function diffCallTrees(
   baseline: readonly TraceAnalysis[],
@@ -101,58 +173,13 @@ export function diffCallTrees(
   limits: CallTreeLimits = DEFAULT_CALL_TREE_LIMITS
 ): CallTreeDiff {
   let spans = 0;
-  let spanMax = 0;
   for (const set of [baseline, comparison]) {
     for (const { trace } of set) {
       spans += trace.spanCount;
-      spanMax = Math.max(spanMax, trace.spanCount);
     }
   }
-  const operations = new GroupIndex({ kind: 'operation' });
-  const opOf = new Uint32Array(spanMax);
-  const paths = new CallPaths();
-  const sides = [baseline, comparison].map((set) => {
-    const side = new SideBuilder(spans + 1);
-    for (const analysis of set) {
-      operations.assign(analysis.trace, opOf);
-      const nodeOf = paths.assign(analysis.tree, analysis.trace.spanCount, opOf);
-      side.add(analysis, nodeOf, paths.size);
-    }
-    return side;
-  });
-  const size = paths.size;
-  const [b, c] = sides;
-  const nb = Math.max(1, b.traces);
-  const nc = Math.max(1, c.traces);
-  // each side's columns cover every joint node (those it never saw are 0)
-  const bs = nodeColumns(b.sums.columns(size));
-  const cs = nodeColumns(c.sums.columns(size));
-  const rank = new Float64Array(size);
-  for (let node = 0; node < size; node++) {
-    rank[node] = (bs.self[node] + bs.critical[node]) / nb + (cs.self[node] + cs.critical[node]) / nc;
-  }
-  const tree = boundTree(
-    paths.parents(),
-    rank,
-    [...b.sums.columns(size), ...c.sums.columns(size)],
-    limits.nodes,
-    limits.children
-  );
-  const sideOf = (side: SideBuilder, from: number): CallTreeDiffSide => ({
-    traces: side.traces,
-    example: tree.source.map((node) => (node >= 0 ? side.example(node) : -1)),
-    ...nodeColumns(tree.sums.slice(from, from + 4)),
-  });
-  const base = sideOf(b, 0);
-  const comp = sideOf(c, 4);
-  return {
-    parent: tree.parent,
-    ...paths.names(tree.source, operations),
-    merged: tree.merged,
-    baseline: base,
-    comparison: comp,
-    callsDelta: perTraceDelta(comp.count, nc, base.count, nb),
-    selfDelta: perTraceDelta(comp.self, nc, base.self, nb),
-    criticalDelta: perTraceDelta(comp.critical, nc, base.critical, nb),
-  };
+  const accumulator = new CallTreeDiffAccumulator(spans);
+  baseline.forEach((analysis) => accumulator.add('baseline', analysis));
+  comparison.forEach((analysis) => accumulator.add('comparison', analysis));
+  return accumulator.snapshot(limits);
 }

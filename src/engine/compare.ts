@@ -6,8 +6,9 @@
  * difference in mean critical-path time per trace — the components that explain most of the
  * difference in trace duration first — then by the self-time difference, then by key.
  * Works on per-group columns (group-sums.ts), joined by group id: two sets given as traces are
- * summed into columns numbered by one shared group index (no percentiles, rows or call tree are
- * made for them); aggregates made apart (aggregate.ts) are joined through a fresh index (`adopt`). Only
+ * summed into columns numbered by one shared group index, trace by trace (`TraceSetComparer`
+ * compares two sets while their traces arrive; no percentiles, rows or call tree are made for
+ * them); aggregates made apart (aggregate.ts) are joined through a fresh index (`adopt`). Only
  * the top N = `COMPARE_ROWS` (1000) components by absolute critical-path difference (ties at the
  * cut: larger absolute self-time difference, then first seen) become rows; the rest are summed
  * into `other` (their means per trace and shares summed, and how many components it merges).
@@ -66,18 +67,52 @@ export interface TraceSetComparison {
 /** What a side is compared on: its per-group columns, named by `groups`. */
 type SideSums = Pick<TraceSetAggregate, 'columns' | 'groups' | 'traceCount' | 'totalDuration'>;
 
-/** The sums of `analyses` by the groups of `groups`. */
-function sumSide(analyses: readonly TraceAnalysis[], groups: GroupIndex): SideSums {
-  const sums = new GroupSums(false);
-  let groupOf = new Uint32Array(0);
-  for (const analysis of analyses) {
-    if (groupOf.length < analysis.trace.spanCount) {
-      groupOf = new Uint32Array(analysis.trace.spanCount);
+/** One side's sums by the groups of a shared index, trace by trace. */
+class SideAccumulator {
+  private readonly sums = new GroupSums(false);
+  private groupOf = new Uint32Array(0);
+
+  constructor(private readonly groups: GroupIndex) {}
+
+  add(analysis: TraceAnalysis): void {
+    if (this.groupOf.length < analysis.trace.spanCount) {
+      this.groupOf = new Uint32Array(analysis.trace.spanCount);
     }
-    groups.assign(analysis.trace, groupOf);
-    sums.add(analysis, groupOf, groups.size);
+    this.groups.assign(analysis.trace, this.groupOf);
+    this.sums.add(analysis, this.groupOf, this.groups.size);
   }
-  return { columns: sums.columns(), groups, traceCount: sums.traceCount, totalDuration: sums.totalDuration };
+
+  /** The sums so far (the columns are views: valid until the next `add`). */
+  sideSums(): SideSums {
+    const { sums, groups } = this;
+    return { columns: sums.columns(), groups, traceCount: sums.traceCount, totalDuration: sums.totalDuration };
+  }
+}
+
+/**
+ * Two trace sets compared as their traces arrive: `add` costs O(spans of the trace), `snapshot`
+ * the comparison of the traces added so far, O(components) plus the ranking (see the file
+ * header), and does not stop further adds.
+ */
+export class TraceSetComparer {
+  private readonly groups: GroupIndex;
+  private readonly slow: SideAccumulator;
+  private readonly baseline: SideAccumulator;
+
+  constructor(groupBy: GroupBy = { kind: 'operation' }) {
+    this.groups = new GroupIndex(groupBy);
+    this.slow = new SideAccumulator(this.groups);
+    this.baseline = new SideAccumulator(this.groups);
+  }
+
+  add(side: 'slow' | 'baseline', analysis: TraceAnalysis): void {
+    this[side].add(analysis);
+  }
+
+  /** The comparison so far; `rows` components at most (default COMPARE_ROWS). */
+  snapshot(rows = COMPARE_ROWS): TraceSetComparison {
+    return compareSums(this.slow.sideSums(), this.baseline.sideSums(), rows);
+  }
 }
 
 /** One side's columns indexed by the joint group ids. */
@@ -147,10 +182,19 @@ export function compareTraceSets(
   rows = COMPARE_ROWS
 ): TraceSetComparison {
   const shared = new GroupIndex(groupBy);
-  const sumsOf = (set: readonly TraceAnalysis[] | TraceSetAggregate): SideSums =>
-    Array.isArray(set) ? sumSide(set, shared) : (set as TraceSetAggregate);
-  const slowSet = sumsOf(slow);
-  const baseSet = sumsOf(baseline);
+  const sumsOf = (set: readonly TraceAnalysis[] | TraceSetAggregate): SideSums => {
+    if (!Array.isArray(set)) {
+      return set as TraceSetAggregate;
+    }
+    const side = new SideAccumulator(shared);
+    set.forEach((analysis: TraceAnalysis) => side.add(analysis));
+    return side.sideSums();
+  };
+  return compareSums(sumsOf(slow), sumsOf(baseline), rows);
+}
+
+/** Ranked per-component differences of two sides' sums (see the file header). */
+function compareSums(slowSet: SideSums, baseSet: SideSums, rows: number): TraceSetComparison {
   const joint = slowSet.groups === baseSet.groups ? slowSet.groups : new GroupIndex(slowSet.groups.groupBy);
   const slowIds = jointIds(slowSet, joint);
   const baseIds = jointIds(baseSet, joint);

@@ -9,7 +9,8 @@
  * Pipeline: `parseOtlpTrace(text)` or `traceFromDataFrame(frame)` → `analyzeTrace(trace)` →
  * `breakdown(analysis, groupBy)`, `serviceBusyIdle`, `crossServiceGaps`; over many traces
  * `aggregateTraces`, `callTreeToFlameFrames`, `compareTraceSets`, `diffCallTrees` (node-by-node call-tree
- * diff) and `callTreeDiffToFlameFrames`; for Prometheus histograms
+ * diff) and `callTreeDiffToFlameFrames` (the first, third and fourth also trace by trace, as traces
+ * arrive: `TraceSetAccumulator`, `TraceSetComparer`, `CallTreeDiffAccumulator`); for Prometheus histograms
  * `histogramQuantile` and `percentileRank`.
  * Views read spans through span-accessors.ts (`spanLabel`, `spanDuration`, `spanAttributes`, …).
  * Jaeger: `parseOtlpTrace` also reads v3 `{"result":…}` bodies, `parseJaegerTrace(text)` v1 `{"data":[…]}` bodies.
@@ -74,14 +75,14 @@ export type {
   AggregateSums,
   TraceSetAggregate,
 } from './aggregate';
-export { aggregateTraces } from './aggregate';
+export { aggregateTraces, TraceSetAccumulator } from './aggregate';
 export type { CallTree, CallTreeLimits, CallTreeShape, NodeColumns } from './call-tree';
 export type { FlameFrameColumns, FlameFrames, FlameMeasure } from './flame';
 export { callTreeToFlameFrame, callTreeToFlameFrames, FLAME_MEASURES, nodeLabel } from './flame';
 export type { CallTreeDiff, CallTreeDiffSide } from './call-tree-diff';
-export { diffCallTrees } from './call-tree-diff';
+export { CallTreeDiffAccumulator, diffCallTrees } from './call-tree-diff';
 export { callTreeDiffToFlameFrames } from './flame-diff';
 export type { ComparisonOther, ComparisonRow, SideStats, TraceSetComparison } from './compare';
-export { compareTraceSets } from './compare';
+export { compareTraceSets, TraceSetComparer } from './compare';
 export type { HistogramBucket } from './histogram';
 export { histogramQuantile, percentileRank } from './histogram';
