@@ -4,7 +4,8 @@
  * system (topology.ts), sent to a collector, and records what each must show (truth.ts) for the
  * live tests; tests/synthetic makes single traces of a chosen shape and size for the bench.
  */
-import type { AttributeScalar } from '../support/otlp';
+import type { AttributeValue } from '../support/otlp';
+import type { Random } from '../support/random';
 import type { Regression } from './topology';
 
 export type Kind = 'INTERNAL' | 'SERVER' | 'CLIENT' | 'PRODUCER' | 'CONSUMER';
@@ -12,7 +13,13 @@ export type Kind = 'INTERNAL' | 'SERVER' | 'CLIENT' | 'PRODUCER' | 'CONSUMER';
 export interface GenEvent {
   timeUs: number;
   name: string;
-  attributes: Record<string, AttributeScalar>;
+  attributes: Record<string, AttributeValue>;
+}
+
+/** A span link: to a span of another trace, or of the same one. */
+export interface GenLink {
+  traceId: string;
+  spanId: string;
 }
 
 export interface GenSpan {
@@ -24,14 +31,46 @@ export interface GenSpan {
   /** microseconds since the Unix epoch */
   startUs: number;
   endUs: number;
-  attributes: Record<string, AttributeScalar>;
+  attributes: Record<string, AttributeValue>;
   error?: string;
   events: GenEvent[];
+  /** absent on the demo topology's spans */
+  links?: GenLink[];
 }
 
 export interface GenTrace {
   traceId: string;
   spans: GenSpan[];
+}
+
+/** Adds a span to a trace's list: `(parent, service, name, kind, startUs, endUs, attributes)`. */
+export type SpanMaker = (
+  parent: GenSpan | undefined,
+  service: string,
+  name: string,
+  kind: Kind,
+  startUs: number,
+  endUs: number,
+  attributes?: Record<string, AttributeValue>
+) => GenSpan;
+
+/** A {@link SpanMaker} appending to `spans`, each span's id drawn from `rng` (no events, no links). */
+export function spanMaker(rng: Random, spans: GenSpan[]): SpanMaker {
+  return (parent, service, name, kind, startUs, endUs, attributes = {}) => {
+    const s: GenSpan = {
+      spanId: rng.hex(8),
+      parentSpanId: parent?.spanId,
+      service,
+      name,
+      kind,
+      startUs,
+      endUs,
+      attributes,
+      events: [],
+    };
+    spans.push(s);
+    return s;
+  };
 }
 
 /** What a test may compare an analysis against: one record per generated trace. */

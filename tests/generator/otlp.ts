@@ -22,6 +22,7 @@ function encodeSpan(traceId: string, s: GenSpan) {
       attributes: otlpAttributes(e.attributes),
     })),
     status: s.error === undefined ? { code: 0 } : { code: 2, message: s.error },
+    ...(s.links ? { links: s.links.map((l) => ({ traceId: l.traceId, spanId: l.spanId })) } : {}),
   };
 }
 

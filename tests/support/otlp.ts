@@ -9,8 +9,14 @@
 /** An attribute value as the test generators and writers hold it. */
 export type AttributeScalar = string | number | boolean;
 
-/** OTLP/JSON `AnyValue` of a scalar. */
-export function otlpValue(v: AttributeScalar): object {
+/** A scalar, or an array of scalars (e.g. `gen_ai.response.finish_reasons`). */
+export type AttributeValue = AttributeScalar | readonly AttributeScalar[];
+
+/** OTLP/JSON `AnyValue` of a scalar or an array of scalars (`arrayValue`). */
+export function otlpValue(v: AttributeValue): object {
+  if (typeof v === 'object') {
+    return { arrayValue: { values: v.map(otlpValue) } };
+  }
   if (typeof v === 'string') {
     return { stringValue: v };
   }
@@ -21,7 +27,7 @@ export function otlpValue(v: AttributeScalar): object {
 }
 
 /** OTLP/JSON `KeyValue` list of `attrs`, in key order of the record. */
-export const otlpAttributes = (attrs: Record<string, AttributeScalar>) =>
+export const otlpAttributes = (attrs: Record<string, AttributeValue>) =>
   Object.entries(attrs).map(([key, v]) => ({ key, value: otlpValue(v) }));
 
 /**
