@@ -4,8 +4,12 @@
  * Exactly one request in each block of 50 is a slow outlier; about one in eight fails in auth.
  * `regression` applies one known change to every request (topology.ts) without changing any draw,
  * so the same seed with and without it gives the same requests but for that change.
+ * `generateTopologyBatch` makes a batch of any topology: this demo system's (the default), the
+ * disaggregated LLM serving stack's (llm-batch.ts) or the AI agent's (agent-batch.ts).
  */
 import { seededRandom } from '../support/random';
+import { generateAgentBatch } from './agent-batch';
+import { generateLlmBatch } from './llm-batch';
 import { GenTrace, TraceTruth } from './model';
 import { buildTrace, Regression, RequestPlan } from './topology';
 import { traceTruth } from './truth';
@@ -54,4 +58,18 @@ export function generateBatch(options: BatchOptions): Batch {
     truth.push(traceTruth(trace, plan));
   }
   return { traces, truth };
+}
+
+export const TOPOLOGIES = ['demo', 'llm-disaggregated', 'agent-workflow'] as const;
+export type Topology = (typeof TOPOLOGIES)[number];
+
+/** A batch of `topology` with its own kind of ground truth (regression mode is the demo's only). */
+export function generateTopologyBatch(
+  topology: Topology,
+  options: BatchOptions
+): { traces: GenTrace[]; truth: readonly object[] } {
+  if (topology === 'llm-disaggregated') {
+    return generateLlmBatch(options);
+  }
+  return topology === 'agent-workflow' ? generateAgentBatch(options) : generateBatch(options);
 }

@@ -1,0 +1,48 @@
+/**
+ * Deterministic batches of the agent-workflow topology (agent-topology.ts): the seed fixes every
+ * run's plan (agent, app, user, chat and session ids), ids and durations; `nowUs` only places the
+ * batch in time (runs end before it).
+ */
+import { seededRandom } from '../support/random';
+import { GenTrace } from './model';
+import { AgentPlan, buildAgentRun } from './agent-topology';
+import { agentRunTruth, AgentRunTruth } from './agent-truth';
+
+export interface AgentBatchOptions {
+  seed: number;
+  count: number;
+  /** µs since the epoch the batch ends before; default: the current time */
+  nowUs?: number;
+  /** gap between run starts, µs */
+  spacingUs?: number;
+}
+
+export interface AgentBatch {
+  traces: GenTrace[];
+  truth: AgentRunTruth[];
+}
+
+/** Longest run the topology draws, µs (4 model calls of 1.5 s, 3 rounds of tools, the rest). */
+const LONGEST_RUN_US = 8_000_000;
+
+export function generateAgentBatch(options: AgentBatchOptions): AgentBatch {
+  const rng = seededRandom(options.seed);
+  const spacing = options.spacingUs ?? 20_000;
+  const nowUs = options.nowUs ?? Date.now() * 1000;
+  const firstStart = nowUs - LONGEST_RUN_US - spacing * options.count;
+  const traces: GenTrace[] = [];
+  const truth: AgentRunTruth[] = [];
+  for (let i = 0; i < options.count; i++) {
+    const plan: AgentPlan = {
+      agentName: rng.pick(['support-agent', 'research-agent']),
+      appId: `app-${rng.int(1, 3)}`,
+      uid: `u-${rng.hex(3)}`,
+      chatId: `chat-${rng.hex(4)}`,
+      sid: `s-${rng.hex(4)}`,
+    };
+    const run = buildAgentRun(rng, plan, firstStart + i * spacing);
+    traces.push(run.trace);
+    truth.push(agentRunTruth(run, plan));
+  }
+  return { traces, truth };
+}
