@@ -4,11 +4,14 @@
  * - the public-path module: lazy chunks are written to the plugin root for every entry, so a nested
  *   plugin (dist/panels/breakdown/module.js) must load them from the root, not from its own folder;
  * - the copied files: the scaffold's list without CHANGELOG.md (TraceLens keeps none), plus every
- *   img/ folder (nested plugins' logos, the README's light screenshots) and the dashboards the app's
- *   plugin.json `includes`.
+ *   img/ folder (nested plugins' logos, the README's light screenshots), the dashboards the app's
+ *   plugin.json `includes`, and for each nested plugin the app's locale files under its own id
+ *   (Grafana loads a plugin's translations from <its folder>/locales/<language>/<its id>.json, and the
+ *   panel's bundle shares the app's components and keys; README "Languages").
  * The app manifest is the root plugin.json; src/plugin.json links to it, where the scaffold reads it.
  */
 import CopyWebpackPlugin from 'copy-webpack-plugin';
+import fs from 'fs';
 import path from 'path';
 import type { Configuration } from 'webpack';
 import { mergeWithCustomize, unique } from 'webpack-merge';
@@ -23,6 +26,13 @@ const copyPatterns = [
   { from: '**/img/**/*', to: '.' },
   { from: '../provisioning/dashboards/*.json', to: 'dashboards/[name][ext]' },
 ];
+
+// The app's locale files, copied into a nested plugin's folder under the nested plugin's id.
+const nestedLocalePatterns = (appId: string, nestedDirs: string[]) =>
+  nestedDirs.map((dir) => {
+    const nestedId = JSON.parse(fs.readFileSync(path.resolve(process.cwd(), 'src', dir, 'plugin.json'), 'utf8')).id;
+    return { from: `locales/*/${appId}.json`, to: `${dir}[path]${nestedId}[ext]` };
+  });
 
 // The running module's folder, less its nested-plugin folder (e.g. panels/breakdown/).
 const publicPathModule = (pluginId: string, nestedDirs: string[]) =>
@@ -51,12 +61,16 @@ const config = async (env: Env): Promise<Configuration> => {
     .filter((name) => name !== 'module')
     .map((name) => name.slice(0, -'module'.length));
 
+  const appId = getPluginJson().id;
   return mergeReplacingPlugins(baseConfig, {
     cache: {
       type: 'filesystem',
       buildDependencies: { config: [path.resolve(process.cwd(), 'webpack.config.ts')] },
     },
-    plugins: [publicPathModule(getPluginJson().id, nestedDirs), new CopyWebpackPlugin({ patterns: copyPatterns })],
+    plugins: [
+      publicPathModule(appId, nestedDirs),
+      new CopyWebpackPlugin({ patterns: [...copyPatterns, ...nestedLocalePatterns(appId, nestedDirs)] }),
+    ],
   });
 };
 

@@ -1,21 +1,27 @@
 import React, { lazy, Suspense } from 'react';
 import { AppPlugin, AppRootProps } from '@grafana/data';
+import { initPluginTranslations, t } from '@grafana/i18n';
 import { LoadingPlaceholder } from '@grafana/ui';
 import type { AppConfigProps } from './config/AppConfig';
 import { analyzeInTraceLensLink } from './extensions/analyzeLink';
 import { AppSettings } from './app/settings';
+import pluginJson from './plugin.json';
 
-const LazyApp = lazy(() => import('./App'));
-const LazyAppConfig = lazy(() => import('./config/AppConfig'));
+// Grafana (≥ 12.1) loads locales/<language>/<plugin id>.json into the namespace of the plugin id;
+// t and Trans in this bundle read that namespace once the promise resolves. The pages load after it.
+const translations = initPluginTranslations(pluginJson.id);
+
+const LazyApp = lazy(() => translations.then(() => import('./App')));
+const LazyAppConfig = lazy(() => translations.then(() => import('./config/AppConfig')));
 
 const App = (props: AppRootProps<AppSettings>) => (
-  <Suspense fallback={<LoadingPlaceholder text="Loading TraceLens…" />}>
+  <Suspense fallback={<LoadingPlaceholder text={t('app.loading', 'Loading TraceLens…')} />}>
     <LazyApp {...props} />
   </Suspense>
 );
 
 const AppConfig = (props: AppConfigProps) => (
-  <Suspense fallback={<LoadingPlaceholder text="Loading configuration…" />}>
+  <Suspense fallback={<LoadingPlaceholder text={t('config.loading', 'Loading configuration…')} />}>
     <LazyAppConfig {...props} />
   </Suspense>
 );
