@@ -6,7 +6,8 @@
  * as exact decimal Unix ns). Relative ns stay exact integers for traces up to 104 days long.
  * Span ids are exposed as lowercase hex strings.
  *
- * Pipeline: `parseOtlpTrace(text)` or `traceFromDataFrame(frame)` → `analyzeTrace(trace)` →
+ * Pipeline: `parseOtlpTrace(text)` or `traceFromDataFrame(frame)` → `analyzeTrace(trace)` (both
+ * critical-path modes; `withPathMode(analysis, 'sync')` views the synchronous one) →
  * `breakdown(analysis, groupBy)`, `serviceBusyIdle`, `crossServiceGaps`; over many traces
  * `aggregateTraces`, `callTreeToFlameFrames`, `compareTraceSets`, `diffCallTrees` (node-by-node call-tree
  * diff) and `callTreeDiffToFlameFrames` (the first, third and fourth also trace by trace, as traces
@@ -27,7 +28,7 @@ export { readTraceFile } from './trace-file';
 export { toOtlpJson } from './otlp-writer';
 export { traceFromDataFrame } from './frame';
 export type { CriticalPathSection, TraceAnalysis } from './analyze';
-export { analyzeTrace, criticalPathSections, selfIntervals, spanIdOf } from './analyze';
+export { analyzeTrace, criticalPathSections, selfIntervals, spanIdOf, withPathMode } from './analyze';
 export type { KeyValue, SpanEvent, SpanLink, SpanStatus } from './span-accessors';
 export {
   criticalPathSectionCount,
@@ -56,7 +57,9 @@ export {
 export type { SpanTree } from './tree';
 export { FLAG_ASYNC, FLAG_CYCLE, FLAG_DUPLICATE_ID, FLAG_ORPHAN, FLAG_OUTLIVES_PARENT, FLAG_SKEW } from './tree';
 export type { EffectiveIntervals } from './clip';
-export type { CriticalPath } from './critical-path';
+export type { CriticalPath, PathMode } from './critical-path';
+export type { PathGap } from './path-gaps';
+export type { UnfollowedLinks } from './links';
 export type { TraceWarning, TraceWarningKind } from './warnings';
 export type { GroupBy, GroupKind } from './grouping';
 export { NONE_LABEL } from './grouping';

@@ -111,6 +111,12 @@ function summary(a: TraceAnalysis) {
   };
 }
 
+/** Whether span `c` is an async child: its parent does not wait for it (critical-path.ts). */
+function isAsyncChild(a: TraceAnalysis, c: number): boolean {
+  const p = a.tree.parent[c];
+  return p >= 0 && ((a.tree.flags[c] & FLAG_ASYNC) !== 0 || a.intervals.effEnd[c] > a.intervals.effEnd[p]);
+}
+
 const otlpAnalysis = (t: SynthTrace, order?: number[]) => analyzeTrace(parseOtlpTrace(toOtlpJson(t, { order })));
 /** The frame Grafana's Tempo datasource builds from Tempo's v2 answer for the trace. */
 const tempoFrame = (t: SynthTrace, order?: number[]) =>
@@ -164,17 +170,74 @@ describe('analysis invariants over random trees', () => {
     fc.assert(
       fc.property(traceArb, ([t]) => {
         const a = otlpAnalysis(t);
-        const { parent, flags } = a.tree;
+        const { parent } = a.tree;
         const { effEnd } = a.intervals;
-        const isAsync = (c: number) =>
-          parent[c] >= 0 && ((flags[c] & FLAG_ASYNC) !== 0 || effEnd[c] > effEnd[parent[c]]);
         for (let k = 0; k < a.criticalPath.span.length; k++) {
           // every async edge above the section's span: the section starts at or after that parent's end
           for (let x = a.criticalPath.span[k]; parent[x] >= 0; x = parent[x]) {
-            if (isAsync(x)) {
+            if (isAsyncChild(a, x)) {
               expect(a.criticalPath.start[k]).toBeGreaterThanOrEqual(effEnd[parent[x]]);
             }
           }
+        }
+      })
+    );
+  });
+
+  it('tiles (0, trace end] with the sections and gaps of each mode; each gap names the sections around it', () => {
+    fc.assert(
+      fc.property(traceArb, ([t]) => {
+        const a = otlpAnalysis(t);
+        expect(a.criticalPath).toBe(a.paths.async);
+        for (const p of [a.paths.sync, a.paths.async]) {
+          // sections and gaps in time order, as [start, end, span or -1 for a gap]
+          const pieces: Array<[number, number, number]> = [
+            ...Array.from(p.span, (s, k): [number, number, number] => [p.start[k], p.end[k], s]),
+            ...p.gaps.map((g): [number, number, number] => [g.start, g.end, -1]),
+          ].sort((x, y) => x[0] - y[0]);
+          let at = 0;
+          for (const [s, e] of pieces) {
+            expect([s, e > s]).toEqual([at, true]);
+            at = e;
+          }
+          expect(at).toBe(a.duration);
+          for (const g of p.gaps) {
+            const k = pieces.findIndex(([s]) => s === g.start);
+            expect([g.before, g.after]).toEqual([k > 0 ? pieces[k - 1][2] : -1, pieces[k + 1]?.[2] ?? -1]);
+          }
+          expect(p.length + p.gapTotal).toBe(a.duration);
+          expect(p.gapTotal).toBe(p.gaps.reduce((sum, g) => sum + g.end - g.start, 0));
+        }
+      })
+    );
+  });
+
+  it('keeps the sync path out of async subtrees, and has both modes agree when no work outlives its parent', () => {
+    fc.assert(
+      fc.property(traceArb, ([t]) => {
+        const a = otlpAnalysis(t);
+        const { parent } = a.tree;
+        const { effEnd } = a.intervals;
+        for (const s of a.paths.sync.span) {
+          for (let x = s; parent[x] >= 0; x = parent[x]) {
+            expect(isAsyncChild(a, x)).toBe(false);
+          }
+        }
+        // the sync path ends with the root that ends last, at its end when it has a length
+        const { effStart } = a.intervals;
+        const roots = Array.from(a.tree.roots);
+        const rootsEnd = Math.max(0, ...roots.map((r) => effEnd[r]));
+        const sync = a.paths.sync;
+        const last = sync.span.length > 0 ? sync.end[sync.span.length - 1] : 0;
+        expect(last).toBeLessThanOrEqual(rootsEnd);
+        if (roots.some((r) => effEnd[r] === rootsEnd && effStart[r] < rootsEnd)) {
+          expect(last).toBe(rootsEnd);
+        }
+        const outlives = Array.from({ length: a.trace.spanCount }, (_, i) => i).some(
+          (i) => parent[i] >= 0 && effEnd[i] > effEnd[parent[i]]
+        );
+        if (!outlives) {
+          expect(a.paths.sync).toBe(a.paths.async);
         }
       })
     );

@@ -19,8 +19,9 @@
  *   Jaeger readers keep as a link beside the parent (jaeger-json.ts, frame.ts). O(n + links).
  * Definitions: src/engine/DEFINITIONS.md (shared with the Collector connector in collector/).
  */
-import { decodeHexId, IdHalves } from './ids';
+import { IdHalves } from './ids';
 import { joinParents } from './id-join';
+import { linkPointsAt } from './links';
 import { ParsedTrace, SpanKind } from './model';
 import { identity, sortById, sortByKey } from './sort';
 import { TraceWarning, WarningTally } from './warnings';
@@ -76,11 +77,8 @@ function resolveParents(trace: ParsedTrace, flags: Uint8Array, duplicates: Warni
 
 /** Whether one of span `i`'s links points at span `p` of the same trace (a FOLLOWS_FROM parent). */
 function linksTo(trace: ParsedTrace, i: number, p: number, id: IdHalves): boolean {
-  const { offsets, spanId, traceId } = trace.links;
-  for (let l = offsets[i]; l < offsets[i + 1]; l++) {
-    decodeHexId(spanId[l], 0, spanId[l].length, id);
-    const sameTrace = traceId[l] === '' || traceId[l] === trace.traceId;
-    if (id.ok && sameTrace && id.hi === trace.idHi[p] && id.lo === trace.idLo[p]) {
+  for (let l = trace.links.offsets[i]; l < trace.links.offsets[i + 1]; l++) {
+    if (linkPointsAt(trace, l, p, id)) {
       return true;
     }
   }
