@@ -1,0 +1,71 @@
+/**
+ * Reads one span attribute by key over a trace, for the GenAI, agent and async busy/idle figures:
+ * the key is looked up once in the trace's string table (O(strings)), then each span's lookup scans
+ * that span's attributes only (O(its attributes)). Values are the model's display strings with
+ * their OTLP type (model.ts `AttrTable`).
+ */
+import { AttrType, ParsedTrace } from './model';
+
+export class SpanAttribute {
+  private readonly key: number;
+
+  constructor(
+    private readonly trace: ParsedTrace,
+    readonly name: string
+  ) {
+    this.key = trace.strings.indexOf(name);
+  }
+
+  /** Index of the attribute's entry in `trace.spanAttrs` for span `i`, or -1 when it lacks it. */
+  entry(i: number): number {
+    const { offsets, keys } = this.trace.spanAttrs;
+    if (this.key > 0) {
+      for (let a = offsets[i]; a < offsets[i + 1]; a++) {
+        if (keys[a] === this.key) {
+          return a;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** The display string of span `i`'s value, or undefined when it lacks the attribute. */
+  text(i: number): string | undefined {
+    const a = this.entry(i);
+    return a < 0 ? undefined : this.trace.strings[this.trace.spanAttrs.values[a]];
+  }
+
+  /** The OTLP type of span `i`'s value (undefined when it lacks the attribute). */
+  type(i: number): AttrType | undefined {
+    const a = this.entry(i);
+    return a < 0 ? undefined : (this.trace.spanAttrs.types[a] as AttrType);
+  }
+
+  /**
+   * Span `i`'s value as a whole number ≥ 0 (an int, or a string or double holding one), or
+   * undefined when it lacks the attribute or holds anything else.
+   */
+  count(i: number): number | undefined {
+    const text = this.text(i);
+    if (text === undefined || !/^\d+(\.0*)?$/.test(text.trim())) {
+      return undefined;
+    }
+    return Number(text);
+  }
+
+  /**
+   * Span `i`'s value as a list of strings: an array's string members (JSON display text), or the
+   * one value of a scalar; [] when it lacks the attribute.
+   */
+  list(i: number): string[] {
+    const text = this.text(i);
+    if (text === undefined) {
+      return [];
+    }
+    if (this.type(i) !== AttrType.Array) {
+      return [text];
+    }
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? parsed.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))) : [text];
+  }
+}
