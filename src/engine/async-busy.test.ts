@@ -1,0 +1,89 @@
+import { asyncBusyIdle } from './async-busy';
+import { analysedHandSpans, handSpan } from './testing/genai-spans';
+import { tinyId } from '../../tests/synthetic/tiny';
+
+/*
+ * fe SERVER [0,120] (reports nothing)
+ * ├─ r router SERVER [0,100]        busy 30,000 ns, idle 70,000 ns          outermost router span
+ * │  └─ c router CLIENT [10,60]     busy '5000' (a string), idle 45,000     under r: not summed
+ * │     └─ w worker SERVER [15,55]  busy 20,000, idle 20,000                outermost worker span
+ * │        ├─ e worker [20,50]      busy 'abc'                              → warning
+ * │        │  └─ k worker [40,50]   busy 2,000, idle 8,000                  under w: not summed
+ * │        ├─ f worker [50,55]      busy −5, idle 10                        → warning
+ * │        ├─ g worker [20,30]      busy 8,000 + idle 5,000 > 10,000 ns     → warning
+ * │        └─ h worker [30,40]      busy 1,000, no idle_ns                  → warning
+ * └─ z worker [100,110]             busy 3,000, idle 7,000                  outermost worker span
+ * Services: router 30,000 / 70,000 (r only); worker 20,000 + 3,000 / 20,000 + 7,000.
+ */
+const analysis = analysedHandSpans([
+  { id: 'fe', service: 'fe', kind: 'SERVER', start: 0, end: 120 },
+  {
+    id: 'r',
+    parent: 'fe',
+    service: 'router',
+    kind: 'SERVER',
+    start: 0,
+    end: 100,
+    attrs: { busy_ns: 30_000, idle_ns: 70_000 },
+  },
+  {
+    id: 'c',
+    parent: 'r',
+    service: 'router',
+    kind: 'CLIENT',
+    start: 10,
+    end: 60,
+    attrs: { busy_ns: '5000', idle_ns: 45_000 },
+  },
+  {
+    id: 'w',
+    parent: 'c',
+    service: 'worker',
+    kind: 'SERVER',
+    start: 15,
+    end: 55,
+    attrs: { busy_ns: 20_000, idle_ns: 20_000 },
+  },
+  { id: 'e', parent: 'w', service: 'worker', start: 20, end: 50, attrs: { busy_ns: 'abc', idle_ns: 1 } },
+  { id: 'k', parent: 'e', service: 'worker', start: 40, end: 50, attrs: { busy_ns: 2000, idle_ns: 8000 } },
+  { id: 'f', parent: 'w', service: 'worker', start: 50, end: 55, attrs: { busy_ns: -5, idle_ns: 10 } },
+  { id: 'g', parent: 'w', service: 'worker', start: 20, end: 30, attrs: { busy_ns: 8000, idle_ns: 5000 } },
+  { id: 'h', parent: 'w', service: 'worker', start: 30, end: 40, attrs: { busy_ns: 1000 } },
+  { id: 'z', parent: 'fe', service: 'worker', start: 100, end: 110, attrs: { busy_ns: 3000, idle_ns: 7000 } },
+]);
+const at = (id: string) => handSpan(analysis, id);
+
+describe('asyncBusyIdle', () => {
+  const result = asyncBusyIdle(analysis);
+
+  it('uses the valid values of each span, int or string', () => {
+    expect(result.spans).toEqual([
+      { span: at('r'), busy: 30_000, idle: 70_000 },
+      { span: at('c'), busy: 5000, idle: 45_000 },
+      { span: at('w'), busy: 20_000, idle: 20_000 },
+      { span: at('k'), busy: 2000, idle: 8000 },
+      { span: at('z'), busy: 3000, idle: 7000 },
+    ]);
+    expect(result.lacking).toEqual([at('fe')]);
+  });
+
+  it('leaves out non-numeric, negative, half-reported and too large values, naming the span', () => {
+    expect(result.warnings).toEqual([
+      { span: at('e'), message: `worker: e (${tinyId('e')}): busy_ns 'abc' is not a whole number of ns; not used` },
+      { span: at('f'), message: `worker: f (${tinyId('f')}): busy_ns -5 is negative; not used` },
+      {
+        span: at('g'),
+        message: `worker: g (${tinyId('g')}): busy_ns + idle_ns = 13000 ns is more than the span's duration, 10000 ns; not used`,
+      },
+      { span: at('h'), message: `worker: h (${tinyId('h')}): has no idle_ns; not used` },
+    ]);
+  });
+
+  it('sums each service over its outermost reporting spans', () => {
+    expect(result.services).toEqual([
+      { service: 'fe', reporting: 0, lacking: 1, leftOut: 0, busy: 0, idle: 0 },
+      { service: 'router', reporting: 2, lacking: 0, leftOut: 0, busy: 30_000, idle: 70_000 },
+      { service: 'worker', reporting: 3, lacking: 0, leftOut: 4, busy: 23_000, idle: 27_000 },
+    ]);
+  });
+});

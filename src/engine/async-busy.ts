@@ -1,0 +1,145 @@
+/**
+ * The busy/idle split that async Rust services report themselves: `tracing-opentelemetry` records
+ * on every span `busy_ns` (time the task was being polled inside the span) and `idle_ns` (time the
+ * span was open but not polled), as integers. Per span: both values, read as whole numbers of ns
+ * from an int attribute or a string (or a double) holding one. A span reporting them is used only
+ * when both are there, neither is negative nor anything but a whole number, and busy + idle is at
+ * most the span's reported duration (end − start); otherwise it is left out and a warning names
+ * it and says why. Spans reporting neither are listed as lacking them.
+ * Per service: the sums over its outermost reporting spans — those with no ancestor of the same
+ * service among the used spans — since a span's busy time includes the busy time of the spans
+ * entered inside it in the same task, and summing those too would count it twice.
+ * O(n + attributes) over the tree's preorder.
+ */
+import { spanIdOf, TraceAnalysis } from './analyze';
+import { SpanAttribute } from './genai-attributes';
+import { ParsedTrace, serviceOf } from './model';
+import { spanLabel } from './span-accessors';
+
+export const BUSY_NS = 'busy_ns';
+export const IDLE_NS = 'idle_ns';
+
+export interface SpanBusyIdle {
+  span: number;
+  /** ns */
+  busy: number;
+  idle: number;
+}
+
+export interface ServiceAsyncBusyIdle {
+  service: string;
+  /** spans of the service used (valid values) */
+  reporting: number;
+  /** spans of the service reporting neither value */
+  lacking: number;
+  /** spans of the service left out (a warning each) */
+  leftOut: number;
+  /** ns, summed over its outermost reporting spans */
+  busy: number;
+  idle: number;
+}
+
+export interface AsyncBusyIdleWarning {
+  span: number;
+  message: string;
+}
+
+export interface AsyncBusyIdle {
+  /** the used spans, in span order */
+  spans: SpanBusyIdle[];
+  /** services with any span, sorted by name */
+  services: ServiceAsyncBusyIdle[];
+  /** spans reporting neither value */
+  lacking: number[];
+  /** spans left out, one warning each */
+  warnings: AsyncBusyIdleWarning[];
+}
+
+/** Value of `attr` on span `i` as whole ns, or the reason it is not usable. */
+function readNs(attr: SpanAttribute, i: number): number | string {
+  const text = attr.text(i);
+  if (text === undefined) {
+    return `has no ${attr.name}`;
+  }
+  const value = text.trim() === '' ? NaN : Number(text);
+  if (!Number.isFinite(value) || !Number.isInteger(value)) {
+    return `${attr.name} '${text}' is not a whole number of ns`;
+  }
+  return value < 0 ? `${attr.name} ${text} is negative` : value;
+}
+
+/** Span `i`'s values, or the reason they are not usable. */
+function readSpan(
+  trace: ParsedTrace,
+  busyAttr: SpanAttribute,
+  idleAttr: SpanAttribute,
+  i: number
+): SpanBusyIdle | string {
+  const busy = readNs(busyAttr, i);
+  const idle = readNs(idleAttr, i);
+  if (typeof busy === 'string' || typeof idle === 'string') {
+    return [busy, idle].filter((v) => typeof v === 'string').join(' and ');
+  }
+  const duration = trace.end[i] - trace.start[i];
+  if (busy + idle > duration) {
+    return `${BUSY_NS} + ${IDLE_NS} = ${busy + idle} ns is more than the span's duration, ${duration} ns`;
+  }
+  return { span: i, busy, idle };
+}
+
+export function asyncBusyIdle(analysis: TraceAnalysis): AsyncBusyIdle {
+  const { trace, tree } = analysis;
+  const busyAttr = new SpanAttribute(trace, BUSY_NS);
+  const idleAttr = new SpanAttribute(trace, IDLE_NS);
+  const used: Array<SpanBusyIdle | null> = new Array(trace.spanCount).fill(null);
+  const out: AsyncBusyIdle = { spans: [], services: [], lacking: [], warnings: [] };
+  const byService = new Map<string, ServiceAsyncBusyIdle>();
+  const serviceRow = (i: number) => {
+    const service = serviceOf(trace, i);
+    const row = byService.get(service) ?? { service, reporting: 0, lacking: 0, leftOut: 0, busy: 0, idle: 0 };
+    byService.set(service, row);
+    return row;
+  };
+  for (let i = 0; i < trace.spanCount; i++) {
+    if (busyAttr.entry(i) < 0 && idleAttr.entry(i) < 0) {
+      out.lacking.push(i);
+      serviceRow(i).lacking++;
+      continue;
+    }
+    const read = readSpan(trace, busyAttr, idleAttr, i);
+    if (typeof read === 'string') {
+      out.warnings.push({ span: i, message: `${spanLabel(trace, i)} (${spanIdOf(trace, i)}): ${read}; not used` });
+      serviceRow(i).leftOut++;
+      continue;
+    }
+    used[i] = read;
+    out.spans.push(read);
+    serviceRow(i).reporting++;
+  }
+  // Outermost used spans per service: a preorder walk keeping, per service, how many used spans
+  // of it are open above the current span.
+  const openAbove = new Map<string, number>();
+  const stack: number[] = [];
+  for (const i of tree.preorder) {
+    while (stack.length > 0 && tree.depth[stack[stack.length - 1]] >= tree.depth[i]) {
+      const done = stack.pop()!;
+      if (used[done]) {
+        openAbove.set(serviceOf(trace, done), openAbove.get(serviceOf(trace, done))! - 1);
+      }
+    }
+    const values = used[i];
+    if (values) {
+      const service = serviceOf(trace, i);
+      const open = openAbove.get(service) ?? 0;
+      if (open === 0) {
+        const row = serviceRow(i);
+        row.busy += values.busy;
+        row.idle += values.idle;
+      }
+      openAbove.set(service, open + 1);
+    }
+    stack.push(i);
+  }
+  out.services = [...byService.values()].sort((a, b) => (a.service < b.service ? -1 : a.service > b.service ? 1 : 0));
+  return out;
+}

@@ -1,0 +1,54 @@
+import { disaggSplit } from './genai-disagg';
+import { analysedHandSpans } from './testing/genai-spans';
+
+const US = 1000;
+
+/*
+ * fe SERVER [0,100] ── fc CLIENT [10,90] ── rs router SERVER [12,88] ─┬─ pc CLIENT [20,40] ── ps prefill SERVER [22,38] ── pe engine.generate prefill [25,35]
+ *                                                                     └─ dc CLIENT [45,85] ── ds decode SERVER [47,83]  ── de engine.generate decode [50,80] ── dk [60,70]
+ * Self: fe 100 − 80 = 20, fc 80 − 76 = 4, rs 76 − 20 − 40 = 16, pc 20 − 16 = 4, ps 16 − 10 = 6,
+ *       pe 10, dc 40 − 36 = 4, ds 36 − 30 = 6, de 30 − 10 = 20, dk 10 (under de: decode).
+ * prefill 10; decode 20 + 10 = 30; network fc + pc + dc = 12; worker queue ps + ds = 12;
+ * routing fe + rs = 36. Sum 100, the trace's duration.
+ */
+const spans = [
+  { id: 'fe', service: 'fe', kind: 'SERVER' as const, start: 0, end: 100 },
+  { id: 'fc', parent: 'fe', service: 'fe', kind: 'CLIENT' as const, start: 10, end: 90 },
+  { id: 'rs', parent: 'fc', service: 'router', kind: 'SERVER' as const, start: 12, end: 88 },
+  { id: 'pc', parent: 'rs', service: 'router', kind: 'CLIENT' as const, start: 20, end: 40 },
+  { id: 'ps', parent: 'pc', service: 'prefill', kind: 'SERVER' as const, start: 22, end: 38 },
+  { id: 'pe', parent: 'ps', service: 'prefill', start: 25, end: 35, attrs: { disagg_role: 'prefill' } },
+  { id: 'dc', parent: 'rs', service: 'router', kind: 'CLIENT' as const, start: 45, end: 85 },
+  { id: 'ds', parent: 'dc', service: 'decode', kind: 'SERVER' as const, start: 47, end: 83 },
+  { id: 'de', parent: 'ds', service: 'decode', start: 50, end: 80, attrs: { disagg_role: 'decode' } },
+  { id: 'dk', parent: 'de', service: 'decode', start: 60, end: 70 },
+];
+
+describe('disaggSplit', () => {
+  it('gives each span’s self time to prefill, decode, network, worker queue or routing', () => {
+    expect(disaggSplit(analysedHandSpans(spans))).toEqual({
+      prefill: 10 * US,
+      decode: 30 * US,
+      workerQueue: 12 * US,
+      network: 12 * US,
+      routing: 36 * US,
+    });
+  });
+
+  it('counts a call whose callee is in another trace as network, whole', () => {
+    // the decode worker's spans gone (another trace): dc's 40 µs are all network, 12 − 4 + 40 = 48
+    const mainOnly = spans.filter((s) => !['ds', 'de', 'dk'].includes(s.id));
+    expect(disaggSplit(analysedHandSpans(mainOnly))).toEqual({
+      prefill: 10 * US,
+      decode: 0,
+      workerQueue: 6 * US,
+      network: 48 * US,
+      routing: 36 * US,
+    });
+  });
+
+  it('is null for a trace without a prefill or decode span', () => {
+    const plain = spans.map((s) => ({ ...s, attrs: s.id === 'pe' ? { disagg_role: 'encode' } : {} }));
+    expect(disaggSplit(analysedHandSpans(plain))).toBeNull();
+  });
+});
