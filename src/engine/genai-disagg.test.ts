@@ -1,5 +1,5 @@
 import { disaggSplit } from './genai-disagg';
-import { analysedHandSpans } from './testing/genai-spans';
+import { analysedHandSpans, HandSpan } from './testing/genai-spans';
 
 const US = 1000;
 
@@ -11,15 +11,15 @@ const US = 1000;
  * prefill 10; decode 20 + 10 = 30; network fc + pc + dc = 12; worker queue ps + ds = 12;
  * routing fe + rs = 36. Sum 100, the trace's duration.
  */
-const spans = [
-  { id: 'fe', service: 'fe', kind: 'SERVER' as const, start: 0, end: 100 },
-  { id: 'fc', parent: 'fe', service: 'fe', kind: 'CLIENT' as const, start: 10, end: 90 },
-  { id: 'rs', parent: 'fc', service: 'router', kind: 'SERVER' as const, start: 12, end: 88 },
-  { id: 'pc', parent: 'rs', service: 'router', kind: 'CLIENT' as const, start: 20, end: 40 },
-  { id: 'ps', parent: 'pc', service: 'prefill', kind: 'SERVER' as const, start: 22, end: 38 },
+const spans: HandSpan[] = [
+  { id: 'fe', service: 'fe', kind: 'SERVER', start: 0, end: 100 },
+  { id: 'fc', parent: 'fe', service: 'fe', kind: 'CLIENT', start: 10, end: 90 },
+  { id: 'rs', parent: 'fc', service: 'router', kind: 'SERVER', start: 12, end: 88 },
+  { id: 'pc', parent: 'rs', service: 'router', kind: 'CLIENT', start: 20, end: 40 },
+  { id: 'ps', parent: 'pc', service: 'prefill', kind: 'SERVER', start: 22, end: 38 },
   { id: 'pe', parent: 'ps', service: 'prefill', start: 25, end: 35, attrs: { disagg_role: 'prefill' } },
-  { id: 'dc', parent: 'rs', service: 'router', kind: 'CLIENT' as const, start: 45, end: 85 },
-  { id: 'ds', parent: 'dc', service: 'decode', kind: 'SERVER' as const, start: 47, end: 83 },
+  { id: 'dc', parent: 'rs', service: 'router', kind: 'CLIENT', start: 45, end: 85 },
+  { id: 'ds', parent: 'dc', service: 'decode', kind: 'SERVER', start: 47, end: 83 },
   { id: 'de', parent: 'ds', service: 'decode', start: 50, end: 80, attrs: { disagg_role: 'decode' } },
   { id: 'dk', parent: 'de', service: 'decode', start: 60, end: 70 },
 ];
@@ -48,7 +48,7 @@ describe('disaggSplit', () => {
   });
 
   it('is null for a trace without a prefill or decode span', () => {
-    const plain = spans.map((s) => ({ ...s, attrs: s.id === 'pe' ? { disagg_role: 'encode' } : {} }));
+    const plain = spans.map((s): HandSpan => ({ ...s, attrs: s.id === 'pe' ? { disagg_role: 'encode' } : {} }));
     expect(disaggSplit(analysedHandSpans(plain))).toBeNull();
   });
 });
