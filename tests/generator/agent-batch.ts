@@ -4,18 +4,9 @@
  * batch in time (runs end before it).
  */
 import { seededRandom } from '../support/random';
-import { GenTrace } from './model';
+import { BatchBasics, GenTrace, requestStarts } from './model';
 import { AgentPlan, buildAgentRun } from './agent-topology';
 import { agentRunTruth, AgentRunTruth } from './agent-truth';
-
-export interface AgentBatchOptions {
-  seed: number;
-  count: number;
-  /** µs since the epoch the batch ends before; default: the current time */
-  nowUs?: number;
-  /** gap between run starts, µs */
-  spacingUs?: number;
-}
 
 export interface AgentBatch {
   traces: GenTrace[];
@@ -25,11 +16,9 @@ export interface AgentBatch {
 /** Longest run the topology draws, µs (4 model calls of 1.5 s, 3 rounds of tools, the rest). */
 const LONGEST_RUN_US = 8_000_000;
 
-export function generateAgentBatch(options: AgentBatchOptions): AgentBatch {
+export function generateAgentBatch(options: BatchBasics): AgentBatch {
   const rng = seededRandom(options.seed);
-  const spacing = options.spacingUs ?? 20_000;
-  const nowUs = options.nowUs ?? Date.now() * 1000;
-  const firstStart = nowUs - LONGEST_RUN_US - spacing * options.count;
+  const starts = requestStarts(options, LONGEST_RUN_US);
   const traces: GenTrace[] = [];
   const truth: AgentRunTruth[] = [];
   for (let i = 0; i < options.count; i++) {
@@ -40,7 +29,7 @@ export function generateAgentBatch(options: AgentBatchOptions): AgentBatch {
       chatId: `chat-${rng.hex(4)}`,
       sid: `s-${rng.hex(4)}`,
     };
-    const run = buildAgentRun(rng, plan, firstStart + i * spacing);
+    const run = buildAgentRun(rng, plan, starts[i]);
     traces.push(run.trace);
     truth.push(agentRunTruth(run, plan));
   }

@@ -10,17 +10,11 @@
 import { seededRandom } from '../support/random';
 import { generateAgentBatch } from './agent-batch';
 import { generateLlmBatch } from './llm-batch';
-import { GenTrace, TraceTruth } from './model';
+import { BatchBasics, GenTrace, requestStarts, TraceTruth } from './model';
 import { buildTrace, Regression, RequestPlan } from './topology';
 import { traceTruth } from './truth';
 
-export interface BatchOptions {
-  seed: number;
-  count: number;
-  /** µs since the epoch the batch ends before; default: the current time */
-  nowUs?: number;
-  /** gap between request starts, µs */
-  spacingUs?: number;
+export interface BatchOptions extends BatchBasics {
   /** per-request overrides, by index */
   overrides?: Record<number, Partial<RequestPlan>>;
   /** regression mode: the change made to every request */
@@ -34,10 +28,8 @@ export interface Batch {
 
 export function generateBatch(options: BatchOptions): Batch {
   const rng = seededRandom(options.seed);
-  const spacing = options.spacingUs ?? 20_000;
-  const nowUs = options.nowUs ?? Date.now() * 1000;
   // Leave room for the slowest request (outlier db span ≤ 60 ms plus overheads) before `nowUs`.
-  const firstStart = nowUs - 200_000 - spacing * options.count;
+  const starts = requestStarts(options, 200_000);
   const outlierSlots = new Set<number>();
   for (let block = 0; block * 50 < options.count; block++) {
     outlierSlots.add(block * 50 + rng.int(0, 49));
@@ -53,7 +45,7 @@ export function generateBatch(options: BatchOptions): Batch {
       ...(options.regression ? { regression: options.regression } : {}),
       ...options.overrides?.[i],
     };
-    const trace = buildTrace(rng, plan, firstStart + i * spacing);
+    const trace = buildTrace(rng, plan, starts[i]);
     traces.push(trace);
     truth.push(traceTruth(trace, plan));
   }

@@ -5,18 +5,9 @@
  * time to first token as an attribute and half as an event; models and operations are drawn.
  */
 import { seededRandom } from '../support/random';
-import { GenTrace } from './model';
+import { BatchBasics, GenTrace, requestStarts } from './model';
 import { buildLlmRequest, LLM_MODELS, LlmPlan } from './llm-topology';
 import { llmRequestTruth, LlmRequestTruth } from './llm-truth';
-
-export interface LlmBatchOptions {
-  seed: number;
-  count: number;
-  /** µs since the epoch the batch ends before; default: the current time */
-  nowUs?: number;
-  /** gap between request starts, µs */
-  spacingUs?: number;
-}
 
 export interface LlmBatch {
   /** every request's traces, in request order (a detached request has two) */
@@ -27,11 +18,9 @@ export interface LlmBatch {
 /** Longest request the topology draws, µs (a decode of 800 tokens at 6 ms each, plus the rest). */
 const LONGEST_REQUEST_US = 6_000_000;
 
-export function generateLlmBatch(options: LlmBatchOptions): LlmBatch {
+export function generateLlmBatch(options: BatchBasics): LlmBatch {
   const rng = seededRandom(options.seed);
-  const spacing = options.spacingUs ?? 20_000;
-  const nowUs = options.nowUs ?? Date.now() * 1000;
-  const firstStart = nowUs - LONGEST_REQUEST_US - spacing * options.count;
+  const starts = requestStarts(options, LONGEST_REQUEST_US);
   const traces: GenTrace[] = [];
   const truth: LlmRequestTruth[] = [];
   for (let i = 0; i < options.count; i++) {
@@ -42,7 +31,7 @@ export function generateLlmBatch(options: LlmBatchOptions): LlmBatch {
       ttftAs: rng.next() < 0.5 ? 'attribute' : 'event',
       detached: rng.next() < 0.25,
     };
-    const request = buildLlmRequest(rng, plan, firstStart + i * spacing);
+    const request = buildLlmRequest(rng, plan, starts[i]);
     traces.push(...request.traces);
     truth.push(llmRequestTruth(request, plan));
   }

@@ -73,6 +73,27 @@ export function spanMaker(rng: Random, spans: GenSpan[]): SpanMaker {
   };
 }
 
+/** What every topology's batch options hold. */
+export interface BatchBasics {
+  seed: number;
+  count: number;
+  /** µs since the epoch the batch ends before; default: the current time */
+  nowUs?: number;
+  /** gap between request starts, µs; default 20 ms */
+  spacingUs?: number;
+}
+
+/**
+ * The start of each of a batch's requests, µs since the epoch: `spacingUs` apart, early enough
+ * that a request as long as `longestUs` started last still ends before `nowUs`.
+ */
+export function requestStarts(options: BatchBasics, longestUs: number): number[] {
+  const spacing = options.spacingUs ?? 20_000;
+  const nowUs = options.nowUs ?? Date.now() * 1000;
+  const first = nowUs - longestUs - spacing * options.count;
+  return Array.from({ length: options.count }, (_, i) => first + i * spacing);
+}
+
 /** What a test may compare an analysis against: one record per generated trace. */
 export interface TraceTruth {
   traceId: string;
