@@ -47,7 +47,7 @@ export interface GenAiReading {
 }
 
 /** Reads `gen_ai.*` attributes of one trace (see the file header). */
-export class GenAiAttributes {
+class GenAiAttributes {
   readonly operation: SpanAttribute;
   readonly requestModel: SpanAttribute;
   readonly responseModel: SpanAttribute;
