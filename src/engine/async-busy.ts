@@ -4,8 +4,10 @@
  * span was open but not polled), as integers. Per span: both values, read as whole numbers of ns
  * from an int attribute or a string (or a double) holding one. A span reporting them is used only
  * when both are there, neither is negative nor anything but a whole number, and busy + idle is at
- * most the span's reported duration (end − start); otherwise it is left out and a warning names
- * it and says why. Spans reporting neither are listed as lacking them.
+ * most the span's reported duration (end − start): tracing-opentelemetry takes the span's start
+ * time before it starts counting and its end time after it stops, so a larger sum is not its
+ * doing. Otherwise the span is left out and a warning names it and says why. Spans reporting
+ * neither are listed as lacking them.
  * Per service: the sums over its outermost reporting spans — those with no ancestor of the same
  * service among the used spans — since a span's busy time includes the busy time of the spans
  * entered inside it in the same task, and summing those too would count it twice.
