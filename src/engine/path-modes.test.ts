@@ -11,17 +11,8 @@ import { parseOtlpTrace } from './otlp';
 
 const US = 1000;
 
-/** Links to add to the tiny spans named by the keys: `[trace id ('' = none), span id]`. */
-type Links = Record<string, Array<[string, string]>>;
-
-function analyzeTiny(spans: TinySpan[], links: Links = {}): TraceAnalysis {
-  const doc = JSON.parse(tinyOtlp(spans));
-  for (const rs of doc.resourceSpans) {
-    for (const span of rs.scopeSpans[0].spans) {
-      span.links = (links[span.name] ?? []).map(([traceId, spanId]) => ({ traceId, spanId }));
-    }
-  }
-  return analyzeTrace(parseOtlpTrace(JSON.stringify(doc)));
+function analyzeTiny(spans: TinySpan[]): TraceAnalysis {
+  return analyzeTrace(parseOtlpTrace(tinyOtlp(spans)));
 }
 
 const name = (a: TraceAnalysis, i: number) => (i < 0 ? '-' : nameOf(a.trace, i));
@@ -154,27 +145,21 @@ describe('unfollowedLinks', () => {
   const OWN = '0123456789abcdef0123456789abcdef'; // the tiny traces' id
 
   it('counts links to another trace and to a non-parent span of this trace, not the link to the parent', () => {
-    const a = analyzeTiny(
-      [
-        { id: 'A', start: 0, end: 40 },
-        { id: 'S', parent: 'A', start: 5, end: 15 },
-        { id: 'L', parent: 'A', start: 20, end: 35 },
-      ],
+    const link = (traceId: string, span: string) => ({ traceId, spanId: tinyId(span) });
+    const a = analyzeTiny([
+      // a root's link into its own trace: there is no parent to follow
+      { id: 'A', start: 0, end: 40, links: [link('', 'S')] },
+      { id: 'S', parent: 'A', start: 5, end: 15 },
+      // to its parent (followed: FOLLOWS_FROM), to its sibling S, to a span that is not in the
+      // trace (no trace id: this trace), and three links into two other traces
       {
-        // to its parent (followed: FOLLOWS_FROM), to its sibling S, to a span that is not in the
-        // trace (no trace id: this trace), and three links into two other traces
-        L: [
-          [OWN, tinyId('A')],
-          [OWN, tinyId('S')],
-          ['', tinyId('gone')],
-          [OTHER, tinyId('x')],
-          [THIRD, tinyId('y')],
-          [OTHER, tinyId('z')],
-        ],
-        // a root's link into its own trace: there is no parent to follow
-        A: [['', tinyId('S')]],
-      }
-    );
+        id: 'L',
+        parent: 'A',
+        start: 20,
+        end: 35,
+        links: [link(OWN, 'A'), link(OWN, 'S'), link('', 'gone'), link(OTHER, 'x'), link(THIRD, 'y'), link(OTHER, 'z')],
+      },
+    ]);
     expect(a.unfollowedLinks).toEqual({ sameTrace: 3, otherTrace: 3, otherTraceIds: [OTHER, THIRD] });
     // the link to its parent makes L async: A does not wait for it and owns (15,40]
     expect(sections(a, a.criticalPath)).toEqual(['A[0,5]', 'S[5,15]', 'A[15,40]']);

@@ -17,6 +17,8 @@ export interface TinySpan {
   end: number;
   attrs?: Record<string, AttributeScalar>;
   status?: 'STATUS_CODE_OK' | 'STATUS_CODE_ERROR';
+  /** span links: trace id ('' for none) and span id, both hex */
+  links?: Array<{ traceId: string; spanId: string }>;
 }
 
 /** Epoch second that µs offsets count from. */
@@ -48,6 +50,7 @@ export function tinyOtlp(spans: TinySpan[]): string {
       endTimeUnixNano: unixNano(s.end),
       ...(s.attrs ? { attributes: otlpAttributes(s.attrs) } : {}),
       ...(s.status ? { status: { code: s.status } } : {}),
+      ...(s.links ? { links: s.links } : {}),
     },
   }));
   return JSON.stringify(resourceSpansByService(encoded, { name: 'tiny' }));

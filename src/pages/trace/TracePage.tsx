@@ -1,8 +1,10 @@
 /**
  * Trace analysis for one trace: summary, virtualised waterfall with the critical path and self
  * time, span details with a span-metrics percentile, and (tabs) breakdowns, flame graph and
- * cross-service gaps. URL: `/trace/<id>` plus `span` (selected span id), `view` (tab),
- * `group`/`groupAttr`/`measure` (breakdown), and the query context (`ds`, `prom`, `from`, `to`). The
+ * cross-service gaps. The critical-path area chooses the path (synchronous blocking only, or
+ * following async work and links) and lists its unattributed gaps and the links not followed.
+ * URL: `/trace/<id>` plus `span` (selected span id), `view` (tab), `group`/`groupAttr`/`measure`
+ * (breakdown), `path=sync` (critical-path mode), and the query context (`ds`, `prom`, `from`, `to`). The
  * trace comes from the page's trace source (Tempo or Jaeger) through the loading service, or from an
  * opened trace file (`ds=file&file=<id>`, usePageTrace.ts): then its provenance shows, and what needs
  * a datasource (Explore, span-metric percentiles) is off with the reason. Any trace downloads as OTLP JSON.
@@ -19,6 +21,7 @@ import { QueryContextBar } from '../../components/QueryContextBar';
 import { exploreTraceUrl } from '../../app/links';
 import { currentOrgId } from '../../app/currentOrgId';
 import { FileGone } from '../../components/FileGone';
+import { CriticalPathSection } from './CriticalPathSection';
 import { DownloadOtlpButton } from './DownloadOtlpButton';
 import { FileProvenance } from './FileProvenance';
 import { GapsTable } from './GapsTable';
@@ -56,6 +59,13 @@ export default function TracePage() {
       {analysis && waterfall && (
         <>
           <TraceSummary analysis={analysis} services={model.services} warnings={loaded.value?.warnings ?? []} />
+          <CriticalPathSection
+            analysis={analysis}
+            mode={model.pathMode}
+            onModeChange={model.setPathMode}
+            onSelect={waterfall.onSelect}
+            traceHref={model.traceHref}
+          />
           {model.metrics.error && <p className={styles.note}>Percentiles unavailable: {model.metrics.error.message}</p>}
           <div className={styles.main}>
             <Waterfall analysis={analysis} {...waterfall} />

@@ -14,7 +14,8 @@ interface Props {
 }
 
 /**
- * Duration, span/service/error counts, whether the source sent only part of the trace, and what the
+ * Duration, span/service/error counts, the length of the chosen critical path and its unattributed
+ * gaps (the analysis is the page's path-mode view), whether the source sent only part of the trace, and what the
  * engine had to repair (orphans, skew, cycles…).
  */
 export function TraceSummary({ analysis, services, warnings }: Props) {
@@ -26,7 +27,11 @@ export function TraceSummary({ analysis, services, warnings }: Props) {
     ['Spans', String(analysis.trace.spanCount)],
     ['Services', String(services.length)],
     ['Errors', String(errorSpanCount(analysis.trace))],
-    ['Critical path', `${criticalPathSectionCount(analysis)} sections`],
+    [
+      'Critical path',
+      `${formatDuration(analysis.criticalPath.length)} in ${criticalPathSectionCount(analysis)} sections`,
+    ],
+    ['Unattributed gaps', formatDuration(analysis.criticalPath.gapTotal)],
   ];
   return (
     <div className={styles.wrap}>

@@ -1,10 +1,11 @@
 /**
  * The trace page's URL state: the selected span (`span`, hex id), the tab below the waterfall
- * (`view`) and the breakdown's grouping and measure (`group`, `groupAttr`, `measure`). Unknown
- * values fall back to the defaults.
+ * (`view`), the breakdown's grouping and measure (`group`, `groupAttr`, `measure`) and the
+ * critical-path mode (`path=sync`, app/pathModeParam.ts). Unknown values fall back to the defaults.
  */
-import type { GroupKind } from '../../engine';
+import type { GroupKind, PathMode } from '../../engine';
 import type { Measure } from '../../components/breakdown';
+import { readPathMode } from '../../app/pathModeParam';
 
 export type TraceView = 'breakdown' | 'flame' | 'gaps';
 
@@ -24,6 +25,7 @@ export interface TraceUrl {
   /** attribute key to group by when `group` is `attribute` ('' = the first key) */
   attribute: string;
   measure: Measure;
+  pathMode: PathMode;
 }
 
 export function readTraceUrl(params: URLSearchParams): TraceUrl {
@@ -33,5 +35,6 @@ export function readTraceUrl(params: URLSearchParams): TraceUrl {
     group: GROUPS.find((g) => g === params.get('group')) ?? 'service',
     attribute: params.get('groupAttr') ?? '',
     measure: MEASURES.find((m) => m === params.get('measure')) ?? 'self',
+    pathMode: readPathMode(params),
   };
 }

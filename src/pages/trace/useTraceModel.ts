@@ -1,6 +1,8 @@
 /**
- * The trace page's model: turns the URL (trace id, `span`, `view`, breakdown choice), the query
- * context and the loaded trace into what the page renders — the analysis and its services, the
+ * The trace page's model: turns the URL (trace id, `span`, `view`, breakdown choice, `path` mode),
+ * the query context and the loaded trace into what the page renders — the analysis seen in the
+ * chosen critical-path mode (so the waterfall, summary, breakdowns and flame graph all use that
+ * path) and its services, the
  * waterfall's rows, critical sections, selection and collapsed spans, the selected span's details
  * and percentiles, and the tab below the waterfall (computed after the waterfall has painted).
  */
@@ -12,12 +14,16 @@ import {
   serviceOf,
   spanDuration,
   spanIdOf,
+  PathMode,
   TraceAnalysis,
   traceServices,
+  withPathMode,
 } from '../../engine';
 import { flameColumns, Measure } from '../../components/breakdown';
 import { useQueryContext } from '../../app/queryContext';
 import { useUrlState } from '../../app/urlState';
+import { traceUrl } from '../../app/links';
+import { pathModePatch } from '../../app/pathModeParam';
 import { AsyncState } from '../../app/useAsync';
 import type { SpanMetrics } from '../../data';
 import { useSpanMetrics } from '../../app/useSpanMetrics';
@@ -40,7 +46,9 @@ export function useTraceModel() {
 
   const loaded = usePageTrace(context, traceId);
   const fromFile = loaded.fromFile;
-  const analysis = loaded.value?.analysis;
+  const loadedAnalysis = loaded.value?.analysis;
+  // withPathMode gives the same view object for the same analysis and mode
+  const analysis = loadedAnalysis && withPathMode(loadedAnalysis, url.pathMode);
 
   const services = useMemo(() => (analysis ? traceServices(analysis.trace) : []), [analysis]);
   const sections = useMemo(() => analysis && criticalSectionsBySpan(analysis), [analysis]);
@@ -108,6 +116,10 @@ export function useTraceModel() {
     details: analysis && selected >= 0 ? { span: spanInfo(analysis, selected), p95: p95.p95Of(selected) } : undefined,
     percentile,
     metrics,
+    pathMode: url.pathMode,
+    setPathMode: (mode: PathMode) => update(pathModePatch(mode)),
+    /** another trace's page, with this page's context; undefined for a trace from a file */
+    traceHref: fromFile ? undefined : (id: string) => traceUrl(id, context.carry),
     view: url.view,
     setView: (view: TraceView) => update({ view }),
     /** the analysis for the tabs, once the waterfall has painted */
