@@ -10,8 +10,9 @@ import { tinyId } from '../../tests/synthetic/tiny';
  * │        ├─ e worker [20,50]      busy 'abc'                              → warning
  * │        │  └─ k worker [40,50]   busy 2,000, idle 8,000                  under w: not summed
  * │        ├─ f worker [50,55]      busy −5, idle 10                        → warning
- * │        ├─ g worker [20,30]      busy 8,000 + idle 5,000 > 10,000 ns     → warning
- * │        └─ h worker [30,40]      busy 1,000, no idle_ns                  → warning
+ * │        ├─ g worker [20,30]      busy 15,000 + idle 6,000 > 10,000 ns + 10 µs slack → warning
+ * │        ├─ h worker [30,40]      busy 1,000, no idle_ns                  → warning
+ * │        └─ y worker [45,50]      busy 9,000 + idle 6,000 = 5,000 ns + the 10 µs slack: used
  * └─ z worker [100,110]             busy 3,000, idle 7,000                  outermost worker span
  * Services: router 30,000 / 70,000 (r only); worker 20,000 + 3,000 / 20,000 + 7,000.
  */
@@ -47,8 +48,9 @@ const analysis = analysedHandSpans([
   { id: 'e', parent: 'w', service: 'worker', start: 20, end: 50, attrs: { busy_ns: 'abc', idle_ns: 1 } },
   { id: 'k', parent: 'e', service: 'worker', start: 40, end: 50, attrs: { busy_ns: 2000, idle_ns: 8000 } },
   { id: 'f', parent: 'w', service: 'worker', start: 50, end: 55, attrs: { busy_ns: -5, idle_ns: 10 } },
-  { id: 'g', parent: 'w', service: 'worker', start: 20, end: 30, attrs: { busy_ns: 8000, idle_ns: 5000 } },
+  { id: 'g', parent: 'w', service: 'worker', start: 20, end: 30, attrs: { busy_ns: 15_000, idle_ns: 6000 } },
   { id: 'h', parent: 'w', service: 'worker', start: 30, end: 40, attrs: { busy_ns: 1000 } },
+  { id: 'y', parent: 'w', service: 'worker', start: 45, end: 50, attrs: { busy_ns: 9000, idle_ns: 6000 } },
   { id: 'z', parent: 'fe', service: 'worker', start: 100, end: 110, attrs: { busy_ns: 3000, idle_ns: 7000 } },
 ]);
 const at = (id: string) => handSpan(analysis, id);
@@ -62,6 +64,7 @@ describe('asyncBusyIdle', () => {
       { span: at('c'), busy: 5000, idle: 45_000 },
       { span: at('w'), busy: 20_000, idle: 20_000 },
       { span: at('k'), busy: 2000, idle: 8000 },
+      { span: at('y'), busy: 9000, idle: 6000 },
       { span: at('z'), busy: 3000, idle: 7000 },
     ]);
     expect(result.lacking).toEqual([at('fe')]);
@@ -73,7 +76,7 @@ describe('asyncBusyIdle', () => {
       { span: at('f'), message: `worker: f (${tinyId('f')}): busy_ns -5 is negative; not used` },
       {
         span: at('g'),
-        message: `worker: g (${tinyId('g')}): busy_ns + idle_ns = 13000 ns is more than the span's duration, 10000 ns; not used`,
+        message: `worker: g (${tinyId('g')}): busy_ns + idle_ns = 21000 ns is more than 10 µs over the span's duration, 10000 ns; not used`,
       },
       { span: at('h'), message: `worker: h (${tinyId('h')}): has no idle_ns; not used` },
     ]);
@@ -83,7 +86,7 @@ describe('asyncBusyIdle', () => {
     expect(result.services).toEqual([
       { service: 'fe', reporting: 0, lacking: 1, leftOut: 0, busy: 0, idle: 0 },
       { service: 'router', reporting: 2, lacking: 0, leftOut: 0, busy: 30_000, idle: 70_000 },
-      { service: 'worker', reporting: 3, lacking: 0, leftOut: 4, busy: 23_000, idle: 27_000 },
+      { service: 'worker', reporting: 4, lacking: 0, leftOut: 4, busy: 23_000, idle: 27_000 },
     ]);
   });
 });

@@ -4,10 +4,12 @@
  * span was open but not polled), as integers. Per span: both values, read as whole numbers of ns
  * from an int attribute or a string (or a double) holding one. A span reporting them is used only
  * when both are there, neither is negative nor anything but a whole number, and busy + idle is at
- * most the span's reported duration (end − start): tracing-opentelemetry takes the span's start
- * time before it starts counting and its end time after it stops, so a larger sum is not its
- * doing. Otherwise the span is left out and a warning names it and says why. Spans reporting
- * neither are listed as lacking them.
+ * most the span's reported duration (end − start) plus {@link BUSY_IDLE_SLACK_NS}: tracing-
+ * opentelemetry starts its counters (monotonic clock) just before it reads the span's start time
+ * (wall clock), in the same call, and stops counting at the span's last exit, before its end, so a
+ * sum a little over the duration is normal and a sum far over it does not belong to these times.
+ * Otherwise the span is left out and a warning names it and says why. Spans reporting neither are
+ * listed as lacking them.
  * Per service: the sums over its outermost reporting spans — those with no ancestor of the same
  * service among the used spans — since a span's busy time includes the busy time of the spans
  * entered inside it in the same task, and summing those too would count it twice.
@@ -20,6 +22,8 @@ import { spanLabel } from './span-accessors';
 
 export const BUSY_NS = 'busy_ns';
 export const IDLE_NS = 'idle_ns';
+/** How far busy + idle may exceed the span's duration (see the file header), ns. */
+export const BUSY_IDLE_SLACK_NS = 10_000;
 
 export interface SpanBusyIdle {
   span: number;
@@ -83,8 +87,8 @@ function readSpan(
     return [busy, idle].filter((v) => typeof v === 'string').join(' and ');
   }
   const duration = trace.end[i] - trace.start[i];
-  if (busy + idle > duration) {
-    return `${BUSY_NS} + ${IDLE_NS} = ${busy + idle} ns is more than the span's duration, ${duration} ns`;
+  if (busy + idle > duration + BUSY_IDLE_SLACK_NS) {
+    return `${BUSY_NS} + ${IDLE_NS} = ${busy + idle} ns is more than ${BUSY_IDLE_SLACK_NS / 1000} µs over the span's duration, ${duration} ns`;
   }
   return { span: i, busy, idle };
 }
