@@ -1,4 +1,8 @@
+import fc from 'fast-check';
+import { Kind } from '../../tests/generator/model';
 import { disaggSplit } from './genai-disagg';
+import { serviceOf, SpanKind } from './model';
+import { spanAttributes } from './span-accessors';
 import { analysedHandSpans, HandSpan } from './testing/genai-spans';
 
 const US = 1000;
@@ -50,5 +54,58 @@ describe('disaggSplit', () => {
   it('is null for a trace without a prefill or decode span', () => {
     const plain = spans.map((s): HandSpan => ({ ...s, attrs: s.id === 'pe' ? { disagg_role: 'encode' } : {} }));
     expect(disaggSplit(analysedHandSpans(plain))).toBeNull();
+  });
+});
+
+describe('disaggSplit (property)', () => {
+  const spanArb = fc.record({
+    parent: fc.nat(),
+    service: fc.integer({ min: 0, max: 3 }),
+    kind: fc.constantFrom<Kind>('SERVER', 'CLIENT', 'INTERNAL', 'PRODUCER', 'CONSUMER'),
+    start: fc.integer({ min: 0, max: 200 }),
+    length: fc.integer({ min: 0, max: 150 }),
+    role: fc.constantFrom(undefined, undefined, 'prefill', 'decode'),
+  });
+
+  it('gives every span’s self time to the part its nearest role ancestor, kind or service says', () => {
+    fc.assert(
+      fc.property(fc.array(spanArb, { minLength: 1, maxLength: 20 }), (drawn) => {
+        const a = analysedHandSpans(
+          drawn.map((s, i) => ({
+            id: `s${i}`,
+            ...(i > 0 ? { parent: `s${s.parent % i}` } : {}),
+            service: `svc${s.service}`,
+            kind: s.kind,
+            start: s.start,
+            end: s.start + s.length,
+            attrs: s.role ? { disagg_role: s.role } : {},
+          }))
+        );
+        const ownRole = (i: number) => Object.fromEntries(spanAttributes(a.trace, i)).disagg_role;
+        const roleOf = (i: number): string | undefined => {
+          let up = i;
+          while (up >= 0 && ownRole(up) === undefined) {
+            up = a.tree.parent[up];
+          }
+          return up >= 0 ? ownRole(up) : undefined;
+        };
+        const all = [...Array(a.trace.spanCount).keys()];
+        const workers = new Set(all.filter((i) => ownRole(i) !== undefined).map((i) => serviceOf(a.trace, i)));
+        const expected = { prefill: 0, decode: 0, workerQueue: 0, network: 0, routing: 0 };
+        for (const i of all) {
+          const role = roleOf(i);
+          const part =
+            role === 'prefill' || role === 'decode'
+              ? role
+              : a.trace.kind[i] === SpanKind.Client
+                ? 'network'
+                : workers.has(serviceOf(a.trace, i))
+                  ? 'workerQueue'
+                  : 'routing';
+          expected[part] += a.selfTime[i];
+        }
+        expect(disaggSplit(a)).toEqual(workers.size === 0 ? null : expected);
+      })
+    );
   });
 });
