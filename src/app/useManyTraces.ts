@@ -1,15 +1,32 @@
 /**
  * Loads and analyses `traceIds` from the page's source through the loading service (bounded
- * concurrency), filling in results as they arrive; a new list or source drops the old results.
- * `cancel` stops the fetch where it is: the results so far stay, `cancelled` says the rest never comes.
+ * concurrency, loading/load-traces.ts), filling in results as they arrive; a new list or source
+ * drops the old results. `cancel` stops the fetch where it is: the results so far stay,
+ * `cancelled` says the rest never comes.
+ * Thousands of traces: each arrival is O(1) (a set in one Map kept across renders and a push to
+ * the arrival list, no copy), and the page re-renders at most once per `RENDER_INTERVAL_MS`
+ * while traces arrive, then at once when the last is in or the fetch is cancelled. Views that
+ * fold the traces in (an aggregate filling in) take the ids from `arrived` past their last
+ * position, so a whole load costs them O(traces), not O(traces²). A loaded trace keeps its
+ * analysis, never the fetched text.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { loadTraces, TraceResult } from '../loading';
 import type { SearchRange, TraceSource } from '../sources/types';
 
+/** Shortest time between two re-renders while traces arrive (at most 4 a second). */
+export const RENDER_INTERVAL_MS = 250;
+
 export interface ManyTraces {
-  /** per trace id: the loaded trace (analysis and warnings) or why it failed */
-  results: Map<string, TraceResult>;
+  /**
+   * Per trace id: the loaded trace (analysis and warnings) or why it failed. One Map that grows
+   * in place while the fetch runs: read it, do not keep it as a value — `version` tells it changed.
+   */
+  results: ReadonlyMap<string, TraceResult>;
+  /** ids in the order their results came in (grows in place, like `results`) */
+  arrived: readonly string[];
+  /** changes whenever `results` did (a re-render's key for what derives from them) */
+  version: number;
   done: number;
   total: number;
   /** the user stopped the fetch before every trace was in */
@@ -17,10 +34,10 @@ export interface ManyTraces {
   cancel: () => void;
 }
 
-interface State {
-  ids: readonly string[];
+/** One fetch: what came in so far (filled in place by the fetch's callbacks). */
+interface Load {
   results: Map<string, TraceResult>;
-  cancelled: boolean;
+  arrived: string[];
 }
 
 export function useManyTraces(
@@ -28,7 +45,11 @@ export function useManyTraces(
   traceIds: readonly string[],
   range: SearchRange
 ): ManyTraces {
-  const [state, setState] = useState<State>();
+  // a new list or source: a new, empty load (made while rendering, filled by the effect below)
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const load = useMemo<Load>(() => ({ results: new Map(), arrived: [] }), [source, traceIds]);
+  const [cancelledLoad, setCancelledLoad] = useState<Load>();
+  const [version, setVersion] = useState(0);
   const controller = useRef<AbortController>();
   useEffect(() => {
     if (!source) {
@@ -36,24 +57,48 @@ export function useManyTraces(
     }
     const current = new AbortController();
     controller.current = current;
+    const { results, arrived } = load;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let last = -Infinity;
+    const render = () => {
+      timer = undefined;
+      last = performance.now();
+      setVersion((v) => v + 1);
+    };
     loadTraces(source, traceIds, {
       signal: current.signal,
       range,
-      onResult: (id, result) =>
-        setState((s) => ({
-          ids: traceIds,
-          results: new Map(s?.ids === traceIds ? s.results : []).set(id, result),
-          cancelled: false,
-        })),
+      onResult: (id, result, { done, total }) => {
+        results.set(id, result);
+        arrived.push(id);
+        // the last one, or the first after a quiet interval, at once; else once the interval is over
+        const wait = last + RENDER_INTERVAL_MS - performance.now();
+        if (done === total || (wait <= 0 && timer === undefined)) {
+          clearTimeout(timer);
+          render();
+        } else if (timer === undefined) {
+          timer = setTimeout(render, wait);
+        }
+      },
     });
-    return () => current.abort();
+    return () => {
+      clearTimeout(timer);
+      current.abort();
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [source, traceIds]);
+  }, [load]);
   const cancel = useCallback(() => {
     controller.current?.abort();
-    setState((s) => ({ ids: traceIds, results: s?.ids === traceIds ? s.results : new Map(), cancelled: true }));
-  }, [traceIds]);
-  const mine = state?.ids === traceIds ? state : undefined;
-  const results = mine?.results ?? new Map<string, TraceResult>();
-  return { results, done: results.size, total: new Set(traceIds).size, cancelled: mine?.cancelled ?? false, cancel };
+    setCancelledLoad(load);
+  }, [load]);
+  const total = useMemo(() => new Set(traceIds).size, [traceIds]);
+  return {
+    results: load.results,
+    arrived: load.arrived,
+    version,
+    done: load.results.size,
+    total,
+    cancelled: cancelledLoad === load,
+    cancel,
+  };
 }

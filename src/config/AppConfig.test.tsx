@@ -83,8 +83,8 @@ describe('AppConfig', () => {
     const requests = await setup({});
     const input = screen.getByLabelText(/^Traces fetched for an aggregate/);
     await user.clear(input);
-    await user.type(input, '5000');
-    expect(screen.getByText(/Choose between 1 and 1000 traces/)).toBeInTheDocument();
+    await user.type(input, '5001');
+    expect(screen.getByText(/Choose between 1 and 5000 traces/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Save settings' })).toBeDisabled();
     await user.clear(input);
     await user.type(input, '2.5');

@@ -27,12 +27,12 @@ describe('the configuration form', () => {
     expect(settingsFromForm({ ...formFromSettings(saved), maxTraces: ' 42 ' }).maxTracesForAggregate).toBe(42);
   });
 
-  it('cannot be saved with a limit that is no whole number from 1 to 1000', () => {
+  it('cannot be saved with a limit that is no whole number from 1 to 5000', () => {
     const form = formFromSettings({});
     expect(formError(form)).toBeUndefined();
-    expect(formError({ ...form, maxTraces: '1000' })).toBeUndefined();
-    expect(formError({ ...form, maxTraces: '1001' })).toBe(
-      'Choose between 1 and 1000 traces: more would make aggregates slow to fetch.'
+    expect(formError({ ...form, maxTraces: '5000' })).toBeUndefined();
+    expect(formError({ ...form, maxTraces: '5001' })).toBe(
+      'Choose between 1 and 5000 traces: more would make aggregates slow to fetch.'
     );
     expect(formError({ ...form, maxTraces: '2.5' })).toBe('Enter a whole number of traces, for example 200.');
   });

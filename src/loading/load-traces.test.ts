@@ -83,6 +83,19 @@ describe('loadTraces', () => {
     expect((results.get('c') as DataError).message).toBe('Trace c not found.');
   });
 
+  it('keeps 6 requests in flight by default, as many as a browser opens to one host', async () => {
+    const gate = gatedSource();
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const done = loadTraces(gate.source, ids, { signal: new AbortController().signal });
+    await gate.asking(6);
+    expect(gate.asked).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    for (const id of ids) {
+      await gate.release(id);
+    }
+    expect((await done).size).toBe(7);
+    expect(gate.maxInFlight()).toBe(6);
+  });
+
   it('loads a repeated id once', async () => {
     const traceById = jest.fn(async () => ({ format: 'otlp' as const, raw: wireText(recorded('tempo-trace-v2')) }));
     const progress: number[] = [];

@@ -3,12 +3,15 @@
  * requests in flight, each result reported as it arrives (progress bars, lazily filled tables).
  * A failed trace yields its `DataError` without stopping the others; aborting `signal` starts no
  * more requests, cancels those in flight and reports nothing further.
+ * Default concurrency 6: browsers keep at most 6 HTTP/1.1 connections per host (Chrome, Firefox,
+ * Safari) and every trace request goes to the one Grafana host, so more would only queue inside
+ * the browser.
  */
 import { DataError } from '../data';
 import type { TraceSource } from '../sources/types';
 import { LoadedTrace, loadTrace, LoadOptions } from './load-trace';
 
-export const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_CONCURRENCY = 6;
 
 export type TraceResult = LoadedTrace | DataError;
 

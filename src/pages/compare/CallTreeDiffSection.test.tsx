@@ -1,7 +1,7 @@
 import React from 'react';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { tableCells, tableRows } from '../../../tests/support/tables';
-import { analyzeTrace, parseOtlpTrace } from '../../engine';
+import { analyzeTrace, diffCallTrees, parseOtlpTrace } from '../../engine';
 import { TinySpan, tinyOtlp } from '../../../tests/synthetic/tiny';
 import { callTreeDiffView } from './callTreeDiffView';
 import { CallTreeDiffSection } from './CallTreeDiffSection';
@@ -19,10 +19,7 @@ jest.mock('@grafana/flamegraph', () => ({
     ),
 }));
 
-const loaded = (traceId: string, spans: TinySpan[]) => ({
-  traceId,
-  analysis: analyzeTrace(parseOtlpTrace(tinyOtlp(spans))),
-});
+const analysed = (spans: TinySpan[]) => analyzeTrace(parseOtlpTrace(tinyOtlp(spans)));
 
 /*
  * Baseline b1: GET [0,100] ── q [10,30]            self = critical: GET 80, q 20
@@ -31,18 +28,22 @@ const loaded = (traceId: string, spans: TinySpan[]) => ({
  *   Δ per trace: q +2 calls, critical +20, self +100; GET critical −20, self −20
  */
 const view = callTreeDiffView(
-  [
-    loaded('b1', [
-      { id: 'r', service: 'api', name: 'GET', start: 0, end: 100 },
-      { id: 'q', parent: 'r', service: 'db', name: 'q', start: 10, end: 30 },
-    ]),
-  ],
-  [
-    loaded('s1', [
-      { id: 'r', service: 'api', name: 'GET', start: 0, end: 100 },
-      ...[0, 1, 2].map((k): TinySpan => ({ id: `q${k}`, parent: 'r', service: 'db', name: 'q', start: 10, end: 50 })),
-    ]),
-  ],
+  diffCallTrees(
+    [
+      analysed([
+        { id: 'r', service: 'api', name: 'GET', start: 0, end: 100 },
+        { id: 'q', parent: 'r', service: 'db', name: 'q', start: 10, end: 30 },
+      ]),
+    ],
+    [
+      analysed([
+        { id: 'r', service: 'api', name: 'GET', start: 0, end: 100 },
+        ...[0, 1, 2].map((k): TinySpan => ({ id: `q${k}`, parent: 'r', service: 'db', name: 'q', start: 10, end: 50 })),
+      ]),
+    ]
+  ),
+  ['b1'],
+  ['s1'],
   10
 );
 

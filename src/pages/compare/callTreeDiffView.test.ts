@@ -1,3 +1,4 @@
+import { diffCallTrees } from '../../engine';
 import { analysed, DIFF_BASELINE, DIFF_COMPARISON } from '../../engine/testing/call-tree-fixtures';
 import { callTreeDiffView, exampleLinks } from './callTreeDiffView';
 
@@ -5,11 +6,12 @@ const US = 1000;
 
 // the sets of engine/testing/call-tree-fixtures.ts (Δ per trace: q +3 calls −10 µs, GET −10 µs,
 // get +1 call +5 µs, in the slow set only), named b1, b2 and s1
-const baseline = DIFF_BASELINE.map((spans, k) => ({ traceId: `b${k + 1}`, analysis: analysed(spans) }));
-const slow = DIFF_COMPARISON.map((spans, k) => ({ traceId: `s${k + 1}`, analysis: analysed(spans) }));
+const diff = diffCallTrees(DIFF_BASELINE.map(analysed), DIFF_COMPARISON.map(analysed));
+const baseline = ['b1', 'b2'];
+const slow = ['s1'];
 
 describe('callTreeDiffView', () => {
-  const view = callTreeDiffView(baseline, slow, 10);
+  const view = callTreeDiffView(diff, baseline, slow, 10);
 
   it('ranks the changed call paths by Δ critical path, then Δ self, then Δ calls', () => {
     expect(
@@ -36,6 +38,6 @@ describe('callTreeDiffView', () => {
   });
 
   it('keeps the first rows only', () => {
-    expect(callTreeDiffView(baseline, slow, 1).rows.map((r) => r.node)).toEqual([view.rows[0].node]);
+    expect(callTreeDiffView(diff, baseline, slow, 1).rows.map((r) => r.node)).toEqual([view.rows[0].node]);
   });
 });

@@ -1,26 +1,15 @@
 /**
  * The compare page's call-tree diff: the merged call trees of the baseline and the slow set
  * compared node by node (engine call-tree-diff.ts; the slow set is the comparison side), as diff
- * flame graph columns under each measure, and the call paths that changed most as rows: ranked
+ * flame graph columns under each measure (the diff itself is built as traces arrive,
+ * compareProgress.ts), and the call paths that changed most as rows: ranked
  * by |Δ critical-path time per trace|, then |Δ self time per trace|, then |Δ calls per trace|,
  * then path; nodes with no change at all are left out. Each node names the example trace of each
  * side (the longest trace of that set with a span on that call path) by trace id.
- * `exampleLinks` lists them for a row of the flame graph. O(spans) for the diff, O(nodes log
- * nodes) for the columns and the ranking.
+ * `exampleLinks` lists them for a row of the flame graph. O(nodes log nodes) for the columns and
+ * the ranking.
  */
-import {
-  callTreeDiffToFlameFrames,
-  CallTreeDiff,
-  diffCallTrees,
-  FlameFrames,
-  nodeLabel,
-  TraceAnalysis,
-} from '../../engine';
-
-export interface LoadedTrace {
-  traceId: string;
-  analysis: TraceAnalysis;
-}
+import { callTreeDiffToFlameFrames, CallTreeDiff, FlameFrames, nodeLabel } from '../../engine';
 
 /** Example trace ids of one call-tree node; absent where the side has none. */
 export interface NodeExamples {
@@ -57,21 +46,22 @@ function pathOf(diff: CallTreeDiff, node: number): string[] {
   return out.reverse();
 }
 
-/** The call-tree diff of `baseline` and `slow` with at most `limit` rows (see the file header). */
+/**
+ * The view of `diff` (baseline vs the slow set as the comparison side) with at most `limit` rows
+ * (see the file header); `baselineIds` and `slowIds` name each side's traces in the order the
+ * diff took them.
+ */
 export function callTreeDiffView(
-  baseline: readonly LoadedTrace[],
-  slow: readonly LoadedTrace[],
+  diff: CallTreeDiff,
+  baselineIds: readonly string[],
+  slowIds: readonly string[],
   limit: number
 ): CallTreeDiffView {
-  const diff = diffCallTrees(
-    baseline.map((t) => t.analysis),
-    slow.map((t) => t.analysis)
-  );
   const n = diff.parent.length;
   const examples = Array.from({ length: n }, (_, node): NodeExamples => {
     const s = diff.comparison.example[node];
     const b = diff.baseline.example[node];
-    return { ...(s >= 0 ? { slow: slow[s].traceId } : {}), ...(b >= 0 ? { baseline: baseline[b].traceId } : {}) };
+    return { ...(s >= 0 ? { slow: slowIds[s] } : {}), ...(b >= 0 ? { baseline: baselineIds[b] } : {}) };
   });
   const changed: number[] = [];
   for (let node = 1; node < n; node++) {

@@ -5,15 +5,7 @@ import { recordedHits, recordedSource } from '../../loading/testing/recordedSour
 import { recorded, RECORDED_TRACE_ID, wireText } from '../../../tests/support/recorded';
 import { tinyOtlp } from '../../../tests/synthetic/tiny';
 import type { TraceHit, TraceQuery } from '../../sources/types';
-import {
-  compareLoaded,
-  diffLoaded,
-  examplesByKey,
-  findTraceSets,
-  rootMatches,
-  repairedTraces,
-  splitSlowest,
-} from './compareModel';
+import { ExampleTraces, findTraceSets, rootMatches, repairedTraces, splitSlowest } from './compareModel';
 import { readCompareUrl } from './compareUrl';
 
 describe('splitSlowest', () => {
@@ -93,19 +85,18 @@ const trace = (db: number) =>
     )
   );
 
-describe('examplesByKey', () => {
-  it('lists the slowest traces containing each component first', () => {
-    const examples = examplesByKey(
-      [
-        { traceId: 'a', analysis: trace(0) },
-        { traceId: 'b', analysis: trace(5) },
-        { traceId: 'c', analysis: trace(50) },
-      ],
-      { kind: 'operation' },
-      2
-    );
-    expect(examples.get(JSON.stringify(['api', 'SELECT']))).toEqual(['c', 'b']);
-    expect(examples.get(JSON.stringify(['api', 'GET']))).toEqual(['c', 'b']);
+describe('ExampleTraces', () => {
+  it('lists the slowest traces containing each component first, whatever order they come in', () => {
+    const examples = new ExampleTraces({ kind: 'operation' }, 2);
+    // durations: a 10 µs, b 15, c 60, d 15 (ranked after b)
+    examples.add('b', trace(5), 1);
+    examples.add('a', trace(0), 0);
+    examples.add('d', trace(5), 3);
+    expect(examples.snapshot().get(JSON.stringify(['api', 'GET']))).toEqual(['b', 'd']);
+    examples.add('c', trace(50), 2);
+    const all = examples.snapshot();
+    expect(all.get(JSON.stringify(['api', 'SELECT']))).toEqual(['c', 'b']);
+    expect(all.get(JSON.stringify(['api', 'GET']))).toEqual(['c', 'b']);
   });
 });
 
@@ -171,43 +162,5 @@ describe('findTraceSets', () => {
       [{ traceql: 'slow' }, 3],
       [{ traceql: 'base' }, 3],
     ]);
-  });
-});
-
-describe('compareLoaded', () => {
-  const loaded = (db: number): TraceResult => ({ analysis: trace(db), warnings: [] });
-
-  it('compares the loaded traces, leaving out failed ones, with examples', () => {
-    const failed = new DataError('trace-not-found', 'Trace x not found.');
-    const results = new Map<string, TraceResult>([
-      ['slow', loaded(50)],
-      ['x', failed],
-      ['base', loaded(5)],
-    ]);
-    const out = compareLoaded(
-      { slow: ['slow', 'x'], baseline: ['base'], thresholdMs: 60 },
-      results,
-      { kind: 'operation' },
-      3
-    );
-    expect(out.comparison.rows.map((r) => r.key)).toContain(JSON.stringify(['api', 'SELECT']));
-    expect(out.examples.get(JSON.stringify(['api', 'SELECT']))).toEqual(['slow']);
-    expect(out.repaired).toEqual([]);
-    // SELECT lasts 50 µs in the slow trace, 5 in the baseline; GET's own 10 µs is unchanged
-    const diff = diffLoaded({ slow: ['slow', 'x'], baseline: ['base'], thresholdMs: 60 }, results);
-    expect(diff?.rows.map((r) => [r.path.join(' › '), r.criticalDelta / 1000, r.slow, r.baseline])).toEqual([
-      ['api: GET › api: SELECT', 45, 'slow', 'base'],
-    ]);
-  });
-
-  it('compares nothing when a side has no loaded trace', () => {
-    const results = new Map<string, TraceResult>([
-      ['slow', loaded(50)],
-      ['x', new DataError('trace-not-found', 'Trace x not found.')],
-    ]);
-    const out = compareLoaded({ slow: ['slow'], baseline: ['x'], thresholdMs: 60 }, results, { kind: 'operation' }, 3);
-    expect(out.comparison).toEqual({ rows: [], other: null });
-    expect(out.examples.size).toBe(0);
-    expect(diffLoaded({ slow: ['slow'], baseline: ['x'], thresholdMs: 60 }, results)).toBeNull();
   });
 });

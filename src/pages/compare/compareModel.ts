@@ -6,16 +6,14 @@
  * (from each trace's own breakdown keys). The engine's repairs are listed per trace (failures and
  * partial traces are the coverage line's, app/coverage.ts). The two sets come from the source's
  * searches (`findTraceSets`, which also says how many traces they listed and whether a search
- * stopped at its limit); once
- * every trace is loaded, `compareLoaded` ranks the differences and `diffLoaded` diffs the two call
- * trees (callTreeDiffView.ts). O(t log t + spans).
+ * stopped at its limit); the comparison and the call-tree diff fill in as traces arrive
+ * (compareProgress.ts). O(t log t) for the split, O(spans) for the examples.
  */
 import { DataError } from '../../data';
-import { breakdown, compareTraceSets, GroupBy, TraceAnalysis, TraceSetComparison } from '../../engine';
+import { breakdown, GroupBy, TraceAnalysis, TraceSetComparison } from '../../engine';
 import type { TraceNote } from '../../app/coverage';
 import type { TraceResult } from '../../loading';
 import type { TraceHit, TraceQuery } from '../../sources/types';
-import { callTreeDiffView, CallTreeDiffView, LoadedTrace } from './callTreeDiffView';
 import type { CompareRequest } from './compareUrl';
 
 /** call paths listed as changed most */
@@ -59,7 +57,7 @@ export function rootMatches(hits: TraceHit[], service: string, operation: string
 }
 
 /** The loaded traces the engine repaired (orphans, clock skew…), its first note each, in the order of `results`. */
-export function repairedTraces(results: Map<string, TraceResult>): TraceNote[] {
+export function repairedTraces(results: ReadonlyMap<string, TraceResult>): TraceNote[] {
   const out: TraceNote[] = [];
   results.forEach((result, traceId) => {
     const repair = result instanceof DataError ? undefined : result.warnings.find((w) => w.kind !== 'partial-trace');
@@ -70,24 +68,43 @@ export function repairedTraces(results: Map<string, TraceResult>): TraceNote[] {
   return out;
 }
 
-/** Component key → ids of the traces containing it, slowest trace first, at most `limit` each. */
-export function examplesByKey(
-  traces: Array<{ traceId: string; analysis: TraceAnalysis }>,
-  groupBy: GroupBy,
-  limit: number
-): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const slowestFirst = [...traces].sort((a, b) => b.analysis.duration - a.analysis.duration);
-  for (const { traceId, analysis } of slowestFirst) {
-    for (const row of breakdown(analysis, groupBy)) {
-      const list = out.get(row.key) ?? [];
-      if (list.length < limit) {
-        list.push(traceId);
-        out.set(row.key, list);
+/**
+ * Per component key, the ids of the slowest traces containing it (at most `limit`), slowest
+ * first, ties in the order of the traces' ranks; traces come in any order, each costing
+ * O(spans + components × limit).
+ */
+export class ExampleTraces {
+  private readonly byKey = new Map<string, Array<{ traceId: string; duration: number; rank: number }>>();
+
+  constructor(
+    private readonly groupBy: GroupBy,
+    private readonly limit: number
+  ) {}
+
+  /** Adds trace `traceId`; `rank` orders traces of equal duration (e.g. its place in the set). */
+  add(traceId: string, analysis: TraceAnalysis, rank: number): void {
+    const duration = analysis.duration;
+    for (const row of breakdown(analysis, this.groupBy)) {
+      const list = this.byKey.get(row.key) ?? [];
+      this.byKey.set(row.key, list);
+      let at = list.length;
+      while (
+        at > 0 &&
+        (list[at - 1].duration < duration || (list[at - 1].duration === duration && list[at - 1].rank > rank))
+      ) {
+        at--;
+      }
+      if (at < this.limit) {
+        list.splice(at, 0, { traceId, duration, rank });
+        list.length = Math.min(list.length, this.limit);
       }
     }
   }
-  return out;
+
+  /** Component key → example trace ids, slowest first. */
+  snapshot(): Map<string, string[]> {
+    return new Map([...this.byKey].map(([key, list]) => [key, list.map((e) => e.traceId)]));
+  }
 }
 
 export interface TraceSets extends Split {
@@ -141,50 +158,4 @@ export interface CompareResult {
   comparison: TraceSetComparison;
   /** component key → up to `examples` slow trace ids containing it */
   examples: Map<string, string[]>;
-}
-
-/** The loaded traces of each set (failed ones left out). */
-function loadedSides(sets: Split, results: Map<string, TraceResult>) {
-  const pick = (ids: string[]): LoadedTrace[] =>
-    ids.flatMap((traceId) => {
-      const r = results.get(traceId);
-      return r && !(r instanceof DataError) ? [{ traceId, analysis: r.analysis }] : [];
-    });
-  const slow = pick(sets.slow);
-  const baseline = pick(sets.baseline);
-  return { slow, baseline, both: slow.length > 0 && baseline.length > 0 };
-}
-
-/**
- * The comparison of the loaded traces of `sets` (failed ones left out) grouped by `groupBy`, the
- * repaired traces, and per component up to `examples` example slow traces; an empty comparison
- * when either side has no loaded trace.
- */
-export function compareLoaded(
-  sets: Split,
-  results: Map<string, TraceResult>,
-  groupBy: GroupBy,
-  examples: number
-): CompareResult {
-  const { slow, baseline, both } = loadedSides(sets, results);
-  return {
-    repaired: repairedTraces(results),
-    comparison: both
-      ? compareTraceSets(
-          slow.map((t) => t.analysis),
-          baseline.map((t) => t.analysis),
-          groupBy
-        )
-      : { rows: [], other: null },
-    examples: both ? examplesByKey(slow, groupBy, examples) : new Map<string, string[]>(),
-  };
-}
-
-/**
- * The call trees of the loaded traces of `sets` compared node by node (callTreeDiffView.ts; no
- * grouping, so regrouping the comparison does not redo it); null when either side has no loaded trace.
- */
-export function diffLoaded(sets: Split, results: Map<string, TraceResult>): CallTreeDiffView | null {
-  const { slow, baseline, both } = loadedSides(sets, results);
-  return both ? callTreeDiffView(baseline, slow, DIFF_ROWS) : null;
 }

@@ -2,9 +2,11 @@
  * The compare page's model hook: reads what the URL asks for against the page's source, searches
  * the two trace sets (up to the URL's `n`, else the app setting), loads and analyses every trace
  * through the loading service (cancellable), says what the comparison is computed from
- * (app/coverage.ts) and, once all are in or the fetch is cancelled, ranks the differences and diffs
- * the call trees — everything `ComparePage` renders, plus the URL updates its form and its "Use N
- * traces" make and the diff flame graph's menu entries that open example traces.
+ * (app/coverage.ts), and ranks the differences and diffs the call trees of the traces loaded so
+ * far, filling in while they arrive (compareProgress.ts; a re-render at most every 250 ms,
+ * useManyTraces.ts) until all are in or the fetch is cancelled — everything `ComparePage`
+ * renders, plus the URL updates its form and its "Use N traces" make and the diff flame graph's
+ * menu entries that open example traces.
  */
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -17,7 +19,8 @@ import { useManyTraces } from '../../app/useManyTraces';
 import { traceUrl } from '../../app/links';
 import { DEFAULT_SETTINGS, MAX_TRACES_FOR_AGGREGATE } from '../../app/settings';
 import { exampleLinks } from './callTreeDiffView';
-import { compareLoaded, diffLoaded, findTraceSets } from './compareModel';
+import { findTraceSets } from './compareModel';
+import { ComparisonProgress, DiffProgress } from './compareProgress';
 import { CompareMode, GroupOption, readCompareUrl } from './compareUrl';
 
 /** example slow traces listed per component */
@@ -72,15 +75,19 @@ export function useCompareModel() {
     : undefined;
   const raiseTo =
     found && found.search.reached ? raisedSample(maxTraces, maxTraces * 2, MAX_TRACES_FOR_AGGREGATE) : undefined;
-  const result = useMemo(
-    () => (complete && sets.value ? compareLoaded(sets.value, loaded.results, { kind: group }, EXAMPLES) : undefined),
-    [complete, sets.value, loaded.results, group]
+  // a new search or a new fetch (a new `results`) starts over; regrouping redoes the comparison only
+  const comparing = useMemo(
+    () => found && new ComparisonProgress(found, { kind: group }, EXAMPLES),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [found, loaded.results, group]
   );
-
-  const callTree = useMemo(
-    () => (complete && sets.value ? diffLoaded(sets.value, loaded.results) : null),
-    [complete, sets.value, loaded.results]
-  );
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const diffing = useMemo(() => found && new DiffProgress(found), [found, loaded.results]);
+  // `version` changes whenever the results did (they grow in place)
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const result = useMemo(() => comparing?.update(loaded), [comparing, loaded.version]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const callTree = useMemo(() => diffing?.update(loaded) ?? null, [diffing, loaded.version]);
   const traceHref = (id: string) => traceUrl(id, context.carry);
 
   return {
@@ -104,8 +111,9 @@ export function useCompareModel() {
       : undefined,
     /** every trace is in, or the fetch was cancelled */
     complete,
+    /** the comparison of the traces loaded so far (final once `complete`) */
     result,
-    /** the two sets' call trees compared node by node, once every trace is in */
+    /** the two sets' call trees compared node by node, of the traces loaded so far */
     callTree,
     traceHref,
     /** menu entries of a row of the diff flame graph: open its example traces */

@@ -2,7 +2,7 @@ import { DataError, partialTraceWarning } from '../../data';
 import { recorded, RECORDED_TRACE_ID, wireText } from '../../../tests/support/recorded';
 import { loadTrace } from '../../loading';
 import { recordedHits, recordedSource } from '../../loading/testing/recordedSource';
-import { compareParams, needsService, resultCell, resultCells, rowFromHit, sortRows } from './searchModel';
+import { compareParams, needsService, resultCell, ResultCells, rowFromHit, sortRows } from './searchModel';
 
 describe('compareParams', () => {
   const builder = { service: 'frontend', spanName: 'GET /checkout', attrs: [] };
@@ -70,15 +70,21 @@ describe('rows and cells', () => {
     expect(sortRows(rows, 'duration', false).map((r) => r.traceId)).toEqual(['a', 'b', 'c']);
   });
 
-  it('keys the cells by trace id', () => {
-    const results = new Map([
-      ['a', new DataError('trace-not-found', 'Trace a gone.')],
-      ['b', new DataError('unreachable', 'Tempo is down.')],
-    ]);
-    expect([...resultCells(results, [])]).toEqual([
+  it('keys the cells by trace id, making each once as its trace arrives', () => {
+    const results = new Map([['a', new DataError('trace-not-found', 'Trace a gone.')]]);
+    const arrived = ['a'];
+    const cells = new ResultCells([]);
+    const first = cells.update(results, arrived);
+    // the second trace arrives; the first one's cell is the one made before
+    results.set('b', new DataError('unreachable', 'Tempo is down.'));
+    arrived.push('b');
+    const second = cells.update(results, arrived);
+    expect([...second]).toEqual([
       ['a', { error: 'Trace a gone.' }],
       ['b', { error: 'Tempo is down.' }],
     ]);
+    expect(second.get('a')).toBe(first.get('a'));
+    expect(first.size).toBe(1);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Search page view model, for Tempo and Jaeger alike (what the URL asks for is searchUrl.ts):
  * result rows from search hits (O(services) each), their order, each row's lazily filled cell from
- * its loaded trace (self time per service, warnings), what the "Compare slow vs rest" link carries
+ * its loaded trace (self time per service, warnings; made once per trace as it arrives), what the "Compare slow vs rest" link carries
  * and whether the form can run.
  */
 import { DataError } from '../../data';
@@ -90,11 +90,25 @@ export function resultCell(result: TraceResult, services: string[]): BreakdownCe
   };
 }
 
-/** Each loaded trace's cell (see `resultCell`), by trace id. */
-export function resultCells(results: ReadonlyMap<string, TraceResult>, services: string[]): Map<string, BreakdownCell> {
-  const cells = new Map<string, BreakdownCell>();
-  results.forEach((result, id) => cells.set(id, resultCell(result, services)));
-  return cells;
+/**
+ * Each loaded trace's cell (see `resultCell`), by trace id, made once per trace as it arrives
+ * (app/useManyTraces.ts `arrived`, past the last position seen): O(spans) per trace, and
+ * O(traces) per `update` for the copy a render gets.
+ */
+export class ResultCells {
+  private seen = 0;
+  private readonly cells = new Map<string, BreakdownCell>();
+
+  constructor(private readonly services: string[]) {}
+
+  /** Makes the cells of the traces that arrived since the last call; all cells so far. */
+  update(results: ReadonlyMap<string, TraceResult>, arrived: readonly string[]): Map<string, BreakdownCell> {
+    for (; this.seen < arrived.length; this.seen++) {
+      const id = arrived[this.seen];
+      this.cells.set(id, resultCell(results.get(id)!, this.services));
+    }
+    return new Map(this.cells);
+  }
 }
 
 /** Jaeger's search API takes one service at a time: its builder cannot run without one. */

@@ -1,7 +1,8 @@
 /**
  * The search page's model hook: reads what the URL asks for (searchUrl.ts) against the page's
  * source, holds the form (builder or raw TraceQL, limit, the builder's error), runs the search,
- * loads and analyses the listed traces a few at a time through the loading service (cancellable),
+ * loads and analyses the listed traces a few at a time through the loading service (cancellable;
+ * the rows' cells fill in as traces arrive, a re-render at most every 250 ms),
  * says what the rows' analyses cover (app/coverage.ts), and derives the rows, their cells, order and
  * links — everything `SearchPage` renders, plus the URL updates its actions make ("Load 20 more"
  * raises the search's limit).
@@ -16,7 +17,7 @@ import { useManyTraces } from '../../app/useManyTraces';
 import { exploreTraceUrl, pageUrl, traceUrl } from '../../app/links';
 import { currentOrgId } from '../../app/currentOrgId';
 import { BuilderState, builderToTraceql } from '../../app/searchQuery';
-import { compareParams, hitServices, needsService, resultCells, rowFromHit, SortKey } from './searchModel';
+import { compareParams, hitServices, needsService, ResultCells, rowFromHit, SortKey } from './searchModel';
 import { morePatch, PAGE_SIZE, readSearchUrl, runPatch, SearchMode, sortPatch } from './searchUrl';
 
 export function useSearchModel() {
@@ -47,7 +48,14 @@ export function useSearchModel() {
   const services = useMemo(() => hitServices(hits), [hits]);
   const traceIds = useMemo(() => rows.map((r) => r.traceId), [rows]);
   const analyses = useManyTraces(source, traceIds, context.seconds);
-  const breakdowns = useMemo(() => resultCells(analyses.results, services), [analyses.results, services]);
+  // a new fetch or other services start over; `version` changes whenever the results did
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const cells = useMemo(() => new ResultCells(services), [services, analyses.results]);
+  const breakdowns = useMemo(
+    () => cells.update(analyses.results, analyses.arrived),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [cells, analyses.version]
+  );
   const hasMore = rows.length >= limit;
 
   const blocked = needsService(source?.kind, page.mode, builder);

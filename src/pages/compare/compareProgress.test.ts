@@ -1,0 +1,81 @@
+import { DataError } from '../../data';
+import { diffCallTrees } from '../../engine';
+import { analysed, DIFF_BASELINE, DIFF_COMPARISON } from '../../engine/testing/call-tree-fixtures';
+import type { TraceResult } from '../../loading';
+import { callTreeDiffView } from './callTreeDiffView';
+import { DIFF_ROWS } from './compareModel';
+import { ComparisonProgress, DiffProgress } from './compareProgress';
+
+const US = 1000;
+
+// the sets of engine/testing/call-tree-fixtures.ts (self = critical-path time in each trace):
+// b1: GET 60, q 40; b2: GET 30, q 20; s1: GET 35, q 4 × 5 = 20, get 5
+const [B1, B2] = DIFF_BASELINE.map(analysed);
+const [S1] = DIFF_COMPARISON.map(analysed);
+const loaded = (analysis: typeof B1): TraceResult => ({ analysis, warnings: [] });
+const sets = { slow: ['s1'], baseline: ['b1', 'x', 'b2'], thresholdMs: 60 };
+
+/** What loading returned so far, growing in place as useManyTraces' does. */
+function arrivals() {
+  const results = new Map<string, TraceResult>();
+  const arrived: string[] = [];
+  const arrive = (id: string, result: TraceResult) => {
+    results.set(id, result);
+    arrived.push(id);
+  };
+  return { results, arrived, arrive };
+}
+
+const ranked = (progress: ComparisonProgress, a: ReturnType<typeof arrivals>) =>
+  progress.update(a).comparison.rows.map((r) => [r.label, r.criticalPathDelta / US]);
+
+describe('ComparisonProgress and DiffProgress', () => {
+  it('fill in as traces arrive, leaving out failed ones, and end as the comparison of all', () => {
+    const a = arrivals();
+    const comparing = new ComparisonProgress(sets, { kind: 'operation' }, 3);
+    const diffing = new DiffProgress(sets);
+    a.arrive('b1', loaded(B1));
+    // no slow trace yet: nothing to compare
+    expect(comparing.update(a)).toEqual({ repaired: [], comparison: { rows: [], other: null }, examples: new Map() });
+    expect(diffing.update(a)).toBeNull();
+    a.arrive('s1', loaded(S1));
+    // s1 vs b1: GET 35 − 60, q 20 − 40, get 5 − 0
+    expect(ranked(comparing, a)).toEqual([
+      ['api: GET', -25],
+      ['db: q', -20],
+      ['cache: get', 5],
+    ]);
+    expect(diffing.update(a)?.rows.map((r) => [r.path.join(' › '), r.criticalDelta / US, r.slow, r.baseline])).toEqual([
+      ['api: GET', -25, 's1', 'b1'],
+      ['api: GET › db: q', -20, 's1', 'b1'],
+      ['api: GET › cache: get', 5, 's1', undefined],
+    ]);
+    a.arrive('x', new DataError('trace-not-found', 'Trace x not found.'));
+    a.arrive('b2', loaded(B2));
+    // baseline means GET 45, q 30; asking twice folds nothing in twice
+    comparing.update(a);
+    expect(ranked(comparing, a)).toEqual([
+      ['api: GET', -10],
+      ['db: q', -10],
+      ['cache: get', 5],
+    ]);
+    expect(comparing.update(a).examples.get(JSON.stringify(['db', 'q']))).toEqual(['s1']);
+    diffing.update(a);
+    expect(diffing.update(a)).toEqual(callTreeDiffView(diffCallTrees([B1, B2], [S1]), ['b1', 'b2'], ['s1'], DIFF_ROWS));
+  });
+
+  it('takes a trace listed in both sets into both', () => {
+    const a = arrivals();
+    a.arrive('t', loaded(B1));
+    const comparison = new ComparisonProgress(
+      { slow: ['t'], baseline: ['t'], thresholdMs: NaN },
+      { kind: 'service' },
+      3
+    );
+    // the same trace on both sides: no difference anywhere
+    expect(ranked(comparison, a)).toEqual([
+      ['api', 0],
+      ['db', 0],
+    ]);
+  });
+});
