@@ -1,6 +1,15 @@
 import { defineConfig } from 'eslint/config';
 import baseConfig from './.config/eslint.config.mjs';
+import grafanaI18n from '@grafana/i18n/eslint-plugin';
 import layerRules from './eslint.layers.mjs';
+
+/** The folders and files whose strings are translated (README "Languages"): new strings there must be too. */
+const TRANSLATED = [
+  'src/module.tsx',
+  'src/panels/breakdown/**/*.{ts,tsx}',
+  'src/components/{CoverageLine,DataErrorAlert,Progress,QueryContextBar,ServiceBar,TimeSeriesChart,NamedTable}.tsx',
+  'src/components/breakdown/**/*.{ts,tsx}',
+];
 
 export default defineConfig([
   {
@@ -51,6 +60,20 @@ export default defineConfig([
   },
   // the scaffold lints TypeScript under src/ only; tests, harness, generator and bench code too
   { files: ['tests/**/*.{ts,tsx}'] },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { '@grafana/i18n': grafanaI18n },
+    rules: {
+      '@grafana/i18n/no-translation-top-level': 'error',
+      '@grafana/i18n/t-plural-defaults': 'error',
+      '@grafana/i18n/trans-plural-defaults': 'error',
+    },
+  },
+  {
+    files: TRANSLATED,
+    ignores: ['**/*.test.{ts,tsx}', 'src/panels/breakdown/useSearchAnalyses.ts'],
+    rules: { '@grafana/i18n/no-untranslated-strings': ['error', { calleesToIgnore: ['^css$'] }] },
+  },
   // after baseConfig: the layers of src/ (eslint.layers.mjs) replace its no-restricted-imports there
   ...layerRules,
 ]);

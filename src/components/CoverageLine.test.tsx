@@ -1,6 +1,7 @@
 import React from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
 import type { Coverage } from '../app/coverage';
+import { inZhHans } from '../../tests/support/i18n';
 import { CoverageLine } from './CoverageLine';
 
 const BASE: Coverage = {
@@ -62,5 +63,25 @@ describe('CoverageLine', () => {
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Use 45 traces' }));
     expect(onClick).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('CoverageLine in Simplified Chinese', () => {
+  inZhHans();
+
+  it('labels the toggle, the notes and the fetch in Chinese', () => {
+    const { rerender } = render(<CoverageLine coverage={BASE} />);
+    fireEvent.click(screen.getByRole('button', { name: '显示未完全使用的追踪（2）' }));
+    expect(screen.getByRole('list', { name: '未完全使用的追踪' })).toBeInTheDocument();
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '失败： aaaaaaaaaaaaaaaa — Trace not found.',
+      '不完整： bbbbbbbbbbbbbbbb — Tempo returned only part of this trace.',
+    ]);
+    rerender(<CoverageLine coverage={BASE} fetching={{ done: 2, total: 3, onCancel: jest.fn() }} />);
+    expect(screen.getByRole('progressbar', { name: '正在获取追踪' })).toHaveAttribute(
+      'aria-valuetext',
+      '正在获取追踪：2 / 3'
+    );
+    expect(screen.getByRole('button', { name: '取消' })).toBeInTheDocument();
   });
 });

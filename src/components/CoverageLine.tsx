@@ -7,6 +7,7 @@
 import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t, Trans } from '@grafana/i18n';
 import { Button, useStyles2 } from '@grafana/ui';
 import type { Coverage, TraceNote } from '../app/coverage';
 import { Progress } from './Progress';
@@ -25,9 +26,9 @@ export function CoverageLine({ coverage, fetching, raise, traceHref }: Props) {
   const styles = useStyles2(getStyles);
   const [open, setOpen] = useState(false);
   const groups: Array<[string, TraceNote[]]> = [
-    ['Failed', coverage.failed],
-    ['Too large', coverage.tooLarge],
-    ['Partial', coverage.partial],
+    [t('components.coverage.failed', 'Failed:'), coverage.failed],
+    [t('components.coverage.too-large', 'Too large:'), coverage.tooLarge],
+    [t('components.coverage.partial', 'Partial:'), coverage.partial],
   ];
   const noted = groups.reduce((n, [, notes]) => n + notes.length, 0);
   return (
@@ -36,9 +37,13 @@ export function CoverageLine({ coverage, fetching, raise, traceHref }: Props) {
         <span>{coverage.sentence}</span>
         {fetching && (
           <>
-            <Progress label="Fetching traces" done={fetching.done} total={fetching.total} />
+            <Progress
+              label={t('components.coverage.fetching', 'Fetching traces')}
+              done={fetching.done}
+              total={fetching.total}
+            />
             <Button size="sm" variant="secondary" icon="times" onClick={fetching.onCancel}>
-              Cancel
+              <Trans i18nKey="components.coverage.cancel">Cancel</Trans>
             </Button>
           </>
         )}
@@ -49,16 +54,18 @@ export function CoverageLine({ coverage, fetching, raise, traceHref }: Props) {
         )}
         {noted > 0 && (
           <Button size="sm" fill="text" aria-expanded={open} onClick={() => setOpen(!open)}>
-            {open ? 'Hide' : 'Show'} traces not fully used ({noted})
+            {open
+              ? t('components.coverage.hide-notes', 'Hide traces not fully used ({{noted}})', { noted })
+              : t('components.coverage.show-notes', 'Show traces not fully used ({{noted}})', { noted })}
           </Button>
         )}
       </div>
       {open && (
-        <ul className={styles.list} aria-label="Traces not fully used">
+        <ul className={styles.list} aria-label={t('components.coverage.notes-label', 'Traces not fully used')}>
           {groups.flatMap(([label, notes]) =>
             notes.map((n) => (
               <li key={`${label}:${n.traceId}`}>
-                {label}:{' '}
+                {label}{' '}
                 {traceHref ? (
                   <a className={styles.link} href={traceHref(n.traceId)}>
                     {n.traceId.slice(0, 16)}

@@ -1,7 +1,9 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { useStyles2 } from '@grafana/ui';
+import { AS_TEXT } from './i18n';
 
 interface Props {
   /** e.g. "Fetching traces" */
@@ -15,7 +17,12 @@ interface Props {
 /** A progress bar with counts ("Fetching traces: 12 of 40"), for work over many traces. */
 export function Progress({ label, done, total, format = String }: Props) {
   const styles = useStyles2(getStyles);
-  const text = `${label}: ${format(done)} of ${format(total)}`;
+  const text = t('components.progress.text', '{{label}}: {{done}} of {{total}}', {
+    label,
+    done: format(done),
+    total: format(total),
+    ...AS_TEXT,
+  });
   return (
     <div
       className={styles.wrap}

@@ -2,6 +2,7 @@ import React from 'react';
 import { css } from '@emotion/css';
 import { dateTime, GrafanaTheme2, TimeRange } from '@grafana/data';
 import { DataSourcePicker } from '@grafana/runtime';
+import { t } from '@grafana/i18n';
 import { Field, TimeRangePicker, useStyles2 } from '@grafana/ui';
 import { QueryContext } from '../app/queryContext';
 import { TRACE_DATASOURCE_TYPES } from '../app/traceSource';
@@ -31,7 +32,7 @@ export function QueryContextBar({ context, show = ['trace', 'prom', 'range'], ch
     <>
       <div className={styles.bar}>
         {show.includes('trace') && (
-          <Field label="Traces" className={styles.field}>
+          <Field label={t('components.query-context.traces', 'Traces')} className={styles.field}>
             <DataSourcePicker
               inputId="tracelens-trace-datasource"
               type={TRACE_DATASOURCE_TYPES}
@@ -43,7 +44,7 @@ export function QueryContextBar({ context, show = ['trace', 'prom', 'range'], ch
           </Field>
         )}
         {show.includes('prom') && (
-          <Field label="Prometheus" className={styles.field}>
+          <Field label={t('components.query-context.prometheus', 'Prometheus')} className={styles.field}>
             <DataSourcePicker
               type="prometheus"
               current={context.promUid}
@@ -55,7 +56,7 @@ export function QueryContextBar({ context, show = ['trace', 'prom', 'range'], ch
         )}
         {children}
         {show.includes('range') && (
-          <Field label="Time range" className={styles.field}>
+          <Field label={t('components.query-context.time-range', 'Time range')} className={styles.field}>
             <TimeRangePicker
               value={context.range}
               onChange={(range) => context.setRange(range.raw)}
@@ -69,7 +70,10 @@ export function QueryContextBar({ context, show = ['trace', 'prom', 'range'], ch
         )}
       </div>
       {show.includes('trace') && context.sourceError && (
-        <DataErrorAlert title="Cannot read traces from this datasource" error={context.sourceError} />
+        <DataErrorAlert
+          title={t('components.query-context.source-error', 'Cannot read traces from this datasource')}
+          error={context.sourceError}
+        />
       )}
     </>
   );

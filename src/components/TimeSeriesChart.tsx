@@ -1,6 +1,7 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { applyFieldOverrides, DataFrame, FieldColorModeId, FieldType, TimeRange, toDataFrame } from '@grafana/data';
 import type { LegendDisplayMode } from '@grafana/schema';
+import { Trans } from '@grafana/i18n';
 import { TimeSeries, useTheme2 } from '@grafana/ui';
 import type { NamedSeries } from '../data';
 
@@ -63,7 +64,11 @@ export function TimeSeriesChart({ title, series, unit, timeRange, height = 180 }
           legend={{ displayMode: 'list' as LegendDisplayMode, placement: 'bottom', showLegend: true, calcs: [] }}
         />
       )}
-      {series.length === 0 && <p>No data in this time range.</p>}
+      {series.length === 0 && (
+        <p>
+          <Trans i18nKey="components.time-series.no-data">No data in this time range.</Trans>
+        </p>
+      )}
     </figure>
   );
 }

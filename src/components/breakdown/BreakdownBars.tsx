@@ -1,7 +1,9 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { useStyles2, useTheme2 } from '@grafana/ui';
+import { AS_TEXT } from '../i18n';
 import { rowColor } from './colors';
 import { formatDuration, formatShare } from './format';
 import { RowLabel } from './RowLabel';
@@ -18,21 +20,35 @@ export interface BreakdownBarsProps {
 
 /** Tooltip text of a row: value, share with its denominator, spans, overlay. */
 export function rowSummary(view: BreakdownView, row: BreakdownViewRow, unit: DurationUnit): string {
+  const valued = (label: string, ns: number) =>
+    t('breakdown.summary.value', '{{label}}: {{duration}}', { label, duration: formatDuration(ns, unit), ...AS_TEXT });
   const parts = [
-    `${view.measureLabel}: ${formatDuration(row.value, unit)}`,
-    `${formatShare(row.share)} (${view.denominatorNote})`,
+    valued(view.measureLabel, row.value),
+    t('breakdown.summary.share', '{{share}} ({{note}})', {
+      share: formatShare(row.share),
+      note: view.denominatorNote,
+      ...AS_TEXT,
+    }),
   ];
   if (row.waiting !== undefined) {
-    parts.push(`waiting on others: ${formatDuration(row.waiting, unit)}`);
+    parts.push(valued(waitingLabel(), row.waiting));
   }
   if (Number.isFinite(row.count)) {
-    parts.push(`${row.count} spans`);
+    parts.push(
+      t('breakdown.summary.spans', '', {
+        count: row.count,
+        defaultValue_one: '{{count}} span',
+        defaultValue_other: '{{count}} spans',
+      })
+    );
   }
   if (row.overlay !== undefined && view.overlayLabel) {
-    parts.push(`${view.overlayLabel}: ${formatDuration(row.overlay, unit)}`);
+    parts.push(valued(view.overlayLabel, row.overlay));
   }
   return parts.join(' · ');
 }
+
+const waitingLabel = () => t('breakdown.waiting', 'waiting on others');
 
 /** Horizontal bars, one per row, scaled to the largest value (or overlay); values and shares as text. */
 export function BreakdownBars({ view, unit = 'auto', compactBelow = 360, width }: BreakdownBarsProps) {
@@ -41,7 +57,10 @@ export function BreakdownBars({ view, unit = 'auto', compactBelow = 360, width }
   const scale = Math.max(...view.rows.map((r) => Math.max(r.value + (r.waiting ?? 0), r.overlay ?? 0)), 1e-9);
   const compact = width !== undefined && width < compactBelow;
   return (
-    <ul className={styles.list} aria-label={`${view.measureLabel} by group`}>
+    <ul
+      className={styles.list}
+      aria-label={t('breakdown.by-group', '{{measure}} by group', { measure: view.measureLabel, ...AS_TEXT })}
+    >
       {view.rows.map((row) => {
         const summary = rowSummary(view, row, unit);
         return (
@@ -53,7 +72,7 @@ export function BreakdownBars({ view, unit = 'auto', compactBelow = 360, width }
                 style={{ width: pct(row.value, scale), background: rowColor(theme, row.colorIndex) }}
               />
               {row.waiting !== undefined && (
-                <div className={styles.waiting} style={{ width: pct(row.waiting, scale) }} title="waiting on others" />
+                <div className={styles.waiting} style={{ width: pct(row.waiting, scale) }} title={waitingLabel()} />
               )}
               {row.overlay !== undefined && (
                 <div className={styles.overlay} style={{ left: pct(row.overlay, scale) }} />

@@ -7,9 +7,10 @@
 import React, { lazy, Suspense, useMemo, useState } from 'react';
 import { css } from '@emotion/css';
 import { createDataFrame, DataFrame, FieldType, GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { LoadingPlaceholder, RadioButtonGroup, useStyles2, useTheme2 } from '@grafana/ui';
 import { FLAME_MEASURES, FlameFrameColumns, FlameFrames, FlameMeasure } from '../../engine';
-import { MEASURE_LABELS } from './view-model';
+import { measureLabel } from './view-model';
 
 // @grafana/flamegraph is large: load it only when a flame graph is shown.
 const FlameGraph = lazy(() => import('@grafana/flamegraph').then((m) => ({ default: m.FlameGraph })));
@@ -29,13 +30,23 @@ export interface BreakdownFlameGraphProps {
   rowActions?: (row: number) => FlameRowAction[];
 }
 
-const MEASURE_NOTES: Record<FlameMeasure, string> = {
-  self: 'Width: self time summed over the subtree (parallel work adds up).',
-  criticalPath: 'Width: time on the critical path; the root is the critical path’s length.',
-  total: 'Width: span durations; a node whose children ran in parallel is widened to their sum.',
-};
-
-const OPTIONS = FLAME_MEASURES.map((m) => ({ value: m, label: MEASURE_LABELS[m] }));
+/** What the widths measure under `measure`. */
+function measureNote(measure: FlameMeasure): string {
+  switch (measure) {
+    case 'self':
+      return t('breakdown.flame.note-self', 'Width: self time summed over the subtree (parallel work adds up).');
+    case 'criticalPath':
+      return t(
+        'breakdown.flame.note-critical-path',
+        'Width: time on the critical path; the root is the critical path’s length.'
+      );
+    case 'total':
+      return t(
+        'breakdown.flame.note-total',
+        'Width: span durations; a node whose children ran in parallel is widened to their sum.'
+      );
+  }
+}
 
 /** The nested-set frame `@grafana/flamegraph` reads (level, value, self, label, and a diff's right side; values in ns). */
 export function flameDataFrame(columns: FlameFrameColumns): DataFrame {
@@ -70,14 +81,14 @@ export function BreakdownFlameGraph({ columns, initialMeasure = 'self', rowActio
       <div className={styles.bar}>
         <RadioButtonGroup
           size="sm"
-          options={OPTIONS}
+          options={FLAME_MEASURES.map((m) => ({ value: m, label: measureLabel(m) }))}
           value={measure}
           onChange={setMeasure}
-          aria-label="Flame graph value"
+          aria-label={t('breakdown.flame.measure', 'Flame graph value')}
         />
-        <span className={styles.note}>{MEASURE_NOTES[measure]}</span>
+        <span className={styles.note}>{measureNote(measure)}</span>
       </div>
-      <Suspense fallback={<LoadingPlaceholder text="Loading flame graph…" />}>
+      <Suspense fallback={<LoadingPlaceholder text={t('breakdown.flame.loading', 'Loading flame graph…')} />}>
         <FlameGraph
           data={data}
           getTheme={() => theme}

@@ -8,7 +8,9 @@
 import React, { useMemo } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { Column, useStyles2, useTheme2 } from '@grafana/ui';
+import { AS_TEXT } from '../i18n';
 import { NamedTable } from '../NamedTable';
 import { sortableColumn, SortOptions } from '../tableColumns';
 import { rowColor } from './colors';
@@ -29,23 +31,26 @@ function columnsOf(view: BreakdownView, unit: DurationUnit, label: (r: Breakdown
   const duration = (id: string, header: string, value: (r: BreakdownViewRow) => number | undefined) =>
     sortableColumn(id, header, value, (r) => text(value(r)), OTHER_LAST);
   const cols: Array<Column<BreakdownViewRow>> = [
-    sortableColumn('label', 'Group', (r) => r.label, label, { ...OTHER_LAST, ascendingFirst: true }),
+    sortableColumn('label', t('breakdown.table.group', 'Group'), (r) => r.label, label, {
+      ...OTHER_LAST,
+      ascendingFirst: true,
+    }),
     duration('value', view.measureLabel, (r) => r.value),
     sortableColumn(
       'share',
-      'Share',
+      t('breakdown.table.share', 'Share'),
       (r) => r.share,
       (r) => formatShare(r.share),
       OTHER_LAST
     ),
   ];
   if (view.rows.some((r) => r.waiting !== undefined)) {
-    cols.push(duration('waiting', 'Waiting', (r) => r.waiting));
+    cols.push(duration('waiting', t('breakdown.table.waiting', 'Waiting'), (r) => r.waiting));
   }
   cols.push(
     sortableColumn(
       'count',
-      'Spans',
+      t('breakdown.table.spans', 'Spans'),
       (r) => r.count,
       (r) => r.count,
       OTHER_LAST
@@ -53,7 +58,12 @@ function columnsOf(view: BreakdownView, unit: DurationUnit, label: (r: Breakdown
   );
   if (view.percentilesOf) {
     for (const p of ['p50', 'p90', 'p99'] as const) {
-      cols.push(duration(p, `${p} ${view.percentilesOf}`, (r) => r.percentiles?.[p]));
+      const header = t('breakdown.table.percentile', '{{percentile}} {{of}}', {
+        percentile: p,
+        of: view.percentilesOf,
+        ...AS_TEXT,
+      });
+      cols.push(duration(p, header, (r) => r.percentiles?.[p]));
     }
   }
   if (view.overlayLabel) {
@@ -82,8 +92,12 @@ export function BreakdownTable({ view, unit = 'auto' }: BreakdownTableProps) {
   );
   return (
     <NamedTable
-      label={`${view.measureLabel} by group`}
-      description={`${view.measureLabel} by group, ${view.denominatorNote}`}
+      label={t('breakdown.by-group', '{{measure}} by group', { measure: view.measureLabel, ...AS_TEXT })}
+      description={t('breakdown.table.description', '{{measure}} by group, {{note}}', {
+        measure: view.measureLabel,
+        note: view.denominatorNote,
+        ...AS_TEXT,
+      })}
       columns={columns}
       data={view.rows}
       getRowId={(r) => r.key}

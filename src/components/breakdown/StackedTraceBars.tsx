@@ -1,7 +1,9 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { useStyles2, useTheme2 } from '@grafana/ui';
+import { AS_TEXT } from '../i18n';
 import { rowColor } from './colors';
 import { formatDuration } from './format';
 import { RowLabel } from './RowLabel';
@@ -17,8 +19,22 @@ export interface StackedTraceBarsProps {
 
 /** Text of a stack for tooltips and screen readers: each segment with its value. */
 export function stackSummary(stack: TraceStackView, measureLabel: string, unit: DurationUnit): string {
-  const segments = stack.segments.filter((s) => s.value > 0).map((s) => `${s.label} ${formatDuration(s.value, unit)}`);
-  return `${stack.label} (${formatDuration(stack.duration, unit)}), ${measureLabel}: ${segments.join(', ')}`;
+  const segments = stack.segments
+    .filter((s) => s.value > 0)
+    .map((s) =>
+      t('breakdown.stack.segment', '{{label}} {{duration}}', {
+        label: s.label,
+        duration: formatDuration(s.value, unit),
+        ...AS_TEXT,
+      })
+    );
+  return t('breakdown.stack.summary', '{{trace}} ({{duration}}), {{measure}}: {{segments}}', {
+    trace: stack.label,
+    duration: formatDuration(stack.duration, unit),
+    measure: measureLabel,
+    segments: segments.join(t('breakdown.stack.separator', ', ')),
+    ...AS_TEXT,
+  });
 }
 
 /**
@@ -35,7 +51,10 @@ export function StackedTraceBars({ stacks, measureLabel, unit = 'auto' }: Stacke
   stacks.forEach((s) => s.segments.forEach((seg) => legend.set(seg.key, seg)));
   return (
     <div className={styles.wrap}>
-      <ul className={styles.list} aria-label={`${measureLabel} per trace`}>
+      <ul
+        className={styles.list}
+        aria-label={t('breakdown.stack.label', '{{measure}} per trace', { measure: measureLabel, ...AS_TEXT })}
+      >
         {stacks.map((stack, i) => {
           const summary = stackSummary(stack, measureLabel, unit);
           return (
@@ -47,7 +66,11 @@ export function StackedTraceBars({ stacks, measureLabel, unit = 'auto' }: Stacke
                     key={seg.key}
                     className={styles.segment}
                     style={{ width: `${(seg.value / scale) * 100}%`, background: rowColor(theme, seg.colorIndex) }}
-                    title={`${seg.label}: ${formatDuration(seg.value, unit)}`}
+                    title={t('breakdown.summary.value', '{{label}}: {{duration}}', {
+                      label: seg.label,
+                      duration: formatDuration(seg.value, unit),
+                      ...AS_TEXT,
+                    })}
                   />
                 ))}
               </div>
@@ -56,7 +79,7 @@ export function StackedTraceBars({ stacks, measureLabel, unit = 'auto' }: Stacke
           );
         })}
       </ul>
-      <ul className={styles.legend} aria-label="Legend">
+      <ul className={styles.legend} aria-label={t('breakdown.stack.legend', 'Legend')}>
         {[...legend].map(([key, item]) => (
           <li key={key} className={styles.legendItem}>
             <span className={styles.swatch} style={{ background: rowColor(theme, item.colorIndex) }} aria-hidden />

@@ -4,6 +4,7 @@
  * significant digits (`ns` format); a fixed unit keeps its suffix at any size.
  */
 import { formattedValueToString, getValueFormat } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import type { DurationUnit } from './types';
 
 const UNITS: Record<Exclude<DurationUnit, 'auto'>, [string, number]> = {
@@ -30,9 +31,15 @@ export function formatShare(share: number): string {
 }
 
 /** Long name of a unit option, for labels. */
-export const UNIT_NAMES: Record<DurationUnit, string> = {
-  auto: 'Automatic',
-  us: 'Microseconds',
-  ms: 'Milliseconds',
-  s: 'Seconds',
-};
+export function unitName(unit: DurationUnit): string {
+  switch (unit) {
+    case 'auto':
+      return t('breakdown.unit.auto', 'Automatic');
+    case 'us':
+      return t('breakdown.unit.us', 'Microseconds');
+    case 'ms':
+      return t('breakdown.unit.ms', 'Milliseconds');
+    case 's':
+      return t('breakdown.unit.s', 'Seconds');
+  }
+}

@@ -11,9 +11,9 @@ export type {
   TraceStackSegment,
   TraceStackView,
 } from './types';
-export { breakdownView, flameColumns, MEASURE_LABELS, OTHER_KEY, topRows, traceStacks } from './view-model';
+export { breakdownView, flameColumns, measureLabel, OTHER_KEY, topRows, traceStacks } from './view-model';
 export type { ViewOptions } from './view-model';
-export { formatDuration, formatShare, UNIT_NAMES } from './format';
+export { formatDuration, formatShare, unitName } from './format';
 export { BreakdownBars } from './BreakdownBars';
 export type { BreakdownBarsProps } from './BreakdownBars';
 export { StackedTraceBars } from './StackedTraceBars';

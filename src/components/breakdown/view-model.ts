@@ -26,17 +26,28 @@ import {
   sumServiceBusyIdle,
   TraceAnalysis,
 } from '../../engine';
+import { t } from '@grafana/i18n';
+import { AS_TEXT } from '../i18n';
 import { formatDuration } from './format';
 import { BreakdownView, BreakdownViewRow, Measure, SortOrder, TraceStackSegment, TraceStackView } from './types';
 
 export const OTHER_KEY = '__other__';
 
-export const MEASURE_LABELS: Record<Measure, string> = {
-  self: 'Self time',
-  criticalPath: 'Critical-path time',
-  total: 'Total span time',
-  busyIdle: 'Busy time',
-};
+/** The name of a measure's values, e.g. "Self time". */
+export function measureLabel(measure: Measure): string {
+  switch (measure) {
+    case 'self':
+      return t('breakdown.measure.self', 'Self time');
+    case 'criticalPath':
+      return t('breakdown.measure.critical-path', 'Critical-path time');
+    case 'total':
+      return t('breakdown.measure.total', 'Total span time');
+    case 'busyIdle':
+      return t('breakdown.measure.busy', 'Busy time');
+  }
+}
+
+const otherLabel = () => t('breakdown.other', 'Other');
 
 export interface ViewOptions {
   groupBy: GroupBy;
@@ -96,7 +107,7 @@ function measuredRows(
   });
   const other = agg.other;
   return other
-    ? { rows, merged: { key: OTHER_KEY, label: 'Other', parts: [], ...value(other), merged: other.groups } }
+    ? { rows, merged: { key: OTHER_KEY, label: otherLabel(), parts: [], ...value(other), merged: other.groups } }
     : { rows };
 }
 
@@ -135,7 +146,11 @@ export function topRows(
   const groups = rest.reduce((s, r) => s + (r.merged ?? 1), 0);
   const other: BreakdownViewRow = {
     key: OTHER_KEY,
-    label: `Other (${groups} groups)`,
+    label: t('breakdown.other-groups', '', {
+      count: groups,
+      defaultValue_one: 'Other ({{count}} group)',
+      defaultValue_other: 'Other ({{count}} groups)',
+    }),
     parts: [],
     value: rest.reduce((s, r) => s + r.value, 0),
     share: rest.reduce((s, r) => s + r.share, 0),
@@ -148,9 +163,17 @@ export function topRows(
 }
 
 function denominatorNote(n: number, denominator: number): string {
+  const duration = formatDuration(denominator);
   return n === 1
-    ? `share of the trace duration (${formatDuration(denominator)})`
-    : `share of the summed duration of ${n} traces (${formatDuration(denominator)}); values are means per trace`;
+    ? t('breakdown.denominator.one-trace', 'share of the trace duration ({{duration}})', { duration, ...AS_TEXT })
+    : t('breakdown.denominator.traces', '', {
+        count: n,
+        duration,
+        defaultValue_one: 'share of the summed duration of {{count}} trace ({{duration}}); values are means per trace',
+        defaultValue_other:
+          'share of the summed duration of {{count}} traces ({{duration}}); values are means per trace',
+        ...AS_TEXT,
+      });
 }
 
 /** The breakdown of `analyses` (one trace or several) by the options. `analyses` must not be empty. */
@@ -163,14 +186,16 @@ export function breakdownView(analyses: readonly TraceAnalysis[], options: ViewO
     : measuredRows(analyses, options.groupBy, options.measure);
   const notes: string[] = [];
   if (busyIdle && options.groupBy.kind !== 'service') {
-    notes.push('Busy/idle is measured per service: the grouping option does not apply to it.');
+    notes.push(
+      t('breakdown.note.busy-idle', 'Busy/idle is measured per service: the grouping option does not apply to it.')
+    );
   }
   if (options.measure === 'self' || options.measure === 'busyIdle') {
-    notes.push('Work running in parallel can make shares add up to more than 100%.');
+    notes.push(t('breakdown.note.parallel', 'Work running in parallel can make shares add up to more than 100%.'));
   }
   return {
     measure: options.measure,
-    measureLabel: MEASURE_LABELS[options.measure],
+    measureLabel: measureLabel(options.measure),
     traceCount: n,
     denominator,
     denominatorNote: denominatorNote(n, denominator),
@@ -182,7 +207,14 @@ export function breakdownView(analyses: readonly TraceAnalysis[], options: ViewO
       merged
     ),
     notes,
-    ...(n > 1 && !busyIdle ? { percentilesOf: options.measure === 'total' ? 'per span' : 'per trace' } : {}),
+    ...(n > 1 && !busyIdle
+      ? {
+          percentilesOf:
+            options.measure === 'total'
+              ? t('breakdown.percentiles.per-span', 'per span')
+              : t('breakdown.percentiles.per-trace', 'per trace'),
+        }
+      : {}),
   };
 }
 
@@ -224,7 +256,7 @@ export function traceStacks(
     }
     values.forEach((v) => (rest += v));
     if (rest > 0) {
-      segments.push({ key: OTHER_KEY, label: 'Other', value: rest, colorIndex: -1 });
+      segments.push({ key: OTHER_KEY, label: otherLabel(), value: rest, colorIndex: -1 });
     }
     return { traceId: analysis.trace.traceId, label: rootLabel(analysis), duration: analysis.duration, segments };
   });

@@ -13,6 +13,7 @@ import { BreakdownOptions, DEFAULT_OPTIONS } from './options';
 import { searchHits } from './frames';
 import { jaegerSearchFrame, tempoSearchFrame } from '../../../tests/support/searchFrames';
 import { recordedRangeFrames } from '../../../tests/support/prometheusFrames';
+import { inZhHans } from '../../../tests/support/i18n';
 
 /** the requests the panel sent to Grafana's backend in this test */
 let requests: BackendSrvRequest[] = [];
@@ -305,7 +306,7 @@ describe('BreakdownPanel with Tempo search results', () => {
   it('shows a fetch error when no listed trace could be fetched', async () => {
     serveRecordedTrace();
     render(<BreakdownPanel {...props([search(['ffff0000000000000000000000000001'])])} />);
-    expect(await screen.findByRole('alert')).toHaveTextContent('None of the 1 listed traces could be fetched');
+    expect(await screen.findByRole('alert')).toHaveTextContent('The 1 listed trace could not be fetched');
     expect(screen.getByRole('alert')).toHaveTextContent(
       'ffff0000000000000000000000000001: Trace not found in Tempo (datasource "tempo")'
     );
@@ -349,7 +350,7 @@ describe('BreakdownPanel with Tempo search results', () => {
     );
     render(<BreakdownPanel {...props([search(ids)], { maxTraces: 1, sample: 'slowest' })} />);
     // the slowest listed trace (duration 18 + 19 ms) is eeee…19, which Tempo does not have
-    expect(await screen.findByRole('alert')).toHaveTextContent('None of the 1 listed traces could be fetched');
+    expect(await screen.findByRole('alert')).toHaveTextContent('The 1 listed trace could not be fetched');
     expect(requests[0].url).toContain('eeee0000000000000000000000000019');
   });
 });
@@ -458,5 +459,41 @@ describe('BreakdownPanel with Jaeger search results', () => {
     render(<BreakdownPanel {...jaegerProps([jaegerSearch('jaeger-eu')], { maxTraces: 1 }, [])} />);
     await waitFor(() => expect(requests.length).toBeGreaterThan(0));
     expect(requests[0].url).toBe('/api/datasources/proxy/uid/jaeger-eu/api/v3/traces/ffff0000000000000000000000000001');
+  });
+});
+
+describe('BreakdownPanel in Simplified Chinese', () => {
+  inZhHans();
+
+  it('says what it measures, by what, over how many traces (a plural: zh-Hans has one form)', () => {
+    render(<BreakdownPanel {...props([tempoTraceFrame()], { view: 'table' })} />);
+    expect(screen.getByTestId('breakdown-header')).toHaveTextContent(
+      '按服务的自身耗时 · 1 个追踪 · 占追踪时长（18.5 ms）的比例'
+    );
+    expect(screen.getByRole('columnheader', { name: '分组' })).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: '跨度数' })).toBeInTheDocument();
+  });
+
+  it('asks for the attribute key, and says what a page of logs is', () => {
+    const { unmount } = render(<BreakdownPanel {...props([tempoTraceFrame()], { groupBy: 'attribute' })} />);
+    expect(screen.getByTestId('panel-message')).toHaveTextContent(
+      '按哪个属性？分组方式设为“属性”：请在面板选项中输入属性键，例如 http.route 或 db.system。'
+    );
+    unmount();
+    const logs = createDataFrame({
+      name: 'Logs',
+      fields: [{ name: 'body', type: FieldType.string, values: ['GET /'] }],
+    });
+    render(<BreakdownPanel {...props([logs])} />);
+    expect(screen.getByTestId('panel-message')).toHaveTextContent('查询返回了 Logs（body），其中没有追踪。');
+  });
+
+  it('shows the fetch error when no listed trace could be fetched', async () => {
+    serveRecordedTrace();
+    render(<BreakdownPanel {...props([search(['ffff0000000000000000000000000001'])])} />);
+    // the title is translated; the data layer's message stays English for now
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '无法获取列出的 1 个追踪ffff0000000000000000000000000001：Trace not found in Tempo'
+    );
   });
 });

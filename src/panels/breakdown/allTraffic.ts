@@ -11,9 +11,11 @@
  * Top N and sort as for traces (topRows). O(frames · samples + groups · log groups).
  */
 import { DataFrame, DataQueryRequest } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import type { GroupBy } from '../../engine';
 import { BreakdownView, formatDuration, SortOrder, topRows } from '../../components/breakdown';
 import { groupPartsOf, labelledValues, Reduce } from './overlay';
+import { AS_TEXT } from '../../components/i18n';
 
 export type ConnectorMeasure = 'self' | 'criticalPath';
 
@@ -45,10 +47,25 @@ const mean: Reduce = (values) => {
   return f.length > 0 ? f.reduce((s, v) => s + v, 0) / f.length : undefined;
 };
 
-const LABELS: Record<ConnectorMeasure, string> = {
-  self: 'Self time per second',
-  criticalPath: 'Critical-path time per second',
-};
+/** The measure's name, and what a row's share is of (`rate`: all groups' total, formatted per second). */
+function measureTexts(measure: ConnectorMeasure, rate: string): { label: string; note: string } {
+  return measure === 'self'
+    ? {
+        label: t('panel.all-traffic.self', 'Self time per second'),
+        note: t('panel.all-traffic.self-note', "share of all groups' self time per second ({{rate}})", {
+          rate,
+          ...AS_TEXT,
+        }),
+      }
+    : {
+        label: t('panel.all-traffic.critical-path', 'Critical-path time per second'),
+        note: t(
+          'panel.all-traffic.critical-path-note',
+          "share of all groups' critical-path time per second ({{rate}})",
+          { rate, ...AS_TEXT }
+        ),
+      };
+}
 
 /** The breakdown of the connector's rates in `frames` (see the file header). */
 export function allTrafficView(
@@ -75,15 +92,19 @@ export function allTrafficView(
     share: total > 0 ? g.value / total : 0,
     count: NaN,
   }));
+  const texts = measureTexts(measure, `${formatDuration(total)}/s`);
   return {
     measure,
-    measureLabel: LABELS[measure],
+    measureLabel: texts.label,
     traceCount: 0,
     denominator: total,
-    denominatorNote: `share of all groups' ${LABELS[measure].toLowerCase()} (${formatDuration(total)}/s)`,
+    denominatorNote: texts.note,
     rows: topRows(rows, options.topN, options.sort),
     notes: [
-      'All traffic: the TraceLens connector’s histograms in Prometheus, mean rate over the time range; values are time per second.',
+      t(
+        'panel.all-traffic.note',
+        'All traffic: the TraceLens connector’s histograms in Prometheus, mean rate over the time range; values are time per second.'
+      ),
     ],
   };
 }

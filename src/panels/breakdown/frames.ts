@@ -12,6 +12,8 @@
  * and reads the listed traces of search results. O(frames · fields + rows).
  */
 import { DataFrame, Field, FieldType } from '@grafana/data';
+import { t } from '@grafana/i18n';
+import { AS_TEXT } from '../../components/i18n';
 
 export interface SearchHit {
   traceId: string;
@@ -115,5 +117,9 @@ export function sampleHits(hits: readonly SearchHit[], max: number, sample: 'new
 export function describeFrame(frame: DataFrame): string {
   const fields = frame.fields.slice(0, 5).map((f) => f.name);
   const more = frame.fields.length > 5 ? ', …' : '';
-  return `${frame.name || frame.refId || 'a frame'} (${fields.join(', ')}${more})`;
+  return t('panel.frame', '{{name}} ({{fields}})', {
+    name: frame.name || frame.refId || t('panel.frame-unnamed', 'a frame'),
+    fields: fields.join(', ') + more,
+    ...AS_TEXT,
+  });
 }

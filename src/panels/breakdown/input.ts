@@ -6,11 +6,13 @@
  * (allTraffic.ts), or say — specifically — why it can do none. Pure: frames in, decision out.
  */
 import { DataFrame, DataQueryRequest, InterpolateFunction } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { analyzeTrace, TraceAnalysis, traceFromDataFrame } from '../../engine';
 import type { SourceKind, SourceRef } from '../../sources/types';
 import { ConnectorMeasure, connectorMeasure, connectorMeasureOf, exprOf } from './allTraffic';
 import { classifyFrames, describeFrame, sampleHits, SearchHit, searchFrameKind, searchHits } from './frames';
 import { BreakdownOptions, MAX_TRACES_PER_PANEL } from './options';
+import { AS_TEXT } from '../../components/i18n';
 
 export interface PanelMessage {
   tone: 'info' | 'warning' | 'error';
@@ -39,8 +41,12 @@ export type PanelInput =
   /** the connector's rates of `measure`, in `metrics` (no trace query) */
   | { kind: 'allTraffic'; measure: ConnectorMeasure; metrics: DataFrame[] };
 
-const ADD_QUERY =
-  'Add a Tempo or Jaeger query: a trace ID to analyse one trace, or a search (Tempo: TraceQL, table format "Traces"; Jaeger: Search) to aggregate the traces it lists. Zipkin trace queries work too.';
+/** What to add to the panel's queries, ending the messages of a panel without trace data. */
+const addQuery = () =>
+  t(
+    'panel.message.add-query',
+    'Add a Tempo or Jaeger query: a trace ID to analyse one trace, or a search (Tempo: TraceQL, table format "Traces"; Jaeger: Search) to aggregate the traces it lists. Zipkin trace queries work too.'
+  );
 
 const SOURCE_KINDS: readonly string[] = ['tempo', 'jaeger'] satisfies SourceKind[];
 
@@ -86,7 +92,7 @@ function fromTraceFrames(frames: DataFrame[], metrics: DataFrame[], source: Sour
   try {
     return { kind: 'traces', analyses: frames.map((f) => analyzeTrace(traceFromDataFrame(f))), source, metrics };
   } catch (e) {
-    return message('error', 'The trace could not be read', (e as Error).message);
+    return message('error', t('panel.message.unreadable-trace', 'The trace could not be read'), (e as Error).message);
   }
 }
 
@@ -102,8 +108,11 @@ function fromSearch(
   if (!source) {
     return message(
       'error',
-      'Unknown trace datasource',
-      'The search results do not say which Tempo or Jaeger datasource listed them: pick one for the query (not a mixed one without it).'
+      t('panel.message.unknown-source.title', 'Unknown trace datasource'),
+      t(
+        'panel.message.unknown-source.detail',
+        'The search results do not say which Tempo or Jaeger datasource listed them: pick one for the query (not a mixed one without it).'
+      )
     );
   }
   const max = Math.max(1, Math.min(MAX_TRACES_PER_PANEL, Math.floor(options.maxTraces) || 1));
@@ -130,8 +139,11 @@ export function panelInput(
   if (options.groupBy === 'attribute' && options.attributeKey.trim() === '') {
     return message(
       'info',
-      'Which attribute?',
-      'Group by is set to Attribute: enter an attribute key in the panel options, e.g. http.route or db.system.'
+      t('panel.message.no-attribute.title', 'Which attribute?'),
+      t(
+        'panel.message.no-attribute.detail',
+        'Group by is set to Attribute: enter an attribute key in the panel options, e.g. http.route or db.system.'
+      )
     );
   }
   if (frames.traces.length > 0) {
@@ -148,30 +160,51 @@ export function panelInput(
   if (frames.metrics.length > 0) {
     return message(
       'info',
-      'Metrics alone are not enough',
-      `This panel breaks traces down; the Prometheus (or other metrics) query here only adds a percentile overlay, unless it reads the TraceLens connector's self-time or critical-path histograms (all traffic). ${ADD_QUERY}`
+      t('panel.message.metrics-only.title', 'Metrics alone are not enough'),
+      t(
+        'panel.message.metrics-only.detail',
+        "This panel breaks traces down; the Prometheus (or other metrics) query here only adds a percentile overlay, unless it reads the TraceLens connector's self-time or critical-path histograms (all traffic). {{addQuery}}",
+        { addQuery: addQuery(), ...AS_TEXT }
+      )
     );
   }
   if (frames.other.length > 0) {
     return message(
       'warning',
-      'Not trace data',
-      `The queries returned ${frames.other.map(describeFrame).join('; ')}, which holds no traces. ${ADD_QUERY}`
+      t('panel.message.not-traces.title', 'Not trace data'),
+      t('panel.message.not-traces.detail', 'The queries returned {{frames}}, which holds no traces. {{addQuery}}', {
+        frames: frames.other.map(describeFrame).join('; '),
+        addQuery: addQuery(),
+        ...AS_TEXT,
+      })
     );
   }
   if ((request?.targets ?? []).some((t) => connectorMeasure(exprOf(t)))) {
     return message(
       'info',
-      'No TraceLens connector metrics',
-      'The query reads the TraceLens connector’s histograms, but Prometheus returned none in this time range: add the tracelens_latency connector to your OpenTelemetry Collector (see collector/README.md in the TraceLens repository), or widen the time range.'
+      t('panel.message.no-connector.title', 'No TraceLens connector metrics'),
+      t(
+        'panel.message.no-connector.detail',
+        'The query reads the TraceLens connector’s histograms, but Prometheus returned none in this time range: add the tracelens_latency connector to your OpenTelemetry Collector (see collector/README.md in the TraceLens repository), or widen the time range.'
+      )
     );
   }
   const searched = series.some((f) => f.fields.some((x) => x.name === 'traceID' || x.name === 'traceIdHidden'));
   return searched
     ? message(
         'info',
-        'No traces found',
-        'The search listed no traces in this time range: widen the time range or loosen the query.'
+        t('panel.message.no-traces.title', 'No traces found'),
+        t(
+          'panel.message.no-traces.detail',
+          'The search listed no traces in this time range: widen the time range or loosen the query.'
+        )
       )
-    : message('info', 'No data', `The queries returned nothing in this time range. ${ADD_QUERY}`);
+    : message(
+        'info',
+        t('panel.message.no-data.title', 'No data'),
+        t('panel.message.no-data.detail', 'The queries returned nothing in this time range. {{addQuery}}', {
+          addQuery: addQuery(),
+          ...AS_TEXT,
+        })
+      );
 }

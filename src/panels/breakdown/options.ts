@@ -1,7 +1,8 @@
 /** The panel's options, their defaults and their editors (panel editor, "Trace latency breakdown" section). */
 import { PanelOptionsEditorBuilder, SelectableValue } from '@grafana/data';
 import type { GroupBy, GroupKind } from '../../engine';
-import { DurationUnit, Measure, MEASURE_LABELS, SortOrder, UNIT_NAMES } from '../../components/breakdown';
+import { t } from '@grafana/i18n';
+import { DurationUnit, Measure, measureLabel, SortOrder, unitName } from '../../components/breakdown';
 
 export type ViewOption = 'bars' | 'stacked' | 'table' | 'flame';
 export type SampleOption = 'newest' | 'slowest';
@@ -48,26 +49,54 @@ export const DEFAULT_OPTIONS: BreakdownOptions = {
  */
 export const MAX_TRACES_PER_PANEL = 200;
 
-const choices = <T extends string>(labels: Record<T, string>): Array<SelectableValue<T>> =>
-  (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }));
+const choices = <T extends string>(values: readonly T[], label: (value: T) => string): Array<SelectableValue<T>> =>
+  values.map((value) => ({ value, label: label(value) }));
 
-export const GROUP_BY_CHOICES = choices<GroupKind>({
-  service: 'Service',
-  operation: 'Operation',
-  spanKind: 'Span kind',
-  attribute: 'Attribute',
-});
-export const MEASURE_CHOICES = choices<Measure>({ ...MEASURE_LABELS, busyIdle: 'Busy / idle' });
-export const VIEW_CHOICES = choices<ViewOption>({
-  bars: 'Bars',
-  stacked: 'Stacked per trace',
-  table: 'Table',
-  flame: 'Flame graph',
-});
-export const SORT_CHOICES = choices<SortOrder>({ desc: 'Largest first', asc: 'Smallest first', label: 'By name' });
-export const UNIT_CHOICES = choices<DurationUnit>(UNIT_NAMES);
-export const SAMPLE_CHOICES = choices<SampleOption>({ newest: 'Newest', slowest: 'Slowest' });
-export const OVERLAY_UNIT_CHOICES = choices<'s' | 'ms'>({ s: 'Seconds', ms: 'Milliseconds' });
+const groupByChoices = () =>
+  choices<GroupKind>(['service', 'operation', 'spanKind', 'attribute'], (kind) => {
+    switch (kind) {
+      case 'service':
+        return t('panel.options.group-by.service', 'Service');
+      case 'operation':
+        return t('panel.options.group-by.operation', 'Operation');
+      case 'spanKind':
+        return t('panel.options.group-by.span-kind', 'Span kind');
+      default:
+        return t('panel.options.group-by.attribute', 'Attribute');
+    }
+  });
+const measureChoices = () =>
+  choices<Measure>(['self', 'criticalPath', 'total', 'busyIdle'], (measure) =>
+    measure === 'busyIdle' ? t('panel.options.measure.busy-idle', 'Busy / idle') : measureLabel(measure)
+  );
+const viewChoices = () =>
+  choices<ViewOption>(['bars', 'stacked', 'table', 'flame'], (view) => {
+    switch (view) {
+      case 'bars':
+        return t('panel.options.view.bars', 'Bars');
+      case 'stacked':
+        return t('panel.options.view.stacked', 'Stacked per trace');
+      case 'table':
+        return t('panel.options.view.table', 'Table');
+      case 'flame':
+        return t('panel.options.view.flame', 'Flame graph');
+    }
+  });
+const sortChoices = () =>
+  choices<SortOrder>(['desc', 'asc', 'label'], (sort) => {
+    switch (sort) {
+      case 'desc':
+        return t('panel.options.sort.desc', 'Largest first');
+      case 'asc':
+        return t('panel.options.sort.asc', 'Smallest first');
+      case 'label':
+        return t('panel.options.sort.label', 'By name');
+    }
+  });
+const sampleChoices = () =>
+  choices<SampleOption>(['newest', 'slowest'], (sample) =>
+    sample === 'newest' ? t('panel.options.sample.newest', 'Newest') : t('panel.options.sample.slowest', 'Slowest')
+  );
 
 /** The engine's grouping for the options. */
 export function groupByOf(options: BreakdownOptions): GroupBy {
@@ -78,97 +107,108 @@ export function groupByOf(options: BreakdownOptions): GroupBy {
 
 export function addOptions(builder: PanelOptionsEditorBuilder<BreakdownOptions>): void {
   const d = DEFAULT_OPTIONS;
-  const analysis = ['Analysis'];
-  const input = ['Search results'];
-  const overlay = ['Percentile overlay'];
+  const analysis = [t('panel.options.category.analysis', 'Analysis')];
+  const input = [t('panel.options.category.search-results', 'Search results')];
+  const overlay = [t('panel.options.category.overlay', 'Percentile overlay')];
   builder
     .addRadio({
       path: 'view',
-      name: 'View',
+      name: t('panel.options.view.name', 'View'),
       category: analysis,
       defaultValue: d.view,
-      settings: { options: VIEW_CHOICES },
+      settings: { options: viewChoices() },
     })
     .addRadio({
       path: 'groupBy',
-      name: 'Group by',
+      name: t('panel.options.group-by.name', 'Group by'),
       category: analysis,
       defaultValue: d.groupBy,
-      settings: { options: GROUP_BY_CHOICES },
+      settings: { options: groupByChoices() },
     })
     .addTextInput({
       path: 'attributeKey',
-      name: 'Attribute key',
-      description: 'Span or resource attribute, e.g. http.route, db.system or peer.service',
+      name: t('panel.options.attribute-key.name', 'Attribute key'),
+      description: t(
+        'panel.options.attribute-key.description',
+        'Span or resource attribute, e.g. http.route, db.system or peer.service'
+      ),
       category: analysis,
       defaultValue: d.attributeKey,
       showIf: (o) => o.groupBy === 'attribute',
     })
     .addRadio({
       path: 'measure',
-      name: 'Measure',
-      description:
-        'Self time: time in a span not covered by its children. Critical path: time on the chain that set the trace end. Busy/idle: per service.',
+      name: t('panel.options.measure.name', 'Measure'),
+      description: t(
+        'panel.options.measure.description',
+        'Self time: time in a span not covered by its children. Critical path: time on the chain that set the trace end. Busy/idle: per service.'
+      ),
       category: analysis,
       defaultValue: d.measure,
-      settings: { options: MEASURE_CHOICES },
+      settings: { options: measureChoices() },
     })
     .addNumberInput({
       path: 'topN',
-      name: 'Top N',
-      description: 'Groups shown before "Other" (0: all)',
+      name: t('panel.options.top-n.name', 'Top N'),
+      description: t('panel.options.top-n.description', 'Groups shown before "Other" (0: all)'),
       category: analysis,
       defaultValue: d.topN,
       settings: { min: 0, integer: true },
     })
     .addSelect({
       path: 'sort',
-      name: 'Sort',
+      name: t('panel.options.sort.name', 'Sort'),
       category: analysis,
       defaultValue: d.sort,
-      settings: { options: SORT_CHOICES },
+      settings: { options: sortChoices() },
     })
     .addSelect({
       path: 'unit',
-      name: 'Unit',
+      name: t('panel.options.unit.name', 'Unit'),
       category: analysis,
       defaultValue: d.unit,
-      settings: { options: UNIT_CHOICES },
+      settings: { options: choices<DurationUnit>(['auto', 'us', 'ms', 's'], unitName) },
     })
     .addNumberInput({
       path: 'maxTraces',
-      name: 'Max traces fetched',
-      description: `For a TraceQL search: traces fetched and aggregated (at most ${MAX_TRACES_PER_PANEL})`,
+      name: t('panel.options.max-traces.name', 'Max traces fetched'),
+      description: t(
+        'panel.options.max-traces.description',
+        'For a TraceQL search: traces fetched and aggregated (at most {{max}})',
+        { max: MAX_TRACES_PER_PANEL }
+      ),
       category: input,
       defaultValue: d.maxTraces,
       settings: { min: 1, max: MAX_TRACES_PER_PANEL, integer: true },
     })
     .addRadio({
       path: 'sample',
-      name: 'When the search lists more',
+      name: t('panel.options.sample.name', 'When the search lists more'),
       category: input,
       defaultValue: d.sample,
-      settings: { options: SAMPLE_CHOICES },
+      settings: { options: sampleChoices() },
     })
     .addBooleanSwitch({
       path: 'showOverlay',
-      name: 'Show percentile overlay',
-      description:
-        'Draws the values of a Prometheus query in this panel (e.g. span-metrics p95 by service) over the rows',
+      name: t('panel.options.overlay.name', 'Show percentile overlay'),
+      description: t(
+        'panel.options.overlay.description',
+        'Draws the values of a Prometheus query in this panel (e.g. span-metrics p95 by service) over the rows'
+      ),
       category: overlay,
       defaultValue: d.showOverlay,
     })
     .addRadio({
       path: 'overlayUnit',
-      name: 'Prometheus values in',
+      name: t('panel.options.overlay-unit.name', 'Prometheus values in'),
       category: overlay,
       defaultValue: d.overlayUnit,
-      settings: { options: OVERLAY_UNIT_CHOICES },
+      settings: { options: choices<'s' | 'ms'>(['s', 'ms'], unitName) },
       showIf: (o) => o.showOverlay,
     })
     .addTextInput({
       path: 'overlayLabel',
-      name: 'Overlay name',
+      name: t('panel.options.overlay-label.name', 'Overlay name'),
       category: overlay,
       defaultValue: d.overlayLabel,
       showIf: (o) => o.showOverlay,

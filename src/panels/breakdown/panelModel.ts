@@ -9,6 +9,8 @@
  * in the rows and traces.
  */
 import type { RawTimeRange } from '@grafana/data';
+import { t } from '@grafana/i18n';
+import { AS_TEXT } from '../../components/i18n';
 import { coverage, Coverage, raisedSample } from '../../app/coverage';
 import type { TraceAnalysis } from '../../engine';
 import type { TraceResult } from '../../loading';
@@ -46,8 +48,6 @@ export type PanelBody =
     }
   /** nothing to show yet */
   | { kind: 'none' };
-
-const GROUP_NAMES = { service: 'service', operation: 'operation', spanKind: 'span kind' } as const;
 
 /** Below this size the panel drops its header and notes and shows only the rows. */
 const TINY = { width: 260, height: 120 };
@@ -99,16 +99,32 @@ export function fetchMessage(search: SearchState, covered: Coverage): PanelMessa
   if (search.cancelled) {
     return {
       tone: 'info',
-      title: 'Fetching cancelled',
-      detail: 'No trace came in before the fetch was cancelled: refresh the panel to fetch again.',
+      title: t('panel.message.cancelled.title', 'Fetching cancelled'),
+      detail: t(
+        'panel.message.cancelled.detail',
+        'No trace came in before the fetch was cancelled: refresh the panel to fetch again.'
+      ),
     };
   }
   const failures = [...covered.failed, ...covered.tooLarge];
-  const detail =
-    failures.length > 0
-      ? `${failures[0].traceId}: ${failures[0].message}${failures.length > 1 ? ` (and ${failures.length - 1} more)` : ''}`
-      : '';
-  return { tone: 'error', title: `None of the ${failures.length} listed traces could be fetched`, detail };
+  const [first] = failures;
+  const detail = !first
+    ? ''
+    : failures.length === 1
+      ? t('panel.message.failed.detail-one', '{{traceId}}: {{message}}', { ...first, ...AS_TEXT })
+      : t('panel.message.failed.detail-more', '', {
+          ...first,
+          count: failures.length - 1,
+          defaultValue_one: '{{traceId}}: {{message}} (and {{count}} more)',
+          defaultValue_other: '{{traceId}}: {{message}} (and {{count}} more)',
+          ...AS_TEXT,
+        });
+  const title = t('panel.message.failed.title', '', {
+    count: failures.length,
+    defaultValue_one: 'The {{count}} listed trace could not be fetched',
+    defaultValue_other: 'None of the {{count}} listed traces could be fetched',
+  });
+  return { tone: 'error', title, detail };
 }
 
 /** The analyses to break down: the trace frames', or the fetched traces' once all are in (or cancelled). */
@@ -162,16 +178,37 @@ export function panelContent(
 }
 
 /** The grouping's name in text: "service", "span kind", or the attribute key. */
-const groupName = (options: BreakdownOptions) =>
-  options.groupBy === 'attribute' ? options.attributeKey : GROUP_NAMES[options.groupBy];
+function groupName(options: BreakdownOptions): string {
+  switch (options.groupBy) {
+    case 'service':
+      return t('panel.group.service', 'service');
+    case 'operation':
+      return t('panel.group.operation', 'operation');
+    case 'spanKind':
+      return t('panel.group.span-kind', 'span kind');
+    case 'attribute':
+      return options.attributeKey;
+  }
+}
 
 /** The header's first line: measure by group · traces · what the shares are of · overlay ticks. */
 export function panelSummary(content: PanelContent, options: BreakdownOptions): string {
   const b = content.breakdown;
-  const group = groupName(options);
-  const traces = b.traceCount === 1 ? '1 trace' : `${b.traceCount} traces`;
-  const overlay = b.overlayLabel ? ` · ticks: ${b.overlayLabel}` : '';
-  return `${b.measureLabel} by ${group} · ${traces} · ${b.denominatorNote}${overlay}`;
+  const values = {
+    measure: b.measureLabel,
+    group: groupName(options),
+    note: b.denominatorNote,
+    ...AS_TEXT,
+  };
+  const summary = t('panel.summary.traces', '', {
+    ...values,
+    count: b.traceCount,
+    defaultValue_one: '{{measure}} by {{group}} · {{count}} trace · {{note}}',
+    defaultValue_other: '{{measure}} by {{group}} · {{count}} traces · {{note}}',
+  });
+  return b.overlayLabel
+    ? t('panel.summary.ticks', '{{summary}} · ticks: {{overlay}}', { summary, overlay: b.overlayLabel, ...AS_TEXT })
+    : summary;
 }
 
 /** The connector's all-traffic breakdown as bars, or why there is none for this grouping. */
@@ -189,8 +226,15 @@ export function allTrafficBody(
       kind: 'message',
       message: {
         tone: 'info',
-        title: `No ${groupName(options)} in the TraceLens connector's series`,
-        detail: `The query's series carry no ${groupName(options)} label: group the query by it (e.g. sum by (service_name, span_name)), or group the panel by service.`,
+        title: t('panel.message.no-group.title', "No {{group}} in the TraceLens connector's series", {
+          group: groupName(options),
+          ...AS_TEXT,
+        }),
+        detail: t(
+          'panel.message.no-group.detail',
+          "The query's series carry no {{group}} label: group the query by it (e.g. sum by (service_name, span_name)), or group the panel by service.",
+          { group: groupName(options), ...AS_TEXT }
+        ),
       },
     };
   }
@@ -198,7 +242,12 @@ export function allTrafficBody(
     kind: 'breakdown',
     content: { breakdown },
     view: 'bars',
-    summary: `${breakdown.measureLabel} by ${groupName(options)} · all traffic · ${breakdown.denominatorNote}`,
+    summary: t('panel.summary.all-traffic', '{{measure}} by {{group}} · all traffic · {{note}}', {
+      measure: breakdown.measureLabel,
+      group: groupName(options),
+      note: breakdown.denominatorNote,
+      ...AS_TEXT,
+    }),
     notes: breakdown.notes,
   };
 }

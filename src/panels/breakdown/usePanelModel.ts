@@ -7,6 +7,7 @@
  */
 import { useMemo } from 'react';
 import type { PanelProps } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { panelInput } from './input';
 import type { BreakdownOptions } from './options';
 import { isTiny, panelAnalyses, panelBody, panelContent } from './panelModel';
@@ -53,7 +54,14 @@ export function usePanelModel({
     cancel: search.cancel,
     /** "Use N traces": fetch more of the listed traces */
     raise: raiseTo
-      ? { label: `Use ${raiseTo} traces`, onClick: () => onOptionsChange({ ...options, maxTraces: raiseTo }) }
+      ? {
+          label: t('panel.raise', '', {
+            count: raiseTo,
+            defaultValue_one: 'Use {{count}} trace',
+            defaultValue_other: 'Use {{count}} traces',
+          }),
+          onClick: () => onOptionsChange({ ...options, maxTraces: raiseTo }),
+        }
       : undefined,
     /** too small for the header: only the rows */
     tiny: isTiny(width, height),
