@@ -15,10 +15,9 @@
  * entered inside it in the same task, and summing those too would count it twice.
  * O(n + attributes) over the tree's preorder.
  */
-import { spanIdOf, TraceAnalysis } from './analyze';
-import { SpanAttribute } from './genai-attributes';
+import type { TraceAnalysis } from './analyze';
+import { SpanAttribute, spanWarning, SpanWarning } from './genai-attributes';
 import { ParsedTrace, serviceOf } from './model';
-import { spanLabel } from './span-accessors';
 
 export const BUSY_NS = 'busy_ns';
 export const IDLE_NS = 'idle_ns';
@@ -45,11 +44,6 @@ export interface ServiceAsyncBusyIdle {
   idle: number;
 }
 
-export interface AsyncBusyIdleWarning {
-  span: number;
-  message: string;
-}
-
 export interface AsyncBusyIdle {
   /** the used spans, in span order */
   spans: SpanBusyIdle[];
@@ -58,7 +52,7 @@ export interface AsyncBusyIdle {
   /** spans reporting neither value */
   lacking: number[];
   /** spans left out, one warning each */
-  warnings: AsyncBusyIdleWarning[];
+  warnings: SpanWarning[];
 }
 
 /** Value of `attr` on span `i` as whole ns, or the reason it is not usable. */
@@ -114,7 +108,7 @@ export function asyncBusyIdle(analysis: TraceAnalysis): AsyncBusyIdle {
     }
     const read = readSpan(trace, busyAttr, idleAttr, i);
     if (typeof read === 'string') {
-      out.warnings.push({ span: i, message: `${spanLabel(trace, i)} (${spanIdOf(trace, i)}): ${read}; not used` });
+      out.warnings.push(spanWarning(trace, i, `${read}; not used`));
       serviceRow(i).leftOut++;
       continue;
     }

@@ -2,9 +2,23 @@
  * Reads one span attribute by key over a trace, for the GenAI, agent and async busy/idle figures:
  * the key is looked up once in the trace's string table (O(strings)), then each span's lookup scans
  * that span's attributes only (O(its attributes)). Values are the model's display strings with
- * their OTLP type (model.ts `AttrTable`).
+ * their OTLP type (model.ts `AttrTable`). `spanWarning` words what those figures say about a span
+ * whose value they could not use.
  */
+import { spanIdOf } from './analyze';
 import { AttrType, ParsedTrace } from './model';
+import { spanLabel } from './span-accessors';
+
+/** A span whose attribute a figure left out, and why. */
+export interface SpanWarning {
+  span: number;
+  /** `service: name (span id): reason` */
+  message: string;
+}
+
+export function spanWarning(trace: ParsedTrace, i: number, reason: string): SpanWarning {
+  return { span: i, message: `${spanLabel(trace, i)} (${spanIdOf(trace, i)}): ${reason}` };
+}
 
 export class SpanAttribute {
   private readonly key: number;

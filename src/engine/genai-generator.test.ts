@@ -32,7 +32,8 @@ describe('llm-disaggregated batch through the engine', () => {
   it('reads each request’s GenAI span as the truth says', () => {
     for (const truth of batch.truth) {
       const analysis = analysisOf(truth.traces[0].traceId);
-      const readings = genAiReadings(analysis);
+      const { readings, warnings } = genAiReadings(analysis);
+      expect(warnings).toEqual([]);
       expect(readings.map((r) => spanIdOf(analysis.trace, r.span))).toEqual([truth.genAiSpanId]);
       expect(readings[0]).toEqual({
         span: spanIndexOf(analysis, truth.genAiSpanId),
@@ -99,7 +100,7 @@ describe('llm-disaggregated batch through the engine', () => {
   });
 
   it('aggregates per model and operation as the truth’s nearest ranks and sums', () => {
-    const rows = aggregateGenAi([...analyses.values()].flatMap((a) => genAiReadings(a)));
+    const rows = aggregateGenAi([...analyses.values()].flatMap((a) => genAiReadings(a).readings));
     const keys = [...new Set(batch.truth.map((t) => `${t.model} ${t.operation}`))].sort();
     expect(rows.map((r) => `${r.model} ${r.operation}`)).toEqual(keys);
     for (const row of rows) {

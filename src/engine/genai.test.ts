@@ -1,6 +1,7 @@
 import { genAiReadings } from './genai';
 import { aggregateGenAi } from './genai-aggregate';
 import { analysedHandSpans, handSpan } from './testing/genai-spans';
+import { tinyId } from '../../tests/synthetic/tiny';
 
 const US = 1000;
 
@@ -8,13 +9,17 @@ const US = 1000;
  * fe SERVER [0,1000] ──┬─ chat INTERNAL [100,900]  chat, m1, in 50 / out 40, ttft_ms 0.2, finish [stop]
  *                      │   └─ tc CLIENT [200,700]  text_completion, response model m2 only, out 'abc',
  *                      │                           gen_ai.first_token events at 350 and 400
- *                      ├─ emb INTERNAL [950,990]   embeddings, no model, first token event at 940
+ *                      ├─ emb INTERNAL [950,990]   embeddings, no model, ttft_ms 'soon', first token event at 940
+ *                      ├─ long INTERNAL [960,970]  chat, ttft_ms 0.05 (50 µs, longer than the span)
  *                      └─ plain INTERNAL [910,940] no gen_ai.operation.name
  * chat: TTFT 200 (attribute), decode 900 − 100 − 200 = 600, 40 tokens / 600 µs = 66,666.67/s,
  *       queue 100 − 0 = 100 (its parent is the same service's SERVER span).
  * tc:   TTFT 350 − 200 = 150 (the first of the events), decode 500 − 150 = 350, output tokens
  *       unknown ('abc'), so no rate; no queue time (its parent is INTERNAL).
- * emb:  the event is before the span: no TTFT, no decode; model "(none)"; queue 950 (parent fe).
+ * emb:  ttft_ms is not a number and the event is before the span: no TTFT, no decode; model
+ *       "(none)"; queue 950 (parent fe).
+ * long: TTFT 50 but no decode time; queue 960.
+ * Warnings: tc's output tokens, emb's ttft_ms and event, long's TTFT.
  */
 const analysis = analysedHandSpans([
   { id: 'fe', service: 'fe', kind: 'SERVER', start: 0, end: 1000 },
@@ -53,15 +58,31 @@ const analysis = analysedHandSpans([
       ['gen_ai.first_token', 350],
     ],
   },
-  { id: 'emb', parent: 'fe', service: 'fe', start: 950, end: 990, attrs: { 'gen_ai.operation.name': 'embeddings' } },
+  {
+    id: 'emb',
+    parent: 'fe',
+    service: 'fe',
+    start: 950,
+    end: 990,
+    attrs: { 'gen_ai.operation.name': 'embeddings', ttft_ms: 'soon' },
+    events: [['gen_ai.first_token', 940]],
+  },
+  {
+    id: 'long',
+    parent: 'fe',
+    service: 'fe',
+    start: 960,
+    end: 970,
+    attrs: { 'gen_ai.operation.name': 'chat', ttft_ms: 0.05 },
+  },
   { id: 'plain', parent: 'fe', service: 'fe', start: 910, end: 940 },
 ]);
 
 describe('genAiReadings', () => {
-  const readings = genAiReadings(analysis);
+  const { readings, warnings } = genAiReadings(analysis);
 
   it('reads every span with gen_ai.operation.name, and only those', () => {
-    expect(readings.map((r) => r.span)).toEqual(['chat', 'tc', 'emb'].map((id) => handSpan(analysis, id)));
+    expect(readings.map((r) => r.span)).toEqual(['chat', 'tc', 'emb', 'long'].map((id) => handSpan(analysis, id)));
   });
 
   it('takes TTFT from ttft_ms before any first-token event, and derives decode time, rate and queue time', () => {
@@ -93,7 +114,7 @@ describe('genAiReadings', () => {
     });
   });
 
-  it('ignores a first-token event before the span starts', () => {
+  it('ignores a ttft_ms that is not a number and a first-token event before the span starts', () => {
     expect(readings[2]).toMatchObject({
       model: '(none)',
       inputTokens: null,
@@ -102,6 +123,32 @@ describe('genAiReadings', () => {
       decodeTime: null,
       queueTime: 950 * US,
     });
+  });
+
+  it('gives no decode time when the first token comes after the span ends', () => {
+    expect(readings[3]).toMatchObject({ ttft: 50 * US, decodeTime: null, outputTokensPerSecond: null });
+  });
+
+  it('warns about each value it leaves out, naming the span', () => {
+    const named = (id: string) => `fe: ${id} (${tinyId(id)})`;
+    expect(warnings).toEqual([
+      {
+        span: handSpan(analysis, 'tc'),
+        message: `${named('tc')}: gen_ai.usage.output_tokens 'abc' is not a whole number ≥ 0; not used`,
+      },
+      {
+        span: handSpan(analysis, 'emb'),
+        message: `${named('emb')}: ttft_ms 'soon' is not a number of ms ≥ 0; not used`,
+      },
+      {
+        span: handSpan(analysis, 'emb'),
+        message: `${named('emb')}: its gen_ai.first_token event is before the span starts; not used`,
+      },
+      {
+        span: handSpan(analysis, 'long'),
+        message: `${named('long')}: time to first token (50000 ns) is longer than the span (10000 ns); no decode time`,
+      },
+    ]);
   });
 });
 
@@ -143,7 +190,7 @@ describe('aggregateGenAi', () => {
       attrs: { 'gen_ai.operation.name': 'execute_tool' },
     },
   ]);
-  const rows = aggregateGenAi([...genAiReadings(one), ...genAiReadings(two)]);
+  const rows = aggregateGenAi([...genAiReadings(one).readings, ...genAiReadings(two).readings]);
 
   it('has one row per model and operation, sorted', () => {
     expect(rows.map((r) => [r.model, r.operation, r.requests])).toEqual([

@@ -4,8 +4,8 @@
  * reported times, not the skew-clipped ones: every figure compares times of one process's clock,
  * except the queue time, which compares a span with its parent in the same service):
  * - model: `gen_ai.request.model`, else `gen_ai.response.model`, else "(none)";
- * - tokens: `gen_ai.usage.input_tokens` / `gen_ai.usage.output_tokens` when a whole number ≥ 0
- *   (anything else counts as absent); finish reasons: `gen_ai.response.finish_reasons`;
+ * - tokens: `gen_ai.usage.input_tokens` / `gen_ai.usage.output_tokens` when a whole number ≥ 0;
+ *   finish reasons: `gen_ai.response.finish_reasons`;
  * - time to first token (TTFT): the attribute `ttft_ms` (milliseconds, rounded to whole ns) when
  *   it is a number ≥ 0, else the first `gen_ai.first_token` event (OpenLLMetry's instrumentations
  *   emit it on the first streamed chunk) minus the span's start, when not negative; else unknown;
@@ -16,10 +16,13 @@
  *   `embeddings`) whose parent is a SERVER span of the same service — the request's handler in
  *   the serving process — the span's start minus the parent's start (never below 0): how long the
  *   request waited there before the model began. Otherwise unknown.
+ * A value that is there but cannot be used (a token count or `ttft_ms` that is not a number ≥ 0, a
+ * first-token event before the span, a TTFT longer than the span) is left out with a warning
+ * naming the span and the reason.
  * O(spans × their attributes and events) per trace.
  */
 import type { TraceAnalysis } from './analyze';
-import { SpanAttribute } from './genai-attributes';
+import { SpanAttribute, spanWarning, SpanWarning } from './genai-attributes';
 import { NONE_LABEL } from './grouping';
 import { ParsedTrace, serviceOf, SpanKind } from './model';
 
@@ -44,6 +47,13 @@ export interface GenAiReading {
   outputTokensPerSecond: number | null;
   /** ns */
   queueTime: number | null;
+}
+
+export interface GenAiReadings {
+  /** one per span with `gen_ai.operation.name`, in span order */
+  readings: GenAiReading[];
+  /** the values left out (see the file header) */
+  warnings: SpanWarning[];
 }
 
 /** Reads `gen_ai.*` attributes of one trace (see the file header). */
@@ -71,16 +81,20 @@ class GenAiAttributes {
   }
 }
 
-/** TTFT of span `i` and where it was read (see the file header). */
+/** TTFT of span `i` and where it was read (see the file header); unusable values warn. */
 function timeToFirstToken(
   trace: ParsedTrace,
   attrs: GenAiAttributes,
-  i: number
+  i: number,
+  warnings: SpanWarning[]
 ): [number, 'attribute' | 'event'] | null {
-  const text = attrs.ttftMs.text(i)?.trim();
-  const ms = text ? Number(text) : NaN;
-  if (Number.isFinite(ms) && ms >= 0) {
-    return [Math.round(ms * 1e6), 'attribute'];
+  const text = attrs.ttftMs.text(i);
+  if (text !== undefined) {
+    const ms = text.trim() === '' ? NaN : Number(text);
+    if (Number.isFinite(ms) && ms >= 0) {
+      return [Math.round(ms * 1e6), 'attribute'];
+    }
+    warnings.push(spanWarning(trace, i, `${TTFT_ATTRIBUTE} '${text}' is not a number of ms ≥ 0; not used`));
   }
   const { events, strings } = trace;
   let first = Infinity;
@@ -89,8 +103,24 @@ function timeToFirstToken(
       first = events.time[e];
     }
   }
-  const ttft = first - trace.start[i];
-  return Number.isFinite(ttft) && ttft >= 0 ? [ttft, 'event'] : null;
+  if (first === Infinity) {
+    return null;
+  }
+  if (first < trace.start[i]) {
+    warnings.push(spanWarning(trace, i, `its ${FIRST_TOKEN_EVENT} event is before the span starts; not used`));
+    return null;
+  }
+  return [first - trace.start[i], 'event'];
+}
+
+/** Token count `attr` of span `i`, null when absent; a value that is not a whole number ≥ 0 warns. */
+function tokens(trace: ParsedTrace, attr: SpanAttribute, i: number, warnings: SpanWarning[]): number | null {
+  const count = attr.count(i);
+  const text = attr.text(i);
+  if (count === undefined && text !== undefined) {
+    warnings.push(spanWarning(trace, i, `${attr.name} '${text}' is not a whole number ≥ 0; not used`));
+  }
+  return count ?? null;
 }
 
 /** Queue time of model call `i` (see the file header), or null. */
@@ -106,25 +136,30 @@ function queueTime(analysis: TraceAnalysis, operation: string, i: number): numbe
   return Math.max(0, trace.start[i] - trace.start[p]);
 }
 
-/** The GenAI reading of every span with `gen_ai.operation.name`, in span order. */
-export function genAiReadings(analysis: TraceAnalysis): GenAiReading[] {
+/** The GenAI reading of every span with `gen_ai.operation.name`, and the values left out. */
+export function genAiReadings(analysis: TraceAnalysis): GenAiReadings {
   const { trace } = analysis;
   const attrs = new GenAiAttributes(trace);
-  const out: GenAiReading[] = [];
+  const out: GenAiReadings = { readings: [], warnings: [] };
   for (let i = 0; i < trace.spanCount; i++) {
     const operation = attrs.operation.text(i);
     if (operation === undefined) {
       continue;
     }
-    const ttft = timeToFirstToken(trace, attrs, i);
-    const afterFirst = ttft === null ? -1 : trace.end[i] - trace.start[i] - ttft[0];
-    const decodeTime = afterFirst >= 0 ? afterFirst : null;
-    const outputTokens = attrs.outputTokens.count(i) ?? null;
-    out.push({
+    const ttft = timeToFirstToken(trace, attrs, i, out.warnings);
+    const duration = trace.end[i] - trace.start[i];
+    if (ttft !== null && ttft[0] > duration) {
+      const reason = `time to first token (${ttft[0]} ns) is longer than the span (${duration} ns); no decode time`;
+      out.warnings.push(spanWarning(trace, i, reason));
+    }
+    const decodeTime = ttft !== null && ttft[0] <= duration ? duration - ttft[0] : null;
+    const inputTokens = tokens(trace, attrs.inputTokens, i, out.warnings);
+    const outputTokens = tokens(trace, attrs.outputTokens, i, out.warnings);
+    out.readings.push({
       span: i,
       operation,
       model: attrs.model(i),
-      inputTokens: attrs.inputTokens.count(i) ?? null,
+      inputTokens,
       outputTokens,
       finishReasons: attrs.finishReasons.list(i),
       ttft: ttft === null ? null : ttft[0],
