@@ -2,8 +2,9 @@
 # `npm run bench`. The engine benchmark runs on the engine as the plugin ships it: bundled into
 # one scope and lowered to ES2015 (what webpack + SWC produce for dist/), not module by module
 # through tsx, whose per-module CommonJS wrappers put a getter call on every imported function.
-# Then the collector connector's Go benchmark (collector/bench.sh), then the big-trace browser benchmark
-# (built dist/ in Chromium; builds and installs them if missing).
+# Then the collector connector's Go benchmark (collector/bench.sh), then the browser benchmarks on
+# the built dist/ in Chromium (builds and installs them if missing): the 100k-span trace page, and
+# the compare page over 5,000 traces × 200 spans (BENCH_MANY_TRACES=<n> for another count).
 # BENCH_ONLY=<cases> runs only those engine cases (see run.ts; `collector` names the Go benchmark);
 # BENCH_SKIP_BROWSER=1 skips the browser part.
 set -euo pipefail
@@ -21,3 +22,4 @@ fi
 bash tests/browser/ensure-chromium.sh
 [ -f dist/module.js ] || npm run --silent build
 node --import tsx tests/browser/bench-bigtrace.ts
+node --import tsx tests/browser/bench-manytraces.ts
