@@ -71,7 +71,7 @@ describe('disaggSplit (property)', () => {
     fc.assert(
       fc.property(fc.array(spanArb, { minLength: 1, maxLength: 20 }), (drawn) => {
         const a = analysedHandSpans(
-          drawn.map((s, i) => ({
+          drawn.map((s, i): HandSpan => ({
             id: `s${i}`,
             ...(i > 0 ? { parent: `s${s.parent % i}` } : {}),
             service: `svc${s.service}`,
