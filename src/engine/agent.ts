@@ -17,7 +17,7 @@
 import type { TraceAnalysis } from './analyze';
 import { coverLength, coverOf, lengthOutside } from './agent-intervals';
 import { SpanAttribute } from './genai-attributes';
-import { MODEL_OPERATIONS } from './genai';
+import { MODEL_OPERATIONS, OPERATION_ATTRIBUTE } from './genai';
 import { NONE_LABEL } from './grouping';
 
 export interface AgentToolTime {
@@ -43,6 +43,13 @@ export interface AgentSplit {
 
 type Interval = readonly [number, number];
 
+/** The attributes the split reads, each looked up once per trace. */
+interface AgentAttributes {
+  operation: SpanAttribute;
+  toolName: SpanAttribute;
+  agentName: SpanAttribute;
+}
+
 interface Steps {
   model: Interval[];
   retrieval: Interval[];
@@ -51,15 +58,14 @@ interface Steps {
 }
 
 /** The steps under the run at preorder position `from`, up to (not including) `to`. */
-function stepsOf(analysis: TraceAnalysis, from: number, to: number, operation: SpanAttribute): Steps {
-  const { tree, intervals, trace } = analysis;
+function stepsOf(analysis: TraceAnalysis, from: number, to: number, attrs: AgentAttributes): Steps {
+  const { tree, intervals } = analysis;
   const root = tree.preorder[from];
   const [s, e] = [intervals.effStart[root], intervals.effEnd[root]];
-  const toolName = new SpanAttribute(trace, 'gen_ai.tool.name');
   const steps: Steps = { model: [], retrieval: [], tools: [] };
   for (let k = from + 1; k < to; k++) {
     const i = tree.preorder[k];
-    const op = operation.text(i);
+    const op = attrs.operation.text(i);
     const interval: Interval = [Math.max(s, intervals.effStart[i]), Math.min(e, intervals.effEnd[i])];
     if (op === undefined || interval[1] <= interval[0]) {
       continue;
@@ -69,17 +75,17 @@ function stepsOf(analysis: TraceAnalysis, from: number, to: number, operation: S
     } else if (op === 'retrieval') {
       steps.retrieval.push(interval);
     } else if (op === 'execute_tool') {
-      steps.tools.push({ tool: toolName.text(i) ?? NONE_LABEL, interval });
+      steps.tools.push({ tool: attrs.toolName.text(i) ?? NONE_LABEL, interval });
     }
   }
   steps.tools.sort((a, b) => a.interval[0] - b.interval[0]); // stable: equal starts keep preorder
   return steps;
 }
 
-function splitRun(analysis: TraceAnalysis, from: number, to: number, operation: SpanAttribute): AgentSplit {
-  const { tree, intervals, trace } = analysis;
+function splitRun(analysis: TraceAnalysis, from: number, to: number, attrs: AgentAttributes): AgentSplit {
+  const { tree, intervals } = analysis;
   const root = tree.preorder[from];
-  const steps = stepsOf(analysis, from, to, operation);
+  const steps = stepsOf(analysis, from, to, attrs);
   const modelCover = coverOf(steps.model);
   const model = coverLength(modelCover);
   const retrieval = coverLength(coverOf([...steps.model, ...steps.retrieval])) - model;
@@ -98,7 +104,7 @@ function splitRun(analysis: TraceAnalysis, from: number, to: number, operation: 
   const toolTime = tools.reduce((sum, t) => sum + t.time, 0);
   return {
     span: root,
-    agentName: new SpanAttribute(trace, 'gen_ai.agent.name').text(root) ?? NONE_LABEL,
+    agentName: attrs.agentName.text(root) ?? NONE_LABEL,
     duration,
     model,
     retrieval,
@@ -110,11 +116,15 @@ function splitRun(analysis: TraceAnalysis, from: number, to: number, operation: 
 /** The split of every outermost invoke_agent run of the trace, in preorder. */
 export function agentSplits(analysis: TraceAnalysis): AgentSplit[] {
   const { tree, trace } = analysis;
-  const operation = new SpanAttribute(trace, 'gen_ai.operation.name');
+  const attrs: AgentAttributes = {
+    operation: new SpanAttribute(trace, OPERATION_ATTRIBUTE),
+    toolName: new SpanAttribute(trace, 'gen_ai.tool.name'),
+    agentName: new SpanAttribute(trace, 'gen_ai.agent.name'),
+  };
   const out: AgentSplit[] = [];
   const n = tree.preorder.length;
   for (let k = 0; k < n; k++) {
-    if (operation.text(tree.preorder[k]) !== 'invoke_agent') {
+    if (attrs.operation.text(tree.preorder[k]) !== 'invoke_agent') {
       continue;
     }
     const depth = tree.depth[tree.preorder[k]];
@@ -122,7 +132,7 @@ export function agentSplits(analysis: TraceAnalysis): AgentSplit[] {
     while (end < n && tree.depth[tree.preorder[end]] > depth) {
       end++;
     }
-    out.push(splitRun(analysis, k, end, operation));
+    out.push(splitRun(analysis, k, end, attrs));
     k = end - 1;
   }
   return out;

@@ -26,6 +26,8 @@ import { SpanAttribute, spanWarning, SpanWarning } from './genai-attributes';
 import { NONE_LABEL } from './grouping';
 import { ParsedTrace, serviceOf, SpanKind } from './model';
 
+/** The attribute that makes a span a GenAI span. */
+export const OPERATION_ATTRIBUTE = 'gen_ai.operation.name';
 export const FIRST_TOKEN_EVENT = 'gen_ai.first_token';
 export const TTFT_ATTRIBUTE = 'ttft_ms';
 /** Operations that call a model (the others: agents, tools, retrieval). */
@@ -67,7 +69,7 @@ class GenAiAttributes {
   readonly ttftMs: SpanAttribute;
 
   constructor(trace: ParsedTrace) {
-    this.operation = new SpanAttribute(trace, 'gen_ai.operation.name');
+    this.operation = new SpanAttribute(trace, OPERATION_ATTRIBUTE);
     this.requestModel = new SpanAttribute(trace, 'gen_ai.request.model');
     this.responseModel = new SpanAttribute(trace, 'gen_ai.response.model');
     this.inputTokens = new SpanAttribute(trace, 'gen_ai.usage.input_tokens');
