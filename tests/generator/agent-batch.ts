@@ -3,25 +3,15 @@
  * run's plan (agent, app, user, chat and session ids), ids and durations; `nowUs` only places the
  * batch in time (runs end before it).
  */
-import { seededRandom } from '../support/random';
-import { BatchBasics, GenTrace, requestStarts } from './model';
+import { BatchBasics, drawBatch, DrawnBatch } from './model';
 import { AgentPlan, buildAgentRun } from './agent-topology';
 import { agentRunTruth, AgentRunTruth } from './agent-truth';
-
-export interface AgentBatch {
-  traces: GenTrace[];
-  truth: AgentRunTruth[];
-}
 
 /** Longest run the topology draws, µs (4 model calls of 1.5 s, 3 rounds of tools, the rest). */
 const LONGEST_RUN_US = 8_000_000;
 
-export function generateAgentBatch(options: BatchBasics): AgentBatch {
-  const rng = seededRandom(options.seed);
-  const starts = requestStarts(options, LONGEST_RUN_US);
-  const traces: GenTrace[] = [];
-  const truth: AgentRunTruth[] = [];
-  for (let i = 0; i < options.count; i++) {
+export function generateAgentBatch(options: BatchBasics): DrawnBatch<AgentRunTruth> {
+  return drawBatch(options, LONGEST_RUN_US, (rng, startUs) => {
     const plan: AgentPlan = {
       agentName: rng.pick(['support-agent', 'research-agent']),
       appId: `app-${rng.int(1, 3)}`,
@@ -29,9 +19,7 @@ export function generateAgentBatch(options: BatchBasics): AgentBatch {
       chatId: `chat-${rng.hex(4)}`,
       sid: `s-${rng.hex(4)}`,
     };
-    const run = buildAgentRun(rng, plan, starts[i]);
-    traces.push(run.trace);
-    truth.push(agentRunTruth(run, plan));
-  }
-  return { traces, truth };
+    const run = buildAgentRun(rng, plan, startUs);
+    return { traces: [run.trace], truth: agentRunTruth(run, plan) };
+  });
 }

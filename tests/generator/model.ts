@@ -5,7 +5,7 @@
  * live tests; tests/synthetic makes single traces of a chosen shape and size for the bench.
  */
 import type { AttributeValue } from '../support/otlp';
-import type { Random } from '../support/random';
+import { Random, seededRandom } from '../support/random';
 import type { Regression } from './topology';
 
 export type Kind = 'INTERNAL' | 'SERVER' | 'CLIENT' | 'PRODUCER' | 'CONSUMER';
@@ -92,6 +92,31 @@ export function requestStarts(options: BatchBasics, longestUs: number): number[]
   const nowUs = options.nowUs ?? Date.now() * 1000;
   const first = nowUs - longestUs - spacing * options.count;
   return Array.from({ length: options.count }, (_, i) => first + i * spacing);
+}
+
+/** A batch's traces (in request order) and one truth record per request. */
+export interface DrawnBatch<T> {
+  traces: GenTrace[];
+  truth: T[];
+}
+
+/**
+ * Draws a batch from one random source seeded with `options.seed`: `request(rng, startUs)` makes
+ * each request (its traces and its truth) in turn, starting at `requestStarts(options, longestUs)`.
+ */
+export function drawBatch<T>(
+  options: BatchBasics,
+  longestUs: number,
+  request: (rng: Random, startUs: number) => { traces: GenTrace[]; truth: T }
+): DrawnBatch<T> {
+  const rng = seededRandom(options.seed);
+  const batch: DrawnBatch<T> = { traces: [], truth: [] };
+  for (const startUs of requestStarts(options, longestUs)) {
+    const { traces, truth } = request(rng, startUs);
+    batch.traces.push(...traces);
+    batch.truth.push(truth);
+  }
+  return batch;
 }
 
 /** What a test may compare an analysis against: one record per generated trace. */
