@@ -7,7 +7,7 @@
  * - tokens: `gen_ai.usage.input_tokens` / `gen_ai.usage.output_tokens` when a whole number ≥ 0;
  *   finish reasons: `gen_ai.response.finish_reasons`;
  * - time to first token (TTFT): the attribute `ttft_ms` (milliseconds, rounded to whole ns) when
- *   it is a number ≥ 0, else the first `gen_ai.first_token` event (OpenLLMetry's instrumentations
+ *   it is a number ≥ 0, else the earliest `gen_ai.first_token` event (OpenLLMetry's instrumentations
  *   emit it on the first streamed chunk) minus the span's start, when not negative; else unknown;
  * - decode time: the span's end minus its first token (start + TTFT), when not negative;
  * - output tokens per second: output tokens · 10⁹ / decode time, when both are known and the
