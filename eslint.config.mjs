@@ -6,6 +6,7 @@ import layerRules from './eslint.layers.mjs';
 /** The folders and files whose strings are translated (README "Languages"): new strings there must be too. */
 const TRANSLATED = [
   'src/module.tsx',
+  'src/config/**/*.{ts,tsx}',
   'src/panels/breakdown/**/*.{ts,tsx}',
   'src/components/{CoverageLine,DataErrorAlert,Progress,QueryContextBar,ServiceBar,TimeSeriesChart,NamedTable}.tsx',
   'src/components/breakdown/**/*.{ts,tsx}',

@@ -8,6 +8,7 @@ import { reloadPage } from './reloadPage';
 import { installFakeDatasources } from '../../tests/support/datasources';
 import { Fetch, fetchError, fetchResponse, installFakeBackend } from '../../tests/support/backendSrv';
 import { upstreamDown } from '../../tests/support/recordedBackend';
+import { inZhHans } from '../../tests/support/i18n';
 
 jest.mock('./reloadPage', () => ({ reloadPage: jest.fn() }));
 
@@ -99,5 +100,34 @@ describe('AppConfig', () => {
     expect(await screen.findByText(/not allowed to change this app’s settings/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Save settings' })).toBeEnabled();
     expect(reloadPage).not.toHaveBeenCalled();
+  });
+});
+
+describe('AppConfig in Simplified Chinese', () => {
+  inZhHans();
+  beforeEach(() => jest.mocked(reloadPage).mockReset());
+
+  /** `setup`, then until the diagnostics have run (the Chinese loading text is gone) */
+  const setupZh = async (jsonData: AppSettings, answer?: Fetch) => {
+    await setup(jsonData, answer);
+    await waitFor(() => expect(screen.queryByText(/^正在检查追踪数据源/)).not.toBeInTheDocument());
+  };
+
+  it('labels the form and words each failed check with its fix', async () => {
+    await setupZh({ tempoDatasourceUid: 'jaeger', prometheusDatasourceUid: 'prometheus' });
+    expect(screen.getByRole('group', { name: '数据源' })).toBeInTheDocument();
+    expect(screen.getByLabelText(/^汇总时获取的追踪数/)).toHaveValue('200');
+    const check = await screen.findByTestId('check-jaeger');
+    expect(check).toHaveTextContent('Jaeger 响应 /api/services');
+    expect(check).toHaveTextContent(/修复方法：请检查 Jaeger 数据源 URL（Jaeger 的查询 API 默认监听 16686 端口）/);
+    expect(screen.getByTestId('check-tag-search')).toHaveTextContent('已跳过：无法连接 Jaeger。');
+    expect(screen.getByRole('button', { name: '重新运行检查' })).toBeInTheDocument();
+  });
+
+  it('explains a refused save in Chinese', async () => {
+    await setupZh({}, (request) => fetchError(request, 403, { message: 'Permission denied' }, 'Forbidden'));
+    await user.click(screen.getByRole('button', { name: '保存设置' }));
+    expect(await screen.findByText('你无权更改此应用的设置：请联系 Grafana 管理员。')).toBeInTheDocument();
+    expect(screen.getByText('设置未保存')).toBeInTheDocument();
   });
 });

@@ -11,6 +11,7 @@ import { Diagnostics } from './Diagnostics';
 import { useConfigModel } from './useConfigModel';
 import { TRACE_DATASOURCE_TYPES } from '../app/traceSource';
 import { AppSettings, MAX_TRACES_FOR_AGGREGATE, SPAN_METRICS_SCHEME_OPTIONS } from '../app/settings';
+import { t } from '@grafana/i18n';
 
 export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<AppSettings>> {}
 
@@ -24,12 +25,15 @@ export default function AppConfig({ plugin }: AppConfigProps) {
         event.preventDefault();
         save();
       }}
-      aria-label="TraceLens settings"
+      aria-label={t('config.form.label', 'TraceLens settings')}
     >
-      <FieldSet label="Datasources">
+      <FieldSet label={t('config.form.datasources', 'Datasources')}>
         <Field
-          label="Traces"
-          description="Where TraceLens searches and fetches traces by default: a Tempo or Jaeger datasource"
+          label={t('config.form.traces', 'Traces')}
+          description={t(
+            'config.form.traces-description',
+            'Where TraceLens searches and fetches traces by default: a Tempo or Jaeger datasource'
+          )}
         >
           <DataSourcePicker
             inputId="tracelens-traces"
@@ -41,8 +45,11 @@ export default function AppConfig({ plugin }: AppConfigProps) {
           />
         </Field>
         <Field
-          label="Prometheus"
-          description="Where the span metrics and service-graph metrics generated from those traces live"
+          label={t('config.form.prometheus', 'Prometheus')}
+          description={t(
+            'config.form.prometheus-description',
+            'Where the span metrics and service-graph metrics generated from those traces live'
+          )}
         >
           <DataSourcePicker
             inputId="tracelens-prometheus"
@@ -54,8 +61,11 @@ export default function AppConfig({ plugin }: AppConfigProps) {
           />
         </Field>
       </FieldSet>
-      <FieldSet label="Span metrics">
-        <Field label="Naming scheme" description="Which metric names and labels hold the span metrics">
+      <FieldSet label={t('config.form.span-metrics', 'Span metrics')}>
+        <Field
+          label={t('config.form.scheme', 'Naming scheme')}
+          description={t('config.form.scheme-description', 'Which metric names and labels hold the span metrics')}
+        >
           <Combobox
             id="tracelens-scheme"
             width={40}
@@ -65,10 +75,14 @@ export default function AppConfig({ plugin }: AppConfigProps) {
           />
         </Field>
       </FieldSet>
-      <FieldSet label="Limits">
+      <FieldSet label={t('config.form.limits', 'Limits')}>
         <Field
-          label="Traces fetched for an aggregate"
-          description={`Traces a comparison fetches by default (1–${MAX_TRACES_FOR_AGGREGATE}); its coverage line can raise it up to ${MAX_TRACES_FOR_AGGREGATE}`}
+          label={t('config.form.max-traces', 'Traces fetched for an aggregate')}
+          description={t(
+            'config.form.max-traces-description',
+            'Traces a comparison fetches by default (1–{{max}}); its coverage line can raise it up to {{max}}',
+            { max: MAX_TRACES_FOR_AGGREGATE }
+          )}
           invalid={Boolean(error)}
           error={error}
         >
@@ -82,13 +96,13 @@ export default function AppConfig({ plugin }: AppConfigProps) {
         </Field>
       </FieldSet>
       {saveError && (
-        <Alert severity="error" title="Settings not saved">
+        <Alert severity="error" title={t('config.form.not-saved', 'Settings not saved')}>
           {saveError}
         </Alert>
       )}
       <div className={styles.actions}>
         <Button type="submit" disabled={saving || Boolean(error)} icon={saving ? 'spinner' : undefined}>
-          {saving ? 'Saving…' : 'Save settings'}
+          {saving ? t('config.form.saving', 'Saving…') : t('config.form.save', 'Save settings')}
         </Button>
       </div>
       <Diagnostics model={diagnostics} />

@@ -1,6 +1,6 @@
 import { createFetchTransport, createPrometheusClient, latencyMetricsNames } from '../data';
 import { fetchReplaying, recorded, recordedSequence } from '../../tests/support/recorded';
-import { CONNECTOR_HINTS, connectorCheck, connectorCounterCheck } from './connectorCheck';
+import { connectorCheck, connectorCounterCheck, connectorHints } from './connectorCheck';
 
 const signal = new AbortController().signal;
 const replaying = (...answers: Array<ReturnType<typeof recorded>>) =>
@@ -23,7 +23,7 @@ describe('connectorCheck', () => {
 
   it('warns with how to add the connector when Prometheus holds only span metrics', async () => {
     const result = await connectorCheck(replaying(recorded('prom-label-names')), signal);
-    expect(result).toMatchObject({ status: 'warning', hint: CONNECTOR_HINTS.missing });
+    expect(result).toMatchObject({ status: 'warning', hint: connectorHints().missing });
     expect(result.detail).toMatch(/^No TraceLens connector metrics/);
   });
 

@@ -13,18 +13,27 @@ import {
   PrometheusClient,
 } from '../data';
 import { CheckResult, lastHour, message } from './checkResult';
+import { t } from '@grafana/i18n';
+import { AS_TEXT } from '../components/i18n';
 
 const ID = 'latency-connector';
-const TITLE = 'TraceLens connector metrics';
+/** The check's title. */
+export const connectorTitle = () => t('config.connector.title', 'TraceLens connector metrics');
 
-export const CONNECTOR_HINTS = {
-  missing:
-    'Add the tracelens_latency connector to your OpenTelemetry Collector and send its metrics to this Prometheus (collector/README.md in the TraceLens repository); the services page then shows self time and critical-path time for all traffic.',
-  late: 'raise `wait` (spans arrived after their trace was analysed)',
-  evicted: 'raise `max_traces` (traces were dropped to make room)',
-  oversize: 'raise `max_spans_per_trace` (traces were over the size limit)',
-  shutdown: 'traces still waiting when a collector stopped were lost, as at every restart (nothing to raise)',
-} as const;
+/** What to do about the connector: add it (`missing`), or the setting to raise for a loss reason. */
+export const connectorHints = () => ({
+  missing: t(
+    'config.connector.hint-missing',
+    'Add the tracelens_latency connector to your OpenTelemetry Collector and send its metrics to this Prometheus (collector/README.md in the TraceLens repository); the services page then shows self time and critical-path time for all traffic.'
+  ),
+  late: t('config.connector.hint-late', 'raise `wait` (spans arrived after their trace was analysed)'),
+  evicted: t('config.connector.hint-evicted', 'raise `max_traces` (traces were dropped to make room)'),
+  oversize: t('config.connector.hint-oversize', 'raise `max_spans_per_trace` (traces were over the size limit)'),
+  shutdown: t(
+    'config.connector.hint-shutdown',
+    'traces still waiting when a collector stopped were lost, as at every restart (nothing to raise)'
+  ),
+});
 
 /** `evicted 3, late 2`, the reasons with a non-zero count in code-point order. */
 const nonZero = (byReason: Record<string, number>) =>
@@ -41,19 +50,44 @@ export function connectorCounterCheck(scheme: LatencyMetricsScheme, counters: Co
   if (incomplete.length === 0 && dropped.length === 0) {
     return {
       id: ID,
-      title: TITLE,
+      title: connectorTitle(),
       status: 'ok',
-      detail: `${counters.analyzed} traces analysed, none incomplete, no span dropped (${names}).`,
+      detail: t('config.connector.ok', '', {
+        count: counters.analyzed,
+        names,
+        defaultValue_one: '{{count}} trace analysed, none incomplete, no span dropped ({{names}}).',
+        defaultValue_other: '{{count}} traces analysed, none incomplete, no span dropped ({{names}}).',
+        ...AS_TEXT,
+      }),
     };
   }
+  const hints = connectorHints();
   const reasons = [...new Set([...incomplete, ...dropped].map(([reason]) => reason))];
-  const fixes = reasons.map((r) => CONNECTOR_HINTS[r as keyof typeof CONNECTOR_HINTS] ?? `see reason "${r}"`);
+  const fixes = reasons.map(
+    (r) =>
+      hints[r as keyof typeof hints] ??
+      t('config.connector.see-reason', 'see reason "{{reason}}"', { reason: r, ...AS_TEXT })
+  );
+  const none = t('config.connector.none', 'none');
   return {
     id: ID,
-    title: TITLE,
+    title: connectorTitle(),
     status: 'warning',
-    detail: `${counters.analyzed} traces analysed; incomplete traces: ${list(incomplete) || 'none'}; dropped spans: ${list(dropped) || 'none'} (${names}).`,
-    hint: `In the collector's tracelens_latency settings: ${fixes.join('; ')}.`,
+    detail: t('config.connector.losses', '', {
+      count: counters.analyzed,
+      incomplete: list(incomplete) || none,
+      dropped: list(dropped) || none,
+      names,
+      defaultValue_one:
+        '{{count}} trace analysed; incomplete traces: {{incomplete}}; dropped spans: {{dropped}} ({{names}}).',
+      defaultValue_other:
+        '{{count}} traces analysed; incomplete traces: {{incomplete}}; dropped spans: {{dropped}} ({{names}}).',
+      ...AS_TEXT,
+    }),
+    hint: t('config.connector.hint', "In the collector's tracelens_latency settings: {{fixes}}.", {
+      fixes: fixes.join(t('config.connector.separator', '; ')),
+      ...AS_TEXT,
+    }),
   };
 }
 
@@ -63,7 +97,13 @@ export async function connectorCheck(prom: PrometheusClient, signal: AbortSignal
   try {
     const detection = await detectLatencyMetrics(prom, range, signal);
     if (detection.kind === 'none') {
-      return { id: ID, title: TITLE, status: 'warning', detail: detection.message, hint: CONNECTOR_HINTS.missing };
+      return {
+        id: ID,
+        title: connectorTitle(),
+        status: 'warning',
+        detail: detection.message,
+        hint: connectorHints().missing,
+      };
     }
     const counters = await createLatencyMetrics(prom, detection.scheme).counters(
       range.end,
@@ -72,6 +112,6 @@ export async function connectorCheck(prom: PrometheusClient, signal: AbortSignal
     );
     return connectorCounterCheck(detection.scheme, counters);
   } catch (e) {
-    return { id: ID, title: TITLE, status: 'error', detail: message(e), hint: CONNECTOR_HINTS.missing };
+    return { id: ID, title: connectorTitle(), status: 'error', detail: message(e), hint: connectorHints().missing };
   }
 }

@@ -11,6 +11,7 @@ import { jaegerChecks } from './jaegerChecks';
 import { promChecks } from './promChecks';
 import { SpanMetricsSchemeSetting } from '../app/settings';
 import { tempoChecks } from './tempoChecks';
+import { t } from '@grafana/i18n';
 
 export type { CheckResult, CheckStatus } from './checkResult';
 
@@ -28,10 +29,10 @@ export async function runDiagnostics(target: DiagnosticsTarget, signal: AbortSig
     ? Promise.resolve<CheckResult[]>([
         {
           id: 'trace-datasource',
-          title: 'Trace datasource usable',
+          title: t('config.diagnostics.trace-source', 'Trace datasource usable'),
           status: 'error',
           detail: resolved.error!.message,
-          hint: 'Pick a Tempo or Jaeger datasource above.',
+          hint: t('config.diagnostics.trace-source-hint', 'Pick a Tempo or Jaeger datasource above.'),
         },
       ])
     : source.kind === 'jaeger'

@@ -6,32 +6,42 @@
  */
 import type { TraceHit, TraceSource } from '../sources/types';
 import { CheckResult, lastHour, message } from './checkResult';
+import { t } from '@grafana/i18n';
+import { AS_TEXT } from '../components/i18n';
 
 /** Services searched for recent traces, at most. */
 const SERVICES_TRIED = 5;
 
-const HINTS = {
-  jaeger:
-    "Check the Jaeger datasource URL (Jaeger's query API listens on port 16686 by default) and that Jaeger is running: GET /api/services must answer 200.",
-  search:
-    'No traces in the last hour: check that your services export OTLP (gRPC on port 4317, HTTP on 4318) to Jaeger or a collector forwarding to it, and that OTLP export is enabled in your SDK.',
-  tagSearch: "Jaeger's memory storage cannot search by error: use Badger or another backend.",
-};
+const hints = () => ({
+  jaeger: t(
+    'config.jaeger.hint-jaeger',
+    "Check the Jaeger datasource URL (Jaeger's query API listens on port 16686 by default) and that Jaeger is running: GET /api/services must answer 200."
+  ),
+  search: t(
+    'config.jaeger.hint-search',
+    'No traces in the last hour: check that your services export OTLP (gRPC on port 4317, HTTP on 4318) to Jaeger or a collector forwarding to it, and that OTLP export is enabled in your SDK.'
+  ),
+  tagSearch: t(
+    'config.jaeger.hint-tag-search',
+    "Jaeger's memory storage cannot search by error: use Badger or another backend."
+  ),
+});
 
-const TITLES = {
-  jaeger: 'Jaeger answers /api/services',
-  search: 'Traces in the last hour',
-  tagSearch: 'Search by tag works',
-};
+const titles = () => ({
+  jaeger: t('config.jaeger.answers-title', 'Jaeger answers /api/services'),
+  search: t('config.jaeger.search', 'Traces in the last hour'),
+  tagSearch: t('config.jaeger.tag-search', 'Search by tag works'),
+});
 
 export async function jaegerChecks(source: TraceSource, signal: AbortSignal): Promise<CheckResult[]> {
   const range = lastHour();
   const request = { signal };
+  const [HINTS, TITLES] = [hints(), titles()];
   let services: string[];
   try {
     services = await source.services(range, request);
   } catch (e) {
-    const skipped = 'Skipped: Jaeger is not reachable.';
+    const skipped = t('config.jaeger.skipped', 'Skipped: Jaeger is not reachable.');
     return [
       { id: 'jaeger', title: TITLES.jaeger, status: 'error', detail: message(e), hint: HINTS.jaeger },
       { id: 'search', title: TITLES.search, status: 'error', detail: skipped, hint: HINTS.jaeger },
@@ -43,7 +53,13 @@ export async function jaegerChecks(source: TraceSource, signal: AbortSignal): Pr
       id: 'jaeger',
       title: TITLES.jaeger,
       status: 'ok',
-      detail: `Jaeger at datasource "${source.uid}" lists ${services.length} service${services.length === 1 ? '' : 's'}.`,
+      detail: t('config.jaeger.services', '', {
+        uid: source.uid,
+        count: services.length,
+        defaultValue_one: 'Jaeger at datasource "{{uid}}" lists {{count}} service.',
+        defaultValue_other: 'Jaeger at datasource "{{uid}}" lists {{count}} services.',
+        ...AS_TEXT,
+      }),
     },
   ];
   let hits: TraceHit[] = [];
@@ -62,7 +78,7 @@ export async function jaegerChecks(source: TraceSource, signal: AbortSignal): Pr
       id: 'tag-search',
       title: TITLES.tagSearch,
       status: 'error',
-      detail: 'Skipped: searching failed.',
+      detail: t('config.jaeger.skipped-search', 'Skipped: searching failed.'),
       hint: HINTS.search,
     });
     return results;
@@ -74,15 +90,18 @@ export async function jaegerChecks(source: TraceSource, signal: AbortSignal): Pr
       title: TITLES.search,
       status: 'warning',
       detail: tried.length
-        ? `No traces of ${tried.join(', ')} in the last hour.`
-        : 'Jaeger knows no services: it has received no traces.',
+        ? t('config.jaeger.no-traces', 'No traces of {{services}} in the last hour.', {
+            services: tried.join(', '),
+            ...AS_TEXT,
+          })
+        : t('config.jaeger.no-services', 'Jaeger knows no services: it has received no traces.'),
       hint: HINTS.search,
     });
     results.push({
       id: 'tag-search',
       title: TITLES.tagSearch,
       status: 'warning',
-      detail: 'Not checked: no traces in the last hour.',
+      detail: t('config.jaeger.not-checked', 'Not checked: no traces in the last hour.'),
       hint: HINTS.tagSearch,
     });
     return results;
@@ -91,7 +110,10 @@ export async function jaegerChecks(source: TraceSource, signal: AbortSignal): Pr
     id: 'search',
     title: TITLES.search,
     status: 'ok',
-    detail: `Search finds traces of ${service} from the last hour.`,
+    detail: t('config.jaeger.search-ok', 'Search finds traces of {{service}} from the last hour.', {
+      service,
+      ...AS_TEXT,
+    }),
   });
   results.push(await errorSearchCheck(source, hits, range, signal));
   return results;
@@ -107,6 +129,7 @@ async function errorSearchCheck(
   range: { start: number; end: number },
   signal: AbortSignal
 ): Promise<CheckResult> {
+  const [HINTS, TITLES] = [hints(), titles()];
   const failing = hits.flatMap((h) =>
     Object.entries(h.serviceStats)
       .filter(([, s]) => s.errorCount > 0)
@@ -118,7 +141,10 @@ async function errorSearchCheck(
       id: 'tag-search',
       title: TITLES.tagSearch,
       status: 'warning',
-      detail: 'Not checked: none of the traces found has an error span to search for.',
+      detail: t(
+        'config.jaeger.no-error-span',
+        'Not checked: none of the traces found has an error span to search for.'
+      ),
       hint: HINTS.tagSearch,
     };
   }
@@ -133,13 +159,20 @@ async function errorSearchCheck(
           id: 'tag-search',
           title: TITLES.tagSearch,
           status: 'ok',
-          detail: `Searching ${failing.service} for error=true finds traces.`,
+          detail: t('config.jaeger.tag-search-ok', 'Searching {{service}} for error=true finds traces.', {
+            service: failing.service,
+            ...AS_TEXT,
+          }),
         }
       : {
           id: 'tag-search',
           title: TITLES.tagSearch,
           status: 'error',
-          detail: `Trace ${failing.traceId} has error spans in ${failing.service}, but searching ${failing.service} for error=true finds nothing.`,
+          detail: t(
+            'config.jaeger.tag-search-failed',
+            'Trace {{traceId}} has error spans in {{service}}, but searching {{service}} for error=true finds nothing.',
+            { ...failing, ...AS_TEXT }
+          ),
           hint: HINTS.tagSearch,
         };
   } catch (e) {

@@ -9,27 +9,48 @@ import { createPrometheusClient, detectScheme, latencySelector, PRESET_SCHEMES, 
 import { createGrafanaProxyTransport } from '../data/grafana-transport';
 import type { SourceKind } from '../sources/types';
 import { CheckResult, lastHour, message } from './checkResult';
-import { connectorCheck } from './connectorCheck';
+import { connectorCheck, connectorTitle } from './connectorCheck';
 import { SpanMetricsSchemeSetting } from '../app/settings';
+import { t } from '@grafana/i18n';
+import { AS_TEXT } from '../components/i18n';
 
-const HINTS = {
-  prometheus:
-    'Check the Prometheus datasource URL (port 9090 by default) and that Prometheus is running: GET /-/ready must answer 200.',
+const hints = () => ({
+  prometheus: t(
+    'config.prom.hint-prometheus',
+    'Check the Prometheus datasource URL (port 9090 by default) and that Prometheus is running: GET /-/ready must answer 200.'
+  ),
   spanMetrics: {
-    tempo:
-      "Enable Tempo's metrics-generator span-metrics processor with remote_write to this Prometheus (started with --web.enable-remote-write-receiver), or the OpenTelemetry Collector's spanmetrics connector; or pick the scheme by hand above.",
-    jaeger:
-      "Send span metrics from the OpenTelemetry Collector's span_metrics connector (in the collector in front of Jaeger, or in Jaeger v2's own pipeline) to this Prometheus, by remote write (Prometheus started with --web.enable-remote-write-receiver) or a scraped prometheus exporter; or pick the scheme by hand above.",
+    tempo: t(
+      'config.prom.hint-span-metrics-tempo',
+      "Enable Tempo's metrics-generator span-metrics processor with remote_write to this Prometheus (started with --web.enable-remote-write-receiver), or the OpenTelemetry Collector's spanmetrics connector; or pick the scheme by hand above."
+    ),
+    jaeger: t(
+      'config.prom.hint-span-metrics-jaeger',
+      "Send span metrics from the OpenTelemetry Collector's span_metrics connector (in the collector in front of Jaeger, or in Jaeger v2's own pipeline) to this Prometheus, by remote write (Prometheus started with --web.enable-remote-write-receiver) or a scraped prometheus exporter; or pick the scheme by hand above."
+    ),
   },
-  serviceGraph:
-    "Enable Tempo's service-graphs processor (or the collector's servicegraph connector) writing to this Prometheus.",
+  serviceGraph: t(
+    'config.prom.hint-service-graph',
+    "Enable Tempo's service-graphs processor (or the collector's servicegraph connector) writing to this Prometheus."
+  ),
   exemplars: {
-    tempo:
-      'Start Prometheus with --enable-feature=exemplar-storage and let the metrics-generator send exemplars (send_exemplars: true in its remote_write).',
-    jaeger:
-      "Start Prometheus with --enable-feature=exemplar-storage and turn on the span_metrics connector's exemplars (exemplars: enabled: true), with send_exemplars or OpenMetrics scraping on the way to Prometheus.",
+    tempo: t(
+      'config.prom.hint-exemplars-tempo',
+      'Start Prometheus with --enable-feature=exemplar-storage and let the metrics-generator send exemplars (send_exemplars: true in its remote_write).'
+    ),
+    jaeger: t(
+      'config.prom.hint-exemplars-jaeger',
+      "Start Prometheus with --enable-feature=exemplar-storage and turn on the span_metrics connector's exemplars (exemplars: enabled: true), with send_exemplars or OpenMetrics scraping on the way to Prometheus."
+    ),
   },
-};
+});
+
+const titles = () => ({
+  prometheus: t('config.prom.reachable', 'Prometheus reachable'),
+  spanMetrics: t('config.prom.span-metrics', 'Span metrics found'),
+  serviceGraph: t('config.prom.service-graph', 'Service-graph metrics found'),
+  exemplars: t('config.prom.exemplars', 'Exemplars present'),
+});
 
 export async function promChecks(
   promUid: string,
@@ -41,34 +62,27 @@ export async function promChecks(
   const range = lastHour();
   const request = { signal };
   const withGraph = kind === 'tempo';
+  const [HINTS, TITLES] = [hints(), titles()];
   const results: CheckResult[] = [];
   try {
     await prom.query('1', range.end, request);
     results.push({
       id: 'prometheus',
-      title: 'Prometheus reachable',
+      title: TITLES.prometheus,
       status: 'ok',
-      detail: `Prometheus answers at datasource "${promUid}".`,
+      detail: t('config.prom.answers', 'Prometheus answers at datasource "{{uid}}".', { uid: promUid, ...AS_TEXT }),
     });
   } catch (e) {
-    const skipped = 'Skipped: Prometheus is not reachable.';
+    const skipped = t('config.prom.skipped', 'Skipped: Prometheus is not reachable.');
     const hint = HINTS.prometheus;
     return [
-      { id: 'prometheus', title: 'Prometheus reachable', status: 'error', detail: message(e), hint },
-      { id: 'span-metrics', title: 'Span metrics found', status: 'error', detail: skipped, hint },
+      { id: 'prometheus', title: TITLES.prometheus, status: 'error', detail: message(e), hint },
+      { id: 'span-metrics', title: TITLES.spanMetrics, status: 'error', detail: skipped, hint },
       ...(withGraph
-        ? [
-            {
-              id: 'service-graph',
-              title: 'Service-graph metrics found',
-              status: 'error' as const,
-              detail: skipped,
-              hint,
-            },
-          ]
+        ? [{ id: 'service-graph', title: TITLES.serviceGraph, status: 'error' as const, detail: skipped, hint }]
         : []),
-      { id: 'exemplars', title: 'Exemplars present', status: 'error', detail: skipped, hint },
-      { id: 'latency-connector', title: 'TraceLens connector metrics', status: 'error', detail: skipped, hint },
+      { id: 'exemplars', title: TITLES.exemplars, status: 'error', detail: skipped, hint },
+      { id: 'latency-connector', title: connectorTitle(), status: 'error', detail: skipped, hint },
     ];
   }
   let detection: SchemeDetection;
@@ -83,18 +97,33 @@ export async function promChecks(
     detection.kind === 'detected'
       ? {
           id: 'span-metrics',
-          title: 'Span metrics found',
+          title: TITLES.spanMetrics,
           status: setting === 'auto' || setting === detection.scheme.id ? 'ok' : 'warning',
-          detail: `${detection.scheme.callsMetric} and ${detection.scheme.latencyMetric} (scheme "${detection.scheme.id}", ${detection.scheme.histogram} histogram, label ${detection.scheme.labels.service}).`,
+          detail: t(
+            'config.prom.span-metrics-ok',
+            '{{calls}} and {{latency}} (scheme "{{scheme}}", {{histogram}} histogram, label {{label}}).',
+            {
+              calls: detection.scheme.callsMetric,
+              latency: detection.scheme.latencyMetric,
+              scheme: detection.scheme.id,
+              histogram: detection.scheme.histogram,
+              label: detection.scheme.labels.service,
+              ...AS_TEXT,
+            }
+          ),
           ...(setting !== 'auto' && setting !== detection.scheme.id
             ? {
-                hint: `The settings force scheme "${setting}" but Prometheus holds "${detection.scheme.id}": choose "Detect automatically".`,
+                hint: t(
+                  'config.prom.hint-forced-scheme',
+                  'The settings force scheme "{{setting}}" but Prometheus holds "{{scheme}}": choose "Detect automatically".',
+                  { setting, scheme: detection.scheme.id, ...AS_TEXT }
+                ),
               }
             : {}),
         }
       : {
           id: 'span-metrics',
-          title: 'Span metrics found',
+          title: TITLES.spanMetrics,
           status: 'error',
           detail: detection.message,
           hint: HINTS.spanMetrics[kind],
@@ -106,15 +135,21 @@ export async function promChecks(
       graph
         ? {
             id: 'service-graph',
-            title: 'Service-graph metrics found',
+            title: TITLES.serviceGraph,
             status: 'ok',
-            detail: `${graph.requestMetric} is present.`,
+            detail: t('config.prom.service-graph-ok', '{{metric}} is present.', {
+              metric: graph.requestMetric,
+              ...AS_TEXT,
+            }),
           }
         : {
             id: 'service-graph',
-            title: 'Service-graph metrics found',
+            title: TITLES.serviceGraph,
             status: 'warning',
-            detail: 'No traces_service_graph_request_total series in the last hour.',
+            detail: t(
+              'config.prom.service-graph-none',
+              'No traces_service_graph_request_total series in the last hour.'
+            ),
             hint: HINTS.serviceGraph,
           }
     );
@@ -122,9 +157,9 @@ export async function promChecks(
   if (!scheme) {
     results.push({
       id: 'exemplars',
-      title: 'Exemplars present',
+      title: TITLES.exemplars,
       status: 'error',
-      detail: 'Skipped: no span metrics to look in.',
+      detail: t('config.prom.exemplars-skipped', 'Skipped: no span metrics to look in.'),
       hint: HINTS.spanMetrics[kind],
     });
     return [...results, await connectorCheck(prom, signal)];
@@ -136,22 +171,26 @@ export async function promChecks(
       count
         ? {
             id: 'exemplars',
-            title: 'Exemplars present',
+            title: TITLES.exemplars,
             status: 'ok',
-            detail: `${count} exemplars with trace ids in the last hour.`,
+            detail: t('config.prom.exemplars-ok', '', {
+              count,
+              defaultValue_one: '{{count}} exemplar with a trace id in the last hour.',
+              defaultValue_other: '{{count}} exemplars with trace ids in the last hour.',
+            }),
           }
         : {
             id: 'exemplars',
-            title: 'Exemplars present',
+            title: TITLES.exemplars,
             status: 'warning',
-            detail: 'No exemplars in the last hour.',
+            detail: t('config.prom.exemplars-none', 'No exemplars in the last hour.'),
             hint: HINTS.exemplars[kind],
           }
     );
   } catch (e) {
     results.push({
       id: 'exemplars',
-      title: 'Exemplars present',
+      title: TITLES.exemplars,
       status: 'error',
       detail: message(e),
       hint: HINTS.exemplars[kind],

@@ -5,22 +5,33 @@
 import { createTempoClient, DataError } from '../data';
 import { createGrafanaProxyTransport } from '../data/grafana-transport';
 import { CheckResult, lastHour, message } from './checkResult';
+import { t } from '@grafana/i18n';
+import { AS_TEXT } from '../components/i18n';
 
-const HINTS = {
-  tempo:
-    'Check the Tempo datasource URL (Tempo serves its API on port 3200 by default) and that Tempo is running: GET /ready must answer 200.',
-  search:
-    'No traces in the last hour: check that your services export OTLP (gRPC on port 4317, HTTP on 4318) to Tempo or a collector forwarding to it, and that OTLP export is enabled in your SDK.',
-  traceqlMetrics:
-    "Enable the metrics-generator's local-blocks processor in Tempo 2.x (Tempo 3 serves TraceQL metrics from its live store).",
-};
+const hints = () => ({
+  tempo: t(
+    'config.tempo.hint-tempo',
+    'Check the Tempo datasource URL (Tempo serves its API on port 3200 by default) and that Tempo is running: GET /ready must answer 200.'
+  ),
+  search: t(
+    'config.tempo.hint-search',
+    'No traces in the last hour: check that your services export OTLP (gRPC on port 4317, HTTP on 4318) to Tempo or a collector forwarding to it, and that OTLP export is enabled in your SDK.'
+  ),
+  traceqlMetrics: t(
+    'config.tempo.hint-traceql-metrics',
+    "Enable the metrics-generator's local-blocks processor in Tempo 2.x (Tempo 3 serves TraceQL metrics from its live store)."
+  ),
+});
 
 export async function tempoChecks(uid: string, signal: AbortSignal): Promise<CheckResult[]> {
   const transport = createGrafanaProxyTransport(uid, 'Tempo');
   const tempo = createTempoClient(transport);
   const range = lastHour();
   const request = { signal };
-  const title = 'Tempo reachable';
+  const HINTS = hints();
+  const title = t('config.tempo.reachable', 'Tempo reachable');
+  const searchTitle = t('config.tempo.search', 'Trace search works');
+  const metricsTitle = t('config.tempo.traceql-metrics', 'TraceQL metrics available');
   try {
     await transport.get('api/echo', {}, { ...request, responseType: 'text' });
   } catch (e) {
@@ -28,15 +39,20 @@ export async function tempoChecks(uid: string, signal: AbortSignal): Promise<Che
       { id: 'tempo', title, status: 'error', detail: message(e), hint: HINTS.tempo },
       {
         id: 'search',
-        title: 'Trace search works',
+        title: searchTitle,
         status: 'error',
-        detail: 'Skipped: Tempo is not reachable.',
+        detail: t('config.tempo.skipped', 'Skipped: Tempo is not reachable.'),
         hint: HINTS.tempo,
       },
     ];
   }
   const results: CheckResult[] = [
-    { id: 'tempo', title, status: 'ok', detail: `Tempo answers at datasource "${uid}".` },
+    {
+      id: 'tempo',
+      title,
+      status: 'ok',
+      detail: t('config.tempo.answers', 'Tempo answers at datasource "{{uid}}".', { uid, ...AS_TEXT }),
+    },
   ];
   try {
     const found = (await tempo.search('{}', { ...range, limit: 1 }, request)).traces?.length ?? 0;
@@ -44,22 +60,22 @@ export async function tempoChecks(uid: string, signal: AbortSignal): Promise<Che
       found
         ? {
             id: 'search',
-            title: 'Trace search works',
+            title: searchTitle,
             status: 'ok',
-            detail: 'TraceQL search returns traces from the last hour.',
+            detail: t('config.tempo.search-ok', 'TraceQL search returns traces from the last hour.'),
           }
         : {
             id: 'search',
-            title: 'Trace search works',
+            title: searchTitle,
             status: 'warning',
-            detail: 'Search works but found nothing in the last hour.',
+            detail: t('config.tempo.search-empty', 'Search works but found nothing in the last hour.'),
             hint: HINTS.search,
           }
     );
   } catch (e) {
     results.push({
       id: 'search',
-      title: 'Trace search works',
+      title: searchTitle,
       status: 'error',
       detail: message(e),
       hint: HINTS.search,
@@ -69,15 +85,15 @@ export async function tempoChecks(uid: string, signal: AbortSignal): Promise<Che
     await tempo.metricsQueryRange('{} | rate()', { start: range.end - 300, end: range.end, step: 60 }, request);
     results.push({
       id: 'traceql-metrics',
-      title: 'TraceQL metrics available',
+      title: metricsTitle,
       status: 'ok',
-      detail: '{} | rate() answers.',
+      detail: t('config.tempo.traceql-metrics-ok', '{{query}} answers.', { query: '{} | rate()', ...AS_TEXT }),
     });
   } catch (e) {
     const disabled = e instanceof DataError && e.kind === 'traceql-metrics-disabled';
     results.push({
       id: 'traceql-metrics',
-      title: 'TraceQL metrics available',
+      title: metricsTitle,
       status: disabled ? 'warning' : 'error',
       detail: message(e),
       hint: HINTS.traceqlMetrics,
