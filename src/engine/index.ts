@@ -89,3 +89,6 @@ export type { ComparisonOther, ComparisonRow, SideStats, TraceSetComparison } fr
 export { compareTraceSets, TraceSetComparer } from './compare';
 export type { HistogramBucket } from './histogram';
 export { histogramQuantile, percentileRank } from './histogram';
+export type { Pruning, PrunedRows } from './prune';
+export { foldedAncestors, PRUNE_SELF_FRACTION, prunedRows, pruneTrace, selfTimeHotspots } from './prune';
+export { searchSpans } from './trace-search';

@@ -1,0 +1,135 @@
+/**
+ * Pruning a huge trace's waterfall: which subtrees fold into one row.
+ *
+ * Rule. The subtree of span `x` (x and all its descendants) is *collapsible* when
+ * - none of its spans has a section on the analysis' critical path (the path of the analysis'
+ *   mode: pass the `withPathMode` view),
+ * - its summed self time is below `selfFraction` × the trace duration (default 0.5%), and
+ * - it holds at least 2 spans (a single span is shown as itself).
+ * A collapsible subtree's own subtrees are collapsible too (fewer spans, less self time, still off
+ * the path), so expanding a folded row shows its children each again as a span (a leaf) or as a
+ * folded row by the same rule.
+ *
+ * `pruneTrace` computes per span the subtree's span count, summed self time and time range (the
+ * earliest effective start and latest effective end in it) and whether it is collapsible: one
+ * pass over the tree's preorder backwards, O(n), no recursion (a 1M-deep chain is fine).
+ * `prunedRows` lists the rows shown: spans in tree order, where a collapsible subtree that is not
+ * expanded is one *group* row (its root), and a span the user collapsed hides its subtree: O(n).
+ * `foldedAncestors` gives the group roots above a span, to expand so the span shows: O(depth).
+ * `selfTimeHotspots` gives the N spans with the most self time, largest first: O(n) selection.
+ */
+import type { TraceAnalysis } from './analyze';
+import { idRange, topIds } from './top-n';
+
+/** Default share of the trace duration below which an off-path subtree's self time folds it. */
+export const PRUNE_SELF_FRACTION = 0.005;
+
+export interface Pruning {
+  /** spans in the subtree of span i, itself included */
+  readonly size: Uint32Array;
+  /** summed self time of the subtree of span i, ns */
+  readonly self: Float64Array;
+  /** earliest effective start / latest effective end in the subtree of span i, ns since trace start */
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+  /** 1 when the subtree of span i is collapsible (file header) */
+  readonly collapsible: Uint8Array;
+  /** the self-time bound: subtrees with summed self time below it (and off the path) fold, ns */
+  readonly threshold: number;
+}
+
+/** Subtree sums and collapsibility of every span (file header). O(n). */
+export function pruneTrace(analysis: TraceAnalysis, selfFraction = PRUNE_SELF_FRACTION): Pruning {
+  const n = analysis.trace.spanCount;
+  const { preorder, parent } = analysis.tree;
+  const { effStart, effEnd } = analysis.intervals;
+  const size = new Uint32Array(n).fill(1);
+  const self = Float64Array.from(analysis.selfTime);
+  const start = Float64Array.from(effStart);
+  const end = Float64Array.from(effEnd);
+  // 1 while the subtree holds a critical-path span
+  const onPath = new Uint8Array(n);
+  const pathSpans = analysis.criticalPath.span;
+  for (let k = 0; k < pathSpans.length; k++) {
+    onPath[pathSpans[k]] = 1;
+  }
+  // children come after their parent in preorder: walking it backwards folds each subtree into its parent
+  for (let k = n - 1; k >= 0; k--) {
+    const x = preorder[k];
+    const p = parent[x];
+    if (p >= 0) {
+      size[p] += size[x];
+      self[p] += self[x];
+      start[p] = start[x] < start[p] ? start[x] : start[p];
+      end[p] = end[x] > end[p] ? end[x] : end[p];
+      onPath[p] |= onPath[x];
+    }
+  }
+  const threshold = selfFraction * analysis.duration;
+  const collapsible = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    collapsible[i] = onPath[i] === 0 && self[i] < threshold && size[i] >= 2 ? 1 : 0;
+  }
+  return { size, self, start, end, collapsible, threshold };
+}
+
+export interface PrunedRows {
+  /** the span of each row: the span itself, or the root of a folded subtree */
+  readonly span: Uint32Array;
+  /** 1 when the row is a folded subtree (a group) rather than one span */
+  readonly group: Uint8Array;
+}
+
+/**
+ * The rows shown, in tree order: a collapsible subtree whose root is not in `expanded` is one group
+ * row; a span in `collapsed` (the user's own collapse) is shown and its subtree hidden. O(n).
+ */
+export function prunedRows(
+  analysis: TraceAnalysis,
+  pruning: Pruning,
+  expanded: ReadonlySet<number>,
+  collapsed: ReadonlySet<number>
+): PrunedRows {
+  const { preorder, depth } = analysis.tree;
+  const span = new Uint32Array(preorder.length);
+  const group = new Uint8Array(preorder.length);
+  let n = 0;
+  let skipBelow = -1; // depth of the row whose subtree is being skipped
+  for (let k = 0; k < preorder.length; k++) {
+    const i = preorder[k];
+    if (skipBelow >= 0 && depth[i] > skipBelow) {
+      continue;
+    }
+    const folded = pruning.collapsible[i] === 1 && !expanded.has(i);
+    skipBelow = folded || collapsed.has(i) ? depth[i] : -1;
+    group[n] = folded ? 1 : 0;
+    span[n++] = i;
+  }
+  return { span: span.subarray(0, n), group: group.subarray(0, n) };
+}
+
+/**
+ * The spans above span `i` whose subtrees fold while not expanded — the collapsible ancestors, from
+ * the outermost down (`i` itself excluded): expanding them all makes `i` a row. O(depth of i).
+ */
+export function foldedAncestors(analysis: TraceAnalysis, pruning: Pruning, i: number): number[] {
+  const out: number[] = [];
+  for (let p = analysis.tree.parent[i]; p >= 0; p = analysis.tree.parent[p]) {
+    if (pruning.collapsible[p] === 1) {
+      out.push(p);
+    }
+  }
+  return out.reverse();
+}
+
+/** The `count` spans with the most self time, largest first (ties: the earlier in tree order). O(n). */
+export function selfTimeHotspots(analysis: TraceAnalysis, count: number): Uint32Array {
+  const { selfTime } = analysis;
+  const { preorder } = analysis.tree;
+  const rank = new Float64Array(preorder.length);
+  for (let k = 0; k < preorder.length; k++) {
+    rank[preorder[k]] = preorder.length - k; // earlier in tree order ranks higher among ties
+  }
+  const top = topIds(idRange(0, analysis.trace.spanCount), count, selfTime, rank);
+  return top.sort((a, b) => selfTime[b] - selfTime[a] || rank[b] - rank[a]);
+}
