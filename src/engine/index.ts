@@ -89,6 +89,20 @@ export type { ComparisonOther, ComparisonRow, SideStats, TraceSetComparison } fr
 export { compareTraceSets, TraceSetComparer } from './compare';
 export type { HistogramBucket } from './histogram';
 export { histogramQuantile, percentileRank } from './histogram';
-export type { Pruning, PrunedRows } from './prune';
-export { foldedAncestors, PRUNE_SELF_FRACTION, prunedRows, pruneTrace, selfTimeHotspots } from './prune';
+export type { FoldedGroup, Pruning, PrunedRows } from './prune';
+export { foldedAncestors, foldedGroup, PRUNE_SELF_FRACTION, prunedRows, pruneTrace, selfTimeHotspots } from './prune';
 export { searchSpans } from './trace-search';
+// LLM, agent and async-task figures (DEFINITIONS.md §6): `genAiReadings` per GenAI span, `aggregateGenAi`
+// per model and operation, `disaggSplit` of a disaggregated request, `agentSplits` per invoke_agent run,
+// `asyncBusyIdle` from tracing-opentelemetry's busy_ns/idle_ns.
+export type { SpanWarning } from './genai-attributes';
+export type { GenAiReading, GenAiReadings } from './genai';
+export { FIRST_TOKEN_EVENT, genAiReadings, MODEL_OPERATIONS, OPERATION_ATTRIBUTE, TTFT_ATTRIBUTE } from './genai';
+export type { GenAiRow } from './genai-aggregate';
+export { aggregateGenAi } from './genai-aggregate';
+export type { DisaggSplit } from './genai-disagg';
+export { DISAGG_ROLE, disaggSplit } from './genai-disagg';
+export type { AgentSplit, AgentToolTime } from './agent';
+export { agentSplits } from './agent';
+export type { AsyncBusyIdle, ServiceAsyncBusyIdle, SpanBusyIdle } from './async-busy';
+export { asyncBusyIdle, BUSY_IDLE_SLACK_NS, BUSY_NS, IDLE_NS } from './async-busy';
