@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { tinyId, tinyOtlp, TinySpan } from '../../tests/synthetic/tiny';
 import { analyzeTrace, spanIdOf, TraceAnalysis, withPathMode } from './analyze';
 import { parseOtlpTrace } from './otlp';
-import { foldedAncestors, prunedRows, pruneTrace, Pruning, selfTimeHotspots } from './prune';
+import { foldedAncestors, foldedGroup, prunedRows, pruneTrace, Pruning, selfTimeHotspots } from './prune';
 
 /**
  * R [0,1000] µs; A [10,500] (A1 [20,300], A2 [300,490]) and C [600,700] (C1 [610,620]) are on the
@@ -43,7 +43,7 @@ const rows = (expanded: string[] = [], collapsed: string[] = []) => {
 describe('pruneTrace', () => {
   it('sums each subtree: spans, self time and time range', () => {
     const B = index('B');
-    expect([pruning.size[B], pruning.self[B], pruning.start[B], pruning.end[B]]).toEqual([3, 2000, 100_000, 102_000]);
+    expect(foldedGroup(pruning, B)).toEqual({ spans: 3, selfTime: 2000, start: 100_000, end: 102_000 });
     const D = index('D');
     expect([pruning.size[D], pruning.self[D]]).toEqual([5, 100_000]);
     expect(pruning.size[index('R')]).toBe(14);
@@ -81,6 +81,10 @@ describe('pruneTrace', () => {
   it('lists self-time hotspots, largest first: R 410, A1 280, A2 190, C 90, D1 50 µs', () => {
     expect(Array.from(selfTimeHotspots(analysis, 5), nameOfSpan)).toEqual(['R', 'A1', 'A2', 'C', 'D1']);
     expect(selfTimeHotspots(analysis, 0)).toHaveLength(0);
+    // B has no self time (B1 and B2 cover it): of 14 spans, 13 are hotspots at most
+    expect(selfTimeHotspots(analysis, 14)).toHaveLength(13);
+    // the 1 µs ties last, in tree order
+    expect(Array.from(selfTimeHotspots(analysis, 14), nameOfSpan).slice(-3)).toEqual(['B1', 'B2', 'D31']);
   });
 
   it('works on a 1M-deep chain without recursion', () => {

@@ -15,7 +15,7 @@
  * pass over the tree's preorder backwards, O(n), no recursion (a 1M-deep chain is fine).
  * `prunedRows` lists the rows shown: spans in tree order, where a collapsible subtree that is not
  * expanded is one *group* row (its root), and a span the user collapsed hides its subtree: O(n).
- * `foldedAncestors` gives the group roots above a span, to expand so the span shows: O(depth).
+ * `foldedGroup` reads what a folded row shows. `foldedAncestors` gives the group roots above a span, to expand so the span shows: O(depth).
  * `selfTimeHotspots` gives the N spans with the most self time, largest first: O(n) selection.
  */
 import type { TraceAnalysis } from './analyze';
@@ -73,6 +73,25 @@ export function pruneTrace(analysis: TraceAnalysis, selfFraction = PRUNE_SELF_FR
   return { size, self, start, end, collapsible, threshold };
 }
 
+/** What a folded row shows: the subtree of span `root`. */
+export interface FoldedGroup {
+  spans: number;
+  /** summed self time, ns */
+  selfTime: number;
+  /** earliest start and latest end in the subtree, ns since trace start */
+  start: number;
+  end: number;
+}
+
+export function foldedGroup(pruning: Pruning, root: number): FoldedGroup {
+  return {
+    spans: pruning.size[root],
+    selfTime: pruning.self[root],
+    start: pruning.start[root],
+    end: pruning.end[root],
+  };
+}
+
 export interface PrunedRows {
   /** the span of each row: the span itself, or the root of a folded subtree */
   readonly span: Uint32Array;
@@ -122,7 +141,10 @@ export function foldedAncestors(analysis: TraceAnalysis, pruning: Pruning, i: nu
   return out.reverse();
 }
 
-/** The `count` spans with the most self time, largest first (ties: the earlier in tree order). O(n). */
+/**
+ * The `count` spans with the most self time, largest first (ties: the earlier in tree order);
+ * spans without self time are never hotspots. O(n).
+ */
 export function selfTimeHotspots(analysis: TraceAnalysis, count: number): Uint32Array {
   const { selfTime } = analysis;
   const { preorder } = analysis.tree;
@@ -130,6 +152,6 @@ export function selfTimeHotspots(analysis: TraceAnalysis, count: number): Uint32
   for (let k = 0; k < preorder.length; k++) {
     rank[preorder[k]] = preorder.length - k; // earlier in tree order ranks higher among ties
   }
-  const top = topIds(idRange(0, analysis.trace.spanCount), count, selfTime, rank);
+  const top = topIds(idRange(0, analysis.trace.spanCount), count, selfTime, rank).filter((i) => selfTime[i] > 0);
   return top.sort((a, b) => selfTime[b] - selfTime[a] || rank[b] - rank[a]);
 }
