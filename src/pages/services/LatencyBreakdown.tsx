@@ -9,8 +9,8 @@ import type { LatencyRow } from './latencyShares';
 interface Props {
   /** the table's name */
   label: string;
-  /** what a row and a chart series is: "service" or "operation" */
-  per: string;
+  /** what a row and a chart series is */
+  per: 'service' | 'operation';
   rows: AsyncState<{ rows: LatencyRow[]; sampleTraces?: number; sampleError?: Error }>;
   charts: AsyncState<LatencyOverTime>;
   timeRange: TimeRange;

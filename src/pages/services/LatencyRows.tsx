@@ -4,6 +4,8 @@ import type { AsyncState } from '../../app/useAsync';
 import { DataErrorAlert } from '../../components/DataErrorAlert';
 import { LatencyRow } from './latencyShares';
 import { LatencyTable } from './LatencyTable';
+import { t } from '@grafana/i18n';
+import { AS_TEXT } from '../../components/i18n';
 
 interface Props {
   label: string;
@@ -17,17 +19,29 @@ interface Props {
  */
 export function LatencyRows({ label, state, noteClassName }: Props) {
   if (state.error) {
-    return <DataErrorAlert title={`Could not load ${label.toLowerCase()}`} error={state.error} />;
+    return (
+      <DataErrorAlert
+        title={t('services.latency.load-error', 'Could not load: {{label}}', { label, ...AS_TEXT })}
+        error={state.error}
+      />
+    );
   }
   if (!state.value) {
-    return state.loading ? <LoadingPlaceholder text="Loading self time and critical path…" /> : null;
+    return state.loading ? (
+      <LoadingPlaceholder text={t('services.latency.loading', 'Loading self time and critical path…')} />
+    ) : null;
   }
   const { rows, sampleTraces, sampleError } = state.value;
   return (
     <>
       <LatencyTable label={label} rows={rows} sampleTraces={sampleTraces} />
       {sampleError && (
-        <p className={noteClassName}>The sample of fetched traces could not be loaded: {sampleError.message}</p>
+        <p className={noteClassName}>
+          {t('services.latency.sample-error', 'The sample of fetched traces could not be loaded: {{message}}', {
+            message: sampleError.message,
+            ...AS_TEXT,
+          })}
+        </p>
       )}
     </>
   );

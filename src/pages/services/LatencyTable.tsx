@@ -4,6 +4,8 @@ import { NamedTable } from '../../components/NamedTable';
 import { sortableColumn } from '../../components/tableColumns';
 import { formatDuration, formatShare } from '../../components/breakdown';
 import { LatencyRow } from './latencyShares';
+import { t } from '@grafana/i18n';
+import { AS_TEXT } from '../../components/i18n';
 
 interface Props {
   label: string;
@@ -12,16 +14,49 @@ interface Props {
   sampleTraces?: number;
 }
 
-const MEASURES = [
-  ['selfTime', 'Self time'],
-  ['criticalPath', 'Critical path'],
-] as const;
+const MEASURES = ['selfTime', 'criticalPath'] as const;
+type LatencyMeasure = (typeof MEASURES)[number];
+
+/** A measure's column headers: its share over all traffic and over the sample, and a percentile of it. */
+function headers(measure: LatencyMeasure) {
+  return measure === 'selfTime'
+    ? {
+        all: t('services.latency.self-all', 'Self time, all traffic'),
+        sample: t('services.latency.self-sample', 'Self time, sample'),
+        percentile: (p: string) => t('services.latency.self-percentile', 'Self time {{p}}', { p }),
+      }
+    : {
+        all: t('services.latency.critical-all', 'Critical path, all traffic'),
+        sample: t('services.latency.critical-sample', 'Critical path, sample'),
+        percentile: (p: string) => t('services.latency.critical-percentile', 'Critical path {{p}}', { p }),
+      };
+}
+
 const seconds = (s: number) => (Number.isFinite(s) ? formatDuration(s * 1e9) : '–');
 const nameOf = (r: LatencyRow) => r.operation ?? r.service;
-const sampleText = (traces?: number) =>
-  traces === undefined
-    ? 'a sample of fetched traces (which could not be loaded)'
-    : `the newest ${traces} traces fetched`;
+
+/** The line under the table: what its shares are of and what the sample is. */
+function description(byOperation: boolean, sampleTraces?: number): string {
+  const sample =
+    sampleTraces === undefined
+      ? t('services.latency.sample-missing', 'a sample of fetched traces (which could not be loaded)')
+      : t('services.latency.sample', '', {
+          count: sampleTraces,
+          defaultValue_one: 'the newest {{count}} trace fetched',
+          defaultValue_other: 'the newest {{count}} traces fetched',
+        });
+  return byOperation
+    ? t(
+        'services.latency.description-operations',
+        'Shares of the service’s self time and critical-path time: all traffic over the time range, from the TraceLens connector’s histograms, beside the same computed here from {{sample}}. p50/p95 are a span’s self and critical-path time, from the connector.',
+        { sample, ...AS_TEXT }
+      )
+    : t(
+        'services.latency.description-services',
+        'Shares of the total self time and critical-path time: all traffic over the time range, from the TraceLens connector’s histograms, beside the same computed here from {{sample}}. p50/p95 are a span’s self and critical-path time, from the connector.',
+        { sample, ...AS_TEXT }
+      );
+}
 
 /**
  * Per service or per operation: the share of self time and of critical-path time from the
@@ -33,26 +68,32 @@ export function LatencyTable({ label, rows, sampleTraces }: Props) {
   const byOperation = rows.some((r) => r.operation !== undefined);
   const columns = useMemo(
     (): Array<Column<LatencyRow>> => [
-      sortableColumn('name', byOperation ? 'Operation' : 'Service', nameOf, nameOf, { ascendingFirst: true }),
-      ...MEASURES.flatMap(([m, title]) => [
+      sortableColumn(
+        'name',
+        byOperation ? t('services.operation', 'Operation') : t('services.service', 'Service'),
+        nameOf,
+        nameOf,
+        { ascendingFirst: true }
+      ),
+      ...MEASURES.flatMap((m) => [
         sortableColumn<LatencyRow>(
           m,
-          `${title}, all traffic`,
+          headers(m).all,
           (r) => r[m].share,
           (r) => formatShare(r[m].share)
         ),
         sortableColumn<LatencyRow>(
           `${m}-sample`,
-          `${title}, sample`,
+          headers(m).sample,
           (r) => r.sample?.[m],
           (r) => formatShare(r.sample?.[m] ?? NaN)
         ),
       ]),
-      ...MEASURES.flatMap(([m, title]) =>
+      ...MEASURES.flatMap((m) =>
         (['p50', 'p95'] as const).map((p) =>
           sortableColumn<LatencyRow>(
             `${m}-${p}`,
-            `${title} ${p}`,
+            headers(m).percentile(p),
             (r) => r[m][p],
             (r) => seconds(r[m][p])
           )
@@ -67,7 +108,7 @@ export function LatencyTable({ label, rows, sampleTraces }: Props) {
       columns={columns}
       data={rows}
       getRowId={(r) => `${r.service}\u0000${r.operation ?? ''}`}
-      description={`Shares of the ${byOperation ? 'service’s' : 'total'} self time and critical-path time: all traffic over the time range, from the TraceLens connector’s histograms, beside the same computed here from ${sampleText(sampleTraces)}. p50/p95 are a span’s self and critical-path time, from the connector.`}
+      description={description(byOperation, sampleTraces)}
     />
   );
 }

@@ -7,7 +7,9 @@ import { sortableColumn } from '../../components/tableColumns';
 import type { EdgeSource, ServiceGraphEdge } from '../../data';
 import { formatDuration, formatShare } from '../../components/breakdown';
 import { layoutGraph } from './serviceGraphLayout';
-import { EDGE_SOURCE_TEXT, edgeLatencyTitle } from './servicesModel';
+import { edgeLatencyTitle, edgeSourceText } from './servicesModel';
+import { t } from '@grafana/i18n';
+import { AS_TEXT } from '../../components/i18n';
 
 interface Props {
   edges: ServiceGraphEdge[];
@@ -26,19 +28,22 @@ const NODE_H = 32;
 const errorRatio = (e: ServiceGraphEdge) => (e.rate > 0 ? e.failedRate / e.rate : 0);
 const errorShare = (e: ServiceGraphEdge) => formatShare(errorRatio(e));
 const p95Text = (e: ServiceGraphEdge) => formatDuration(e.p95Seconds * 1e9);
-const edgeText = (e: ServiceGraphEdge) => `${e.rate.toFixed(2)} req/s · ${errorShare(e)} errors · p95 ${p95Text(e)}`;
+const rateText = (e: ServiceGraphEdge) => t('services.rate', '{{rate}} req/s', { rate: e.rate.toFixed(2), ...AS_TEXT });
+const edgeText = (e: ServiceGraphEdge) =>
+  t('services.graph.edge', '{{pair}}: {{rate}} · {{errors}} errors · p95 {{p95}}', {
+    pair: pairOf(e),
+    rate: rateText(e),
+    errors: errorShare(e),
+    p95: p95Text(e),
+    ...AS_TEXT,
+  });
 const pairOf = (e: ServiceGraphEdge) => `${e.client} → ${e.server}`;
 
 /** The edges as a table, each column sorting (the pair A→Z, numbers largest first; '–' lowest). */
 const edgeColumns = (source: EdgeSource): Array<Column<ServiceGraphEdge>> => [
-  sortableColumn('pair', 'Client → server', pairOf, pairOf, { ascendingFirst: true }),
-  sortableColumn(
-    'rate',
-    'Requests',
-    (e) => e.rate,
-    (e) => `${e.rate.toFixed(2)} req/s`
-  ),
-  sortableColumn('errors', 'Errors', errorRatio, errorShare),
+  sortableColumn('pair', t('services.graph.pair', 'Client → server'), pairOf, pairOf, { ascendingFirst: true }),
+  sortableColumn('rate', t('services.graph.requests', 'Requests'), (e) => e.rate, rateText),
+  sortableColumn('errors', t('services.errors', 'Errors'), errorRatio, errorShare),
   sortableColumn('p95', edgeLatencyTitle(source), (e) => e.p95Seconds, p95Text),
 ];
 
@@ -56,7 +61,7 @@ export function ServiceGraph({ edges, source, selected, onSelect }: Props) {
   const height = 20 + Math.max(0, layout.width - 1) * ROW + NODE_H;
   const sourceLine = source && (
     <p className={styles.source} data-testid="edge-source">
-      {EDGE_SOURCE_TEXT[source]}
+      {edgeSourceText(source)}
     </p>
   );
   if (source === 'none') {
@@ -65,7 +70,7 @@ export function ServiceGraph({ edges, source, selected, onSelect }: Props) {
   return (
     <div className={styles.wrap}>
       {sourceLine}
-      <svg width={width} height={height} role="img" aria-label="Service dependency graph">
+      <svg width={width} height={height} role="img" aria-label={t('services.graph.label', 'Service dependency graph')}>
         <defs>
           <marker id="tl-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto">
             <path d="M0,0 L10,5 L0,10 z" fill={theme.colors.text.secondary} />
@@ -86,7 +91,7 @@ export function ServiceGraph({ edges, source, selected, onSelect }: Props) {
                 strokeWidth={1.5}
                 markerEnd="url(#tl-arrow)"
               >
-                <title>{`${pairOf(e)}: ${edgeText(e)}`}</title>
+                <title>{edgeText(e)}</title>
               </line>
             </g>
           );
@@ -100,7 +105,7 @@ export function ServiceGraph({ edges, source, selected, onSelect }: Props) {
               className={styles.node}
               tabIndex={0}
               role="button"
-              aria-label={`Service ${name}`}
+              aria-label={t('services.service-label', 'Service {{name}}', { name, ...AS_TEXT })}
               aria-pressed={name === selected}
               onClick={() => onSelect(name)}
               onKeyDown={(ev) => (ev.key === 'Enter' || ev.key === ' ') && onSelect(name)}
@@ -125,7 +130,13 @@ export function ServiceGraph({ edges, source, selected, onSelect }: Props) {
           );
         })}
       </svg>
-      <NamedTable label="Service graph edges" columns={columns} data={edges} getRowId={pairOf} fit />
+      <NamedTable
+        label={t('services.graph.edges', 'Service graph edges')}
+        columns={columns}
+        data={edges}
+        getRowId={pairOf}
+        fit
+      />
     </div>
   );
 }

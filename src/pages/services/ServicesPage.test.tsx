@@ -6,6 +6,7 @@ import { recordedAnswer, upstreamDown } from '../../../tests/support/recordedBac
 import { loadPages, renderApp } from '../../../tests/support/renderApp';
 import { tableCells } from '../../../tests/support/tables';
 import { user } from '../../../tests/support/user';
+import { inZhHans } from '../../../tests/support/i18n';
 
 const RANGE = 'from=1796019980000&to=1796023580000';
 
@@ -128,5 +129,56 @@ describe('Services page with the TraceLens connector’s metrics', () => {
     expect(await screen.findByTestId('no-latency-metrics')).toHaveTextContent(
       'No TraceLens connector metrics in this Prometheus: add the tracelens_latency connector to your OpenTelemetry Collector (see collector/README.md in the TraceLens repository) to see self time and critical path for all traffic.'
     );
+  });
+});
+
+describe('Services page in Simplified Chinese', () => {
+  inZhHans();
+  beforeAll(() => {
+    window.ResizeObserver ??= class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    };
+  });
+
+  it('titles the page, says where the edges come from, and names the failed span metrics', async () => {
+    installBackend();
+    renderApp(`${PLUGIN_BASE_URL}/services?ds=jaeger&${RANGE}`);
+    expect(await screen.findByRole('heading', { level: 2 })).toHaveTextContent('服务');
+    // the alert's title is translated; the data layer's message stays English for now
+    const alert = await screen.findByRole('alert', { name: '没有可显示的跨度指标' });
+    expect(alert).toHaveTextContent(/Prometheus \(datasource "prometheus"\) is unreachable/);
+    expect(await screen.findByTestId('edge-source')).toHaveTextContent(
+      '边来自 Jaeger 的依赖关系 API：仅有时间范围内的调用次数，没有错误或延迟。'
+    );
+    await user.click(screen.getByRole('button', { name: '服务 api-gateway' }));
+    expect(screen.getByRole('region', { name: '服务 api-gateway' })).toHaveTextContent(
+      '整个服务的图表；在表格中选择一个操作可单独查看它的图表。'
+    );
+  });
+
+  it('words the connector tables, the missing sample and the charts', async () => {
+    installConnectorBackend();
+    renderApp(`${PLUGIN_BASE_URL}/services?ds=jaeger&${RANGE}&service=user-service`);
+    const perService = '各服务的自身耗时和关键路径';
+    const table = await screen.findByRole('table', { name: perService });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent)
+    ).toEqual([
+      '服务',
+      '自身耗时，全部流量',
+      '自身耗时，样本',
+      '关键路径，全部流量',
+      '关键路径，样本',
+      '自身耗时 p50',
+      '自身耗时 p95',
+      '关键路径 p50',
+      '关键路径 p95',
+    ]);
+    expect(screen.getAllByText(/^无法加载已获取追踪的样本：/)[0]).toBeInTheDocument();
+    expect(await screen.findByRole('figure', { name: '各服务的自身耗时，全部流量（s/s）' })).toBeInTheDocument();
   });
 });

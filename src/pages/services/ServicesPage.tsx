@@ -23,6 +23,8 @@ import { LatencyBreakdown } from './LatencyBreakdown';
 import { ServiceGraph } from './ServiceGraph';
 import { StatsTable } from './StatsTable';
 import { useServicesModel } from './useServicesModel';
+import { t, Trans } from '@grafana/i18n';
+import { AS_TEXT } from '../../components/i18n';
 
 export default function ServicesPage() {
   const styles = useStyles2(getStyles);
@@ -33,29 +35,55 @@ export default function ServicesPage() {
 
   return (
     <PluginPage>
-      <h2>Services</h2>
+      <h2>
+        <Trans i18nKey="services.title">Services</Trans>
+      </h2>
       <QueryContextBar context={context} />
-      {metrics.loading && <LoadingPlaceholder text="Looking for span metrics in Prometheus…" />}
-      {metrics.error && <DataErrorAlert title="No span metrics to show" error={metrics.error} />}
+      {metrics.loading && (
+        <LoadingPlaceholder text={t('services.metrics.loading', 'Looking for span metrics in Prometheus…')} />
+      )}
+      {metrics.error && (
+        <DataErrorAlert title={t('services.metrics.error', 'No span metrics to show')} error={metrics.error} />
+      )}
       {m && (
         <p className={styles.note}>
-          Span metrics: {m.scheme.callsMetric} and {m.scheme.latencyMetric} ({m.scheme.histogram} histogram), label{' '}
-          <code>{m.scheme.labels.service}</code>.
+          <Trans
+            i18nKey="services.metrics.scheme"
+            values={{
+              calls: m.scheme.callsMetric,
+              latency: m.scheme.latencyMetric,
+              histogram: m.scheme.histogram,
+              label: m.scheme.labels.service,
+            }}
+          >
+            Span metrics: {'{{calls}}'} and {'{{latency}}'} ({'{{histogram}}'} histogram), label{' '}
+            <code>{'{{label}}'}</code>.
+          </Trans>
         </p>
       )}
-      {services.error && <DataErrorAlert title="Could not load service stats" error={services.error} />}
-      {services.loading && m && <LoadingPlaceholder text="Loading service stats…" />}
+      {services.error && (
+        <DataErrorAlert title={t('services.stats.error', 'Could not load service stats')} error={services.error} />
+      )}
+      {services.loading && m && <LoadingPlaceholder text={t('services.stats.loading', 'Loading service stats…')} />}
       {services.value && services.value.length === 0 && (
-        <Alert severity="info" title="No services in this time range">
-          Prometheus holds span metrics but none in this time range. Widen the range, or check that the
-          metrics-generator (or collector) is remote-writing to this Prometheus.
+        <Alert severity="info" title={t('services.stats.none-title', 'No services in this time range')}>
+          <Trans i18nKey="services.stats.none">
+            Prometheus holds span metrics but none in this time range. Widen the range, or check that the
+            metrics-generator (or collector) is remote-writing to this Prometheus.
+          </Trans>
         </Alert>
       )}
       {services.value && services.value.length > 0 && (
         <section className={styles.section}>
-          <h3>Per service</h3>
+          <h3>
+            {t('services.stats.title', '', {
+              count: services.value.length,
+              defaultValue_one: 'Per service ({{count}} service)',
+              defaultValue_other: 'Per service ({{count}} services)',
+            })}
+          </h3>
           <StatsTable
-            label="Services"
+            label={t('services.stats.label', 'Services')}
             rows={services.value}
             slowTracesHref={model.slowTracesHref}
             onSelect={(row) => model.selectService(row.service)}
@@ -64,21 +92,34 @@ export default function ServicesPage() {
         </section>
       )}
       {!(latencyMetrics.error && metrics.error) && (
-        <section className={styles.section} aria-label="Self time and critical path">
-          <h3>Self time and critical path — all traffic (TraceLens connector)</h3>
-          {latencyMetrics.loading && <LoadingPlaceholder text="Looking for the TraceLens connector’s metrics…" />}
+        <section className={styles.section} aria-label={t('services.latency.section', 'Self time and critical path')}>
+          <h3>
+            <Trans i18nKey="services.latency.title">
+              Self time and critical path — all traffic (TraceLens connector)
+            </Trans>
+          </h3>
+          {latencyMetrics.loading && (
+            <LoadingPlaceholder
+              text={t('services.latency.metrics-loading', 'Looking for the TraceLens connector’s metrics…')}
+            />
+          )}
           {latencyMetrics.error && (
-            <DataErrorAlert title="Could not look for the TraceLens connector’s metrics" error={latencyMetrics.error} />
+            <DataErrorAlert
+              title={t('services.latency.metrics-error', 'Could not look for the TraceLens connector’s metrics')}
+              error={latencyMetrics.error}
+            />
           )}
           {!latencyMetrics.loading && !latencyMetrics.error && !latencyMetrics.value && (
             <p className={styles.note} data-testid="no-latency-metrics">
-              No TraceLens connector metrics in this Prometheus: add the tracelens_latency connector to your
-              OpenTelemetry Collector (see <code>collector/README.md</code> in the TraceLens repository) to see self
-              time and critical path for all traffic.
+              <Trans i18nKey="services.latency.no-metrics">
+                No TraceLens connector metrics in this Prometheus: add the tracelens_latency connector to your
+                OpenTelemetry Collector (see <code>collector/README.md</code> in the TraceLens repository) to see self
+                time and critical path for all traffic.
+              </Trans>
             </p>
           )}
           <LatencyBreakdown
-            label="Self time and critical path per service"
+            label={t('services.latency.per-service', 'Self time and critical path per service')}
             per="service"
             rows={latencyServices}
             charts={latencyServiceCharts}
@@ -88,10 +129,14 @@ export default function ServicesPage() {
           />
         </section>
       )}
-      {graph.error && <DataErrorAlert title="Could not load the service graph" error={graph.error} />}
+      {graph.error && (
+        <DataErrorAlert title={t('services.graph.error', 'Could not load the service graph')} error={graph.error} />
+      )}
       {graph.value && (
         <section className={styles.section}>
-          <h3>Dependencies</h3>
+          <h3>
+            <Trans i18nKey="services.graph.title">Dependencies</Trans>
+          </h3>
           <ServiceGraph
             edges={graph.value.edges}
             source={graph.value.source}
@@ -101,43 +146,59 @@ export default function ServicesPage() {
         </section>
       )}
       {service && (
-        <section className={styles.section} aria-label={`Service ${service}`}>
+        <section
+          className={styles.section}
+          aria-label={t('services.service-label', 'Service {{name}}', { name: service, ...AS_TEXT })}
+        >
           <h3>
             {service}
             {operation ? ` / ${operation}` : ''}
           </h3>
           <p className={styles.note}>
             {operation
-              ? 'Charts for this operation; choose it again in the table to see the whole service.'
-              : 'Charts for the whole service; choose an operation in the table to chart it alone.'}
+              ? t(
+                  'services.charts.operation-note',
+                  'Charts for this operation; choose it again in the table to see the whole service.'
+                )
+              : t(
+                  'services.charts.service-note',
+                  'Charts for the whole service; choose an operation in the table to chart it alone.'
+                )}
           </p>
-          {charts.error && <DataErrorAlert title="Could not load charts" error={charts.error} />}
+          {charts.error && (
+            <DataErrorAlert title={t('services.charts.error', 'Could not load charts')} error={charts.error} />
+          )}
           {charts.value && (
             <div className={styles.charts}>
               <TimeSeriesChart
-                title="Requests per second"
+                title={t('services.charts.rate', 'Requests per second')}
                 series={charts.value.rate}
                 unit="reqps"
                 timeRange={context.range}
               />
               <TimeSeriesChart
-                title="Error ratio"
+                title={t('services.charts.errors', 'Error ratio')}
                 series={charts.value.errors}
                 unit="percent"
                 timeRange={context.range}
               />
               <TimeSeriesChart
-                title="Latency p50 / p95 / p99"
+                title={t('services.charts.latency', 'Latency p50 / p95 / p99')}
                 series={charts.value.latency}
                 unit="s"
                 timeRange={context.range}
               />
             </div>
           )}
-          {operations.error && <DataErrorAlert title="Could not load operations" error={operations.error} />}
+          {operations.error && (
+            <DataErrorAlert
+              title={t('services.operations.error', 'Could not load operations')}
+              error={operations.error}
+            />
+          )}
           {operations.value && (
             <StatsTable
-              label={`Operations of ${service}`}
+              label={t('services.operations.label', 'Operations of {{service}}', { service, ...AS_TEXT })}
               rows={operations.value}
               slowTracesHref={model.slowTracesHref}
               onSelect={model.selectOperation}
@@ -146,7 +207,10 @@ export default function ServicesPage() {
           )}
           {latencyMetrics.value && (
             <LatencyBreakdown
-              label={`Self time and critical path of ${service}’s operations`}
+              label={t('services.latency.per-operation', 'Self time and critical path of {{service}}’s operations', {
+                service,
+                ...AS_TEXT,
+              })}
               per="operation"
               rows={latencyOperations}
               charts={latencyOperationCharts}
@@ -155,10 +219,19 @@ export default function ServicesPage() {
               chartsClassName={styles.charts}
             />
           )}
-          <h4>Exemplars (slowest first)</h4>
-          {exemplars.error && <DataErrorAlert title="Could not load exemplars" error={exemplars.error} />}
+          <h4>
+            <Trans i18nKey="services.exemplars.title">Exemplars (slowest first)</Trans>
+          </h4>
+          {exemplars.error && (
+            <DataErrorAlert title={t('services.exemplars.error', 'Could not load exemplars')} error={exemplars.error} />
+          )}
           {exemplars.value?.length === 0 && (
-            <p className={styles.note}>No exemplars for {service} in this time range.</p>
+            <p className={styles.note}>
+              {t('services.exemplars.none', 'No exemplars for {{service}} in this time range.', {
+                service,
+                ...AS_TEXT,
+              })}
+            </p>
           )}
           <ul className={styles.exemplars}>
             {exemplars.value?.map((e) => (

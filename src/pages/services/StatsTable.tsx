@@ -7,6 +7,8 @@ import { NamedTable } from '../../components/NamedTable';
 import { plainColumn, sortableColumn } from '../../components/tableColumns';
 import { formatDuration, formatShare } from '../../components/breakdown';
 import { StatsRow } from './servicesModel';
+import { t, Trans } from '@grafana/i18n';
+import { AS_TEXT } from '../../components/i18n';
 
 interface Props {
   label: string;
@@ -35,7 +37,7 @@ export function StatsTable({ label, rows, slowTracesHref, onSelect, selected }: 
     (): Array<Column<StatsRow>> => [
       sortableColumn(
         'name',
-        byOperation ? 'Operation' : 'Service',
+        byOperation ? t('services.operation', 'Operation') : t('services.service', 'Service'),
         nameOf,
         (r) =>
           onSelect ? (
@@ -54,13 +56,13 @@ export function StatsTable({ label, rows, slowTracesHref, onSelect, selected }: 
       ),
       sortableColumn(
         'rate',
-        'Rate',
+        t('services.stats.rate', 'Rate'),
         (r) => r.rate,
-        (r) => `${r.rate.toFixed(2)} req/s`
+        (r) => t('services.rate', '{{rate}} req/s', { rate: r.rate.toFixed(2), ...AS_TEXT })
       ),
       sortableColumn(
         'errors',
-        'Errors',
+        t('services.errors', 'Errors'),
         (r) => r.errorRatio,
         (r) => <span className={r.errorRatio > 0 ? styles.error : undefined}>{formatShare(r.errorRatio)}</span>
       ),
@@ -74,7 +76,7 @@ export function StatsTable({ label, rows, slowTracesHref, onSelect, selected }: 
       ),
       plainColumn('slow', '', (r) => (
         <a className={link.link} href={slowTracesHref(r)}>
-          Show slow traces
+          <Trans i18nKey="services.stats.slow-traces">Show slow traces</Trans>
         </a>
       )),
     ],

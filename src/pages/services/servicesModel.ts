@@ -5,6 +5,7 @@
  */
 import type { EdgeSource, GroupValue } from '../../data';
 import type { BuilderState } from '../../app/searchQuery';
+import { t } from '@grafana/i18n';
 
 export interface StatsRow {
   service: string;
@@ -56,15 +57,33 @@ export const slowTracesSearch = (row: StatsRow): BuilderState => ({
 });
 
 /** The one line under the graph saying where its edges come from and what they measure. */
-export const EDGE_SOURCE_TEXT: Record<EdgeSource, string> = {
-  'service-graph':
-    'Edges from service-graph metrics (traces_service_graph_*): requests, failures and the server side’s p95.',
-  'span-metrics-peer':
-    'Edges from span metrics of client spans with a peer-service label: calls, errors and the client side’s p95.',
-  'jaeger-dependencies':
-    'Edges from Jaeger’s dependencies API: call counts over the time range only, no errors or latency.',
-  none: 'No dependency edges in this time range: no service-graph metrics, no client spans with a peer-service label, and no dependencies from the trace source.',
-};
+export function edgeSourceText(source: EdgeSource): string {
+  switch (source) {
+    case 'service-graph':
+      return t(
+        'services.graph.source-service-graph',
+        'Edges from service-graph metrics (traces_service_graph_*): requests, failures and the server side’s p95.'
+      );
+    case 'span-metrics-peer':
+      return t(
+        'services.graph.source-span-metrics',
+        'Edges from span metrics of client spans with a peer-service label: calls, errors and the client side’s p95.'
+      );
+    case 'jaeger-dependencies':
+      return t(
+        'services.graph.source-jaeger',
+        'Edges from Jaeger’s dependencies API: call counts over the time range only, no errors or latency.'
+      );
+    case 'none':
+      return t(
+        'services.graph.source-none',
+        'No dependency edges in this time range: no service-graph metrics, no client spans with a peer-service label, and no dependencies from the trace source.'
+      );
+  }
+}
 
 /** Which side of the call the edge latency is measured on. */
-export const edgeLatencyTitle = (source: EdgeSource) => (source === 'span-metrics-peer' ? 'Client p95' : 'Server p95');
+export const edgeLatencyTitle = (source: EdgeSource) =>
+  source === 'span-metrics-peer'
+    ? t('services.graph.client-p95', 'Client p95')
+    : t('services.graph.server-p95', 'Server p95');
