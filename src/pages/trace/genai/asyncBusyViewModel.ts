@@ -1,0 +1,42 @@
+/**
+ * What the trace page's async busy/idle note shows for one trace: the `busy_ns`/`idle_ns` that
+ * tracing-opentelemetry reports, per service (engine `asyncBusyIdle`, DEFINITIONS.md §6.5: sums
+ * over each service's outermost reporting spans) with the busy share busy / (busy + idle); the
+ * spans that lack both values (labels of the first {@link MAX_LACKING_LISTED}, and how many); and
+ * the spans left out, one warning each. Numbers stay ns; the component formats them. O(spans).
+ */
+import { asyncBusyIdle, ServiceAsyncBusyIdle, spanLabel, TraceAnalysis } from '../../../engine';
+
+/** Spans lacking both values named in the note; the rest are counted. */
+export const MAX_LACKING_LISTED = 10;
+
+export interface AsyncBusyRow extends ServiceAsyncBusyIdle {
+  /** busy / (busy + idle), NaN when both are 0 */
+  busyShare: number;
+}
+
+export interface AsyncBusyView {
+  /** every service of the trace, by name */
+  services: AsyncBusyRow[];
+  /** spans reporting neither value: how many, and the labels of the first ones */
+  lackingCount: number;
+  lackingListed: string[];
+  /** `service: name (span id): reason` */
+  warnings: string[];
+  /** some span reports the values (used or left out) */
+  reported: boolean;
+}
+
+export function asyncBusyView(analysis: TraceAnalysis): AsyncBusyView {
+  const result = asyncBusyIdle(analysis);
+  return {
+    services: result.services.map((s) => ({
+      ...s,
+      busyShare: s.busy + s.idle > 0 ? s.busy / (s.busy + s.idle) : NaN,
+    })),
+    lackingCount: result.lacking.length,
+    lackingListed: result.lacking.slice(0, MAX_LACKING_LISTED).map((i) => spanLabel(analysis.trace, i)),
+    warnings: result.warnings.map((w) => w.message),
+    reported: result.spans.length > 0 || result.warnings.length > 0,
+  };
+}

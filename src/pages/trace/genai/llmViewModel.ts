@@ -1,0 +1,54 @@
+/**
+ * What the trace page's LLM view shows for one trace: the GenAI spans summed per model and
+ * operation (engine `aggregateGenAi` over `genAiReadings`: requests, TTFT, decode and queue
+ * p50/p90/p99, tokens, pooled output tokens per second), the disaggregated-serving split of the
+ * trace's self time (engine `disaggSplit`: prefill, decode, worker queue, network, routing) with
+ * each part's share of their sum, and the warnings about values left out. Definitions:
+ * src/engine/DEFINITIONS.md §6.1–6.3. Numbers stay ns; the component formats them.
+ * O(spans × their attributes) plus the percentile sorts.
+ */
+import { aggregateGenAi, disaggSplit, DisaggSplit, genAiReadings, GenAiRow, TraceAnalysis } from '../../../engine';
+
+export interface SplitPart {
+  key: keyof DisaggSplit;
+  label: string;
+  /** ns */
+  time: number;
+  /** of the parts' sum (NaN when it is 0) */
+  share: number;
+}
+
+export interface LlmView {
+  /** per model and operation, sorted by model then operation */
+  rows: GenAiRow[];
+  /** null for a trace without a prefill or decode span */
+  split: SplitPart[] | null;
+  /** `service: name (span id): reason` */
+  warnings: string[];
+}
+
+const PARTS: ReadonlyArray<[keyof DisaggSplit, string]> = [
+  ['prefill', 'Prefill'],
+  ['decode', 'Decode'],
+  ['workerQueue', 'Worker queue'],
+  ['network', 'Network'],
+  ['routing', 'Routing'],
+];
+
+function splitParts(split: DisaggSplit): SplitPart[] {
+  const total = PARTS.reduce((sum, [key]) => sum + split[key], 0);
+  return PARTS.map(([key, label]) => ({ key, label, time: split[key], share: total > 0 ? split[key] / total : NaN }));
+}
+
+export function llmView(analysis: TraceAnalysis): LlmView {
+  const { readings, warnings } = genAiReadings(analysis);
+  const split = disaggSplit(analysis);
+  return {
+    rows: aggregateGenAi(readings),
+    split: split && splitParts(split),
+    warnings: warnings.map((w) => w.message),
+  };
+}
+
+/** True when the trace has neither a GenAI span nor a disaggregated split. */
+export const isLlmViewEmpty = (view: LlmView) => view.rows.length === 0 && view.split === null;
