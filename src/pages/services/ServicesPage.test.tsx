@@ -20,6 +20,14 @@ const installBackend = () =>
 const search = () => new URLSearchParams(screen.getByTestId('location-search').textContent!);
 
 beforeAll(loadPages);
+// jsdom has no layout: charts observe a width that stays 0, so they draw their caption only
+beforeAll(() => {
+  window.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+});
 
 describe('Services page without span metrics, on Jaeger', () => {
   it('draws Jaeger’s dependencies and selects a service from the graph into the URL', async () => {
@@ -77,15 +85,6 @@ function installConnectorBackend() {
 }
 
 describe('Services page with the TraceLens connector’s metrics', () => {
-  // jsdom has no layout: charts observe a width that stays 0, so they draw their caption only
-  beforeAll(() => {
-    window.ResizeObserver ??= class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    };
-  });
-
   it('shows self-time and critical-path shares per service and per operation of the chosen service', async () => {
     installConnectorBackend();
     renderApp(`${PLUGIN_BASE_URL}/services?ds=jaeger&${RANGE}&service=user-service`);
@@ -134,13 +133,6 @@ describe('Services page with the TraceLens connector’s metrics', () => {
 
 describe('Services page in Simplified Chinese', () => {
   inZhHans();
-  beforeAll(() => {
-    window.ResizeObserver ??= class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    };
-  });
 
   it('titles the page, says where the edges come from, and names the failed span metrics', async () => {
     installBackend();
