@@ -1,7 +1,8 @@
 /**
  * The trace page's LLM and agent section, one element to render: `<GenAiSection analysis={…} />`.
  * Tabs for the LLM view, the agent view and the reported async busy/idle time, opening on the
- * first that has something to show; each says so when it has nothing. A trace with no GenAI span,
+ * agent view when the trace has agent runs, else on the first tab with something to show; each
+ * says so when it has nothing. A trace with no GenAI span,
  * no disagg_role span, no agent run and no busy_ns/idle_ns renders nothing. O(spans) per trace,
  * computed once per analysis.
  */
@@ -36,7 +37,8 @@ export function GenAiSection({ analysis, onSelect }: Props) {
     agents: views.agents.runCount > 0,
     async: views.async.reported,
   };
-  const first = (['llm', 'agents', 'async'] as const).find((tab) => filled[tab]);
+  // an agent trace's model calls fill the LLM tab too: its runs are what it is about
+  const first = (['agents', 'llm', 'async'] as const).find((tab) => filled[tab]);
   const [chosen, setChosen] = useState<GenAiTab>();
   if (!first) {
     return null;

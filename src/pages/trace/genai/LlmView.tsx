@@ -114,7 +114,7 @@ export function LlmView({ view }: { view: LlmViewModel }) {
     <div className={styles.wrap}>
       {view.rows.length > 0 ? (
         <NamedTable
-          label="LLM calls per model and operation"
+          label="GenAI spans per model and operation"
           columns={ROW_COLUMNS}
           data={view.rows}
           getRowId={rowId}
