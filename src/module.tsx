@@ -5,11 +5,12 @@ import { LoadingPlaceholder } from '@grafana/ui';
 import type { AppConfigProps } from './config/AppConfig';
 import { analyzeInTraceLensLink } from './extensions/analyzeLink';
 import { AppSettings } from './app/settings';
-import pluginJson from './plugin.json';
+import { PLUGIN_ID } from './constants';
 
 // Grafana (≥ 12.1) loads locales/<language>/<plugin id>.json into the namespace of the plugin id;
 // t and Trans in this bundle read that namespace once the promise resolves. The pages load after it.
-const translations = initPluginTranslations(pluginJson.id);
+// (The id comes from constants.ts: importing plugin.json would put the whole manifest in module.js.)
+const translations = initPluginTranslations(PLUGIN_ID);
 
 const LazyApp = lazy(() => translations.then(() => import('./App')));
 const LazyAppConfig = lazy(() => translations.then(() => import('./config/AppConfig')));
