@@ -8,6 +8,8 @@
  * trace comes from the page's trace source (Tempo or Jaeger) through the loading service, or from an
  * opened trace file (`ds=file&file=<id>`, usePageTrace.ts): then its provenance shows, and what needs
  * a datasource (Explore, span-metric percentiles) is off with the reason. Any trace downloads as OTLP JSON.
+ * A trace of more than 20,000 spans opens on a summary (summaryView.ts; `spans=all` leaves it): the
+ * self-time hotspots, an in-trace search and a pruned waterfall whose folded rows expand.
  * What it shows comes from useTraceModel.ts; this file only renders it.
  */
 import React from 'react';
@@ -25,9 +27,12 @@ import { CriticalPathSection } from './CriticalPathSection';
 import { DownloadOtlpButton } from './DownloadOtlpButton';
 import { FileProvenance } from './FileProvenance';
 import { GapsTable } from './GapsTable';
+import { SelfTimeHotspots } from './SelfTimeHotspots';
 import { SpanDetails } from './SpanDetails';
+import { SummaryNotice } from './SummaryNotice';
 import { TraceBreakdowns } from './TraceBreakdowns';
 import { TraceSummary } from './TraceSummary';
+import { TraceSearchBox } from './TraceSearchBox';
 import { TRACE_VIEWS } from './traceUrl';
 import { useTraceModel } from './useTraceModel';
 import { Waterfall } from './Waterfall';
@@ -63,9 +68,20 @@ export default function TracePage() {
             analysis={analysis}
             mode={model.pathMode}
             onModeChange={model.setPathMode}
-            onSelect={waterfall.onSelect}
+            onSelect={model.reveal}
             traceHref={model.traceHref}
           />
+          {model.summary && (
+            <SelfTimeHotspots analysis={analysis} hotspots={model.summary.hotspots} onReveal={model.reveal} />
+          )}
+          {model.huge && (
+            <SummaryNotice
+              spanCount={analysis.trace.spanCount}
+              threshold={model.summary?.threshold}
+              onAllSpans={model.setAllSpans}
+            />
+          )}
+          {model.summary && <TraceSearchBox search={model.summary.search} />}
           {model.metrics.error && <p className={styles.note}>Percentiles unavailable: {model.metrics.error.message}</p>}
           <div className={styles.main}>
             <Waterfall analysis={analysis} {...waterfall} />

@@ -4,16 +4,23 @@
  * the span's bar on the trace's time axis, its critical-path sections drawn over the bar, its
  * duration and self time, and a flag when it is slower than its operation's p95.
  * Rows use text glyphs, not <Icon> (an SVG mount per row made scrolling a 100k-span trace stutter).
- * Keyboard: the list is one tab stop; ↑/↓ move the selection, ←/→ collapse/expand, Home/End jump.
+ * On the summary of a huge trace some rows are folded subtrees (engine/prune.ts): such a row says
+ * how many spans it holds and their self time, its bar covers the subtree's time range, and a
+ * click or Enter expands it. A selection made elsewhere (a search match, a hotspot) scrolls into view.
+ * Keyboard: the list is one tab stop; ↑/↓ move the selection, ←/→ collapse/expand, Enter expands a
+ * folded row, Home/End jump.
  */
-import React, { useCallback, useRef, useState } from 'react';
+import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { css, cx } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 import {
+  FoldedGroup,
+  foldedGroup,
   hasChildren,
   isErrorSpan,
   nameOf,
+  Pruning,
   serviceOf,
   spanDepth,
   spanEnd,
@@ -41,12 +48,18 @@ interface Props {
   colorOf: (span: number) => number;
   /** the operation's p95 in ns when the span is slower than it */
   slowerThanP95: (span: number) => number | undefined;
+  /** the summary's pruning, with per row 1 when the row is a folded subtree; absent when nothing folds */
+  folded?: { groups: Uint8Array; pruning: Pruning };
 }
 
 const pct = (v: number, total: number) => `${total > 0 ? (v / total) * 100 : 0}%`;
 
+/** "1,204 spans, 3.2 ms self time": what a folded row holds. */
+const foldedText = (g: FoldedGroup) =>
+  `${g.spans.toLocaleString('en-US')} spans, ${formatDuration(g.selfTime)} self time`;
+
 export function Waterfall(props: Props) {
-  const { analysis, rows, sections, selected, onSelect, collapsed, onToggle, colorOf, slowerThanP95 } = props;
+  const { analysis, rows, sections, selected, onSelect, collapsed, onToggle, colorOf, slowerThanP95, folded } = props;
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
   const viewport = useRef<HTMLDivElement>(null);
@@ -63,6 +76,26 @@ export function Waterfall(props: Props) {
     setActive(selected);
   }
   const position = rows.indexOf(active);
+  const isGroup = (k: number) => folded !== undefined && folded.groups[k] === 1;
+  /** whether row k shows its span's children (▾) or hides them (▸) */
+  const isClosed = (k: number) => isGroup(k) || collapsed.has(rows[k]);
+
+  // A selection made outside the list (search, hotspots, the critical path's gaps) scrolls into
+  // view once its row exists; moves inside the list scroll in moveTo.
+  const revealed = useRef(-1);
+  useEffect(() => {
+    const k = rows.indexOf(selected);
+    const el = viewport.current;
+    if (selected === revealed.current || k < 0 || !el) {
+      return;
+    }
+    revealed.current = selected;
+    const top = k * ROW_HEIGHT;
+    if (top < el.scrollTop || top + ROW_HEIGHT > el.scrollTop + el.clientHeight) {
+      el.scrollTop = Math.max(0, top - Math.floor(el.clientHeight / 2));
+      setScrollTop(el.scrollTop);
+    }
+  }, [rows, selected]);
 
   const moveTo = useCallback(
     (k: number) => {
@@ -91,9 +124,9 @@ export function Waterfall(props: Props) {
       PageUp: () => moveTo(position - page),
       Home: () => moveTo(0),
       End: () => moveTo(rows.length - 1),
-      ArrowLeft: () =>
-        selected >= 0 && !collapsed.has(selected) && hasChildren(analysis, selected) && onToggle(selected),
-      ArrowRight: () => selected >= 0 && collapsed.has(selected) && onToggle(selected),
+      ArrowLeft: () => position >= 0 && !isClosed(position) && hasChildren(analysis, active) && onToggle(active),
+      ArrowRight: () => position >= 0 && isClosed(position) && onToggle(active),
+      Enter: () => position >= 0 && isGroup(position) && onToggle(active),
     };
     if (moves[e.key]) {
       e.preventDefault();
@@ -104,9 +137,13 @@ export function Waterfall(props: Props) {
   const items: React.ReactNode[] = [];
   for (let k = first; k < last; k++) {
     const i = rows[k];
-    const start = spanStart(analysis, i);
-    const end = spanEnd(analysis, i);
+    // a folded row stands for its subtree: the subtree's time range and summed self time
+    const group = isGroup(k) && folded ? foldedGroup(folded.pruning, i) : undefined;
+    const start = group ? group.start : spanStart(analysis, i);
+    const end = group ? group.end : spanEnd(analysis, i);
+    const self = group ? group.selfTime : spanSelfTime(analysis, i);
     const p95 = slowerThanP95(i);
+    const closed = isClosed(k);
     const children = hasChildren(analysis, i);
     const critical = mapCriticalSections(sections, i, (from, to, j) => (
       <div key={j} className={styles.critical} style={{ left: pct(from, duration), width: pct(to - from, duration) }} />
@@ -118,12 +155,18 @@ export function Waterfall(props: Props) {
         key={i}
         role="option"
         aria-selected={i === selected}
-        aria-label={`${service} ${name}`}
+        aria-label={group ? `${service} ${name}: ${foldedText(group)}` : `${service} ${name}`}
         className={cx(styles.row, i === selected && styles.selected)}
         style={{ top: k * ROW_HEIGHT }}
-        onClick={() => onSelect(i)}
+        onClick={() => {
+          onSelect(i);
+          if (group) {
+            onToggle(i);
+          }
+        }}
         data-testid="waterfall-row"
         data-span-index={i}
+        data-folded={group ? group.spans : undefined}
         data-critical={critical.length > 0 ? 'true' : undefined}
       >
         <div className={styles.name} style={{ paddingLeft: Math.min(spanDepth(analysis, i), 40) * 12 }}>
@@ -132,13 +175,13 @@ export function Waterfall(props: Props) {
               type="button"
               tabIndex={-1}
               className={styles.toggle}
-              aria-label={collapsed.has(i) ? 'Expand' : 'Collapse'}
+              aria-label={closed ? 'Expand' : 'Collapse'}
               onClick={(e) => {
                 e.stopPropagation();
                 onToggle(i);
               }}
             >
-              {collapsed.has(i) ? '▸' : '▾'}
+              {closed ? '▸' : '▾'}
             </button>
           ) : (
             <span className={styles.toggleSpace} />
@@ -146,6 +189,7 @@ export function Waterfall(props: Props) {
           <span className={styles.swatch} style={{ background: rowColor(theme, colorOf(i)) }} data-testid="swatch" />
           <span className={styles.service}>{service}</span>
           <span className={styles.op}>{name}</span>
+          {group && <span className={styles.folded}>{foldedText(group)}</span>}
           {isErrorSpan(trace, i) && (
             <span className={styles.error} title="Error status" role="img" aria-label="error">
               ●
@@ -164,7 +208,7 @@ export function Waterfall(props: Props) {
         </div>
         <div className={styles.timeline}>
           <div
-            className={styles.bar}
+            className={cx(styles.bar, group && styles.foldedBar)}
             style={{
               left: pct(start, duration),
               width: pct(end - start, duration),
@@ -174,9 +218,9 @@ export function Waterfall(props: Props) {
           {critical}
         </div>
         <div className={styles.numbers}>
-          <span title="Duration">{formatDuration(end - start)}</span>
-          <span className={styles.self} title="Self time">
-            {formatDuration(spanSelfTime(analysis, i))}
+          <span title={group ? 'Time range of the folded spans' : 'Duration'}>{formatDuration(end - start)}</span>
+          <span className={styles.self} title={group ? 'Self time of the folded spans' : 'Self time'}>
+            {formatDuration(self)}
           </span>
         </div>
       </div>
@@ -203,7 +247,7 @@ export function Waterfall(props: Props) {
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         tabIndex={0}
         role="listbox"
-        aria-label={`Waterfall: ${rows.length} spans; arrow keys move, left and right collapse and expand`}
+        aria-label={`Waterfall: ${rows.length} ${folded ? 'rows' : 'spans'}; arrow keys move, left and right collapse and expand`}
         onKeyDown={onKeyDown}
         data-testid="waterfall"
       >
@@ -280,6 +324,12 @@ const getStyles = (theme: GrafanaTheme2) => {
     slow: css({ color: theme.colors.warning.text, flexShrink: 0 }),
     timeline: css({ position: 'relative', height: '100%' }),
     bar: css({ position: 'absolute', top: 7, height: 10, minWidth: 1, borderRadius: 1, opacity: 0.55 }),
+    foldedBar: css({ opacity: 0.3, outline: `1px dashed ${theme.colors.text.secondary}` }),
+    folded: css({
+      flexShrink: 0,
+      color: theme.colors.text.secondary,
+      fontStyle: 'italic',
+    }),
     critical: css({
       position: 'absolute',
       top: 5,

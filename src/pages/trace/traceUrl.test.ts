@@ -2,11 +2,11 @@
 import { readTraceUrl } from './traceUrl';
 
 describe('readTraceUrl', () => {
-  it('reads span, tab, grouping, measure and path mode', () => {
+  it('reads span, tab, grouping, measure, path mode and all spans', () => {
     expect(
       readTraceUrl(
         new URLSearchParams(
-          'span=00000000000000aa&view=gaps&group=attribute&groupAttr=http.route&measure=busyIdle&path=sync'
+          'span=00000000000000aa&view=gaps&group=attribute&groupAttr=http.route&measure=busyIdle&path=sync&spans=all'
         )
       )
     ).toEqual({
@@ -16,17 +16,19 @@ describe('readTraceUrl', () => {
       attribute: 'http.route',
       measure: 'busyIdle',
       pathMode: 'sync',
+      allSpans: true,
     });
   });
 
   it('falls back to the defaults', () => {
-    expect(readTraceUrl(new URLSearchParams('view=nope&group=nope&measure=nope&path=nope'))).toEqual({
+    expect(readTraceUrl(new URLSearchParams('view=nope&group=nope&measure=nope&path=nope&spans=some'))).toEqual({
       spanId: '',
       view: 'breakdown',
       group: 'service',
       attribute: '',
       measure: 'self',
       pathMode: 'async',
+      allSpans: false,
     });
   });
 });

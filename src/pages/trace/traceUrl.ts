@@ -1,7 +1,8 @@
 /**
  * The trace page's URL state: the selected span (`span`, hex id), the tab below the waterfall
  * (`view`), the breakdown's grouping and measure (`group`, `groupAttr`, `measure`) and the
- * critical-path mode (`path=sync`, app/pathModeParam.ts). Unknown values fall back to the defaults.
+ * critical-path mode (`path=sync`, app/pathModeParam.ts), and `spans=all` to show every span of a
+ * trace that would open on the summary (summaryView.ts). Unknown values fall back to the defaults.
  */
 import type { GroupKind, PathMode } from '../../engine';
 import type { Measure } from '../../components/breakdown';
@@ -26,7 +27,12 @@ export interface TraceUrl {
   attribute: string;
   measure: Measure;
   pathMode: PathMode;
+  /** `spans=all`: every span, not the summary of a huge trace */
+  allSpans: boolean;
 }
+
+/** The URL patch leaving (`true`) or returning to (`false`) the summary of a huge trace. */
+export const allSpansPatch = (all: boolean) => ({ spans: all ? 'all' : undefined });
 
 export function readTraceUrl(params: URLSearchParams): TraceUrl {
   return {
@@ -36,5 +42,6 @@ export function readTraceUrl(params: URLSearchParams): TraceUrl {
     attribute: params.get('groupAttr') ?? '',
     measure: MEASURES.find((m) => m === params.get('measure')) ?? 'self',
     pathMode: readPathMode(params),
+    allSpans: params.get('spans') === 'all',
   };
 }

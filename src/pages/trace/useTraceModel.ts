@@ -5,16 +5,23 @@
  * path) and its services, the
  * waterfall's rows, critical sections, selection and collapsed spans, the selected span's details
  * and percentiles, and the tab below the waterfall (computed after the waterfall has painted).
+ * A huge trace opens on its summary (summaryView.ts): the waterfall's rows are then pruned
+ * (engine/prune.ts: folded subtrees, expanded on demand), with the self-time hotspots and an
+ * in-trace search; `reveal` opens a span's folded and collapsed ancestors and selects it.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import {
   crossServiceGaps,
+  foldedAncestors,
   GroupKind,
   serviceOf,
   spanDuration,
   spanIdOf,
   PathMode,
+  prunedRows,
+  pruneTrace,
+  selfTimeHotspots,
   TraceAnalysis,
   traceServices,
   withPathMode,
@@ -29,9 +36,11 @@ import type { SpanMetrics } from '../../data';
 import { useSpanMetrics } from '../../app/useSpanMetrics';
 import { usePageTrace } from './usePageTrace';
 import { SpanPercentile, useOperationP95, useSpanPercentile } from './usePercentiles';
-import { criticalSectionsBySpan, findSpan, visibleRows } from './waterfallModel';
+import { criticalSectionsBySpan, findSpan, visibleRows, withoutAncestors } from './waterfallModel';
 import { spanInfo } from './spanInfo';
-import { readTraceUrl, TraceView } from './traceUrl';
+import { allSpansPatch, readTraceUrl, TraceView } from './traceUrl';
+import { HOTSPOT_COUNT, opensOnSummary } from './summaryView';
+import { useTraceSearch } from './useTraceSearch';
 
 const NO_FILE_PERCENTILE: AsyncState<SpanPercentile> = {
   loading: false,
@@ -53,7 +62,26 @@ export function useTraceModel() {
   const services = useMemo(() => (analysis ? traceServices(analysis.trace) : []), [analysis]);
   const sections = useMemo(() => analysis && criticalSectionsBySpan(analysis), [analysis]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
-  const rows = useMemo(() => analysis && visibleRows(analysis, collapsed), [analysis, collapsed]);
+  const pruning = useMemo(
+    () => (analysis && opensOnSummary(analysis.trace.spanCount, url.allSpans) ? pruneTrace(analysis) : undefined),
+    [analysis, url.allSpans]
+  );
+  const hotspots = useMemo(
+    () => (analysis && pruning ? selfTimeHotspots(analysis, HOTSPOT_COUNT) : undefined),
+    [analysis, pruning]
+  );
+  // roots of folded subtrees the user expanded (summary only)
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
+  const shown = useMemo(() => {
+    if (!analysis) {
+      return undefined;
+    }
+    if (!pruning) {
+      return { rows: visibleRows(analysis, collapsed), folded: undefined };
+    }
+    const pruned = prunedRows(analysis, pruning, expanded, collapsed);
+    return { rows: pruned.span, folded: { groups: pruned.group, pruning } };
+  }, [analysis, pruning, expanded, collapsed]);
   const selected = useMemo(
     () => (analysis && url.spanId ? findSpan(analysis, url.spanId) : -1),
     [analysis, url.spanId]
@@ -79,17 +107,32 @@ export function useTraceModel() {
     (i: number) => analysis && update({ span: spanIdOf(analysis.trace, i) }),
     [analysis, update]
   );
+  // a folded subtree's root expands and folds back; any other span collapses and opens
   const onToggle = useCallback(
-    (i: number) =>
-      setCollapsed((c) => {
-        const next = new Set(c);
-        if (!next.delete(i)) {
-          next.add(i);
-        }
-        return next;
-      }),
-    []
+    (i: number) => {
+      if (pruning?.collapsible[i] === 1) {
+        setExpanded((e) => toggled(e, i));
+      } else {
+        setCollapsed((c) => toggled(c, i));
+      }
+    },
+    [pruning]
   );
+  const reveal = useCallback(
+    (i: number) => {
+      if (!analysis) {
+        return;
+      }
+      if (pruning) {
+        const above = foldedAncestors(analysis, pruning, i);
+        setExpanded((e) => (above.every((p) => e.has(p)) ? e : new Set([...e, ...above])));
+      }
+      setCollapsed((c) => withoutAncestors(analysis, c, i));
+      onSelect(i);
+    },
+    [analysis, pruning, onSelect]
+  );
+  const search = useTraceSearch(analysis, reveal);
   const colorOf = useCallback(
     (i: number) => (analysis ? services.indexOf(serviceOf(analysis.trace, i)) : 0),
     [analysis, services]
@@ -109,9 +152,15 @@ export function useTraceModel() {
     analysis,
     services,
     waterfall:
-      rows && sections
-        ? { rows, sections, selected, onSelect, collapsed, onToggle, colorOf, slowerThanP95 }
+      shown && sections
+        ? { ...shown, sections, selected, onSelect, collapsed, onToggle, colorOf, slowerThanP95 }
         : undefined,
+    /** on a huge trace's summary: the pruning's self-time bound, the hotspots and the in-trace search */
+    summary: pruning && hotspots ? { threshold: pruning.threshold, hotspots, search } : undefined,
+    /** whether the trace is big enough for a summary (shown or left with `spans=all`) */
+    huge: analysis !== undefined && opensOnSummary(analysis.trace.spanCount, false),
+    setAllSpans: (all: boolean) => update(allSpansPatch(all)),
+    reveal,
     /** the selected span's details and its operation's p95, or undefined when none is selected */
     details: analysis && selected >= 0 ? { span: spanInfo(analysis, selected), p95: p95.p95Of(selected) } : undefined,
     percentile,
@@ -130,4 +179,13 @@ export function useTraceModel() {
     gaps,
     flame,
   };
+}
+
+/** `set` with `i` added, or removed when it was in it. */
+function toggled(set: ReadonlySet<number>, i: number): ReadonlySet<number> {
+  const next = new Set(set);
+  if (!next.delete(i)) {
+    next.add(i);
+  }
+  return next;
 }

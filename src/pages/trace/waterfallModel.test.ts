@@ -1,6 +1,6 @@
 import { analyzeTrace, parseOtlpTrace, spanIdOf } from '../../engine';
 import { tinyId, tinyOtlp } from '../../../tests/synthetic/tiny';
-import { criticalSectionsBySpan, findSpan, mapCriticalSections, visibleRows } from './waterfallModel';
+import { criticalSectionsBySpan, findSpan, mapCriticalSections, visibleRows, withoutAncestors } from './waterfallModel';
 import { percentileLabel } from './PercentileBadge';
 
 // root 0–100 µs with two parallel children: a (10–40) and b (20–90); b has a child c (30–80).
@@ -37,6 +37,13 @@ describe('waterfall model', () => {
     ]);
     expect(of('c')).toEqual([[30, 80]]);
     expect(of('a')).toEqual([]);
+  });
+
+  it('opens the collapsed ancestors of a span, and only those', () => {
+    const collapsed = new Set([index('root'), index('b'), index('a')]);
+    expect(names(Uint32Array.from(withoutAncestors(analysis, collapsed, index('c'))))).toEqual(['a']);
+    const others = new Set([index('c')]);
+    expect(withoutAncestors(analysis, others, index('a'))).toBe(others);
   });
 
   it('finds spans by hex id', () => {

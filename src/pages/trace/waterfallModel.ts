@@ -5,7 +5,8 @@
  *   `mapCriticalSections` maps one span's sections to what a row draws;
  * - `visibleRows`: spans in tree order (parents before children, siblings by start), skipping the
  *   descendants of collapsed spans — one pass over the preorder, using depth to skip subtrees;
- * - `findSpan`: the span with a given id.
+ * - `findSpan`: the span with a given id;
+ * - `withoutAncestors`: the collapsed spans less those above a span, so that span shows: O(depth).
  * These loops run over every span of traces up to 100k spans, so they read the engine's typed-array
  * columns directly here (the waterfall component itself reads spans through the engine's accessors).
  */
@@ -70,6 +71,26 @@ export function visibleRows(analysis: TraceAnalysis, collapsed: ReadonlySet<numb
     out[n++] = i;
   }
   return out.subarray(0, n);
+}
+
+/** `collapsed` without span `i`'s ancestors (the same set when none of them is in it). O(depth of i). */
+export function withoutAncestors(
+  analysis: TraceAnalysis,
+  collapsed: ReadonlySet<number>,
+  i: number
+): ReadonlySet<number> {
+  const above: number[] = [];
+  for (let p = analysis.tree.parent[i]; p >= 0 && collapsed.size > 0; p = analysis.tree.parent[p]) {
+    if (collapsed.has(p)) {
+      above.push(p);
+    }
+  }
+  if (above.length === 0) {
+    return collapsed;
+  }
+  const next = new Set(collapsed);
+  above.forEach((p) => next.delete(p));
+  return next;
 }
 
 /** Index of span `spanId` (lowercase hex) or -1. O(n). */
