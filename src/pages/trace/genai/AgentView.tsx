@@ -10,15 +10,35 @@ import { GrafanaTheme2 } from '@grafana/data';
 import { Alert, Button, Column, useStyles2 } from '@grafana/ui';
 import { NamedTable } from '../../../components/NamedTable';
 import { sortableColumn } from '../../../components/tableColumns';
-import { formatDuration } from '../../../components/breakdown';
-import { durationColumn, shareColumn, textColumn } from './columns';
+import { formatDuration, formatShare } from '../../../components/breakdown';
 import { AgentPart, AgentRunView, AgentView as AgentViewModel } from './agentViewModel';
 
 const COLUMNS: Array<Column<AgentPart>> = [
-  textColumn('part', 'Part', (p) => p.label),
-  sortableColumn('calls', 'Calls', (p) => p.calls ?? undefined, (p) => p.calls ?? ''),
-  durationColumn('time', 'Time', (p) => p.time),
-  shareColumn('share', 'Share of run', (p) => p.share),
+  sortableColumn(
+    'part',
+    'Part',
+    (p) => p.label,
+    (p) => p.label,
+    { ascendingFirst: true }
+  ),
+  sortableColumn(
+    'calls',
+    'Calls',
+    (p) => p.calls ?? undefined,
+    (p) => p.calls ?? ''
+  ),
+  sortableColumn(
+    'time',
+    'Time',
+    (p) => p.time,
+    (p) => formatDuration(p.time)
+  ),
+  sortableColumn(
+    'share',
+    'Share of run',
+    (p) => p.share,
+    (p) => formatShare(p.share)
+  ),
 ];
 
 const runName = (run: AgentRunView) => `${run.agentName} (${run.spanId})`;

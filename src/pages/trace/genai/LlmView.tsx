@@ -11,8 +11,7 @@ import { Alert, Column, useStyles2 } from '@grafana/ui';
 import { GenAiRow, Percentiles } from '../../../engine';
 import { NamedTable } from '../../../components/NamedTable';
 import { sortableColumn } from '../../../components/tableColumns';
-import { formatDuration } from '../../../components/breakdown';
-import { countColumn, durationColumn, shareColumn, textColumn } from './columns';
+import { formatDuration, formatShare } from '../../../components/breakdown';
 import { isLlmViewEmpty, LlmView as LlmViewModel, SplitPart } from './llmViewModel';
 import { WarningList } from './WarningList';
 
@@ -31,9 +30,26 @@ const PERCENTILES = [
 ] as const;
 
 const ROW_COLUMNS: Array<Column<GenAiRow>> = [
-  textColumn('model', 'Model', (r) => r.model),
-  textColumn('operation', 'Operation', (r) => r.operation),
-  countColumn('requests', 'Requests', (r) => r.requests),
+  sortableColumn(
+    'model',
+    'Model',
+    (r) => r.model,
+    (r) => r.model,
+    { ascendingFirst: true }
+  ),
+  sortableColumn(
+    'operation',
+    'Operation',
+    (r) => r.operation,
+    (r) => r.operation,
+    { ascendingFirst: true }
+  ),
+  sortableColumn(
+    'requests',
+    'Requests',
+    (r) => r.requests,
+    (r) => r.requests
+  ),
   ...PERCENTILES.map(([key, header, known]) =>
     sortableColumn<GenAiRow>(
       key,
@@ -42,8 +58,18 @@ const ROW_COLUMNS: Array<Column<GenAiRow>> = [
       (r) => percentileCell(r[key], r[known], r.requests)
     )
   ),
-  countColumn('inputTokens', 'Tokens in', (r) => r.inputTokens),
-  countColumn('outputTokens', 'Tokens out', (r) => r.outputTokens),
+  sortableColumn(
+    'inputTokens',
+    'Tokens in',
+    (r) => r.inputTokens,
+    (r) => r.inputTokens
+  ),
+  sortableColumn(
+    'outputTokens',
+    'Tokens out',
+    (r) => r.outputTokens,
+    (r) => r.outputTokens
+  ),
   sortableColumn(
     'rate',
     'Output tokens/s',
@@ -53,9 +79,25 @@ const ROW_COLUMNS: Array<Column<GenAiRow>> = [
 ];
 
 const SPLIT_COLUMNS: Array<Column<SplitPart>> = [
-  textColumn('part', 'Part', (p) => p.label),
-  durationColumn('time', 'Time', (p) => p.time),
-  shareColumn('share', 'Share', (p) => p.share),
+  sortableColumn(
+    'part',
+    'Part',
+    (p) => p.label,
+    (p) => p.label,
+    { ascendingFirst: true }
+  ),
+  sortableColumn(
+    'time',
+    'Time',
+    (p) => p.time,
+    (p) => formatDuration(p.time)
+  ),
+  sortableColumn(
+    'share',
+    'Share',
+    (p) => p.share,
+    (p) => formatShare(p.share)
+  ),
 ];
 
 export function LlmView({ view }: { view: LlmViewModel }) {
