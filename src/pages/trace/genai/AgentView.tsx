@@ -10,35 +10,20 @@ import { GrafanaTheme2 } from '@grafana/data';
 import { Alert, Button, Column, useStyles2 } from '@grafana/ui';
 import { NamedTable } from '../../../components/NamedTable';
 import { sortableColumn } from '../../../components/tableColumns';
-import { formatDuration, formatShare } from '../../../components/breakdown';
+import { formatDuration } from '../../../components/breakdown';
+import { durationColumn, shareColumn, textColumn } from './columns';
 import { AgentPart, AgentRunView, AgentView as AgentViewModel } from './agentViewModel';
 
 const COLUMNS: Array<Column<AgentPart>> = [
-  sortableColumn(
-    'part',
-    'Part',
-    (p) => p.label,
-    (p) => p.label,
-    { ascendingFirst: true }
-  ),
+  textColumn('part', 'Part', (p) => p.label),
   sortableColumn(
     'calls',
     'Calls',
     (p) => p.calls ?? undefined,
     (p) => p.calls ?? ''
   ),
-  sortableColumn(
-    'time',
-    'Time',
-    (p) => p.time,
-    (p) => formatDuration(p.time)
-  ),
-  sortableColumn(
-    'share',
-    'Share of run',
-    (p) => p.share,
-    (p) => formatShare(p.share)
-  ),
+  durationColumn('time', 'Time', (p) => p.time),
+  shareColumn('share', 'Share of run', (p) => p.share),
 ];
 
 const runName = (run: AgentRunView) => `${run.agentName} (${run.spanId})`;

@@ -9,57 +9,20 @@ import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Alert, Column, useStyles2 } from '@grafana/ui';
 import { NamedTable } from '../../../components/NamedTable';
-import { sortableColumn } from '../../../components/tableColumns';
-import { formatDuration, formatShare } from '../../../components/breakdown';
+import { countColumn, durationColumn, shareColumn, textColumn } from './columns';
 import { AsyncBusyRow, AsyncBusyView } from './asyncBusyViewModel';
 import { WarningList } from './WarningList';
 
 const reported = (r: AsyncBusyRow) => r.reporting > 0;
 
 const COLUMNS: Array<Column<AsyncBusyRow>> = [
-  sortableColumn(
-    'service',
-    'Service',
-    (r) => r.service,
-    (r) => r.service,
-    { ascendingFirst: true }
-  ),
-  sortableColumn(
-    'reporting',
-    'Spans reporting',
-    (r) => r.reporting,
-    (r) => r.reporting
-  ),
-  sortableColumn(
-    'busy',
-    'Busy',
-    (r) => r.busy,
-    (r) => (reported(r) ? formatDuration(r.busy) : '–')
-  ),
-  sortableColumn(
-    'idle',
-    'Idle',
-    (r) => r.idle,
-    (r) => (reported(r) ? formatDuration(r.idle) : '–')
-  ),
-  sortableColumn(
-    'busyShare',
-    'Busy share',
-    (r) => r.busyShare,
-    (r) => formatShare(r.busyShare)
-  ),
-  sortableColumn(
-    'lacking',
-    'Spans without them',
-    (r) => r.lacking,
-    (r) => r.lacking
-  ),
-  sortableColumn(
-    'leftOut',
-    'Left out',
-    (r) => r.leftOut,
-    (r) => r.leftOut
-  ),
+  textColumn('service', 'Service', (r) => r.service),
+  countColumn('reporting', 'Spans reporting', (r) => r.reporting),
+  durationColumn('busy', 'Busy', (r) => r.busy, reported),
+  durationColumn('idle', 'Idle', (r) => r.idle, reported),
+  shareColumn('busyShare', 'Busy share', (r) => r.busyShare),
+  countColumn('lacking', 'Spans without them', (r) => r.lacking),
+  countColumn('leftOut', 'Left out', (r) => r.leftOut),
 ];
 
 export function AsyncBusyNote({ view }: { view: AsyncBusyView }) {

@@ -11,7 +11,8 @@ import { Alert, Column, useStyles2 } from '@grafana/ui';
 import { GenAiRow, Percentiles } from '../../../engine';
 import { NamedTable } from '../../../components/NamedTable';
 import { sortableColumn } from '../../../components/tableColumns';
-import { formatDuration, formatShare } from '../../../components/breakdown';
+import { formatDuration } from '../../../components/breakdown';
+import { countColumn, durationColumn, shareColumn, textColumn } from './columns';
 import { isLlmViewEmpty, LlmView as LlmViewModel, SplitPart } from './llmViewModel';
 import { WarningList } from './WarningList';
 
@@ -30,26 +31,9 @@ const PERCENTILES = [
 ] as const;
 
 const ROW_COLUMNS: Array<Column<GenAiRow>> = [
-  sortableColumn(
-    'model',
-    'Model',
-    (r) => r.model,
-    (r) => r.model,
-    { ascendingFirst: true }
-  ),
-  sortableColumn(
-    'operation',
-    'Operation',
-    (r) => r.operation,
-    (r) => r.operation,
-    { ascendingFirst: true }
-  ),
-  sortableColumn(
-    'requests',
-    'Requests',
-    (r) => r.requests,
-    (r) => r.requests
-  ),
+  textColumn('model', 'Model', (r) => r.model),
+  textColumn('operation', 'Operation', (r) => r.operation),
+  countColumn('requests', 'Requests', (r) => r.requests),
   ...PERCENTILES.map(([key, header, known]) =>
     sortableColumn<GenAiRow>(
       key,
@@ -58,18 +42,8 @@ const ROW_COLUMNS: Array<Column<GenAiRow>> = [
       (r) => percentileCell(r[key], r[known], r.requests)
     )
   ),
-  sortableColumn(
-    'inputTokens',
-    'Tokens in',
-    (r) => r.inputTokens,
-    (r) => r.inputTokens
-  ),
-  sortableColumn(
-    'outputTokens',
-    'Tokens out',
-    (r) => r.outputTokens,
-    (r) => r.outputTokens
-  ),
+  countColumn('inputTokens', 'Tokens in', (r) => r.inputTokens),
+  countColumn('outputTokens', 'Tokens out', (r) => r.outputTokens),
   sortableColumn(
     'rate',
     'Output tokens/s',
@@ -79,25 +53,9 @@ const ROW_COLUMNS: Array<Column<GenAiRow>> = [
 ];
 
 const SPLIT_COLUMNS: Array<Column<SplitPart>> = [
-  sortableColumn(
-    'part',
-    'Part',
-    (p) => p.label,
-    (p) => p.label,
-    { ascendingFirst: true }
-  ),
-  sortableColumn(
-    'time',
-    'Time',
-    (p) => p.time,
-    (p) => formatDuration(p.time)
-  ),
-  sortableColumn(
-    'share',
-    'Share',
-    (p) => p.share,
-    (p) => formatShare(p.share)
-  ),
+  textColumn('part', 'Part', (p) => p.label),
+  durationColumn('time', 'Time', (p) => p.time),
+  shareColumn('share', 'Share', (p) => p.share),
 ];
 
 export function LlmView({ view }: { view: LlmViewModel }) {
