@@ -2,7 +2,7 @@ import { act, renderHook } from '@testing-library/react';
 import { recorded, wireText } from '../../tests/support/recorded';
 import { recordedSource } from '../loading/testing/recordedSource';
 import type { FetchedTrace } from '../sources/types';
-import { RENDER_INTERVAL_MS, useManyTraces } from './useManyTraces';
+import { RENDER_COST_FACTOR, RENDER_INTERVAL_MS, useManyTraces } from './useManyTraces';
 
 const IDS = ['a', 'b', 'c', 'd'];
 const RANGE = { start: 1795255306, end: 1795255317 };
@@ -29,7 +29,10 @@ async function until(done: () => boolean) {
 
 describe('useManyTraces', () => {
   beforeEach(() => jest.useFakeTimers());
-  afterEach(() => jest.useRealTimers());
+  afterEach(() => {
+    jest.restoreAllMocks();
+    jest.useRealTimers();
+  });
 
   it('keeps one Map, re-renders at most once per interval while traces arrive, and at once at the end', async () => {
     const { source, waiting } = gatedSource();
@@ -61,6 +64,27 @@ describe('useManyTraces', () => {
     expect(result.current.results).toBe(results);
     expect(result.current.arrived).toEqual(['b', 'a', 'd', 'c']);
     expect([...results.keys()]).toEqual(['b', 'a', 'd', 'c']);
+  });
+
+  it('waits longer between re-renders that take long: RENDER_COST_FACTOR times the last one', async () => {
+    const { source, waiting } = gatedSource();
+    // a clock that only rendering moves: each render of the page takes 100 ms
+    let clock = 0;
+    jest.spyOn(performance, 'now').mockImplementation(() => clock);
+    const { result } = renderHook(() => {
+      clock += 100;
+      return useManyTraces(source, IDS, RANGE);
+    });
+    await until(() => waiting.size === 4);
+    waiting.get('a')!();
+    await until(() => result.current.done === 1);
+    // that re-render took 100 ms: the next waits 4 × 100 ms after it ended, not 250 ms
+    waiting.get('b')!();
+    await until(() => result.current.results.size === 2);
+    act(() => jest.advanceTimersByTime(RENDER_INTERVAL_MS));
+    expect(result.current.done).toBe(1);
+    act(() => jest.advanceTimersByTime(RENDER_COST_FACTOR * 100 - RENDER_INTERVAL_MS));
+    expect(result.current.done).toBe(2);
   });
 
   it('on cancel keeps what came in and says the rest never comes; a new list starts empty', async () => {

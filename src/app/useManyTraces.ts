@@ -4,8 +4,11 @@
  * drops the old results. `cancel` stops the fetch where it is: the results so far stay,
  * `cancelled` says the rest never comes.
  * Thousands of traces: each arrival is O(1) (a set in one Map kept across renders and a push to
- * the arrival list, no copy), and the page re-renders at most once per `RENDER_INTERVAL_MS`
- * while traces arrive, then at once when the last is in or the fetch is cancelled. Views that
+ * the arrival list, no copy), and while traces arrive the page re-renders at most once per
+ * `RENDER_INTERVAL_MS`, or per `RENDER_COST_FACTOR` times what the last re-render took (asked for
+ * until its effects ran) when that is longer — so re-rendering a large view (a comparison table,
+ * a flame graph) takes at most about a fifth of the main thread and the fetch keeps its pace —
+ * then at once when the last is in or the fetch is cancelled. Views that
  * fold the traces in (an aggregate filling in) take the ids from `arrived` past their last
  * position, so a whole load costs them O(traces), not O(traces²). A loaded trace keeps its
  * analysis, never the fetched text.
@@ -16,6 +19,8 @@ import type { SearchRange, TraceSource } from '../sources/types';
 
 /** Shortest time between two re-renders while traces arrive (at most 4 a second). */
 export const RENDER_INTERVAL_MS = 250;
+/** Time between two re-renders while traces arrive, at least, in multiples of the last one's cost. */
+export const RENDER_COST_FACTOR = 4;
 
 export interface ManyTraces {
   /**
@@ -51,6 +56,17 @@ export function useManyTraces(
   const [cancelledLoad, setCancelledLoad] = useState<Load>();
   const [version, setVersion] = useState(0);
   const controller = useRef<AbortController>();
+  /** when the pending re-render was asked for (NaN: none), when the last one ended, the gap to keep */
+  const pace = useRef({ asked: NaN, last: -Infinity, gap: RENDER_INTERVAL_MS });
+  useEffect(() => {
+    // the re-render asked for has run: what it took sets the gap before the next
+    const p = pace.current;
+    if (!Number.isNaN(p.asked)) {
+      p.last = performance.now();
+      p.gap = Math.max(RENDER_INTERVAL_MS, RENDER_COST_FACTOR * (p.last - p.asked));
+      p.asked = NaN;
+    }
+  }, [version]);
   useEffect(() => {
     if (!source) {
       return;
@@ -58,11 +74,11 @@ export function useManyTraces(
     const current = new AbortController();
     controller.current = current;
     const { results, arrived } = load;
+    const p = pace.current;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let last = -Infinity;
     const render = () => {
       timer = undefined;
-      last = performance.now();
+      p.asked = p.last = performance.now();
       setVersion((v) => v + 1);
     };
     loadTraces(source, traceIds, {
@@ -72,7 +88,7 @@ export function useManyTraces(
         results.set(id, result);
         arrived.push(id);
         // the last one, or the first after a quiet interval, at once; else once the interval is over
-        const wait = last + RENDER_INTERVAL_MS - performance.now();
+        const wait = p.last + p.gap - performance.now();
         if (done === total || (wait <= 0 && timer === undefined)) {
           clearTimeout(timer);
           render();
