@@ -16,39 +16,17 @@
  *   to complete to both.
  * No pass/fail: a bench, outside the test suites.
  */
-import http from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
 import { toOtlpJson } from '../synthetic/otlp';
 import { templatedTraces } from '../bench/templated';
 import { procStatusMB } from '../bench/proc-status';
 import { startHarness } from '../harness/server';
 import { APP, launch, newPage } from './browser';
+import { fakeBackends, LONG_TASK_RECORDER } from './bigtrace';
 
 const COUNT = Number(process.env.BENCH_MANY_TRACES) || 5000;
 const SPANS = 200;
 const QUERY = '{ resource.service.name = "bench" }';
-
-/** A stand-in Tempo: the search lists every trace; each trace by id from the pre-made bodies. */
-async function fakeTempo(bodies: Map<string, Buffer>, hits: string) {
-  const server = http.createServer((req, res) => {
-    const path = (req.url ?? '').split('?')[0];
-    const id = /^\/api\/v2\/traces\/([0-9a-f]+)$/.exec(path)?.[1];
-    res.writeHead(200, { 'Content-Type': 'application/json' });
-    if (id && bodies.has(id)) {
-      res.end(bodies.get(id));
-    } else if (path === '/api/search') {
-      res.end(hits);
-    } else {
-      res.end(path.startsWith('/api/v1/') ? '{"status":"success","data":[]}' : '{}');
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((r) => server.close(r)),
-  };
-}
 
 /** Pids of this process's descendants that are Chromium renderers. */
 function rendererPids(): number[] {
@@ -159,18 +137,17 @@ async function measureManyTraces() {
       serviceStats: { bench: { spanCount: t.n } },
     });
   }
-  const backend = await fakeTempo(bodies, JSON.stringify({ traces: hits }));
+  const searchBody = JSON.stringify({ traces: hits });
+  // the search lists every trace; each trace by id from the bodies made above
+  const backend = await fakeBackends((path) =>
+    path === '/api/search' ? searchBody : bodies.get(/^\/api\/v2\/traces\/([0-9a-f]+)$/.exec(path)?.[1] ?? '')
+  );
   const harness = await startHarness({ tempoUrl: backend.url, promUrl: backend.url });
   const browser = await launch();
   try {
     const { page } = await newPage(browser);
     page.setDefaultTimeout(600_000);
-    await page.addInitScript(`
-      window.__longTasks = [];
-      new PerformanceObserver((list) =>
-        list.getEntries().forEach((e) => window.__longTasks.push({ start: e.startTime, duration: e.duration }))
-      ).observe({ type: 'longtask', buffered: true });
-    `);
+    await page.addInitScript(LONG_TASK_RECORDER);
     await page.goto(`${harness.url}${APP}/compare?ds=tempo`);
     await page.getByRole('heading', { name: 'Compare trace sets' }).waitFor();
     const cdp = await page.context().newCDPSession(page);

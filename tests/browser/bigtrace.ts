@@ -61,16 +61,15 @@ export interface BigTraceResult {
   scrolledPx: number;
 }
 
-/** A stand-in Tempo (and empty Prometheus) answering only what the trace page asks. */
-async function fakeBackends(traceId: string, body: string) {
+/**
+ * A stand-in Tempo (and empty Prometheus): `answer(path)` gives the body of a path it serves,
+ * anything else gets an empty answer (an empty Prometheus result, or `{}`).
+ */
+export async function fakeBackends(answer: (path: string) => string | Buffer | undefined) {
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0];
     res.writeHead(200, { 'Content-Type': 'application/json' });
-    if (path === `/api/v2/traces/${traceId}`) {
-      res.end(body);
-    } else {
-      res.end(path.startsWith('/api/v1/') ? '{"status":"success","data":[]}' : '{}');
-    }
+    res.end(answer(path) ?? (path.startsWith('/api/v1/') ? '{"status":"success","data":[]}' : '{}'));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
@@ -79,21 +78,24 @@ async function fakeBackends(traceId: string, body: string) {
   };
 }
 
+/** Page init script: records every long task (> 50 ms) in `window.__longTasks` as {start, duration}. */
+export const LONG_TASK_RECORDER = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) =>
+    list.getEntries().forEach((e) => window.__longTasks.push({ start: e.startTime, duration: e.duration }))
+  ).observe({ type: 'longtask', buffered: true });
+`;
+
 export async function measureBigTrace(spans = 100_000): Promise<BigTraceResult> {
   const trace = generateTrace('random', spans, 7);
   const body = toOtlpJson(trace, { wrapper: 'v2' });
-  const backend = await fakeBackends(trace.traceId, body);
+  const backend = await fakeBackends((path) => (path === `/api/v2/traces/${trace.traceId}` ? body : undefined));
   const harness = await startHarness({ tempoUrl: backend.url, promUrl: backend.url });
   const browser = await launch();
   try {
     const { page } = await newPage(browser);
     page.setDefaultTimeout(60_000);
-    await page.addInitScript(`
-      window.__longTasks = [];
-      new PerformanceObserver((list) =>
-        list.getEntries().forEach((e) => window.__longTasks.push({ start: e.startTime, duration: e.duration }))
-      ).observe({ type: 'longtask', buffered: true });
-    `);
+    await page.addInitScript(LONG_TASK_RECORDER);
     await page.goto(`${harness.url}${APP}/trace/${trace.traceId}`);
     await page.getByTestId('waterfall-row').first().waitFor();
     const firstPaintMs = (await page.evaluate(
