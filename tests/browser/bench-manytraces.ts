@@ -22,7 +22,7 @@ import { templatedTraces } from '../bench/templated';
 import { procStatusMB } from '../bench/proc-status';
 import { startHarness } from '../harness/server';
 import { APP, launch, newPage } from './browser';
-import { fakeBackends, LONG_TASK_RECORDER } from './bigtrace';
+import { fakeBackendsBy, LONG_TASK_RECORDER } from './bigtrace';
 
 const COUNT = Number(process.env.BENCH_MANY_TRACES) || 5000;
 const SPANS = 200;
@@ -139,7 +139,7 @@ async function measureManyTraces() {
   }
   const searchBody = JSON.stringify({ traces: hits });
   // the search lists every trace; each trace by id from the bodies made above
-  const backend = await fakeBackends((path) =>
+  const backend = await fakeBackendsBy((path) =>
     path === '/api/search' ? searchBody : bodies.get(/^\/api\/v2\/traces\/([0-9a-f]+)$/.exec(path)?.[1] ?? '')
   );
   const harness = await startHarness({ tempoUrl: backend.url, promUrl: backend.url });

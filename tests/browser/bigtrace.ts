@@ -65,7 +65,7 @@ export interface BigTraceResult {
  * A stand-in Tempo (and empty Prometheus): `answer(path)` gives the body of a path it serves,
  * anything else gets an empty answer (an empty Prometheus result, or `{}`).
  */
-export async function fakeBackends(answer: (path: string) => string | Buffer | undefined) {
+export async function fakeBackendsBy(answer: (path: string) => string | Buffer | undefined) {
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0];
     res.writeHead(200, { 'Content-Type': 'application/json' });
@@ -78,6 +78,10 @@ export async function fakeBackends(answer: (path: string) => string | Buffer | u
   };
 }
 
+/** A stand-in Tempo (and empty Prometheus) answering only what the trace page asks: trace `traceId`. */
+export const fakeBackends = (traceId: string, body: string) =>
+  fakeBackendsBy((path) => (path === `/api/v2/traces/${traceId}` ? body : undefined));
+
 /** Page init script: records every long task (> 50 ms) in `window.__longTasks` as {start, duration}. */
 export const LONG_TASK_RECORDER = `
   window.__longTasks = [];
@@ -89,7 +93,7 @@ export const LONG_TASK_RECORDER = `
 export async function measureBigTrace(spans = 100_000): Promise<BigTraceResult> {
   const trace = generateTrace('random', spans, 7);
   const body = toOtlpJson(trace, { wrapper: 'v2' });
-  const backend = await fakeBackends((path) => (path === `/api/v2/traces/${trace.traceId}` ? body : undefined));
+  const backend = await fakeBackends(trace.traceId, body);
   const harness = await startHarness({ tempoUrl: backend.url, promUrl: backend.url });
   const browser = await launch();
   try {
