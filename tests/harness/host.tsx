@@ -19,6 +19,7 @@ import * as grafanaData from '@grafana/data';
 import * as grafanaUi from '@grafana/ui';
 import * as grafanaRuntime from '@grafana/runtime';
 import * as grafanaI18n from '@grafana/i18n';
+import i18next from 'i18next';
 import * as rxjs from 'rxjs';
 import * as rxjsOperators from 'rxjs/operators';
 import * as lodash from 'lodash';
@@ -63,6 +64,7 @@ const SHARED: Record<string, unknown> = {
   '@grafana/ui': grafanaUi,
   '@grafana/runtime': grafanaRuntime,
   '@grafana/i18n': grafanaI18n,
+  i18next,
   rxjs,
   'rxjs/operators': rxjsOperators,
   lodash,
