@@ -64,6 +64,13 @@ export default function TracePage() {
       {analysis && waterfall && (
         <>
           <TraceSummary analysis={analysis} services={model.services} warnings={loaded.value?.warnings ?? []} />
+          {model.huge && (
+            <SummaryNotice
+              spanCount={analysis.trace.spanCount}
+              threshold={model.summary?.threshold}
+              onAllSpans={model.setAllSpans}
+            />
+          )}
           <CriticalPathSection
             analysis={analysis}
             mode={model.pathMode}
@@ -73,13 +80,6 @@ export default function TracePage() {
           />
           {model.summary && (
             <SelfTimeHotspots analysis={analysis} hotspots={model.summary.hotspots} onReveal={model.reveal} />
-          )}
-          {model.huge && (
-            <SummaryNotice
-              spanCount={analysis.trace.spanCount}
-              threshold={model.summary?.threshold}
-              onAllSpans={model.setAllSpans}
-            />
           )}
           {model.summary && <TraceSearchBox search={model.summary.search} />}
           {model.metrics.error && <p className={styles.note}>Percentiles unavailable: {model.metrics.error.message}</p>}
