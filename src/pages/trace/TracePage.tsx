@@ -27,6 +27,7 @@ import { CriticalPathSection } from './CriticalPathSection';
 import { DownloadOtlpButton } from './DownloadOtlpButton';
 import { FileProvenance } from './FileProvenance';
 import { GapsTable } from './GapsTable';
+import { GenAiSection } from './genai/GenAiSection';
 import { SelfTimeHotspots } from './SelfTimeHotspots';
 import { SpanDetails } from './SpanDetails';
 import { SummaryNotice } from './SummaryNotice';
@@ -124,6 +125,7 @@ export default function TracePage() {
             )}
             {view === 'gaps' && model.gaps && <GapsTable gaps={model.gaps} />}
           </div>
+          {lower && <GenAiSection analysis={lower} onSelect={model.reveal} />}
         </>
       )}
     </PluginPage>
