@@ -155,4 +155,20 @@ describe('Compare page on Jaeger', () => {
     expect(labels().filter((label) => label?.includes(': '))).toEqual([]);
     expect(asked).toHaveLength(1);
   });
+
+  it('switches the critical path to synchronous blocking only in the URL and in trace links, without searching again', async () => {
+    const asked: TraceQuery[] = [];
+    setTestSource(recordedJaeger(asked));
+    renderApp(`${PLUGIN_BASE_URL}/compare?ds=jaeger&svc=frontend&op=GET%20%2Fcheckout`);
+    await screen.findByRole('table', { name: 'Differences, largest first' }, SLOW);
+    fireEvent.click(screen.getByRole('radio', { name: 'Synchronous blocking only' }));
+    await waitFor(() =>
+      expect(new URLSearchParams(screen.getByTestId('location-search').textContent!).get('path')).toBe('sync')
+    );
+    await screen.findByRole('table', { name: 'Differences, largest first' }, SLOW);
+    const traceLinks = screen.getAllByRole('link').filter((l) => l.getAttribute('href')?.includes('/trace/'));
+    expect(traceLinks.length).toBeGreaterThan(0);
+    traceLinks.forEach((l) => expect(l.getAttribute('href')).toContain('path=sync'));
+    expect(asked).toHaveLength(1);
+  });
 });

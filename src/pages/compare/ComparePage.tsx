@@ -4,7 +4,7 @@
  * the rest; where the source takes TraceQL, also one TraceQL query split the same way, or two
  * queries. Renders what `useCompareModel` returns: the form, the sets found, the coverage line
  * (what the comparison is computed from, fetch progress with Cancel, "Use N traces"), the repaired
- * traces, the ranked differences and the call-tree diff.
+ * traces, the critical-path mode both use, the ranked differences and the call-tree diff.
  */
 import React from 'react';
 import { css } from '@emotion/css';
@@ -13,6 +13,7 @@ import { PluginPage } from '@grafana/runtime';
 import { Alert, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
 import { DataErrorAlert } from '../../components/DataErrorAlert';
 import { CoverageLine } from '../../components/CoverageLine';
+import { PathModeSwitch } from '../../components/PathModeSwitch';
 import { QueryContextBar } from '../../components/QueryContextBar';
 import { CallTreeDiffSection } from './CallTreeDiffSection';
 import { CompareForm } from './CompareForm';
@@ -75,6 +76,7 @@ export default function ComparePage() {
         </Alert>
       )}
       {result && <TraceSetWarnings repaired={result.repaired} traceHref={traceHref} />}
+      {(result || model.callTree) && <PathModeSwitch value={model.pathMode} onChange={model.setPathMode} />}
       {result && result.comparison.rows.length > 0 && (
         <ComparisonTable
           rows={result.comparison.rows}

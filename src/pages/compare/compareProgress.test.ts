@@ -1,6 +1,7 @@
 import { DataError } from '../../data';
 import { diffCallTrees } from '../../engine';
 import { analysed, DIFF_BASELINE, DIFF_COMPARISON } from '../../engine/testing/call-tree-fixtures';
+import { analysedHandSpans } from '../../engine/testing/genai-spans';
 import type { TraceResult } from '../../loading';
 import { callTreeDiffView } from './callTreeDiffView';
 import { DIFF_ROWS } from './compareModel';
@@ -32,8 +33,8 @@ const ranked = (progress: ComparisonProgress, a: ReturnType<typeof arrivals>) =>
 describe('ComparisonProgress and DiffProgress', () => {
   it('fill in as traces arrive, leaving out failed ones, and end as the comparison of all', () => {
     const a = arrivals();
-    const comparing = new ComparisonProgress(sets, { kind: 'operation' }, 3);
-    const diffing = new DiffProgress(sets);
+    const comparing = new ComparisonProgress(sets, { kind: 'operation' }, 3, 'async');
+    const diffing = new DiffProgress(sets, 'async');
     a.arrive('b1', loaded(B1));
     // no slow trace yet: nothing to compare
     expect(comparing.update(a)).toEqual({ repaired: [], comparison: { rows: [], other: null }, examples: new Map() });
@@ -70,12 +71,45 @@ describe('ComparisonProgress and DiffProgress', () => {
     const comparison = new ComparisonProgress(
       { slow: ['t'], baseline: ['t'], thresholdMs: NaN },
       { kind: 'service' },
-      3
+      3,
+      'async'
     );
     // the same trace on both sides: no difference anywhere
     expect(ranked(comparison, a)).toEqual([
       ['api', 0],
       ['db', 0],
     ]);
+  });
+});
+
+describe('the critical-path mode of a comparison', () => {
+  // both traces: web's request R [0,50] µs publishes P [10,30]; in the slow one, worker's consumer
+  // C [20,80] runs on after R ended. Async: C owns (50,80] of the path, so worker is +30 µs; web's
+  // R (0,10] + (30,50] and P (10,30] are 50 µs on both sides. Sync: C is never on the path (its
+  // 30 µs is a gap), so worker is 0 µs on both sides.
+  const request = [
+    { id: 'r', service: 'web', kind: 'SERVER' as const, start: 0, end: 50 },
+    { id: 'p', service: 'web', kind: 'PRODUCER' as const, parent: 'r', start: 10, end: 30 },
+  ];
+  const consumer = { id: 'c', service: 'worker', kind: 'CONSUMER' as const, parent: 'p', start: 20, end: 80 };
+  const a = arrivals();
+  a.arrive('slow', loaded(analysedHandSpans([...request, consumer])));
+  a.arrive('base', loaded(analysedHandSpans(request)));
+  const split = { slow: ['slow'], baseline: ['base'], thresholdMs: NaN };
+
+  it.each([
+    ['async', 30],
+    ['sync', 0],
+  ] as const)('in %s mode, the consumer’s service gains %d µs of critical path', (mode, worker) => {
+    const comparing = new ComparisonProgress(split, { kind: 'service' }, 3, mode);
+    expect(new Map(ranked(comparing, a) as Array<[string, number]>)).toEqual(
+      new Map([
+        ['web', 0],
+        ['worker', worker],
+      ])
+    );
+    const diff = new DiffProgress(split, mode).update(a);
+    const consumerRow = diff?.rows.find((r) => r.path.length === 3);
+    expect(consumerRow?.criticalDelta).toBe(worker * US);
   });
 });

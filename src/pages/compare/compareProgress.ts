@@ -7,10 +7,18 @@
  * render (at most a few a second). Neither keeps a trace's text; the diff keeps each set's ids in
  * the order taken, to name example traces. Comparing is split from diffing so that regrouping the
  * comparison (a new `ComparisonProgress`, which folds in every trace again) leaves the diff alone.
- * Either side without a loaded trace: an empty comparison and no diff.
+ * Either side without a loaded trace: an empty comparison and no diff. Every trace enters with
+ * the critical path of the page's mode (engine `withPathMode`); a new mode starts both over.
  */
 import { DataError } from '../../data';
-import { CallTreeDiffAccumulator, GroupBy, TraceAnalysis, TraceSetComparer } from '../../engine';
+import {
+  CallTreeDiffAccumulator,
+  GroupBy,
+  PathMode,
+  TraceAnalysis,
+  TraceSetComparer,
+  withPathMode,
+} from '../../engine';
 import type { TraceResult } from '../../loading';
 import { callTreeDiffView, CallTreeDiffView } from './callTreeDiffView';
 import { CompareResult, DIFF_ROWS, ExampleTraces, repairedTraces, Split } from './compareModel';
@@ -24,14 +32,20 @@ export interface Arrivals {
 
 type Side = 'slow' | 'baseline';
 
-/** Hands each newly arrived loaded trace of the two sets to `take`, once per set holding it. */
+/**
+ * Hands each newly arrived loaded trace of the two sets to `take`, once per set holding it, with
+ * the critical path of `pathMode`.
+ */
 class SetFeed {
   private seen = 0;
   private readonly rank: Record<Side, Map<string, number>>;
   /** traces taken per set */
   readonly taken: Record<Side, number> = { slow: 0, baseline: 0 };
 
-  constructor(sets: Split) {
+  constructor(
+    sets: Split,
+    private readonly pathMode: PathMode
+  ) {
     const ranks = (ids: string[]) => new Map(ids.map((id, k) => [id, k]));
     this.rank = { slow: ranks(sets.slow), baseline: ranks(sets.baseline) };
   }
@@ -49,7 +63,7 @@ class SetFeed {
         const rank = this.rank[side].get(traceId);
         if (rank !== undefined) {
           this.taken[side]++;
-          take(side, traceId, result.analysis, rank);
+          take(side, traceId, withPathMode(result.analysis, this.pathMode), rank);
         }
       }
     }
@@ -66,8 +80,8 @@ export class ComparisonProgress {
   private readonly comparer: TraceSetComparer;
   private readonly examples: ExampleTraces;
 
-  constructor(sets: Split, groupBy: GroupBy, examples: number) {
-    this.feed = new SetFeed(sets);
+  constructor(sets: Split, groupBy: GroupBy, examples: number, pathMode: PathMode) {
+    this.feed = new SetFeed(sets, pathMode);
     this.comparer = new TraceSetComparer(groupBy);
     this.examples = new ExampleTraces(groupBy, examples);
   }
@@ -95,8 +109,8 @@ export class DiffProgress {
   private readonly diff = new CallTreeDiffAccumulator();
   private readonly ids: Record<Side, string[]> = { slow: [], baseline: [] };
 
-  constructor(sets: Split) {
-    this.feed = new SetFeed(sets);
+  constructor(sets: Split, pathMode: PathMode) {
+    this.feed = new SetFeed(sets, pathMode);
   }
 
   /** Folds in what arrived since the last call, and returns the diff of all loaded so far (null: a side has none). */

@@ -17,6 +17,8 @@ import { UrlPatch, useUrlState } from '../../app/urlState';
 import { useAsync } from '../../app/useAsync';
 import { useManyTraces } from '../../app/useManyTraces';
 import { traceUrl } from '../../app/links';
+import { pathModePatch, readPathMode } from '../../app/pathModeParam';
+import type { PathMode } from '../../engine';
 import { DEFAULT_SETTINGS, MAX_TRACES_FOR_AGGREGATE } from '../../app/settings';
 import { exampleLinks } from './callTreeDiffView';
 import { findTraceSets } from './compareModel';
@@ -34,6 +36,7 @@ export function useCompareModel() {
   const { params, update } = useUrlState();
   const navigate = useNavigate();
   const request = readCompareUrl(params, traceql);
+  const pathMode = readPathMode(params);
   const { mode, svc, op, q, pct, slowQ, baseQ, group, ready } = request;
   const maxTraces = request.n ?? settings.maxTracesForAggregate ?? DEFAULT_SETTINGS.maxTracesForAggregate;
 
@@ -75,20 +78,21 @@ export function useCompareModel() {
     : undefined;
   const raiseTo =
     found && found.search.reached ? raisedSample(maxTraces, maxTraces * 2, MAX_TRACES_FOR_AGGREGATE) : undefined;
-  // a new search or a new fetch (a new `results`) starts over; regrouping redoes the comparison only
+  // a new search, a new fetch (a new `results`) or another path mode starts over; regrouping redoes
+  // the comparison only
   const comparing = useMemo(
-    () => found && new ComparisonProgress(found, { kind: group }, EXAMPLES),
+    () => found && new ComparisonProgress(found, { kind: group }, EXAMPLES, pathMode),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [found, loaded.results, group]
+    [found, loaded.results, group, pathMode]
   );
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const diffing = useMemo(() => found && new DiffProgress(found), [found, loaded.results]);
+  const diffing = useMemo(() => found && new DiffProgress(found, pathMode), [found, loaded.results, pathMode]);
   // `version` changes whenever the results did (they grow in place)
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const result = useMemo(() => comparing?.update(loaded), [comparing, loaded.version]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const callTree = useMemo(() => diffing?.update(loaded) ?? null, [diffing, loaded.version]);
-  const traceHref = (id: string) => traceUrl(id, context.carry);
+  const traceHref = (id: string) => traceUrl(id, { ...context.carry, ...pathModePatch(pathMode) });
 
   return {
     context,
@@ -124,5 +128,8 @@ export function useCompareModel() {
     run: (patch: UrlPatch) => update(patch, { push: true }),
     setMode: (m: CompareMode) => update({ mode: m === 'queries' ? 'queries' : undefined }),
     setGroup: (g: GroupOption['value']) => update({ group: g }),
+    /** the critical path the comparison and the diff use (URL `path`) */
+    pathMode,
+    setPathMode: (m: PathMode) => update(pathModePatch(m)),
   };
 }
