@@ -1,6 +1,6 @@
 /** The panel's options, their defaults and their editors (panel editor, "Trace latency breakdown" section). */
 import { PanelOptionsEditorBuilder, SelectableValue } from '@grafana/data';
-import type { GroupBy, GroupKind } from '../../engine';
+import type { GroupBy, GroupKind, PathMode } from '../../engine';
 import { t } from '@grafana/i18n';
 import { DurationUnit, Measure, measureLabel, SortOrder, unitName } from '../../components/breakdown';
 
@@ -12,6 +12,8 @@ export interface BreakdownOptions {
   /** attribute key when grouping by attribute, span or resource scope (span first) */
   attributeKey: string;
   measure: Measure;
+  /** which critical path the critical-path measure and the flame graph use (engine critical-path.ts) */
+  pathMode: PathMode;
   view: ViewOption;
   /** groups shown before "Other"; 0 shows all */
   topN: number;
@@ -32,6 +34,7 @@ export const DEFAULT_OPTIONS: BreakdownOptions = {
   groupBy: 'service',
   attributeKey: '',
   measure: 'self',
+  pathMode: 'async',
   view: 'bars',
   topN: 8,
   sort: 'desc',
@@ -68,6 +71,12 @@ const groupByChoices = () =>
 const measureChoices = () =>
   choices<Measure>(['self', 'criticalPath', 'total', 'busyIdle'], (measure) =>
     measure === 'busyIdle' ? t('panel.options.measure.busy-idle', 'Busy / idle') : measureLabel(measure)
+  );
+const pathModeChoices = () =>
+  choices<PathMode>(['async', 'sync'], (mode) =>
+    mode === 'sync'
+      ? t('panel.options.path-mode.sync', 'Synchronous blocking only')
+      : t('panel.options.path-mode.async', 'Follow async work and links')
   );
 const viewChoices = () =>
   choices<ViewOption>(['bars', 'stacked', 'table', 'flame'], (view) => {
@@ -146,6 +155,18 @@ export function addOptions(builder: PanelOptionsEditorBuilder<BreakdownOptions>)
       category: analysis,
       defaultValue: d.measure,
       settings: { options: measureChoices() },
+    })
+    .addRadio({
+      path: 'pathMode',
+      name: t('panel.options.path-mode.name', 'Critical path'),
+      description: t(
+        'panel.options.path-mode.description',
+        'Synchronous: only work the request waited for. Async: also consumers and work that outlives its parent, once nothing else runs.'
+      ),
+      category: analysis,
+      defaultValue: d.pathMode,
+      settings: { options: pathModeChoices() },
+      showIf: (o) => o.measure === 'criticalPath' || o.view === 'flame',
     })
     .addNumberInput({
       path: 'topN',

@@ -9,12 +9,14 @@ import {
   isTiny,
   panelAnalyses,
   panelBody,
+  panelContent,
   PanelContent,
   panelCoverage,
   panelSummary,
   tracePageView,
 } from './panelModel';
 import type { SearchState } from './useSearchAnalyses';
+import { analysedHandSpans } from '../../engine/testing/genai-spans';
 
 /** a trace of 10 spans, as far as coverage reads it */
 const analysis = { trace: { spanCount: 10 }, warnings: [] } as unknown as TraceAnalysis;
@@ -191,7 +193,53 @@ describe('the header and links', () => {
     });
   });
 
+  it('carries a synchronous critical path to the trace page', () => {
+    expect(tracePageView({ ...DEFAULT_OPTIONS, measure: 'criticalPath', pathMode: 'sync' })).toEqual({
+      group: 'service',
+      measure: 'criticalPath',
+      path: 'sync',
+    });
+  });
+
   it('drops the header below 260 × 120 px', () => {
     expect([isTiny(260, 120), isTiny(259, 400), isTiny(800, 119)]).toEqual([false, true, true]);
+  });
+});
+
+describe('panelContent’s critical path', () => {
+  // web's request R [0,50] µs publishes P [10,30]; worker's consumer C [20,80] runs on after R ended.
+  // Async: C owns (50,80] of the 80 µs path, web R (0,10] + (30,50] and P (10,30]: 50 µs.
+  // Sync: the path ends with R at 50 µs; C's 30 µs is a gap, on no row.
+  const trace = analysedHandSpans([
+    { id: 'r', service: 'web', kind: 'SERVER', start: 0, end: 50 },
+    { id: 'p', service: 'web', kind: 'PRODUCER', parent: 'r', start: 10, end: 30 },
+    { id: 'c', service: 'worker', kind: 'CONSUMER', parent: 'p', start: 20, end: 80 },
+  ]);
+  const input = { kind: 'traces' as const, source: SOURCE, analyses: [trace], metrics: [] };
+  const perService = (pathMode: 'sync' | 'async') =>
+    panelContent(
+      [trace],
+      input,
+      { ...DEFAULT_OPTIONS, measure: 'criticalPath', pathMode },
+      { fromMs: 0, toMs: 1 }
+    ).breakdown.rows.map((r) => [r.label, r.value / 1000]);
+
+  it.each([
+    [
+      'async',
+      [
+        ['web', 50],
+        ['worker', 30],
+      ],
+    ],
+    [
+      'sync',
+      [
+        ['web', 50],
+        ['worker', 0],
+      ],
+    ],
+  ] as const)('in %s mode gives %j µs per service', (mode, rows) => {
+    expect(perService(mode)).toEqual(rows);
   });
 });

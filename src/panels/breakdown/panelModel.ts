@@ -12,7 +12,8 @@ import type { RawTimeRange } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { AS_TEXT } from '../../components/i18n';
 import { coverage, Coverage, raisedSample } from '../../app/coverage';
-import type { TraceAnalysis } from '../../engine';
+import { TraceAnalysis, withPathMode } from '../../engine';
+import { PATH_MODE_PARAM } from '../../app/pathModeParam';
 import type { TraceResult } from '../../loading';
 import { breakdownView, flameColumns, OTHER_KEY, traceStacks, ViewOptions } from '../../components/breakdown';
 import type { BreakdownContentProps } from './BreakdownContent';
@@ -57,6 +58,9 @@ export const isTiny = (width: number, height: number) => width < TINY.width || h
 /** The trace page's URL parameters for the panel's grouping and measure. */
 export function tracePageView(options: BreakdownOptions): Record<string, string> {
   const view: Record<string, string> = { group: options.groupBy, measure: options.measure };
+  if (options.pathMode === 'sync') {
+    view[PATH_MODE_PARAM] = 'sync';
+  }
   if (options.groupBy === 'attribute') {
     view.groupAttr = options.attributeKey;
   }
@@ -156,7 +160,10 @@ export function panelContent(
   const overlay = options.showOverlay
     ? overlayByGroup(input.metrics, viewOptions.groupBy, options.overlayUnit)
     : new Map<string, number>();
-  const base = breakdownView(analyses, viewOptions);
+  // each trace with the critical path of the panel's mode (an older saved panel has none: async)
+  const mode = options.pathMode ?? 'async';
+  const paths = analyses.map((a) => withPathMode(a, mode));
+  const base = breakdownView(paths, viewOptions);
   const breakdown = {
     ...base,
     overlayLabel: overlay.size > 0 ? options.overlayLabel : undefined,
@@ -168,12 +175,12 @@ export function panelContent(
   };
   const stacks =
     options.view === 'stacked'
-      ? traceStacks(analyses, viewOptions, breakdown).map((s) => ({
+      ? traceStacks(paths, viewOptions, breakdown).map((s) => ({
           ...s,
           href: traceHref(s.traceId, ctx, tracePageView(options)),
         }))
       : undefined;
-  const flame = options.view === 'flame' ? flameColumns(analyses) : undefined;
+  const flame = options.view === 'flame' ? flameColumns(paths) : undefined;
   return { breakdown, stacks, flame };
 }
 
