@@ -106,3 +106,8 @@ export type { AgentSplit, AgentToolTime } from './agent';
 export { agentSplits } from './agent';
 export type { AsyncBusyIdle, ServiceAsyncBusyIdle, SpanBusyIdle } from './async-busy';
 export { asyncBusyIdle, BUSY_IDLE_SLACK_NS, BUSY_NS, IDLE_NS } from './async-busy';
+// GenAI rows folded in trace by trace (aggregateGenAi's incremental form)
+export { GenAiAccumulator } from './genai-accumulator';
+// Disconnected traces of one request analysed as one (stitch.ts).
+export type { StitchedTrace, StitchLink } from './stitch';
+export { stitchTraces } from './stitch';
