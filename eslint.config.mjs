@@ -7,6 +7,7 @@ import layerRules from './eslint.layers.mjs';
 const TRANSLATED = [
   'src/module.tsx',
   'src/config/**/*.{ts,tsx}',
+  'src/pages/compare/**/*.{ts,tsx}',
   'src/pages/services/**/*.{ts,tsx}',
   'src/panels/breakdown/**/*.{ts,tsx}',
   'src/components/{CoverageLine,DataErrorAlert,Progress,QueryContextBar,ServiceBar,TimeSeriesChart,NamedTable}.tsx',

@@ -5,6 +5,7 @@
  * and a link to an example trace of each side (the keyboard route to the same examples).
  */
 import React, { useMemo } from 'react';
+import { t, Trans } from '@grafana/i18n';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Column, useStyles2 } from '@grafana/ui';
@@ -26,37 +27,36 @@ const signedDuration = (ns: number) => `${ns >= 0 ? '+' : '−'}${formatDuration
 /** calls per trace to two decimals: `+3`, `−0.25` */
 const signedCalls = (n: number) => `${n >= 0 ? '+' : '−'}${Math.round(Math.abs(n) * 100) / 100}`;
 
-const ONLY_IN: Record<NonNullable<DiffPathRow['onlyIn']>, string> = {
-  slow: 'only in slow traces',
-  baseline: 'only in baseline traces',
-};
-
 export function CallTreeDiffSection({ view, rowActions, traceHref }: Props) {
   const styles = useStyles2(getStyles);
   const link = useStyles2(getLinkStyles);
-  const columns = useMemo(
-    (): Array<Column<DiffPathRow>> => [
+  const columns = useMemo((): Array<Column<DiffPathRow>> => {
+    const onlyIn: Record<NonNullable<DiffPathRow['onlyIn']>, string> = {
+      slow: t('compare.diff.only-slow', 'only in slow traces'),
+      baseline: t('compare.diff.only-baseline', 'only in baseline traces'),
+    };
+    return [
       sortableColumn(
         'path',
-        'Call path',
+        t('compare.diff.path', 'Call path'),
         (r) => r.path.join(' › '),
         (r) => (
           <span className={styles.path}>
             {r.path.join(' › ')}
-            {r.onlyIn && <span className={styles.note}> ({ONLY_IN[r.onlyIn]})</span>}
+            {r.onlyIn && <span className={styles.note}> ({onlyIn[r.onlyIn]})</span>}
           </span>
         ),
         { ascendingFirst: true }
       ),
       sortableColumn(
         'calls',
-        'Calls per trace',
+        t('compare.diff.calls', 'Calls per trace'),
         (r) => r.callsDelta,
         (r) => signedCalls(r.callsDelta)
       ),
       sortableColumn(
         'critical',
-        'Critical path per trace',
+        t('compare.diff.critical', 'Critical path per trace'),
         (r) => r.criticalDelta,
         (r) => (
           <span className={r.criticalDelta > 0 ? styles.worse : styles.better}>{signedDuration(r.criticalDelta)}</span>
@@ -64,41 +64,47 @@ export function CallTreeDiffSection({ view, rowActions, traceHref }: Props) {
       ),
       sortableColumn(
         'self',
-        'Self time per trace',
+        t('compare.diff.self', 'Self time per trace'),
         (r) => r.selfDelta,
         (r) => signedDuration(r.selfDelta)
       ),
-      plainColumn('examples', 'Example traces', (r) => (
+      plainColumn('examples', t('compare.diff.examples', 'Example traces'), (r) => (
         <span className={styles.examples}>
           {r.slow && (
             <a href={traceHref(r.slow)} className={link.link}>
-              slow
+              <Trans i18nKey="compare.diff.example-slow">slow</Trans>
             </a>
           )}
           {r.baseline && (
             <a href={traceHref(r.baseline)} className={link.link}>
-              baseline
+              <Trans i18nKey="compare.diff.example-baseline">baseline</Trans>
             </a>
           )}
         </span>
       )),
-    ],
-    [traceHref, styles, link]
-  );
+    ];
+  }, [traceHref, styles, link]);
   return (
     <section aria-labelledby="call-tree-diff" className={styles.section}>
-      <h3 id="call-tree-diff">Call tree, slow vs baseline</h3>
+      <h3 id="call-tree-diff">
+        <Trans i18nKey="compare.diff.title">Call tree, slow vs baseline</Trans>
+      </h3>
       <p className={styles.note}>
-        Each call path of the two sets, baseline and slow side by side, in time per trace. Red: a larger share of the
-        slow traces than of the baseline; green: smaller. Click a node for its example traces.
+        <Trans i18nKey="compare.diff.note">
+          Each call path of the two sets, baseline and slow side by side, in time per trace. Red: a larger share of the
+          slow traces than of the baseline; green: smaller. Click a node for its example traces.
+        </Trans>
       </p>
       <div className={styles.flame}>
         <BreakdownFlameGraph columns={view.flame} initialMeasure="criticalPath" rowActions={rowActions} />
       </div>
       {view.rows.length > 0 && (
         <NamedTable
-          label="Call paths that changed most"
-          description="Slow minus baseline, per trace of each set; largest change in critical-path time first."
+          label={t('compare.diff.table', 'Call paths that changed most')}
+          description={t(
+            'compare.diff.table-description',
+            'Slow minus baseline, per trace of each set; largest change in critical-path time first.'
+          )}
           fit
           columns={columns}
           data={view.rows}

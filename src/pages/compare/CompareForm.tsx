@@ -1,16 +1,21 @@
 /**
  * What to compare: the root service and span name whose slowest traces go against the rest (and,
  * where the source takes TraceQL, a TraceQL query instead, or two queries), the slow share and
- * the grouping. Edits stay in the form until "Compare" puts them in the URL.
+ * the grouping — by operation, service, span kind or any attribute, whose key is picked from the
+ * source's attribute names (span and resource) where it lists them, else from `traceKeys` (the
+ * loaded traces' keys). Edits stay in the form until "Compare" puts them in the URL; the
+ * grouping and its key go to the URL at once (the comparison regroups without fetching again).
  */
-import React, { useState } from 'react';
+import React, { useMemo, useState } from 'react';
+import { t, Trans } from '@grafana/i18n';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { Button, Combobox, Field, Input, RadioButtonGroup, useStyles2 } from '@grafana/ui';
+import { Button, Combobox, ComboboxOption, Field, Input, RadioButtonGroup, useStyles2 } from '@grafana/ui';
+import type { GroupKind } from '../../engine';
 import type { SearchRange, TraceSource } from '../../sources/types';
 import { UrlPatch } from '../../app/urlState';
 import { useSearchSuggestions } from '../../app/useSearchSuggestions';
-import type { CompareMode, GroupOption } from './compareUrl';
+import { CompareMode, GROUP_KINDS } from './compareUrl';
 
 interface FormState {
   svc: string;
@@ -25,20 +30,46 @@ interface Props {
   source: TraceSource;
   seconds: SearchRange;
   mode: CompareMode;
-  group: GroupOption['value'];
-  groups: GroupOption[];
+  group: GroupKind;
+  /** the attribute key of the attribute grouping ('' when none is chosen) */
+  groupAttr: string;
+  /** attribute keys of the loaded traces, offered where the source lists no attribute names */
+  traceKeys: string[];
   /** the URL's values */
   initial: FormState;
   onRun: (patch: UrlPatch) => void;
   onMode: (mode: CompareMode) => void;
-  onGroup: (group: GroupOption['value']) => void;
+  onGroup: (group: GroupKind) => void;
+  onGroupAttr: (key: string) => void;
 }
 
-export function CompareForm({ source, seconds, mode, group, groups, initial, onRun, onMode, onGroup }: Props) {
+type Options = Array<ComboboxOption<string>>;
+
+export function CompareForm(props: Props) {
+  const { source, seconds, mode, group, groupAttr, traceKeys, initial, onRun, onMode, onGroup, onGroupAttr } = props;
   const styles = useStyles2(getStyles);
   const [form, setForm] = useState(initial);
   const traceql = source.capabilities.traceql;
   const suggest = useSearchSuggestions(source, seconds);
+  const groupLabels: Record<GroupKind, string> = {
+    operation: t('compare.group.operation', 'Operation'),
+    service: t('compare.group.service', 'Service'),
+    spanKind: t('compare.group.span-kind', 'Span kind'),
+    attribute: t('compare.group.attribute', 'Attribute'),
+  };
+  const groups = GROUP_KINDS.map((g) => ({ label: groupLabels[g], value: g }));
+  const attributeKeys = useMemo(() => {
+    if (!source.capabilities.tagSuggestions) {
+      return traceKeys.map((k): ComboboxOption<string> => ({ label: k, value: k }));
+    }
+    const span = suggest.names('span');
+    const resource = suggest.names('resource');
+    // both scopes' names, each once: the grouping looks at the span's attribute, then its resource's
+    return async (input: string): Promise<Options> => {
+      const names = [...(await span(input)), ...(await resource(input))].map((o) => o.value);
+      return [...new Set(names)].sort().map((k) => ({ label: k, value: k }));
+    };
+  }, [source, suggest, traceKeys]);
   const rootOps = form.svc
     ? suggest.operations(form.svc)
     : source.capabilities.tagSuggestions
@@ -66,8 +97,8 @@ export function CompareForm({ source, seconds, mode, group, groups, initial, onR
       {traceql && (
         <RadioButtonGroup
           options={[
-            { label: 'Slowest vs the rest', value: 'split' },
-            { label: 'Two queries', value: 'queries' },
+            { label: t('compare.form.mode-split', 'Slowest vs the rest'), value: 'split' },
+            { label: t('compare.form.mode-queries', 'Two queries'), value: 'queries' },
           ]}
           value={mode}
           onChange={onMode}
@@ -75,7 +106,7 @@ export function CompareForm({ source, seconds, mode, group, groups, initial, onR
       )}
       {mode === 'split' ? (
         <div className={styles.row}>
-          <Field label="Root service" className={styles.field}>
+          <Field label={t('compare.form.root-service', 'Root service')} className={styles.field}>
             <Combobox
               id="compare-root-service"
               isClearable
@@ -86,7 +117,7 @@ export function CompareForm({ source, seconds, mode, group, groups, initial, onR
               width={26}
             />
           </Field>
-          <Field label="Root span name" className={styles.field}>
+          <Field label={t('compare.form.root-span', 'Root span name')} className={styles.field}>
             <Combobox
               id="compare-root-span"
               isClearable
@@ -98,15 +129,15 @@ export function CompareForm({ source, seconds, mode, group, groups, initial, onR
             />
           </Field>
           {traceql && (
-            <Field label="or traces (TraceQL)" className={styles.grow}>
+            <Field label={t('compare.form.traceql', 'or traces (TraceQL)')} className={styles.grow}>
               <Input
                 value={form.q}
-                placeholder='{ rootName = "GET /checkout" }'
+                placeholder={t('compare.form.traceql-placeholder', '{ rootName = "GET /checkout" }')}
                 onChange={(e) => setForm({ ...form, q: e.currentTarget.value })}
               />
             </Field>
           )}
-          <Field label="Slowest %" className={styles.field}>
+          <Field label={t('compare.form.slowest-pct', 'Slowest %')} className={styles.field}>
             <Input
               type="number"
               min={1}
@@ -119,23 +150,40 @@ export function CompareForm({ source, seconds, mode, group, groups, initial, onR
         </div>
       ) : (
         <div className={styles.row}>
-          <Field label="Slow set (TraceQL)" className={styles.grow}>
+          <Field label={t('compare.form.slow-query', 'Slow set (TraceQL)')} className={styles.grow}>
             <Input value={form.slowQ} onChange={(e) => setForm({ ...form, slowQ: e.currentTarget.value })} />
           </Field>
-          <Field label="Baseline (TraceQL)" className={styles.grow}>
+          <Field label={t('compare.form.baseline-query', 'Baseline (TraceQL)')} className={styles.grow}>
             <Input value={form.baseQ} onChange={(e) => setForm({ ...form, baseQ: e.currentTarget.value })} />
           </Field>
         </div>
       )}
       <div className={styles.row}>
-        <Field label="Compare by" className={styles.field}>
+        <Field label={t('compare.form.group', 'Compare by')} className={styles.field}>
           <RadioButtonGroup options={groups} value={group} onChange={onGroup} />
         </Field>
+        {group === 'attribute' && (
+          <Field label={t('compare.form.attribute-key', 'Attribute key')} className={styles.field}>
+            <Combobox
+              id="compare-group-attribute"
+              isClearable
+              createCustomValue
+              options={attributeKeys}
+              value={groupAttr || null}
+              onChange={(o) => onGroupAttr(o?.value ?? '')}
+              width={30}
+            />
+          </Field>
+        )}
         <Button icon="code-branch" onClick={run} disabled={needsService}>
-          Compare
+          <Trans i18nKey="compare.form.run">Compare</Trans>
         </Button>
         {needsService && (
-          <span className={styles.note}>Jaeger searches one service at a time: pick a root service.</span>
+          <span className={styles.note}>
+            <Trans i18nKey="compare.form.jaeger-one-service">
+              Jaeger searches one service at a time: pick a root service.
+            </Trans>
+          </span>
         )}
       </div>
     </div>

@@ -58,7 +58,7 @@ describe('Compare page on Jaeger', () => {
     renderApp(`${PLUGIN_BASE_URL}/compare?ds=jaeger&svc=frontend&op=GET%20%2Fcheckout`);
     // of the three traces rooted in frontend, two are GET /checkout; the slowest 5% is one trace
     expect(
-      await screen.findByText(/Slow set: 1 traces \(≥ 63\.663 ms\); baseline: 1 traces\./, {}, SLOW)
+      await screen.findByText(/Slow set: 1 trace \(≥ 63\.663 ms\); baseline: 1 trace\./, {}, SLOW)
     ).toBeInTheDocument();
     expect(asked).toEqual([{ filter: { service: 'frontend', spanName: 'GET /checkout' } }]);
     // what the comparison is computed from: 2 traces of 10 spans, the third listed has another root

@@ -1,4 +1,5 @@
 import React, { useMemo } from 'react';
+import { t } from '@grafana/i18n';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Column, useStyles2 } from '@grafana/ui';
@@ -7,6 +8,7 @@ import { NamedTable } from '../../components/NamedTable';
 import { plainColumn, sortableColumn, SortOptions } from '../../components/tableColumns';
 import { ComparisonOther, ComparisonRow } from '../../engine';
 import { formatDuration, formatShare } from '../../components/breakdown';
+import { AS_TEXT } from '../../components/i18n';
 
 interface Props {
   rows: ComparisonRow[];
@@ -44,7 +46,12 @@ const perTrace = (side: 'slow' | 'baseline', header: string) =>
 
 function linesOf(rows: ComparisonRow[], other: ComparisonOther | null): Line[] {
   const lines: Line[] = rows.map((r, n) => ({ key: r.key, rank: n + 1, label: r.label, item: r }));
-  return other ? [...lines, { key: OTHER_KEY, label: `Other (${other.components} components)`, item: other }] : lines;
+  const label = t('compare.table.other', '', {
+    count: other?.components ?? 0,
+    defaultValue_one: 'Other ({{count}} component)',
+    defaultValue_other: 'Other ({{count}} components)',
+  });
+  return other ? [...lines, { key: OTHER_KEY, label, item: other }] : lines;
 }
 
 /**
@@ -81,30 +88,41 @@ export function ComparisonTable({ rows, other, examples, traceHref }: Props) {
       sortableColumn('rank', '#', rankOf, rankOf, OTHER_LAST_ASCENDING),
       sortableColumn(
         'component',
-        'Component',
+        t('compare.table.component', 'Component'),
         labelOf,
         (l) => <span className={styles.label}>{l.label}</span>,
         OTHER_LAST_ASCENDING
       ),
-      perTrace('slow', 'Critical path per slow trace'),
-      perTrace('baseline', 'per baseline trace'),
-      sortableColumn('difference', 'Difference', (l) => l.item.criticalPathDelta, difference, OTHER_LAST),
-      { ...plainColumn('chart', 'Difference (chart)', bar), width: 160 },
+      perTrace('slow', t('compare.table.slow', 'Critical path per slow trace')),
+      perTrace('baseline', t('compare.table.baseline', 'per baseline trace')),
+      sortableColumn(
+        'difference',
+        t('compare.table.difference', 'Difference'),
+        (l) => l.item.criticalPathDelta,
+        difference,
+        OTHER_LAST
+      ),
+      { ...plainColumn('chart', t('compare.table.chart', 'Difference (chart)'), bar), width: 160 },
       sortableColumn(
         'share',
-        'Share of duration, slow vs baseline',
+        t('compare.table.share', 'Share of duration, slow vs baseline'),
         (l) => l.item.shareDelta,
-        (l) => `${formatShare(l.item.slow.criticalPathShare)} vs ${formatShare(l.item.baseline.criticalPathShare)}`,
+        (l) =>
+          t('compare.slow-vs-baseline', '{{slow}} vs {{baseline}}', {
+            slow: formatShare(l.item.slow.criticalPathShare),
+            baseline: formatShare(l.item.baseline.criticalPathShare),
+            ...AS_TEXT,
+          }),
         OTHER_LAST
       ),
       sortableColumn(
         'self',
-        'Self time difference',
+        t('compare.table.self', 'Self time difference'),
         (l) => l.item.selfDelta,
         (l) => signed(l.item.selfDelta),
         OTHER_LAST
       ),
-      plainColumn('examples', 'Example slow traces', (l) => (
+      plainColumn('examples', t('compare.table.examples', 'Example slow traces'), (l) => (
         <span className={styles.examples}>
           {(examples.get(l.key) ?? []).map((id) => (
             <a key={id} href={traceHref(id)} className={link.link}>
@@ -117,7 +135,7 @@ export function ComparisonTable({ rows, other, examples, traceHref }: Props) {
   }, [rows, examples, traceHref, styles, link]);
   return (
     <NamedTable
-      label="Differences, largest first"
+      label={t('compare.table.label', 'Differences, largest first')}
       className={styles.table}
       columns={columns}
       data={lines}

@@ -3,6 +3,7 @@
  * linked with its first note. Failed and partial traces are the coverage line's (CoverageLine).
  */
 import React from 'react';
+import { t, Trans } from '@grafana/i18n';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Alert, useStyles2 } from '@grafana/ui';
@@ -22,8 +23,15 @@ export function TraceSetWarnings({ repaired, traceHref }: Props) {
     return null;
   }
   return (
-    <Alert severity="info" title={`${repaired.length} trace${repaired.length === 1 ? '' : 's'} needed repairs`}>
-      Open a trace to see everything that was repaired.
+    <Alert
+      severity="info"
+      title={t('compare.repaired.title', '', {
+        count: repaired.length,
+        defaultValue_one: '{{count}} trace needed repairs',
+        defaultValue_other: '{{count}} traces needed repairs',
+      })}
+    >
+      <Trans i18nKey="compare.repaired.body">Open a trace to see everything that was repaired.</Trans>
       <ul className={styles.list}>
         {repaired.slice(0, SHOWN).map((n) => (
           <li key={n.traceId}>
@@ -33,7 +41,9 @@ export function TraceSetWarnings({ repaired, traceHref }: Props) {
             : {n.message}
           </li>
         ))}
-        {repaired.length > SHOWN && <li>…and {repaired.length - SHOWN} more</li>}
+        {repaired.length > SHOWN && (
+          <li>{t('compare.repaired.rest', '…and {{rest}} more', { rest: repaired.length - SHOWN })}</li>
+        )}
       </ul>
     </Alert>
   );

@@ -9,6 +9,7 @@
  * `exampleLinks` lists them for a row of the flame graph. O(nodes log nodes) for the columns and
  * the ranking.
  */
+import { t } from '@grafana/i18n';
 import { callTreeDiffToFlameFrames, CallTreeDiff, FlameFrames, nodeLabel } from '../../engine';
 
 /** Example trace ids of one call-tree node; absent where the side has none. */
@@ -101,7 +102,16 @@ export interface ExampleLink {
 export function exampleLinks(view: CallTreeDiffView, row: number): ExampleLink[] {
   const { slow, baseline } = view.examples[view.flame.criticalPath.node[row]] ?? {};
   return [
-    ...(slow ? [{ label: 'Open the slowest slow trace on this call path', traceId: slow }] : []),
-    ...(baseline ? [{ label: 'Open the slowest baseline trace on this call path', traceId: baseline }] : []),
+    ...(slow
+      ? [{ label: t('compare.diff.open-slow', 'Open the slowest slow trace on this call path'), traceId: slow }]
+      : []),
+    ...(baseline
+      ? [
+          {
+            label: t('compare.diff.open-baseline', 'Open the slowest baseline trace on this call path'),
+            traceId: baseline,
+          },
+        ]
+      : []),
   ];
 }

@@ -113,3 +113,37 @@ describe('the critical-path mode of a comparison', () => {
     expect(consumerRow?.criticalDelta).toBe(worker * US);
   });
 });
+
+describe('a comparison grouped by an attribute', () => {
+  // slow: GET [0,100] µs calls a postgresql query [10,60] then a redis get [60,70]; baseline: GET
+  // [0,50], query [10,30], get [30,35]. The calls run one after the other, so each span's
+  // critical-path time is its self time: slow GET 100 − 50 − 10 = 40, query 50, get 10; baseline
+  // GET 50 − 20 − 5 = 25, query 20, get 5. By db.system: postgresql +30, GET's "(none)" +15, redis +5.
+  const trace = (end: number, query: [number, number], get: [number, number]) =>
+    loaded(
+      analysedHandSpans([
+        { id: 'g', service: 'api', name: 'GET', kind: 'SERVER', start: 0, end },
+        { id: 'q', parent: 'g', service: 'api', start: query[0], end: query[1], attrs: { 'db.system': 'postgresql' } },
+        { id: 'c', parent: 'g', service: 'api', start: get[0], end: get[1], attrs: { 'db.system': 'redis' } },
+      ])
+    );
+  const a = arrivals();
+  a.arrive('slow', trace(100, [10, 60], [60, 70]));
+  a.arrive('base', trace(50, [10, 30], [30, 35]));
+  const split = { slow: ['slow'], baseline: ['base'], thresholdMs: NaN };
+
+  it('ranks the attribute’s values by Δ critical path per trace, spans without it under "(none)"', () => {
+    const comparing = new ComparisonProgress(split, { kind: 'attribute', key: 'db.system' }, 3, 'async');
+    expect(ranked(comparing, a)).toEqual([
+      ['postgresql', 30],
+      ['(none)', 15],
+      ['redis', 5],
+    ]);
+  });
+
+  it('regroups the same loaded traces by another key without fetching them again', () => {
+    // one group: every span lacks the key, 100 vs 50 µs
+    const comparing = new ComparisonProgress(split, { kind: 'attribute', key: 'gen_ai.request.model' }, 3, 'async');
+    expect(ranked(comparing, a)).toEqual([['(none)', 50]]);
+  });
+});

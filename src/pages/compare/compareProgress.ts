@@ -30,13 +30,13 @@ export interface Arrivals {
   arrived: readonly string[];
 }
 
-type Side = 'slow' | 'baseline';
+export type Side = 'slow' | 'baseline';
 
 /**
  * Hands each newly arrived loaded trace of the two sets to `take`, once per set holding it, with
  * the critical path of `pathMode`.
  */
-class SetFeed {
+export class SetFeed {
   private seen = 0;
   private readonly rank: Record<Side, Map<string, number>>;
   /** traces taken per set */

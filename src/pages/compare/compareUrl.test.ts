@@ -1,5 +1,5 @@
 import { MAX_TRACES_FOR_AGGREGATE } from '../../app/settings';
-import { readCompareUrl } from './compareUrl';
+import { compareGroupBy, readCompareUrl } from './compareUrl';
 
 const read = (query: string, traceql = true) => readCompareUrl(new URLSearchParams(query), traceql);
 
@@ -14,6 +14,7 @@ describe('readCompareUrl', () => {
       slowQ: '',
       baseQ: '',
       group: 'operation',
+      groupAttr: '',
       ready: false,
       unsupported: false,
     });
@@ -23,7 +24,15 @@ describe('readCompareUrl', () => {
     expect(read('svc=frontend&pct=80')).toMatchObject({ svc: 'frontend', pct: 50, ready: true });
     expect(read('q=%7B%7D&pct=0.2')).toMatchObject({ q: '{}', pct: 1, ready: true });
     expect(read('run=1&pct=abc&group=service')).toMatchObject({ pct: 5, group: 'service', ready: true });
-    expect(read('group=attribute').group).toBe('operation');
+    expect(read('group=bogus').group).toBe('operation');
+  });
+
+  it('groups by any attribute: `group=attribute&groupAttr=<key>`, and waits for a key', () => {
+    const request = read('svc=a&group=attribute&groupAttr=gen_ai.request.model');
+    expect(request).toMatchObject({ group: 'attribute', groupAttr: 'gen_ai.request.model' });
+    expect(compareGroupBy(request)).toEqual({ kind: 'attribute', key: 'gen_ai.request.model' });
+    expect(compareGroupBy(read('svc=a&group=attribute'))).toBeNull();
+    expect(compareGroupBy(read('svc=a&group=service&groupAttr=db.system'))).toEqual({ kind: 'service' });
   });
 
   it('reads a raised sample `n` as a whole number of traces, at most MAX_TRACES_FOR_AGGREGATE', () => {

@@ -3,12 +3,15 @@
  * the two trace sets (up to the URL's `n`, else the app setting), loads and analyses every trace
  * through the loading service (cancellable), says what the comparison is computed from
  * (app/coverage.ts), and ranks the differences and diffs the call trees of the traces loaded so
- * far, filling in while they arrive (compareProgress.ts; a re-render at most every 250 ms,
- * useManyTraces.ts) until all are in or the fetch is cancelled — everything `ComparePage`
- * renders, plus the URL updates its form and its "Use N traces" make and the diff flame graph's
- * menu entries that open example traces.
+ * far, and the LLM calls per model of each side (llmCompare.ts), filling in while they arrive
+ * (compareProgress.ts; a re-render at most every 250 ms, useManyTraces.ts) until all are in or
+ * the fetch is cancelled — everything `ComparePage` renders, plus the URL updates its form and
+ * its "Use N traces" make, the attribute keys the grouping offers (the source's attribute names
+ * where it lists them, else the keys of the loaded traces) and the diff flame graph's menu
+ * entries that open example traces.
  */
 import { useMemo } from 'react';
+import { t } from '@grafana/i18n';
 import { useNavigate } from 'react-router-dom';
 import { useAppSettings } from '../../app/AppSettingsContext';
 import { coverage, raisedSample } from '../../app/coverage';
@@ -18,12 +21,14 @@ import { useAsync } from '../../app/useAsync';
 import { useManyTraces } from '../../app/useManyTraces';
 import { traceUrl } from '../../app/links';
 import { pathModePatch, readPathMode } from '../../app/pathModeParam';
-import type { PathMode } from '../../engine';
+import type { GroupKind, PathMode } from '../../engine';
 import { DEFAULT_SETTINGS, MAX_TRACES_FOR_AGGREGATE } from '../../app/settings';
 import { exampleLinks } from './callTreeDiffView';
 import { findTraceSets } from './compareModel';
 import { ComparisonProgress, DiffProgress } from './compareProgress';
-import { CompareMode, GroupOption, readCompareUrl } from './compareUrl';
+import { CompareMode, compareGroupBy, readCompareUrl } from './compareUrl';
+import { LlmCompareProgress } from './llmCompare';
+import { LoadedAttributeKeys } from './loadedAttributeKeys';
 
 /** example slow traces listed per component */
 const EXAMPLES = 3;
@@ -37,7 +42,10 @@ export function useCompareModel() {
   const navigate = useNavigate();
   const request = readCompareUrl(params, traceql);
   const pathMode = readPathMode(params);
-  const { mode, svc, op, q, pct, slowQ, baseQ, group, ready } = request;
+  const { mode, svc, op, q, pct, slowQ, baseQ, ready } = request;
+  const groupBy = compareGroupBy(request);
+  // a stable key for the memo: a new object each render must not start the comparison over
+  const groupKey = JSON.stringify(groupBy);
   const maxTraces = request.n ?? settings.maxTracesForAggregate ?? DEFAULT_SETTINGS.maxTracesForAggregate;
 
   const key =
@@ -68,7 +76,7 @@ export function useCompareModel() {
     ? coverage({
         listed: found.listed,
         search: found.search,
-        leftOut: { count: found.otherRoot, why: 'with another root (or none yet)' },
+        leftOut: { count: found.otherRoot, why: t('compare.left-out-other-root', 'with another root (or none yet)') },
         pick: 'all',
         requested: loaded.total,
         results: loaded.results,
@@ -79,19 +87,28 @@ export function useCompareModel() {
   const raiseTo =
     found && found.search.reached ? raisedSample(maxTraces, maxTraces * 2, MAX_TRACES_FOR_AGGREGATE) : undefined;
   // a new search, a new fetch (a new `results`) or another path mode starts over; regrouping redoes
-  // the comparison only
+  // the comparison only, without fetching again
   const comparing = useMemo(
-    () => found && new ComparisonProgress(found, { kind: group }, EXAMPLES, pathMode),
+    () => found && groupKey !== 'null' && new ComparisonProgress(found, JSON.parse(groupKey), EXAMPLES, pathMode),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [found, loaded.results, group, pathMode]
+    [found, loaded.results, groupKey, pathMode]
   );
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const diffing = useMemo(() => found && new DiffProgress(found, pathMode), [found, loaded.results, pathMode]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const llm = useMemo(() => found && new LlmCompareProgress(found), [found, loaded.results]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const loadedKeys = useMemo(() => new LoadedAttributeKeys(), [loaded.results]);
   // `version` changes whenever the results did (they grow in place)
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const result = useMemo(() => comparing?.update(loaded), [comparing, loaded.version]);
+  const result = useMemo(() => (comparing ? comparing.update(loaded) : undefined), [comparing, loaded.version]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const callTree = useMemo(() => diffing?.update(loaded) ?? null, [diffing, loaded.version]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const llmRows = useMemo(() => (llm ? llm.update(loaded) : []), [llm, loaded.version]);
+  const tagNames = source?.capabilities.tagSuggestions ?? false;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const traceKeys = useMemo(() => (tagNames ? [] : loadedKeys.update(loaded)), [tagNames, loadedKeys, loaded.version]);
   const traceHref = (id: string) => traceUrl(id, { ...context.carry, ...pathModePatch(pathMode) });
 
   return {
@@ -111,7 +128,14 @@ export function useCompareModel() {
       complete || allIds.length === 0 ? undefined : { done: loaded.done, total: loaded.total, onCancel: loaded.cancel },
     /** a larger search the user may ask for, when the search stopped at its limit */
     raise: raiseTo
-      ? { label: `Use ${raiseTo} traces`, onClick: () => update({ n: String(raiseTo) }, { push: true }) }
+      ? {
+          label: t('compare.raise', '', {
+            count: raiseTo,
+            defaultValue_one: 'Use {{count}} trace',
+            defaultValue_other: 'Use {{count}} traces',
+          }),
+          onClick: () => update({ n: String(raiseTo) }, { push: true }),
+        }
       : undefined,
     /** every trace is in, or the fetch was cancelled */
     complete,
@@ -119,6 +143,10 @@ export function useCompareModel() {
     result,
     /** the two sets' call trees compared node by node, of the traces loaded so far */
     callTree,
+    /** the GenAI spans of each side per model and operation, of the traces loaded so far ([] without any) */
+    llmRows,
+    /** keys for the attribute grouping from the loaded traces; [] where the source lists attribute names */
+    traceKeys,
     traceHref,
     /** menu entries of a row of the diff flame graph: open its example traces */
     flameActions: (row: number) =>
@@ -127,7 +155,8 @@ export function useCompareModel() {
         : [],
     run: (patch: UrlPatch) => update(patch, { push: true }),
     setMode: (m: CompareMode) => update({ mode: m === 'queries' ? 'queries' : undefined }),
-    setGroup: (g: GroupOption['value']) => update({ group: g }),
+    setGroup: (g: GroupKind) => update({ group: g }),
+    setGroupAttr: (key: string) => update({ groupAttr: key || undefined }),
     /** the critical path the comparison and the diff use (URL `path`) */
     pathMode,
     setPathMode: (m: PathMode) => update(pathModePatch(m)),
