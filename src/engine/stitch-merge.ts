@@ -94,7 +94,7 @@ const all = () => true;
 function timeShifts(traces: readonly ParsedTrace[]): { zero: bigint; shift: number[] } {
   const starts = traces.map((t) => BigInt(t.startUnixNano || '0'));
   const withSpans = starts.filter((_, k) => traces[k].spanCount > 0);
-  const zero = withSpans.reduce((a, b) => (b < a ? b : a), withSpans[0] ?? 0n);
+  const zero = withSpans.reduce((a, b) => (b < a ? b : a), withSpans[0] ?? BigInt(0));
   return { zero, shift: starts.map((s, k) => (traces[k].spanCount > 0 ? Number(s - zero) : 0)) };
 }
 

@@ -73,7 +73,7 @@ export function joinValues(analysis: TraceAnalysis, key: string): string[] {
 
 /** The trace's time ± SEARCH_MARGIN_S, Unix seconds. */
 function searchRange(analysis: TraceAnalysis): SearchRange {
-  const startS = Number(BigInt(analysis.trace.startUnixNano || '0') / 1_000_000_000n);
+  const startS = Number(BigInt(analysis.trace.startUnixNano || '0') / BigInt(1e9));
   return { start: startS - SEARCH_MARGIN_S, end: startS + Math.ceil(analysis.duration / 1e9) + SEARCH_MARGIN_S };
 }
 

@@ -10,6 +10,8 @@
  * a datasource (Explore, span-metric percentiles) is off with the reason. Any trace downloads as OTLP JSON.
  * A trace of more than 20,000 spans opens on a summary (summaryView.ts; `spans=all` leaves it): the
  * self-time hotspots, an in-trace search and a pruned waterfall whose folded rows expand.
+ * "Stitch related traces" (StitchSection.tsx, `stitch=<join attribute>` in the URL) shows the trace
+ * analysed together with the other traces of its request.
  * What it shows comes from useTraceModel.ts; this file only renders it.
  */
 import React from 'react';
@@ -30,6 +32,7 @@ import { GapsTable } from './GapsTable';
 import { GenAiSection } from './genai/GenAiSection';
 import { SelfTimeHotspots } from './SelfTimeHotspots';
 import { SpanDetails } from './SpanDetails';
+import { StitchSection } from './StitchSection';
 import { SummaryNotice } from './SummaryNotice';
 import { TraceBreakdowns } from './TraceBreakdowns';
 import { TraceSummary } from './TraceSummary';
@@ -64,7 +67,8 @@ export default function TracePage() {
       {loaded.loading && <LoadingPlaceholder text={`Loading trace ${traceId}…`} />}
       {analysis && waterfall && (
         <>
-          <TraceSummary analysis={analysis} services={model.services} warnings={loaded.value?.warnings ?? []} />
+          <TraceSummary analysis={analysis} services={model.services} warnings={model.warnings} />
+          {source && <StitchSection {...model.stitch} traceHref={model.traceHref} />}
           {model.huge && (
             <SummaryNotice
               spanCount={analysis.trace.spanCount}

@@ -10,7 +10,7 @@ interface Props {
   analysis: TraceAnalysis;
   services: string[];
   /** the loading service's warnings: the source's partial-trace note, the engine's repairs */
-  warnings: LoadWarning[];
+  warnings: readonly LoadWarning[];
 }
 
 /**

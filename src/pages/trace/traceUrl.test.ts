@@ -1,5 +1,5 @@
 /** The trace page reads its URL state, falling back to defaults for unknown values. */
-import { readTraceUrl } from './traceUrl';
+import { readTraceUrl, stitchPatch } from './traceUrl';
 
 describe('readTraceUrl', () => {
   it('reads span, tab, grouping, measure, path mode and all spans', () => {
@@ -17,6 +17,7 @@ describe('readTraceUrl', () => {
       measure: 'busyIdle',
       pathMode: 'sync',
       allSpans: true,
+      stitch: undefined,
     });
   });
 
@@ -29,6 +30,16 @@ describe('readTraceUrl', () => {
       measure: 'self',
       pathMode: 'async',
       allSpans: false,
+      stitch: undefined,
     });
+  });
+
+  it('reads and writes the stitching of related traces', () => {
+    const read = (q: string) => readTraceUrl(new URLSearchParams(q)).stitch;
+    expect(read('stitch=x_request_id')).toEqual({ key: 'x_request_id', followLinks: true });
+    expect(read('stitch=sid&stitchLinks=no')).toEqual({ key: 'sid', followLinks: false });
+    expect(read('stitch=')).toBeUndefined();
+    expect(stitchPatch({ key: 'sid', followLinks: false })).toEqual({ stitch: 'sid', stitchLinks: 'no' });
+    expect(stitchPatch(undefined)).toEqual({ stitch: undefined, stitchLinks: undefined });
   });
 });

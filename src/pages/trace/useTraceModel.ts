@@ -7,7 +7,9 @@
  * and percentiles, and the tab below the waterfall (computed after the waterfall has painted).
  * A huge trace opens on its summary (summaryView.ts): the waterfall's rows are then pruned
  * (engine/prune.ts: folded subtrees, expanded on demand), with the self-time hotspots and an
- * in-trace search; `reveal` opens a span's folded and collapsed ancestors and selects it.
+ * in-trace search; `reveal` opens a span's folded and collapsed ancestors and selects it. With
+ * `stitch` in the URL, everything is computed from the trace stitched with its related traces
+ * (useStitch.ts), whose first spans are the trace's own, in the same order.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -32,15 +34,17 @@ import { useUrlState } from '../../app/urlState';
 import { traceUrl } from '../../app/links';
 import { pathModePatch } from '../../app/pathModeParam';
 import { AsyncState } from '../../app/useAsync';
+import type { StitchRequest } from '../../loading/stitch-related';
 import type { SpanMetrics } from '../../data';
 import { useSpanMetrics } from '../../app/useSpanMetrics';
 import { usePageTrace } from './usePageTrace';
 import { SpanPercentile, useOperationP95, useSpanPercentile } from './usePercentiles';
 import { criticalSectionsBySpan, findSpan, visibleRows, withoutAncestors } from './waterfallModel';
 import { spanInfo } from './spanInfo';
-import { allSpansPatch, readTraceUrl, TraceView } from './traceUrl';
+import { allSpansPatch, readTraceUrl, stitchPatch, TraceView } from './traceUrl';
 import { HOTSPOT_COUNT, opensOnSummary } from './summaryView';
 import { useTraceSearch } from './useTraceSearch';
+import { useStitch } from './useStitch';
 
 const NO_FILE_PERCENTILE: AsyncState<SpanPercentile> = {
   loading: false,
@@ -55,7 +59,9 @@ export function useTraceModel() {
 
   const loaded = usePageTrace(context, traceId);
   const fromFile = loaded.fromFile;
-  const loadedAnalysis = loaded.value?.analysis;
+  const stitch = useStitch(fromFile ? undefined : context.source, loaded.value?.analysis, url.stitch);
+  const stitched = stitch.outcome?.stitched.analysis;
+  const loadedAnalysis = stitched ?? loaded.value?.analysis;
   // withPathMode gives the same view object for the same analysis and mode
   const analysis = loadedAnalysis && withPathMode(loadedAnalysis, url.pathMode);
 
@@ -150,6 +156,10 @@ export function useTraceModel() {
     /** the trace source, when the trace is not from a file */
     source: fromFile ? undefined : context.source,
     analysis,
+    /** the stitched trace's repairs, or the loaded trace's notes (a partial trace, then its repairs) */
+    warnings: stitched ? stitched.warnings : (loaded.value?.warnings ?? []),
+    /** the stitching of related traces (useStitch.ts) and the way to ask for it or leave it */
+    stitch: { state: stitch, onChange: (r: StitchRequest | undefined) => update(stitchPatch(r)) },
     services,
     waterfall:
       shown && sections

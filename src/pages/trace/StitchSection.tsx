@@ -1,0 +1,124 @@
+/**
+ * The trace page's "Stitch related traces" control (useStitch.ts): the join attribute (default
+ * `x_request_id`) and whether to follow links; while stitching, the search and fetch progress with
+ * Cancel; then the join in one sentence, the stitched traces (each opens alone), what was left out,
+ * and the way back to the trace alone. Only for a trace from a datasource.
+ */
+import React, { FormEvent, useState } from 'react';
+import { css } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
+import { Button, Checkbox, Field, Input, useStyles2 } from '@grafana/ui';
+import { DataErrorAlert } from '../../components/DataErrorAlert';
+import { getLinkStyles } from '../../components/linkStyles';
+import { Progress } from '../../components/Progress';
+import { DEFAULT_JOIN_KEY, StitchRequest } from '../../loading/stitch-related';
+import { stitchNotes, stitchSentence } from './stitchStatement';
+import { StitchState } from './useStitch';
+
+interface Props {
+  state: StitchState;
+  /** stitch with a request, or (undefined) go back to the trace alone */
+  onChange: (request: StitchRequest | undefined) => void;
+  traceHref?: (traceId: string) => string;
+}
+
+const PHASE_LABELS = { searching: 'Searching for related traces', fetching: 'Fetching related traces' };
+
+export function StitchSection({ state, onChange, traceHref }: Props) {
+  const styles = useStyles2(getStyles);
+  const links = useStyles2(getLinkStyles);
+  const [key, setKey] = useState(state.request?.key ?? DEFAULT_JOIN_KEY);
+  const [followLinks, setFollowLinks] = useState(state.request?.followLinks ?? true);
+  const back = (label: string) => (
+    <Button size="sm" variant="secondary" onClick={() => onChange(undefined)}>
+      {label}
+    </Button>
+  );
+  const { request, progress, outcome, error } = state;
+  if (!request) {
+    const submit = (e: FormEvent) => {
+      e.preventDefault();
+      onChange({ key: key.trim(), followLinks });
+    };
+    return (
+      <form className={styles.row} onSubmit={submit} aria-label="Stitch related traces">
+        <Field
+          label="Join attribute"
+          htmlFor="tracelens-stitch-key"
+          description="Traces with a span carrying the same value belong to one request"
+        >
+          <Input id="tracelens-stitch-key" value={key} width={24} onChange={(e) => setKey(e.currentTarget.value)} />
+        </Field>
+        <Checkbox label="Follow links" value={followLinks} onChange={(e) => setFollowLinks(e.currentTarget.checked)} />
+        <Button type="submit" size="sm" icon="link" disabled={key.trim() === ''}>
+          Stitch related traces
+        </Button>
+      </form>
+    );
+  }
+  if (error) {
+    return (
+      <section className={styles.wrap} aria-label="Stitched traces">
+        <DataErrorAlert title="Could not stitch the related traces" error={error} />
+        <div>{back('Back to this trace alone')}</div>
+      </section>
+    );
+  }
+  if (!outcome) {
+    return (
+      <section className={styles.row} aria-label="Stitched traces">
+        {progress ? (
+          <Progress label={PHASE_LABELS[progress.phase]} done={progress.done} total={progress.total} />
+        ) : (
+          <span className={styles.note}>Looking for related traces…</span>
+        )}
+        {back('Cancel')}
+      </section>
+    );
+  }
+  const others = outcome.stitched.traceIds.slice(1);
+  return (
+    <section className={styles.wrap} aria-label="Stitched traces">
+      <div className={styles.row}>
+        <strong data-testid="stitch-sentence">{stitchSentence(request, outcome)}</strong>
+        {back('Back to this trace alone')}
+      </div>
+      {others.length > 0 && (
+        <p className={styles.note}>
+          With{' '}
+          {others.map((id, k) => (
+            <React.Fragment key={id}>
+              {k > 0 && ', '}
+              {traceHref ? (
+                <a className={links.link} href={traceHref(id)}>
+                  {id}
+                </a>
+              ) : (
+                <code>{id}</code>
+              )}
+            </React.Fragment>
+          ))}
+          ; the waterfall, critical path, breakdowns and LLM figures below are of the stitched request.
+        </p>
+      )}
+      {stitchNotes(request, outcome).map((note) => (
+        <p key={note} className={styles.note}>
+          {note}
+        </p>
+      ))}
+    </section>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  wrap: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(0.5), marginBottom: theme.spacing(2) }),
+  row: css({
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: theme.spacing(2),
+    marginBottom: theme.spacing(1),
+    '& > div': { marginBottom: 0 },
+  }),
+  note: css({ margin: 0, color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+});
