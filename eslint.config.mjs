@@ -8,9 +8,12 @@ const TRANSLATED = [
   'src/module.tsx',
   'src/config/**/*.{ts,tsx}',
   'src/pages/compare/**/*.{ts,tsx}',
+  'src/pages/file/**/*.{ts,tsx}',
+  'src/pages/search/**/*.{ts,tsx}',
   'src/pages/services/**/*.{ts,tsx}',
   'src/panels/breakdown/**/*.{ts,tsx}',
-  'src/components/{CoverageLine,DataErrorAlert,Progress,QueryContextBar,ServiceBar,TimeSeriesChart,NamedTable}.tsx',
+  'src/components/{CoverageLine,DataErrorAlert,FileGone,PathModeSwitch,Progress,QueryContextBar,ServiceBar,TimeSeriesChart,NamedTable}.tsx',
+  'src/components/coverageSentence.ts',
   'src/components/breakdown/**/*.{ts,tsx}',
 ];
 

@@ -36,3 +36,10 @@ export const plugin = new AppPlugin<AppSettings>()
     id: 'configuration',
   })
   .addLink(analyzeInTraceLensLink);
+
+// the config tab's title is given at load, before t() can read the locale: worded once it can.
+// Grafana reads it when it builds the plugin page's tabs; tabs built before that stay English.
+translations.then(() => {
+  const [configPage] = plugin.configPages ?? [];
+  configPage.title = t('config.title', 'Configuration');
+});

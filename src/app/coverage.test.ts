@@ -30,8 +30,8 @@ describe('coverage', () => {
         ['b', loaded(7)],
       ])
     );
-    expect(c).toMatchObject({ listed: 2, used: 2, spans: 17, notFetched: 0, limitReached: false });
-    expect(c.sentence).toBe('2 of 2 matching traces used · 17 spans (whole traces) · Last 1 hour');
+    expect(c).toMatchObject({ listed: 2, used: 2, spans: 17, notFetched: 0, limitReached: false, range: LAST_HOUR });
+    expect([c.sampled, c.leftOut, c.cancelled, c.given]).toEqual([undefined, undefined, false, false]);
   });
 
   it('counts failures, too-large traces and partial ones so that used + failed + too large = fetched', () => {
@@ -65,9 +65,7 @@ describe('coverage', () => {
     ]);
     expect(c.partial).toEqual([{ traceId: 'b', message: 'Tempo returned only part of this trace.' }]);
     expect(c.spans).toBe(14);
-    expect(c.sentence).toBe(
-      '2 of 5 matching traces used · 1 with another root left out · 1 failed · 1 too large · 1 partial · 14 spans (whole traces) · Last 1 hour'
-    );
+    expect(c.leftOut).toEqual({ count: 1, why: 'with another root' });
   });
 
   it('says when the search stopped at its limit and how the fetched traces were picked', () => {
@@ -78,28 +76,19 @@ describe('coverage', () => {
     const c = coverage(
       input(results, { listed: 20, search: { limit: 20, reached: true }, pick: 'newest', requested: 2 })
     );
-    expect(c.limitReached).toBe(true);
-    expect(c.sentence).toBe(
-      '2 of 20+ matching traces used · the 2 newest fetched · the search stopped at its limit of 20 · 6 spans (whole traces) · Last 1 hour'
-    );
+    expect(c).toMatchObject({ limitReached: true, searchLimit: 20, sampled: 'newest', requested: 2, listed: 20 });
   });
 
   it('counts what a cancelled fetch left out', () => {
     const c = coverage(
       input([['a', loaded(5)]], { listed: 4, requested: 4, cancelled: true, range: { from: 'now-6h', to: 'now' } })
     );
-    expect(c.notFetched).toBe(3);
-    expect(c.sentence).toBe(
-      '1 of 4 matching traces used · 3 not fetched (cancelled) · 5 spans (whole traces) · Last 6 hours'
-    );
+    expect(c).toMatchObject({ notFetched: 3, cancelled: true, used: 1, spans: 5 });
   });
 
-  it('says nothing matched', () => {
-    expect(coverage(input([])).sentence).toBe('No traces matched · Last 1 hour');
-  });
-
-  it('names traces that came with the query without a search', () => {
-    expect(coverage(input([['a', loaded(1)]], { given: true })).sentence).toBe('1 trace · 1 span · Last 1 hour');
+  it('names no sample when every listed trace was fetched, and the traces that came with the query', () => {
+    const c = coverage(input([['a', loaded(1)]], { listed: 1, pick: 'slowest', given: true }));
+    expect(c).toMatchObject({ sampled: undefined, given: true, used: 1, spans: 1 });
   });
 });
 

@@ -1,16 +1,15 @@
 /**
- * Coverage: what an aggregate, comparison or panel was computed from, as facts and one short
- * sentence. In: how many traces the search listed (and its limit), how the fetched ones were
- * picked from them, what loading returned per trace, whether the fetch was cancelled, and the time
- * range. Out: counts that add up — `used + failed + tooLarge = fetched`, `fetched + notFetched =
- * requested ≤ listed` — the failed, too-large and partial traces with their messages, the spans
- * analysed (whole traces: every trace is fetched by id, so a search's spans-per-spanset limit,
- * Tempo's `spss`, never applies) and the sentence, e.g. "2 of 3 matching traces used · 1 with
- * another root left out · 1 partial · 20 spans (whole traces) · Last 1 hour". A trace the backend
- * refused as too large (HTTP 413, or 422 as Tempo 3 answers beyond `max_bytes_per_trace`) counts
- * as too large, any other failure as failed. O(requested).
+ * Coverage: the facts of what an aggregate, comparison or panel was computed from (the UI words
+ * them: components/coverageSentence.ts). In: how many traces the search listed (and its limit),
+ * how the fetched ones were picked from them, what loading returned per trace, whether the fetch
+ * was cancelled, and the time range. Out: counts that add up — `used + failed + tooLarge = fetched`,
+ * `fetched + notFetched = requested ≤ listed` — the failed, too-large and partial traces with their
+ * messages, the spans analysed (whole traces: every trace is fetched by id, so a search's
+ * spans-per-spanset limit, Tempo's `spss`, never applies), how the sample was picked and the range.
+ * A trace the backend refused as too large (HTTP 413, or 422 as Tempo 3 answers beyond
+ * `max_bytes_per_trace`) counts as too large, any other failure as failed. O(requested).
  */
-import { rangeUtil, RawTimeRange } from '@grafana/data';
+import { RawTimeRange } from '@grafana/data';
 import { DataError } from '../data';
 import type { TraceResult } from '../loading';
 
@@ -27,7 +26,7 @@ export interface CoverageInput {
   listed: number;
   /** the most the search was asked for, and whether it listed that many (more may match) */
   search?: { limit: number; reached: boolean };
-  /** listed traces not fetched because of what they are, e.g. `{count: 1, why: 'with another root'}` */
+  /** listed traces not fetched because of what they are, `why` in the user's words: `{count: 1, why: 'with another root'}` */
   leftOut?: { count: number; why: string };
   pick: SamplePick;
   /** traces asked for */
@@ -43,8 +42,13 @@ export interface CoverageInput {
 
 export interface Coverage {
   listed: number;
-  /** the search stopped at its limit: more may match */
+  /** the search stopped at its limit (`searchLimit`): more may match */
   limitReached: boolean;
+  searchLimit?: number;
+  /** the fetched traces are the `requested` newest or slowest of those listed (undefined: every listed one) */
+  sampled?: 'newest' | 'slowest';
+  /** listed traces not fetched because of what they are (see CoverageInput) */
+  leftOut?: { count: number; why: string };
   requested: number;
   /** traces the aggregate holds */
   used: number;
@@ -56,19 +60,16 @@ export interface Coverage {
   partial: TraceNote[];
   /** requested traces with no result (still loading, or cancelled) */
   notFetched: number;
-  sentence: string;
+  /** the fetch was stopped before every trace was in */
+  cancelled: boolean;
+  /** the traces came with the query (a panel's trace frames), not from a search */
+  given: boolean;
+  range: RawTimeRange;
 }
 
 const TOO_LARGE_STATUSES = [413, 422];
 
-const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-
-const head = (used: number, listed: number, limitReached: boolean) =>
-  listed === 0
-    ? 'No traces matched'
-    : `${used} of ${listed}${limitReached ? '+' : ''} matching ${listed === 1 ? 'trace' : 'traces'} used`;
-
-/** The facts and the sentence for `input` (see the file header). */
+/** The facts for `input` (see the file header). */
 export function coverage(input: CoverageInput): Coverage {
   const failed: TraceNote[] = [];
   const tooLarge: TraceNote[] = [];
@@ -90,26 +91,22 @@ export function coverage(input: CoverageInput): Coverage {
   });
   const limitReached = input.search?.reached ?? false;
   const notFetched = input.requested - input.results.size;
-  const facts = { listed: input.listed, limitReached, requested: input.requested, used, spans };
-  const parts = [
-    input.given ? count(used, 'trace') : head(used, input.listed, limitReached),
-    input.pick !== 'all' && input.requested < input.listed ? `the ${input.requested} ${input.pick} fetched` : '',
-    limitReached ? `the search stopped at its limit of ${input.search?.limit}` : '',
-    input.leftOut?.count ? `${input.leftOut.count} ${input.leftOut.why} left out` : '',
-    failed.length ? `${failed.length} failed` : '',
-    tooLarge.length ? `${tooLarge.length} too large` : '',
-    partial.length ? `${partial.length} partial` : '',
-    input.cancelled && notFetched > 0 ? `${notFetched} not fetched (cancelled)` : '',
-    input.given ? count(spans, 'span') : input.listed > 0 ? `${count(spans, 'span')} (whole traces)` : '',
-    rangeUtil.describeTimeRange(input.range),
-  ];
   return {
-    ...facts,
+    listed: input.listed,
+    limitReached,
+    searchLimit: input.search?.limit,
+    sampled: input.pick !== 'all' && input.requested < input.listed ? input.pick : undefined,
+    leftOut: input.leftOut?.count ? input.leftOut : undefined,
+    requested: input.requested,
+    used,
+    spans,
     failed,
     tooLarge,
     partial,
     notFetched,
-    sentence: parts.filter(Boolean).join(' · '),
+    cancelled: input.cancelled ?? false,
+    given: input.given ?? false,
+    range: input.range,
   };
 }
 

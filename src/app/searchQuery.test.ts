@@ -94,10 +94,8 @@ describe('Jaeger tags text', () => {
   });
 
   it('says which part is not key=value', () => {
-    expect(parseTags('error=true oops')).toEqual({
-      error: '"oops" is not key=value (quote a value that holds spaces: key="a b").',
-    });
-    expect(parseTags('a="unclosed')).toMatchObject({ error: expect.stringMatching(/^"a="unclosed" is not key=value/) });
+    expect(parseTags('error=true oops')).toEqual({ invalid: 'oops' });
+    expect(parseTags('a="unclosed')).toEqual({ invalid: 'a="unclosed' });
   });
 
   it('writes conditions back as text that reads the same', () => {

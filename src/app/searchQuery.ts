@@ -90,9 +90,9 @@ export function builderToTraceql(state: BuilderState): string {
 
 /**
  * Jaeger-style tags text, `key=value` separated by spaces (a value with spaces in double quotes,
- * `\"` and `\\` inside), as span attribute conditions; or what is wrong with it.
+ * `\"` and `\\` inside), as span attribute conditions; or `invalid`, the first part that is not `key=value`.
  */
-export function parseTags(text: string): { attrs: AttrCondition[] } | { error: string } {
+export function parseTags(text: string): { attrs: AttrCondition[] } | { invalid: string } {
   const tag = /\s*([^\s="]+)=(?:"((?:[^"\\]|\\.)*)"|([^\s"]*))(?=\s|$)/y;
   const attrs: AttrCondition[] = [];
   let at = 0;
@@ -100,8 +100,7 @@ export function parseTags(text: string): { attrs: AttrCondition[] } | { error: s
     tag.lastIndex = at;
     const m = tag.exec(text);
     if (!m) {
-      const bad = text.slice(at).trim().split(/\s+/)[0];
-      return { error: `"${bad}" is not key=value (quote a value that holds spaces: key="a b").` };
+      return { invalid: text.slice(at).trim().split(/\s+/)[0] };
     }
     attrs.push({ scope: 'span', key: m[1], value: m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3] });
     at = tag.lastIndex;

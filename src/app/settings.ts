@@ -1,4 +1,5 @@
 /** TraceLens app settings, stored in the app's jsonData through Grafana's plugin settings API. */
+import { t } from '@grafana/i18n';
 import type { SchemeId } from '../data';
 
 export interface AppSettings {
@@ -21,32 +22,56 @@ export interface AppSettings {
 
 export type SpanMetricsSchemeSetting = 'auto' | SchemeId;
 
-export const SPAN_METRICS_SCHEME_OPTIONS: Array<{
+/** The naming scheme choices in the user's language; a description names the scheme's metrics and label. */
+export const spanMetricsSchemeOptions = (): Array<{
   value: SpanMetricsSchemeSetting;
   label: string;
   description: string;
-}> = [
-  { value: 'auto', label: 'Detect automatically', description: 'Look at the metric names Prometheus holds' },
-  { value: 'tempo', label: 'Tempo metrics-generator', description: 'traces_spanmetrics_latency_bucket, label service' },
+}> => [
+  {
+    value: 'auto',
+    label: t('settings.scheme.auto', 'Detect automatically'),
+    description: t('settings.scheme.auto-description', 'Look at the metric names Prometheus holds'),
+  },
+  {
+    value: 'tempo',
+    label: t('settings.scheme.tempo', 'Tempo metrics-generator'),
+    description: t('settings.scheme.metrics', '{{metrics}}, label {{label}}', {
+      metrics: 'traces_spanmetrics_latency_bucket',
+      label: 'service',
+    }),
+  },
   {
     value: 'otel',
-    label: 'OpenTelemetry Collector spanmetrics',
-    description: 'traces_span_metrics_duration_*, label service_name',
+    label: t('settings.scheme.otel', 'OpenTelemetry Collector spanmetrics'),
+    description: t('settings.scheme.metrics', '{{metrics}}, label {{label}}', {
+      metrics: 'traces_span_metrics_duration_*',
+      label: 'service_name',
+    }),
   },
   {
     value: 'otel-legacy',
-    label: 'OpenTelemetry Collector spanmetrics, no namespace',
-    description: 'duration_*, calls_total, label service_name',
+    label: t('settings.scheme.otel-legacy', 'OpenTelemetry Collector spanmetrics, no namespace'),
+    description: t('settings.scheme.metrics', '{{metrics}}, label {{label}}', {
+      metrics: 'duration_*, calls_total',
+      label: 'service_name',
+    }),
   },
   {
     value: 'otel-utf8',
-    label: 'Prometheus 3 OTLP, UTF-8 names',
-    description: 'traces.span.metrics.duration_milliseconds_*, label service.name',
+    label: t('settings.scheme.otel-utf8', 'Prometheus 3 OTLP, UTF-8 names'),
+    description: t('settings.scheme.metrics', '{{metrics}}, label {{label}}', {
+      metrics: 'traces.span.metrics.duration_milliseconds_*',
+      label: 'service.name',
+    }),
   },
   {
     value: 'otel-utf8-nosuffix',
-    label: 'Prometheus 3 OTLP, UTF-8 names without suffixes',
-    description: 'traces.span.metrics.duration_*, traces.span.metrics.calls (ms), label service.name',
+    label: t('settings.scheme.otel-utf8-nosuffix', 'Prometheus 3 OTLP, UTF-8 names without suffixes'),
+    description: t('settings.scheme.metrics', '{{metrics}}, label {{label}}', {
+      metrics: 'traces.span.metrics.duration_*, traces.span.metrics.calls (ms)',
+      label: 'service.name',
+    }),
   },
 ];
 
@@ -62,15 +87,12 @@ export const DEFAULT_SETTINGS: Required<Omit<AppSettings, 'tempoDatasourceUid' |
   maxTracesForAggregate: 200,
 };
 
-/** Returns a human message when the limit is not a whole number between 1 and MAX_TRACES_FOR_AGGREGATE. */
-export function validateMaxTraces(value: string): string | undefined {
+/** What is wrong with a typed traces limit: not a whole number, or outside 1…MAX_TRACES_FOR_AGGREGATE; undefined when nothing is. */
+export function validateMaxTraces(value: string): 'not-integer' | 'out-of-range' | undefined {
   const trimmed = value.trim();
   if (!/^\d+$/.test(trimmed)) {
-    return 'Enter a whole number of traces, for example 200.';
+    return 'not-integer';
   }
   const n = Number(trimmed);
-  if (n < 1 || n > MAX_TRACES_FOR_AGGREGATE) {
-    return `Choose between 1 and ${MAX_TRACES_FOR_AGGREGATE} traces: more would make aggregates slow to fetch.`;
-  }
-  return undefined;
+  return n < 1 || n > MAX_TRACES_FOR_AGGREGATE ? 'out-of-range' : undefined;
 }

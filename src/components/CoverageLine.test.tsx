@@ -14,13 +14,17 @@ const BASE: Coverage = {
   tooLarge: [],
   partial: [{ traceId: 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', message: 'Tempo returned only part of this trace.' }],
   notFetched: 1,
-  sentence: '1 of 3 matching traces used · 1 failed · 1 partial · 10 spans (whole traces) · Last 1 hour',
+  cancelled: false,
+  given: false,
+  range: { from: 'now-1h', to: 'now' },
 };
+
+const SENTENCE = '1 of 3 matching traces used · 1 failed · 1 partial · 10 spans (whole traces) · Last 1 hour';
 
 describe('CoverageLine', () => {
   it('states the sentence and lists the traces not fully used, with their messages, once expanded', () => {
     render(<CoverageLine coverage={BASE} traceHref={(id) => `/trace/${id}`} />);
-    expect(screen.getByTestId('coverage')).toHaveTextContent(BASE.sentence);
+    expect(screen.getByTestId('coverage')).toHaveTextContent(SENTENCE);
     const toggle = screen.getByRole('button', { name: 'Show traces not fully used (2)' });
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     expect(screen.queryByRole('list')).not.toBeInTheDocument();

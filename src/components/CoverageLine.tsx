@@ -1,6 +1,6 @@
 /**
  * The coverage line shown wherever traces are aggregated (compare page, search page, breakdown
- * panel): the sentence of app/coverage.ts, while fetching the progress bar with Cancel, a button
+ * panel): the sentence of its facts (coverageSentence.ts), while fetching the progress bar with Cancel, a button
  * raising the sample where that makes sense, and — expandable — the failed, too-large and partial
  * traces, each with its message (and a link when the page can open traces).
  */
@@ -10,6 +10,7 @@ import { GrafanaTheme2 } from '@grafana/data';
 import { t, Trans } from '@grafana/i18n';
 import { Button, useStyles2 } from '@grafana/ui';
 import type { Coverage, TraceNote } from '../app/coverage';
+import { coverageSentence } from './coverageSentence';
 import { Progress } from './Progress';
 
 interface Props {
@@ -34,7 +35,7 @@ export function CoverageLine({ coverage, fetching, raise, traceHref }: Props) {
   return (
     <div className={styles.wrap} data-testid="coverage">
       <div className={styles.line}>
-        <span>{coverage.sentence}</span>
+        <span>{coverageSentence(coverage)}</span>
         {fetching && (
           <>
             <Progress

@@ -1,4 +1,5 @@
 import React from 'react';
+import { t, Trans } from '@grafana/i18n';
 import { Alert, LinkButton } from '@grafana/ui';
 import { openFileUrl } from '../app/traceFiles';
 
@@ -8,13 +9,15 @@ import { openFileUrl } from '../app/traceFiles';
  */
 export function FileGone() {
   return (
-    <Alert severity="info" title="The trace file is no longer open">
+    <Alert severity="info" title={t('file.gone.title', 'The trace file is no longer open')}>
       <p>
-        This page showed a trace from a file. TraceLens keeps opened files only until the page is reloaded or the tab is
-        closed, and this file is gone. Open it again to analyse it.
+        <Trans i18nKey="file.gone.body">
+          This page showed a trace from a file. TraceLens keeps opened files only until the page is reloaded or the tab
+          is closed, and this file is gone. Open it again to analyse it.
+        </Trans>
       </p>
       <LinkButton icon="upload" href={openFileUrl()}>
-        Open a trace file
+        {t('file.title', 'Open a trace file')}
       </LinkButton>
     </Alert>
   );

@@ -2,7 +2,8 @@ import React, { useState } from 'react';
 import { render, screen } from '@testing-library/react';
 import type { PathMode } from '../engine';
 import { user } from '../../tests/support/user';
-import { PATH_MODE_RULES, PathModeSwitch } from './PathModeSwitch';
+import { inZhHans } from '../../tests/support/i18n';
+import { PathModeSwitch } from './PathModeSwitch';
 
 function Harness({ onChange }: { onChange: (m: PathMode) => void }) {
   const [mode, setMode] = useState<PathMode>('async');
@@ -24,16 +25,32 @@ describe('PathModeSwitch', () => {
     const sync = screen.getByRole('radio', { name: 'Synchronous blocking only' });
     const follow = screen.getByRole('radio', { name: 'Follow async work and links' });
     expect([sync, follow].map((r) => (r as HTMLInputElement).checked)).toEqual([false, true]);
-    expect(screen.getByTestId('path-mode-rule')).toHaveTextContent(PATH_MODE_RULES.async);
+    expect(screen.getByTestId('path-mode-rule')).toHaveTextContent(
+      /^Also follows async work \(consumers, children linked to their parent, .* Links to other spans or other traces are not followed\.$/
+    );
 
     await user.click(sync);
     expect(onChange).toHaveBeenLastCalledWith('sync');
-    expect(screen.getByTestId('path-mode-rule')).toHaveTextContent(PATH_MODE_RULES.sync);
+    expect(screen.getByTestId('path-mode-rule')).toHaveTextContent(
+      /^Only work the request waited for: .* time when no span of that chain runs is an unattributed gap\.$/
+    );
 
     // the radio group moves with the arrow keys
     sync.focus();
     await user.keyboard('{ArrowRight}');
     expect(onChange).toHaveBeenLastCalledWith('async');
     expect((follow as HTMLInputElement).checked).toBe(true);
+  });
+});
+
+describe('PathModeSwitch in Simplified Chinese', () => {
+  inZhHans();
+
+  it('names the modes with the glossary terms and states the rule in Chinese', () => {
+    render(<PathModeSwitch value="sync" onChange={jest.fn()} />);
+    expect(screen.getByRole('radiogroup', { name: '关键路径' })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: '仅同步阻塞' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: '跟随异步工作和链接' })).not.toBeChecked();
+    expect(screen.getByTestId('path-mode-rule')).toHaveTextContent(/^只包含请求等待的工作：.*未归属间隙。$/);
   });
 });

@@ -10,7 +10,7 @@ import { Alert, Button, Combobox, Field, FieldSet, Input, useStyles2 } from '@gr
 import { Diagnostics } from './Diagnostics';
 import { useConfigModel } from './useConfigModel';
 import { TRACE_DATASOURCE_TYPES } from '../app/traceSource';
-import { AppSettings, MAX_TRACES_FOR_AGGREGATE, SPAN_METRICS_SCHEME_OPTIONS } from '../app/settings';
+import { AppSettings, MAX_TRACES_FOR_AGGREGATE, spanMetricsSchemeOptions } from '../app/settings';
 import { t } from '@grafana/i18n';
 
 export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<AppSettings>> {}
@@ -70,7 +70,7 @@ export default function AppConfig({ plugin }: AppConfigProps) {
             id="tracelens-scheme"
             width={40}
             value={form.scheme}
-            options={SPAN_METRICS_SCHEME_OPTIONS}
+            options={spanMetricsSchemeOptions()}
             onChange={(option) => change({ scheme: option.value })}
           />
         </Field>

@@ -51,7 +51,11 @@ export function jaegerSearchParams(q: JaegerExploreSearch): Record<string, strin
   const tags = parseTags(q.tags ?? '');
   const min = q.minDuration?.trim() ? goDurationMs(q.minDuration) : undefined;
   const max = q.maxDuration?.trim() ? goDurationMs(q.maxDuration) : undefined;
-  if ('error' in tags || (q.minDuration?.trim() && min === undefined) || (q.maxDuration?.trim() && max === undefined)) {
+  if (
+    'invalid' in tags ||
+    (q.minDuration?.trim() && min === undefined) ||
+    (q.maxDuration?.trim() && max === undefined)
+  ) {
     return undefined;
   }
   return {

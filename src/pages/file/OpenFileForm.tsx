@@ -1,7 +1,9 @@
 import React, { useState } from 'react';
 import { css } from '@emotion/css';
+import { t, Trans } from '@grafana/i18n';
 import { formattedValueToString, getValueFormat, GrafanaTheme2 } from '@grafana/data';
 import { Alert, Button, Field, FileDropzone, FileDropzoneDefaultChildren, TextArea, useStyles2 } from '@grafana/ui';
+import { AS_TEXT } from '../../components/i18n';
 import { Progress } from '../../components/Progress';
 import { displayName } from '../../app/traceFiles';
 import { OpenFailure, OpenProgress } from './useOpenTraceFile';
@@ -16,8 +18,6 @@ interface Props {
   cancel: () => void;
 }
 
-const FORMATS = 'OTLP JSON (also JSON Lines, Tempo and Jaeger v3 wrappers, protobuf JSON), Jaeger JSON, Zipkin v2 JSON';
-
 const bytes = (n: number) => formattedValueToString(getValueFormat('decbytes')(n));
 
 /**
@@ -30,55 +30,71 @@ export function OpenFileForm({ progress, failure, cancelled, openFile, openText,
   const busy = progress !== undefined;
   return (
     <div className={styles.wrap}>
-      <Field label="Upload a trace file" description={FORMATS} htmlFor="tracelens-trace-file">
+      <Field
+        label={t('file.upload', 'Upload a trace file')}
+        description={t(
+          'file.formats',
+          'OTLP JSON (also JSON Lines, Tempo and Jaeger v3 wrappers, protobuf JSON), Jaeger JSON, Zipkin v2 JSON'
+        )}
+        htmlFor="tracelens-trace-file"
+      >
         <FileDropzone
           id="tracelens-trace-file"
           options={{ multiple: false, disabled: busy, onDrop: (accepted) => accepted[0] && openFile(accepted[0]) }}
           fileListRenderer={() => null}
         >
-          <FileDropzoneDefaultChildren primaryText="Drop a trace file here, or click (Enter) to choose one" />
+          <FileDropzoneDefaultChildren
+            primaryText={t('file.drop', 'Drop a trace file here, or click (Enter) to choose one')}
+          />
         </FileDropzone>
       </Field>
       {progress?.step === 'reading' && (
         <div className={styles.row}>
           <Progress
-            label={`Reading ${displayName(progress.name)}`}
+            label={t('file.reading', 'Reading {{name}}', { name: displayName(progress.name), ...AS_TEXT })}
             done={progress.loaded}
             total={progress.total}
             format={bytes}
           />
           <Button size="sm" variant="secondary" icon="times" onClick={cancel}>
-            Cancel
+            <Trans i18nKey="file.cancel">Cancel</Trans>
           </Button>
         </div>
       )}
       {progress?.step === 'parsing' && (
         <p className={styles.note} role="status">
-          Reading the traces of {displayName(progress.name)}…
+          {t('file.parsing', 'Reading the traces of {{name}}…', { name: displayName(progress.name), ...AS_TEXT })}
         </p>
       )}
       {failure && (
-        <Alert severity="error" title={`Could not open ${displayName(failure.name)}`}>
+        <Alert
+          severity="error"
+          title={t('file.failed', 'Could not open {{name}}', { name: displayName(failure.name), ...AS_TEXT })}
+        >
           {failure.message}
         </Alert>
       )}
       {cancelled && (
         <p className={styles.note} role="status">
-          Reading {displayName(cancelled)} was cancelled.
+          {t('file.cancelled', 'Reading {{name}} was cancelled.', { name: displayName(cancelled), ...AS_TEXT })}
         </p>
       )}
-      <Field label="Or paste a trace" description="The text of a trace file in any of the formats above.">
+      <Field
+        label={t('file.paste', 'Or paste a trace')}
+        description={t('file.paste-description', 'The text of a trace file in any of the formats above.')}
+      >
         <TextArea
-          aria-label="Trace file text"
+          aria-label={t('file.paste-label', 'Trace file text')}
           className={styles.paste}
           rows={8}
           value={pasted}
           onChange={(e) => setPasted(e.currentTarget.value)}
+          // eslint-disable-next-line @grafana/i18n/no-untranslated-strings -- OTLP JSON, the same in every language
           placeholder='{"resourceSpans":[…]}'
         />
       </Field>
       <Button icon="file-alt" disabled={busy || pasted.trim() === ''} onClick={() => openText(pasted)}>
-        Open pasted trace
+        <Trans i18nKey="file.open-pasted">Open pasted trace</Trans>
       </Button>
     </div>
   );

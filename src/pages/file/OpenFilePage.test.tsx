@@ -6,6 +6,7 @@ import { installRecordedBackend } from '../../../tests/support/recordedBackend';
 import { renderApp } from '../../../tests/support/renderApp';
 import { tableCells, tableRows } from '../../../tests/support/tables';
 import { tinyOtlp } from '../../../tests/synthetic/tiny';
+import { inZhHans } from '../../../tests/support/i18n';
 
 // a loaded 2-core machine: lazy pages, traces read and analysed
 const SLOW = { timeout: 10_000 };
@@ -83,11 +84,8 @@ async function paste(text: string) {
   await user.click(screen.getByRole('button', { name: 'Open pasted trace' }));
 }
 
-const upload = async (name: string, text: string) =>
-  user.upload(
-    await screen.findByLabelText(/^Upload a trace file/, {}, SLOW),
-    new File([text], name, { type: 'application/json' })
-  );
+const upload = async (name: string, text: string, label = /^Upload a trace file/) =>
+  user.upload(await screen.findByLabelText(label, {}, SLOW), new File([text], name, { type: 'application/json' }));
 
 function engineMessage(text: string): string {
   try {
@@ -232,5 +230,23 @@ describe('Open a trace file', () => {
     expect(await screen.findByText('The trace file is no longer open', {}, SLOW)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Open a trace file' })).toHaveAttribute('href', `${PLUGIN_BASE_URL}/file`);
     expect(screen.queryByLabelText('Traces')).not.toBeInTheDocument();
+  });
+});
+
+describe('Open a trace file in Simplified Chinese', () => {
+  inZhHans();
+
+  it('says in Chinese which file could not be opened, and how many traces a file holds', async () => {
+    renderOpenFile();
+    expect(await screen.findByRole('heading', { name: '打开追踪文件' }, SLOW)).toBeInTheDocument();
+    await upload('empty.json', '{"resourceSpans":[]}', /^上传追踪文件/);
+    const alert = await screen.findByRole('alert', {}, SLOW);
+    expect(alert).toHaveTextContent('无法打开 empty.json');
+    // the engine's message says what is wrong (English: the data layer's messages are not worded in the UI yet)
+    expect(alert).toHaveTextContent('the file holds no traces');
+    await upload('two-traces.json', JAEGER_TWO, /^上传追踪文件/);
+    expect(await screen.findByRole('heading', { name: 'two-traces.json 中的追踪' }, SLOW)).toBeInTheDocument();
+    expect(screen.getByText('two-traces.json（Jaeger JSON）包含 2 条追踪。选择一条进行分析。')).toBeInTheDocument();
+    expect(tableRows('文件中的追踪')).toHaveLength(2);
   });
 });

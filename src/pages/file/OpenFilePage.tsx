@@ -6,11 +6,13 @@
  */
 import React, { useCallback } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { t, Trans } from '@grafana/i18n';
 import { PluginPage } from '@grafana/runtime';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { LinkButton, useStyles2 } from '@grafana/ui';
 import { useUrlState } from '../../app/urlState';
+import { AS_TEXT } from '../../components/i18n';
 import { FileGone } from '../../components/FileGone';
 import { OpenFileForm } from './OpenFileForm';
 import { displayName, fileTraceUrl, findFile, LoadedFile, openFileUrl } from '../../app/traceFiles';
@@ -34,12 +36,16 @@ export default function OpenFilePage() {
     const file = findFile(files, fileParam);
     return (
       <PluginPage>
-        <h2>{file ? `Traces in ${displayName(file.name)}` : 'Open a trace file'}</h2>
+        <h2>
+          {file
+            ? t('file.traces-in', 'Traces in {{name}}', { name: displayName(file.name), ...AS_TEXT })
+            : t('file.title', 'Open a trace file')}
+        </h2>
         {file ? (
           <div className={styles.picker}>
             <TracePicker file={file} />
             <LinkButton variant="secondary" icon="upload" href={openFileUrl()}>
-              Open another file
+              <Trans i18nKey="file.open-another">Open another file</Trans>
             </LinkButton>
           </div>
         ) : (
@@ -50,7 +56,7 @@ export default function OpenFilePage() {
   }
   return (
     <PluginPage>
-      <h2>Open a trace file</h2>
+      <h2>{t('file.title', 'Open a trace file')}</h2>
       <OpenFileForm {...open} />
     </PluginPage>
   );

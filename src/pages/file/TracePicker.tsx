@@ -1,9 +1,11 @@
 import React, { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { css } from '@emotion/css';
+import { t } from '@grafana/i18n';
 import { dateTimeFormat, GrafanaTheme2 } from '@grafana/data';
 import { Alert, Column, useStyles2 } from '@grafana/ui';
 import { formatDuration } from '../../components/breakdown';
+import { AS_TEXT } from '../../components/i18n';
 import { getLinkStyles } from '../../components/linkStyles';
 import { NamedTable } from '../../components/NamedTable';
 import { plainColumn, sortableColumn } from '../../components/tableColumns';
@@ -28,7 +30,7 @@ export function TracePicker({ file }: { file: LoadedFile }) {
     (): Array<Column<Line>> => [
       sortableColumn(
         'root',
-        'Root service and span',
+        t('file.picker.root', 'Root service and span'),
         ({ row }) => `${row.rootService} ${row.rootName}`,
         ({ entry, row }) => (
           <Link className={link.link} to={fileTraceUrl(file, entry)}>
@@ -39,7 +41,7 @@ export function TracePicker({ file }: { file: LoadedFile }) {
       ),
       sortableColumn(
         'start',
-        'Start',
+        t('file.picker.start', 'Start'),
         ({ row }) => row.startMs,
         ({ row }) => (
           <span className={styles.nowrap}>{dateTimeFormat(row.startMs, { format: 'YYYY-MM-DD HH:mm:ss.SSS' })}</span>
@@ -48,34 +50,42 @@ export function TracePicker({ file }: { file: LoadedFile }) {
       ),
       sortableColumn(
         'duration',
-        'Duration',
+        t('file.picker.duration', 'Duration'),
         ({ row }) => row.duration,
         ({ row }) => formatDuration(row.duration)
       ),
       sortableColumn(
         'spans',
-        'Spans',
+        t('file.picker.spans', 'Spans'),
         ({ row }) => row.spanCount,
         ({ row }) => row.spanCount
       ),
       sortableColumn(
         'errors',
-        'Errors',
+        t('file.picker.errors', 'Errors'),
         ({ row }) => row.errorCount,
         ({ row }) => row.errorCount
       ),
-      plainColumn('traceId', 'Trace id', ({ entry }) => <code>{entry.trace.traceId || '(none)'}</code>),
+      plainColumn('traceId', t('file.picker.trace-id', 'Trace id'), ({ entry }) => (
+        <code>{entry.trace.traceId || t('file.picker.no-id', '(none)')}</code>
+      )),
     ],
     [file, styles, link]
   );
   return (
     <div className={styles.wrap}>
       <p>
-        {displayName(file.name)} ({FORMAT_LABELS[file.format]}) holds {file.traces.length} traces. Pick one to analyse
-        it.
+        {t('file.picker.holds', '', {
+          name: displayName(file.name),
+          format: FORMAT_LABELS[file.format],
+          count: file.traces.length,
+          defaultValue_one: '{{name}} ({{format}}) holds {{count}} trace. Pick one to analyse it.',
+          defaultValue_other: '{{name}} ({{format}}) holds {{count}} traces. Pick one to analyse it.',
+          ...AS_TEXT,
+        })}
       </p>
       {file.warnings.length > 0 && (
-        <Alert severity="warning" title="Warnings while reading the file">
+        <Alert severity="warning" title={t('file.picker.warnings', 'Warnings while reading the file')}>
           <ul className={styles.list}>
             {file.warnings.map((w, n) => (
               <li key={n}>{w}</li>
@@ -83,7 +93,12 @@ export function TracePicker({ file }: { file: LoadedFile }) {
           </ul>
         </Alert>
       )}
-      <NamedTable label="Traces in the file" columns={columns} data={lines} getRowId={(l) => l.entry.key} />
+      <NamedTable
+        label={t('file.picker.label', 'Traces in the file')}
+        columns={columns}
+        data={lines}
+        getRowId={(l) => l.entry.key}
+      />
     </div>
   );
 }

@@ -1,3 +1,5 @@
+import { t } from '@grafana/i18n';
+
 /**
  * Reads a file (or any Blob) as UTF-8 text with the browser's FileReader, reporting the bytes read
  * so far; aborting `signal` stops the read and rejects with an `AbortError` DOMException.
@@ -23,7 +25,8 @@ export function readFileText(file: Blob, onProgress: (loaded: number) => void, s
     };
     reader.onerror = () => {
       settle();
-      reject(new Error(`The browser could not read the file: ${reader.error?.message ?? 'unknown error'}`));
+      const reason = reader.error?.message ?? t('file.unknown-error', 'unknown error');
+      reject(new Error(t('file.browser-failed', 'The browser could not read the file: {{reason}}', { reason })));
     };
     reader.readAsText(file);
   });

@@ -1,10 +1,12 @@
 /**
  * Opening a trace file: read the file's text (progress in bytes, cancellable), let the page paint
  * "Reading traces…", detect the format and read every trace (`readTraceFile`), keep the result in
- * the App's trace files and hand it to `onOpened`. A file the engine cannot read becomes `error`
- * (the TraceParseError's message, which says what and where); the page stays usable.
+ * the App's trace files and hand it to `onOpened`. A file the engine cannot read — a file without
+ * spans included — becomes a failure (the TraceParseError's message, which says what and where);
+ * the page stays usable.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { t } from '@grafana/i18n';
 import { readTraceFile, TraceFile } from '../../engine';
 import { readFileText } from './readFileText';
 import { useTraceFiles } from '../../app/TraceFilesContext';
@@ -47,10 +49,8 @@ export function useOpenTraceFile(onOpened: (file: LoadedFile) => void) {
         if (controller.signal.aborted) {
           throw new DOMException('Reading the file was cancelled.', 'AbortError');
         }
+        // a file without traces throws: `file` holds at least one
         file = readTraceFile(content);
-        if (file.traces.length === 0) {
-          throw new Error('The file holds no spans.');
-        }
       } catch (e) {
         // a run replaced by a newer one says nothing
         if (running.current === controller) {
@@ -83,7 +83,7 @@ export function useOpenTraceFile(onOpened: (file: LoadedFile) => void) {
       }),
     [run]
   );
-  const openText = useCallback((text: string) => run('pasted text', async () => text), [run]);
+  const openText = useCallback((text: string) => run(t('file.pasted-text', 'pasted text'), async () => text), [run]);
   const cancel = useCallback(() => running.current?.abort(), []);
 
   return { progress, failure, cancelled, openFile, openText, cancel };

@@ -5,6 +5,7 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t, Trans } from '@grafana/i18n';
 import { Button, Combobox, IconButton, RadioButtonGroup, useStyles2 } from '@grafana/ui';
 import { useSearchSuggestions } from '../../app/useSearchSuggestions';
 import { AttrCondition, AttrScope } from '../../app/searchQuery';
@@ -15,9 +16,10 @@ interface Props {
   suggestions: ReturnType<typeof useSearchSuggestions>;
 }
 
-const SCOPE_OPTIONS: Array<{ label: string; value: AttrScope }> = [
-  { label: 'span', value: 'span' },
-  { label: 'resource', value: 'resource' },
+/** An attribute's TraceQL scope: the span's own attributes or its resource's. */
+const scopeOptions = (): Array<{ label: string; value: AttrScope }> => [
+  { label: t('search.attrs.scope-span', 'span'), value: 'span' },
+  { label: t('search.attrs.scope-resource', 'resource'), value: 'resource' },
 ];
 
 export function AttributeConditions({ attrs, onChange, suggestions }: Props) {
@@ -27,15 +29,20 @@ export function AttributeConditions({ attrs, onChange, suggestions }: Props) {
   return (
     <div className={styles.attrs}>
       {attrs.map((attr, i) => (
-        <div className={styles.attrRow} key={i} role="group" aria-label={`Attribute condition ${i + 1}`}>
+        <div
+          className={styles.attrRow}
+          key={i}
+          role="group"
+          aria-label={t('search.attrs.row', 'Attribute condition {{number}}', { number: i + 1 })}
+        >
           <RadioButtonGroup
             size="sm"
-            options={SCOPE_OPTIONS}
+            options={scopeOptions()}
             value={attr.scope}
             onChange={(scope) => setAttr(i, { scope, key: '', value: '' })}
           />
           <Combobox
-            placeholder="attribute"
+            placeholder={t('search.attrs.attribute', 'attribute')}
             createCustomValue
             options={suggestions.names(attr.scope)}
             value={attr.key || null}
@@ -44,7 +51,7 @@ export function AttributeConditions({ attrs, onChange, suggestions }: Props) {
           />
           <span>=</span>
           <Combobox
-            placeholder="value"
+            placeholder={t('search.attrs.value', 'value')}
             createCustomValue
             options={attr.key ? suggestions.values(`${attr.scope}.${attr.key}`) : []}
             value={attr.value || null}
@@ -53,7 +60,7 @@ export function AttributeConditions({ attrs, onChange, suggestions }: Props) {
           />
           <IconButton
             name="times"
-            tooltip="Remove this condition"
+            tooltip={t('search.attrs.remove', 'Remove this condition')}
             onClick={() => onChange(attrs.filter((_, j) => j !== i))}
           />
         </div>
@@ -64,7 +71,7 @@ export function AttributeConditions({ attrs, onChange, suggestions }: Props) {
         icon="plus"
         onClick={() => onChange([...attrs, { scope: 'span', key: '', value: '' }])}
       >
-        Attribute condition
+        <Trans i18nKey="search.attrs.add">Attribute condition</Trans>
       </Button>
     </div>
   );

@@ -6,6 +6,7 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { Combobox, Field, Input, RadioButtonGroup, useStyles2 } from '@grafana/ui';
 import type { SearchRange, TraceSource } from '../../sources/types';
 import { useSearchSuggestions } from '../../app/useSearchSuggestions';
@@ -25,11 +26,12 @@ interface Props {
   onError: (message: string | undefined) => void;
 }
 
-const STATUS_OPTIONS: Array<{ label: string; value: StatusFilter | 'any' }> = [
-  { label: 'Any', value: 'any' },
-  { label: 'Error', value: 'error' },
-  { label: 'OK', value: 'ok' },
-  { label: 'Unset', value: 'unset' },
+/** The span status choices (OK and Unset are OpenTelemetry's status codes). */
+const statusOptions = (): Array<{ label: string; value: StatusFilter | 'any' }> => [
+  { label: t('search.form.status-any', 'Any'), value: 'any' },
+  { label: t('search.form.status-error', 'Error'), value: 'error' },
+  { label: t('search.form.status-ok', 'OK'), value: 'ok' },
+  { label: t('search.form.status-unset', 'Unset'), value: 'unset' },
 ];
 
 const msValue = (text: string) => (text.trim() === '' || !Number.isFinite(Number(text)) ? undefined : Number(text));
@@ -47,40 +49,45 @@ export function QueryBuilder({ state, onChange, source, seconds, limit, onLimitC
 
   return (
     <div className={styles.grid}>
-      <Field label="Service" className={styles.field}>
+      <Field label={t('search.form.service', 'Service')} className={styles.field}>
         <Combobox
           id="search-service"
           isClearable
           createCustomValue
-          placeholder="any service"
+          placeholder={t('search.form.any-service', 'any service')}
           options={suggestions.services()}
           value={state.service ?? null}
           onChange={(o) => set({ service: o?.value || undefined })}
           width={28}
         />
       </Field>
-      <Field label={autocomplete ? 'Span name' : 'Operation'} className={styles.field}>
+      <Field
+        label={autocomplete ? t('search.form.span-name', 'Span name') : t('search.form.operation', 'Operation')}
+        className={styles.field}
+      >
         <Combobox
           id="search-span-name"
           isClearable
           createCustomValue
-          placeholder={autocomplete ? 'any span' : 'any operation'}
+          placeholder={
+            autocomplete ? t('search.form.any-span', 'any span') : t('search.form.any-operation', 'any operation')
+          }
           options={spanNames}
           value={state.spanName ?? null}
           onChange={(o) => set({ spanName: o?.value || undefined })}
           width={28}
         />
       </Field>
-      <Field label="Status" className={styles.field}>
+      <Field label={t('search.form.status', 'Status')} className={styles.field}>
         <RadioButtonGroup
-          options={STATUS_OPTIONS}
+          options={statusOptions()}
           value={state.status ?? 'any'}
           onChange={(v) => set({ status: v === 'any' ? undefined : (v as StatusFilter) })}
         />
       </Field>
-      <Field label="Span duration ≥ (ms)" className={styles.field}>
+      <Field label={t('search.form.min-duration', 'Span duration ≥ (ms)')} className={styles.field}>
         <Input
-          aria-label="Minimum span duration in milliseconds"
+          aria-label={t('search.form.min-duration-label', 'Minimum span duration in milliseconds')}
           type="number"
           min={0}
           width={14}
@@ -88,9 +95,9 @@ export function QueryBuilder({ state, onChange, source, seconds, limit, onLimitC
           onChange={(e) => set({ minMs: msValue(e.currentTarget.value) })}
         />
       </Field>
-      <Field label="Span duration < (ms)" className={styles.field}>
+      <Field label={t('search.form.max-duration', 'Span duration < (ms)')} className={styles.field}>
         <Input
-          aria-label="Maximum span duration in milliseconds"
+          aria-label={t('search.form.max-duration-label', 'Maximum span duration in milliseconds')}
           type="number"
           min={0}
           width={14}
@@ -108,9 +115,9 @@ export function QueryBuilder({ state, onChange, source, seconds, limit, onLimitC
             onError={onError}
             className={styles.field}
           />
-          <Field label="Limit" className={styles.field}>
+          <Field label={t('search.form.limit', 'Limit')} className={styles.field}>
             <Input
-              aria-label="Most traces to find"
+              aria-label={t('search.form.limit-label', 'Most traces to find')}
               type="number"
               min={1}
               width={10}

@@ -1,7 +1,9 @@
 import React, { useCallback, useMemo, useState } from 'react';
 import { css } from '@emotion/css';
 import { dateTimeFormat, GrafanaTheme2 } from '@grafana/data';
+import { t, Trans } from '@grafana/i18n';
 import { Column, FetchDataArgs, Icon, Spinner, Tooltip, useStyles2 } from '@grafana/ui';
+import { AS_TEXT } from '../../components/i18n';
 import { getLinkStyles } from '../../components/linkStyles';
 import { NamedTable } from '../../components/NamedTable';
 import { plainColumn } from '../../components/tableColumns';
@@ -22,13 +24,15 @@ interface Props {
 function RowWarnings({ warnings }: { warnings: RowWarning[] }) {
   const styles = useStyles2(getStyles);
   const partial = warnings.some((w) => w.partial);
-  const label = warnings.map((w) => (w.partial ? `Partial trace: ${w.message}` : w.message)).join(' ');
+  const partialText = (message: string) =>
+    t('search.results.partial', 'Partial trace: {{message}}', { message, ...AS_TEXT });
+  const label = warnings.map((w) => (w.partial ? partialText(w.message) : w.message)).join(' ');
   return (
     <Tooltip
       content={
         <ul className={styles.warningList}>
           {warnings.map((w, i) => (
-            <li key={i}>{w.partial ? <strong>Partial trace: {w.message}</strong> : w.message}</li>
+            <li key={i}>{w.partial ? <strong>{partialText(w.message)}</strong> : w.message}</li>
           ))}
         </ul>
       }
@@ -55,7 +59,7 @@ export function ResultsTable({ rows, sort, descending, onSort, breakdowns, trace
   const link = useStyles2(getLinkStyles);
   const columns = useMemo(
     (): Array<Column<ResultRow>> => [
-      plainColumn('trace', 'Trace', (r) => {
+      plainColumn('trace', t('search.results.trace', 'Trace'), (r) => {
         const warnings = breakdowns.get(r.traceId)?.warnings;
         return (
           <>
@@ -66,26 +70,26 @@ export function ResultsTable({ rows, sort, descending, onSort, breakdowns, trace
           </>
         );
       }),
-      sortedColumn('root', 'Root service and span', (r) => (
+      sortedColumn('root', t('search.results.root', 'Root service and span'), (r) => (
         <>
           <strong>{r.rootService}</strong> {r.rootName}
         </>
       )),
-      sortedColumn('start', 'Start', (r) => (
+      sortedColumn('start', t('search.results.start', 'Start'), (r) => (
         <span className={styles.nowrap}>{dateTimeFormat(r.startMs, { format: 'YYYY-MM-DD HH:mm:ss.SSS' })}</span>
       )),
-      sortedColumn('duration', 'Duration', (r) => formatDuration(r.durationMs * 1e6)),
-      sortedColumn('spans', 'Spans', (r) => r.spanCount),
-      sortedColumn('errors', 'Errors', (r) =>
+      sortedColumn('duration', t('search.results.duration', 'Duration'), (r) => formatDuration(r.durationMs * 1e6)),
+      sortedColumn('spans', t('search.results.spans', 'Spans'), (r) => r.spanCount),
+      sortedColumn('errors', t('search.results.errors', 'Errors'), (r) =>
         r.errorCount > 0 ? <span className={styles.error}>{r.errorCount}</span> : 0
       ),
-      plainColumn('services', 'Self time per service', (r) => {
+      plainColumn('services', t('search.results.self-time', 'Self time per service'), (r) => {
         const cell = breakdowns.get(r.traceId);
         return cell?.segments ? (
           <ServiceBar segments={cell.segments} />
         ) : cell?.error ? (
           <span className={styles.muted} title={cell.error}>
-            unavailable
+            <Trans i18nKey="search.results.unavailable">unavailable</Trans>
           </span>
         ) : (
           <Spinner inline size="sm" />
@@ -108,7 +112,7 @@ export function ResultsTable({ rows, sort, descending, onSort, breakdowns, trace
   const sorted = useMemo(() => sortRows(rows, sort, descending), [rows, sort, descending]);
   return (
     <NamedTable
-      label="Traces found"
+      label={t('search.results.label', 'Traces found')}
       columns={columns}
       data={sorted}
       getRowId={(r) => r.traceId}

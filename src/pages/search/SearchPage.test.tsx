@@ -9,6 +9,7 @@ import { renderApp } from '../../../tests/support/renderApp';
 import { tableRows } from '../../../tests/support/tables';
 import { cancelFromLine, untilCancelled } from '../../app/testing/coverage';
 import { setTestSource } from '../../app/testing/sourceOverride';
+import { inZhHans } from '../../../tests/support/i18n';
 
 jest.mock('../../sources', () => jest.requireActual('../../app/testing/sourceOverride').sourcesWithOverride());
 
@@ -225,5 +226,30 @@ describe('Search page coverage', () => {
       'Fetching traces: 2 of 3',
       '1 of 3 matching traces used · 1 failed · 1 not fetched (cancelled) · 10 spans (whole traces) · Last 1 hour'
     );
+  });
+});
+
+describe('Search page in Simplified Chinese', () => {
+  inZhHans();
+
+  it('labels the form, the table and the coverage in Chinese, and says what is wrong with the tags', async () => {
+    installRecordedBackend({ jaeger: JAEGER });
+    renderApp(`${PLUGIN_BASE_URL}/search?ds=jaeger&svc=frontend&attr=${encodeURIComponent('span.error=true')}`);
+    await screen.findByRole('table', { name: '找到的追踪' }, SLOW);
+    expect(screen.getByRole('heading', { name: '追踪搜索' })).toBeInTheDocument();
+    expect(screen.getByLabelText('最多查找的追踪数')).toHaveValue(20);
+    expect(screen.getByRole('columnheader', { name: /根服务和跨度/ })).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: '各服务的自身耗时' })).toBeInTheDocument();
+    // one trace listed, used, of 10 spans: the plural forms of zh-Hans (one form, "other")
+    await waitFor(
+      () =>
+        expect(screen.getByTestId('coverage')).toHaveTextContent(
+          '已使用 1 条匹配追踪中的 1 条 · 10 个跨度（完整追踪）'
+        ),
+      SLOW
+    );
+    await user.type(screen.getByLabelText(/^标签/), ' oops');
+    expect(screen.getByText('“oops”不是 key=value 形式（含空格的值请加引号：key="a b"）。')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '运行查询' })).toBeDisabled();
   });
 });

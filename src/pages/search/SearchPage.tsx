@@ -9,9 +9,11 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t, Trans } from '@grafana/i18n';
 import { PluginPage } from '@grafana/runtime';
 import { Alert, Button, LinkButton, LoadingPlaceholder, RadioButtonGroup, TextArea, useStyles2 } from '@grafana/ui';
 import { DataErrorAlert } from '../../components/DataErrorAlert';
+import { AS_TEXT } from '../../components/i18n';
 import { CoverageLine } from '../../components/CoverageLine';
 import { QueryContextBar } from '../../components/QueryContextBar';
 import { QueryBuilder } from './QueryBuilder';
@@ -25,10 +27,12 @@ export default function SearchPage() {
 
   return (
     <PluginPage>
-      <h2>Trace search</h2>
+      <h2>
+        <Trans i18nKey="search.title">Trace search</Trans>
+      </h2>
       <QueryContextBar context={context}>
         <LinkButton variant="secondary" icon="upload" href={m.fileHref}>
-          Open a trace file
+          {t('file.title', 'Open a trace file')}
         </LinkButton>
       </QueryContextBar>
       {source && (
@@ -36,7 +40,8 @@ export default function SearchPage() {
           {traceql && (
             <RadioButtonGroup
               options={[
-                { label: 'Builder', value: 'builder' },
+                { label: t('search.mode.builder', 'Builder'), value: 'builder' },
+                // eslint-disable-next-line @grafana/i18n/no-untranslated-strings -- the query language's name
                 { label: 'TraceQL', value: 'raw' },
               ]}
               value={m.mode}
@@ -62,7 +67,7 @@ export default function SearchPage() {
             </>
           ) : (
             <TextArea
-              aria-label="TraceQL query"
+              aria-label={t('search.raw-label', 'TraceQL query')}
               className={styles.raw}
               rows={3}
               value={form.raw}
@@ -77,48 +82,75 @@ export default function SearchPage() {
           )}
           <div className={styles.actions}>
             <Button icon="search" onClick={m.run} disabled={!m.canRun}>
-              Run query
+              <Trans i18nKey="search.run">Run query</Trans>
             </Button>
             {m.exploreHref && (
               <LinkButton variant="secondary" icon="compass" href={m.exploreHref}>
-                Open in Explore
+                <Trans i18nKey="search.explore">Open in Explore</Trans>
               </LinkButton>
             )}
             {m.compareHref && (
               <LinkButton variant="secondary" icon="code-branch" href={m.compareHref}>
-                Compare slow vs rest
+                <Trans i18nKey="search.compare">Compare slow vs rest</Trans>
               </LinkButton>
             )}
           </div>
-          {m.needsService && <p className={styles.note}>Jaeger searches one service at a time: pick a service.</p>}
+          {m.needsService && (
+            <p className={styles.note}>
+              <Trans i18nKey="search.needs-service">Jaeger searches one service at a time: pick a service.</Trans>
+            </p>
+          )}
         </div>
       )}
       {source && m.unsupportedTraceql && (
-        <Alert severity="warning" title={`${source.target} does not take TraceQL`}>
-          The link asked for the TraceQL query {m.unsupportedTraceql}, which was not run. Describe the traces with the
-          form above instead.
+        <Alert
+          severity="warning"
+          title={t('search.no-traceql.title', '{{target}} does not take TraceQL', {
+            target: source.target,
+            ...AS_TEXT,
+          })}
+        >
+          {t(
+            'search.no-traceql.body',
+            'The link asked for the TraceQL query {{query}}, which was not run. Describe the traces with the form above instead.',
+            { query: m.unsupportedTraceql, ...AS_TEXT }
+          )}
         </Alert>
       )}
-      {search.error && <DataErrorAlert title="Search failed" error={search.error} />}
+      {search.error && <DataErrorAlert title={t('search.failed', 'Search failed')} error={search.error} />}
       {source && !m.query && !m.unsupportedTraceql && (
-        <Alert severity="info" title="Search for traces">
+        <Alert severity="info" title={t('search.start.title', 'Search for traces')}>
           {traceql
-            ? 'Pick a service, span name or attribute above (or write TraceQL) and run the query.'
-            : 'Pick a service, operation or tags above and run the query.'}
+            ? t(
+                'search.start.traceql',
+                'Pick a service, span name or attribute above (or write TraceQL) and run the query.'
+              )
+            : t('search.start.jaeger', 'Pick a service, operation or tags above and run the query.')}
         </Alert>
       )}
-      {search.loading && !search.value && <LoadingPlaceholder text={`Searching ${source?.target}…`} />}
+      {search.loading && !search.value && (
+        <LoadingPlaceholder
+          text={t('search.searching', 'Searching {{target}}…', { target: source?.target, ...AS_TEXT })}
+        />
+      )}
       {m.query && search.value && rows.length === 0 && !search.loading && (
-        <Alert severity="info" title="No traces matched">
-          Nothing matched in this time range. Widen the time range or loosen the query; if no query finds anything,
-          check that your services export traces to {source?.target} (OTLP on ports 4317/4318).
+        <Alert severity="info" title={t('search.empty.title', 'No traces matched')}>
+          {t(
+            'search.empty.body',
+            'Nothing matched in this time range. Widen the time range or loosen the query; if no query finds anything, check that your services export traces to {{target}} (OTLP on ports 4317/4318).',
+            { target: source?.target, ...AS_TEXT }
+          )}
         </Alert>
       )}
       {rows.length > 0 && (
         <>
           <div className={styles.summary}>
             <CoverageLine coverage={m.coverage} fetching={m.fetching} raise={m.loadMore} traceHref={m.traceHref} />
-            {search.loading && <span>Refreshing…</span>}
+            {search.loading && (
+              <span>
+                <Trans i18nKey="search.refreshing">Refreshing…</Trans>
+              </span>
+            )}
           </div>
           <ResultsTable
             rows={rows}

@@ -4,7 +4,9 @@
  * becomes attribute conditions; an invalid one is reported to the form and shown under the field.
  */
 import React, { useState } from 'react';
+import { t } from '@grafana/i18n';
 import { Field, Input } from '@grafana/ui';
+import { AS_TEXT } from '../../components/i18n';
 import { AttrCondition, formatTags, parseTags } from '../../app/searchQuery';
 
 interface Props {
@@ -21,17 +23,23 @@ export function TagsField({ attrs, onChange, onError, className }: Props) {
   const edit = (next: string) => {
     setText(next);
     const parsed = parseTags(next);
-    const problem = 'error' in parsed ? parsed.error : undefined;
+    const problem =
+      'invalid' in parsed
+        ? t('search.tags.invalid', '"{{part}}" is not key=value (quote a value that holds spaces: key="a b").', {
+            part: parsed.invalid,
+            ...AS_TEXT,
+          })
+        : undefined;
     setError(problem);
     onError(problem);
-    if (!('error' in parsed)) {
+    if ('attrs' in parsed) {
       onChange(parsed.attrs);
     }
   };
   return (
     <Field
-      label="Tags"
-      description="key=value pairs separated by spaces"
+      label={t('search.tags.label', 'Tags')}
+      description={t('search.tags.description', 'key=value pairs separated by spaces')}
       className={className}
       invalid={Boolean(error)}
       error={error}
@@ -39,6 +47,7 @@ export function TagsField({ attrs, onChange, onError, className }: Props) {
       <Input
         id="search-tags"
         width={48}
+        // eslint-disable-next-line @grafana/i18n/no-untranslated-strings -- Jaeger tags, the same in every language
         placeholder="http.status_code=500 error=true"
         value={text}
         onChange={(e) => edit(e.currentTarget.value)}

@@ -8,6 +8,7 @@
  * raises the search's limit).
  */
 import { useMemo, useState } from 'react';
+import { t } from '@grafana/i18n';
 import { ROUTES } from '../../constants';
 import { coverage } from '../../app/coverage';
 import { useQueryContext } from '../../app/queryContext';
@@ -114,6 +115,11 @@ export function useSearchModel() {
     onSort: (key: SortKey) => update(sortPatch(key, url)),
     traceHref: (id: string) => traceUrl(id, context.carry),
     /** the search may have stopped at its limit: "Load 20 more" asks for more */
-    loadMore: hasMore ? { label: `Load ${PAGE_SIZE} more`, onClick: () => update(morePatch(limit)) } : undefined,
+    loadMore: hasMore
+      ? {
+          label: t('search.load-more', 'Load {{size}} more', { size: PAGE_SIZE }),
+          onClick: () => update(morePatch(limit)),
+        }
+      : undefined,
   };
 }

@@ -1,4 +1,5 @@
 import type { BreakdownView } from '../../components/breakdown';
+import { coverageSentence } from '../../components/coverageSentence';
 import { DataError } from '../../data';
 import type { TraceAnalysis } from '../../engine';
 import type { TraceResult } from '../../loading';
@@ -63,7 +64,7 @@ describe('panelCoverage', () => {
       DEFAULT_OPTIONS,
       RANGE
     );
-    expect(c.sentence).toBe(
+    expect(coverageSentence(c)).toBe(
       '1 of 3 matching traces used · the 2 newest fetched · 1 failed · 10 spans (whole traces) · Last 1 hour'
     );
     expect(c.failed).toEqual([{ traceId: 'b', message: 'Trace b not found.' }]);
@@ -71,7 +72,7 @@ describe('panelCoverage', () => {
 
   it('names the traces a query gave as trace frames', () => {
     const frames: PanelInput = { kind: 'traces', analyses: [analysis, analysis], metrics: [] };
-    expect(panelCoverage(frames, { status: 'idle' }, DEFAULT_OPTIONS, RANGE).sentence).toBe(
+    expect(coverageSentence(panelCoverage(frames, { status: 'idle' }, DEFAULT_OPTIONS, RANGE))).toBe(
       '2 traces · 20 spans · Last 1 hour'
     );
   });
