@@ -1,6 +1,9 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { PLUGIN_BASE_URL } from '../../constants';
-import { partialTraceWarning } from '../../data';
+import { DataError, partialTraceWarning } from '../../data';
+import { inZhHans } from '../../../tests/support/i18n';
+import { stubIntersectionObserver } from '../../../tests/support/intersectionObserver';
+import { user } from '../../../tests/support/user';
 import type { TraceQuery, TraceSource } from '../../sources/types';
 import { installRecordedBackend } from '../../../tests/support/recordedBackend';
 import { renderApp } from '../../../tests/support/renderApp';
@@ -18,6 +21,8 @@ jest.mock('@grafana/flamegraph', () => ({
 }));
 
 const SLOW = { timeout: 10_000 };
+stubIntersectionObserver();
+const urlParam = (name: string) => new URLSearchParams(screen.getByTestId('location-search').textContent!).get(name);
 const PARTIAL_ID = '862e40707a2b002c061be0fb0f2c677f';
 
 /**
@@ -156,6 +161,28 @@ describe('Compare page on Jaeger', () => {
     expect(asked).toHaveLength(1);
   });
 
+  it('groups by an attribute key picked from the loaded traces (Jaeger lists none), without searching again', async () => {
+    const asked: TraceQuery[] = [];
+    setTestSource(recordedJaeger(asked));
+    renderApp(`${PLUGIN_BASE_URL}/compare?ds=jaeger&svc=frontend&op=GET%20%2Fcheckout`);
+    const labels = () => tableCells('Differences, largest first').map((cells) => cells[1]);
+    await screen.findByRole('table', { name: 'Differences, largest first' }, SLOW);
+    fireEvent.click(screen.getByRole('radio', { name: 'Attribute' }));
+    expect(await screen.findByText('Pick an attribute key')).toBeInTheDocument();
+    expect(urlParam('group')).toBe('attribute');
+    // jsdom lays nothing out: the Combobox menu's virtual list renders options only in a box with a size
+    const height = jest.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(240);
+    const width = jest.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(240);
+    await user.click(screen.getByRole('combobox', { name: 'Attribute key' }));
+    await user.click(await screen.findByRole('option', { name: 'db.system' }, SLOW));
+    height.mockRestore();
+    width.mockRestore();
+    await waitFor(() => expect(urlParam('groupAttr')).toBe('db.system'));
+    // the recorded trace's one query span is postgresql; every other span lacks db.system
+    await waitFor(() => expect([...labels()].sort()).toEqual(['(none)', 'postgresql']));
+    expect(asked).toHaveLength(1);
+  });
+
   it('switches the critical path to synchronous blocking only in the URL and in trace links, without searching again', async () => {
     const asked: TraceQuery[] = [];
     setTestSource(recordedJaeger(asked));
@@ -170,5 +197,36 @@ describe('Compare page on Jaeger', () => {
     expect(traceLinks.length).toBeGreaterThan(0);
     traceLinks.forEach((l) => expect(l.getAttribute('href')).toContain('path=sync'));
     expect(asked).toHaveLength(1);
+  });
+});
+
+describe('Compare page in Simplified Chinese', () => {
+  inZhHans();
+
+  it('titles the page, counts the sets and the repaired traces in Chinese plurals', async () => {
+    setTestSource(recordedJaeger([]));
+    renderApp(`${PLUGIN_BASE_URL}/compare?ds=jaeger&svc=frontend&op=GET%20%2Fcheckout`);
+    expect(await screen.findByRole('heading', { name: '比较追踪集' })).toBeInTheDocument();
+    expect(
+      await screen.findByText('慢追踪集：1 个追踪（≥ 63.663 ms）；基线：1 个追踪。', {}, SLOW)
+    ).toBeInTheDocument();
+    expect(await screen.findByText('2 个追踪需要修复', {}, SLOW)).toBeInTheDocument();
+    await screen.findByRole('table', { name: '差异，从大到小' }, SLOW);
+    expect(screen.getByRole('heading', { name: '调用树：慢追踪与基线' })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: '属性' })).toBeInTheDocument();
+  });
+
+  it('titles a failed search in Chinese', async () => {
+    const failing = recordedJaeger([]);
+    setTestSource({
+      ...failing,
+      search: async () => {
+        throw new DataError('unreachable', 'Jaeger (datasource "jaeger") is unreachable.');
+      },
+    });
+    renderApp(`${PLUGIN_BASE_URL}/compare?ds=jaeger&svc=frontend`);
+    const alert = await screen.findByRole('alert', { name: '搜索失败' }, SLOW);
+    // the data layer's message stays English for now
+    expect(alert).toHaveTextContent('Jaeger (datasource "jaeger") is unreachable.');
   });
 });

@@ -2,10 +2,10 @@ import { DataError } from '../../data';
 import { diffCallTrees } from '../../engine';
 import { analysed, DIFF_BASELINE, DIFF_COMPARISON } from '../../engine/testing/call-tree-fixtures';
 import { analysedHandSpans } from '../../engine/testing/genai-spans';
-import type { TraceResult } from '../../loading';
 import { callTreeDiffView } from './callTreeDiffView';
 import { DIFF_ROWS } from './compareModel';
 import { ComparisonProgress, DiffProgress } from './compareProgress';
+import { arrivals, loaded } from './testing/arrivals';
 
 const US = 1000;
 
@@ -13,19 +13,7 @@ const US = 1000;
 // b1: GET 60, q 40; b2: GET 30, q 20; s1: GET 35, q 4 × 5 = 20, get 5
 const [B1, B2] = DIFF_BASELINE.map(analysed);
 const [S1] = DIFF_COMPARISON.map(analysed);
-const loaded = (analysis: typeof B1): TraceResult => ({ analysis, warnings: [] });
 const sets = { slow: ['s1'], baseline: ['b1', 'x', 'b2'], thresholdMs: 60 };
-
-/** What loading returned so far, growing in place as useManyTraces' does. */
-function arrivals() {
-  const results = new Map<string, TraceResult>();
-  const arrived: string[] = [];
-  const arrive = (id: string, result: TraceResult) => {
-    results.set(id, result);
-    arrived.push(id);
-  };
-  return { results, arrived, arrive };
-}
 
 const ranked = (progress: ComparisonProgress, a: ReturnType<typeof arrivals>) =>
   progress.update(a).comparison.rows.map((r) => [r.label, r.criticalPathDelta / US]);

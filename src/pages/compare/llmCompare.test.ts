@@ -1,22 +1,10 @@
 import { analysedGenTrace, analysedHandSpans } from '../../engine/testing/genai-spans';
-import type { TraceResult } from '../../loading';
 import { generateLlmBatch } from '../../../tests/generator/llm-batch';
 import { splitSlowest } from './compareModel';
 import { LlmCompareProgress } from './llmCompare';
+import { arrivals, loaded } from './testing/arrivals';
 
 const US = 1000;
-const loaded = (analysis: ReturnType<typeof analysedHandSpans>): TraceResult => ({ analysis, warnings: [] });
-
-/** What loading returned so far, growing in place as useManyTraces' does. */
-function arrivals() {
-  const results = new Map<string, TraceResult>();
-  const arrived: string[] = [];
-  const arrive = (id: string, result: TraceResult) => {
-    results.set(id, result);
-    arrived.push(id);
-  };
-  return { results, arrived, arrive };
-}
 
 /** A request handled by `llm`'s SERVER span [0,end] µs with one m1 chat span [start,stop], or none. */
 const request = (end: number, chat?: { start: number; stop: number; ttftMs: number; tokens: number }) =>
