@@ -1,12 +1,13 @@
 /**
- * One trace from a {@link TraceSource}: fetch → read by format → analyse. What the reader must be
- * told comes back with it: the source's note that it sent only part of the trace, then the
- * engine's repairs (orphans, clock skew…). Rejects only with `DataError`.
+ * One trace from a {@link TraceSource}: fetch → read by format → analyse (in a Web Worker where
+ * the browser has them, analyze-fetched.ts). What the reader must be told comes back with it: the
+ * source's note that it sent only part of the trace, then the engine's repairs (orphans, clock
+ * skew…). Rejects only with `DataError`.
  */
 import { DataError } from '../data';
-import { analyzeTrace, TraceAnalysis, TraceWarning } from '../engine';
+import { TraceAnalysis, TraceWarning } from '../engine';
 import type { SearchRange, TraceSource } from '../sources/types';
-import { readTrace } from './read-trace';
+import { analyzeFetched } from './analyze-fetched';
 
 /** The backend sent only part of the trace; `error` is the source's `partial` DataError. */
 export interface PartialTraceWarning {
@@ -30,14 +31,19 @@ export interface LoadOptions {
 }
 
 export async function loadTrace(source: TraceSource, traceId: string, options: LoadOptions = {}): Promise<LoadedTrace> {
-  const fetched = await source.traceById(traceId, options.range, { signal: options.signal });
-  if (options.signal?.aborted) {
-    throw new DataError('cancelled', `Loading trace ${traceId} from ${source.target} was cancelled.`);
+  const { signal } = options;
+  const cancelled = () => new DataError('cancelled', `Loading trace ${traceId} from ${source.target} was cancelled.`);
+  const fetched = await source.traceById(traceId, options.range, { signal });
+  if (signal?.aborted) {
+    throw cancelled();
   }
   let analysis: TraceAnalysis;
   try {
-    analysis = analyzeTrace(readTrace(fetched));
+    analysis = await analyzeFetched(fetched, signal);
   } catch (e) {
+    if (signal?.aborted) {
+      throw cancelled();
+    }
     throw new DataError(
       'bad-response',
       `${source.target} sent trace ${traceId} in a form TraceLens cannot read: ${e instanceof Error ? e.message : String(e)}`

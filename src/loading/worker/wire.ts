@@ -1,0 +1,40 @@
+/**
+ * What crosses between the main thread and the analysis worker (analysis.worker.ts).
+ *
+ * A {@link TraceAnalysis} is plain data: typed-array columns, interned strings, numbers, and plain
+ * objects and arrays of them — no class instances, functions or prototypes to lose. The
+ * structured clone of `postMessage` therefore rebuilds it exactly, shared references included
+ * (`criticalPath` is `paths.async`, and both modes are one object when they agree), so the
+ * analysis is its own wire form. What makes it cheap is the transfer list: every typed array's
+ * buffer moves to the main thread instead of being copied ({@link transferablesOf}).
+ */
+import type { TraceAnalysis } from '../../engine';
+import type { FetchedTrace } from '../../sources/types';
+
+/** Main thread → worker: a fetched body to read by its format and analyse. */
+export type AnalysisRequest = Pick<FetchedTrace, 'format' | 'raw'>;
+
+/** Worker → main thread: the analysis, or the reader's (or analyser's) error message. */
+export type AnalysisResponse = { analysis: TraceAnalysis } | { error: string };
+
+/**
+ * The distinct buffers of every typed array reachable from `value` (a buffer listed twice makes
+ * `postMessage` throw; views of one buffer share it). O(objects + array elements reachable).
+ */
+export function transferablesOf(value: unknown): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  const seen = new Set<object>();
+  const visit = (v: unknown): void => {
+    if (typeof v !== 'object' || v === null || seen.has(v)) {
+      return;
+    }
+    seen.add(v);
+    if (ArrayBuffer.isView(v)) {
+      buffers.add(v.buffer as ArrayBuffer);
+    } else {
+      Object.values(v).forEach(visit);
+    }
+  };
+  visit(value);
+  return [...buffers];
+}

@@ -1,0 +1,136 @@
+/**
+ * A pool of analysis workers: each job (a fetched body) runs in the first idle worker, at most
+ * `size` at once, the others wait in order. Aborting a job's signal drops it from the queue or,
+ * when it is running, terminates its worker (a synchronous parse cannot be interrupted otherwise);
+ * the next job that needs that slot starts a fresh worker. Workers are started on first need and
+ * then kept.
+ * When a worker cannot be started (the constructor throws, or its script fails to load: an
+ * `error` event) the pool stops using workers: that job and every later one run on `fallback`.
+ * Posting a job leaves a performance mark ({@link WORKER_POSTED}) and each result a measure from it
+ * to the rebuilt analysis ({@link WORKER_MEASURE}), for DevTools and the browser tests.
+ */
+import type { TraceAnalysis } from '../../engine';
+import type { AnalysisRequest, AnalysisResponse } from './wire';
+
+/** Reads and analyses a fetched body; rejects with the reader's error, or once `signal` aborts. */
+export type AnalyzeFetched = (request: AnalysisRequest, signal?: AbortSignal) => Promise<TraceAnalysis>;
+
+/** The name of the performance mark left when a job is posted to a worker. */
+export const WORKER_POSTED = 'TraceLens: trace posted to a worker';
+
+/** The name of the performance measure of each job a worker ran (detail: `{ spans }`). */
+export const WORKER_MEASURE = 'TraceLens: trace read and analysed in a worker';
+
+/** The part of a `Worker` the pool uses. */
+export type PoolWorker = Pick<Worker, 'postMessage' | 'terminate' | 'onmessage' | 'onerror'>;
+
+interface Job {
+  request: AnalysisRequest;
+  signal?: AbortSignal;
+  resolve(analysis: TraceAnalysis): void;
+  reject(error: unknown): void;
+}
+
+interface Slot {
+  worker?: PoolWorker;
+  job?: Job;
+  /** performance.now() when the job was posted */
+  posted: number;
+  /** detaches the running job's abort listener */
+  detach(): void;
+}
+
+export function createWorkerPool(spawn: () => PoolWorker, size: number, fallback: AnalyzeFetched): AnalyzeFetched {
+  const queue: Job[] = [];
+  const slots: Slot[] = Array.from({ length: size }, () => ({ posted: 0, detach: () => {} }));
+  let broken = false;
+
+  const release = (slot: Slot) => {
+    slot.detach();
+    slot.job = undefined;
+  };
+
+  /** The job's worker failed to start: no more workers; it and those waiting run on `fallback`. */
+  const giveUp = (job: Job) => {
+    broken = true;
+    for (const waiting of [job, ...queue.splice(0)]) {
+      fallback(waiting.request, waiting.signal).then(waiting.resolve, waiting.reject);
+    }
+  };
+
+  const start = (slot: Slot, job: Job) => {
+    try {
+      slot.worker ??= spawn();
+    } catch {
+      return giveUp(job);
+    }
+    const worker = slot.worker;
+    slot.job = job;
+    worker.onmessage = (event: MessageEvent<AnalysisResponse>) => {
+      release(slot);
+      const response = event.data;
+      if ('error' in response) {
+        job.reject(new Error(response.error));
+      } else {
+        const spans = response.analysis.trace.spanCount;
+        performance.measure(WORKER_MEASURE, { start: slot.posted, detail: { spans } });
+        job.resolve(response.analysis);
+      }
+      next();
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      release(slot);
+      worker.terminate();
+      slot.worker = undefined;
+      giveUp(job);
+    };
+    const abort = () => {
+      release(slot);
+      worker.terminate();
+      slot.worker = undefined;
+      job.reject(job.signal!.reason);
+      next();
+    };
+    job.signal?.addEventListener('abort', abort);
+    slot.detach = () => job.signal?.removeEventListener('abort', abort);
+    slot.posted = performance.mark(WORKER_POSTED).startTime;
+    worker.postMessage(job.request);
+  };
+
+  const next = () => {
+    for (const slot of slots) {
+      if (broken || queue.length === 0) {
+        return;
+      }
+      if (!slot.job) {
+        start(slot, queue.shift()!);
+      }
+    }
+  };
+
+  return (request, signal) => {
+    if (broken) {
+      return fallback(request, signal);
+    }
+    return new Promise<TraceAnalysis>((resolve, reject) => {
+      if (signal?.aborted) {
+        return reject(signal.reason);
+      }
+      const job: Job = { request, signal, resolve, reject };
+      queue.push(job);
+      signal?.addEventListener(
+        'abort',
+        () => {
+          const waiting = queue.indexOf(job);
+          if (waiting >= 0) {
+            queue.splice(waiting, 1);
+            reject(signal.reason);
+          }
+        },
+        { once: true }
+      );
+      next();
+    });
+  };
+}
