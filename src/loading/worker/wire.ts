@@ -14,8 +14,11 @@ import type { FetchedTrace } from '../../sources/types';
 /** Main thread → worker: a fetched body to read by its format and analyse. */
 export type AnalysisRequest = Pick<FetchedTrace, 'format' | 'raw'>;
 
-/** Worker → main thread: the analysis, or the reader's (or analyser's) error message. */
-export type AnalysisResponse = { analysis: TraceAnalysis } | { error: string };
+/**
+ * Worker → main thread: the analysis with the ms the worker spent reading and analysing, or the
+ * reader's (or analyser's) error message.
+ */
+export type AnalysisResponse = { analysis: TraceAnalysis; analyseMs: number } | { error: string };
 
 /**
  * The distinct buffers of every typed array reachable from `value` (a buffer listed twice makes
