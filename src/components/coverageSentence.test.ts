@@ -87,22 +87,22 @@ describe('coverageSentence in Simplified Chinese', () => {
 
   it('words the facts in Chinese, plurals included', () => {
     expect(ownParts(SAMPLED)).toEqual([
-      '已使用 20+ 条匹配追踪中的 2 条',
-      '获取了最新的 4 条',
+      '已使用 20+ 个匹配追踪中的 2 个',
+      '获取了最新的 4 个',
       '搜索在上限 20 处停止',
-      '1 条失败',
-      '1 条过大',
+      '1 个失败',
+      '1 个过大',
       '6 个跨度（完整追踪）',
     ]);
     expect(ownParts({ ...SINGLE, listed: 3 })).toEqual([
-      '已使用 3 条匹配追踪中的 1 条',
-      '排除 1 条（with another root）',
-      '1 条不完整',
-      '2 条未获取（已取消）',
+      '已使用 3 个匹配追踪中的 1 个',
+      '排除 1 个（with another root）',
+      '1 个不完整',
+      '2 个未获取（已取消）',
       '1 个跨度（完整追踪）',
     ]);
     expect(ownParts({ ...SINGLE, given: true, leftOut: undefined, partial: [], cancelled: false })).toEqual([
-      '1 条追踪',
+      '1 个追踪',
       '1 个跨度',
     ]);
   });

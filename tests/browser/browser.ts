@@ -37,7 +37,8 @@ export interface OpenPage {
   errors: string[];
 }
 
-export async function newPage(browser: Browser, theme: Theme = 'dark'): Promise<OpenPage> {
+/** `language`: the Grafana user's language the harness boots with (default en-US), e.g. zh-Hans. */
+export async function newPage(browser: Browser, theme: Theme = 'dark', language = 'en-US'): Promise<OpenPage> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   // short action timeouts: assertions retry through eventually(); page loads get longer, since the
   // harness serves a ~2 MB bundle that a busy 2-core machine can take more than 5 s to load
@@ -50,7 +51,13 @@ export async function newPage(browser: Browser, theme: Theme = 'dark'): Promise<
     errors.push(`dialog opened: ${d.message()}`);
     return d.dismiss();
   });
-  await page.addInitScript((t) => window.localStorage.setItem('tracelens-harness-theme', t), theme);
+  await page.addInitScript(
+    ([t, l]) => {
+      window.localStorage.setItem('tracelens-harness-theme', t);
+      window.localStorage.setItem('tracelens-harness-language', l);
+    },
+    [theme, language]
+  );
   return { page, errors };
 }
 

@@ -1,7 +1,8 @@
 /**
  * What Grafana puts on the page before any plugin code runs: `window.grafanaBootData`, read by
  * `@grafana/runtime`'s config module when it is first imported. Imported first by host.tsx.
- * The theme comes from `?theme=light|dark` or, failing that, the last choice kept in localStorage.
+ * The theme comes from `?theme=light|dark` or, failing that, the last choice kept in localStorage;
+ * the user's language likewise from `?lang=<code>` (e.g. zh-Hans) or localStorage, else en-US.
  */
 import { datasourceSettings } from '../support/datasourceSettings';
 
@@ -13,6 +14,13 @@ export function initialTheme(): 'light' | 'dark' {
   return chosen === 'light' ? 'light' : 'dark';
 }
 
+export const LANGUAGE_KEY = 'tracelens-harness-language';
+
+export function initialLanguage(): string {
+  const fromUrl = new URLSearchParams(window.location.search).get('lang');
+  return fromUrl ?? window.localStorage.getItem(LANGUAGE_KEY) ?? 'en-US';
+}
+
 export const DATASOURCES = {
   Tempo: datasourceSettings(1, 'tempo', 'tempo', 'Tempo'),
   Jaeger: datasourceSettings(3, 'jaeger', 'jaeger', 'Jaeger'),
@@ -22,7 +30,15 @@ export const DATASOURCES = {
 (window as unknown as { grafanaBootData: unknown }).grafanaBootData = {
   assets: { dark: '', light: '' },
   navTree: [],
-  user: { theme: initialTheme(), orgId: 1, orgRole: 'Admin', isSignedIn: true, login: 'harness', timezone: 'browser' },
+  user: {
+    theme: initialTheme(),
+    language: initialLanguage(),
+    orgId: 1,
+    orgRole: 'Admin',
+    isSignedIn: true,
+    login: 'harness',
+    timezone: 'browser',
+  },
   settings: {
     appSubUrl: '',
     buildInfo: { version: '13.1.1', edition: 'OSS', env: 'development' },

@@ -6,7 +6,7 @@
  * Order matters: boot data first (runtime's config reads it on import), service setters before
  * the modules are registered.
  */
-import { THEME_KEY, initialTheme } from './boot';
+import { THEME_KEY, initialLanguage, initialTheme } from './boot';
 import * as React from 'react';
 import * as ReactDOM from 'react-dom';
 import * as ReactDOMClient from 'react-dom/client';
@@ -205,6 +205,10 @@ interface PanelMount {
 const STANDARD_EDITOR_IDS = ['radio', 'select', 'text', 'number', 'boolean'];
 
 async function mountPanel(args: PanelMount): Promise<void> {
+  // a nested panel is a plugin of its own: its id and locale files are in its folder
+  const folder = `${PLUGIN_BASE}/${args.module.replace(/\/?[^/]*$/, '')}`;
+  const { id } = await (await fetch(`${folder}/plugin.json`)).json();
+  await addPluginLocale(folder, id);
   const { plugin } = await System.import<{ plugin: PanelPlugin }>(`${PLUGIN_BASE}/${args.module}`);
   const Panel = plugin.panel!;
   const width = args.width ?? 900;
@@ -242,7 +246,31 @@ async function mountPanel(args: PanelMount): Promise<void> {
   createRoot(document.getElementById('panel')!).render(<PanelHost />);
 }
 
+/**
+ * i18next in the user's language, as Grafana initialises it at boot (en-US the fallback, empty
+ * strings falling back too), holding the plugin's locale file for that language in the plugin's
+ * namespace, as Grafana's plugin loader (≥ 12.1) adds it before the module's initPluginTranslations
+ * reads it. en-US needs nothing: t() falls back to the source text.
+ */
+async function initLanguage(language: string): Promise<void> {
+  if (language === 'en-US') {
+    return;
+  }
+  await i18next.init({ lng: language, fallbackLng: 'en-US', returnEmptyString: false, resources: {} });
+  await addPluginLocale(PLUGIN_BASE, PLUGIN_ID);
+}
+
+/** The locale file of the plugin in `folder` (whose id is `id`) for the user's language, in the namespace `id`. */
+async function addPluginLocale(folder: string, id: string): Promise<void> {
+  const language = i18next.language;
+  if (language && language !== 'en-US') {
+    const response = await fetch(`${folder}/locales/${language}/${id}.json`);
+    i18next.addResourceBundle(language, id, await response.json(), true, true);
+  }
+}
+
 async function main() {
+  await initLanguage(initialLanguage());
   // Grafana fills the options-editor registry at boot; a panel's options supplier (run for
   // `plugin.defaults`) looks its editors up there. The harness renders no panel editor: stubs.
   grafanaData.standardEditorsRegistry.setInit(() =>

@@ -246,7 +246,7 @@ describe('Open a trace file in Simplified Chinese', () => {
     expect(alert).toHaveTextContent('the file holds no traces');
     await upload('two-traces.json', JAEGER_TWO, /^上传追踪文件/);
     expect(await screen.findByRole('heading', { name: 'two-traces.json 中的追踪' }, SLOW)).toBeInTheDocument();
-    expect(screen.getByText('two-traces.json（Jaeger JSON）包含 2 条追踪。选择一条进行分析。')).toBeInTheDocument();
+    expect(screen.getByText('two-traces.json（Jaeger JSON）包含 2 个追踪。选择其中一个进行分析。')).toBeInTheDocument();
     expect(tableRows('文件中的追踪')).toHaveLength(2);
   });
 });

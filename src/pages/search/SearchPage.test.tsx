@@ -244,7 +244,7 @@ describe('Search page in Simplified Chinese', () => {
     await waitFor(
       () =>
         expect(screen.getByTestId('coverage')).toHaveTextContent(
-          '已使用 1 条匹配追踪中的 1 条 · 10 个跨度（完整追踪）'
+          '已使用 1 个匹配追踪中的 1 个 · 10 个跨度（完整追踪）'
         ),
       SLOW
     );
