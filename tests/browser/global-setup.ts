@@ -7,13 +7,13 @@
  * creates every span-metrics series, so the batch shows up as an increase inside the last hour.
  */
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { generateBatch } from '../generator/batch';
 import { TraceTruth } from '../generator/model';
 import { sendTraces } from '../generator/send';
 import { clients, probeSample, stackEnv, waitFor, warmupEndUs } from '../integration/stack';
 import { startRecordedTempo } from '../harness/recorded-tempo';
 import { startHarness } from '../harness/server';
+import { closedPort } from './closedPort';
 import { BrowserState, stateFile, XSS } from './state';
 
 /**
@@ -24,14 +24,6 @@ import { BrowserState, stateFile, XSS } from './state';
 const SEED = Number(process.env.TRACELENS_BROWSER_SEED ?? (Date.now() % 1_000_000) + 1);
 const COUNT = 60;
 const DB_COUNT = 'sum(traces_span_metrics_duration_milliseconds_count{span_name="SELECT users"})';
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 export default async function globalSetup() {
   const env = stackEnv();

@@ -8,25 +8,17 @@
  * wider than its box: scrollWidth > clientWidth). Needs a build
  * (`npm run build`) and a CJK font (tests/browser/ensure-chromium.sh installs one).
  */
-import { createServer } from 'node:net';
 import { Browser, Page } from 'playwright-core';
 import { startRecordedTempo } from '../harness/recorded-tempo';
 import { Harness, startHarness } from '../harness/server';
 import { tempoTraceFrame } from '../support/traceFrames';
+import { closedPort } from './closedPort';
 import { APP, eventually, launch, mountPanel, newPage, OpenPage, screenshot } from './browser';
 import { recordedTempoTruth } from './state';
 
 const LANGUAGE = 'zh-Hans';
 const RECORDED = recordedTempoTruth();
 const TEMPO = '?ds=tempo';
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * The visible buttons, table cells and headers (`checked`), and those whose text is wider than
