@@ -11,8 +11,8 @@ import { Button, useStyles2 } from '@grafana/ui';
 import { PathMode, TraceAnalysis } from '../../engine';
 import { PathModeSwitch } from '../../components/PathModeSwitch';
 import { formatDuration } from '../../components/breakdown';
-import { getLinkStyles } from '../../components/linkStyles';
 import { GapRow, pathGapRows, SpanRef } from './pathGapRows';
+import { TraceIdLinks } from './TraceIdLinks';
 
 /** Linked traces are listed by id up to this many. */
 const LINKED_TRACES_SHOWN = 5;
@@ -85,7 +85,6 @@ export function CriticalPathSection({ analysis, mode, onModeChange, onSelect, tr
 /** "N links not followed (M to other traces)", with the linked traces when few. */
 function UnfollowedLinks({ analysis, traceHref }: Pick<Props, 'analysis' | 'traceHref'>) {
   const styles = useStyles2(getStyles);
-  const links = useStyles2(getLinkStyles);
   const { sameTrace, otherTrace, otherTraceIds } = analysis.unfollowedLinks;
   if (sameTrace + otherTrace === 0) {
     return null;
@@ -99,18 +98,7 @@ function UnfollowedLinks({ analysis, traceHref }: Pick<Props, 'analysis' | 'trac
         <>
           {' '}
           Linked {otherTraceIds.length === 1 ? 'trace' : 'traces'}:{' '}
-          {otherTraceIds.map((id, k) => (
-            <React.Fragment key={id}>
-              {k > 0 && ', '}
-              {traceHref ? (
-                <a className={links.link} href={traceHref(id)}>
-                  {id}
-                </a>
-              ) : (
-                <code>{id}</code>
-              )}
-            </React.Fragment>
-          ))}
+          <TraceIdLinks traceIds={otherTraceIds} traceHref={traceHref} />
         </>
       )}
     </p>

@@ -9,10 +9,10 @@ import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Button, Checkbox, Field, Input, useStyles2 } from '@grafana/ui';
 import { DataErrorAlert } from '../../components/DataErrorAlert';
-import { getLinkStyles } from '../../components/linkStyles';
 import { Progress } from '../../components/Progress';
 import { DEFAULT_JOIN_KEY, StitchRequest } from '../../loading/stitch-related';
 import { stitchNotes, stitchSentence } from './stitchStatement';
+import { TraceIdLinks } from './TraceIdLinks';
 import { StitchState } from './useStitch';
 
 interface Props {
@@ -26,7 +26,6 @@ const PHASE_LABELS = { searching: 'Searching for related traces', fetching: 'Fet
 
 export function StitchSection({ state, onChange, traceHref }: Props) {
   const styles = useStyles2(getStyles);
-  const links = useStyles2(getLinkStyles);
   const [key, setKey] = useState(state.request?.key ?? DEFAULT_JOIN_KEY);
   const [followLinks, setFollowLinks] = useState(state.request?.followLinks ?? true);
   const back = (label: string) => (
@@ -85,20 +84,8 @@ export function StitchSection({ state, onChange, traceHref }: Props) {
       </div>
       {others.length > 0 && (
         <p className={styles.note}>
-          With{' '}
-          {others.map((id, k) => (
-            <React.Fragment key={id}>
-              {k > 0 && ', '}
-              {traceHref ? (
-                <a className={links.link} href={traceHref(id)}>
-                  {id}
-                </a>
-              ) : (
-                <code>{id}</code>
-              )}
-            </React.Fragment>
-          ))}
-          ; the waterfall, critical path, breakdowns and LLM figures below are of the stitched request.
+          With <TraceIdLinks traceIds={others} traceHref={traceHref} />; the waterfall, critical path, breakdowns and
+          LLM figures below are of the stitched request.
         </p>
       )}
       {stitchNotes(request, outcome).map((note) => (
