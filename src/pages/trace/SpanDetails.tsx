@@ -72,6 +72,7 @@ export function SpanDetails({ span, percentile, p95, metrics, promUid, range }: 
           ['status', span.statusMessage ? `${span.status}: ${span.statusMessage}` : span.status],
           ['span id', span.spanId],
           ['parent span id', span.parentSpanId ?? '(root)'],
+          ...(span.traceId ? [['trace id', span.traceId] as KeyValue] : []),
           ...(span.scope ? [['instrumentation', span.scope] as KeyValue] : []),
         ]}
       />

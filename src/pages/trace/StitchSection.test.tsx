@@ -95,6 +95,10 @@ describe('Stitch related traces', () => {
       ].map(us)
     );
 
+    // each span keeps its own trace
+    await user.click(row('decode-worker decode'));
+    expect(screen.getByRole('region', { name: 'Timing' }).textContent).toContain(`trace id${decode.traceId}`);
+
     await user.click(screen.getByRole('button', { name: 'Back to this trace alone' }));
     expect(location()).not.toContain('stitch=');
     expect(screen.getByTestId('summary-spans')).toHaveTextContent(String(spansOf(main.traceId).length));

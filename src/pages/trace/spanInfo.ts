@@ -28,6 +28,8 @@ export interface SpanInfo {
   index: number;
   spanId: string;
   parentSpanId?: string;
+  /** the span's own trace, when the page shows several stitched together */
+  traceId?: string;
   /** `service: name` */
   label: string;
   service: string;
@@ -47,13 +49,15 @@ export interface SpanInfo {
   links: SpanLink[];
 }
 
-export function spanInfo(analysis: TraceAnalysis, i: number): SpanInfo {
+/** Span `i`'s details; `traceId` names its own trace in a stitched trace. */
+export function spanInfo(analysis: TraceAnalysis, i: number, traceId?: string): SpanInfo {
   const t = analysis.trace;
   const parent = spanParent(analysis, i);
   return {
     index: i,
     spanId: spanIdOf(t, i),
     parentSpanId: parent >= 0 ? spanIdOf(t, parent) : undefined,
+    traceId,
     label: spanLabel(t, i),
     service: serviceOf(t, i),
     name: nameOf(t, i),

@@ -62,6 +62,10 @@ export function useTraceModel() {
   const stitch = useStitch(fromFile ? undefined : context.source, loaded.value?.analysis, url.stitch);
   const stitched = stitch.outcome?.stitched.analysis;
   const loadedAnalysis = stitched ?? loaded.value?.analysis;
+  const ownTraceOf = (i: number) => {
+    const s = stitch.outcome?.stitched;
+    return s && s.traceIds[s.spanTrace[i]];
+  };
   // withPathMode gives the same view object for the same analysis and mode
   const analysis = loadedAnalysis && withPathMode(loadedAnalysis, url.pathMode);
 
@@ -172,7 +176,10 @@ export function useTraceModel() {
     setAllSpans: (all: boolean) => update(allSpansPatch(all)),
     reveal,
     /** the selected span's details and its operation's p95, or undefined when none is selected */
-    details: analysis && selected >= 0 ? { span: spanInfo(analysis, selected), p95: p95.p95Of(selected) } : undefined,
+    details:
+      analysis && selected >= 0
+        ? { span: spanInfo(analysis, selected, ownTraceOf(selected)), p95: p95.p95Of(selected) }
+        : undefined,
     percentile,
     metrics,
     pathMode: url.pathMode,
