@@ -1,24 +1,40 @@
 /**
- * Where a fetched trace body is read and analysed, chosen once per page: in a pool of Web Workers
- * where the browser has them (worker/), so that a big trace does not freeze the page, else (jest,
- * Node) on the calling thread. Both give the same analysis and reject with the reader's own error
- * message; the worker path also rejects, with the signal's reason, once `signal` aborts.
- * Pool of 2: one big trace takes one worker while a second load (a new trace, a compare page's
- * next trace) need not wait; more would compete with the main thread for cores.
+ * Where a fetched trace body is read and analysed. Where the browser has Web Workers (chosen once
+ * per page), a body of at least {@link WORKER_MIN_CHARS} goes to a pool of workers (worker/), so
+ * that a big trace does not freeze the page; a smaller one, and every body where there are no
+ * workers (jest, Node), is read on the calling thread. Both give the same analysis and reject with
+ * the reader's own error message; the worker path also rejects, with the signal's reason, once
+ * `signal` aborts.
+ * Why a size limit: 1M characters is about 3,000 spans, some 10 ms of reading and analysing, no
+ * long task; below it a worker adds a round trip (posting, cloning the body, a message event that
+ * waits for the main thread) to the millisecond a 200-span trace takes. On the compare page over
+ * 1,000 traces × 200 spans (`npm run bench`, a busy shared 2-core machine, so roughly) every body
+ * through a pool of 2 took 13.6 and 15.6 s to complete, a pool of 1 17.1 s, none 10.6 s (and 21 s
+ * once under heavier load).
+ * Pool of 2: one big trace takes one worker while a second load (a new trace, the panel) need not
+ * wait; more would compete with the main thread for cores.
  */
 import { analyzeTrace } from '../engine';
 import { readTrace } from './read-trace';
 import { AnalyzeFetched, createWorkerPool } from './worker/worker-pool';
 
+export const WORKER_MIN_CHARS = 1_000_000;
 export const WORKER_POOL_SIZE = 2;
 
 /** Reads and analyses on the calling thread. */
 export const analyzeOnThisThread: AnalyzeFetched = async (request) => analyzeTrace(readTrace(request));
 
+/** Bodies of at least `minChars` characters go to `inWorker`, smaller ones to {@link analyzeOnThisThread}. */
+export const bySize =
+  (inWorker: AnalyzeFetched, minChars: number): AnalyzeFetched =>
+  (request, signal) =>
+    request.raw.length >= minChars ? inWorker(request, signal) : analyzeOnThisThread(request, signal);
+
 /**
  * webpack emits the worker as its own chunk, `analysis-worker.js` at the plugin's root, and loads it
  * from the public path (which Grafana's plugin loader and the nested panel set, webpack.config.ts).
- * Its entry options replace the plugin's AMD wrapper (a worker has no `define`) with a plain script.
+ * Its entry options replace the plugin's AMD wrapper (a worker has no `define`) with a plain script,
+ * and let it find the chunks it shares with the plugin next to itself (`auto`).
  */
 const spawnAnalysisWorker = () =>
   new Worker(
@@ -29,5 +45,5 @@ const spawnAnalysisWorker = () =>
 
 export const analyzeFetched: AnalyzeFetched =
   typeof Worker === 'function'
-    ? createWorkerPool(spawnAnalysisWorker, WORKER_POOL_SIZE, analyzeOnThisThread)
+    ? bySize(createWorkerPool(spawnAnalysisWorker, WORKER_POOL_SIZE, analyzeOnThisThread), WORKER_MIN_CHARS)
     : analyzeOnThisThread;

@@ -1,8 +1,8 @@
 /**
  * The analysis worker in Chromium on the built plugin (no stack: a stand-in Tempo serves the
- * traces, tests/browser/bigtrace.ts): a trace is read and analysed in a Web Worker (the pool's
- * performance measure says so, with the span count), a body it cannot read gives the main-thread
- * reader's own words, and leaving the page while a 200k-span trace is being analysed terminates
+ * traces, tests/browser/bigtrace.ts): a trace over the size from which bodies go to a worker
+ * (5,000 spans) is read and analysed in one (the pool's performance measure says so, with the span
+ * count), a body it cannot read gives the main-thread reader's own words, and leaving the page while a 200k-span trace is being analysed terminates
  * its worker (Playwright sees the worker close) while the next trace gets a fresh one. The nested
  * breakdown panel, a bundle of its own under panels/breakdown/, starts the same worker from the
  * plugin's root.
@@ -12,16 +12,20 @@ import { Page, Worker } from 'playwright-core';
 import { generateTrace } from '../synthetic/generate';
 import { toOtlpJson } from '../synthetic/otlp';
 import { startHarness } from '../harness/server';
-import { analyzeOnThisThread } from '../../src/loading/analyze-fetched';
+import { analyzeOnThisThread, WORKER_MIN_CHARS } from '../../src/loading/analyze-fetched';
 import { WORKER_MEASURE, WORKER_POSTED } from '../../src/loading/worker/worker-pool';
 import { tempoSearchFrame } from '../support/searchFrames';
 import { APP, launch, mountPanel, newPage } from './browser';
 import { fakeBackendsBy } from './bigtrace';
 
-const small = generateTrace('random', 2_000, 3);
+// 5,000 spans: about 1.6M characters, over the size from which bodies go to a worker
+const small = generateTrace('random', 5_000, 3);
 const big = generateTrace('random', 200_000, 5);
 const BAD_ID = 'badbadbadbadbadbadbadbadbadbad00';
-const BAD_BODY = '{"trace":{"resourceSpans":[{"scopeSpans":[{"spans":[{"spanId":"xyz"}]}]}]}}';
+const BAD_BODY = toOtlpJson(generateTrace('random', 5_000, 4), { wrapper: 'v2' }).replace(
+  /"spanId":"[^"]*"/,
+  '"spanId":"xyz"'
+);
 
 /** The spans of each worker-analysed trace so far, from the pool's performance measures. */
 const workerJobs = (page: Page) =>
@@ -45,6 +49,8 @@ it('reads and analyses traces in a worker, and terminates it when the page is le
     [big.traceId, toOtlpJson(big, { wrapper: 'v2' })],
     [BAD_ID, BAD_BODY],
   ]);
+  // both go to a worker
+  expect(Math.min(bodies.get(small.traceId)!.length, BAD_BODY.length)).toBeGreaterThanOrEqual(WORKER_MIN_CHARS);
   const backend = await fakeBackendsBy((path) => bodies.get(path.replace('/api/v2/traces/', '')));
   const harness = await startHarness({ tempoUrl: backend.url, promUrl: backend.url });
   const browser = await launch();
@@ -60,8 +66,8 @@ it('reads and analyses traces in a worker, and terminates it when the page is le
 
     await page.goto(`${harness.url}${APP}/trace/${small.traceId}`);
     await page.getByTestId('summary-spans').waitFor();
-    expect(await page.getByTestId('summary-spans').innerText()).toBe('2000');
-    expect(await workerJobs(page)).toEqual([2000]);
+    expect(await page.getByTestId('summary-spans').innerText()).toBe('5000');
+    expect(await workerJobs(page)).toEqual([5000]);
     expect(workers.map((w) => new URL(w.url()).pathname)).toEqual([
       '/public/plugins/tracelens-analysis-app/analysis-worker.js',
     ]);
@@ -74,7 +80,7 @@ it('reads and analyses traces in a worker, and terminates it when the page is le
     expect(readerMessage).toMatch(/invalid spanId "xyz"/);
     await follow(page, `${APP}/trace/${BAD_ID}`);
     await page.getByText(`in a form TraceLens cannot read: ${readerMessage}`).waitFor();
-    expect(await workerJobs(page)).toEqual([2000]);
+    expect(await workerJobs(page)).toEqual([5000]);
 
     // leave the page once the big trace's job is posted to the (kept) worker: leaving terminates
     // it, long before 200k spans are analysed
@@ -84,12 +90,12 @@ it('reads and analyses traces in a worker, and terminates it when the page is le
     await follow(page, `${APP}/search`);
     await done;
     expect(closed).toEqual([workers[0]]);
-    expect(await workerJobs(page)).toEqual([2000]);
+    expect(await workerJobs(page)).toEqual([5000]);
 
     // the next trace: a fresh worker replaces the terminated one
     await follow(page, `${APP}/trace/${small.traceId}`);
     await page.getByTestId('summary-spans').waitFor();
-    expect(await workerJobs(page)).toEqual([2000, 2000]);
+    expect(await workerJobs(page)).toEqual([5000, 5000]);
     expect(workers).toHaveLength(2);
     expect(errors).toEqual([]);
 
@@ -103,7 +109,7 @@ it('reads and analyses traces in a worker, and terminates it when the page is le
       options: { unit: 'us', topN: 0 },
     });
     await panel.page.getByTestId('breakdown-header').waitFor({ timeout: 60_000 });
-    expect(await workerJobs(panel.page)).toEqual([2000]);
+    expect(await workerJobs(panel.page)).toEqual([5000]);
     expect(panelWorkers).toEqual(['/public/plugins/tracelens-analysis-app/analysis-worker.js']);
     expect(panel.errors).toEqual([]);
   } finally {
