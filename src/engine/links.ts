@@ -2,7 +2,7 @@
  * Span links and the critical path. A link from a span to its own parent in the same trace (a link
  * with no trace id counts as the same trace) is Jaeger's FOLLOWS_FROM: it makes the span async
  * (tree.ts), and the `async` path follows it. Every other link is *not followed* by either path:
- * a link into another trace (stitching traces together is not done) or to a span of this trace
+ * a link into another trace (stitch.ts joins such traces first, into one trace) or to a span of this trace
  * that is not the linking span's parent (e.g. a batch consumer linking to each message's
  * producer). `unfollowedLinks` counts both kinds and lists the other traces' ids. O(n + links).
  */
