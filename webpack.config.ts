@@ -9,6 +9,9 @@
  *   (Grafana loads a plugin's translations from <its folder>/locales/<language>/<its id>.json, and the
  *   panel's bundle shares the app's components and keys; README "Languages").
  * The app manifest is the root plugin.json; src/plugin.json links to it, where the scaffold reads it.
+ * The analysis worker needs nothing here: `new Worker(new URL(…, import.meta.url))` in
+ * src/loading/analyze-fetched.ts makes it a chunk at the plugin root, loaded from the public path
+ * below, and its magic comments give it its own entry options (no AMD wrapper, `auto` public path).
  */
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import fs from 'fs';
