@@ -10,6 +10,7 @@ import { tableRows } from '../../../tests/support/tables';
 import { cancelFromLine, untilCancelled } from '../../app/testing/coverage';
 import { setTestSource } from '../../app/testing/sourceOverride';
 import { inZhHans } from '../../../tests/support/i18n';
+import { stubIntersectionObserver } from '../../../tests/support/intersectionObserver';
 
 jest.mock('../../sources', () => jest.requireActual('../../app/testing/sourceOverride').sourcesWithOverride());
 
@@ -19,17 +20,7 @@ const SLOW = { timeout: 10_000 };
 const JAEGER = ['jaeger-api-services', 'jaeger-api-operations', 'jaeger-api-search-error', 'jaeger-api-trace-v3'];
 const REPAIR = '1 span(s) end after their parent (asynchronous work); kept as they are';
 
-beforeAll(() => {
-  // jsdom has no IntersectionObserver; the Combobox menu's scroll indicators only need it to exist
-  window.IntersectionObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-    takeRecords() {
-      return [];
-    }
-  } as unknown as typeof IntersectionObserver;
-});
+stubIntersectionObserver();
 
 /** Clicks "Run query"; the page's URL parameters then. */
 async function runQuery() {
