@@ -81,17 +81,19 @@ export function createWorkerPool(spawn: () => PoolWorker, size: number, fallback
       }
       next();
     };
-    worker.onerror = (event) => {
-      event.preventDefault();
+    /** Ends the job's worker; the slot's next job starts a fresh one. */
+    const discard = () => {
       release(slot);
       worker.terminate();
       slot.worker = undefined;
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      discard();
       giveUp(job);
     };
     const abort = () => {
-      release(slot);
-      worker.terminate();
-      slot.worker = undefined;
+      discard();
       job.reject(job.signal!.reason);
       next();
     };
