@@ -19,7 +19,7 @@ import { readTrace } from './read-trace';
 import { AnalyzeFetched, createWorkerPool } from './worker/worker-pool';
 
 export const WORKER_MIN_CHARS = 1_000_000;
-export const WORKER_POOL_SIZE = 2;
+const WORKER_POOL_SIZE = 2;
 
 /** Reads and analyses on the calling thread. */
 export const analyzeOnThisThread: AnalyzeFetched = async (request) => analyzeTrace(readTrace(request));

@@ -1,8 +1,9 @@
 /**
- * The analysis worker's entry (webpack emits it as its own chunk, worker-pool.ts starts it): for
- * each request, reads the body by its format and analyses it, then posts the analysis back with
- * its typed arrays transferred (wire.ts) and the time it took, or the error's message — the same words the main-thread
- * path would give, which loadTrace wraps the same way.
+ * The analysis worker's entry (webpack emits it as its own chunk; analyze-fetched.ts starts it,
+ * worker-pool.ts hands it jobs): for each request, reads the body by its format and analyses it,
+ * then posts back the analysis with its typed arrays transferred (wire.ts) and the ms it took, or
+ * the error's message — the words the main-thread path gives, which loadTrace wraps the same way.
+ * O(body) per request, as the reader and the analysis are.
  */
 import { analyzeTrace } from '../../engine';
 import { readTrace } from '../read-trace';
