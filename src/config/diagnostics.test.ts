@@ -36,6 +36,31 @@ describe('Jaeger checks', () => {
     ]);
   });
 
+  it('look for an error span in the traces of the first services, not only of the first service with traces', async () => {
+    installRecordedBackend({ jaeger: JAEGER });
+    const real = jaeger();
+    // llm-frontend's recent traces hold no error span; auth-service's (recorded) do
+    const source = jaeger({
+      services: async () => ['llm-frontend', 'auth-service'],
+      search: (query, options, request) =>
+        'filter' in query && query.filter.service === 'llm-frontend'
+          ? real.search({ filter: { service: 'auth-service' } }, options, request).then((hits) =>
+              hits.map((h) => ({
+                ...h,
+                traceId: `f${h.traceId.slice(1)}`,
+                serviceStats: Object.fromEntries(
+                  Object.entries(h.serviceStats).map(([k, v]) => [k, { ...v, errorCount: 0 }])
+                ),
+              }))
+            )
+          : real.search(query, options, request),
+    });
+    expect(brief(await jaegerChecks(source, signal)).slice(1)).toEqual([
+      ['search', 'ok', 'Search finds traces of llm-frontend from the last hour.'],
+      ['tag-search', 'ok', 'Searching frontend for error=true finds traces.'],
+    ]);
+  });
+
   it('name memory storage when searching by error finds nothing', async () => {
     installRecordedBackend({ jaeger: JAEGER });
     const real = jaeger();

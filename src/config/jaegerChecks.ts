@@ -1,6 +1,6 @@
 /**
  * Diagnostics for a Jaeger trace datasource, through its TraceSource: Jaeger answers
- * `/api/services`, holds traces from the last hour (the first services that have any), and
+ * `/api/services`, holds traces from the last hour (searched in its first few services), and
  * finds a trace by a tag it carries — `error=true` on a trace with error spans, which Jaeger's
  * memory storage cannot match (its matcher wants a bool, the search API sends text).
  */
@@ -62,15 +62,15 @@ export async function jaegerChecks(source: TraceSource, signal: AbortSignal): Pr
       }),
     },
   ];
-  let hits: TraceHit[] = [];
+  // the recent traces of the first services (not only of the first that has any: the tag search
+  // needs a trace with an error span, which another service's traces may hold)
+  const hits: TraceHit[] = [];
   let service = '';
   try {
     for (const candidate of services.slice(0, SERVICES_TRIED)) {
-      hits = await source.search({ filter: { service: candidate } }, { ...range, limit: 20 }, request);
-      if (hits.length) {
-        service = candidate;
-        break;
-      }
+      const found = await source.search({ filter: { service: candidate } }, { ...range, limit: 20 }, request);
+      hits.push(...found);
+      service ||= found.length ? candidate : '';
     }
   } catch (e) {
     results.push({ id: 'search', title: TITLES.search, status: 'error', detail: message(e), hint: HINTS.search });
