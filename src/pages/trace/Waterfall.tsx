@@ -7,12 +7,16 @@
  * On the summary of a huge trace some rows are folded subtrees (engine/prune.ts): such a row says
  * how many spans it holds and their self time, its bar covers the subtree's time range, and a
  * click or Enter expands it. A selection made elsewhere (a search match, a hotspot) scrolls into view.
+ * A span that reports its own busy_ns/idle_ns (async Rust spans, DEFINITIONS.md §6.5) has the idle
+ * share idle / (busy + idle) of its bar hatched at the bar's end (when it was idle is not recorded),
+ * and says both times in its tooltip and label.
  * Keyboard: the list is one tab stop; ↑/↓ move the selection, ←/→ collapse/expand, Enter expands a
  * folded row, Home/End jump.
  */
-import React, { useCallback, useEffect, useRef, useState } from 'react';
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { css, cx } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 import {
   FoldedGroup,
@@ -25,12 +29,14 @@ import {
   spanDepth,
   spanEnd,
   spanSelfTime,
+  SpanBusyIdle,
   spanStart,
   TraceAnalysis,
 } from '../../engine';
 import { formatDuration } from '../../components/breakdown';
 import { rowColor } from '../../components/breakdown/colors';
-import { CriticalSections, mapCriticalSections } from './waterfallModel';
+import { AS_TEXT } from '../../components/i18n';
+import { CriticalSections, idlePart, mapCriticalSections, reportedBusyIdleBySpan } from './waterfallModel';
 
 export const ROW_HEIGHT = 24;
 const VIEWPORT_HEIGHT = 480;
@@ -56,7 +62,21 @@ const pct = (v: number, total: number) => `${total > 0 ? (v / total) * 100 : 0}%
 
 /** "1,204 spans, 3.2 ms self time": what a folded row holds. */
 const foldedText = (g: FoldedGroup) =>
-  `${g.spans.toLocaleString('en-US')} spans, ${formatDuration(g.selfTime)} self time`;
+  t('trace.waterfall.folded', '', {
+    count: g.spans,
+    selfTime: formatDuration(g.selfTime),
+    defaultValue_one: '{{count, number}} span, {{selfTime}} self time',
+    defaultValue_other: '{{count, number}} spans, {{selfTime}} self time',
+    ...AS_TEXT,
+  });
+
+/** "busy 60 µs · idle 40 µs (reported by the span)" */
+const busyIdleText = (v: SpanBusyIdle) =>
+  t('trace.waterfall.busy-idle', 'busy {{busy}} · idle {{idle}} (reported by the span)', {
+    busy: formatDuration(v.busy),
+    idle: formatDuration(v.idle),
+    ...AS_TEXT,
+  });
 
 export function Waterfall(props: Props) {
   const { analysis, rows, sections, selected, onSelect, collapsed, onToggle, colorOf, slowerThanP95, folded } = props;
@@ -65,6 +85,7 @@ export function Waterfall(props: Props) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const { trace, duration } = analysis;
+  const reported = useMemo(() => reportedBusyIdleBySpan(analysis), [analysis]);
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + VIEWPORT_HEIGHT) / ROW_HEIGHT) + OVERSCAN);
   // The selection the keyboard moves from: set at once on a key press (the URL-driven `selected`
@@ -150,12 +171,29 @@ export function Waterfall(props: Props) {
     ));
     const service = serviceOf(trace, i);
     const name = nameOf(trace, i);
+    const busyIdle = group ? undefined : reported.get(i);
+    const idle = busyIdle && idlePart(busyIdle, start, end);
+    const label = group
+      ? t('trace.waterfall.folded-row', '{{service}} {{name}}: {{folded}}', {
+          service,
+          name,
+          folded: foldedText(group),
+          ...AS_TEXT,
+        })
+      : busyIdle
+        ? t('trace.waterfall.busy-idle-row', '{{service}} {{name}}, {{busyIdle}}', {
+            service,
+            name,
+            busyIdle: busyIdleText(busyIdle),
+            ...AS_TEXT,
+          })
+        : `${service} ${name}`;
     items.push(
       <div
         key={i}
         role="option"
         aria-selected={i === selected}
-        aria-label={group ? `${service} ${name}: ${foldedText(group)}` : `${service} ${name}`}
+        aria-label={label}
         className={cx(styles.row, i === selected && styles.selected)}
         style={{ top: k * ROW_HEIGHT }}
         onClick={() => {
@@ -175,7 +213,7 @@ export function Waterfall(props: Props) {
               type="button"
               tabIndex={-1}
               className={styles.toggle}
-              aria-label={closed ? 'Expand' : 'Collapse'}
+              aria-label={closed ? t('trace.waterfall.expand', 'Expand') : t('trace.waterfall.collapse', 'Collapse')}
               onClick={(e) => {
                 e.stopPropagation();
                 onToggle(i);
@@ -191,22 +229,40 @@ export function Waterfall(props: Props) {
           <span className={styles.op}>{name}</span>
           {group && <span className={styles.folded}>{foldedText(group)}</span>}
           {isErrorSpan(trace, i) && (
-            <span className={styles.error} title="Error status" role="img" aria-label="error">
+            <span
+              className={styles.error}
+              title={t('trace.waterfall.error-title', 'Error status')}
+              role="img"
+              aria-label={t('trace.waterfall.error', 'error')}
+            >
               ●
             </span>
           )}
           {p95 !== undefined && (
             <span
               className={styles.slow}
-              title={`Slower than its operation's p95 (${formatDuration(p95)})`}
+              title={t('trace.waterfall.slow-title', 'Slower than its operation’s p95 ({{p95}})', {
+                p95: formatDuration(p95),
+                ...AS_TEXT,
+              })}
               role="img"
-              aria-label="slower than p95"
+              aria-label={t('trace.waterfall.slow', 'slower than p95')}
             >
               ◷
             </span>
           )}
         </div>
-        <div className={styles.timeline}>
+        <div
+          className={styles.timeline}
+          title={
+            busyIdle &&
+            t(
+              'trace.waterfall.busy-idle-title',
+              '{{busyIdle}}. The hatched end of the bar is the idle share: when the span was idle is not recorded.',
+              { busyIdle: busyIdleText(busyIdle), ...AS_TEXT }
+            )
+          }
+        >
           <div
             className={cx(styles.bar, group && styles.foldedBar)}
             style={{
@@ -215,11 +271,33 @@ export function Waterfall(props: Props) {
               background: rowColor(theme, colorOf(i)),
             }}
           />
+          {idle && (
+            <div
+              className={styles.idle}
+              style={{ left: pct(idle[0], duration), width: pct(idle[1] - idle[0], duration) }}
+              data-testid="idle-shading"
+            />
+          )}
           {critical}
         </div>
         <div className={styles.numbers}>
-          <span title={group ? 'Time range of the folded spans' : 'Duration'}>{formatDuration(end - start)}</span>
-          <span className={styles.self} title={group ? 'Self time of the folded spans' : 'Self time'}>
+          <span
+            title={
+              group
+                ? t('trace.waterfall.folded-duration', 'Time range of the folded spans')
+                : t('trace.waterfall.duration', 'Duration')
+            }
+          >
+            {formatDuration(end - start)}
+          </span>
+          <span
+            className={styles.self}
+            title={
+              group
+                ? t('trace.waterfall.folded-self-time', 'Self time of the folded spans')
+                : t('trace.waterfall.self-time', 'Self time')
+            }
+          >
             {formatDuration(self)}
           </span>
         </div>
@@ -230,7 +308,7 @@ export function Waterfall(props: Props) {
   return (
     <div className={styles.wrap}>
       <div className={styles.header} aria-hidden>
-        <span>Service and span</span>
+        <span>{t('trace.waterfall.service-and-span', 'Service and span')}</span>
         <div className={styles.axis}>
           {[0, 0.25, 0.5, 0.75, 1].map((f) => (
             <span key={f} className={styles.tick} style={{ left: `${f * 100}%` }}>
@@ -238,7 +316,7 @@ export function Waterfall(props: Props) {
             </span>
           ))}
         </div>
-        <span className={styles.numbersHead}>duration · self</span>
+        <span className={styles.numbersHead}>{t('trace.waterfall.numbers-head', 'duration · self')}</span>
       </div>
       <div
         ref={viewport}
@@ -247,7 +325,19 @@ export function Waterfall(props: Props) {
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         tabIndex={0}
         role="listbox"
-        aria-label={`Waterfall: ${rows.length} ${folded ? 'rows' : 'spans'}; arrow keys move, left and right collapse and expand`}
+        aria-label={
+          folded
+            ? t('trace.waterfall.label-rows', '', {
+                count: rows.length,
+                defaultValue_one: 'Waterfall: {{count}} row; arrow keys move, left and right collapse and expand',
+                defaultValue_other: 'Waterfall: {{count}} rows; arrow keys move, left and right collapse and expand',
+              })
+            : t('trace.waterfall.label-spans', '', {
+                count: rows.length,
+                defaultValue_one: 'Waterfall: {{count}} span; arrow keys move, left and right collapse and expand',
+                defaultValue_other: 'Waterfall: {{count}} spans; arrow keys move, left and right collapse and expand',
+              })
+        }
         onKeyDown={onKeyDown}
         data-testid="waterfall"
       >
@@ -325,6 +415,15 @@ const getStyles = (theme: GrafanaTheme2) => {
     timeline: css({ position: 'relative', height: '100%' }),
     bar: css({ position: 'absolute', top: 7, height: 10, minWidth: 1, borderRadius: 1, opacity: 0.55 }),
     foldedBar: css({ opacity: 0.3, outline: `1px dashed ${theme.colors.text.secondary}` }),
+    // stripes of the page's background over the bar's end: lighter in the light theme, darker in the dark
+    idle: css({
+      position: 'absolute',
+      top: 7,
+      height: 10,
+      pointerEvents: 'none',
+      background: `repeating-linear-gradient(135deg, ${theme.colors.background.primary} 0 2px, transparent 2px 4px)`,
+      opacity: 0.8,
+    }),
     folded: css({
       flexShrink: 0,
       color: theme.colors.text.secondary,

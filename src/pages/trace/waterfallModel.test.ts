@@ -1,6 +1,16 @@
-import { analyzeTrace, parseOtlpTrace, spanIdOf } from '../../engine';
+import { analyzeTrace, parseOtlpTrace, spanEnd, spanIdOf, spanStart } from '../../engine';
+import { handSpan } from '../../engine/testing/genai-spans';
 import { tinyId, tinyOtlp } from '../../../tests/synthetic/tiny';
-import { criticalSectionsBySpan, findSpan, mapCriticalSections, visibleRows, withoutAncestors } from './waterfallModel';
+import {
+  criticalSectionsBySpan,
+  findSpan,
+  idlePart,
+  mapCriticalSections,
+  reportedBusyIdleBySpan,
+  visibleRows,
+  withoutAncestors,
+} from './waterfallModel';
+import { rustUnderFrontend } from './genai/testing/handTraces';
 import { percentileLabel } from './PercentileBadge';
 
 // root 0–100 µs with two parallel children: a (10–40) and b (20–90); b has a child c (30–80).
@@ -49,6 +59,34 @@ describe('waterfall model', () => {
   it('finds spans by hex id', () => {
     expect(spanIdOf(analysis.trace, index('c'))).toBe(tinyId('c'));
     expect(findSpan(analysis, 'ffffffffffffffff')).toBe(-1);
+  });
+});
+
+describe('idle shading', () => {
+  // rustUnderFrontend: a [0,100] busy 60 idle 40, b [10,50] busy 30 idle 10 (µs), c's busy_ns 'x' left out, f none
+  const rust = rustUnderFrontend();
+  const reported = reportedBusyIdleBySpan(rust);
+  const shaded = (id: string) => {
+    const i = handSpan(rust, id);
+    const part = reported.get(i) && idlePart(reported.get(i)!, spanStart(rust, i), spanEnd(rust, i));
+    return part && part.map((ns) => ns / 1000);
+  };
+
+  it('reads the valid busy_ns/idle_ns of the spans that report them, and only those', () => {
+    expect([...reported.keys()].sort()).toEqual([handSpan(rust, 'a'), handSpan(rust, 'b')].sort());
+    expect(reported.get(handSpan(rust, 'a'))).toEqual({ span: handSpan(rust, 'a'), busy: 60_000, idle: 40_000 });
+  });
+
+  it('shades the idle share at the bar’s end: a 40/100 of 0–100 → 60–100 µs, b 10/40 of 10–50 → 40–50 µs', () => {
+    expect(shaded('a')).toEqual([60, 100]);
+    expect(shaded('b')).toEqual([40, 50]);
+    expect(shaded('c')).toBeUndefined();
+    expect(shaded('f')).toBeUndefined();
+  });
+
+  it('shades nothing for a span reporting no idle time, and the whole bar for one never busy', () => {
+    expect(idlePart({ span: 0, busy: 5_000, idle: 0 }, 0, 10_000)).toBeNull();
+    expect(idlePart({ span: 0, busy: 0, idle: 8_000 }, 2_000, 10_000)).toEqual([2_000, 10_000]);
   });
 });
 

@@ -6,11 +6,14 @@
  * - `visibleRows`: spans in tree order (parents before children, siblings by start), skipping the
  *   descendants of collapsed spans — one pass over the preorder, using depth to skip subtrees;
  * - `findSpan`: the span with a given id;
- * - `withoutAncestors`: the collapsed spans less those above a span, so that span shows: O(depth).
+ * - `withoutAncestors`: the collapsed spans less those above a span, so that span shows: O(depth);
+ * - `reportedBusyIdleBySpan`: the busy_ns/idle_ns a span reports itself (engine `asyncBusyIdle`,
+ *   DEFINITIONS.md §6.5: only valid values), by span; `idlePart` places the idle share
+ *   idle / (busy + idle) of a bar at the bar's end, since when the span was idle is not recorded.
  * These loops run over every span of traces up to 100k spans, so they read the engine's typed-array
  * columns directly here (the waterfall component itself reads spans through the engine's accessors).
  */
-import { spanIdOf, TraceAnalysis } from '../../engine';
+import { asyncBusyIdle, SpanBusyIdle, spanIdOf, TraceAnalysis } from '../../engine';
 
 export interface CriticalSections {
   /** sections of span i: `start/end[offsets[i] .. offsets[i+1]-1]`, ns since trace start */
@@ -101,4 +104,20 @@ export function findSpan(analysis: TraceAnalysis, spanId: string): number {
     }
   }
   return -1;
+}
+
+/** The spans reporting valid busy_ns/idle_ns, by span index. O(n + attributes). */
+export function reportedBusyIdleBySpan(analysis: TraceAnalysis): ReadonlyMap<number, SpanBusyIdle> {
+  return new Map(asyncBusyIdle(analysis).spans.map((s) => [s.span, s]));
+}
+
+/**
+ * The idle part of a bar from `start` to `end` (ns since trace start) of a span reporting `values`:
+ * the last idle / (busy + idle) of it, as [from, end]; null when the span reports no idle time. O(1).
+ */
+export function idlePart(values: SpanBusyIdle, start: number, end: number): [number, number] | null {
+  if (values.idle === 0) {
+    return null;
+  }
+  return [end - ((end - start) * values.idle) / (values.busy + values.idle), end];
 }
