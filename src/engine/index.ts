@@ -94,6 +94,7 @@ export { foldedAncestors, foldedGroup, PRUNE_SELF_FRACTION, prunedRows, pruneTra
 export { searchSpans } from './trace-search';
 // LLM, agent and async-task figures (DEFINITIONS.md §6): `genAiReadings` per GenAI span, `aggregateGenAi`
 // per model and operation, `disaggSplit` of a disaggregated request, `agentSplits` per invoke_agent run,
+// `agentPaths` the critical path through its steps and `compareAgentRuns` slow vs baseline runs,
 // `asyncBusyIdle` from tracing-opentelemetry's busy_ns/idle_ns.
 export type { SpanWarning } from './genai-attributes';
 export type { GenAiReading, GenAiReadings } from './genai';
@@ -104,6 +105,10 @@ export type { DisaggSplit } from './genai-disagg';
 export { DISAGG_ROLE, disaggSplit } from './genai-disagg';
 export type { AgentSplit, AgentToolTime } from './agent';
 export { agentSplits } from './agent';
+export type { AgentRunPath } from './agent-path';
+export { agentPaths } from './agent-path';
+export type { AgentComparison, AgentCompareRow, AgentPartKind, AgentPartStats, AgentSides } from './agent-compare';
+export { AgentRunComparer, compareAgentRuns } from './agent-compare';
 export type { AsyncBusyIdle, ServiceAsyncBusyIdle, SpanBusyIdle } from './async-busy';
 export { asyncBusyIdle, BUSY_IDLE_SLACK_NS, BUSY_NS, IDLE_NS } from './async-busy';
 // GenAI rows folded in trace by trace (aggregateGenAi's incremental form)
