@@ -15,6 +15,10 @@ const TRANSLATED = [
   'src/components/{CoverageLine,DataErrorAlert,FileGone,PathModeSwitch,Progress,QueryContextBar,ServiceBar,TimeSeriesChart,NamedTable}.tsx',
   'src/components/coverageSentence.ts',
   'src/components/breakdown/**/*.{ts,tsx}',
+  'src/components/warningText.ts',
+  'src/pages/trace/{CriticalPathSection,DownloadOtlpButton,FileProvenance,GapsTable,PercentileBadge,SelfTimeHotspots,SpanDetails,StitchSection,SummaryNotice,TraceBreakdowns,TraceIdLinks,TracePage,TraceSearchBox,TraceSummary}.tsx',
+  'src/pages/trace/{pathGapRows,saveText,spanInfo,stitchStatement,summaryView,traceUrl,usePercentiles,useStitch,useTraceSearch}.ts',
+  'src/pages/trace/{genai/**/*,Waterfall,waterfallModel}.{ts,tsx}',
 ];
 
 export default defineConfig([

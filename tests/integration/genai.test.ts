@@ -152,11 +152,11 @@ describe('agent view of agent-workflow traces read back from Jaeger', () => {
       expect(view.runs[0].spanId).toBe(truth.rootSpanId);
       expect(view.runs[0].agentName).toBe(truth.agentName);
       expect(view.runs[0].duration).toBe(truth.durationUs * US);
-      expect(view.runs[0].parts.map((p) => [p.label, p.time])).toEqual([
-        ['Model calls', truth.modelUs * US],
-        ['Retrieval', truth.retrievalUs * US],
-        ...tools.map(([tool, us]) => [`Tool ${tool}`, us * US]),
-        ['Own time', truth.ownUs * US],
+      expect(view.runs[0].parts.map((p) => [p.kind, p.tool, p.time])).toEqual([
+        ['model', undefined, truth.modelUs * US],
+        ['retrieval', undefined, truth.retrievalUs * US],
+        ...tools.map(([tool, us]) => ['tool', tool, us * US]),
+        ['own', undefined, truth.ownUs * US],
       ]);
     }
   });

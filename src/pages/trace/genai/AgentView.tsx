@@ -4,29 +4,50 @@
  * A run's span can be selected in the waterfall. Numbers come from agentViewModel.ts; definitions
  * in src/engine/DEFINITIONS.md §6.4.
  */
-import React from 'react';
+import React, { useMemo } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t, Trans } from '@grafana/i18n';
 import { Alert, Button, Column, useStyles2 } from '@grafana/ui';
+import { AS_TEXT } from '../../../components/i18n';
 import { NamedTable } from '../../../components/NamedTable';
 import { sortableColumn } from '../../../components/tableColumns';
 import { formatDuration } from '../../../components/breakdown';
 import { durationColumn, shareColumn, textColumn } from './columns';
 import { AgentPart, AgentRunView, AgentView as AgentViewModel } from './agentViewModel';
 
-const COLUMNS: Array<Column<AgentPart>> = [
-  textColumn('part', 'Part', (p) => p.label),
+/** "Model calls", "Tool search", …: a part's name in the user's language */
+function partName(p: AgentPart): string {
+  switch (p.kind) {
+    case 'model':
+      return t('trace.genai.agent.part-model', 'Model calls');
+    case 'retrieval':
+      return t('trace.genai.agent.part-retrieval', 'Retrieval');
+    case 'tool':
+      return t('trace.genai.agent.part-tool', 'Tool {{tool}}', { tool: p.tool, ...AS_TEXT });
+    case 'own':
+      return t('trace.genai.agent.part-own', 'Own time');
+  }
+}
+
+const columns = (): Array<Column<AgentPart>> => [
+  textColumn('part', t('trace.genai.agent.part', 'Part'), partName),
   sortableColumn(
     'calls',
-    'Calls',
+    t('trace.genai.agent.calls', 'Calls'),
     (p) => p.calls ?? undefined,
     (p) => p.calls ?? ''
   ),
-  durationColumn('time', 'Time', (p) => p.time),
-  shareColumn('share', 'Share of run', (p) => p.share),
+  durationColumn('time', t('trace.genai.agent.time', 'Time'), (p) => p.time),
+  shareColumn('share', t('trace.genai.agent.share', 'Share of run'), (p) => p.share),
 ];
 
-const runName = (run: AgentRunView) => `${run.agentName} (${run.spanId})`;
+const runLabel = (run: AgentRunView) =>
+  t('trace.genai.agent.run', 'Agent run {{agent}} ({{spanId}})', {
+    agent: run.agentName,
+    spanId: run.spanId,
+    ...AS_TEXT,
+  });
 
 interface Props {
   view: AgentViewModel;
@@ -36,10 +57,13 @@ interface Props {
 
 export function AgentView({ view, onSelect }: Props) {
   const styles = useStyles2(getStyles);
+  const cols = useMemo(() => columns(), []);
   if (view.runCount === 0) {
     return (
-      <Alert severity="info" title="No agent runs">
-        No span of this trace has gen_ai.operation.name = invoke_agent, so there is no agent run to split.
+      <Alert severity="info" title={t('trace.genai.agent.none-title', 'No agent runs')}>
+        <Trans i18nKey="trace.genai.agent.none-body">
+          No span of this trace has gen_ai.operation.name = invoke_agent, so there is no agent run to split.
+        </Trans>
       </Alert>
     );
   }
@@ -47,31 +71,38 @@ export function AgentView({ view, onSelect }: Props) {
     <div className={styles.wrap}>
       {view.runs.length < view.runCount && (
         <p className={styles.note}>
-          The first {view.runs.length} of {view.runCount} agent runs.
+          {t('trace.genai.agent.first-runs', '', {
+            shown: view.runs.length,
+            count: view.runCount,
+            defaultValue_one: 'The first {{shown}} of {{count}} agent run.',
+            defaultValue_other: 'The first {{shown}} of {{count}} agent runs.',
+          })}
         </p>
       )}
       {view.runs.map((run) => (
-        <section key={run.span} aria-label={`Agent run ${runName(run)}`}>
+        <section key={run.span} aria-label={runLabel(run)}>
           <div className={styles.heading}>
             <strong>{run.agentName}</strong> {formatDuration(run.duration)}
             {onSelect && (
               <Button fill="text" size="sm" onClick={() => onSelect(run.span)}>
-                Select span {run.spanId}
+                {t('trace.genai.agent.select', 'Select span {{spanId}}', { spanId: run.spanId })}
               </Button>
             )}
           </div>
           <NamedTable
-            label={`Agent run ${runName(run)}`}
-            columns={COLUMNS}
+            label={runLabel(run)}
+            columns={cols}
             data={run.parts}
-            getRowId={(p) => p.label}
+            getRowId={(p) => (p.kind === 'tool' ? `tool ${p.tool}` : p.kind)}
             fit
           />
         </section>
       ))}
       <p className={styles.note}>
-        Each instant of a run goes to the first part with a step running then: model calls, then retrieval, then the
-        tool call that started first; own time is when no step runs. The parts add up to the run.
+        <Trans i18nKey="trace.genai.agent.rule">
+          Each instant of a run goes to the first part with a step running then: model calls, then retrieval, then the
+          tool call that started first; own time is when no step runs. The parts add up to the run.
+        </Trans>
       </p>
     </div>
   );

@@ -9,11 +9,13 @@ import { formatDuration } from '../../../components/breakdown';
 import { analysedGenTrace } from '../../../engine/testing/genai-spans';
 import { generateAgentBatch } from '../../../../tests/generator/agent-batch';
 import { generateLlmBatch } from '../../../../tests/generator/llm-batch';
-import { tableCells } from '../../../../tests/support/tables';
+import { inZhHans } from '../../../../tests/support/i18n';
+import { tableCells, tableHeaders } from '../../../../tests/support/tables';
 import { user } from '../../../../tests/support/user';
 import { tinyId } from '../../../../tests/synthetic/tiny';
+import { MAX_RUNS } from './agentViewModel';
 import { GenAiSection } from './GenAiSection';
-import { helperRun, plainTrace, prefillOnly, rustUnderFrontend, twoChats } from './testing/handTraces';
+import { helperRun, manyRuns, plainTrace, prefillOnly, rustUnderFrontend, twoChats } from './testing/handTraces';
 
 const NOW_US = 1_700_000_000_000_000;
 const LLM_TABLE = 'GenAI spans per model and operation';
@@ -165,5 +167,48 @@ describe('GenAiSection on generated traces', () => {
         ['Own time', truth.ownUs],
       ].map(([part, us]) => [part, formatDuration(Number(us) * 1000)])
     );
+  });
+});
+
+describe('GenAiSection in Simplified Chinese', () => {
+  inZhHans();
+
+  it('words the agent run’s parts, its button and the LLM table in Chinese', async () => {
+    render(<GenAiSection analysis={helperRun()} onSelect={jest.fn()} />);
+    expect(screen.getByRole('heading', { name: 'LLM 和智能体' })).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: '智能体' })).toHaveAttribute('aria-selected', 'true');
+    const run = `智能体运行 helper（${tinyId('run')}）`;
+    expect(tableHeaders(run)).toEqual(['部分', '调用次数', '时间', '占运行的比例']);
+    expect(tableCells(run)).toEqual([
+      ['模型调用', '', '20 µs', '20.0%'],
+      ['检索', '', '0 ns', '0.0%'],
+      ['工具 calc', '1', '10 µs', '10.0%'],
+      ['工具 search', '1', '25 µs', '25.0%'],
+      ['智能体自有时间', '', '45 µs', '45.0%'],
+    ]);
+    expect(screen.getByRole('button', { name: `选择跨度 ${tinyId('run')}` })).toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: 'LLM' }));
+    const llm = '按模型和操作的 GenAI 跨度';
+    expect(tableHeaders(llm).slice(0, 4)).toEqual(['模型', '操作', '请求数', 'TTFT p50 / p90 / p99']);
+    // no figure known for the one chat call: none of its 1 request had it
+    expect(tableCells(llm)[0].slice(0, 4)).toEqual(['(none)', 'chat', '1', '– / – / –（1 个中的 0 个）']);
+  });
+
+  it('counts the runs beyond the first ones in the plural form zh-Hans has', () => {
+    render(<GenAiSection analysis={manyRuns(MAX_RUNS + 1)} />);
+    expect(screen.getByText(`共 ${MAX_RUNS + 1} 次智能体运行，显示前 ${MAX_RUNS} 次。`)).toBeInTheDocument();
+  });
+
+  it('names the disaggregated split’s parts, and says in Chinese that there are no agent runs', async () => {
+    render(<GenAiSection analysis={prefillOnly()} />);
+    expect(tableCells('分离式推理的时间拆分')).toEqual([
+      ['预填充', '30 µs', '30.0%'],
+      ['解码', '0 ns', '0.0%'],
+      ['工作节点排队', '10 µs', '10.0%'],
+      ['网络', '10 µs', '10.0%'],
+      ['路由', '50 µs', '50.0%'],
+    ]);
+    await user.click(screen.getByRole('tab', { name: '智能体' }));
+    expect(screen.getByText('没有智能体运行')).toBeInTheDocument();
   });
 });

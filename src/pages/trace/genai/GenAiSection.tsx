@@ -9,6 +9,7 @@
 import React, { useMemo, useState } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t, Trans } from '@grafana/i18n';
 import { Tab, TabsBar, useStyles2 } from '@grafana/ui';
 import { TraceAnalysis } from '../../../engine';
 import { AgentView } from './AgentView';
@@ -45,13 +46,15 @@ export function GenAiSection({ analysis, onSelect }: Props) {
   }
   const tab = chosen ?? first;
   const tabs: Array<[GenAiTab, string]> = [
-    ['llm', 'LLM'],
-    ['agents', 'Agents'],
-    ['async', 'Async busy/idle'],
+    ['llm', t('trace.genai.tab-llm', 'LLM')],
+    ['agents', t('trace.genai.tab-agents', 'Agents')],
+    ['async', t('trace.genai.tab-async', 'Async busy/idle')],
   ];
   return (
-    <section className={styles.wrap} aria-label="LLM and agents">
-      <h3>LLM and agents</h3>
+    <section className={styles.wrap} aria-label={t('trace.genai.section', 'LLM and agents')}>
+      <h3>
+        <Trans i18nKey="trace.genai.heading">LLM and agents</Trans>
+      </h3>
       <TabsBar>
         {tabs.map(([id, label]) => (
           <Tab key={id} label={label} active={tab === id} onChangeTab={() => setChosen(id)} />

@@ -4,14 +4,16 @@
  * disaggregated-serving split when the trace has prefill or decode spans, and the values left
  * out. Numbers come from llmViewModel.ts; definitions in src/engine/DEFINITIONS.md §6.
  */
-import React from 'react';
+import React, { useMemo } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t, Trans } from '@grafana/i18n';
 import { Alert, Column, useStyles2 } from '@grafana/ui';
-import { GenAiRow, Percentiles } from '../../../engine';
+import { DisaggSplit, GenAiRow, Percentiles } from '../../../engine';
 import { NamedTable } from '../../../components/NamedTable';
 import { sortableColumn } from '../../../components/tableColumns';
 import { formatDuration } from '../../../components/breakdown';
+import { AS_TEXT } from '../../../components/i18n';
 import { countColumn, durationColumn, shareColumn, textColumn } from './columns';
 import { isLlmViewEmpty, LlmView as LlmViewModel, SplitPart } from './llmViewModel';
 import { WarningList } from './WarningList';
@@ -21,50 +23,65 @@ const rowId = (r: GenAiRow) => `${r.model} ${r.operation}`;
 /** "p50 / p90 / p99", then how many requests had the figure when not all did. */
 function percentileCell(p: Percentiles, known: number, requests: number): string {
   const ranks = `${formatDuration(p.p50)} / ${formatDuration(p.p90)} / ${formatDuration(p.p99)}`;
-  return known === requests ? ranks : `${ranks} (${known} of ${requests})`;
+  return known === requests
+    ? ranks
+    : t('trace.genai.llm.some-known', '{{ranks}} ({{known}} of {{requests}})', { ranks, known, requests, ...AS_TEXT });
 }
 
-const PERCENTILES = [
-  ['ttft', 'TTFT p50 / p90 / p99', 'withTtft'],
-  ['decodeTime', 'Decode p50 / p90 / p99', 'withDecodeTime'],
-  ['queueTime', 'Queue p50 / p90 / p99', 'withQueueTime'],
-] as const;
+function rowColumns(): Array<Column<GenAiRow>> {
+  const percentiles = [
+    ['ttft', t('trace.genai.llm.ttft', 'TTFT p50 / p90 / p99'), 'withTtft'],
+    ['decodeTime', t('trace.genai.llm.decode', 'Decode p50 / p90 / p99'), 'withDecodeTime'],
+    ['queueTime', t('trace.genai.llm.queue', 'Queue p50 / p90 / p99'), 'withQueueTime'],
+  ] as const;
+  return [
+    textColumn('model', t('trace.genai.llm.model', 'Model'), (r) => r.model),
+    textColumn('operation', t('trace.genai.llm.operation', 'Operation'), (r) => r.operation),
+    countColumn('requests', t('trace.genai.llm.requests', 'Requests'), (r) => r.requests),
+    ...percentiles.map(([key, header, known]) =>
+      sortableColumn<GenAiRow>(
+        key,
+        header,
+        (r) => r[key].p50,
+        (r) => percentileCell(r[key], r[known], r.requests)
+      )
+    ),
+    countColumn('inputTokens', t('trace.genai.llm.tokens-in', 'Tokens in'), (r) => r.inputTokens),
+    countColumn('outputTokens', t('trace.genai.llm.tokens-out', 'Tokens out'), (r) => r.outputTokens),
+    sortableColumn(
+      'rate',
+      t('trace.genai.llm.rate', 'Output tokens/s'),
+      (r) => r.outputTokensPerSecond ?? undefined,
+      (r) => (r.outputTokensPerSecond === null ? '–' : r.outputTokensPerSecond.toFixed(1))
+    ),
+  ];
+}
 
-const ROW_COLUMNS: Array<Column<GenAiRow>> = [
-  textColumn('model', 'Model', (r) => r.model),
-  textColumn('operation', 'Operation', (r) => r.operation),
-  countColumn('requests', 'Requests', (r) => r.requests),
-  ...PERCENTILES.map(([key, header, known]) =>
-    sortableColumn<GenAiRow>(
-      key,
-      header,
-      (r) => r[key].p50,
-      (r) => percentileCell(r[key], r[known], r.requests)
-    )
-  ),
-  countColumn('inputTokens', 'Tokens in', (r) => r.inputTokens),
-  countColumn('outputTokens', 'Tokens out', (r) => r.outputTokens),
-  sortableColumn(
-    'rate',
-    'Output tokens/s',
-    (r) => r.outputTokensPerSecond ?? undefined,
-    (r) => (r.outputTokensPerSecond === null ? '–' : r.outputTokensPerSecond.toFixed(1))
-  ),
-];
-
-const SPLIT_COLUMNS: Array<Column<SplitPart>> = [
-  textColumn('part', 'Part', (p) => p.label),
-  durationColumn('time', 'Time', (p) => p.time),
-  shareColumn('share', 'Share', (p) => p.share),
-];
+function splitColumns(): Array<Column<SplitPart>> {
+  const names: Record<keyof DisaggSplit, string> = {
+    prefill: t('trace.genai.llm.split.prefill', 'Prefill'),
+    decode: t('trace.genai.llm.split.decode', 'Decode'),
+    workerQueue: t('trace.genai.llm.split.worker-queue', 'Worker queue'),
+    network: t('trace.genai.llm.split.network', 'Network'),
+    routing: t('trace.genai.llm.split.routing', 'Routing'),
+  };
+  return [
+    textColumn('part', t('trace.genai.llm.split.part', 'Part'), (p) => names[p.key]),
+    durationColumn('time', t('trace.genai.llm.split.time', 'Time'), (p) => p.time),
+    shareColumn('share', t('trace.genai.llm.split.share', 'Share'), (p) => p.share),
+  ];
+}
 
 export function LlmView({ view }: { view: LlmViewModel }) {
   const styles = useStyles2(getStyles);
+  const columns = useMemo(() => ({ rows: rowColumns(), split: splitColumns() }), []);
   if (isLlmViewEmpty(view)) {
     return (
-      <Alert severity="info" title="No LLM spans">
-        No span of this trace has gen_ai.operation.name (OpenTelemetry’s GenAI conventions) or a disagg_role, so there
-        is no model call to show.
+      <Alert severity="info" title={t('trace.genai.llm.none-title', 'No LLM spans')}>
+        <Trans i18nKey="trace.genai.llm.none-body">
+          No span of this trace has gen_ai.operation.name (OpenTelemetry’s GenAI conventions) or a disagg_role, so there
+          is no model call to show.
+        </Trans>
       </Alert>
     );
   }
@@ -72,26 +89,34 @@ export function LlmView({ view }: { view: LlmViewModel }) {
     <div className={styles.wrap}>
       {view.rows.length > 0 ? (
         <NamedTable
-          label="GenAI spans per model and operation"
-          columns={ROW_COLUMNS}
+          label={t('trace.genai.llm.label', 'GenAI spans per model and operation')}
+          columns={columns.rows}
           data={view.rows}
           getRowId={rowId}
-          description="TTFT: time to first token (ttft_ms, else the gen_ai.first_token event). Decode: span end − first token. Queue: from the serving process’s SERVER span to the model span. Output tokens/s: all output tokens over all decode time."
+          description={t(
+            'trace.genai.llm.description',
+            'TTFT: time to first token (ttft_ms, else the gen_ai.first_token event). Decode: span end − first token. Queue: from the serving process’s SERVER span to the model span. Output tokens/s: all output tokens over all decode time.'
+          )}
         />
       ) : (
-        <p className={styles.note}>No span of this trace has gen_ai.operation.name.</p>
+        <p className={styles.note}>
+          <Trans i18nKey="trace.genai.llm.no-genai">No span of this trace has gen_ai.operation.name.</Trans>
+        </p>
       )}
       {view.split && (
         <NamedTable
-          label="Disaggregated serving split"
-          columns={SPLIT_COLUMNS}
+          label={t('trace.genai.llm.split.label', 'Disaggregated serving split')}
+          columns={columns.split}
           data={view.split}
           getRowId={(p) => p.key}
           fit
-          description="Each span’s self time goes to one part: prefill or decode (under a disagg_role span), network (CLIENT spans), worker queue (the workers’ other spans), routing (the rest). Shares are of their sum, the trace’s duration when no two spans run at once."
+          description={t(
+            'trace.genai.llm.split.description',
+            'Each span’s self time goes to one part: prefill or decode (under a disagg_role span), network (CLIENT spans), worker queue (the workers’ other spans), routing (the rest). Shares are of their sum, the trace’s duration when no two spans run at once.'
+          )}
         />
       )}
-      <WarningList title="Values left out" warnings={view.warnings} />
+      <WarningList title={t('trace.genai.llm.left-out', 'Values left out')} warnings={view.warnings} />
     </div>
   );
 }

@@ -10,8 +10,13 @@ import { AgentSplit, agentSplits, spanIdOf, TraceAnalysis } from '../../../engin
 /** Runs shown; a trace with more lists the first ones and says how many it has. */
 export const MAX_RUNS = 20;
 
+/** what a part of a run is; the component words it */
+export type AgentPartKind = 'model' | 'retrieval' | 'tool' | 'own';
+
 export interface AgentPart {
-  label: string;
+  kind: AgentPartKind;
+  /** the tool's name (gen_ai.tool.name) for a tool part */
+  tool?: string;
   /** tool calls of that tool; null for the other parts */
   calls: number | null;
   /** ns */
@@ -37,22 +42,17 @@ export interface AgentView {
 
 function runView(analysis: TraceAnalysis, run: AgentSplit): AgentRunView {
   const share = (time: number) => (run.duration > 0 ? time / run.duration : NaN);
-  const part = (label: string, time: number, calls: number | null = null): AgentPart => ({
-    label,
-    calls,
-    time,
-    share: share(time),
-  });
+  const part = (kind: AgentPartKind, time: number): AgentPart => ({ kind, calls: null, time, share: share(time) });
   return {
     span: run.span,
     spanId: spanIdOf(analysis.trace, run.span),
     agentName: run.agentName,
     duration: run.duration,
     parts: [
-      part('Model calls', run.model),
-      part('Retrieval', run.retrieval),
-      ...run.tools.map((t) => part(`Tool ${t.tool}`, t.time, t.calls)),
-      part('Own time', run.own),
+      part('model', run.model),
+      part('retrieval', run.retrieval),
+      ...run.tools.map((t) => ({ ...part('tool', t.time), tool: t.tool, calls: t.calls })),
+      part('own', run.own),
     ],
   };
 }

@@ -10,8 +10,8 @@
 import { aggregateGenAi, disaggSplit, DisaggSplit, genAiReadings, GenAiRow, TraceAnalysis } from '../../../engine';
 
 export interface SplitPart {
+  /** the part; the component words it */
   key: keyof DisaggSplit;
-  label: string;
   /** ns */
   time: number;
   /** of the parts' sum (NaN when it is 0) */
@@ -27,17 +27,12 @@ export interface LlmView {
   warnings: string[];
 }
 
-const PARTS: ReadonlyArray<[keyof DisaggSplit, string]> = [
-  ['prefill', 'Prefill'],
-  ['decode', 'Decode'],
-  ['workerQueue', 'Worker queue'],
-  ['network', 'Network'],
-  ['routing', 'Routing'],
-];
+/** the parts in the order shown */
+const PARTS: ReadonlyArray<keyof DisaggSplit> = ['prefill', 'decode', 'workerQueue', 'network', 'routing'];
 
 function splitParts(split: DisaggSplit): SplitPart[] {
-  const total = PARTS.reduce((sum, [key]) => sum + split[key], 0);
-  return PARTS.map(([key, label]) => ({ key, label, time: split[key], share: total > 0 ? split[key] / total : NaN }));
+  const total = PARTS.reduce((sum, key) => sum + split[key], 0);
+  return PARTS.map((key) => ({ key, time: split[key], share: total > 0 ? split[key] / total : NaN }));
 }
 
 export function llmView(analysis: TraceAnalysis): LlmView {

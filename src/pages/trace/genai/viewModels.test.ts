@@ -40,11 +40,11 @@ describe('llmView', () => {
     const view = llmView(prefillOnly());
     expect(view.rows).toEqual([]);
     expect(view.split).toEqual([
-      { key: 'prefill', label: 'Prefill', time: 30 * US, share: 0.3 },
-      { key: 'decode', label: 'Decode', time: 0, share: 0 },
-      { key: 'workerQueue', label: 'Worker queue', time: 10 * US, share: 0.1 },
-      { key: 'network', label: 'Network', time: 10 * US, share: 0.1 },
-      { key: 'routing', label: 'Routing', time: 50 * US, share: 0.5 },
+      { key: 'prefill', time: 30 * US, share: 0.3 },
+      { key: 'decode', time: 0, share: 0 },
+      { key: 'workerQueue', time: 10 * US, share: 0.1 },
+      { key: 'network', time: 10 * US, share: 0.1 },
+      { key: 'routing', time: 50 * US, share: 0.5 },
     ]);
     expect(isLlmViewEmpty(view)).toBe(false);
   });
@@ -61,11 +61,11 @@ describe('agentView', () => {
     const [run] = view.runs;
     expect([run.spanId, run.agentName, run.duration]).toEqual([tinyId('run'), 'helper', 100 * US]);
     expect(run.parts).toEqual([
-      { label: 'Model calls', calls: null, time: 20 * US, share: 0.2 },
-      { label: 'Retrieval', calls: null, time: 0, share: 0 },
-      { label: 'Tool calc', calls: 1, time: 10 * US, share: 0.1 },
-      { label: 'Tool search', calls: 1, time: 25 * US, share: 0.25 },
-      { label: 'Own time', calls: null, time: 45 * US, share: 0.45 },
+      { kind: 'model', calls: null, time: 20 * US, share: 0.2 },
+      { kind: 'retrieval', calls: null, time: 0, share: 0 },
+      { kind: 'tool', tool: 'calc', calls: 1, time: 10 * US, share: 0.1 },
+      { kind: 'tool', tool: 'search', calls: 1, time: 25 * US, share: 0.25 },
+      { kind: 'own', calls: null, time: 45 * US, share: 0.45 },
     ]);
   });
 
