@@ -13,8 +13,10 @@ import { AS_TEXT } from '../../../components/i18n';
 import { NamedTable } from '../../../components/NamedTable';
 import { sortableColumn } from '../../../components/tableColumns';
 import { formatDuration } from '../../../components/breakdown';
+import type { TraceAnalysis } from '../../../engine';
 import { durationColumn, shareColumn, textColumn } from './columns';
 import { AgentPart, AgentRunView, AgentView as AgentViewModel } from './agentViewModel';
+import { AgentPathTable } from './AgentPathTable';
 
 /** "Model calls", "Tool search", …: a part's name in the user's language */
 function partName(p: AgentPart): string {
@@ -51,11 +53,13 @@ const runLabel = (run: AgentRunView) =>
 
 interface Props {
   view: AgentViewModel;
+  /** the trace, with the page's critical path: each run's path through its steps */
+  analysis: TraceAnalysis;
   /** selects a span in the waterfall */
   onSelect?: (span: number) => void;
 }
 
-export function AgentView({ view, onSelect }: Props) {
+export function AgentView({ view, analysis, onSelect }: Props) {
   const styles = useStyles2(getStyles);
   const cols = useMemo(() => columns(), []);
   if (view.runCount === 0) {
@@ -96,6 +100,7 @@ export function AgentView({ view, onSelect }: Props) {
             getRowId={(p) => (p.kind === 'tool' ? `tool ${p.tool}` : p.kind)}
             fit
           />
+          <AgentPathTable analysis={analysis} run={run.span} />
         </section>
       ))}
       <p className={styles.note}>

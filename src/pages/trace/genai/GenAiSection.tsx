@@ -62,7 +62,7 @@ export function GenAiSection({ analysis, onSelect }: Props) {
       </TabsBar>
       <div className={styles.content}>
         {tab === 'llm' && <LlmView view={views.llm} />}
-        {tab === 'agents' && <AgentView view={views.agents} onSelect={onSelect} />}
+        {tab === 'agents' && <AgentView view={views.agents} analysis={analysis} onSelect={onSelect} />}
         {tab === 'async' && <AsyncBusyNote view={views.async} />}
       </div>
     </section>
