@@ -1,7 +1,7 @@
 /**
  * The trace page's agent view: each invoke_agent run of the trace with its duration split into
- * model calls, retrieval, each tool and the agent's own time, with each part's share of the run.
- * A run's span can be selected in the waterfall. Numbers come from agentViewModel.ts; definitions
+ * model calls, retrieval, each tool and the agent's own time, with each part's share of the run,
+ * and under it the critical path through the run's steps (AgentPathTable.tsx). A run's span can be selected in the waterfall. Numbers come from agentViewModel.ts; definitions
  * in src/engine/DEFINITIONS.md §6.4.
  */
 import React, { useMemo } from 'react';
