@@ -1,9 +1,10 @@
 import fc from 'fast-check';
+import { generateAgentBatch } from '../../tests/generator/agent-batch';
 import { agentSplits } from './agent';
 import { agentPaths } from './agent-path';
 import { withPathMode } from './analyze';
 import { MODEL_OPERATIONS } from './genai';
-import { analysedHandSpans, HandSpan, handSpan } from './testing/genai-spans';
+import { analysedGenTrace, analysedHandSpans, HandSpan, handSpan } from './testing/genai-spans';
 
 const US = 1000;
 const op = (name: string, more: Record<string, string> = {}) => ({ 'gen_ai.operation.name': name, ...more });
@@ -114,6 +115,33 @@ describe('agentPaths', () => {
 
   it('finds no run in a trace without invoke_agent', () => {
     expect(agentPaths(analysedHandSpans([{ id: 'a', start: 0, end: 10, attrs: op('chat') }]))).toEqual([]);
+  });
+});
+
+describe('agentPaths over the agent-workflow generator', () => {
+  const batch = generateAgentBatch({ seed: 21, count: 60, nowUs: 1_700_000_000_000_000 });
+
+  it('splits each run’s path as the truth says: whole steps, and of two tool calls at once the one that ended last', () => {
+    // some runs have a tool call the path does not wait for
+    expect(batch.truth.filter((t) => Object.values(t.path.toolUs).includes(0)).length).toBeGreaterThan(5);
+    batch.truth.forEach((truth, k) => {
+      const analysis = analysedGenTrace(batch.traces[k]);
+      for (const mode of ['async', 'sync'] as const) {
+        const [path, ...others] = agentPaths(withPathMode(analysis, mode));
+        expect(others).toEqual([]);
+        expect(path).toEqual({
+          span: path.span,
+          duration: truth.durationUs * US,
+          length: truth.durationUs * US,
+          model: truth.path.modelUs * US,
+          retrieval: truth.path.retrievalUs * US,
+          tools: Object.entries(truth.path.toolUs)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([tool, us]) => ({ tool, time: us * US })),
+          own: truth.path.ownUs * US,
+        });
+      }
+    });
   });
 });
 

@@ -2,40 +2,61 @@
  * Ground truth of a generated agent run (agent-topology.ts), exact integers (µs): the run's
  * duration (its invoke_agent span) split into model calls (chat spans), retrieval, tool calls per
  * tool and the agent's own time. Steps never overlap except two tool calls at once, whose common
- * time belongs to the one that started first; so the parts add up to the duration. O(steps).
+ * time belongs to the one that started first; so the parts add up to the duration. And the
+ * critical path through the steps (src/engine/agent-path.ts): the run is its trace's root and
+ * waits for every step, so the path is the whole run; model calls and retrieval are on it whole;
+ * of two tool calls at once only the one that ended last is waited for (on equal ends the later
+ * started, the later sibling), whole, and the other not at all. O(steps²) (a handful of tool calls).
  */
-import { AgentPlan, AgentRun } from './agent-topology';
+import { AgentPlan, AgentRun, ToolCall } from './agent-topology';
 
-export interface AgentRunTruth extends AgentPlan {
+/** A run's time split into parts, µs. */
+export interface AgentPartsTruth {
+  modelUs: number;
+  retrievalUs: number;
+  /** tool name → its time (every tool the run calls) */
+  toolUs: Record<string, number>;
+  ownUs: number;
+}
+
+export interface AgentRunTruth extends AgentPlan, AgentPartsTruth {
   traceId: string;
   rootSpanId: string;
   durationUs: number;
-  modelUs: number;
-  retrievalUs: number;
-  /** tool name → its time */
-  toolUs: Record<string, number>;
-  ownUs: number;
+  /** the critical path through the steps: the whole duration */
+  path: AgentPartsTruth;
 }
 
 const spanUs = (s: { startUs: number; endUs: number }) => s.endUs - s.startUs;
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
-export function agentRunTruth(run: AgentRun, plan: AgentPlan): AgentRunTruth {
+/** Whether no other tool call overlapping `call` ends after it (or as it does, having started later). */
+const waitedFor = (call: ToolCall, calls: ToolCall[]) =>
+  !calls.some(
+    ({ span: o }) =>
+      o !== call.span &&
+      o.startUs < call.span.endUs &&
+      call.span.startUs < o.endUs &&
+      (o.endUs > call.span.endUs || (o.endUs === call.span.endUs && o.startUs > call.span.startUs))
+  );
+
+function partsOf(run: AgentRun, toolTime: (call: ToolCall) => number): AgentPartsTruth {
   const toolUs: Record<string, number> = {};
   for (const call of run.tools) {
-    toolUs[call.name] = (toolUs[call.name] ?? 0) + call.uncoveredUs;
+    toolUs[call.name] = (toolUs[call.name] ?? 0) + toolTime(call);
   }
-  const durationUs = spanUs(run.root);
   const modelUs = sum(run.chats.map(spanUs));
   const retrievalUs = sum(run.retrievals.map(spanUs));
+  return { modelUs, retrievalUs, toolUs, ownUs: spanUs(run.root) - modelUs - retrievalUs - sum(Object.values(toolUs)) };
+}
+
+export function agentRunTruth(run: AgentRun, plan: AgentPlan): AgentRunTruth {
   return {
     ...plan,
     traceId: run.trace.traceId,
     rootSpanId: run.root.spanId,
-    durationUs,
-    modelUs,
-    retrievalUs,
-    toolUs,
-    ownUs: durationUs - modelUs - retrievalUs - sum(Object.values(toolUs)),
+    durationUs: spanUs(run.root),
+    ...partsOf(run, (call) => call.uncoveredUs),
+    path: partsOf(run, (call) => (waitedFor(call, run.tools) ? spanUs(call.span) : 0)),
   };
 }
