@@ -59,11 +59,17 @@ describe('coverage', () => {
       )
     );
     expect([c.used, c.failed.length, c.tooLarge.length, c.requested - c.notFetched]).toEqual([2, 1, 1, 4]);
-    expect(c.failed).toEqual([{ traceId: 'c', message: 'Trace c not found.' }]);
+    expect(c.failed).toEqual([{ traceId: 'c', message: 'Trace c not found.', error: notFound }]);
     expect(c.tooLarge).toEqual([
-      { traceId: 'd', message: 'Tempo could not execute the query: trace exceeds max size' },
+      { traceId: 'd', message: 'Tempo could not execute the query: trace exceeds max size', error: tooBig },
     ]);
-    expect(c.partial).toEqual([{ traceId: 'b', message: 'Tempo returned only part of this trace.' }]);
+    expect(c.partial).toEqual([
+      { traceId: 'b', message: 'Tempo returned only part of this trace.', error: expect.any(DataError) },
+    ]);
+    expect(c.partial[0].error?.words).toEqual({
+      reason: 'partial-trace',
+      values: { target: 'T', said: 'Tempo returned only part of this trace.' },
+    });
     expect(c.spans).toBe(14);
     expect(c.leftOut).toEqual({ count: 1, why: 'with another root' });
   });

@@ -11,7 +11,7 @@
  */
 import { RawTimeRange } from '@grafana/data';
 import { DataError } from '../data';
-import type { TraceResult } from '../loading';
+import type { PartialTraceWarning, TraceResult } from '../loading';
 
 /** How the fetched traces were picked from those listed: every one, or the newest / slowest few. */
 export type SamplePick = 'all' | 'newest' | 'slowest';
@@ -19,6 +19,8 @@ export type SamplePick = 'all' | 'newest' | 'slowest';
 export interface TraceNote {
   traceId: string;
   message: string;
+  /** the failure the note reports, when it is one (the UI says it in the user's language) */
+  error?: DataError;
 }
 
 export interface CoverageInput {
@@ -79,14 +81,14 @@ export function coverage(input: CoverageInput): Coverage {
   input.results.forEach((result, traceId) => {
     if (result instanceof DataError) {
       const tooBig = result.status !== undefined && TOO_LARGE_STATUSES.includes(result.status);
-      (tooBig ? tooLarge : failed).push({ traceId, message: result.message });
+      (tooBig ? tooLarge : failed).push({ traceId, message: result.message, error: result });
       return;
     }
     used++;
     spans += result.analysis.trace.spanCount;
-    const cut = result.warnings.find((w) => w.kind === 'partial-trace');
+    const cut = result.warnings.find((w): w is PartialTraceWarning => w.kind === 'partial-trace');
     if (cut) {
-      partial.push({ traceId, message: cut.message });
+      partial.push({ traceId, message: cut.message, error: cut.error });
     }
   });
   const limitReached = input.search?.reached ?? false;

@@ -1,9 +1,17 @@
 /**
  * The span metrics of a Prometheus: the scheme chosen in the settings, or detected from what
- * Prometheus holds over the last hour ("auto"). Fails with the detection's message when no single
+ * Prometheus holds over the last hour ("auto"). Fails with the detection's problem when no single
  * scheme is present.
  */
-import { createSpanMetrics, DataError, detectScheme, PRESET_SCHEMES, PrometheusClient, SpanMetrics } from '../data';
+import {
+  createSpanMetrics,
+  DataError,
+  dataError,
+  detectScheme,
+  PRESET_SCHEMES,
+  PrometheusClient,
+  SpanMetrics,
+} from '../data';
 import { SpanMetricsSchemeSetting } from './settings';
 
 /** Look-back of scheme detection and of the trace page's span-metrics context, seconds. */
@@ -18,10 +26,7 @@ export async function loadSpanMetrics(
     // jsonData may be hand-provisioned: an unknown value is named, not dereferenced.
     const preset = PRESET_SCHEMES[setting];
     if (!preset) {
-      throw new DataError(
-        'query-failed',
-        `The app setting spanMetricsScheme is "${setting}", which TraceLens does not know: use auto or one of ${Object.keys(PRESET_SCHEMES).join(', ')}.`
-      );
+      throw dataError('unknown-scheme-setting', { setting, presets: Object.keys(PRESET_SCHEMES).join(', ') });
     }
     return createSpanMetrics(prom, preset);
   }
@@ -31,7 +36,7 @@ export async function loadSpanMetrics(
     throw new DataError('cancelled', 'cancelled');
   }
   if (detection.kind !== 'detected') {
-    throw new DataError('query-failed', detection.message);
+    throw detection.problem;
   }
   return createSpanMetrics(prom, detection.scheme);
 }

@@ -4,7 +4,7 @@
  * DataError saying so, for the page to show.
  */
 import { getDataSourceSrv } from '@grafana/runtime';
-import { DataError } from '../data';
+import { DataError, dataError } from '../data';
 import { createTraceSource, TraceSource } from '../sources';
 
 /** Grafana plugin types TraceLens reads traces from. */
@@ -19,10 +19,7 @@ export function resolveTraceSource(uid: string): ResolvedSource {
   const settings = getDataSourceSrv().getInstanceSettings(uid);
   if (!settings) {
     return {
-      error: new DataError(
-        'datasource-not-found',
-        `There is no datasource with uid "${uid}". Pick a Tempo or Jaeger datasource above, or set the default one in the TraceLens settings.`
-      ),
+      error: dataError('no-datasource', { uid }),
     };
   }
   try {

@@ -1,6 +1,7 @@
 import React from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
 import type { Coverage } from '../app/coverage';
+import { dataError } from '../data';
 import { inZhHans } from '../../tests/support/i18n';
 import { CoverageLine } from './CoverageLine';
 
@@ -87,5 +88,18 @@ describe('CoverageLine in Simplified Chinese', () => {
       '正在获取追踪：2 / 3'
     );
     expect(screen.getByRole('button', { name: '取消' })).toBeInTheDocument();
+  });
+
+  it('says a failed trace’s error in Chinese, with its values', () => {
+    const error = dataError('trace-absent', { traceId: 'c'.repeat(32), target: 'Tempo (datasource "tempo")' });
+    render(
+      <CoverageLine
+        coverage={{ ...BASE, failed: [{ traceId: 'c'.repeat(32), message: error.message, error }], partial: [] }}
+      />
+    );
+    fireEvent.click(screen.getByRole('button', { name: '显示未完全使用的追踪（1）' }));
+    expect(screen.getByRole('listitem')).toHaveTextContent(
+      `失败： cccccccccccccccc — 在 Tempo (datasource "tempo") 中找不到追踪 ${'c'.repeat(32)}。`
+    );
   });
 });

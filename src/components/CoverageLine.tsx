@@ -11,6 +11,7 @@ import { t, Trans } from '@grafana/i18n';
 import { Button, useStyles2 } from '@grafana/ui';
 import type { Coverage, TraceNote } from '../app/coverage';
 import { coverageSentence } from './coverageSentence';
+import { noteText } from './errorText';
 import { Progress } from './Progress';
 
 interface Props {
@@ -74,7 +75,7 @@ export function CoverageLine({ coverage, fetching, raise, traceHref }: Props) {
                 ) : (
                   <span className={styles.id}>{n.traceId.slice(0, 16)}</span>
                 )}{' '}
-                — {n.message}
+                — {noteText(n)}
               </li>
             ))
           )}

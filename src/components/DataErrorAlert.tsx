@@ -1,6 +1,7 @@
 import React from 'react';
 import { Alert } from '@grafana/ui';
 import { DataError } from '../data';
+import { errorText } from './errorText';
 
 interface Props {
   /** what failed, e.g. "Search failed" */
@@ -8,14 +9,14 @@ interface Props {
   error: Error;
 }
 
-/** A failed request as an inline alert with the data layer's human message (cancellations show nothing). */
+/** A failed request as an inline alert saying what failed in the user's language (cancellations show nothing). */
 export function DataErrorAlert({ title, error }: Props) {
   if (error instanceof DataError && error.kind === 'cancelled') {
     return null;
   }
   return (
     <Alert severity="error" title={title}>
-      {error.message}
+      {errorText(error)}
     </Alert>
   );
 }

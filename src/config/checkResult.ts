@@ -12,8 +12,6 @@ export interface CheckResult {
 
 export const HOUR = 3600;
 
-export const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 /** The last hour in Unix seconds, as of `nowMs`. */
 export function lastHour(nowMs = Date.now()) {
   const end = Math.floor(nowMs / 1000);

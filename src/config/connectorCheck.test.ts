@@ -1,5 +1,6 @@
 import { createFetchTransport, createPrometheusClient, latencyMetricsNames } from '../data';
 import { fetchReplaying, recorded, recordedSequence } from '../../tests/support/recorded';
+import { inZhHans } from '../../tests/support/i18n';
 import { connectorCheck, connectorCounterCheck, connectorHints } from './connectorCheck';
 
 const signal = new AbortController().signal;
@@ -47,5 +48,24 @@ describe('connectorCheck', () => {
     const result = connectorCounterCheck(scheme, { analyzed: 1, incomplete: {}, dropped: { sampled: 2 } });
     expect(result.detail).toContain('incomplete traces: none; dropped spans: sampled 2');
     expect(result.hint).toBe(`In the collector's tracelens_latency settings: see reason "sampled".`);
+  });
+});
+
+describe('connectorCheck in Simplified Chinese', () => {
+  inZhHans();
+
+  it('says in Chinese what it looked for when Prometheus holds only span metrics', async () => {
+    const result = await connectorCheck(replaying(recorded('prom-label-names')), signal);
+    expect(result.detail).toBe(
+      '此时间范围内没有 TraceLens 连接器（Collector）指标（<namespace>_span_self_time_seconds 和 <namespace>_span_critical_path_time_seconds 直方图）。'
+    );
+  });
+
+  it('says an unreachable Prometheus in Chinese, naming it and the cause', async () => {
+    const refused = () => Promise.reject(new TypeError('fetch failed'));
+    const prom = createPrometheusClient(createFetchTransport('http://prom:9090', 'Prometheus', refused));
+    expect((await connectorCheck(prom, signal)).detail).toBe(
+      'Prometheus at http://prom:9090 无法访问：fetch failed。请检查它是否在运行，以及其 URL 是否正确。'
+    );
   });
 });

@@ -12,7 +12,8 @@ import {
   LatencyMetricsScheme,
   PrometheusClient,
 } from '../data';
-import { CheckResult, lastHour, message } from './checkResult';
+import { CheckResult, lastHour } from './checkResult';
+import { errorText } from '../components/errorText';
 import { t } from '@grafana/i18n';
 import { AS_TEXT } from '../components/i18n';
 
@@ -101,7 +102,7 @@ export async function connectorCheck(prom: PrometheusClient, signal: AbortSignal
         id: ID,
         title: connectorTitle(),
         status: 'warning',
-        detail: detection.message,
+        detail: errorText(detection.problem),
         hint: connectorHints().missing,
       };
     }
@@ -112,6 +113,6 @@ export async function connectorCheck(prom: PrometheusClient, signal: AbortSignal
     );
     return connectorCounterCheck(detection.scheme, counters);
   } catch (e) {
-    return { id: ID, title: connectorTitle(), status: 'error', detail: message(e), hint: connectorHints().missing };
+    return { id: ID, title: connectorTitle(), status: 'error', detail: errorText(e), hint: connectorHints().missing };
   }
 }

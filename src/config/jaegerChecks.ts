@@ -5,7 +5,8 @@
  * memory storage cannot match (its matcher wants a bool, the search API sends text).
  */
 import type { TraceHit, TraceSource } from '../sources/types';
-import { CheckResult, lastHour, message } from './checkResult';
+import { CheckResult, lastHour } from './checkResult';
+import { errorText } from '../components/errorText';
 import { t } from '@grafana/i18n';
 import { AS_TEXT } from '../components/i18n';
 
@@ -43,7 +44,7 @@ export async function jaegerChecks(source: TraceSource, signal: AbortSignal): Pr
   } catch (e) {
     const skipped = t('config.jaeger.skipped', 'Skipped: Jaeger is not reachable.');
     return [
-      { id: 'jaeger', title: TITLES.jaeger, status: 'error', detail: message(e), hint: HINTS.jaeger },
+      { id: 'jaeger', title: TITLES.jaeger, status: 'error', detail: errorText(e), hint: HINTS.jaeger },
       { id: 'search', title: TITLES.search, status: 'error', detail: skipped, hint: HINTS.jaeger },
       { id: 'tag-search', title: TITLES.tagSearch, status: 'error', detail: skipped, hint: HINTS.jaeger },
     ];
@@ -73,7 +74,7 @@ export async function jaegerChecks(source: TraceSource, signal: AbortSignal): Pr
       service ||= found.length ? candidate : '';
     }
   } catch (e) {
-    results.push({ id: 'search', title: TITLES.search, status: 'error', detail: message(e), hint: HINTS.search });
+    results.push({ id: 'search', title: TITLES.search, status: 'error', detail: errorText(e), hint: HINTS.search });
     results.push({
       id: 'tag-search',
       title: TITLES.tagSearch,
@@ -176,6 +177,6 @@ async function errorSearchCheck(
           hint: HINTS.tagSearch,
         };
   } catch (e) {
-    return { id: 'tag-search', title: TITLES.tagSearch, status: 'error', detail: message(e), hint: HINTS.tagSearch };
+    return { id: 'tag-search', title: TITLES.tagSearch, status: 'error', detail: errorText(e), hint: HINTS.tagSearch };
   }
 }

@@ -8,11 +8,12 @@
 import { createPrometheusClient, detectScheme, latencySelector, PRESET_SCHEMES, SchemeDetection } from '../data';
 import { createGrafanaProxyTransport } from '../data/grafana-transport';
 import type { SourceKind } from '../sources/types';
-import { CheckResult, lastHour, message } from './checkResult';
+import { CheckResult, lastHour } from './checkResult';
 import { connectorCheck, connectorTitle } from './connectorCheck';
 import { SpanMetricsSchemeSetting } from '../app/settings';
 import { t } from '@grafana/i18n';
 import { AS_TEXT } from '../components/i18n';
+import { errorText } from '../components/errorText';
 
 const hints = () => ({
   prometheus: t(
@@ -76,7 +77,7 @@ export async function promChecks(
     const skipped = t('config.prom.skipped', 'Skipped: Prometheus is not reachable.');
     const hint = HINTS.prometheus;
     return [
-      { id: 'prometheus', title: TITLES.prometheus, status: 'error', detail: message(e), hint },
+      { id: 'prometheus', title: TITLES.prometheus, status: 'error', detail: errorText(e), hint },
       { id: 'span-metrics', title: TITLES.spanMetrics, status: 'error', detail: skipped, hint },
       ...(withGraph
         ? [{ id: 'service-graph', title: TITLES.serviceGraph, status: 'error' as const, detail: skipped, hint }]
@@ -85,11 +86,11 @@ export async function promChecks(
       { id: 'latency-connector', title: connectorTitle(), status: 'error', detail: skipped, hint },
     ];
   }
-  let detection: SchemeDetection;
+  let detection: SchemeDetection | { kind: 'failed'; problem: unknown };
   try {
     detection = await detectScheme(prom, range);
   } catch (e) {
-    detection = { kind: 'none', message: message(e) };
+    detection = { kind: 'failed', problem: e };
   }
   const scheme =
     detection.kind === 'detected' ? detection.scheme : setting !== 'auto' ? PRESET_SCHEMES[setting] : undefined;
@@ -125,7 +126,7 @@ export async function promChecks(
           id: 'span-metrics',
           title: TITLES.spanMetrics,
           status: 'error',
-          detail: detection.message,
+          detail: errorText(detection.problem),
           hint: HINTS.spanMetrics[kind],
         }
   );
@@ -192,7 +193,7 @@ export async function promChecks(
       id: 'exemplars',
       title: TITLES.exemplars,
       status: 'error',
-      detail: message(e),
+      detail: errorText(e),
       hint: HINTS.exemplars[kind],
     });
   }

@@ -4,7 +4,8 @@
  */
 import { createTempoClient, DataError } from '../data';
 import { createGrafanaProxyTransport } from '../data/grafana-transport';
-import { CheckResult, lastHour, message } from './checkResult';
+import { CheckResult, lastHour } from './checkResult';
+import { errorText } from '../components/errorText';
 import { t } from '@grafana/i18n';
 import { AS_TEXT } from '../components/i18n';
 
@@ -36,7 +37,7 @@ export async function tempoChecks(uid: string, signal: AbortSignal): Promise<Che
     await transport.get('api/echo', {}, { ...request, responseType: 'text' });
   } catch (e) {
     return [
-      { id: 'tempo', title, status: 'error', detail: message(e), hint: HINTS.tempo },
+      { id: 'tempo', title, status: 'error', detail: errorText(e), hint: HINTS.tempo },
       {
         id: 'search',
         title: searchTitle,
@@ -77,7 +78,7 @@ export async function tempoChecks(uid: string, signal: AbortSignal): Promise<Che
       id: 'search',
       title: searchTitle,
       status: 'error',
-      detail: message(e),
+      detail: errorText(e),
       hint: HINTS.search,
     });
   }
@@ -95,7 +96,7 @@ export async function tempoChecks(uid: string, signal: AbortSignal): Promise<Che
       id: 'traceql-metrics',
       title: metricsTitle,
       status: disabled ? 'warning' : 'error',
-      detail: message(e),
+      detail: errorText(e),
       hint: HINTS.traceqlMetrics,
     });
   }

@@ -1,6 +1,7 @@
 /**
  * Typed data-layer errors. Every transport hands its failures to {@link classifyFailure}, the one
- * place that decides what went wrong and phrases it for people; callers branch on `kind`.
+ * place that decides what went wrong; callers branch on `kind`. Each error says it as a reason and
+ * values (`words`, phrased by the UI in the user's language) and in English (`message`, errorWords.ts).
  * Whatever a transport observed — an Error, a Grafana FetchError `{status, statusText, data}`, a
  * plain or null-prototype object, a string, a number, a symbol, undefined, an object whose
  * toString throws — becomes a readable message (never "[object Object]", never a throw), and text
@@ -8,6 +9,7 @@
  * escaped (`\u200b`). O(size of the cause), and each shown text O(MAX_SHOWN_CHARS).
  */
 import { showInput } from '../engine/errors';
+import { englishOf, ERROR_SENTENCES, ErrorReason, ErrorValues, ErrorWords } from './errorWords';
 
 export type DataErrorKind =
   | 'datasource-not-found'
@@ -31,7 +33,9 @@ export class DataError extends Error {
     /** the upstream server's own words (Tempo's or Prometheus' error text), when it gave any */
     readonly upstreamMessage?: string,
     /** HTTP status, when the failure was an HTTP answer */
-    readonly status?: number
+    readonly status?: number,
+    /** what the message says as a reason and values, for the UI to say in the user's language */
+    readonly words?: ErrorWords
   ) {
     super(message);
     this.name = 'DataError';
@@ -172,49 +176,32 @@ const isTracePath = (path: string) => /(^|\/)api\/(v[23]\/)?traces\//.test(path)
 const isTraceqlMetricsPath = (path: string) => /(^|\/)api\/metrics\//.test(path);
 
 export function classifyFailure(failure: TransportFailure, ctx: RequestContext): DataError {
-  const where = `${ctx.target} (${ctx.path})`;
+  const { target, path } = ctx;
   switch (failure.type) {
     case 'cancelled':
-      return new DataError('cancelled', `The request to ${where} was cancelled.`);
+      return dataError('request-cancelled', { target, path });
     case 'timeout':
-      return new DataError('timeout', `${where} did not answer within ${formatMs(failure.timeoutMs)}.`);
+      return dataError('no-answer', { target, path, within: formatMs(failure.timeoutMs) });
     case 'network':
-      return new DataError(
-        'unreachable',
-        `${ctx.target} is unreachable: ${shown(describeCause(failure.cause))}. Check that it is running and that its URL is right.`
-      );
+      return dataError('unreachable', { target, cause: shown(describeCause(failure.cause)) });
     case 'bad-json':
-      return new DataError(
-        'bad-response',
-        `${where} answered with something that is not JSON: ${shown(describeCause(failure.cause))}`
-      );
+      return dataError('not-json', { target, path, cause: shown(describeCause(failure.cause)) });
     case 'http':
-      return classifyHttp(failure.status, failure.statusText, failure.body, ctx, where);
+      return classifyHttp(failure.status, failure.statusText, failure.body, ctx);
   }
 }
 
-function classifyHttp(
-  status: number,
-  statusText: string | undefined,
-  body: unknown,
-  ctx: RequestContext,
-  where: string
-): DataError {
+function classifyHttp(status: number, statusText: string | undefined, body: unknown, ctx: RequestContext): DataError {
   const upstream = upstreamMessage(body);
   const text = upstream ?? nonEmpty(statusText);
-  const said = text ? `: ${shown(text)}` : '';
-  const make = (kind: DataErrorKind, message: string) => new DataError(kind, message, upstream, status);
+  const { target, path } = ctx;
+  const said = text ? shown(text) : undefined;
+  const http = { upstreamMessage: upstream, status };
   if (status === 401) {
-    return make(
-      'unauthorized',
-      `${ctx.target} refused the request as unauthenticated (401)${said}. Check the datasource's credentials.`
-    );
+    return dataError('unauthorized', { target, said }, http);
   }
   if (status === 403) {
-    return make(
-      'forbidden',
-      `${ctx.target} refused access (403)${said}. Your user or the datasource's credentials lack permission.`
-    );
+    return dataError('forbidden', { target, said }, http);
   }
   if (
     status === 404 &&
@@ -222,37 +209,28 @@ function classifyHttp(
     /data ?source/i.test(upstream) &&
     /not found|unable to (find|load)/i.test(upstream)
   ) {
-    return make(
-      'datasource-not-found',
-      `The datasource for ${ctx.target} was not found${said}. Pick an existing Tempo/Prometheus datasource in the TraceLens settings.`
-    );
+    return dataError('datasource-not-found', { target, said }, http);
   }
-  if (status === 404 && isTracePath(ctx.path)) {
-    return make(
-      'trace-not-found',
-      `Trace not found in ${ctx.target}${said}. It may be outside the searched time range or past retention.`
-    );
+  if (status === 404 && isTracePath(path)) {
+    return dataError('trace-not-found', { target, said }, http);
   }
   // Tempo 2.x without the local-blocks processor answers 500 "… localblocks processor not found".
-  if (upstream && /localblocks processor not found/.test(upstream) && isTraceqlMetricsPath(ctx.path)) {
-    return make(
-      'traceql-metrics-disabled',
-      `TraceQL metrics are not enabled in ${ctx.target}${said}. Enable the metrics-generator's local-blocks processor (Tempo 2.x) to use them.`
-    );
+  if (upstream && /localblocks processor not found/.test(upstream) && isTraceqlMetricsPath(path)) {
+    return dataError('traceql-metrics-disabled', { target, said }, http);
   }
   if (status === 400) {
-    return make('query-syntax', `${ctx.target} rejected the query${said}`);
+    return dataError('query-rejected', { target, said }, http);
   }
   if (status === 422) {
-    return make('query-failed', `${ctx.target} could not execute the query${said}`);
+    return dataError('query-not-executed', { target, said }, http);
   }
   if (status === 502 || status === 503) {
-    return make('unreachable', `${ctx.target} is unreachable or not ready (${status})${said}.`);
+    return dataError('not-ready', { target, status, said }, http);
   }
   if (status === 504) {
-    return make('timeout', `${where} timed out (504)${said}.`);
+    return dataError('gateway-timeout', { target, path, said }, http);
   }
-  return make('query-failed', `${where} failed with HTTP ${status}${said}`);
+  return dataError('http-failed', { target, path, status, said }, http);
 }
 
 const formatMs = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`);
@@ -262,22 +240,29 @@ const formatMs = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${Math.r
  * 413 from a proxy in front means the same): says so with the fix, a server setting.
  */
 export function traceTooLarge(traceId: string, target: string, refused: DataError): DataError {
-  const said = refused.upstreamMessage ? ` (${shown(refused.upstreamMessage)})` : '';
-  return new DataError(
+  const said = refused.upstreamMessage ? shown(refused.upstreamMessage) : undefined;
+  return dataError(
     'trace-too-large',
-    `Trace ${traceId} is larger than ${target} serves: HTTP ${refused.status}${said}. Tempo refuses traces over ` +
-      `its max_bytes_per_trace limit (5 MB by default); it is a server setting (Tempo's overrides), so ask ` +
-      `Tempo's operator to raise it.`,
-    refused.upstreamMessage,
-    refused.status
+    { traceId, target, status: refused.status ?? 0, said },
+    { upstreamMessage: refused.upstreamMessage, status: refused.status }
   );
 }
 
 /** A partial trace is data plus a warning: Tempo returned only part of it (e.g. size limits). */
 export function partialTraceWarning(ctx: RequestContext, message?: string): DataError {
-  return new DataError(
+  return dataError(
     'partial-trace',
-    `${ctx.target} returned only part of this trace${message ? `: ${shown(message)}` : ''}.`,
-    message
+    { target: ctx.target, said: message ? shown(message) : undefined },
+    { upstreamMessage: message }
   );
+}
+
+/** The DataError saying `values` for `reason`: the reason's kind, its English sentence as the message. */
+export function dataError<R extends ErrorReason>(
+  reason: R,
+  values: ErrorValues[R],
+  http: { upstreamMessage?: string; status?: number } = {}
+): DataError {
+  const words = { reason, values } as ErrorWords;
+  return new DataError(ERROR_SENTENCES[reason].kind, englishOf(words), http.upstreamMessage, http.status, words);
 }

@@ -5,7 +5,8 @@
  * is a {@link DataError} whose `kind` says what went wrong and whose message says it to people.
  */
 export type { DataErrorKind } from './errors';
-export { DataError, partialTraceWarning } from './errors';
+export { DataError, dataError, partialTraceWarning } from './errors';
+export type { ErrorReason, ErrorValues, ErrorWords } from './errorWords';
 export type { QueryParams, RequestOptions, Transport } from './transport';
 export { createFetchTransport } from './fetch-transport';
 export type { UnixSecondsRange } from './unix-seconds-range';

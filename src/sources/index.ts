@@ -2,7 +2,7 @@
  * Trace sources — public API. {@link createTraceSource} picks the Tempo or Jaeger implementation of
  * {@link TraceSource} for a Grafana datasource and reaches it through Grafana's datasource proxy.
  */
-import { createJaegerClient, createTempoClient, DataError } from '../data';
+import { createJaegerClient, createTempoClient, dataError } from '../data';
 import { createGrafanaProxyTransport } from '../data/grafana-transport';
 import { createJaegerSource } from './jaeger-source';
 import { createTempoSource } from './tempo-source';
@@ -23,9 +23,6 @@ export function createTraceSource(ref: SourceRef): TraceSource {
       return createJaegerSource(createJaegerClient(transport), ref.uid, transport.target);
     }
     default:
-      throw new DataError(
-        'datasource-not-found',
-        `Datasource "${ref.uid}" is of type "${ref.type}": TraceLens reads traces from Tempo and Jaeger datasources. Pick one of those.`
-      );
+      throw dataError('datasource-wrong-type', { uid: ref.uid, type: ref.type });
   }
 }

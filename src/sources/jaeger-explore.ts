@@ -12,16 +12,13 @@
  * `"` and `=` escaped, and quoted when it holds whitespace or is empty (an empty unquoted value reads
  * as `null`); a key holding a space, `=`, `"` or `\` cannot be written at all.
  */
-import { DataError, goDuration } from '../data';
+import { dataError, goDuration } from '../data';
 import { jaegerTags, noTraceql } from './jaeger-filter';
 import { TraceQuery } from './types';
 
 function logfmtPair(key: string, value: string): string {
   if (key === '' || /[ ="\\]/.test(key)) {
-    throw new DataError(
-      'query-syntax',
-      `Grafana's Jaeger query editor cannot hold the tag name ${JSON.stringify(key)}.`
-    );
+    throw dataError('jaeger-tag-name', { name: JSON.stringify(key) });
   }
   const escaped = value.replace(/[\\"=]/g, '\\$&');
   return `${key}=${escaped === '' || /\s/.test(escaped) ? `"${escaped}"` : escaped}`;

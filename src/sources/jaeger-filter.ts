@@ -7,7 +7,7 @@
  * Status as Jaeger stores OTLP spans: `error=true` and `otel.status_code=ERROR` for errors,
  * `otel.status_code=OK` for ok, no tag at all for unset (measured on Jaeger v2, module v1.76.0).
  */
-import { DataError, goDuration, JaegerKeyValue, JaegerSearchParams, JaegerSpan, JaegerTrace } from '../data';
+import { DataError, dataError, goDuration, JaegerKeyValue, JaegerSearchParams, JaegerSpan, JaegerTrace } from '../data';
 import { SearchRange, TraceFilter } from './types';
 
 /** The tags a filter searches for: resource and span attributes (Jaeger searches both) and the status tag. */
@@ -87,8 +87,5 @@ export function traceMatches(trace: JaegerTrace, filter: TraceFilter): boolean {
 
 /** Jaeger has no query language: a TraceQL query is refused with this. */
 export function noTraceql(target: string): DataError {
-  return new DataError(
-    'query-syntax',
-    `${target} is a Jaeger datasource: it takes no TraceQL. Search with the builder (service, span name, status, duration, attributes).`
-  );
+  return dataError('jaeger-no-traceql', { target });
 }

@@ -3,7 +3,7 @@
  * passes through, hits come from Tempo's search answer, services/operations/tags from its tag API.
  * Tempo has no dependency API (its service graph is metrics in Prometheus).
  */
-import { DataError, TempoClient, TempoSearchTrace, traceqlFilter } from '../data';
+import { dataError, TempoClient, TempoSearchTrace, traceqlFilter } from '../data';
 import { canonicalTraceId } from './trace-id';
 import { TraceFilter, TraceHit, TraceQuery, TraceSource } from './types';
 
@@ -15,7 +15,7 @@ export function tempoTraceql(query: TraceQuery): string {
   try {
     return traceqlFilter(query.filter);
   } catch (e) {
-    throw new DataError('query-syntax', `The search filter cannot be written as TraceQL: ${(e as Error).message}.`);
+    throw dataError('not-traceql', { cause: (e as Error).message });
   }
 }
 
@@ -77,10 +77,7 @@ export function createTempoSource(client: TempoClient, uid: string, target: stri
     },
 
     async dependencies() {
-      throw new DataError(
-        'query-failed',
-        `${target} has no dependency API: Tempo's service graph is metrics (traces_service_graph_*) in Prometheus.`
-      );
+      throw dataError('no-dependency-api', { target });
     },
 
     exploreQuery(what) {

@@ -59,7 +59,7 @@ describe.each(Object.keys(SERVERS) as Array<keyof typeof SERVERS>)('the connecto
     const time = nowSec();
     const detection = await detectLatencyMetrics(client, { start: time - 3600, end: time });
     if (detection.kind !== 'detected') {
-      throw new Error(detection.message);
+      throw detection.problem;
     }
     scheme = detection.scheme;
     // every trace sent analysed and exported (the connector waits 2 s after a trace's last span)

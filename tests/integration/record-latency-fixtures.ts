@@ -68,7 +68,7 @@ async function main() {
     const detection = await detectLatencyMetrics(prom, { start: time - 3600, end: time });
     record('names', save, rec);
     if (detection.kind !== 'detected') {
-      throw new Error(`${server}: ${detection.message}`);
+      throw new Error(`${server}: ${detection.problem.message}`);
     }
     const metrics = createLatencyMetrics(prom, detection.scheme);
     const w = { time, rangeSec };

@@ -3,7 +3,7 @@
  * to the v1 JSON on servers without v3), trace search, services, operations and dependencies
  * through the v1 API (`/api/…`), which is what Jaeger UI and Grafana's Jaeger datasource use.
  */
-import { DataError } from '../errors';
+import { DataError, dataError } from '../errors';
 import { RequestOptions, Transport } from '../transport';
 import type { UnixSecondsRange } from '../unix-seconds-range';
 import { JaegerDependency, JaegerOperation, JaegerResponse, JaegerTrace } from './types';
@@ -75,7 +75,7 @@ export function createJaegerClient(transport: Transport) {
       request: RequestOptions = {}
     ): Promise<JaegerFetchedTrace> {
       if (!TRACE_ID.test(traceId)) {
-        throw new DataError('query-syntax', `'${traceId}' is not a trace id: expected up to 32 hexadecimal digits.`);
+        throw dataError('not-a-trace-id', { traceId });
       }
       const id = encodeURIComponent(traceId.toLowerCase());
       const textRequest: RequestOptions = { ...request, responseType: 'text' };
@@ -95,7 +95,7 @@ export function createJaegerClient(transport: Transport) {
         return { raw, apiVersion: 'v3' };
       }
       if (raw !== undefined && raw.trimStart().startsWith('{')) {
-        throw new DataError('bad-response', `${transport.target} answered trace ${traceId} without a "result".`);
+        throw dataError('trace-without-result', { traceId, target: transport.target });
       }
       // No v3 here (a 404 page or Jaeger UI's index.html): ask the v1 API, whose 404 means "no such trace".
       const v1raw = await transport.get<string>(
@@ -104,10 +104,7 @@ export function createJaegerClient(transport: Transport) {
         textRequest
       );
       if (!looksLikeJsonObject(v1raw, 'data')) {
-        throw new DataError(
-          'bad-response',
-          `${transport.target} answered trace ${traceId} with something that is not Jaeger's trace JSON.`
-        );
+        throw dataError('trace-not-jaeger-json', { traceId, target: transport.target });
       }
       return { raw: v1raw, apiVersion: 'v1' };
     },
@@ -115,10 +112,7 @@ export function createJaegerClient(transport: Transport) {
     /** Whole traces matching every condition (Jaeger v1 `/api/traces`). */
     async search(params: JaegerSearchParams, request?: RequestOptions): Promise<JaegerTrace[]> {
       if (!params.service) {
-        throw new DataError(
-          'query-syntax',
-          `${transport.target} searches one service at a time: pick a service (Jaeger answers "parameter 'service' is required" without one).`
-        );
+        throw dataError('jaeger-one-service', { target: transport.target });
       }
       const tags = params.tags && Object.keys(params.tags).length ? JSON.stringify(params.tags) : undefined;
       const traces = await v1<JaegerTrace[]>(

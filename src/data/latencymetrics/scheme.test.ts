@@ -76,10 +76,10 @@ describe('detectLatencyMetrics', () => {
   });
 
   it('says what it looked for when only span metrics exist', async () => {
-    expect(await detectLatencyMetrics(prom(recorded('prom-label-names')), { start: 0, end: 1 })).toEqual({
-      kind: 'none',
-      message:
-        'No TraceLens connector metrics (<namespace>_span_self_time_seconds and <namespace>_span_critical_path_time_seconds histograms) in this time range.',
-    });
+    const d = await detectLatencyMetrics(prom(recorded('prom-label-names')), { start: 0, end: 1 });
+    expect(d.kind === 'none' && d.problem.words).toEqual({ reason: 'no-connector-metrics', values: {} });
+    expect(d.kind === 'none' && d.problem.message).toBe(
+      'No TraceLens connector metrics (<namespace>_span_self_time_seconds and <namespace>_span_critical_path_time_seconds histograms) in this time range.'
+    );
   });
 });

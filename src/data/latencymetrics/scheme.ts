@@ -14,6 +14,7 @@
  * Several namespaces: `tracelens` if among them, else the first in code-point order. O(names).
  */
 import { PrometheusClient } from '../prometheus/client';
+import { DataError, dataError } from '../errors';
 import type { UnixSecondsRange } from '../unix-seconds-range';
 
 export interface LatencyMetricsScheme {
@@ -32,7 +33,7 @@ export interface LatencyMetricsScheme {
 }
 
 export type LatencyMetricsDetection =
-  { kind: 'detected'; scheme: LatencyMetricsScheme } | { kind: 'none'; message: string };
+  { kind: 'detected'; scheme: LatencyMetricsScheme } | { kind: 'none'; problem: DataError };
 
 const SELF_TIME = /^(.+?)([._])span\2self_time_seconds(_count)?$/;
 
@@ -86,11 +87,5 @@ export async function detectLatencyMetrics(
   signal?: AbortSignal
 ): Promise<LatencyMetricsDetection> {
   const scheme = matchLatencyMetrics(await prom.labelValues('__name__', range, { signal }));
-  return scheme
-    ? { kind: 'detected', scheme }
-    : {
-        kind: 'none',
-        message:
-          'No TraceLens connector metrics (<namespace>_span_self_time_seconds and <namespace>_span_critical_path_time_seconds histograms) in this time range.',
-      };
+  return scheme ? { kind: 'detected', scheme } : { kind: 'none', problem: dataError('no-connector-metrics', {}) };
 }

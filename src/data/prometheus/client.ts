@@ -2,7 +2,7 @@
  * Prometheus HTTP API client: instant and range queries, series, label values and exemplars.
  * Unwraps the `{status, data}` envelope; times are Unix seconds, `step` in seconds.
  */
-import { DataError } from '../errors';
+import { dataError } from '../errors';
 import { QueryParams, RequestOptions, Transport } from '../transport';
 import type { UnixSecondsRange } from '../unix-seconds-range';
 import { ExemplarSeries, InstantQueryData, PromEnvelope, RangeQueryData, Labels } from './types';
@@ -11,10 +11,10 @@ export function createPrometheusClient(transport: Transport) {
   async function call<T>(path: string, params: QueryParams, request?: RequestOptions): Promise<T> {
     const envelope = await transport.get<PromEnvelope<T>>(path, params, request);
     if (envelope.status !== 'success') {
-      throw new DataError(
-        'query-failed',
-        `${transport.target} (${path}) failed: ${envelope.error ?? 'no reason given'}`,
-        envelope.error
+      throw dataError(
+        'prometheus-failed',
+        { target: transport.target, path, said: envelope.error },
+        { upstreamMessage: envelope.error }
       );
     }
     return envelope.data;
@@ -68,7 +68,7 @@ export async function instantVector(
 ): Promise<Array<{ labels: Labels; value: number }>> {
   const data = await prom.query(expr, time, request);
   if (data.resultType !== 'vector') {
-    throw new DataError('bad-response', `Expected an instant vector from '${expr}', got ${data.resultType}.`);
+    throw dataError('not-a-vector', { expr, resultType: data.resultType });
   }
   return data.result.map((s) => ({ labels: s.metric, value: sampleNumber(s.value) }));
 }

@@ -116,10 +116,9 @@ describe('detectScheme', () => {
 
   it('reports none when no span metrics exist', async () => {
     const p = replay(labelNamesAnswer(['up', 'prometheus_build_info']));
-    expect(await detectScheme(p, { start: 0, end: 1 })).toMatchObject({
-      kind: 'none',
-      message: expect.stringMatching(/^No span metrics found/),
-    });
+    const d = await detectScheme(p, { start: 0, end: 1 });
+    expect(d.kind === 'none' && d.problem.words).toEqual({ reason: 'no-span-metrics', values: {} });
+    expect(d.kind === 'none' && d.problem.message).toMatch(/^No span metrics found/);
   });
 
   it('reports mixed instead of guessing', async () => {
@@ -137,11 +136,14 @@ describe('detectScheme', () => {
       body: { status: 'success', data: series.body.data.map(({ service, ...rest }: Record<string, string>) => rest) },
     };
     const p = replay(recorded('prom-label-names'), unlabelled);
-    expect(await detectScheme(p, { start: 0, end: 1 })).toEqual({
-      kind: 'none',
-      message:
-        'traces_spanmetrics_calls_total exists but its series lack a service label (service, service_name or service.name) with a span-name label (span_name or span.name); cannot use them.',
+    const d = await detectScheme(p, { start: 0, end: 1 });
+    expect(d.kind === 'none' && d.problem.words).toEqual({
+      reason: 'span-metric-labels',
+      values: { metric: 'traces_spanmetrics_calls_total' },
     });
+    expect(d.kind === 'none' && d.problem.message).toBe(
+      'traces_spanmetrics_calls_total exists but its series lack a service label (service, service_name or service.name) with a span-name label (span_name or span.name); cannot use them.'
+    );
   });
 
   // Bodies derived from the recorded ones (testing/collector-names.ts): no Prometheus 3 has been recorded yet.

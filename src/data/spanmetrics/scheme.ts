@@ -20,6 +20,7 @@
  * and an OTel collector writing to the same Prometheus) → `mixed`, so the caller asks the user
  * instead of guessing. Service-graph metrics are detected alongside. O(names + series labels).
  */
+import { DataError, dataError } from '../errors';
 import { PrometheusClient } from '../prometheus/client';
 import { selector } from '../queries/promql';
 import type { UnixSecondsRange } from '../unix-seconds-range';
@@ -57,8 +58,8 @@ export interface ServiceGraphScheme {
 
 export type SchemeDetection =
   | { kind: 'detected'; scheme: SpanMetricsScheme }
-  | { kind: 'none'; message: string }
-  | { kind: 'mixed'; candidates: SchemeId[]; message: string };
+  | { kind: 'none'; problem: DataError }
+  | { kind: 'mixed'; candidates: SchemeId[]; problem: DataError };
 
 const UNDERSCORED = {
   spanName: 'span_name',
@@ -183,15 +184,14 @@ export async function detectScheme(prom: PrometheusClient, range: UnixSecondsRan
   if (matches.length === 0) {
     return {
       kind: 'none',
-      message:
-        'No span metrics found: expected Tempo metrics-generator (traces_spanmetrics_*) or OpenTelemetry collector spanmetrics (traces_span_metrics_*, traces.span.metrics.* or calls_total/duration_*) series in this time range.',
+      problem: dataError('no-span-metrics', {}),
     };
   }
   if (matches.length > 1) {
     return {
       kind: 'mixed',
       candidates: matches.map((m) => m.id),
-      message: `Several span-metrics schemes are present (${matches.map((m) => m.callsMetric).join(', ')}); choose one in the TraceLens settings.`,
+      problem: dataError('mixed-schemes', { metrics: matches.map((m) => m.callsMetric).join(', ') }),
     };
   }
   const match = matches[0];
@@ -201,7 +201,7 @@ export async function detectScheme(prom: PrometheusClient, range: UnixSecondsRan
   if (!found) {
     return {
       kind: 'none',
-      message: `${match.callsMetric} exists but its series lack a service label (service, service_name or service.name) with a span-name label (span_name or span.name); cannot use them.`,
+      problem: dataError('span-metric-labels', { metric: match.callsMetric }),
     };
   }
   const { peerService, ...labels } = found;

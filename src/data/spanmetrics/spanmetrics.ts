@@ -5,7 +5,7 @@
  * spans' peer label, and the PromQL of a quantile for Explore. Latencies are seconds; `le` of +Inf
  * is `Infinity`.
  */
-import { DataError } from '../errors';
+import { dataError } from '../errors';
 import { instantVector, PrometheusClient } from '../prometheus/client';
 import { Labels } from '../prometheus/types';
 import { RequestOptions } from '../transport';
@@ -184,10 +184,7 @@ export function createSpanMetrics(prom: PrometheusClient, scheme: SpanMetricsSch
 
     async latencyBuckets(service: string, operation: string, w: Window): Promise<LatencyBucket[]> {
       if (scheme.histogram !== 'classic') {
-        throw new DataError(
-          'query-failed',
-          `${scheme.latencyMetric} is a native histogram: it has no fixed buckets to read.`
-        );
+        throw dataError('native-histogram', { metric: scheme.latencyMetric });
       }
       const rows = await vector(bucketsQuery(scheme, service, operation, w.rangeSec).expr, w.time);
       return rows
@@ -198,10 +195,7 @@ export function createSpanMetrics(prom: PrometheusClient, scheme: SpanMetricsSch
     /** Edges from service-graph metrics (`traces_service_graph_*`), server-side p95. */
     async serviceGraphEdges(w: Window): Promise<ServiceGraphEdge[]> {
       if (!scheme.serviceGraph) {
-        throw new DataError(
-          'query-failed',
-          'This Prometheus holds no service-graph metrics (traces_service_graph_request_total).'
-        );
+        throw dataError('no-service-graph', {});
       }
       return edges(serviceGraphEdgeQueries(scheme.serviceGraph, w.rangeSec), w);
     },
@@ -210,7 +204,7 @@ export function createSpanMetrics(prom: PrometheusClient, scheme: SpanMetricsSch
     async peerEdges(w: Window): Promise<ServiceGraphEdge[]> {
       const peer = scheme.labels.peerService;
       if (!peer) {
-        throw new DataError('query-failed', `The span metrics (${scheme.callsMetric}) carry no peer-service label.`);
+        throw dataError('no-peer-label', { metric: scheme.callsMetric });
       }
       return edges(peerEdgeQueries(scheme, peer, w.rangeSec), w);
     },
@@ -252,7 +246,7 @@ function parseLe(le: string | undefined): number {
   }
   const n = Number(le);
   if (le === undefined || Number.isNaN(n)) {
-    throw new DataError('bad-response', `Histogram bucket without a numeric le label (${le}).`);
+    throw dataError('bucket-without-le', { le: String(le) });
   }
   return n;
 }

@@ -2,7 +2,7 @@
  * Tempo HTTP API client: TraceQL search, trace by id (v2, falling back to v1), tag names and
  * values for autocomplete, and TraceQL metrics `query_range`. Times are Unix seconds.
  */
-import { DataError, partialTraceWarning, traceTooLarge } from '../errors';
+import { DataError, dataError, partialTraceWarning, traceTooLarge } from '../errors';
 import { RequestOptions, Transport } from '../transport';
 import type { UnixSecondsRange } from '../unix-seconds-range';
 import { TempoMetricsResponse, TempoSearchResponse, TempoTagsResponse, TempoTagValuesResponse } from './types';
@@ -47,7 +47,7 @@ export function createTempoClient(transport: Transport) {
       request: RequestOptions = {}
     ): Promise<FetchedTrace> {
       if (!TRACE_ID.test(traceId)) {
-        throw new DataError('query-syntax', `'${traceId}' is not a trace id: expected up to 32 hexadecimal digits.`);
+        throw dataError('not-a-trace-id', { traceId });
       }
       const params = { start: seconds(range.start), end: seconds(range.end) };
       const textRequest: RequestOptions = { ...request, responseType: 'text' };
@@ -69,7 +69,7 @@ export function createTempoClient(transport: Transport) {
       const envelope = readEnvelope(raw, transport.target, traceId);
       // Tempo answers an unknown id on v2 with 200 `{"trace":{},"metrics":{}}`, not 404.
       if (!envelope.trace?.resourceSpans?.length) {
-        throw new DataError('trace-not-found', `Trace ${traceId} not found in ${transport.target}.`);
+        throw dataError('trace-absent', { traceId, target: transport.target });
       }
       const partial =
         envelope.status === 'PARTIAL'
@@ -162,9 +162,6 @@ function parseEnvelope(raw: string, target: string, traceId: string): Envelope {
   try {
     return JSON.parse(raw);
   } catch (e) {
-    throw new DataError(
-      'bad-response',
-      `${target} answered trace ${traceId} with something that is not JSON: ${(e as Error).message}`
-    );
+    throw dataError('trace-not-json', { traceId, target, cause: (e as Error).message });
   }
 }

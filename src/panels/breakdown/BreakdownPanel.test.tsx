@@ -491,9 +491,8 @@ describe('BreakdownPanel in Simplified Chinese', () => {
   it('shows the fetch error when no listed trace could be fetched', async () => {
     serveRecordedTrace();
     render(<BreakdownPanel {...props([search(['ffff0000000000000000000000000001'])])} />);
-    // the title is translated; the data layer's message stays English for now
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      '无法获取列出的 1 个追踪ffff0000000000000000000000000001：Trace not found in Tempo'
+      '无法获取列出的 1 个追踪ffff0000000000000000000000000001：在 Tempo (datasource "tempo") 中找不到该追踪。它可能在搜索的时间范围之外，或已超过保留期。'
     );
   });
 });

@@ -67,7 +67,7 @@ describe('panelCoverage', () => {
     expect(coverageSentence(c)).toBe(
       '1 of 3 matching traces used · the 2 newest fetched · 1 failed · 10 spans (whole traces) · Last 1 hour'
     );
-    expect(c.failed).toEqual([{ traceId: 'b', message: 'Trace b not found.' }]);
+    expect(c.failed).toEqual([{ traceId: 'b', message: 'Trace b not found.', error: expect.any(DataError) }]);
   });
 
   it('names the traces a query gave as trace frames', () => {

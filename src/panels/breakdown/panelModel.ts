@@ -11,6 +11,7 @@
 import type { RawTimeRange } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { AS_TEXT } from '../../components/i18n';
+import { noteText } from '../../components/errorText';
 import { coverage, Coverage, raisedSample } from '../../app/coverage';
 import { TraceAnalysis, withPathMode } from '../../engine';
 import { PATH_MODE_PARAM } from '../../app/pathModeParam';
@@ -111,7 +112,7 @@ export function fetchMessage(search: SearchState, covered: Coverage): PanelMessa
     };
   }
   const failures = [...covered.failed, ...covered.tooLarge];
-  const [first] = failures;
+  const first = failures[0] && { traceId: failures[0].traceId, message: noteText(failures[0]) };
   const detail = !first
     ? ''
     : failures.length === 1
