@@ -219,6 +219,7 @@ export function Waterfall(props: Props) {
                 onToggle(i);
               }}
             >
+              {/* eslint-disable-next-line @grafana/i18n/no-untranslated-strings -- glyphs, the same in every language */}
               {closed ? '▸' : '▾'}
             </button>
           ) : (
@@ -270,6 +271,7 @@ export function Waterfall(props: Props) {
               width: pct(end - start, duration),
               background: rowColor(theme, colorOf(i)),
             }}
+            data-testid="waterfall-bar"
           />
           {idle && (
             <div
