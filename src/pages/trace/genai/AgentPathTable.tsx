@@ -14,6 +14,7 @@ import { formatDuration } from '../../../components/breakdown';
 import { AS_TEXT } from '../../../components/i18n';
 import { NamedTable } from '../../../components/NamedTable';
 import { agentPaths, AgentRunPath, spanIdOf, TraceAnalysis } from '../../../engine';
+import { agentPartName } from './agentPartName';
 import { durationColumn, shareColumn, textColumn } from './columns';
 
 interface PathPart {
@@ -45,12 +46,10 @@ function parts(path: AgentRunPath): PathPart[] {
     share: path.length > 0 ? time / path.length : NaN,
   });
   return [
-    part('model', t('trace.genai.agent-path.model', 'Model calls'), path.model),
-    part('retrieval', t('trace.genai.agent-path.retrieval', 'Retrieval'), path.retrieval),
-    ...path.tools.map((x) =>
-      part(`tool ${x.tool}`, t('trace.genai.agent-path.tool', 'Tool {{tool}}', { tool: x.tool, ...AS_TEXT }), x.time)
-    ),
-    part('own', t('trace.genai.agent-path.own', 'Own time'), path.own),
+    part('model', agentPartName('model'), path.model),
+    part('retrieval', agentPartName('retrieval'), path.retrieval),
+    ...path.tools.map((x) => part(`tool ${x.tool}`, agentPartName('tool', x.tool), x.time)),
+    part('own', agentPartName('own'), path.own),
   ];
 }
 

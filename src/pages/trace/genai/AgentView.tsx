@@ -15,25 +15,12 @@ import { sortableColumn } from '../../../components/tableColumns';
 import { formatDuration } from '../../../components/breakdown';
 import type { TraceAnalysis } from '../../../engine';
 import { durationColumn, shareColumn, textColumn } from './columns';
+import { agentPartName } from './agentPartName';
 import { AgentPart, AgentRunView, AgentView as AgentViewModel } from './agentViewModel';
 import { AgentPathTable } from './AgentPathTable';
 
-/** "Model calls", "Tool search", …: a part's name in the user's language */
-function partName(p: AgentPart): string {
-  switch (p.kind) {
-    case 'model':
-      return t('trace.genai.agent.part-model', 'Model calls');
-    case 'retrieval':
-      return t('trace.genai.agent.part-retrieval', 'Retrieval');
-    case 'tool':
-      return t('trace.genai.agent.part-tool', 'Tool {{tool}}', { tool: p.tool, ...AS_TEXT });
-    case 'own':
-      return t('trace.genai.agent.part-own', 'Own time');
-  }
-}
-
 const columns = (): Array<Column<AgentPart>> => [
-  textColumn('part', t('trace.genai.agent.part', 'Part'), partName),
+  textColumn('part', t('trace.genai.agent.part', 'Part'), (p) => agentPartName(p.kind, p.tool)),
   sortableColumn(
     'calls',
     t('trace.genai.agent.calls', 'Calls'),
