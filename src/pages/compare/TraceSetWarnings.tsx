@@ -7,10 +7,11 @@ import { t, Trans } from '@grafana/i18n';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Alert, useStyles2 } from '@grafana/ui';
-import type { TraceNote } from '../../app/coverage';
+import { warningText } from '../../components/warningText';
+import type { RepairNote } from './compareModel';
 
 interface Props {
-  repaired: TraceNote[];
+  repaired: RepairNote[];
   traceHref: (traceId: string) => string;
 }
 
@@ -38,7 +39,7 @@ export function TraceSetWarnings({ repaired, traceHref }: Props) {
             <a className={styles.link} href={traceHref(n.traceId)}>
               {n.traceId.slice(0, 16)}
             </a>
-            : {n.message}
+            : {warningText(n.repair)}
           </li>
         ))}
         {repaired.length > SHOWN && (

@@ -66,10 +66,10 @@ describe('repairedTraces', () => {
       ['b', new DataError('trace-not-found', 'Trace b not found.')],
       ['c', cut],
     ]);
-    const repair = '1 span(s) end after their parent (asynchronous work); kept as they are';
-    expect(repairedTraces(results)).toEqual([
-      { traceId: 'a', message: repair },
-      { traceId: 'c', message: repair },
+    // the recorded trace's one repair: a span that ends after its parent
+    expect(repairedTraces(results).map((n) => [n.traceId, n.repair.kind, n.repair.count])).toEqual([
+      ['a', 'childOutlivesParent', 1],
+      ['c', 'childOutlivesParent', 1],
     ]);
   });
 });

@@ -10,8 +10,7 @@
  * (compareProgress.ts). O(t log t) for the split, O(spans) for the examples.
  */
 import { DataError } from '../../data';
-import { breakdown, GroupBy, TraceAnalysis, TraceSetComparison } from '../../engine';
-import type { TraceNote } from '../../app/coverage';
+import { breakdown, GroupBy, TraceAnalysis, TraceSetComparison, TraceWarning } from '../../engine';
 import type { TraceResult } from '../../loading';
 import type { TraceHit, TraceQuery } from '../../sources/types';
 import type { CompareRequest } from './compareUrl';
@@ -56,13 +55,22 @@ export function rootMatches(hits: TraceHit[], service: string, operation: string
   return { kept, otherRoot: hits.length - kept.length };
 }
 
-/** The loaded traces the engine repaired (orphans, clock skew…), its first note each, in the order of `results`. */
-export function repairedTraces(results: ReadonlyMap<string, TraceResult>): TraceNote[] {
-  const out: TraceNote[] = [];
+/** A repaired trace and the first repair the engine made in it. */
+export interface RepairNote {
+  traceId: string;
+  repair: TraceWarning;
+}
+
+/** The loaded traces the engine repaired (orphans, clock skew…), its first repair each, in the order of `results`. */
+export function repairedTraces(results: ReadonlyMap<string, TraceResult>): RepairNote[] {
+  const out: RepairNote[] = [];
   results.forEach((result, traceId) => {
-    const repair = result instanceof DataError ? undefined : result.warnings.find((w) => w.kind !== 'partial-trace');
+    const repair =
+      result instanceof DataError
+        ? undefined
+        : result.warnings.find((w): w is TraceWarning => w.kind !== 'partial-trace');
     if (repair) {
-      out.push({ traceId, message: repair.message });
+      out.push({ traceId, repair });
     }
   });
   return out;
@@ -154,7 +162,7 @@ export async function findTraceSets(
 
 export interface CompareResult {
   /** traces the engine repaired, compared as repaired */
-  repaired: TraceNote[];
+  repaired: RepairNote[];
   comparison: TraceSetComparison;
   /** component key → up to `examples` slow trace ids containing it */
   examples: Map<string, string[]>;

@@ -9,7 +9,9 @@ import { NamedTable } from '../../components/NamedTable';
 import { plainColumn } from '../../components/tableColumns';
 import { formatDuration } from '../../components/breakdown/format';
 import { ServiceBar } from '../../components/ServiceBar';
-import { BreakdownCell, ResultRow, RowWarning, SortKey, sortRows } from './searchModel';
+import { warningText } from '../../components/warningText';
+import type { LoadWarning } from '../../loading';
+import { BreakdownCell, ResultRow, SortKey, sortRows } from './searchModel';
 
 interface Props {
   rows: ResultRow[];
@@ -21,18 +23,21 @@ interface Props {
 }
 
 /** A trace's warnings as one focusable icon: a warning sign for a partial trace, else an info sign for repairs. */
-function RowWarnings({ warnings }: { warnings: RowWarning[] }) {
+function RowWarnings({ warnings }: { warnings: readonly LoadWarning[] }) {
   const styles = useStyles2(getStyles);
-  const partial = warnings.some((w) => w.partial);
-  const partialText = (message: string) =>
-    t('search.results.partial', 'Partial trace: {{message}}', { message, ...AS_TEXT });
-  const label = warnings.map((w) => (w.partial ? partialText(w.message) : w.message)).join(' ');
+  const isPartial = (w: LoadWarning) => w.kind === 'partial-trace';
+  const partial = warnings.some(isPartial);
+  const text = (w: LoadWarning) =>
+    isPartial(w)
+      ? t('search.results.partial', 'Partial trace: {{message}}', { message: warningText(w), ...AS_TEXT })
+      : warningText(w);
+  const label = warnings.map(text).join(' ');
   return (
     <Tooltip
       content={
         <ul className={styles.warningList}>
           {warnings.map((w, i) => (
-            <li key={i}>{w.partial ? <strong>{partialText(w.message)}</strong> : w.message}</li>
+            <li key={i}>{isPartial(w) ? <strong>{text(w)}</strong> : text(w)}</li>
           ))}
         </ul>
       }

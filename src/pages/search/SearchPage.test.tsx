@@ -18,7 +18,7 @@ jest.mock('../../sources', () => jest.requireActual('../../app/testing/sourceOve
 const SLOW = { timeout: 10_000 };
 
 const JAEGER = ['jaeger-api-services', 'jaeger-api-operations', 'jaeger-api-search-error', 'jaeger-api-trace-v3'];
-const REPAIR = '1 span(s) end after their parent (asynchronous work); kept as they are';
+const REPAIR = '1 span ends after its parent (asynchronous work); kept as it is';
 
 stubIntersectionObserver();
 

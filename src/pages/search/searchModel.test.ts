@@ -52,9 +52,9 @@ describe('rows and cells', () => {
     expect(cell.segments?.map((s) => [s.service, s.colorIndex])).toEqual(services.map((s, i) => [s, i]));
     // frontend's self time: the root's 11.394 − 9.347 ms plus its client span's 9.347 − 8.198 ms
     expect(cell.segments?.find((s) => s.service === 'frontend')?.value).toBe(3_196_000);
-    expect(cell.warnings).toEqual([
-      { partial: true, message: 'Tempo (datasource "tempo") returned only part of this trace: too big.' },
-      { partial: false, message: '1 span(s) end after their parent (asynchronous work); kept as they are' },
+    expect(cell.warnings?.map((w) => [w.kind, w.message])).toEqual([
+      ['partial-trace', 'Tempo (datasource "tempo") returned only part of this trace: too big.'],
+      ['childOutlivesParent', '1 span(s) end after their parent (asynchronous work); kept as they are'],
     ]);
     expect(resultCell(new DataError('trace-not-found', 'Trace gone.'), services)).toEqual({ error: 'Trace gone.' });
   });

@@ -6,7 +6,7 @@
  */
 import { DataError } from '../../data';
 import { breakdown } from '../../engine';
-import type { TraceResult } from '../../loading';
+import type { LoadWarning, TraceResult } from '../../loading';
 import type { SourceKind, TraceHit } from '../../sources/types';
 import type { ServiceSegment } from '../../components/ServiceBar';
 import { BuilderState, builderToTraceql } from '../../app/searchQuery';
@@ -23,16 +23,11 @@ export interface ResultRow {
   errorCount: number;
 }
 
-export interface RowWarning {
-  /** the source sent only part of the trace (else: a repair the engine made) */
-  partial: boolean;
-  message: string;
-}
-
 export interface BreakdownCell {
   segments?: ServiceSegment[];
   error?: string;
-  warnings?: RowWarning[];
+  /** the source's partial-trace note, then the engine's repairs (components/warningText.ts words them) */
+  warnings?: readonly LoadWarning[];
 }
 
 export type SortKey = 'start' | 'duration' | 'spans' | 'errors' | 'root';
@@ -86,7 +81,7 @@ export function resultCell(result: TraceResult, services: string[]): BreakdownCe
     segments: breakdown(result.analysis, { kind: 'service' })
       .map((b) => ({ service: b.label, value: b.selfTotal, colorIndex: services.indexOf(b.label) }))
       .sort((a, b) => a.colorIndex - b.colorIndex),
-    warnings: result.warnings.map((w) => ({ partial: w.kind === 'partial-trace', message: w.message })),
+    warnings: result.warnings,
   };
 }
 

@@ -7,6 +7,7 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t, Trans } from '@grafana/i18n';
 import { Button, useStyles2 } from '@grafana/ui';
 import { PathMode, TraceAnalysis } from '../../engine';
 import { PathModeSwitch } from '../../components/PathModeSwitch';
@@ -26,55 +27,111 @@ interface Props {
   traceHref?: (traceId: string) => string;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-export function CriticalPathSection({ analysis, mode, onModeChange, onSelect, traceHref }: Props) {
+/** A gap's row: its duration, start and the path's spans around it, each a button selecting the span. */
+function GapItem({ gap, mode, onSelect }: { gap: GapRow; mode: PathMode; onSelect: (span: number) => void }) {
   const styles = useStyles2(getStyles);
-  const { rows, more } = pathGapRows(analysis);
-  const { gapTotal, gaps } = analysis.criticalPath;
   const span = (s: SpanRef) => (
     <Button fill="text" size="sm" className={styles.span} onClick={() => onSelect(s.index)}>
       {s.label}
     </Button>
   );
-  const where = (g: GapRow) => {
-    if (g.before && g.after) {
-      return (
-        <>
-          between {span(g.before)} and {span(g.after)}
-        </>
-      );
-    }
-    if (g.before) {
-      const why = mode === 'sync' ? 'the synchronous path has ended; async work runs until the trace ends' : '';
-      return (
-        <>
-          after {span(g.before)}
-          {why && `: ${why}`}
-        </>
-      );
-    }
-    return g.after ? <>from the trace’s start until {span(g.after)}</> : <>no span of the path runs</>;
-  };
+  const values = { duration: formatDuration(gap.duration), start: formatDuration(gap.start) };
+  const strong = <strong />;
+  if (gap.before && gap.after) {
+    return (
+      <Trans
+        i18nKey="trace.path.gap-between"
+        defaults="<strong>{{duration}}</strong> at {{start}} between <before /> and <after />"
+        values={values}
+        components={{ strong, before: span(gap.before), after: span(gap.after) }}
+      />
+    );
+  }
+  if (gap.before && mode === 'sync') {
+    return (
+      <Trans
+        i18nKey="trace.path.gap-after-sync"
+        defaults="<strong>{{duration}}</strong> at {{start}} after <before />: the synchronous path has ended; async work runs until the trace ends"
+        values={values}
+        components={{ strong, before: span(gap.before) }}
+      />
+    );
+  }
+  if (gap.before) {
+    return (
+      <Trans
+        i18nKey="trace.path.gap-after"
+        defaults="<strong>{{duration}}</strong> at {{start}} after <before />"
+        values={values}
+        components={{ strong, before: span(gap.before) }}
+      />
+    );
+  }
+  if (gap.after) {
+    return (
+      <Trans
+        i18nKey="trace.path.gap-from-start"
+        defaults="<strong>{{duration}}</strong> at {{start}} from the trace’s start until <after />"
+        values={values}
+        components={{ strong, after: span(gap.after) }}
+      />
+    );
+  }
   return (
-    <section className={styles.wrap} aria-label="Critical path">
+    <Trans
+      i18nKey="trace.path.gap-no-span"
+      defaults="<strong>{{duration}}</strong> at {{start}}: no span of the path runs"
+      values={values}
+      components={{ strong }}
+    />
+  );
+}
+
+export function CriticalPathSection({ analysis, mode, onModeChange, onSelect, traceHref }: Props) {
+  const styles = useStyles2(getStyles);
+  const { rows, more } = pathGapRows(analysis);
+  const { gapTotal, gaps } = analysis.criticalPath;
+  return (
+    <section className={styles.wrap} aria-label={t('trace.path.label', 'Critical path')}>
       <PathModeSwitch value={mode} onChange={onModeChange} />
       {gaps.length === 0 ? (
-        <p className={styles.note}>No unattributed gaps: the path accounts for the whole trace.</p>
+        <p className={styles.note}>
+          <Trans i18nKey="trace.path.no-gaps">No unattributed gaps: the path accounts for the whole trace.</Trans>
+        </p>
       ) : (
         <div>
           <div className={styles.heading}>
-            Unattributed gaps: {formatDuration(gapTotal)} in {plural(gaps.length, 'gap')}
-            {gaps.length > rows.length && `, the ${rows.length} largest:`}
+            {gaps.length > rows.length
+              ? t('trace.path.gaps-largest', '', {
+                  total: formatDuration(gapTotal),
+                  count: gaps.length,
+                  shown: rows.length,
+                  defaultValue_one: 'Unattributed gaps: {{total}} in {{count}} gap, the {{shown}} largest:',
+                  defaultValue_other: 'Unattributed gaps: {{total}} in {{count}} gaps, the {{shown}} largest:',
+                })
+              : t('trace.path.gaps', '', {
+                  total: formatDuration(gapTotal),
+                  count: gaps.length,
+                  defaultValue_one: 'Unattributed gaps: {{total}} in {{count}} gap',
+                  defaultValue_other: 'Unattributed gaps: {{total}} in {{count}} gaps',
+                })}
           </div>
-          <ul className={styles.list} aria-label="Unattributed gaps">
+          <ul className={styles.list} aria-label={t('trace.path.gaps-label', 'Unattributed gaps')}>
             {rows.map((g) => (
               <li key={g.start}>
-                <strong>{formatDuration(g.duration)}</strong> at {formatDuration(g.start)} {where(g)}
+                <GapItem gap={g} mode={mode} onSelect={onSelect} />
               </li>
             ))}
           </ul>
-          {more > 0 && <p className={styles.note}>and {plural(more, 'smaller gap')}</p>}
+          {more > 0 && (
+            <p className={styles.note}>
+              {t('trace.path.more-gaps', '', {
+                count: more,
+                defaultValue_one: 'and {{count}} smaller gap',
+                defaultValue_other: 'and {{count}} smaller gaps',
+              })}
+            </p>
+          )}
         </div>
       )}
       <UnfollowedLinks analysis={analysis} traceHref={traceHref} />
@@ -92,12 +149,22 @@ function UnfollowedLinks({ analysis, traceHref }: Pick<Props, 'analysis' | 'trac
   const few = otherTraceIds.length > 0 && otherTraceIds.length <= LINKED_TRACES_SHOWN;
   return (
     <p className={styles.note} data-testid="unfollowed-links">
-      {plural(sameTrace + otherTrace, 'link')} not followed ({otherTrace} to other traces): neither path follows a link
-      to a span other than the parent, or into another trace.
+      {t('trace.path.unfollowed-links', '', {
+        count: sameTrace + otherTrace,
+        otherTrace,
+        defaultValue_one:
+          '{{count}} link not followed ({{otherTrace}} to other traces): neither path follows a link to a span other than the parent, or into another trace.',
+        defaultValue_other:
+          '{{count}} links not followed ({{otherTrace}} to other traces): neither path follows a link to a span other than the parent, or into another trace.',
+      })}
       {few && (
         <>
           {' '}
-          Linked {otherTraceIds.length === 1 ? 'trace' : 'traces'}:{' '}
+          {t('trace.path.linked-traces', '', {
+            count: otherTraceIds.length,
+            defaultValue_one: 'Linked trace:',
+            defaultValue_other: 'Linked traces:',
+          })}{' '}
           <TraceIdLinks traceIds={otherTraceIds} traceHref={traceHref} />
         </>
       )}

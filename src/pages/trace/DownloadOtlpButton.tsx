@@ -1,4 +1,5 @@
 import React from 'react';
+import { Trans } from '@grafana/i18n';
 import { Button } from '@grafana/ui';
 import { ParsedTrace, toOtlpJson } from '../../engine';
 import { saveText } from './saveText';
@@ -11,7 +12,7 @@ export function DownloadOtlpButton({ trace }: { trace: ParsedTrace }) {
       icon="download-alt"
       onClick={() => saveText(`${trace.traceId || 'trace'}.otlp.json`, toOtlpJson(trace))}
     >
-      Download as OTLP JSON
+      <Trans i18nKey="trace.download">Download as OTLP JSON</Trans>
     </Button>
   );
 }

@@ -7,8 +7,11 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t, Trans } from '@grafana/i18n';
 import { Badge, Spinner, Tooltip, useStyles2 } from '@grafana/ui';
 import { formatDuration, formatShare } from '../../components/breakdown';
+import { errorText } from '../../components/errorText';
+import { AS_TEXT } from '../../components/i18n';
 import { AsyncState } from '../../app/useAsync';
 import { SpanPercentile } from './usePercentiles';
 
@@ -25,18 +28,28 @@ function HistogramTable({ data }: { data: SpanPercentile }) {
   return (
     <table className={styles.table}>
       <caption>
-        {data.service} / {data.operation}: latency histogram, last hour
+        {t('trace.percentile.histogram', '{{service}} / {{operation}}: latency histogram, last hour', {
+          service: data.service,
+          operation: data.operation,
+          ...AS_TEXT,
+        })}
       </caption>
       <thead>
         <tr>
+          {/* eslint-disable-next-line @grafana/i18n/no-untranslated-strings -- Prometheus's bucket bound, the same in every language */}
           <th>≤ le</th>
-          <th>spans</th>
-          <th>share</th>
+          <th>
+            <Trans i18nKey="trace.percentile.spans">spans</Trans>
+          </th>
+          <th>
+            <Trans i18nKey="trace.percentile.share">share</Trans>
+          </th>
         </tr>
       </thead>
       <tbody>
         {data.buckets.map((b) => (
           <tr key={b.le}>
+            {/* eslint-disable-next-line @grafana/i18n/no-untranslated-strings -- Prometheus's last bound, the same in every language */}
             <td>{Number.isFinite(b.le) ? formatDuration(b.le * 1e9) : '+Inf'}</td>
             <td>{Math.round(b.count)}</td>
             <td>{formatShare(b.count / total)}</td>
@@ -50,22 +63,42 @@ function HistogramTable({ data }: { data: SpanPercentile }) {
 /** Where the span's duration falls among its operation's spans over the last hour (span metrics). */
 export function PercentileBadge({ state }: { state: AsyncState<SpanPercentile> }) {
   if (state.loading) {
-    return <Spinner inline size="sm" aria-label="Loading percentile" />;
+    return <Spinner inline size="sm" aria-label={t('trace.percentile.loading', 'Loading percentile')} />;
   }
   if (state.error) {
-    return <Badge color="orange" icon="exclamation-triangle" text="No percentile" tooltip={state.error.message} />;
+    return (
+      <Badge
+        color="orange"
+        icon="exclamation-triangle"
+        text={t('trace.percentile.none', 'No percentile')}
+        tooltip={errorText(state.error)}
+      />
+    );
   }
   const data = state.value;
   if (!data || !Number.isFinite(data.rank)) {
     return (
       <Badge
         color="blue"
-        text="No span metrics"
-        tooltip={`No span metrics for ${data?.service ?? 'this service'} / ${data?.operation ?? 'this operation'} in the last hour`}
+        text={t('trace.percentile.no-metrics', 'No span metrics')}
+        tooltip={
+          data
+            ? t('trace.percentile.no-metrics-for', 'No span metrics for {{service}} / {{operation}} in the last hour', {
+                service: data.service,
+                operation: data.operation,
+                ...AS_TEXT,
+              })
+            : t('trace.percentile.no-metrics-here', 'No span metrics for this operation in the last hour')
+        }
       />
     );
   }
-  const label = `${percentileLabel(data.rank)} of ${data.service} / ${data.operation} over the last hour`;
+  const label = t('trace.percentile.badge', '{{percentile}} of {{service}} / {{operation}} over the last hour', {
+    percentile: percentileLabel(data.rank),
+    service: data.service,
+    operation: data.operation,
+    ...AS_TEXT,
+  });
   return (
     <Tooltip content={<HistogramTable data={data} />} interactive>
       <span tabIndex={0} data-testid="percentile-badge" aria-label={label}>

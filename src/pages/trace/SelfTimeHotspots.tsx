@@ -6,6 +6,7 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { Button, useStyles2 } from '@grafana/ui';
 import { spanLabel, spanSelfTime, TraceAnalysis } from '../../engine';
 import { formatDuration } from '../../components/breakdown';
@@ -20,11 +21,19 @@ export function SelfTimeHotspots({ analysis, hotspots, onReveal }: Props) {
   const styles = useStyles2(getStyles);
   const share = (ns: number) => {
     const percent = analysis.duration > 0 ? (ns / analysis.duration) * 100 : 0;
-    return percent < 0.1 ? 'under 0.1%' : `${percent.toFixed(1)}%`;
+    return percent < 0.1
+      ? t('trace.hotspots.share-small', 'under 0.1% of the trace')
+      : t('trace.hotspots.share', '{{percent}}% of the trace', { percent: percent.toFixed(1) });
   };
   return (
-    <section className={styles.wrap} aria-label="Self-time hotspots">
-      <div className={styles.heading}>Self-time hotspots: the {hotspots.length} spans with the most self time</div>
+    <section className={styles.wrap} aria-label={t('trace.hotspots.label', 'Self-time hotspots')}>
+      <div className={styles.heading}>
+        {t('trace.hotspots.heading', '', {
+          count: hotspots.length,
+          defaultValue_one: 'Self-time hotspots: the span with the most self time',
+          defaultValue_other: 'Self-time hotspots: the {{count}} spans with the most self time',
+        })}
+      </div>
       <ol className={styles.list}>
         {Array.from(hotspots, (i) => (
           <li key={i} data-testid="hotspot">
@@ -32,7 +41,7 @@ export function SelfTimeHotspots({ analysis, hotspots, onReveal }: Props) {
               {spanLabel(analysis.trace, i)}
             </Button>{' '}
             <strong>{formatDuration(spanSelfTime(analysis, i))}</strong>{' '}
-            <span className={styles.note}>{share(spanSelfTime(analysis, i))} of the trace</span>
+            <span className={styles.note}>{share(spanSelfTime(analysis, i))}</span>
           </li>
         ))}
       </ol>

@@ -1,10 +1,16 @@
+/**
+ * The trace page's details pane for the selected span: its timing, status, span-metrics percentile,
+ * attributes, resource, events and links, and its operation's latency in Explore.
+ */
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t, Trans } from '@grafana/i18n';
 import { Badge, LinkButton, useStyles2 } from '@grafana/ui';
 import type { KeyValue } from '../../engine';
 import { SpanMetrics } from '../../data';
 import { formatDuration } from '../../components/breakdown';
+import { AS_TEXT } from '../../components/i18n';
 import { explorePrometheusUrl } from '../../app/links';
 import { currentOrgId } from '../../app/currentOrgId';
 import { AsyncState } from '../../app/useAsync';
@@ -57,37 +63,60 @@ export function SpanDetails({ span, percentile, p95, metrics, promUid, range }: 
       <div className={styles.badges}>
         <PercentileBadge state={percentile} />
         {p95 !== undefined && span.duration > p95 && (
-          <Badge color="orange" icon="clock-nine" text={`slower than p95 (${formatDuration(p95)})`} />
+          <Badge
+            color="orange"
+            icon="clock-nine"
+            text={t('trace.span.slower-than-p95', 'slower than p95 ({{p95}})', {
+              p95: formatDuration(p95),
+              ...AS_TEXT,
+            })}
+          />
         )}
-        {span.status === 'error' && <Badge color="red" icon="exclamation-circle" text="error" />}
+        {span.status === 'error' && (
+          <Badge color="red" icon="exclamation-circle" text={t('trace.span.error', 'error')} />
+        )}
       </div>
       <KeyValues
-        title="Timing"
+        title={t('trace.span.timing', 'Timing')}
         items={[
-          ['duration', formatDuration(span.duration)],
-          ['self time', formatDuration(span.selfTime)],
-          ['on the critical path', formatDuration(span.criticalPath)],
-          ['starts at', `+${formatDuration(span.start)}`],
-          ['kind', span.kind],
-          ['status', span.statusMessage ? `${span.status}: ${span.statusMessage}` : span.status],
-          ['span id', span.spanId],
-          ['parent span id', span.parentSpanId ?? '(root)'],
-          ...(span.traceId ? [['trace id', span.traceId] as KeyValue] : []),
-          ...(span.scope ? [['instrumentation', span.scope] as KeyValue] : []),
+          [t('trace.span.duration', 'duration'), formatDuration(span.duration)],
+          [t('trace.span.self-time', 'self time'), formatDuration(span.selfTime)],
+          [t('trace.span.critical-path', 'on the critical path'), formatDuration(span.criticalPath)],
+          [t('trace.span.starts-at', 'starts at'), `+${formatDuration(span.start)}`],
+          [t('trace.span.kind', 'kind'), span.kind],
+          [
+            t('trace.span.status', 'status'),
+            span.statusMessage ? `${span.status}: ${span.statusMessage}` : span.status,
+          ],
+          [t('trace.span.span-id', 'span id'), span.spanId],
+          [t('trace.span.parent-span-id', 'parent span id'), span.parentSpanId ?? t('trace.span.root', '(root)')],
+          ...(span.traceId ? [[t('trace.span.trace-id', 'trace id'), span.traceId] as KeyValue] : []),
+          ...(span.scope ? [[t('trace.span.instrumentation', 'instrumentation'), span.scope] as KeyValue] : []),
         ]}
       />
-      <KeyValues title="Span attributes" items={span.attributes} />
-      <KeyValues title="Resource attributes" items={span.resource} />
+      <KeyValues title={t('trace.span.attributes', 'Span attributes')} items={span.attributes} />
+      <KeyValues title={t('trace.span.resource', 'Resource attributes')} items={span.resource} />
       {span.events.length > 0 && (
-        <section aria-label="Events">
-          <h4 className={styles.h}>Events</h4>
+        <section aria-label={t('trace.span.events', 'Events')}>
+          <h4 className={styles.h}>{t('trace.span.events', 'Events')}</h4>
           {span.events.map((e, n) => (
-            <KeyValues key={n} title={`+${formatDuration(e.time)} ${e.name}`} items={e.attributes} />
+            <KeyValues
+              key={n}
+              title={t('trace.span.event', '+{{time}} {{name}}', {
+                time: formatDuration(e.time),
+                name: e.name,
+                ...AS_TEXT,
+              })}
+              items={e.attributes}
+            />
           ))}
         </section>
       )}
       {span.links.length > 0 && (
-        <KeyValues title="Links" items={span.links.map((l) => [l.traceId || '(this trace)', l.spanId] as KeyValue)} />
+        <KeyValues
+          title={t('trace.span.links', 'Links')}
+          items={span.links.map((l) => [l.traceId || t('trace.span.this-trace', '(this trace)'), l.spanId] as KeyValue)}
+        />
       )}
       {latencyQuery && (
         <LinkButton
@@ -96,7 +125,7 @@ export function SpanDetails({ span, percentile, p95, metrics, promUid, range }: 
           icon="compass"
           href={explorePrometheusUrl(promUid, latencyQuery, range.from, range.to, currentOrgId())}
         >
-          Operation latency in Explore
+          <Trans i18nKey="trace.span.latency-in-explore">Operation latency in Explore</Trans>
         </LinkButton>
       )}
     </div>

@@ -46,7 +46,11 @@ function installFakeTempo() {
 }
 
 const location = () => screen.getByTestId('location-search').textContent ?? '';
-const row = (label: string) => within(screen.getByTestId('waterfall')).getByRole('option', { name: label });
+/** The waterfall row named `label` (the service and span name), followed or not by the busy / idle it reports. */
+const row = (label: string) =>
+  within(screen.getByTestId('waterfall')).getByRole('option', {
+    name: (name) => name === label || name.startsWith(`${label}, `),
+  });
 const splitCells = () => tableCells('Disaggregated serving split').map((cells) => cells[1]);
 const us = (n: number) => formatDuration(n * 1000);
 
@@ -76,7 +80,8 @@ describe('Stitch related traces', () => {
     // the decode worker's spans hang under the router's decode call, and the critical path runs through them
     const names = within(screen.getByTestId('waterfall'))
       .getAllByTestId('waterfall-row')
-      .map((r) => r.getAttribute('aria-label'));
+      // a row's name, without the busy / idle a span may report (", busy … · idle …")
+      .map((r) => r.getAttribute('aria-label')?.split(', ')[0]);
     const call = names.indexOf('llm-router decode');
     expect(names.slice(call, call + 3)).toEqual([
       'llm-router decode',

@@ -7,6 +7,7 @@
 import React, { FormEvent, useState } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t, Trans } from '@grafana/i18n';
 import { Button, Checkbox, Field, Input, useStyles2 } from '@grafana/ui';
 import { DataErrorAlert } from '../../components/DataErrorAlert';
 import { Progress } from '../../components/Progress';
@@ -22,7 +23,8 @@ interface Props {
   traceHref?: (traceId: string) => string;
 }
 
-const PHASE_LABELS = { searching: 'Searching for related traces', fetching: 'Fetching related traces' };
+const stitchedLabel = () => t('trace.stitch.section', 'Stitched traces');
+const backLabel = () => t('trace.stitch.back', 'Back to this trace alone');
 
 export function StitchSection({ state, onChange, traceHref }: Props) {
   const styles = useStyles2(getStyles);
@@ -40,52 +42,72 @@ export function StitchSection({ state, onChange, traceHref }: Props) {
       onChange({ key: key.trim(), followLinks });
     };
     return (
-      <form className={styles.row} onSubmit={submit} aria-label="Stitch related traces">
+      <form className={styles.row} onSubmit={submit} aria-label={t('trace.stitch.form', 'Stitch related traces')}>
         <Field
-          label="Join attribute"
+          label={t('trace.stitch.key', 'Join attribute')}
           htmlFor="tracelens-stitch-key"
-          description="Traces with a span carrying the same value belong to one request"
+          description={t(
+            'trace.stitch.key-description',
+            'Traces with a span carrying the same value belong to one request'
+          )}
         >
           <Input id="tracelens-stitch-key" value={key} width={24} onChange={(e) => setKey(e.currentTarget.value)} />
         </Field>
-        <Checkbox label="Follow links" value={followLinks} onChange={(e) => setFollowLinks(e.currentTarget.checked)} />
+        <Checkbox
+          label={t('trace.stitch.follow-links', 'Follow links')}
+          value={followLinks}
+          onChange={(e) => setFollowLinks(e.currentTarget.checked)}
+        />
         <Button type="submit" size="sm" icon="link" disabled={key.trim() === ''}>
-          Stitch related traces
+          <Trans i18nKey="trace.stitch.submit">Stitch related traces</Trans>
         </Button>
       </form>
     );
   }
   if (error) {
     return (
-      <section className={styles.wrap} aria-label="Stitched traces">
-        <DataErrorAlert title="Could not stitch the related traces" error={error} />
-        <div>{back('Back to this trace alone')}</div>
+      <section className={styles.wrap} aria-label={stitchedLabel()}>
+        <DataErrorAlert title={t('trace.stitch.failed', 'Could not stitch the related traces')} error={error} />
+        <div>{back(backLabel())}</div>
       </section>
     );
   }
   if (!outcome) {
     return (
-      <section className={styles.row} aria-label="Stitched traces">
+      <section className={styles.row} aria-label={stitchedLabel()}>
         {progress ? (
-          <Progress label={PHASE_LABELS[progress.phase]} done={progress.done} total={progress.total} />
+          <Progress
+            label={
+              progress.phase === 'searching'
+                ? t('trace.stitch.searching', 'Searching for related traces')
+                : t('trace.stitch.fetching', 'Fetching related traces')
+            }
+            done={progress.done}
+            total={progress.total}
+          />
         ) : (
-          <span className={styles.note}>Looking for related traces…</span>
+          <span className={styles.note}>
+            <Trans i18nKey="trace.stitch.looking">Looking for related traces…</Trans>
+          </span>
         )}
-        {back('Cancel')}
+        {back(t('trace.stitch.cancel', 'Cancel'))}
       </section>
     );
   }
   const others = outcome.stitched.traceIds.slice(1);
   return (
-    <section className={styles.wrap} aria-label="Stitched traces">
+    <section className={styles.wrap} aria-label={stitchedLabel()}>
       <div className={styles.row}>
         <strong data-testid="stitch-sentence">{stitchSentence(request, outcome)}</strong>
-        {back('Back to this trace alone')}
+        {back(backLabel())}
       </div>
       {others.length > 0 && (
         <p className={styles.note}>
-          With <TraceIdLinks traceIds={others} traceHref={traceHref} />; the waterfall, critical path, breakdowns and
-          LLM figures below are of the stitched request.
+          <Trans
+            i18nKey="trace.stitch.with"
+            defaults="With <traces />; the waterfall, critical path, breakdowns and LLM figures below are of the stitched request."
+            components={{ traces: <TraceIdLinks traceIds={others} traceHref={traceHref} /> }}
+          />
         </p>
       )}
       {stitchNotes(request, outcome).map((note) => (

@@ -5,8 +5,10 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t, Trans } from '@grafana/i18n';
 import { Button, useStyles2 } from '@grafana/ui';
 import { formatDuration } from '../../components/breakdown';
+import { AS_TEXT } from '../../components/i18n';
 import { PRUNE_SELF_FRACTION } from '../../engine';
 import { SUMMARY_SPAN_THRESHOLD } from './summaryView';
 
@@ -24,21 +26,28 @@ export function SummaryNotice({ spanCount, threshold, onAllSpans }: Props) {
   if (threshold === undefined) {
     return (
       <p className={styles.note}>
-        All {count(spanCount)} spans are shown.{' '}
+        {t('trace.summary-notice.all-shown', 'All {{spans}} spans are shown.', { spans: count(spanCount) })}{' '}
         <Button size="sm" variant="secondary" onClick={() => onAllSpans(false)}>
-          Back to the summary
+          <Trans i18nKey="trace.summary-notice.back">Back to the summary</Trans>
         </Button>
       </p>
     );
   }
   return (
     <p className={styles.note} data-testid="summary-notice">
-      This trace has {count(spanCount)} spans (more than {count(SUMMARY_SPAN_THRESHOLD)}), so it opens on a summary:
-      each subtree off the critical path whose spans together have less than {PRUNE_SELF_FRACTION * 100}% of the
-      trace&apos;s duration ({formatDuration(threshold)}) of self time is folded into one row; expand it with a click or
-      Enter.{' '}
+      {t(
+        'trace.summary-notice.folded',
+        "This trace has {{spans}} spans (more than {{threshold}}), so it opens on a summary: each subtree off the critical path whose spans together have less than {{percent}}% of the trace's duration ({{selfTime}}) of self time is folded into one row; expand it with a click or Enter.",
+        {
+          spans: count(spanCount),
+          threshold: count(SUMMARY_SPAN_THRESHOLD),
+          percent: PRUNE_SELF_FRACTION * 100,
+          selfTime: formatDuration(threshold),
+          ...AS_TEXT,
+        }
+      )}{' '}
       <Button size="sm" variant="secondary" onClick={() => onAllSpans(true)}>
-        Show all spans
+        <Trans i18nKey="trace.summary-notice.show-all">Show all spans</Trans>
       </Button>
     </p>
   );

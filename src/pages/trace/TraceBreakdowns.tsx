@@ -1,6 +1,11 @@
+/**
+ * The trace page's "Breakdown" tab: where this trace's time goes, per service, operation, span kind
+ * or attribute, by self time, critical-path time or busy / idle (components/breakdown).
+ */
 import React, { useMemo } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { Combobox, Field, RadioButtonGroup, useStyles2 } from '@grafana/ui';
 import { GroupBy, GroupKind, TraceAnalysis, traceAttributeKeys } from '../../engine';
 import { BreakdownBars, BreakdownTable, breakdownView, Measure } from '../../components/breakdown';
@@ -15,28 +20,37 @@ interface Props {
   onChange: (patch: { group?: GroupKind; attribute?: string; measure?: Measure }) => void;
 }
 
-const GROUPS: Array<{ label: string; value: GroupKind }> = [
-  { label: 'Service', value: 'service' },
-  { label: 'Operation', value: 'operation' },
-  { label: 'Span kind', value: 'spanKind' },
-  { label: 'Attribute', value: 'attribute' },
+const groupChoices = (): Array<{ label: string; value: GroupKind }> => [
+  { label: t('trace.breakdown.group.service', 'Service'), value: 'service' },
+  { label: t('trace.breakdown.group.operation', 'Operation'), value: 'operation' },
+  { label: t('trace.breakdown.group.span-kind', 'Span kind'), value: 'spanKind' },
+  { label: t('trace.breakdown.group.attribute', 'Attribute'), value: 'attribute' },
 ];
 
-const MEASURES: Array<{ label: string; value: Measure; description: string }> = [
-  { label: 'Self time', value: 'self', description: 'Time spans spent outside their children' },
+const measureChoices = (): Array<{ label: string; value: Measure; description: string }> => [
   {
-    label: 'Critical path',
+    label: t('trace.breakdown.measure.self', 'Self time'),
+    value: 'self',
+    description: t('trace.breakdown.measure.self-description', 'Time spans spent outside their children'),
+  },
+  {
+    label: t('trace.breakdown.measure.critical-path', 'Critical path'),
     value: 'criticalPath',
-    description: 'Time on the chain of work that decides when the trace ends',
+    description: t(
+      'trace.breakdown.measure.critical-path-description',
+      'Time on the chain of work that decides when the trace ends'
+    ),
   },
   {
-    label: 'Busy / idle',
+    label: t('trace.breakdown.measure.busy-idle', 'Busy / idle'),
     value: 'busyIdle',
-    description: 'Per service: time with its own work running vs waiting on others',
+    description: t(
+      'trace.breakdown.measure.busy-idle-description',
+      'Per service: time with its own work running vs waiting on others'
+    ),
   },
 ];
 
-/** Where this trace's time goes: per service, operation, span kind or attribute, by the chosen measure. */
 export function TraceBreakdowns({ analysis, services, group, attribute, measure, onChange }: Props) {
   const styles = useStyles2(getStyles);
   const keys = useMemo(() => traceAttributeKeys(analysis.trace).map((k) => ({ label: k, value: k })), [analysis]);
@@ -57,19 +71,19 @@ export function TraceBreakdowns({ analysis, services, group, attribute, measure,
   return (
     <div className={styles.wrap}>
       <div className={styles.controls}>
-        <Field label="Measure" className={styles.field}>
-          <RadioButtonGroup options={MEASURES} value={measure} onChange={(m) => onChange({ measure: m })} />
+        <Field label={t('trace.breakdown.measure.label', 'Measure')} className={styles.field}>
+          <RadioButtonGroup options={measureChoices()} value={measure} onChange={(m) => onChange({ measure: m })} />
         </Field>
-        <Field label="Group by" className={styles.field}>
+        <Field label={t('trace.breakdown.group.label', 'Group by')} className={styles.field}>
           <RadioButtonGroup
-            options={GROUPS}
+            options={groupChoices()}
             value={group}
             onChange={(g) => onChange({ group: g })}
             disabled={measure === 'busyIdle'}
           />
         </Field>
         {group === 'attribute' && measure !== 'busyIdle' && (
-          <Field label="Attribute" className={styles.field}>
+          <Field label={t('trace.breakdown.attribute', 'Attribute')} className={styles.field}>
             <Combobox
               options={keys}
               value={groupBy.kind === 'attribute' ? groupBy.key : null}

@@ -17,6 +17,7 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t, Trans } from '@grafana/i18n';
 import { PluginPage } from '@grafana/runtime';
 import { LinkButton, LoadingPlaceholder, Tab, TabsBar, useStyles2 } from '@grafana/ui';
 import { BreakdownFlameGraph } from '../../components/breakdown';
@@ -24,7 +25,9 @@ import { DataErrorAlert } from '../../components/DataErrorAlert';
 import { QueryContextBar } from '../../components/QueryContextBar';
 import { exploreTraceUrl } from '../../app/links';
 import { currentOrgId } from '../../app/currentOrgId';
+import { errorText } from '../../components/errorText';
 import { FileGone } from '../../components/FileGone';
+import { AS_TEXT } from '../../components/i18n';
 import { CriticalPathSection } from './CriticalPathSection';
 import { DownloadOtlpButton } from './DownloadOtlpButton';
 import { FileProvenance } from './FileProvenance';
@@ -37,9 +40,21 @@ import { SummaryNotice } from './SummaryNotice';
 import { TraceBreakdowns } from './TraceBreakdowns';
 import { TraceSummary } from './TraceSummary';
 import { TraceSearchBox } from './TraceSearchBox';
-import { TRACE_VIEWS } from './traceUrl';
+import { TRACE_VIEWS, TraceView } from './traceUrl';
 import { useTraceModel } from './useTraceModel';
 import { Waterfall } from './Waterfall';
+
+/** The name of a tab below the waterfall. */
+function viewLabel(view: TraceView): string {
+  switch (view) {
+    case 'breakdown':
+      return t('trace.view.breakdown', 'Breakdown');
+    case 'flame':
+      return t('trace.view.flame', 'Flame graph');
+    case 'gaps':
+      return t('trace.view.gaps', 'Cross-service gaps');
+  }
+}
 
 export default function TracePage() {
   const styles = useStyles2(getStyles);
@@ -48,7 +63,7 @@ export default function TracePage() {
 
   return (
     <PluginPage>
-      <h2>Trace {traceId}</h2>
+      <h2>{t('trace.title', 'Trace {{traceId}}', { traceId, ...AS_TEXT })}</h2>
       {loaded.file && <FileProvenance file={loaded.file} />}
       <QueryContextBar context={context} show={fromFile ? [] : undefined}>
         {source && (
@@ -57,14 +72,18 @@ export default function TracePage() {
             icon="compass"
             href={exploreTraceUrl(source, { traceId }, context.carry.from, context.carry.to, currentOrgId())}
           >
-            Open in Explore
+            <Trans i18nKey="trace.open-in-explore">Open in Explore</Trans>
           </LinkButton>
         )}
         {analysis && <DownloadOtlpButton trace={analysis.trace} />}
       </QueryContextBar>
       {fromFile && !loaded.file && <FileGone />}
-      {loaded.error && <DataErrorAlert title="Could not load the trace" error={loaded.error} />}
-      {loaded.loading && <LoadingPlaceholder text={`Loading trace ${traceId}…`} />}
+      {loaded.error && (
+        <DataErrorAlert title={t('trace.load-failed', 'Could not load the trace')} error={loaded.error} />
+      )}
+      {loaded.loading && (
+        <LoadingPlaceholder text={t('trace.loading-trace', 'Loading trace {{traceId}}…', { traceId, ...AS_TEXT })} />
+      )}
       {analysis && waterfall && (
         <>
           <TraceSummary analysis={analysis} services={model.services} warnings={model.warnings} />
@@ -87,7 +106,14 @@ export default function TracePage() {
             <SelfTimeHotspots analysis={analysis} hotspots={model.summary.hotspots} onReveal={model.reveal} />
           )}
           {model.summary && <TraceSearchBox search={model.summary.search} />}
-          {model.metrics.error && <p className={styles.note}>Percentiles unavailable: {model.metrics.error.message}</p>}
+          {model.metrics.error && (
+            <p className={styles.note}>
+              {t('trace.percentiles-unavailable', 'Percentiles unavailable: {{message}}', {
+                message: errorText(model.metrics.error),
+                ...AS_TEXT,
+              })}
+            </p>
+          )}
           <div className={styles.main}>
             <Waterfall analysis={analysis} {...waterfall} />
             <aside className={styles.details}>
@@ -102,18 +128,20 @@ export default function TracePage() {
                 />
               ) : (
                 <p className={styles.note}>
-                  Select a span (click, or focus the waterfall and use the arrow keys) to see its details.
+                  <Trans i18nKey="trace.select-span">
+                    Select a span (click, or focus the waterfall and use the arrow keys) to see its details.
+                  </Trans>
                 </p>
               )}
             </aside>
           </div>
           <TabsBar className={styles.tabs}>
             {TRACE_VIEWS.map((v) => (
-              <Tab key={v.id} label={v.label} active={view === v.id} onChangeTab={() => model.setView(v.id)} />
+              <Tab key={v} label={viewLabel(v)} active={view === v} onChangeTab={() => model.setView(v)} />
             ))}
           </TabsBar>
           <div className={styles.tabContent}>
-            {!lower && <LoadingPlaceholder text="Analysing…" />}
+            {!lower && <LoadingPlaceholder text={t('trace.analysing', 'Analysing…')} />}
             {view === 'breakdown' && lower && (
               <TraceBreakdowns
                 analysis={lower}

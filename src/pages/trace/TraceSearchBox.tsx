@@ -6,7 +6,9 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { IconButton, Input, useStyles2 } from '@grafana/ui';
+import { AS_TEXT } from '../../components/i18n';
 import { TraceSearchState } from './useTraceSearch';
 
 export function TraceSearchBox({ search }: { search: TraceSearchState }) {
@@ -15,17 +17,20 @@ export function TraceSearchBox({ search }: { search: TraceSearchState }) {
   const status = !result
     ? ''
     : result.query === ''
-      ? 'Type a span name, service or attribute value'
+      ? t('trace.search.empty', 'Type a span name, service or attribute value')
       : result.count === 0
-        ? `No span matches “${result.query}”`
-        : `${result.at + 1} of ${result.count}`;
+        ? t('trace.search.no-match', 'No span matches “{{query}}”', { query: result.query, ...AS_TEXT })
+        : t('trace.search.position', '{{at}} of {{total}}', { at: result.at + 1, total: result.count });
   return (
     <div className={styles.wrap} role="search">
       <Input
         className={styles.input}
         prefix={<span aria-hidden>⌕</span>}
-        placeholder="Find spans by name, service or attribute value; Enter for the next match"
-        aria-label="Find in trace"
+        placeholder={t(
+          'trace.search.placeholder',
+          'Find spans by name, service or attribute value; Enter for the next match'
+        )}
+        aria-label={t('trace.search.label', 'Find in trace')}
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
         onKeyDown={(e) => {
@@ -35,8 +40,12 @@ export function TraceSearchBox({ search }: { search: TraceSearchState }) {
           }
         }}
       />
-      <IconButton name="arrow-up" tooltip="Previous match (Shift+Enter)" onClick={() => step(-1)} />
-      <IconButton name="arrow-down" tooltip="Next match (Enter)" onClick={() => step(1)} />
+      <IconButton
+        name="arrow-up"
+        tooltip={t('trace.search.previous', 'Previous match (Shift+Enter)')}
+        onClick={() => step(-1)}
+      />
+      <IconButton name="arrow-down" tooltip={t('trace.search.next', 'Next match (Enter)')} onClick={() => step(1)} />
       <output className={styles.status} aria-live="polite" data-testid="trace-search-status">
         {status}
       </output>

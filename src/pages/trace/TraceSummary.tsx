@@ -1,10 +1,12 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { Alert, useStyles2 } from '@grafana/ui';
 import { criticalPathSectionCount, errorSpanCount, TraceAnalysis } from '../../engine';
 import type { LoadWarning } from '../../loading';
 import { formatDuration } from '../../components/breakdown';
+import { warningText } from '../../components/warningText';
 
 interface Props {
   analysis: TraceAnalysis;
@@ -22,37 +24,55 @@ export function TraceSummary({ analysis, services, warnings }: Props) {
   const styles = useStyles2(getStyles);
   const partial = warnings.filter((w) => w.kind === 'partial-trace');
   const repairs = warnings.filter((w) => w.kind !== 'partial-trace');
-  const facts: Array<[string, string]> = [
-    ['Duration', formatDuration(analysis.duration)],
-    ['Spans', String(analysis.trace.spanCount)],
-    ['Services', String(services.length)],
-    ['Errors', String(errorSpanCount(analysis.trace))],
+  /** test id, label, value */
+  const facts: Array<[string, string, string]> = [
+    ['duration', t('trace.summary.duration', 'Duration'), formatDuration(analysis.duration)],
+    ['spans', t('trace.summary.spans', 'Spans'), String(analysis.trace.spanCount)],
+    ['services', t('trace.summary.services', 'Services'), String(services.length)],
+    ['errors', t('trace.summary.errors', 'Errors'), String(errorSpanCount(analysis.trace))],
     [
-      'Critical path',
-      `${formatDuration(analysis.criticalPath.length)} in ${criticalPathSectionCount(analysis)} sections`,
+      'critical-path',
+      t('trace.summary.critical-path', 'Critical path'),
+      t('trace.summary.critical-path-value', '', {
+        length: formatDuration(analysis.criticalPath.length),
+        count: criticalPathSectionCount(analysis),
+        defaultValue_one: '{{length}} in {{count}} section',
+        defaultValue_other: '{{length}} in {{count}} sections',
+      }),
     ],
-    ['Unattributed gaps', formatDuration(analysis.criticalPath.gapTotal)],
+    [
+      'unattributed-gaps',
+      t('trace.summary.unattributed-gaps', 'Unattributed gaps'),
+      formatDuration(analysis.criticalPath.gapTotal),
+    ],
   ];
   return (
     <div className={styles.wrap}>
-      <dl className={styles.facts} aria-label="Trace summary">
-        {facts.map(([k, v]) => (
-          <div key={k} className={styles.fact}>
-            <dt>{k}</dt>
-            <dd data-testid={`summary-${k.toLowerCase().replace(/ /g, '-')}`}>{v}</dd>
+      <dl className={styles.facts} aria-label={t('trace.summary.label', 'Trace summary')}>
+        {facts.map(([id, label, value]) => (
+          <div key={id} className={styles.fact}>
+            <dt>{label}</dt>
+            <dd data-testid={`summary-${id}`}>{value}</dd>
           </div>
         ))}
       </dl>
       {partial.map((w, n) => (
-        <Alert key={n} severity="warning" title="Partial trace">
-          {w.message}
+        <Alert key={n} severity="warning" title={t('trace.summary.partial', 'Partial trace')}>
+          {warningText(w)}
         </Alert>
       ))}
       {repairs.length > 0 && (
-        <Alert severity="warning" title={`${repairs.length} repair${repairs.length === 1 ? '' : 's'} in this trace`}>
+        <Alert
+          severity="warning"
+          title={t('trace.summary.repairs', '', {
+            count: repairs.length,
+            defaultValue_one: '{{count}} repair in this trace',
+            defaultValue_other: '{{count}} repairs in this trace',
+          })}
+        >
           <ul className={styles.list}>
             {repairs.map((w, n) => (
-              <li key={n}>{w.message}</li>
+              <li key={n}>{warningText(w)}</li>
             ))}
           </ul>
         </Alert>

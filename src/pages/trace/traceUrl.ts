@@ -13,11 +13,7 @@ import type { StitchRequest } from '../../loading/stitch-related';
 
 export type TraceView = 'breakdown' | 'flame' | 'gaps';
 
-export const TRACE_VIEWS: ReadonlyArray<{ id: TraceView; label: string }> = [
-  { id: 'breakdown', label: 'Breakdown' },
-  { id: 'flame', label: 'Flame graph' },
-  { id: 'gaps', label: 'Cross-service gaps' },
-];
+export const TRACE_VIEWS: readonly TraceView[] = ['breakdown', 'flame', 'gaps'];
 const GROUPS: GroupKind[] = ['service', 'operation', 'spanKind', 'attribute'];
 const MEASURES: Measure[] = ['self', 'criticalPath', 'busyIdle'];
 
@@ -48,7 +44,7 @@ export const stitchPatch = (request: StitchRequest | undefined) => ({
 export function readTraceUrl(params: URLSearchParams): TraceUrl {
   return {
     spanId: params.get('span') ?? '',
-    view: TRACE_VIEWS.find((v) => v.id === params.get('view'))?.id ?? 'breakdown',
+    view: TRACE_VIEWS.find((v) => v === params.get('view')) ?? 'breakdown',
     group: GROUPS.find((g) => g === params.get('group')) ?? 'service',
     attribute: params.get('groupAttr') ?? '',
     measure: MEASURES.find((m) => m === params.get('measure')) ?? 'self',
