@@ -6,6 +6,9 @@ import layerRules from './eslint.layers.mjs';
 /** The folders and files whose strings are translated (README "Languages"): new strings there must be too. */
 const TRANSLATED = [
   'src/module.tsx',
+  'src/App.tsx',
+  'src/app/settings.ts',
+  'src/app/traceSource.ts',
   'src/config/**/*.{ts,tsx}',
   'src/pages/compare/**/*.{ts,tsx}',
   'src/pages/file/**/*.{ts,tsx}',
@@ -14,6 +17,7 @@ const TRANSLATED = [
   'src/panels/breakdown/**/*.{ts,tsx}',
   'src/components/{CoverageLine,DataErrorAlert,FileGone,PathModeSwitch,Progress,QueryContextBar,ServiceBar,TimeSeriesChart,NamedTable}.tsx',
   'src/components/coverageSentence.ts',
+  'src/components/errorText.ts',
   'src/components/breakdown/**/*.{ts,tsx}',
   'src/components/warningText.ts',
   'src/pages/trace/{CriticalPathSection,DownloadOtlpButton,FileProvenance,GapsTable,PercentileBadge,SelfTimeHotspots,SpanDetails,StitchSection,SummaryNotice,TraceBreakdowns,TraceIdLinks,TracePage,TraceSearchBox,TraceSummary}.tsx',

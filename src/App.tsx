@@ -1,6 +1,7 @@
 import React, { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AppRootProps } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { LoadingPlaceholder } from '@grafana/ui';
 import { prefixRoute, ROUTES } from './constants';
 import { AppSettings } from './app/settings';
@@ -21,7 +22,7 @@ export default function App({ meta }: AppRootProps<AppSettings>) {
   return (
     <AppSettingsContext.Provider value={meta?.jsonData ?? {}}>
       <TraceFilesProvider>
-        <Suspense fallback={<LoadingPlaceholder text="Loading TraceLens…" />}>
+        <Suspense fallback={<LoadingPlaceholder text={t('app.loading', 'Loading TraceLens…')} />}>
           <Routes>
             <Route path={ROUTES.Search} element={<SearchPage />} />
             <Route path={`${ROUTES.Trace}/:traceId`} element={<TracePage />} />

@@ -1,5 +1,4 @@
 /** TraceLens app settings, stored in the app's jsonData through Grafana's plugin settings API. */
-import { t } from '@grafana/i18n';
 import type { SchemeId } from '../data';
 
 export interface AppSettings {
@@ -21,59 +20,6 @@ export interface AppSettings {
 }
 
 export type SpanMetricsSchemeSetting = 'auto' | SchemeId;
-
-/** The naming scheme choices in the user's language; a description names the scheme's metrics and label. */
-export const spanMetricsSchemeOptions = (): Array<{
-  value: SpanMetricsSchemeSetting;
-  label: string;
-  description: string;
-}> => [
-  {
-    value: 'auto',
-    label: t('settings.scheme.auto', 'Detect automatically'),
-    description: t('settings.scheme.auto-description', 'Look at the metric names Prometheus holds'),
-  },
-  {
-    value: 'tempo',
-    label: t('settings.scheme.tempo', 'Tempo metrics-generator'),
-    description: t('settings.scheme.metrics', '{{metrics}}, label {{label}}', {
-      metrics: 'traces_spanmetrics_latency_bucket',
-      label: 'service',
-    }),
-  },
-  {
-    value: 'otel',
-    label: t('settings.scheme.otel', 'OpenTelemetry Collector spanmetrics'),
-    description: t('settings.scheme.metrics', '{{metrics}}, label {{label}}', {
-      metrics: 'traces_span_metrics_duration_*',
-      label: 'service_name',
-    }),
-  },
-  {
-    value: 'otel-legacy',
-    label: t('settings.scheme.otel-legacy', 'OpenTelemetry Collector spanmetrics, no namespace'),
-    description: t('settings.scheme.metrics', '{{metrics}}, label {{label}}', {
-      metrics: 'duration_*, calls_total',
-      label: 'service_name',
-    }),
-  },
-  {
-    value: 'otel-utf8',
-    label: t('settings.scheme.otel-utf8', 'Prometheus 3 OTLP, UTF-8 names'),
-    description: t('settings.scheme.metrics', '{{metrics}}, label {{label}}', {
-      metrics: 'traces.span.metrics.duration_milliseconds_*',
-      label: 'service.name',
-    }),
-  },
-  {
-    value: 'otel-utf8-nosuffix',
-    label: t('settings.scheme.otel-utf8-nosuffix', 'Prometheus 3 OTLP, UTF-8 names without suffixes'),
-    description: t('settings.scheme.metrics', '{{metrics}}, label {{label}}', {
-      metrics: 'traces.span.metrics.duration_*, traces.span.metrics.calls (ms)',
-      label: 'service.name',
-    }),
-  },
-];
 
 /**
  * Highest `maxTracesForAggregate` the configuration page accepts, and the most a comparison's

@@ -10,7 +10,8 @@ import { Alert, Button, Combobox, Field, FieldSet, Input, useStyles2 } from '@gr
 import { Diagnostics } from './Diagnostics';
 import { useConfigModel } from './useConfigModel';
 import { TRACE_DATASOURCE_TYPES } from '../app/traceSource';
-import { AppSettings, MAX_TRACES_FOR_AGGREGATE, spanMetricsSchemeOptions } from '../app/settings';
+import { AppSettings, MAX_TRACES_FOR_AGGREGATE } from '../app/settings';
+import { spanMetricsSchemeOptions } from './schemeOptions';
 import { t } from '@grafana/i18n';
 
 export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<AppSettings>> {}

@@ -6,6 +6,7 @@ import { LatencyRow } from './latencyShares';
 import { LatencyTable } from './LatencyTable';
 import { t } from '@grafana/i18n';
 import { AS_TEXT } from '../../components/i18n';
+import { errorText } from '../../components/errorText';
 
 interface Props {
   label: string;
@@ -38,7 +39,7 @@ export function LatencyRows({ label, state, noteClassName }: Props) {
       {sampleError && (
         <p className={noteClassName}>
           {t('services.latency.sample-error', 'The sample of fetched traces could not be loaded: {{message}}', {
-            message: sampleError.message,
+            message: errorText(sampleError),
             ...AS_TEXT,
           })}
         </p>
