@@ -7,8 +7,9 @@
  * the idle share of each span reporting busy_ns/idle_ns, in proportion, and its label says both
  * times; the agent view's model calls, retrieval, each tool and the agent's own time equal the
  * truth. Both views are screenshotted in both themes (tests/artifacts/screenshots/trace-llm-*,
- * trace-agent-*; the README's copies in src/img/screenshots/). Durations are checked against the
- * truth independently of the app's formatter (durationText.ts).
+ * trace-agent-*; the README's copies in src/img/screenshots/), and the LLM view once in zh-Hans
+ * (dark). Durations are checked against the truth independently of the app's formatter
+ * (durationText.ts).
  */
 import { Browser, Page } from 'playwright-core';
 import { generateAgentBatch } from '../generator/agent-batch';
@@ -167,5 +168,23 @@ describe.each<Theme>(['dark', 'light'])('%s theme', (theme) => {
       expect(durationTextProblem(time, us * US)).toBeUndefined();
     }
     await shoot(page, 'trace-agent', theme);
+  });
+});
+
+describe('Simplified Chinese, dark theme', () => {
+  it('words the LLM table, the split and the hatched span’s busy/idle in Chinese', async () => {
+    open = await newPage(browser, 'dark', 'zh-Hans');
+    const { page } = open;
+    await page.goto(state.harnessUrl + tracePath(llmTrace.traceId));
+    await page.getByRole('region', { name: 'LLM 和智能体' }).waitFor({ timeout: 60_000 });
+    const [model, operation, requests] = await rowTexts(page, '按模型和操作的 GenAI 跨度', request.model);
+    expect([model, operation, requests]).toEqual([request.model, request.operation, '1']);
+    expect((await rowTexts(page, '分离式推理的时间拆分', '预填充')).length).toBe(3);
+    await page
+      .getByTestId('waterfall')
+      .getByRole('option', { name: /^decode-worker engine\.generate，忙碌 .+ · 空闲 .+（跨度自报）$/ })
+      .waitFor();
+    await page.waitForTimeout(300); // let the tables settle before the shot
+    await screenshot(page, 'trace-llm-zh-Hans', 'dark');
   });
 });
