@@ -488,6 +488,22 @@ describe('BreakdownPanel in Simplified Chinese', () => {
     expect(screen.getByTestId('panel-message')).toHaveTextContent('查询返回了 Logs（body），其中没有追踪。');
   });
 
+  it('names the overlay in Chinese unless the panel names it', () => {
+    const { unmount } = render(
+      <BreakdownPanel {...props([tempoTraceFrame(), prometheusFrame('user-service', 0.0062)])} />
+    );
+    expect(screen.getByRole('link', { name: 'user-service' }).getAttribute('title')).toContain(
+      'p95（跨度指标）：6.20 ms'
+    );
+    unmount();
+    render(
+      <BreakdownPanel
+        {...props([tempoTraceFrame(), prometheusFrame('user-service', 0.0062)], { overlayLabel: 'p99 SLO' })}
+      />
+    );
+    expect(screen.getByRole('link', { name: 'user-service' }).getAttribute('title')).toContain('p99 SLO：6.20 ms');
+  });
+
   it('shows the fetch error when no listed trace could be fetched', async () => {
     serveRecordedTrace();
     render(<BreakdownPanel {...props([search(['ffff0000000000000000000000000001'])])} />);

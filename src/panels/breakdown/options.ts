@@ -27,6 +27,7 @@ export interface BreakdownOptions {
   showOverlay: boolean;
   /** unit of the Prometheus values */
   overlayUnit: 's' | 'ms';
+  /** the overlay's name; empty: "p95 (span metrics)" in the user's language (overlayName) */
   overlayLabel: string;
 }
 
@@ -43,8 +44,12 @@ export const DEFAULT_OPTIONS: BreakdownOptions = {
   sample: 'newest',
   showOverlay: true,
   overlayUnit: 's',
-  overlayLabel: 'p95 (span metrics)',
+  overlayLabel: '',
 };
+
+/** The overlay's name: the one the panel's options give, else the default in the user's language. */
+export const overlayName = (options: Pick<BreakdownOptions, 'overlayLabel'>) =>
+  options.overlayLabel || t('panel.overlay-default', 'p95 (span metrics)');
 
 /**
  * Most traces one panel fetches, whatever its Max traces option says (each is a request through
@@ -232,6 +237,7 @@ export function addOptions(builder: PanelOptionsEditorBuilder<BreakdownOptions>)
       name: t('panel.options.overlay-label.name', 'Overlay name'),
       category: overlay,
       defaultValue: d.overlayLabel,
+      settings: { placeholder: overlayName(d) },
       showIf: (o) => o.showOverlay,
     });
 }

@@ -21,7 +21,7 @@ import type { BreakdownContentProps } from './BreakdownContent';
 import { allTrafficView } from './allTraffic';
 import type { PanelInput, PanelMessage } from './input';
 import { groupHref, LinkContext, traceHref } from './links';
-import { BreakdownOptions, groupByOf, MAX_TRACES_PER_PANEL, ViewOption } from './options';
+import { BreakdownOptions, groupByOf, MAX_TRACES_PER_PANEL, overlayName, ViewOption } from './options';
 import { overlayByGroup } from './overlay';
 import type { SearchState } from './useSearchAnalyses';
 
@@ -167,7 +167,7 @@ export function panelContent(
   const base = breakdownView(paths, viewOptions);
   const breakdown = {
     ...base,
-    overlayLabel: overlay.size > 0 ? options.overlayLabel : undefined,
+    overlayLabel: overlay.size > 0 ? overlayName(options) : undefined,
     rows: base.rows.map((r) => ({
       ...r,
       overlay: overlay.get(r.key),
