@@ -5,7 +5,8 @@
  * queries. Renders what `useCompareModel` returns: the form, the sets found, the coverage line
  * (what the comparison is computed from, fetch progress with Cancel, "Use N traces"), the repaired
  * traces, the critical-path mode both use, the ranked differences, the call-tree diff and, when
- * the traces hold GenAI spans, the LLM calls per model of each side.
+ * the traces hold GenAI spans, the LLM calls per model of each side and, when they hold agent
+ * runs, the runs' critical path per step, slow vs baseline.
  */
 import React from 'react';
 import { t, Trans } from '@grafana/i18n';
@@ -18,6 +19,7 @@ import { CoverageLine } from '../../components/CoverageLine';
 import { PathModeSwitch } from '../../components/PathModeSwitch';
 import { AS_TEXT } from '../../components/i18n';
 import { QueryContextBar } from '../../components/QueryContextBar';
+import { AgentCompareSection } from './AgentCompareSection';
 import { CallTreeDiffSection } from './CallTreeDiffSection';
 import { CompareForm } from './CompareForm';
 import { ComparisonTable } from './ComparisonTable';
@@ -140,6 +142,7 @@ export default function ComparePage() {
         <CallTreeDiffSection view={model.callTree} rowActions={model.flameActions} traceHref={traceHref} />
       )}
       {model.llmRows.length > 0 && <LlmCompareSection rows={model.llmRows} />}
+      {model.agents && <AgentCompareSection comparison={model.agents} />}
     </PluginPage>
   );
 }

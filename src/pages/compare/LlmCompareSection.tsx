@@ -10,14 +10,13 @@ import { t, Trans } from '@grafana/i18n';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Column, useStyles2 } from '@grafana/ui';
 import { formatDuration } from '../../components/breakdown';
-import { AS_TEXT } from '../../components/i18n';
 import { NamedTable } from '../../components/NamedTable';
 import { sortableColumn } from '../../components/tableColumns';
 import type { LlmCompareRow, LlmFigures } from './llmCompare';
+import { signed, SlowVsBaseline } from './SlowVsBaseline';
 
 type Figure = keyof LlmFigures;
 
-const sign = (n: number) => (n >= 0 ? '+' : '−');
 /** a figure's text; '–' where unknown */
 const FORMAT: Record<Figure, (v: number) => string> = {
   requestsPerTrace: (v) => String(Math.round(v * 100) / 100),
@@ -28,8 +27,6 @@ const FORMAT: Record<Figure, (v: number) => string> = {
   outputTokensPerSecond: (v) => v.toFixed(1),
 };
 const show = (figure: Figure, v: number | null) => (v === null || !Number.isFinite(v) ? '–' : FORMAT[figure](v));
-const showDelta = (figure: Figure, v: number | null) =>
-  v === null || !Number.isFinite(v) ? '–' : `${sign(v)}${FORMAT[figure](Math.abs(v))}`;
 
 /** whether a difference makes the slow side worse (more time; fewer tokens per second); requests are neither */
 function worse(figure: Figure, delta: number | null): boolean | undefined {
@@ -57,22 +54,14 @@ export function LlmCompareSection({ rows }: { rows: LlmCompareRow[] }) {
         figure,
         headers[figure],
         (r) => r.delta[figure] ?? undefined,
-        (r) => {
-          const delta = r.delta[figure];
-          const tone = worse(figure, delta);
-          return (
-            <span className={styles.cell}>
-              {t('compare.slow-vs-baseline', '{{slow}} vs {{baseline}}', {
-                slow: show(figure, r.slow[figure]),
-                baseline: show(figure, r.baseline[figure]),
-                ...AS_TEXT,
-              })}{' '}
-              <span className={tone === undefined ? styles.neutral : tone ? styles.worse : styles.better}>
-                ({showDelta(figure, delta)})
-              </span>
-            </span>
-          );
-        }
+        (r) => (
+          <SlowVsBaseline
+            slow={show(figure, r.slow[figure])}
+            baseline={show(figure, r.baseline[figure])}
+            difference={signed(r.delta[figure], FORMAT[figure])}
+            worse={worse(figure, r.delta[figure])}
+          />
+        )
       );
     return [
       sortableColumn(
@@ -93,7 +82,7 @@ export function LlmCompareSection({ rows }: { rows: LlmCompareRow[] }) {
       ),
       ...(Object.keys(headers) as Figure[]).map(figureColumn),
     ];
-  }, [styles]);
+  }, []);
   return (
     <section aria-labelledby="compare-llm" className={styles.section}>
       <h3 id="compare-llm">
@@ -115,8 +104,4 @@ export function LlmCompareSection({ rows }: { rows: LlmCompareRow[] }) {
 
 const getStyles = (theme: GrafanaTheme2) => ({
   section: css({ marginTop: theme.spacing(3) }),
-  cell: css({ whiteSpace: 'nowrap' }),
-  neutral: css({ color: theme.colors.text.secondary }),
-  worse: css({ color: theme.colors.error.text }),
-  better: css({ color: theme.colors.success.text }),
 });

@@ -3,7 +3,8 @@
  * the two trace sets (up to the URL's `n`, else the app setting), loads and analyses every trace
  * through the loading service (cancellable), says what the comparison is computed from
  * (app/coverage.ts), and ranks the differences and diffs the call trees of the traces loaded so
- * far, and the LLM calls per model of each side (llmCompare.ts), filling in while they arrive
+ * far, the LLM calls per model of each side (llmCompare.ts) and their agent runs' critical path
+ * per step (agentCompare.ts), filling in while they arrive
  * (compareProgress.ts; a re-render at most every 250 ms, useManyTraces.ts) until all are in or
  * the fetch is cancelled — everything `ComparePage` renders, plus the URL updates its form and
  * its "Use N traces" make, the attribute keys the grouping offers (the source's attribute names
@@ -28,6 +29,7 @@ import { findTraceSets } from './compareModel';
 import { ComparisonProgress, DiffProgress } from './compareProgress';
 import { CompareMode, compareGroupBy, readCompareUrl } from './compareUrl';
 import { LlmCompareProgress } from './llmCompare';
+import { AgentCompareProgress } from './agentCompare';
 import { LoadedAttributeKeys } from './loadedAttributeKeys';
 
 /** example slow traces listed per component */
@@ -97,6 +99,11 @@ export function useCompareModel() {
   const diffing = useMemo(() => found && new DiffProgress(found, pathMode), [found, loaded.results, pathMode]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const llm = useMemo(() => found && new LlmCompareProgress(found), [found, loaded.results]);
+  const agentProgress = useMemo(
+    () => found && new AgentCompareProgress(found, pathMode),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [found, loaded.results, pathMode]
+  );
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const loadedKeys = useMemo(() => new LoadedAttributeKeys(), [loaded.results]);
   // `version` changes whenever the results did (they grow in place)
@@ -106,6 +113,8 @@ export function useCompareModel() {
   const callTree = useMemo(() => diffing?.update(loaded) ?? null, [diffing, loaded.version]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const llmRows = useMemo(() => (llm ? llm.update(loaded) : []), [llm, loaded.version]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const agents = useMemo(() => (agentProgress ? agentProgress.update(loaded) : null), [agentProgress, loaded.version]);
   const tagNames = source?.capabilities.tagSuggestions ?? false;
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const traceKeys = useMemo(() => (tagNames ? [] : loadedKeys.update(loaded)), [tagNames, loadedKeys, loaded.version]);
@@ -145,6 +154,8 @@ export function useCompareModel() {
     callTree,
     /** the GenAI spans of each side per model and operation, of the traces loaded so far ([] without any) */
     llmRows,
+    /** the agent runs of each side, their critical path per step, of the traces loaded so far (null without any) */
+    agents,
     /** keys for the attribute grouping from the loaded traces; [] where the source lists attribute names */
     traceKeys,
     traceHref,
