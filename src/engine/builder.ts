@@ -134,6 +134,8 @@ export class TraceBuilder {
   private traceIdText = '';
   private traceIdHex = '';
   private mixedTraceIds = 0;
+  /** counts saved by `checkpoint()`: spans, span/event/link/resource attributes, events, links */
+  private readonly saved = new Uint32Array(7);
 
   /** `expectedSpans` sizes the columns up front (they still grow if it is too small). */
   constructor(expectedSpans = 16) {
@@ -264,6 +266,38 @@ export class TraceBuilder {
   setLink(link: number, traceIdText: string, spanIdText: string): void {
     this.linkTraceId[link] = idTextToHex(traceIdText);
     this.linkSpanId[link] = idTextToHex(spanIdText);
+  }
+
+  /**
+   * Saves the counts of spans, events, links and of their and the resources' attributes, so that `rollback()` can drop
+   * what was added since (a reader of chunked text that ran out of text mid-span). Interned
+   * strings stay: reading the same text again interns them in the same order. O(1).
+   */
+  checkpoint(): void {
+    const saved = this.saved;
+    saved[0] = this.n;
+    saved[1] = this.spanAttrs.n;
+    saved[2] = this.eventAttrs.n;
+    saved[3] = this.linkAttrs.n;
+    saved[4] = this.eventOwner.length;
+    saved[5] = this.linkOwner.length;
+    saved[6] = this.resourceAttrs.n;
+  }
+
+  /** Drops the spans, events, links and attributes added since `checkpoint()`. O(1). */
+  rollback(): void {
+    const saved = this.saved;
+    this.n = saved[0];
+    this.spanAttrs.n = saved[1];
+    this.eventAttrs.n = saved[2];
+    this.linkAttrs.n = saved[3];
+    this.resourceAttrs.n = saved[6];
+    for (const list of [this.eventOwner, this.eventSec, this.eventNs, this.eventName]) {
+      list.length = saved[4];
+    }
+    for (const list of [this.linkOwner, this.linkTraceId, this.linkSpanId]) {
+      list.length = saved[5];
+    }
   }
 
   warn(message: string): void {

@@ -22,6 +22,8 @@ export { TraceParseError } from './errors';
 export type { AttrTable, EventTable, LinkTable, ParsedTrace } from './model';
 export { AttrType, NO_SERVICE_NAME, nameOf, serviceOf, SPAN_KIND_NAMES, SpanKind, StatusCode } from './model';
 export { parseOtlpTrace } from './otlp';
+export { otlpJsonPieces } from './otlp-json';
+export type { OtlpJsonPieces } from './otlp-json';
 export { parseJaegerTrace } from './jaeger-json';
 export type { TraceFile, TraceFileFormat } from './trace-file';
 export { readTraceFile } from './trace-file';

@@ -9,11 +9,24 @@
  * time, a literal compared with `is`, an interned string checked on a cache miss).
  * O(length of the input); iterative, so any nesting depth is fine.
  *
+ * Chunked input: the text may also come in pieces (`feed`), as a stream is decoded. The scanner
+ * then holds only what follows the position it was last fed at; an operation that runs into the
+ * end of the text held (a string, number or literal cut short, or an error shown with fewer than
+ * the 12 characters a whole text would show) throws {@link NEED_MORE} instead of an answer, and
+ * the caller goes back to where the operation started and tries again once more text came.
+ * Nothing is decided on a cut-short token, so the chunked and the whole-text scanner give the
+ * same results and the same messages (line, column and character counted across the pieces).
+ *
  * Errors are {@link TraceParseError}s: a document that stops inside a value "ends early", other
  * syntax errors name line, column and what was expected, and a valid value of the wrong kind
  * names the field, its place (from the `where` the reader gives) and both kinds.
  */
 import { quoteInput, TraceParseError } from './errors';
+
+/** Thrown (always this one object, so cheaply) when an operation needs text not fed yet. */
+export const NEED_MORE = new Error('more JSON text is needed: a token continues past the text fed so far');
+/** Characters of input an error message shows (see `syntax`). */
+const SHOWN = 12;
 
 const QUOTE = 34;
 const BACKSLASH = 92;
@@ -54,12 +67,44 @@ export class JsonScanner {
   private backslashFrom = 0;
   /** open containers of the value `skip()` is in (true = object); reused */
   private readonly open: boolean[] = [];
+  /** false while more text may be fed (chunked input) */
+  private final = true;
+  /** for chunked input: offset of `s[0]` in the whole text, its line (1-based), and where that line starts */
+  private base = 0;
+  private line = 1;
+  private lineStart = 0;
 
-  /** `where()` names the place being read, for messages about a wrong kind of value. */
+  /**
+   * `s`: the whole text, or (chunked input) '' and then `feed` each piece. `where()` names the
+   * place being read, for messages about a wrong kind of value.
+   */
   constructor(
-    readonly s: string,
+    public s: string,
     private readonly where: () => string = () => ''
   ) {
+    this.nextBackslash = this.findBackslash(0);
+  }
+
+  /**
+   * Appends `text`, dropping the text before `p` (read already): positions restart at 0.
+   * `final`: no text follows. O(length kept + length of `text`).
+   */
+  feed(text: string, final: boolean): void {
+    const s = this.s;
+    const p = this.p;
+    const lastNewline = p > 0 ? s.lastIndexOf('\n', p - 1) : -1;
+    if (lastNewline >= 0) {
+      for (let at = s.indexOf('\n'); at >= 0 && at <= lastNewline; at = s.indexOf('\n', at + 1)) {
+        this.line++;
+      }
+      this.lineStart = this.base + lastNewline + 1;
+    }
+    this.base += p;
+    this.s = p === s.length ? text : s.slice(p) + text;
+    this.p = 0;
+    this.a = 0;
+    this.z = 0;
+    this.final = final;
     this.nextBackslash = this.findBackslash(0);
   }
 
@@ -78,21 +123,27 @@ export class JsonScanner {
   /** "line L, column C" of position `at`. */
   private lineColumn(at: number): string {
     const before = this.s.slice(0, at);
-    return `line ${before.split('\n').length}, column ${at - before.lastIndexOf('\n')}`;
+    const newline = before.lastIndexOf('\n');
+    const column = newline >= 0 ? at - newline : this.base + at - this.lineStart + 1;
+    return `line ${this.line + before.split('\n').length - 1}, column ${column}`;
   }
 
   /**
    * Throws a syntax error at `at` (default: the current position): "ends early" when the input
-   * stops there, else the line, column, what was expected and what was found.
+   * stops there, else the line, column, what was expected and what was found. With chunked
+   * input, {@link NEED_MORE} while the text fed ends less than 12 characters after `at`.
    */
   syntax(expected: string, at = this.p): never {
+    if (!this.final && at + SHOWN > this.s.length) {
+      throw NEED_MORE;
+    }
     if (at >= this.s.length) {
       throw new TraceParseError(
-        `invalid JSON: the document ends early, at ${this.lineColumn(at)} (character ${at}), while expecting ${expected}`
+        `invalid JSON: the document ends early, at ${this.lineColumn(at)} (character ${this.base + at}), while expecting ${expected}`
       );
     }
     throw new TraceParseError(
-      `invalid JSON at ${this.lineColumn(at)}: expected ${expected}, found ${quoteInput(this.s.slice(at, at + 12), 12)}`
+      `invalid JSON at ${this.lineColumn(at)}: expected ${expected}, found ${quoteInput(this.s.slice(at, at + SHOWN), SHOWN)}`
     );
   }
 
@@ -277,6 +328,10 @@ export class JsonScanner {
       }
       p = this.digits(p, 'a digit in the exponent');
     }
+    if (p === s.length && !this.final) {
+      // more digits may follow
+      throw NEED_MORE;
+    }
     this.p = p;
   }
 
@@ -330,6 +385,10 @@ export class JsonScanner {
     if (this.ws() === close) {
       this.p++;
       return false;
+    }
+    if (this.p === this.s.length && !this.final) {
+      // the container may be empty
+      throw NEED_MORE;
     }
     return true;
   }
@@ -440,11 +499,14 @@ export class JsonScanner {
     }
   }
 
-  /** Fails unless only whitespace remains. */
+  /** Fails unless only whitespace remains (with chunked input: {@link NEED_MORE} until the last piece). */
   end(): void {
     this.ws();
     if (this.p < this.s.length) {
       this.syntax('the end of the input');
+    }
+    if (!this.final) {
+      throw NEED_MORE;
     }
   }
 

@@ -11,6 +11,15 @@
  * checking they are valid JSON: the reader accepts exactly what `JSON.parse` accepts). One pass,
  * O(length of the text); no intermediate objects except for the rare array/kvlist values.
  *
+ * The text may come whole or in pieces, as a stream is decoded ({@link otlpJsonPieces}); the whole
+ * text is one piece, so both are one reader. The containers down to the spans lists are walked by
+ * a generator that pauses where the text fed so far ends; each span (resource, scope, skipped
+ * value) is read whole, and when its text is cut short the reading of it is undone and done again
+ * once more text came (the scanner's NEED_MORE). So a cut anywhere gives the same trace and the
+ * same messages, the reader holds the unfinished span and the pieces not read yet rather than
+ * the text, and reading stays O(length): a piece is read again only while the next pieces are
+ * shorter than the unfinished span, after which they are fed together.
+ *
  * Rules for what OTLP leaves unset (encoders omit zero fields):
  * - a span whose start or end time is absent, null or 0 is kept, marked in `timeUnset`
  *   (UNSET_START / UNSET_END) for the builder to repair and warn about;
@@ -35,9 +44,9 @@ import { fail, SEEN_END, SEEN_ID, SEEN_START, TraceBuilder, UNSET_END, UNSET_STA
 import { quoteInput } from './errors';
 import { parseUnixNano, parseUnixNanoNumber, UnixNano } from './unix-nano';
 import { decodeSpanId, IdHalves, idTextToHex, quotedId } from './ids';
-import { AttrType } from './model';
+import { AttrType, ParsedTrace } from './model';
 import { ObjectFields } from './json-fields';
-import { JsonScanner } from './json-scanner';
+import { JsonScanner, NEED_MORE } from './json-scanner';
 import { doubleOf, plainAnyValueJson } from './otlp-any-value';
 
 const KIND_NAMES: Record<string, number> = {
@@ -137,6 +146,9 @@ function listKeys(keys: string[]): string {
         .join(', ') + (keys.length > 5 ? ', …' : '');
 }
 
+/** What a step answers when it ran out of text (see `attempt`). */
+type Waiting = typeof NEED_MORE;
+
 class OtlpJsonReader {
   /**
    * Never read, never changed: it only keeps the object shapes (V8 hidden classes) of a reader,
@@ -145,16 +157,25 @@ class OtlpJsonReader {
    * full GC would start cold (measured: ~1.4× slower on a 100k-span trace). The other classes
    * made once per trace or per call keep an idle instance the same way.
    */
-  static readonly shapeKeeper: OtlpJsonReader = new OtlpJsonReader('{}');
+  static readonly shapeKeeper: OtlpJsonReader = new OtlpJsonReader(0);
 
   private readonly sc: JsonScanner;
   private readonly b: TraceBuilder;
+  /** the reading, paused where the text fed so far ends (see `document`) */
+  private steps: Generator<void, ParsedTrace> | undefined;
+  private failure: unknown;
+  /** pieces pushed and not yet fed to the scanner, and their total length */
+  private readonly queued: string[] = [];
+  private queuedLength = 0;
   private readonly id: IdHalves = { hi: 0, lo: 0, ok: false };
   private readonly time: UnixNano = { sec: 0, ns: 0, ok: false };
   /** JSON paths of the current resource-spans entry and scope-spans list, for messages */
   private resourcePath = '';
   private listPath = '';
   private spanIndex = 0;
+  /** the resource and scope of the spans list being read */
+  private spanResource = 0;
+  private spanScope = 0;
   private place = Place.Top;
   /** index of the event or link being read */
   private subIndex = 0;
@@ -180,48 +201,146 @@ class OtlpJsonReader {
     SPAN_FIELDS.map((name, f) => (SPAN_FIELD_ALIASES[f] === '' ? name : [name, SPAN_FIELD_ALIASES[f]]))
   );
 
-  constructor(text: string) {
-    this.sc = new JsonScanner(text, () => this.where());
+  /** `expectedChars`: the length of the whole text when known (sizes the columns), else 0. */
+  constructor(expectedChars: number) {
+    this.sc = new JsonScanner('', () => this.where());
     // a minimal span is ~250 characters of JSON: size the columns for that, grow if needed
-    this.b = new TraceBuilder(text.length / 250);
+    this.b = new TraceBuilder(expectedChars / 250);
   }
 
-  read() {
+  /** Spans read so far. */
+  get spans(): number {
+    return this.b.n;
+  }
+
+  /** Characters held: the text fed to the scanner (read or not) and the pieces queued. */
+  get held(): number {
+    return this.sc.s.length + this.queuedLength;
+  }
+
+  /** Reads `text`, the next piece of the document, as far as it goes. */
+  push(text: string): void {
+    this.queued.push(text);
+    this.queuedLength += text.length;
+    // go on once the new text is as long as the unfinished part: a piece is read again at most
+    // about twice however long a span is, so reading stays O(length of the text)
+    if (this.queuedLength >= this.sc.s.length - this.sc.p) {
+      this.run(false);
+    }
+  }
+
+  /** Reads `last`, the last piece, and what is left; the trace. */
+  end(last = ''): ParsedTrace {
+    this.queued.push(last);
+    return this.run(true)!;
+  }
+
+  /** Feeds the queued pieces and reads on; the trace once the last piece was read. */
+  private run(final: boolean): ParsedTrace | undefined {
+    if (this.failure !== undefined) {
+      throw this.failure;
+    }
+    this.sc.feed(this.queued.length === 1 ? this.queued[0] : this.queued.join(''), final);
+    this.queued.length = 0;
+    this.queuedLength = 0;
+    this.steps ??= this.document();
+    try {
+      const next = this.steps.next();
+      return next.done ? next.value : undefined;
+    } catch (e) {
+      this.failure = e;
+      throw e;
+    }
+  }
+
+  /**
+   * Runs `step`, a read that starts and ends between values; NEED_MORE when the text fed ends
+   * inside it, after undoing what it did (position, place, spans, events, links, attributes), so
+   * that it can run again from its start once more text came.
+   */
+  private attempt<T>(step: () => T): T | Waiting {
+    const sc = this.sc;
+    const p = sc.p;
+    const place = this.place;
+    const subIndex = this.subIndex;
+    const untimedEvents = this.untimedEvents;
+    this.b.checkpoint();
+    try {
+      return step();
+    } catch (e) {
+      if (e !== NEED_MORE) {
+        throw e;
+      }
+      sc.p = p;
+      this.place = place;
+      this.subIndex = subIndex;
+      this.attrIndex = -1;
+      this.untimedEvents = untimedEvents;
+      this.b.rollback();
+      return NEED_MORE;
+    }
+  }
+
+  /** `step` (see `attempt`), waiting for more text each time it runs out. */
+  private *whole<T>(step: () => T): Generator<void, T> {
+    for (;;) {
+      const answer = this.attempt(step);
+      if (answer !== NEED_MORE) {
+        return answer as T;
+      }
+      yield;
+    }
+  }
+
+  /** One span of the list being read and what follows it: true if another span follows. */
+  private readonly spanThenMore = (): boolean => {
+    this.span(this.spanResource, this.spanScope);
+    return this.sc.moreElements();
+  };
+
+  /**
+   * Reads the document, pausing (yield) where the text fed so far ends: the containers down to
+   * the spans lists are walked here, each span, resource, scope and skipped value is read whole
+   * by `attempt`.
+   */
+  private *document(): Generator<void, ParsedTrace> {
     const sc = this.sc;
     let found = false;
     let errorAnswer = '';
     const topKeys: string[] = [];
-    if (sc.obj('')) {
+    if (yield* this.whole(() => sc.obj(''))) {
       do {
-        sc.key();
+        yield* this.whole(() => sc.key());
         if (sc.is('trace') || sc.is('result')) {
           found = true;
           const wrapper = sc.text();
-          if (sc.obj(wrapper)) {
+          if (yield* this.whole(() => sc.obj(wrapper))) {
             do {
-              sc.key();
+              yield* this.whole(() => sc.key());
               if (sc.is('resourceSpans') || sc.is('resource_spans')) {
-                this.resourceSpansList(`${wrapper}.${sc.text()}`);
+                yield* this.resourceSpansList(`${wrapper}.${sc.text()}`);
               } else {
                 this.noteUnknownKey();
-                sc.skip();
+                yield* this.whole(() => sc.skip());
               }
-            } while (sc.moreMembers());
+            } while (yield* this.whole(() => sc.moreMembers()));
           }
         } else if (sc.is('batches') || sc.is('resourceSpans') || sc.is('resource_spans')) {
           found = true;
-          this.resourceSpansList(sc.text());
+          yield* this.resourceSpansList(sc.text());
         } else if (sc.is('error')) {
           // Jaeger v3's error answer {"error":{"httpCode","message"}}: named in the message below
-          const start = sc.skip();
-          errorAnswer = sc.s.slice(start, Math.min(sc.p, start + 300));
+          errorAnswer = yield* this.whole(() => {
+            const start = sc.skip();
+            return sc.s.slice(start, Math.min(sc.p, start + 300));
+          });
         } else {
           topKeys.push(sc.text());
-          sc.skip();
+          yield* this.whole(() => sc.skip());
         }
-      } while (sc.moreMembers());
+      } while (yield* this.whole(() => sc.moreMembers()));
     }
-    sc.end();
+    yield* this.whole(() => sc.end());
     if (!found && errorAnswer !== '') {
       fail(`not an OTLP trace: the body is an error answer: ${errorAnswer}`);
     }
@@ -280,28 +399,28 @@ class OtlpJsonReader {
     }
   }
 
-  private resourceSpansList(path: string): void {
+  private *resourceSpansList(path: string): Generator<void, void> {
     const sc = this.sc;
     let r = 0;
-    if (sc.arr(path)) {
+    if (yield* this.whole(() => sc.arr(path))) {
       do {
         this.resourcePath = `${path}[${r++}]`;
         this.place = Place.ResourceSpans;
-        this.resourceSpans();
-      } while (sc.moreElements());
+        yield* this.resourceSpans();
+      } while (yield* this.whole(() => sc.moreElements()));
     }
     this.place = Place.Top;
   }
 
-  private resourceSpans(): void {
+  private *resourceSpans(): Generator<void, void> {
     const sc = this.sc;
     const resource = this.b.beginResource();
     this.resourceCount++;
-    if (!sc.obj()) {
+    if (!(yield* this.whole(() => sc.obj()))) {
       return;
     }
     do {
-      sc.key();
+      yield* this.whole(() => sc.key());
       if (
         sc.is('scopeSpans') ||
         sc.is('scope_spans') ||
@@ -311,60 +430,72 @@ class OtlpJsonReader {
         const field = sc.text();
         const list = `${this.resourcePath}.${field}`;
         let k = 0;
-        if (sc.arr(field)) {
+        if (yield* this.whole(() => sc.arr(field))) {
           do {
             this.listPath = `${list}[${k++}]`;
             this.place = Place.ScopeSpans;
-            this.scopeSpans(resource);
-          } while (sc.moreElements());
+            yield* this.scopeSpans(resource);
+          } while (yield* this.whole(() => sc.moreElements()));
         }
       } else if (sc.is('resource')) {
         this.place = Place.Resource;
-        if (sc.obj()) {
-          do {
-            sc.key();
-            if (sc.is('attributes')) {
-              this.attributes(resource, this.b.resourceAttrs);
-            } else {
-              sc.skip();
-            }
-          } while (sc.moreMembers());
-        }
+        yield* this.whole(() => this.resource(resource));
       } else {
         this.noteUnknownKey();
-        sc.skip();
+        yield* this.whole(() => sc.skip());
       }
       this.place = Place.ResourceSpans;
-    } while (sc.moreMembers());
+    } while (yield* this.whole(() => sc.moreMembers()));
   }
 
-  private scopeSpans(resource: number): void {
+  /** A resource object: its attributes. */
+  private resource(resource: number): void {
+    const sc = this.sc;
+    if (sc.obj()) {
+      do {
+        sc.key();
+        if (sc.is('attributes')) {
+          this.attributes(resource, this.b.resourceAttrs);
+        } else {
+          sc.skip();
+        }
+      } while (sc.moreMembers());
+    }
+  }
+
+  private *scopeSpans(resource: number): Generator<void, void> {
     const sc = this.sc;
     const scope = this.b.beginScope(0, 0);
     this.scopeCount++;
-    if (!sc.obj()) {
+    if (!(yield* this.whole(() => sc.obj()))) {
       return;
     }
     do {
-      sc.key();
+      yield* this.whole(() => sc.key());
       if (sc.is('spans')) {
         this.spanIndex = 0;
-        if (sc.arr('spans')) {
+        if (yield* this.whole(() => sc.arr('spans'))) {
+          this.spanResource = resource;
+          this.spanScope = scope;
+          let more: boolean | Waiting;
           do {
             this.place = Place.Span;
-            this.span(resource, scope);
+            // inline rather than `whole`: no generator per span
+            while ((more = this.attempt(this.spanThenMore)) === NEED_MORE) {
+              yield;
+            }
             this.spanIndex++;
-          } while (sc.moreElements());
+          } while (more);
         }
       } else if (sc.is('scope') || sc.is('instrumentationLibrary') || sc.is('instrumentation_library')) {
         this.place = Place.Scope;
-        this.scope(scope);
+        yield* this.whole(() => this.scope(scope));
       } else {
         this.noteUnknownKey();
-        sc.skip();
+        yield* this.whole(() => sc.skip());
       }
       this.place = Place.ScopeSpans;
-    } while (sc.moreMembers());
+    } while (yield* this.whole(() => sc.moreMembers()));
   }
 
   private scope(scope: number): void {
@@ -831,6 +962,27 @@ function isInteger(s: string, from: number, to: number): boolean {
 }
 
 /** Parses OTLP/JSON text (see the file header); throws `TraceParseError` on bad input. */
-export function parseOtlpJson(text: string) {
-  return new OtlpJsonReader(text).read();
+export function parseOtlpJson(text: string): ParsedTrace {
+  return new OtlpJsonReader(text.length).end(text);
+}
+
+/**
+ * A reader of OTLP/JSON text given in pieces (as a stream is decoded): `push` each piece, then
+ * `end()` gives the trace — the same trace, and for bad input the same TraceParseError, as
+ * {@link parseOtlpJson} gives for the whole text. It holds the unfinished span (or other value)
+ * and the pieces not read yet, never the whole text.
+ */
+export interface OtlpJsonPieces {
+  /** spans read so far */
+  readonly spans: number;
+  /** characters of text it holds now */
+  readonly held: number;
+  push(text: string): void;
+  /** reads the last piece (if any) and what is left */
+  end(last?: string): ParsedTrace;
+}
+
+/** A reader of OTLP/JSON in pieces; `expectedChars`: the length of the whole text when known, else 0. */
+export function otlpJsonPieces(expectedChars = 0): OtlpJsonPieces {
+  return new OtlpJsonReader(expectedChars);
 }
