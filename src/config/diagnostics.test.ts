@@ -1,6 +1,7 @@
 import { createTraceSource } from '../sources';
 import type { TraceSource } from '../sources/types';
 import { installFakeDatasources } from '../../tests/support/datasources';
+import { inZhHans } from '../../tests/support/i18n';
 import { installRecordedBackend } from '../../tests/support/recordedBackend';
 import { runDiagnostics } from './diagnostics';
 import { jaegerChecks } from './jaegerChecks';
@@ -136,5 +137,26 @@ describe('runDiagnostics', () => {
       hint: 'Pick a Tempo or Jaeger datasource above.',
     });
     expect(rest[0]).toMatchObject({ id: 'prometheus', status: 'error' });
+  });
+});
+
+describe('runDiagnostics in Simplified Chinese', () => {
+  inZhHans();
+  beforeEach(() => installFakeDatasources());
+
+  it('says in Chinese which datasource it cannot read traces from, and why', async () => {
+    installRecordedBackend({});
+    const [first] = await runDiagnostics({ traceUid: 'loki', promUid: 'prometheus', scheme: 'auto' }, signal);
+    expect(first.detail).toBe(
+      '数据源“loki”的类型是“loki”：TraceLens 从 Tempo 和 Jaeger 数据源读取追踪。请选择其中之一。'
+    );
+  });
+
+  it('says in Chinese that there is no datasource with that uid', async () => {
+    installRecordedBackend({});
+    const [first] = await runDiagnostics({ traceUid: 'gone', promUid: 'prometheus', scheme: 'auto' }, signal);
+    expect(first.detail).toBe(
+      '不存在 uid 为“gone”的数据源。请在上方选择一个 Tempo 或 Jaeger 数据源，或在 TraceLens 设置中设置默认数据源。'
+    );
   });
 });

@@ -7,6 +7,7 @@
  */
 import { resolveTraceSource } from '../app/traceSource';
 import { CheckResult } from './checkResult';
+import { errorText } from '../components/errorText';
 import { jaegerChecks } from './jaegerChecks';
 import { promChecks } from './promChecks';
 import { SpanMetricsSchemeSetting } from '../app/settings';
@@ -31,7 +32,7 @@ export async function runDiagnostics(target: DiagnosticsTarget, signal: AbortSig
           id: 'trace-datasource',
           title: t('config.diagnostics.trace-source', 'Trace datasource usable'),
           status: 'error',
-          detail: resolved.error!.message,
+          detail: errorText(resolved.error),
           hint: t('config.diagnostics.trace-source-hint', 'Pick a Tempo or Jaeger datasource above.'),
         },
       ])

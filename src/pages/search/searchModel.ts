@@ -9,6 +9,7 @@ import { breakdown } from '../../engine';
 import type { LoadWarning, TraceResult } from '../../loading';
 import type { SourceKind, TraceHit } from '../../sources/types';
 import type { ServiceSegment } from '../../components/ServiceBar';
+import { errorText } from '../../components/errorText';
 import { BuilderState, builderToTraceql } from '../../app/searchQuery';
 import type { PageQuery, SearchMode } from './searchUrl';
 
@@ -75,7 +76,7 @@ export const hitServices = (hits: TraceHit[]) => [...new Set(hits.flatMap((h) =>
 /** A row's cell: self time per service (bar segments in `services` order) and the trace's warnings, or why it failed. */
 export function resultCell(result: TraceResult, services: string[]): BreakdownCell {
   if (result instanceof DataError) {
-    return { error: result.message };
+    return { error: errorText(result) };
   }
   return {
     segments: breakdown(result.analysis, { kind: 'service' })
