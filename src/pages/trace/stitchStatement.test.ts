@@ -1,5 +1,6 @@
 import { DataError } from '../../data';
 import type { StitchOutcome } from '../../loading/stitch-related';
+import { inZhHans } from '../../../tests/support/i18n';
 import { stitchNotes, stitchSentence } from './stitchStatement';
 
 const BY_REQUEST = { key: 'x_request_id', followLinks: true };
@@ -53,6 +54,20 @@ describe('stitchNotes', () => {
     ]);
     expect(stitchNotes(BY_REQUEST, outcome(21, 0, { moreMayExist: true }))).toEqual([
       'A search returned its limit of 21 traces: there may be more related traces.',
+    ]);
+  });
+});
+
+describe('the stitch sentence and notes in zh-Hans', () => {
+  inZhHans();
+
+  it('names the join and what was left out in Chinese, counts and values kept', () => {
+    expect(stitchSentence(BY_REQUEST, outcome(2, 1))).toBe('已按 x_request_id = r-17 和 1 个链接拼接 2 个追踪。');
+    expect(stitchSentence(BY_REQUEST, outcome(1, 0, { values: [] }))).toBe(
+      '没有可拼接的相关追踪：此追踪中没有跨度带有 x_request_id，且没有链接指向其他追踪。'
+    );
+    expect(stitchNotes(BY_REQUEST, outcome(25, 0, { leftOut: 4 }))).toEqual([
+      '另有 4 个相关追踪被排除：最多获取 20 个。',
     ]);
   });
 });
