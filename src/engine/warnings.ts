@@ -1,6 +1,7 @@
 /**
- * Trace warnings: one entry per problem kind with a count, a few example span ids and a
- * human sentence, so a 1M-span trace with 1M orphans yields one warning, not a million.
+ * Trace warnings: one entry per problem kind with a count, a few example span ids and an English
+ * sentence (for logs and Node callers; the UI words the kind and count in the user's language,
+ * components/warningText.ts), so a 1M-span trace with 1M orphans yields one warning, not a million.
  */
 import { idToHex } from './ids';
 import { ParsedTrace } from './model';
