@@ -12,80 +12,62 @@ import { AS_TEXT } from './i18n';
 /** The server's words after a sentence's head ("…(401): Unauthorized"), or nothing. */
 const said = (text?: string) => (text ? t('errors.said', ': {{text}}', { text, ...AS_TEXT }) : '');
 
+/** A sentence's values as text (not HTML-escaped). */
+const asText = <V extends object>(v: V) => ({ ...v, ...AS_TEXT });
+
+/** A sentence's values as text, with the server's words after its head. */
+const saying = <V extends { said?: string }>(v: V) => ({ ...v, said: said(v.said), ...AS_TEXT });
+
 type Say = { [R in keyof ErrorValues]: (v: ErrorValues[R]) => string };
 
 const SAY: Say = {
   'request-cancelled': (v) =>
-    t('errors.request-cancelled', 'The request to {{target}} ({{path}}) was cancelled.', { ...v, ...AS_TEXT }),
-  'no-answer': (v) =>
-    t('errors.no-answer', '{{target}} ({{path}}) did not answer within {{within}}.', { ...v, ...AS_TEXT }),
+    t('errors.request-cancelled', 'The request to {{target}} ({{path}}) was cancelled.', asText(v)),
+  'no-answer': (v) => t('errors.no-answer', '{{target}} ({{path}}) did not answer within {{within}}.', asText(v)),
   unreachable: (v) =>
     t(
       'errors.unreachable',
       '{{target}} is unreachable: {{cause}}. Check that it is running and that its URL is right.',
-      { ...v, ...AS_TEXT }
+      asText(v)
     ),
   'not-json': (v) =>
-    t('errors.not-json', '{{target}} ({{path}}) answered with something that is not JSON: {{cause}}', {
-      ...v,
-      ...AS_TEXT,
-    }),
+    t('errors.not-json', '{{target}} ({{path}}) answered with something that is not JSON: {{cause}}', asText(v)),
   unauthorized: (v) =>
     t(
       'errors.unauthorized',
       "{{target}} refused the request as unauthenticated (401){{said}}. Check the datasource's credentials.",
-      { ...v, said: said(v.said), ...AS_TEXT }
+      saying(v)
     ),
   forbidden: (v) =>
     t(
       'errors.forbidden',
       "{{target}} refused access (403){{said}}. Your user or the datasource's credentials lack permission.",
-      { ...v, said: said(v.said), ...AS_TEXT }
+      saying(v)
     ),
   'datasource-not-found': (v) =>
     t(
       'errors.datasource-not-found',
       'The datasource for {{target}} was not found{{said}}. Pick an existing Tempo/Prometheus datasource in the TraceLens settings.',
-      { ...v, said: said(v.said), ...AS_TEXT }
+      saying(v)
     ),
   'trace-not-found': (v) =>
     t(
       'errors.trace-not-found',
       'Trace not found in {{target}}{{said}}. It may be outside the searched time range or past retention.',
-      { ...v, said: said(v.said), ...AS_TEXT }
+      saying(v)
     ),
   'traceql-metrics-disabled': (v) =>
     t(
       'errors.traceql-metrics-disabled',
       "TraceQL metrics are not enabled in {{target}}{{said}}. Enable the metrics-generator's local-blocks processor (Tempo 2.x) to use them.",
-      { ...v, said: said(v.said), ...AS_TEXT }
+      saying(v)
     ),
-  'query-rejected': (v) =>
-    t('errors.query-rejected', '{{target}} rejected the query{{said}}', { ...v, said: said(v.said), ...AS_TEXT }),
+  'query-rejected': (v) => t('errors.query-rejected', '{{target}} rejected the query{{said}}', saying(v)),
   'query-not-executed': (v) =>
-    t('errors.query-not-executed', '{{target}} could not execute the query{{said}}', {
-      ...v,
-      said: said(v.said),
-      ...AS_TEXT,
-    }),
-  'not-ready': (v) =>
-    t('errors.not-ready', '{{target}} is unreachable or not ready ({{status}}){{said}}.', {
-      ...v,
-      said: said(v.said),
-      ...AS_TEXT,
-    }),
-  'gateway-timeout': (v) =>
-    t('errors.gateway-timeout', '{{target}} ({{path}}) timed out (504){{said}}.', {
-      ...v,
-      said: said(v.said),
-      ...AS_TEXT,
-    }),
-  'http-failed': (v) =>
-    t('errors.http-failed', '{{target}} ({{path}}) failed with HTTP {{status}}{{said}}', {
-      ...v,
-      said: said(v.said),
-      ...AS_TEXT,
-    }),
+    t('errors.query-not-executed', '{{target}} could not execute the query{{said}}', saying(v)),
+  'not-ready': (v) => t('errors.not-ready', '{{target}} is unreachable or not ready ({{status}}){{said}}.', saying(v)),
+  'gateway-timeout': (v) => t('errors.gateway-timeout', '{{target}} ({{path}}) timed out (504){{said}}.', saying(v)),
+  'http-failed': (v) => t('errors.http-failed', '{{target}} ({{path}}) failed with HTTP {{status}}{{said}}', saying(v)),
   'trace-too-large': (v) =>
     t(
       'errors.trace-too-large',
@@ -96,12 +78,7 @@ const SAY: Say = {
         ...AS_TEXT,
       }
     ),
-  'partial-trace': (v) =>
-    t('errors.partial-trace', '{{target}} returned only part of this trace{{said}}.', {
-      ...v,
-      said: said(v.said),
-      ...AS_TEXT,
-    }),
+  'partial-trace': (v) => t('errors.partial-trace', '{{target}} returned only part of this trace{{said}}.', saying(v)),
   'prometheus-failed': (v) =>
     t('errors.prometheus-failed', '{{target}} ({{path}}) failed: {{said}}', {
       ...v,
@@ -109,70 +86,59 @@ const SAY: Say = {
       ...AS_TEXT,
     }),
   'not-a-trace-id': (v) =>
-    t('errors.not-a-trace-id', "'{{traceId}}' is not a trace id: expected up to 32 hexadecimal digits.", {
-      ...v,
-      ...AS_TEXT,
-    }),
-  'trace-absent': (v) => t('errors.trace-absent', 'Trace {{traceId}} not found in {{target}}.', { ...v, ...AS_TEXT }),
+    t('errors.not-a-trace-id', "'{{traceId}}' is not a trace id: expected up to 32 hexadecimal digits.", asText(v)),
+  'trace-absent': (v) => t('errors.trace-absent', 'Trace {{traceId}} not found in {{target}}.', asText(v)),
   'trace-not-json': (v) =>
-    t('errors.trace-not-json', '{{target}} answered trace {{traceId}} with something that is not JSON: {{cause}}', {
-      ...v,
-      ...AS_TEXT,
-    }),
+    t(
+      'errors.trace-not-json',
+      '{{target}} answered trace {{traceId}} with something that is not JSON: {{cause}}',
+      asText(v)
+    ),
   'trace-without-result': (v) =>
-    t('errors.trace-without-result', '{{target}} answered trace {{traceId}} without a "result".', {
-      ...v,
-      ...AS_TEXT,
-    }),
+    t('errors.trace-without-result', '{{target}} answered trace {{traceId}} without a "result".', asText(v)),
   'trace-not-jaeger-json': (v) =>
     t(
       'errors.trace-not-jaeger-json',
       "{{target}} answered trace {{traceId}} with something that is not Jaeger's trace JSON.",
-      { ...v, ...AS_TEXT }
+      asText(v)
     ),
   'jaeger-one-service': (v) =>
     t(
       'errors.jaeger-one-service',
       '{{target}} searches one service at a time: pick a service (Jaeger answers "parameter \'service\' is required" without one).',
-      { ...v, ...AS_TEXT }
+      asText(v)
     ),
   'jaeger-bad-duration': (v) =>
-    t('errors.jaeger-bad-duration', '{{ms}} ms is not a duration Jaeger can search for.', { ...v, ...AS_TEXT }),
+    t('errors.jaeger-bad-duration', '{{ms}} ms is not a duration Jaeger can search for.', asText(v)),
   'jaeger-tag-name': (v) =>
-    t('errors.jaeger-tag-name', "Grafana's Jaeger query editor cannot hold the tag name {{name}}.", {
-      ...v,
-      ...AS_TEXT,
-    }),
+    t('errors.jaeger-tag-name', "Grafana's Jaeger query editor cannot hold the tag name {{name}}.", asText(v)),
   'jaeger-no-traceql': (v) =>
     t(
       'errors.jaeger-no-traceql',
       '{{target}} is a Jaeger datasource: it takes no TraceQL. Search with the builder (service, span name, status, duration, attributes).',
-      { ...v, ...AS_TEXT }
+      asText(v)
     ),
   'not-traceql': (v) =>
-    t('errors.not-traceql', 'The search filter cannot be written as TraceQL: {{cause}}.', { ...v, ...AS_TEXT }),
+    t('errors.not-traceql', 'The search filter cannot be written as TraceQL: {{cause}}.', asText(v)),
   'no-dependency-api': (v) =>
     t(
       'errors.no-dependency-api',
       "{{target}} has no dependency API: Tempo's service graph is metrics (traces_service_graph_*) in Prometheus.",
-      { ...v, ...AS_TEXT }
+      asText(v)
     ),
   'not-a-vector': (v) =>
-    t('errors.not-a-vector', "Expected an instant vector from '{{expr}}', got {{resultType}}.", { ...v, ...AS_TEXT }),
+    t('errors.not-a-vector', "Expected an instant vector from '{{expr}}', got {{resultType}}.", asText(v)),
   'native-histogram': (v) =>
-    t('errors.native-histogram', '{{metric}} is a native histogram: it has no fixed buckets to read.', {
-      ...v,
-      ...AS_TEXT,
-    }),
+    t('errors.native-histogram', '{{metric}} is a native histogram: it has no fixed buckets to read.', asText(v)),
   'no-service-graph': () =>
     t(
       'errors.no-service-graph',
       'This Prometheus holds no service-graph metrics (traces_service_graph_request_total).'
     ),
   'no-peer-label': (v) =>
-    t('errors.no-peer-label', 'The span metrics ({{metric}}) carry no peer-service label.', { ...v, ...AS_TEXT }),
+    t('errors.no-peer-label', 'The span metrics ({{metric}}) carry no peer-service label.', asText(v)),
   'bucket-without-le': (v) =>
-    t('errors.bucket-without-le', 'Histogram bucket without a numeric le label ({{le}}).', { ...v, ...AS_TEXT }),
+    t('errors.bucket-without-le', 'Histogram bucket without a numeric le label ({{le}}).', asText(v)),
   'no-span-metrics': () =>
     t(
       'errors.no-span-metrics',
@@ -182,13 +148,13 @@ const SAY: Say = {
     t(
       'errors.mixed-schemes',
       'Several span-metrics schemes are present ({{metrics}}); choose one in the TraceLens settings.',
-      { ...v, ...AS_TEXT }
+      asText(v)
     ),
   'span-metric-labels': (v) =>
     t(
       'errors.span-metric-labels',
       '{{metric}} exists but its series lack a service label (service, service_name or service.name) with a span-name label (span_name or span.name); cannot use them.',
-      { ...v, ...AS_TEXT }
+      asText(v)
     ),
   'no-connector-metrics': () =>
     t(
@@ -199,19 +165,19 @@ const SAY: Say = {
     t(
       'errors.unknown-scheme-setting',
       'The app setting spanMetricsScheme is "{{setting}}", which TraceLens does not know: use auto or one of {{presets}}.',
-      { ...v, ...AS_TEXT }
+      asText(v)
     ),
   'no-datasource': (v) =>
     t(
       'errors.no-datasource',
       'There is no datasource with uid "{{uid}}". Pick a Tempo or Jaeger datasource above, or set the default one in the TraceLens settings.',
-      { ...v, ...AS_TEXT }
+      asText(v)
     ),
   'datasource-wrong-type': (v) =>
     t(
       'errors.datasource-wrong-type',
       'Datasource "{{uid}}" is of type "{{type}}": TraceLens reads traces from Tempo and Jaeger datasources. Pick one of those.',
-      { ...v, ...AS_TEXT }
+      asText(v)
     ),
 };
 
