@@ -239,6 +239,12 @@ describe('Search page in Simplified Chinese', () => {
         ),
       SLOW
     );
+    // the engine's repair on the row, worded in Chinese (components/warningText.ts)
+    const [row] = tableRows('找到的追踪');
+    expect(await within(row).findByTestId('row-warnings', {}, SLOW)).toHaveAttribute(
+      'aria-label',
+      '1 个跨度在其父跨度之后结束（异步工作）；保持原样'
+    );
     await user.type(screen.getByLabelText(/^标签/), ' oops');
     expect(screen.getByText('“oops”不是 key=value 形式（含空格的值请加引号：key="a b"）。')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '运行查询' })).toBeDisabled();
