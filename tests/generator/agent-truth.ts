@@ -7,8 +7,9 @@
  * waits for every step, so the path is the whole run; model calls and retrieval are on it whole;
  * of two tool calls at once only the one that ended last is waited for (on equal ends the later
  * started, the later sibling), whole, and the other not at all. O(steps²) (a handful of tool calls).
+ * `pathPartStats`: what the compare page's slow vs baseline runs show of a set of runs.
  */
-import { AgentPlan, AgentRun, ToolCall } from './agent-topology';
+import { AgentPlan, AgentRun, ToolCall, TOOLS } from './agent-topology';
 
 /** A run's time split into parts, µs. */
 export interface AgentPartsTruth {
@@ -59,4 +60,20 @@ export function agentRunTruth(run: AgentRun, plan: AgentPlan): AgentRunTruth {
     ...partsOf(run, (call) => call.uncoveredUs),
     path: partsOf(run, (call) => (waitedFor(call, run.tools) ? spanUs(call.span) : 0)),
   };
+}
+
+/** Each part of the path by the key the compare page's rows have: `model`, `retrieval`, `own`, `tool <name>`. */
+export const PATH_PARTS: Record<string, (path: AgentPartsTruth) => number> = {
+  model: (p) => p.modelUs,
+  retrieval: (p) => p.retrievalUs,
+  own: (p) => p.ownUs,
+  ...Object.fromEntries(TOOLS.map((tool) => [`tool ${tool}`, (p: AgentPartsTruth) => p.toolUs[tool] ?? 0])),
+};
+
+/** Of `part` of the runs' critical paths, ns: the mean per run and the nearest-rank p50 and p90. */
+export function pathPartStats(runs: AgentRunTruth[], part: (path: AgentPartsTruth) => number) {
+  const values = runs.map((t) => part(t.path) * 1000);
+  const sorted = [...values].sort((x, y) => x - y);
+  const rank = (q: number) => sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1];
+  return { mean: sum(values) / values.length, p50: rank(0.5), p90: rank(0.9) };
 }

@@ -2,19 +2,23 @@
  * LLM and agent traces through the live stack: an llm-disaggregated batch and an agent-workflow
  * batch (generator, fixed seeds) go to the collector and come back from Jaeger through the app's
  * Jaeger source and loading service. What the trace page's LLM, agent and async busy/idle views
- * show (their view models, src/pages/trace/genai/) equals the generator's ground truth exactly,
+ * show (their view models, src/pages/trace/genai/), the critical path through each agent run's
+ * steps and the compare page's slow vs baseline agent runs equal the generator's ground truth exactly,
  * and the collector's span metrics grouped by `gen_ai.request.model` (a span_metrics dimension,
  * tests/stack/otelcol.yaml) count, per model, the spans of the traces that carry it.
  */
 import { createFetchTransport } from '../../src/data/fetch-transport';
 import { createJaegerClient } from '../../src/data/jaeger/client';
-import { spanAttributes, TraceAnalysis } from '../../src/engine';
+import { agentPaths, spanAttributes, TraceAnalysis } from '../../src/engine';
 import { loadTrace } from '../../src/loading';
+import { AgentCompareProgress } from '../../src/pages/compare/agentCompare';
+import { splitSlowest } from '../../src/pages/compare/compareModel';
 import { agentView } from '../../src/pages/trace/genai/agentViewModel';
 import { asyncBusyView } from '../../src/pages/trace/genai/asyncBusyViewModel';
 import { llmView } from '../../src/pages/trace/genai/llmViewModel';
 import { createJaegerSource } from '../../src/sources/jaeger-source';
 import { generateAgentBatch } from '../generator/agent-batch';
+import { PATH_PARTS, pathPartStats } from '../generator/agent-truth';
 import { generateLlmBatch } from '../generator/llm-batch';
 import { GenTrace } from '../generator/model';
 import { sendTraces } from '../generator/send';
@@ -159,6 +163,39 @@ describe('agent view of agent-workflow traces read back from Jaeger', () => {
         ['own', undefined, truth.ownUs * US],
       ]);
     }
+  });
+});
+
+describe('critical path through agent runs read back from Jaeger', () => {
+  it('splits each run’s path into model calls, retrieval, each tool and own time as the truth says', () => {
+    for (const truth of agents.truth) {
+      const [path] = agentPaths(analysisOf(truth.traceId));
+      expect([path.length, path.model, path.retrieval, path.own]).toEqual(
+        [truth.durationUs, truth.path.modelUs, truth.path.retrievalUs, truth.path.ownUs].map((us) => us * US)
+      );
+      expect(Object.fromEntries(path.tools.map((t) => [t.tool, t.time]))).toEqual(
+        Object.fromEntries(Object.entries(truth.path.toolUs).map(([tool, us]) => [tool, us * US]))
+      );
+    }
+  });
+
+  it('compares the slowest quarter of the runs with the rest per step as the truth says (compare page)', () => {
+    const split = splitSlowest(
+      agents.truth.map((t) => ({ traceId: t.traceId, durationMs: t.durationUs / 1000 })),
+      0.25
+    );
+    const ids = agents.traces.map((t) => t.traceId);
+    const results = new Map(ids.map((id) => [id, { analysis: analysisOf(id), warnings: [] }]));
+    const comparison = new AgentCompareProgress(split, 'async').update({ results, arrived: ids })!;
+    const runsOf = (side: string[]) => agents.truth.filter((t) => side.includes(t.traceId));
+    const rows = new Map(comparison.rows.map((r) => [r.kind === 'tool' ? `tool ${r.tool}` : r.kind, r]));
+    expect(comparison.runs).toEqual({ slow: split.slow.length, baseline: split.baseline.length });
+    for (const [name, row] of rows) {
+      const slow = pathPartStats(runsOf(split.slow), PATH_PARTS[name]);
+      const baseline = pathPartStats(runsOf(split.baseline), PATH_PARTS[name]);
+      expect([name, row.slow, row.baseline]).toEqual([name, slow, baseline]);
+    }
+    expect(rows.size).toBeGreaterThan(3);
   });
 });
 

@@ -1,6 +1,6 @@
 import { analysedGenTrace, analysedHandSpans } from '../../engine/testing/genai-spans';
 import { generateAgentBatch } from '../../../tests/generator/agent-batch';
-import { AgentPartsTruth } from '../../../tests/generator/agent-truth';
+import { PATH_PARTS, pathPartStats } from '../../../tests/generator/agent-truth';
 import { AgentCompareProgress } from './agentCompare';
 import { splitSlowest } from './compareModel';
 import { arrivals, loaded } from './testing/arrivals';
@@ -92,31 +92,16 @@ describe('AgentCompareProgress over the agent-workflow generator', () => {
   batch.traces.forEach((t) => a.arrive(t.traceId, loaded(analysedGenTrace(t))));
   const comparison = new AgentCompareProgress(split, 'async').update(a)!;
 
-  /** The truth's mean, p50 and p90 per run of one part over a side's runs (nearest rank, as percentile.ts). */
-  function truthOf(ids: string[], part: (path: AgentPartsTruth) => number) {
-    const side = new Set(ids);
-    const values = batch.truth.filter((t) => side.has(t.traceId)).map((t) => part(t.path) * US);
-    const sorted = [...values].sort((x, y) => x - y);
-    const rank = (q: number) => sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1];
-    return { mean: values.reduce((x, y) => x + y, 0) / values.length, p50: rank(0.5), p90: rank(0.9) };
-  }
+  const runsOf = (ids: string[]) => batch.truth.filter((t) => ids.includes(t.traceId));
 
   it('gives each part’s figures per run on each side as the generator’s truth says', () => {
     expect(comparison.runs).toEqual({ slow: 10, baseline: 30 });
-    const parts: Record<string, (path: AgentPartsTruth) => number> = {
-      model: (p) => p.modelUs,
-      retrieval: (p) => p.retrievalUs,
-      own: (p) => p.ownUs,
-      'tool get_weather': (p) => p.toolUs.get_weather ?? 0,
-      'tool run_sql': (p) => p.toolUs.run_sql ?? 0,
-      'tool web_search': (p) => p.toolUs.web_search ?? 0,
-    };
     const rows = new Map(comparison.rows.map((r) => [r.kind === 'tool' ? `tool ${r.tool}` : r.kind, r]));
-    expect([...rows.keys()].sort()).toEqual(Object.keys(parts).sort());
-    for (const [name, part] of Object.entries(parts)) {
+    expect([...rows.keys()].sort()).toEqual(Object.keys(PATH_PARTS).sort());
+    for (const [name, part] of Object.entries(PATH_PARTS)) {
       const row = rows.get(name)!;
-      const slow = truthOf(split.slow, part);
-      const baseline = truthOf(split.baseline, part);
+      const slow = pathPartStats(runsOf(split.slow), part);
+      const baseline = pathPartStats(runsOf(split.baseline), part);
       expect([name, row.slow, row.baseline, row.difference]).toEqual([name, slow, baseline, slow.mean - baseline.mean]);
     }
   });
