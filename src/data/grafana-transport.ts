@@ -3,16 +3,34 @@
  * with `getBackendSrv().fetch`, so Grafana adds the datasource's auth and headers. Aborting the
  * caller's signal (or the timeout) unsubscribes, which cancels the HTTP request in Grafana.
  */
-import { getBackendSrv, FetchError, isFetchError } from '@grafana/runtime';
+import { config, getBackendSrv, FetchError, isFetchError } from '@grafana/runtime';
 import { fromEvent, lastValueFrom, takeUntil } from 'rxjs';
 import { classifyFailure, DataError, RequestContext } from './errors';
-import { deadline, DEFAULT_TIMEOUT_MS, QueryParams, RequestOptions, Transport } from './transport';
+import {
+  deadline,
+  DEFAULT_TIMEOUT_MS,
+  QueryParams,
+  queryString,
+  RequestOptions,
+  Transport,
+  WorkerFetch,
+} from './transport';
 
 export function createGrafanaProxyTransport(datasourceUid: string, name = 'the datasource'): Transport {
   const target = `${name} (datasource "${datasourceUid}")`;
   const root = `/api/datasources/proxy/uid/${encodeURIComponent(datasourceUid)}`;
+  const url = (path: string) => `${root}/${path.replace(/^\/+/, '')}`;
   return {
     target,
+    // what getBackendSrv().fetch sends: the URL relative to the page's <base> (Grafana's sub-path),
+    // cookies (credentials 'same-origin' is the worker's fetch default) and the user's org
+    workerFetch(path: string, params?: QueryParams): WorkerFetch {
+      const orgId = config.bootData?.user?.orgId;
+      return {
+        url: new URL(`${url(path).slice(1)}${queryString(params)}`, document.baseURI).href,
+        headers: orgId ? { 'X-Grafana-Org-Id': String(orgId) } : {},
+      };
+    },
     async get<T>(path: string, params?: QueryParams, options: RequestOptions = {}): Promise<T> {
       const ctx: RequestContext = { target, path };
       const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -21,7 +39,7 @@ export function createGrafanaProxyTransport(datasourceUid: string, name = 'the d
       try {
         const response$ = getBackendSrv()
           .fetch<T>({
-            url: `${root}/${path.replace(/^\/+/, '')}`,
+            url: url(path),
             method: 'GET',
             params: definedParams,
             responseType: options.responseType === 'text' ? 'text' : 'json',

@@ -7,7 +7,7 @@
 export type { DataErrorKind } from './errors';
 export { DataError, dataError, partialTraceWarning } from './errors';
 export type { ErrorReason, ErrorValues, ErrorWords } from './errorWords';
-export type { QueryParams, RequestOptions, Transport } from './transport';
+export type { QueryParams, RequestOptions, TraceStream, Transport, WorkerFetch } from './transport';
 export { createFetchTransport } from './fetch-transport';
 export type { UnixSecondsRange } from './unix-seconds-range';
 export type { FetchedTrace, SearchOptions, TagScope, TempoClient } from './tempo/client';

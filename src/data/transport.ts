@@ -3,6 +3,8 @@
  * Implementations: {@link createGrafanaProxyTransport} (through Grafana's datasource proxy) and
  * {@link createFetchTransport} (plain fetch to a base URL). Both reject only with `DataError`.
  */
+import type { DataError } from './errors';
+
 export type QueryParams = Record<string, string | number | undefined>;
 
 export interface RequestOptions {
@@ -13,10 +15,32 @@ export interface RequestOptions {
   responseType?: 'json' | 'text';
 }
 
+/** A request another thread (a Web Worker) can make itself with `fetch`: the same URL and headers as `get`'s. */
+export interface WorkerFetch {
+  /** absolute URL */
+  url: string;
+  headers: Record<string, string>;
+}
+
+/** Trace by id for a worker to fetch and read as a stream (`traceByIdStream`). */
+export interface TraceStream {
+  request: WorkerFetch;
+  /** characters of each end of the body that `ends` reads */
+  endChars: number;
+  /**
+   * What the body's first and last 4 KB say besides the spans: Tempo's partial-trace note; undefined
+   * when the body is not the answer expected (no trace in it, another API): then `traceById`
+   * asks again and says why.
+   */
+  ends(head: string, tail: string): { partial?: DataError } | undefined;
+}
+
 export interface Transport {
   /** human name used in error messages, e.g. `Tempo (datasource "tempo")` */
   readonly target: string;
   get<T>(path: string, params?: QueryParams, options?: RequestOptions): Promise<T>;
+  /** `get`'s request for a worker to fetch as a stream; absent where there is none (Node) */
+  workerFetch?(path: string, params?: QueryParams): WorkerFetch;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;

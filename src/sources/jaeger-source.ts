@@ -40,6 +40,11 @@ export function createJaegerSource(client: JaegerClient, uid: string, target: st
       return { format: fetched.apiVersion === 'v3' ? 'otlp' : 'jaeger', raw: fetched.raw };
     },
 
+    traceStream(traceId, range) {
+      const stream = client.traceByIdStream(traceId, range);
+      return stream && { ...stream, format: 'otlp' };
+    },
+
     async services(_range, request) {
       return [...(await client.services(request))].sort();
     },

@@ -56,6 +56,11 @@ export function createTempoSource(client: TempoClient, uid: string, target: stri
       return { format: 'otlp', raw: fetched.raw, ...(fetched.partial ? { partial: fetched.partial } : {}) };
     },
 
+    traceStream(traceId, range) {
+      const stream = client.traceByIdStream(traceId, range);
+      return stream && { ...stream, format: 'otlp' };
+    },
+
     async services(range, request) {
       const values = await client.tagValues('resource.service.name', range, request);
       return sorted(values.map((v) => v.value));

@@ -5,7 +5,7 @@
  *
  * Times are Unix seconds; trace ids are lowercase hex. Every method rejects only with `DataError`.
  */
-import type { DataError, RequestOptions, SpanFilter, UnixSecondsRange } from '../data';
+import type { DataError, RequestOptions, SpanFilter, TraceStream, UnixSecondsRange } from '../data';
 
 export type SourceKind = 'tempo' | 'jaeger';
 
@@ -44,6 +44,11 @@ export interface FetchedTrace {
   partial?: DataError;
 }
 
+/** `traceById`'s request for a worker to fetch and read as a stream, and the format of the body. */
+export interface StreamedTrace extends TraceStream {
+  format: FetchedTrace['format'];
+}
+
 /** A service-to-service call edge, as the backend's dependency API reports it. */
 export interface DependencyEdge {
   parent: string;
@@ -70,6 +75,8 @@ export interface TraceSource {
 
   search(query: TraceQuery, options: SearchRange & { limit: number }, request?: RequestOptions): Promise<TraceHit[]>;
   traceById(traceId: string, range?: SearchRange, request?: RequestOptions): Promise<FetchedTrace>;
+  /** `traceById` as a request a worker can stream; undefined where there is none (then use `traceById`) */
+  traceStream?(traceId: string, range?: SearchRange): StreamedTrace | undefined;
   services(range: SearchRange, request?: RequestOptions): Promise<string[]>;
   operations(service: string, range: SearchRange, request?: RequestOptions): Promise<string[]>;
   /** attribute names by scope; [] where `capabilities.tagSuggestions` is false */

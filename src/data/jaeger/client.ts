@@ -4,7 +4,7 @@
  * through the v1 API (`/api/…`), which is what Jaeger UI and Grafana's Jaeger datasource use.
  */
 import { DataError, dataError } from '../errors';
-import { RequestOptions, Transport } from '../transport';
+import { RequestOptions, TraceStream, Transport } from '../transport';
 import type { UnixSecondsRange } from '../unix-seconds-range';
 import { JaegerDependency, JaegerOperation, JaegerResponse, JaegerTrace } from './types';
 
@@ -107,6 +107,22 @@ export function createJaegerClient(transport: Transport) {
         throw dataError('trace-not-jaeger-json', { traceId, target: transport.target });
       }
       return { raw: v1raw, apiVersion: 'v1' };
+    },
+
+    /**
+     * The v3 request of `traceById` for a worker to stream; undefined where the transport has none.
+     * A body that is not v3's `{"result":…}` (no v3 here, an error) goes back to `traceById`.
+     */
+    traceByIdStream(traceId: string, range: Partial<UnixSecondsRange> = {}): TraceStream | undefined {
+      if (!transport.workerFetch || !TRACE_ID.test(traceId)) {
+        return undefined;
+      }
+      const params = { start_time: rfc3339(range.start), end_time: rfc3339(range.end) };
+      return {
+        request: transport.workerFetch(`api/v3/traces/${encodeURIComponent(traceId.toLowerCase())}`, params),
+        endChars: 64,
+        ends: (head) => (looksLikeJsonObject(head, 'result') ? {} : undefined),
+      };
     },
 
     /** Whole traces matching every condition (Jaeger v1 `/api/traces`). */

@@ -3,7 +3,7 @@
  * values for autocomplete, and TraceQL metrics `query_range`. Times are Unix seconds.
  */
 import { DataError, dataError, partialTraceWarning, traceTooLarge } from '../errors';
-import { RequestOptions, Transport } from '../transport';
+import { RequestOptions, TraceStream, Transport } from '../transport';
 import type { UnixSecondsRange } from '../unix-seconds-range';
 import { TempoMetricsResponse, TempoSearchResponse, TempoTagsResponse, TempoTagValuesResponse } from './types';
 
@@ -78,6 +78,27 @@ export function createTempoClient(transport: Transport) {
       return { raw, apiVersion: 'v2', ...(partial ? { partial } : {}) };
     },
 
+    /** The v2 request of `traceById` for a worker to stream; undefined where the transport has none. */
+    traceByIdStream(traceId: string, range: Partial<UnixSecondsRange> = {}): TraceStream | undefined {
+      if (!transport.workerFetch || !TRACE_ID.test(traceId)) {
+        return undefined;
+      }
+      const params = { start: seconds(range.start), end: seconds(range.end) };
+      return {
+        request: transport.workerFetch(`api/v2/traces/${traceId}`, params),
+        endChars: ENDS,
+        ends(head, tail) {
+          const envelope = envelopeOfEnds(head, tail);
+          if (!envelope.trace?.resourceSpans?.length) {
+            return undefined;
+          }
+          return envelope.status === 'PARTIAL'
+            ? { partial: partialTraceWarning({ target: transport.target, path: traceId }, envelope.message) }
+            : {};
+        },
+      };
+    },
+
     async tagNames(
       options: Partial<UnixSecondsRange> & { scope?: TagScope; q?: string; limit?: number } = {},
       request?: RequestOptions
@@ -148,8 +169,14 @@ function readEnvelope(raw: string, target: string, traceId: string): Envelope {
   if (raw.length <= PARSE_ENVELOPE_MAX) {
     return parseEnvelope(raw, target, traceId);
   }
-  const head = raw.slice(0, 4096);
-  const tail = raw.slice(-4096);
+  return envelopeOfEnds(raw.slice(0, ENDS), raw.slice(-ENDS));
+}
+
+/** Characters read at each end of a body for its envelope. */
+const ENDS = 4096;
+
+/** The envelope's facts from the first and last {@link ENDS} characters of the body (see readEnvelope). */
+function envelopeOfEnds(head: string, tail: string): Envelope {
   const message = /"message"\s*:\s*("(?:[^"\\]|\\.)*")\s*\}\s*$/.exec(tail)?.[1];
   return {
     trace: { resourceSpans: /"resourceSpans"\s*:\s*\[\s*\{/.test(head) ? [head] : [] },
