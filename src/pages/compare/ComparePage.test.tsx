@@ -211,6 +211,8 @@ describe('Compare page in Simplified Chinese', () => {
       await screen.findByText('慢追踪集：1 个追踪（≥ 63.663 ms）；基线：1 个追踪。', {}, SLOW)
     ).toBeInTheDocument();
     expect(await screen.findByText('2 个追踪需要修复', {}, SLOW)).toBeInTheDocument();
+    // each trace's first repair, worded in Chinese (components/warningText.ts), after its linked id
+    expect(screen.getAllByText(': 1 个跨度在其父跨度之后结束（异步工作）；保持原样')).toHaveLength(2);
     await screen.findByRole('table', { name: '差异，从大到小' }, SLOW);
     expect(screen.getByRole('heading', { name: '调用树：慢追踪与基线' })).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: '属性' })).toBeInTheDocument();
