@@ -1,6 +1,7 @@
 import React from 'react';
 import { render, screen } from '@testing-library/react';
-import { DataError, dataError } from '../data';
+import { createFetchTransport, createPrometheusClient, DataError, dataError, detectScheme } from '../data';
+import { fetchReplaying } from '../../tests/support/recorded';
 import { inZhHans } from '../../tests/support/i18n';
 import { DataErrorAlert } from './DataErrorAlert';
 
@@ -41,6 +42,22 @@ describe('DataErrorAlert in Simplified Chinese', () => {
     render(<DataErrorAlert title="搜索失败" error={unreachable} />);
     expect(screen.getByRole('alert')).toHaveTextContent(
       'Jaeger (datasource "jaeger") 无法访问：HTTP 0。请检查它是否在运行，以及其 URL 是否正确。'
+    );
+  });
+
+  it('says in Chinese that Prometheus holds no span metrics (scheme detection)', async () => {
+    const names = {
+      request: 'GET /api/v1/label/__name__/values',
+      status: 200,
+      contentType: 'application/json',
+      body: { status: 'success', data: ['up', 'prometheus_build_info'] },
+    };
+    const prom = createPrometheusClient(createFetchTransport('http://prom', 'Prometheus', fetchReplaying(names).impl));
+    const detection = await detectScheme(prom, { start: 0, end: 1 });
+    expect(detection.kind).toBe('none');
+    render(<DataErrorAlert title="无法加载跨度指标" error={(detection as { problem: DataError }).problem} />);
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      '未找到跨度指标：此时间范围内应有 Tempo metrics-generator（traces_spanmetrics_*）或 OpenTelemetry Collector spanmetrics'
     );
   });
 });
