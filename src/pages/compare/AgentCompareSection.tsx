@@ -11,8 +11,8 @@ import { css } from '@emotion/css';
 import { t, Trans } from '@grafana/i18n';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Column, useStyles2 } from '@grafana/ui';
+import { agentPartName } from '../../components/agentPartName';
 import { formatDuration, formatShare } from '../../components/breakdown';
-import { AS_TEXT } from '../../components/i18n';
 import { NamedTable } from '../../components/NamedTable';
 import { sortableColumn } from '../../components/tableColumns';
 import type { AgentComparison, AgentCompareRow, AgentPartStats, AgentSides } from '../../engine';
@@ -20,18 +20,7 @@ import { signed, SlowVsBaseline } from './SlowVsBaseline';
 
 type Figure = keyof AgentPartStats;
 
-function partName(row: AgentCompareRow): string {
-  switch (row.kind) {
-    case 'model':
-      return t('compare.agent.part-model', 'Model calls');
-    case 'retrieval':
-      return t('compare.agent.part-retrieval', 'Retrieval');
-    case 'tool':
-      return t('compare.agent.part-tool', 'Tool {{tool}}', { tool: row.tool, ...AS_TEXT });
-    case 'own':
-      return t('compare.agent.part-own', 'Own time');
-  }
-}
+const partName = (row: AgentCompareRow) => agentPartName(row.kind, row.tool);
 
 const worse = (delta: number) => (Number.isFinite(delta) && delta !== 0 ? delta > 0 : undefined);
 

@@ -14,7 +14,7 @@ import { formatDuration } from '../../../components/breakdown';
 import { AS_TEXT } from '../../../components/i18n';
 import { NamedTable } from '../../../components/NamedTable';
 import { agentPaths, AgentRunPath, spanIdOf, TraceAnalysis } from '../../../engine';
-import { agentPartName } from './agentPartName';
+import { agentPartName } from '../../../components/agentPartName';
 import { durationColumn, shareColumn, textColumn } from './columns';
 
 interface PathPart {

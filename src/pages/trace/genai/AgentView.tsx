@@ -15,7 +15,7 @@ import { sortableColumn } from '../../../components/tableColumns';
 import { formatDuration } from '../../../components/breakdown';
 import type { TraceAnalysis } from '../../../engine';
 import { durationColumn, shareColumn, textColumn } from './columns';
-import { agentPartName } from './agentPartName';
+import { agentPartName } from '../../../components/agentPartName';
 import { AgentPart, AgentRunView, AgentView as AgentViewModel } from './agentViewModel';
 import { AgentPathTable } from './AgentPathTable';
 

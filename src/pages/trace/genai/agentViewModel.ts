@@ -5,13 +5,10 @@
  * add up to it). At most {@link MAX_RUNS} runs, in tree preorder; `runCount` says how many there are.
  * Numbers stay ns; the component formats them. O(spans) plus the engine's split.
  */
-import { AgentSplit, agentSplits, spanIdOf, TraceAnalysis } from '../../../engine';
+import { AgentPartKind, AgentSplit, agentSplits, spanIdOf, TraceAnalysis } from '../../../engine';
 
 /** Runs shown; a trace with more lists the first ones and says how many it has. */
 export const MAX_RUNS = 20;
-
-/** what a part of a run is; the component words it */
-export type AgentPartKind = 'model' | 'retrieval' | 'tool' | 'own';
 
 export interface AgentPart {
   kind: AgentPartKind;
