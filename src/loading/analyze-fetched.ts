@@ -14,15 +14,29 @@
  * Pool of 2: one big trace takes one worker while a second load (a new trace, the panel) need not
  * wait; more would compete with the main thread for cores.
  */
-import { analyzeTrace } from '../engine';
+import { analyzeTrace, TraceAnalysis } from '../engine';
 import { readTrace } from './read-trace';
-import { AnalyzeFetched, createWorkerPool } from './worker/worker-pool';
+import { answerFetched } from './worker/answer-fetched';
+import type { AnalysisAnswer } from './worker/wire';
+import { AnalyzeFetched, createWorkerPool, RunJob } from './worker/worker-pool';
 
 export const WORKER_MIN_CHARS = 1_000_000;
 const WORKER_POOL_SIZE = 2;
 
 /** Reads and analyses on the calling thread. */
 export const analyzeOnThisThread: AnalyzeFetched = async (request) => analyzeTrace(readTrace(request));
+
+/** A job's answer on the calling thread: a fetched body read and analysed; a stream is not (status 0). */
+export const answerOnThisThread: RunJob = async (request) =>
+  'raw' in request ? answerFetched(request) : { status: 0 };
+
+/** The analysis in `answer`; throws the reader's error (an answer without one is a bug). */
+export function analysisOf(answer: AnalysisAnswer): TraceAnalysis {
+  if ('analysis' in answer) {
+    return answer.analysis;
+  }
+  throw new Error('error' in answer ? answer.error : `the body was not read (status ${answer.status})`);
+}
 
 /** Bodies of at least `minChars` characters go to `inWorker`, smaller ones to {@link analyzeOnThisThread}. */
 export const bySize =
@@ -43,7 +57,17 @@ const spawnAnalysisWorker = () =>
     new URL('./worker/analysis.worker.ts', import.meta.url)
   );
 
-export const analyzeFetched: AnalyzeFetched =
+const pool =
   typeof Worker === 'function'
-    ? bySize(createWorkerPool(spawnAnalysisWorker, WORKER_POOL_SIZE, analyzeOnThisThread), WORKER_MIN_CHARS)
-    : analyzeOnThisThread;
+    ? createWorkerPool(spawnAnalysisWorker, WORKER_POOL_SIZE, answerOnThisThread)
+    : undefined;
+
+export const analyzeFetched: AnalyzeFetched = pool
+  ? bySize((request, signal) => pool(request, signal).then(analysisOf), WORKER_MIN_CHARS)
+  : analyzeOnThisThread;
+
+/**
+ * Runs a stream request (worker/stream-read.ts) in the pool's workers: where the browser has
+ * workers and streams, else undefined (the caller fetches the usual way).
+ */
+export const streamInWorker: RunJob | undefined = pool && typeof ReadableStream === 'function' ? pool : undefined;

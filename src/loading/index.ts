@@ -4,6 +4,7 @@
  * panel load traces only through here.
  */
 export type { LoadedTrace, LoadOptions, LoadWarning, PartialTraceWarning } from './load-trace';
+export type { LoadProgress } from './worker/wire';
 export { loadTrace } from './load-trace';
 export type { LoadTracesOptions, TraceResult } from './load-traces';
 export { DEFAULT_CONCURRENCY, forEachBounded, loadTraces } from './load-traces';

@@ -15,10 +15,45 @@ import type { FetchedTrace } from '../../sources/types';
 export type AnalysisRequest = Pick<FetchedTrace, 'format' | 'raw'>;
 
 /**
- * Worker → main thread: the analysis with the ms the worker spent reading and analysing, or the
- * reader's (or analyser's) error message.
+ * Main thread → worker: a body the worker fetches itself (`fetch(url, {headers})`, the request the
+ * page would make) and reads as it arrives; it keeps `endChars` characters of each end of it.
  */
-export type AnalysisResponse = { analysis: TraceAnalysis; analyseMs: number } | { error: string };
+export interface StreamRequest {
+  format: FetchedTrace['format'];
+  url: string;
+  headers: Record<string, string>;
+  endChars: number;
+}
+
+export type WorkerRequest = AnalysisRequest | StreamRequest;
+
+/** How far a streamed body has come: bytes received (of `totalBytes` when known) and spans read. */
+export interface LoadProgress {
+  bytes: number;
+  totalBytes?: number;
+  spans: number;
+}
+
+/** The first and last characters of a streamed body (what the source reads its envelope from). */
+export interface BodyEnds {
+  head: string;
+  tail: string;
+}
+
+/**
+ * Worker → main thread: the analysis with the ms the worker spent reading and analysing, or the
+ * reader's (or analyser's) error message; for a streamed body also its ends. `status` instead: the
+ * stream was not read (the HTTP status of an answer that is not OK; 0 when the fetch failed or no
+ * worker could stream), and the caller fetches the usual way. Before the answer, a streamed body
+ * sends `progress` at most every {@link PROGRESS_MS}.
+ */
+export type AnalysisAnswer =
+  | { analysis: TraceAnalysis; analyseMs: number; ends?: BodyEnds }
+  | { error: string; ends?: BodyEnds }
+  | { status: number };
+export type AnalysisResponse = AnalysisAnswer | { progress: LoadProgress };
+
+export const PROGRESS_MS = 100;
 
 /**
  * The distinct buffers of every typed array reachable from `value` (a buffer listed twice makes

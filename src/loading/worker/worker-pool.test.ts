@@ -3,9 +3,9 @@
  */
 // node: the pool records a performance measure per job, which jsdom's `performance` lacks.
 import { recorded, wireText } from '../../../tests/support/recorded';
-import { analyzeOnThisThread } from '../analyze-fetched';
-import { AnalysisRequest } from './wire';
-import { createWorkerPool, PoolWorker, WORKER_MEASURE } from './worker-pool';
+import { analysisOf, analyzeOnThisThread, answerOnThisThread } from '../analyze-fetched';
+import { AnalysisRequest, LoadProgress, StreamRequest } from './wire';
+import { createWorkerPool, PoolWorker, RunJob, WORKER_MEASURE } from './worker-pool';
 
 const RECORDED: AnalysisRequest = { format: 'otlp', raw: wireText(recorded('tempo-trace-v2')) };
 const BAD: AnalysisRequest = { format: 'otlp', raw: '{"resourceSpans": 3}' };
@@ -40,6 +40,10 @@ function fakeWorkers() {
   return { spawn, spawned };
 }
 
+/** The pool's answers as analyses (the reader's error thrown), as analyze-fetched.ts uses them. */
+const asAnalyses = (run: RunJob) => (request: AnalysisRequest, signal?: AbortSignal) =>
+  run(request, signal).then(analysisOf);
+
 const noFallback = jest.fn(async () => {
   throw new Error('the fallback was not expected');
 });
@@ -47,7 +51,7 @@ const noFallback = jest.fn(async () => {
 describe('createWorkerPool', () => {
   it('runs at most `size` jobs at once, the next one in the first worker that is free', async () => {
     const { spawn, spawned } = fakeWorkers();
-    const analyze = createWorkerPool(spawn, 2, noFallback);
+    const analyze = asAnalyses(createWorkerPool(spawn, 2, noFallback));
     const results = [analyze(RECORDED), analyze(RECORDED), analyze(RECORDED)];
     expect(spawned.map((w) => w.posted.length)).toEqual([1, 1]);
     await spawned[1].answer();
@@ -70,7 +74,7 @@ describe('createWorkerPool', () => {
 
   it("rejects with the reader's own message, as the main-thread path does", async () => {
     const { spawn, spawned } = fakeWorkers();
-    const result = createWorkerPool(spawn, 1, noFallback)(BAD);
+    const result = asAnalyses(createWorkerPool(spawn, 1, noFallback))(BAD);
     await spawned[0].answer();
     const mainThread = await analyzeOnThisThread(BAD).then(
       () => 'read without an error',
@@ -82,7 +86,7 @@ describe('createWorkerPool', () => {
 
   it('terminates the worker of a cancelled job and starts a fresh one for the next', async () => {
     const { spawn, spawned } = fakeWorkers();
-    const analyze = createWorkerPool(spawn, 1, noFallback);
+    const analyze = asAnalyses(createWorkerPool(spawn, 1, noFallback));
     const controller = new AbortController();
     const cancelled = analyze(RECORDED, controller.signal);
     const next = analyze(RECORDED);
@@ -98,7 +102,7 @@ describe('createWorkerPool', () => {
 
   it('drops a cancelled job that is still waiting, without posting it', async () => {
     const { spawn, spawned } = fakeWorkers();
-    const analyze = createWorkerPool(spawn, 1, noFallback);
+    const analyze = asAnalyses(createWorkerPool(spawn, 1, noFallback));
     const controller = new AbortController();
     const first = analyze(RECORDED);
     const waiting = analyze(RECORDED, controller.signal);
@@ -110,20 +114,22 @@ describe('createWorkerPool', () => {
   });
 
   it('runs on the fallback from the first worker that cannot start on', async () => {
-    const fallback = jest.fn(analyzeOnThisThread);
-    const throwing = createWorkerPool(
-      () => {
-        throw new Error('blocked by the content security policy');
-      },
-      2,
-      fallback
+    const fallback = jest.fn(answerOnThisThread);
+    const throwing = asAnalyses(
+      createWorkerPool(
+        () => {
+          throw new Error('blocked by the content security policy');
+        },
+        2,
+        fallback
+      )
     );
     expect((await throwing(RECORDED)).trace.spanCount).toBe(10);
     expect((await throwing(RECORDED)).trace.spanCount).toBe(10);
     expect(fallback).toHaveBeenCalledTimes(2);
 
     const { spawn, spawned } = fakeWorkers();
-    const unloadable = createWorkerPool(spawn, 2, fallback);
+    const unloadable = asAnalyses(createWorkerPool(spawn, 2, fallback));
     const result = unloadable(RECORDED);
     // the worker's script failed to load
     spawned[0].onerror!.call(spawned[0] as never, { preventDefault: () => {} } as ErrorEvent);
@@ -132,5 +138,34 @@ describe('createWorkerPool', () => {
     expect((await unloadable(RECORDED)).trace.spanCount).toBe(10);
     expect(fallback).toHaveBeenCalledTimes(4);
     expect(spawned).toHaveLength(1);
+  });
+
+  it("hands a job's progress to its onProgress and settles it with the answer", async () => {
+    const { spawn, spawned } = fakeWorkers();
+    const stream: StreamRequest = { format: 'otlp', url: 'http://grafana/api/x', headers: {}, endChars: 64 };
+    const seen: LoadProgress[] = [];
+    const answer = createWorkerPool(spawn, 1, noFallback)(stream, undefined, (p) => seen.push(p));
+    const post = (data: unknown) => spawned[0].onmessage!.call(spawned[0] as never, { data } as MessageEvent);
+    post({ progress: { bytes: 65536, totalBytes: 200000, spans: 180 } });
+    post({ progress: { bytes: 131072, totalBytes: 200000, spans: 370 } });
+    post({ status: 404 });
+    expect(await answer).toEqual({ status: 404 });
+    expect(seen).toEqual([
+      { bytes: 65536, totalBytes: 200000, spans: 180 },
+      { bytes: 131072, totalBytes: 200000, spans: 370 },
+    ]);
+    expect(spawned[0].posted).toEqual([stream]);
+  });
+
+  it('answers a stream job with status 0 (not streamed) where no worker starts', async () => {
+    const stream: StreamRequest = { format: 'otlp', url: 'http://grafana/api/x', headers: {}, endChars: 64 };
+    const pool = createWorkerPool(
+      () => {
+        throw new Error('no workers here');
+      },
+      1,
+      answerOnThisThread
+    );
+    expect(await pool(stream)).toEqual({ status: 0 });
   });
 });

@@ -1,19 +1,27 @@
 /**
- * A pool of analysis workers: each job (a fetched body) runs in the first idle worker, at most
+ * A pool of analysis workers: each job (a fetched body, or a body to fetch as a stream) runs in the first idle worker, at most
  * `size` at once, the others wait in order. Aborting a job's signal drops it from the queue or,
  * when it is running, terminates its worker (a synchronous parse cannot be interrupted otherwise);
  * the next job that needs that slot starts a fresh worker. Workers are started on first need and
  * then kept.
  * When a worker cannot be started (the constructor throws, or its script fails to load: an
  * `error` event) the pool stops using workers: that job and every later one run on `fallback`.
+ * A job's progress messages go to its `onProgress`; its answer settles it.
  * Posting a job leaves a performance mark ({@link WORKER_POSTED}) and each result a measure from it
  * to the rebuilt analysis ({@link WORKER_MEASURE}), for DevTools and the browser tests.
  */
 import type { TraceAnalysis } from '../../engine';
-import type { AnalysisRequest, AnalysisResponse } from './wire';
+import type { AnalysisAnswer, AnalysisRequest, AnalysisResponse, LoadProgress, WorkerRequest } from './wire';
 
 /** Reads and analyses a fetched body; rejects with the reader's error, or once `signal` aborts. */
 export type AnalyzeFetched = (request: AnalysisRequest, signal?: AbortSignal) => Promise<TraceAnalysis>;
+
+/** Runs a job to its answer (the reader's error is an answer too); rejects only once `signal` aborts. */
+export type RunJob = (
+  request: WorkerRequest,
+  signal?: AbortSignal,
+  onProgress?: (progress: LoadProgress) => void
+) => Promise<AnalysisAnswer>;
 
 /** The name of the performance mark left when a job is posted to a worker. */
 export const WORKER_POSTED = 'TraceLens: trace posted to a worker';
@@ -28,9 +36,10 @@ export const WORKER_MEASURE = 'TraceLens: trace read and analysed in a worker';
 export type PoolWorker = Pick<Worker, 'postMessage' | 'terminate' | 'onmessage' | 'onerror'>;
 
 interface Job {
-  request: AnalysisRequest;
+  request: WorkerRequest;
   signal?: AbortSignal;
-  resolve(analysis: TraceAnalysis): void;
+  onProgress?: (progress: LoadProgress) => void;
+  resolve(answer: AnalysisAnswer): void;
   reject(error: unknown): void;
 }
 
@@ -43,7 +52,7 @@ interface Slot {
   detach(): void;
 }
 
-export function createWorkerPool(spawn: () => PoolWorker, size: number, fallback: AnalyzeFetched): AnalyzeFetched {
+export function createWorkerPool(spawn: () => PoolWorker, size: number, fallback: RunJob): RunJob {
   const queue: Job[] = [];
   const slots: Slot[] = Array.from({ length: size }, () => ({ posted: 0, detach: () => {} }));
   let broken = false;
@@ -57,7 +66,7 @@ export function createWorkerPool(spawn: () => PoolWorker, size: number, fallback
   const giveUp = (job: Job) => {
     broken = true;
     for (const waiting of [job, ...queue.splice(0)]) {
-      fallback(waiting.request, waiting.signal).then(waiting.resolve, waiting.reject);
+      fallback(waiting.request, waiting.signal, waiting.onProgress).then(waiting.resolve, waiting.reject);
     }
   };
 
@@ -70,15 +79,17 @@ export function createWorkerPool(spawn: () => PoolWorker, size: number, fallback
     const worker = slot.worker;
     slot.job = job;
     worker.onmessage = (event: MessageEvent<AnalysisResponse>) => {
-      release(slot);
       const response = event.data;
-      if ('error' in response) {
-        job.reject(new Error(response.error));
-      } else {
+      if ('progress' in response) {
+        job.onProgress?.(response.progress);
+        return;
+      }
+      release(slot);
+      if ('analysis' in response) {
         const detail = { spans: response.analysis.trace.spanCount, analyseMs: response.analyseMs };
         performance.measure(WORKER_MEASURE, { start: slot.posted, detail });
-        job.resolve(response.analysis);
       }
+      job.resolve(response);
       next();
     };
     /** Ends the job's worker; the slot's next job starts a fresh one. */
@@ -114,15 +125,15 @@ export function createWorkerPool(spawn: () => PoolWorker, size: number, fallback
     }
   };
 
-  return (request, signal) => {
+  return (request, signal, onProgress) => {
     if (broken) {
-      return fallback(request, signal);
+      return fallback(request, signal, onProgress);
     }
-    return new Promise<TraceAnalysis>((resolve, reject) => {
+    return new Promise<AnalysisAnswer>((resolve, reject) => {
       if (signal?.aborted) {
         return reject(signal.reason);
       }
-      const job: Job = { request, signal, resolve, reject };
+      const job: Job = { request, signal, onProgress, resolve, reject };
       queue.push(job);
       signal?.addEventListener(
         'abort',

@@ -1,0 +1,146 @@
+/**
+ * @jest-environment node
+ */
+// node: fetch's Response and ReadableStream, which the worker's stream reader runs on. The worker
+// is played by readStreamed on this thread, the network by a fetch answering recorded bodies.
+import { createJaegerClient, createTempoClient, QueryParams, Transport } from '../data';
+import { analyzeTrace, parseOtlpTrace } from '../engine';
+import { createJaegerSource } from '../sources/jaeger-source';
+import { createTempoSource } from '../sources/tempo-source';
+import { recorded, RECORDED_TRACE_ID, wireText } from '../../tests/support/recorded';
+import { streamTrace } from './stream-trace';
+import { readStreamed } from './worker/stream-read';
+import { LoadProgress, StreamRequest } from './worker/wire';
+import { RunJob } from './worker/worker-pool';
+
+const TEMPO_BODY = wireText(recorded('tempo-trace-v2'));
+
+/** `?a=1&b=2` of the defined params ('' when none). */
+function query(params: QueryParams = {}): string {
+  const defined = Object.entries(params).filter(([, v]) => v !== undefined);
+  return defined.length ? `?${new URLSearchParams(defined.map(([k, v]) => [k, String(v)]))}` : '';
+}
+
+/** A transport whose workers fetch from `http://grafana/…/<uid>/<path>`; its own `get` is not used. */
+function transport(uid: string): Transport {
+  return {
+    target: `${uid} (datasource "${uid}")`,
+    get: () => Promise.reject(new Error('not used: the worker fetches')),
+    workerFetch: (path, params) => ({
+      url: `http://grafana/api/datasources/proxy/uid/${uid}/${path}${query(params)}`,
+      headers: { 'X-Grafana-Org-Id': '1' },
+    }),
+  };
+}
+
+/** A fetch answering `body` with `status`, in chunks of `chunkBytes` bytes; records the requests. */
+function fetchAnswering(body: string, status = 200, chunkBytes = 1000) {
+  const requests: Array<[string, RequestInit | undefined]> = [];
+  const bytes = new TextEncoder().encode(body);
+  const impl = (async (url: string, init?: RequestInit) => {
+    requests.push([url, init]);
+    let at = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (at >= bytes.length) {
+          controller.close();
+        } else {
+          controller.enqueue(bytes.slice(at, (at += chunkBytes)));
+        }
+      },
+    });
+    return new Response(stream, { status, headers: { 'Content-Length': String(bytes.length) } });
+  }) as unknown as typeof fetch;
+  return { impl, requests };
+}
+
+/** The worker pool played here: readStreamed with `fetchImpl` and a clock that moves 50 ms a reading. */
+function onThisThread(fetchImpl: typeof fetch): RunJob {
+  let clock = 0;
+  return (request, _signal, onProgress) =>
+    readStreamed(
+      request as StreamRequest,
+      (r) => 'progress' in r && onProgress?.(r.progress),
+      fetchImpl,
+      () => (clock += 50)
+    );
+}
+
+const tempo = createTempoSource(createTempoClient(transport('tempo')), 'tempo', 'Tempo');
+
+describe('streamTrace', () => {
+  it('reads the recorded Tempo trace as it arrives, to the analysis of the whole body, with progress', async () => {
+    const { impl, requests } = fetchAnswering(TEMPO_BODY, 200, 1000);
+    const seen: LoadProgress[] = [];
+    const streamed = await streamTrace(
+      tempo,
+      RECORDED_TRACE_ID,
+      { start: 1700000000.5 },
+      onThisThread(impl),
+      undefined,
+      (p) => seen.push(p)
+    );
+    expect(requests).toEqual([
+      [
+        `http://grafana/api/datasources/proxy/uid/tempo/api/v2/traces/${RECORDED_TRACE_ID}?start=1700000000`,
+        { headers: { 'X-Grafana-Org-Id': '1' }, credentials: 'same-origin' },
+      ],
+    ]);
+    expect(streamed).toEqual({ analysis: analyzeTrace(parseOtlpTrace(TEMPO_BODY)), partial: undefined });
+    // 6,604 bytes in 7 chunks; the clock reads 50 at the start and 50 ms more at each chunk:
+    // progress at chunks 2, 4 and 6 (100 ms after the last), with the spans whose text ends before
+    // byte 2,000, 4,000 and 6,000 (of 10; the 9th ends at byte ~5,300, then the next resource starts)
+    expect(new TextEncoder().encode(TEMPO_BODY).length).toBe(6604);
+    expect(seen).toEqual([
+      { bytes: 2000, totalBytes: 6604, spans: 2 },
+      { bytes: 4000, totalBytes: 6604, spans: 6 },
+      { bytes: 6000, totalBytes: 6604, spans: 9 },
+    ]);
+  });
+
+  it("gives Tempo's partial-trace note as the usual path words it", async () => {
+    const partialBody = TEMPO_BODY.replace(/\}\s*$/, ',"status":"PARTIAL","message":"2 of 5 blocks failed"}');
+    const streamed = await streamTrace(
+      tempo,
+      RECORDED_TRACE_ID,
+      undefined,
+      onThisThread(fetchAnswering(partialBody).impl)
+    );
+    expect(streamed && 'partial' in streamed && streamed.partial?.message).toBe(
+      'tempo (datasource "tempo") returned only part of this trace: 2 of 5 blocks failed.'
+    );
+  });
+
+  it('leaves to the usual path an answer that is not OK, no trace, or not the API expected', async () => {
+    const tooLarge = fetchAnswering('trace exceeds max size (max bytes: 5000000)', 422);
+    expect(await streamTrace(tempo, RECORDED_TRACE_ID, undefined, onThisThread(tooLarge.impl))).toBeUndefined();
+    const noTrace = fetchAnswering(wireText(recorded('tempo-trace-v2-not-found')));
+    expect(await streamTrace(tempo, RECORDED_TRACE_ID, undefined, onThisThread(noTrace.impl))).toBeUndefined();
+    const jaeger = createJaegerSource(createJaegerClient(transport('jaeger')), 'jaeger', 'Jaeger');
+    const page = fetchAnswering('<!doctype html><html><body>Jaeger UI</body></html>');
+    expect(await streamTrace(jaeger, RECORDED_TRACE_ID, undefined, onThisThread(page.impl))).toBeUndefined();
+    expect(page.requests[0][0]).toBe(
+      `http://grafana/api/datasources/proxy/uid/jaeger/api/v3/traces/${RECORDED_TRACE_ID}`
+    );
+  });
+
+  it("gives the reader's own message for a body it cannot read", async () => {
+    const broken = TEMPO_BODY.replace('"spanId":', '"spanId":7,"x":');
+    const expected = (() => {
+      try {
+        parseOtlpTrace(broken);
+        return 'read';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    expect(expected).toMatch(/^spanId of span 0 in trace\.resourceSpans\[0\]/);
+    const streamed = await streamTrace(
+      tempo,
+      RECORDED_TRACE_ID,
+      undefined,
+      onThisThread(fetchAnswering(broken, 200, 7).impl)
+    );
+    expect(streamed).toEqual({ error: expected });
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * In the analysis worker: fetches a trace body itself, as a stream, and reads it while it arrives —
+ * OTLP JSON piece by piece with the engine's reader in pieces (otlpJsonPieces), so the text is
+ * never held whole; Jaeger's v1 JSON, whose reader takes whole text, is gathered in the worker
+ * and read at the end. Bytes are decoded with a streaming TextDecoder (a character cut between
+ * two chunks is decoded whole, and a BOM dropped, as `Response.text()` does). While reading it
+ * posts progress (bytes received, of the Content-Length when the body is not compressed, and spans
+ * read) at most every {@link PROGRESS_MS}; then the analysis, or the reader's error, with the
+ * body's first and last `endChars` characters. An answer that is not OK, or a fetch or download
+ * that fails, is not read: `{status}`, and the caller fetches the usual way (which words the error).
+ * O(body) time; memory: the unfinished span, one chunk, the two ends, then the trace.
+ */
+import { analyzeTrace, otlpJsonPieces, parseJaegerTrace, ParsedTrace } from '../../engine';
+import { AnalysisAnswer, AnalysisResponse, PROGRESS_MS, StreamRequest } from './wire';
+
+/** A reader of the body's text in pieces. */
+interface PieceReader {
+  readonly spans: number;
+  push(text: string): void;
+  end(last: string): ParsedTrace;
+}
+
+/** Jaeger v1 JSON: gathered, read whole at the end. */
+function wholeTextReader(read: (text: string) => ParsedTrace): PieceReader {
+  const pieces: string[] = [];
+  return {
+    spans: 0,
+    push: (text) => pieces.push(text),
+    end: (last) => read(pieces.join('') + last),
+  };
+}
+
+/**
+ * Fetches and reads `request` (see the file header); `post` gets the progress messages, `now`
+ * the clock (ms). Resolves with the answer, never rejects.
+ */
+export async function readStreamed(
+  request: StreamRequest,
+  post: (response: AnalysisResponse) => void,
+  fetchImpl: typeof fetch = fetch,
+  now: () => number = () => performance.now()
+): Promise<AnalysisAnswer> {
+  let response: Response;
+  try {
+    response = await fetchImpl(request.url, { headers: request.headers, credentials: 'same-origin' });
+  } catch {
+    return { status: 0 };
+  }
+  if (!response.ok || response.body === null) {
+    return { status: response.ok ? 0 : response.status };
+  }
+  const started = now();
+  const length = Number(response.headers.get('Content-Length'));
+  // a compressed body's Content-Length counts compressed bytes, the stream gives them decompressed
+  const totalBytes = length > 0 && !response.headers.get('Content-Encoding') ? length : undefined;
+  const reader: PieceReader =
+    request.format === 'otlp' ? otlpJsonPieces(totalBytes ?? 0) : wholeTextReader(parseJaegerTrace);
+  const decoder = new TextDecoder();
+  const chunks = response.body.getReader();
+  const n = request.endChars;
+  let head = '';
+  let tail = '';
+  let bytes = 0;
+  let posted = started;
+  const take = (text: string) => {
+    if (head.length < n) {
+      head += text.slice(0, n - head.length);
+    }
+    tail = text.length >= n ? text.slice(-n) : (tail + text).slice(-n);
+    reader.push(text);
+  };
+  // a download that breaks off is not the reader's fault: fetched again the usual way
+  const next = () => chunks.read().catch(() => undefined);
+  try {
+    for (let chunk = await next(); !chunk?.done; chunk = await next()) {
+      if (chunk === undefined) {
+        return { status: 0 };
+      }
+      bytes += chunk.value.length;
+      take(decoder.decode(chunk.value, { stream: true }));
+      const time = now();
+      if (time - posted >= PROGRESS_MS) {
+        posted = time;
+        post({ progress: { bytes, totalBytes, spans: reader.spans } });
+      }
+    }
+    take(decoder.decode());
+    const analysis = analyzeTrace(reader.end(''));
+    return { analysis, analyseMs: now() - started, ends: { head, tail } };
+  } catch (e) {
+    void chunks.cancel().catch(() => undefined);
+    return { error: e instanceof Error ? e.message : String(e), ends: { head, tail } };
+  }
+}
