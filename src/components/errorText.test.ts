@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DataError, dataError, ErrorReason, ErrorValues } from '../data';
+import { DataError, dataError, ErrorReason, ErrorValues, targetText } from '../data';
 import { inZhHans } from '../../tests/support/i18n';
 import { errorText, noteText } from './errorText';
 
@@ -70,6 +70,25 @@ describe('errorText in en-US', () => {
     );
   });
 
+  it('says a target from its parts as the transports write it (datasource, URL, bare name)', () => {
+    const name = fc.string({ unit: fc.constantFrom('a', 'T', ' ', '"', '/', ':') });
+    const parts = fc.oneof(
+      fc.record({ name, datasource: name }),
+      fc.record({ name, url: name.filter((u) => u !== '') }),
+      fc.record({ name })
+    );
+    fc.assert(
+      fc.property(parts, (p) => {
+        const e = make('unreachable', { target: targetText(p), parts: p, cause: 'refused' });
+        expect(errorText(e)).toBe(e.message);
+      })
+    );
+    const viaUrl = { name: 'Prometheus', url: 'http://prom:9090' };
+    expect(errorText(make('trace-absent', { traceId: 'a1', target: targetText(viaUrl), parts: viaUrl }))).toBe(
+      'Trace a1 not found in Prometheus at http://prom:9090.'
+    );
+  });
+
   it('names the server’s words, or says none were given', () => {
     expect(errorText(make('unauthorized', { target: 'Tempo' }))).toBe(
       "Tempo refused the request as unauthenticated (401). Check the datasource's credentials."
@@ -107,6 +126,17 @@ describe('errorText in zh-Hans', () => {
     expect(errorText(make('trace-too-large', EXAMPLES['trace-too-large']))).toBe(
       '追踪 abc123 超出了 Tempo (datasource "tempo") 可提供的大小：HTTP 422（too big）。Tempo 拒绝超过 ' +
         'max_bytes_per_trace 限制（默认 5 MB）的追踪；这是服务器设置（Tempo 的 overrides），请联系 Tempo 的运维人员调高。'
+    );
+  });
+
+  it('says the target in Chinese from its parts: a datasource, a URL', () => {
+    const tempo = { name: 'Tempo', datasource: 'tempo' };
+    expect(errorText(make('trace-absent', { traceId: 'a1', target: targetText(tempo), parts: tempo }))).toBe(
+      '在 Tempo 数据源“tempo” 中找不到追踪 a1。'
+    );
+    const prom = { name: 'Prometheus', url: 'http://prom:9090' };
+    expect(errorText(make('query-rejected', { target: targetText(prom), parts: prom }))).toBe(
+      'http://prom:9090 上的 Prometheus 拒绝了查询'
     );
   });
 

@@ -6,17 +6,32 @@
  */
 import { t } from '@grafana/i18n';
 import type { TraceNote } from '../app/coverage';
-import { DataError, ErrorValues, ErrorWords } from '../data';
+import { DataError, ErrorValues, ErrorWords, Where } from '../data';
 import { AS_TEXT } from './i18n';
 
 /** The server's words after a sentence's head ("…(401): Unauthorized"), or nothing. */
 const said = (text?: string) => (text ? t('errors.said', ': {{text}}', { text, ...AS_TEXT }) : '');
 
-/** A sentence's values as text (not HTML-escaped). */
-const asText = <V extends object>(v: V) => ({ ...v, ...AS_TEXT });
+/** Whom a request went to: `Tempo (datasource "tempo")`, `Prometheus at http://…`, or its English text. */
+function targetWords({ target, parts }: Where): string {
+  if (parts?.datasource !== undefined) {
+    return t('errors.target-datasource', '{{name}} (datasource "{{datasource}}")', { ...parts, ...AS_TEXT });
+  }
+  if (parts?.url) {
+    return t('errors.target-url', '{{name}} at {{url}}', { ...parts, ...AS_TEXT });
+  }
+  return parts?.name ?? target;
+}
+
+/** A sentence's values as text (not HTML-escaped), its target in the user's language. */
+const asText = <V extends object>(v: V) => ({
+  ...v,
+  ...('target' in v ? { target: targetWords(v as Where) } : {}),
+  ...AS_TEXT,
+});
 
 /** A sentence's values as text, with the server's words after its head. */
-const saying = <V extends { said?: string }>(v: V) => ({ ...v, said: said(v.said), ...AS_TEXT });
+const saying = <V extends Where & { said?: string }>(v: V) => asText({ ...v, said: said(v.said) });
 
 type Say = { [R in keyof ErrorValues]: (v: ErrorValues[R]) => string };
 
@@ -72,19 +87,15 @@ const SAY: Say = {
     t(
       'errors.trace-too-large',
       "Trace {{traceId}} is larger than {{target}} serves: HTTP {{status}}{{said}}. Tempo refuses traces over its max_bytes_per_trace limit (5 MB by default); it is a server setting (Tempo's overrides), so ask Tempo's operator to raise it.",
-      {
-        ...v,
-        said: v.said ? t('errors.said-aside', ' ({{text}})', { text: v.said, ...AS_TEXT }) : '',
-        ...AS_TEXT,
-      }
+      asText({ ...v, said: v.said ? t('errors.said-aside', ' ({{text}})', { text: v.said, ...AS_TEXT }) : '' })
     ),
   'partial-trace': (v) => t('errors.partial-trace', '{{target}} returned only part of this trace{{said}}.', saying(v)),
   'prometheus-failed': (v) =>
-    t('errors.prometheus-failed', '{{target}} ({{path}}) failed: {{said}}', {
-      ...v,
-      said: v.said ?? t('errors.no-reason', 'no reason given'),
-      ...AS_TEXT,
-    }),
+    t(
+      'errors.prometheus-failed',
+      '{{target}} ({{path}}) failed: {{said}}',
+      asText({ ...v, said: v.said ?? t('errors.no-reason', 'no reason given') })
+    ),
   'not-a-trace-id': (v) =>
     t('errors.not-a-trace-id', "'{{traceId}}' is not a trace id: expected up to 32 hexadecimal digits.", asText(v)),
   'trace-absent': (v) => t('errors.trace-absent', 'Trace {{traceId}} not found in {{target}}.', asText(v)),

@@ -65,7 +65,7 @@ describe('connectorCheck in Simplified Chinese', () => {
     const refused = () => Promise.reject(new TypeError('fetch failed'));
     const prom = createPrometheusClient(createFetchTransport('http://prom:9090', 'Prometheus', refused));
     expect((await connectorCheck(prom, signal)).detail).toBe(
-      'Prometheus at http://prom:9090 无法访问：fetch failed。请检查它是否在运行，以及其 URL 是否正确。'
+      'http://prom:9090 上的 Prometheus 无法访问：fetch failed。请检查它是否在运行，以及其 URL 是否正确。'
     );
   });
 });

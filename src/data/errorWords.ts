@@ -3,40 +3,59 @@
  * say it in the user's language (components/errorText.ts) while the error's `message` says it in
  * English (logs, Node callers). One entry per sentence: {@link ERROR_SENTENCES} holds each reason's
  * kind and English sentence; {@link dataError} makes the DataError. `said` is the server's own
- * words (cut and escaped by the caller), absent when it gave none. O(length of the values).
+ * words (cut and escaped by the caller), absent when it gave none; `target` names whom the request
+ * went to in English, with its parts (name, datasource uid or URL) where the transport gave them,
+ * so that the UI can name it too. O(length of the values).
  */
 import type { DataErrorKind } from './errors';
 
+/**
+ * Who a request went to, in parts: a product name and the Grafana datasource uid it was reached
+ * through, or the base URL it was fetched from; {@link targetText} says it in English.
+ */
+export interface TargetParts {
+  name: string;
+  datasource?: string;
+  url?: string;
+}
+
+/** `Tempo (datasource "tempo")`, `Prometheus at http://…`, or the bare name. */
+export const targetText = (p: TargetParts) =>
+  p.datasource !== undefined ? `${p.name} (datasource "${p.datasource}")` : p.url ? `${p.name} at ${p.url}` : p.name;
+
+/** A sentence's target: its English text, and its parts where the request's transport gave them. */
+export type Where = { target: string; parts?: TargetParts };
+
 /** The values each sentence names, by reason. */
 export interface ErrorValues {
-  'request-cancelled': { target: string; path: string };
-  'no-answer': { target: string; path: string; within: string };
-  unreachable: { target: string; cause: string };
-  'not-json': { target: string; path: string; cause: string };
-  unauthorized: { target: string; said?: string };
-  forbidden: { target: string; said?: string };
-  'datasource-not-found': { target: string; said?: string };
-  'trace-not-found': { target: string; said?: string };
-  'traceql-metrics-disabled': { target: string; said?: string };
-  'query-rejected': { target: string; said?: string };
-  'query-not-executed': { target: string; said?: string };
-  'not-ready': { target: string; status: number; said?: string };
-  'gateway-timeout': { target: string; path: string; said?: string };
-  'http-failed': { target: string; path: string; status: number; said?: string };
-  'trace-too-large': { traceId: string; target: string; status: number; said?: string };
-  'partial-trace': { target: string; said?: string };
-  'prometheus-failed': { target: string; path: string; said?: string };
+  'request-cancelled': Where & { path: string };
+  'no-answer': Where & { path: string; within: string };
+  unreachable: Where & { cause: string };
+  'not-json': Where & { path: string; cause: string };
+  unauthorized: Where & { said?: string };
+  forbidden: Where & { said?: string };
+  'datasource-not-found': Where & { said?: string };
+  'trace-not-found': Where & { said?: string };
+  'traceql-metrics-disabled': Where & { said?: string };
+  'query-rejected': Where & { said?: string };
+  'query-not-executed': Where & { said?: string };
+  'not-ready': Where & { status: number; said?: string };
+  'gateway-timeout': Where & { path: string; said?: string };
+  'http-failed': Where & { path: string; status: number; said?: string };
+  'trace-too-large': Where & { traceId: string; status: number; said?: string };
+  'partial-trace': Where & { said?: string };
+  'prometheus-failed': Where & { path: string; said?: string };
   'not-a-trace-id': { traceId: string };
-  'trace-absent': { traceId: string; target: string };
-  'trace-not-json': { traceId: string; target: string; cause: string };
-  'trace-without-result': { traceId: string; target: string };
-  'trace-not-jaeger-json': { traceId: string; target: string };
-  'jaeger-one-service': { target: string };
+  'trace-absent': Where & { traceId: string };
+  'trace-not-json': Where & { traceId: string; cause: string };
+  'trace-without-result': Where & { traceId: string };
+  'trace-not-jaeger-json': Where & { traceId: string };
+  'jaeger-one-service': Where;
   'jaeger-bad-duration': { ms: number };
   'jaeger-tag-name': { name: string };
-  'jaeger-no-traceql': { target: string };
+  'jaeger-no-traceql': Where;
   'not-traceql': { cause: string };
-  'no-dependency-api': { target: string };
+  'no-dependency-api': Where;
   'not-a-vector': { expr: string; resultType: string };
   'native-histogram': { metric: string };
   'no-service-graph': Record<string, never>;

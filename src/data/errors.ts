@@ -9,7 +9,7 @@
  * escaped (`\u200b`). O(size of the cause), and each shown text O(MAX_SHOWN_CHARS).
  */
 import { showInput } from '../engine/errors';
-import { englishOf, ERROR_SENTENCES, ErrorReason, ErrorValues, ErrorWords } from './errorWords';
+import { englishOf, ERROR_SENTENCES, ErrorReason, ErrorValues, ErrorWords, Where } from './errorWords';
 
 export type DataErrorKind =
   | 'datasource-not-found'
@@ -51,9 +51,7 @@ export type TransportFailure =
   | { type: 'bad-json'; cause: unknown };
 
 /** Which server and request the failure belongs to, for the message. */
-export interface RequestContext {
-  /** human name of the target, e.g. `Tempo (datasource "tempo")` or `Prometheus at http://…` */
-  target: string;
+export interface RequestContext extends Where {
   path: string;
 }
 
@@ -176,16 +174,17 @@ const isTracePath = (path: string) => /(^|\/)api\/(v[23]\/)?traces\//.test(path)
 const isTraceqlMetricsPath = (path: string) => /(^|\/)api\/metrics\//.test(path);
 
 export function classifyFailure(failure: TransportFailure, ctx: RequestContext): DataError {
-  const { target, path } = ctx;
+  const { path } = ctx;
+  const at: Where = { target: ctx.target, parts: ctx.parts };
   switch (failure.type) {
     case 'cancelled':
-      return dataError('request-cancelled', { target, path });
+      return dataError('request-cancelled', { ...at, path });
     case 'timeout':
-      return dataError('no-answer', { target, path, within: formatMs(failure.timeoutMs) });
+      return dataError('no-answer', { ...at, path, within: formatMs(failure.timeoutMs) });
     case 'network':
-      return dataError('unreachable', { target, cause: shown(describeCause(failure.cause)) });
+      return dataError('unreachable', { ...at, cause: shown(describeCause(failure.cause)) });
     case 'bad-json':
-      return dataError('not-json', { target, path, cause: shown(describeCause(failure.cause)) });
+      return dataError('not-json', { ...at, path, cause: shown(describeCause(failure.cause)) });
     case 'http':
       return classifyHttp(failure.status, failure.statusText, failure.body, ctx);
   }
@@ -194,14 +193,15 @@ export function classifyFailure(failure: TransportFailure, ctx: RequestContext):
 function classifyHttp(status: number, statusText: string | undefined, body: unknown, ctx: RequestContext): DataError {
   const upstream = upstreamMessage(body);
   const text = upstream ?? nonEmpty(statusText);
-  const { target, path } = ctx;
+  const { path } = ctx;
+  const at: Where = { target: ctx.target, parts: ctx.parts };
   const said = text ? shown(text) : undefined;
   const http = { upstreamMessage: upstream, status };
   if (status === 401) {
-    return dataError('unauthorized', { target, said }, http);
+    return dataError('unauthorized', { ...at, said }, http);
   }
   if (status === 403) {
-    return dataError('forbidden', { target, said }, http);
+    return dataError('forbidden', { ...at, said }, http);
   }
   if (
     status === 404 &&
@@ -209,28 +209,28 @@ function classifyHttp(status: number, statusText: string | undefined, body: unkn
     /data ?source/i.test(upstream) &&
     /not found|unable to (find|load)/i.test(upstream)
   ) {
-    return dataError('datasource-not-found', { target, said }, http);
+    return dataError('datasource-not-found', { ...at, said }, http);
   }
   if (status === 404 && isTracePath(path)) {
-    return dataError('trace-not-found', { target, said }, http);
+    return dataError('trace-not-found', { ...at, said }, http);
   }
   // Tempo 2.x without the local-blocks processor answers 500 "… localblocks processor not found".
   if (upstream && /localblocks processor not found/.test(upstream) && isTraceqlMetricsPath(path)) {
-    return dataError('traceql-metrics-disabled', { target, said }, http);
+    return dataError('traceql-metrics-disabled', { ...at, said }, http);
   }
   if (status === 400) {
-    return dataError('query-rejected', { target, said }, http);
+    return dataError('query-rejected', { ...at, said }, http);
   }
   if (status === 422) {
-    return dataError('query-not-executed', { target, said }, http);
+    return dataError('query-not-executed', { ...at, said }, http);
   }
   if (status === 502 || status === 503) {
-    return dataError('not-ready', { target, status, said }, http);
+    return dataError('not-ready', { ...at, status, said }, http);
   }
   if (status === 504) {
-    return dataError('gateway-timeout', { target, path, said }, http);
+    return dataError('gateway-timeout', { ...at, path, said }, http);
   }
-  return dataError('http-failed', { target, path, status, said }, http);
+  return dataError('http-failed', { ...at, path, status, said }, http);
 }
 
 const formatMs = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`);
@@ -239,11 +239,11 @@ const formatMs = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${Math.r
  * Tempo refused a trace by id as larger than its `max_bytes_per_trace` (Tempo 3 answers HTTP 422;
  * 413 from a proxy in front means the same): says so with the fix, a server setting.
  */
-export function traceTooLarge(traceId: string, target: string, refused: DataError): DataError {
+export function traceTooLarge(traceId: string, at: Where, refused: DataError): DataError {
   const said = refused.upstreamMessage ? shown(refused.upstreamMessage) : undefined;
   return dataError(
     'trace-too-large',
-    { traceId, target, status: refused.status ?? 0, said },
+    { traceId, ...at, status: refused.status ?? 0, said },
     { upstreamMessage: refused.upstreamMessage, status: refused.status }
   );
 }
@@ -252,7 +252,7 @@ export function traceTooLarge(traceId: string, target: string, refused: DataErro
 export function partialTraceWarning(ctx: RequestContext, message?: string): DataError {
   return dataError(
     'partial-trace',
-    { target: ctx.target, said: message ? shown(message) : undefined },
+    { target: ctx.target, parts: ctx.parts, said: message ? shown(message) : undefined },
     { upstreamMessage: message }
   );
 }

@@ -1,17 +1,20 @@
 /** A {@link Transport} that calls a server directly with `fetch` (integration tests, dev proxy). */
 import { classifyFailure, DataError, TransportFailure } from './errors';
+import { targetText } from './errorWords';
 import { deadline, DEFAULT_TIMEOUT_MS, queryString, RequestOptions, Transport, QueryParams } from './transport';
 
 export function createFetchTransport(baseUrl: string, name: string, fetchImpl: typeof fetch = fetch): Transport {
   const base = baseUrl.replace(/\/+$/, '');
-  const target = `${name} at ${base}`;
+  const targetParts = { name, url: base };
+  const target = targetText(targetParts);
   return {
     target,
+    targetParts,
     async get<T>(path: string, params?: QueryParams, options: RequestOptions = {}): Promise<T> {
       const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       const d = deadline(options.signal, timeoutMs);
       const fail = (failure: TransportFailure): never => {
-        throw classifyFailure(failure, { target, path });
+        throw classifyFailure(failure, { target, parts: targetParts, path });
       };
       try {
         const res = await fetchImpl(`${base}/${path.replace(/^\/+/, '')}${queryString(params)}`, {
@@ -40,7 +43,9 @@ export function createFetchTransport(baseUrl: string, name: string, fetchImpl: t
           return fail({ type: 'bad-json', cause });
         }
       } catch (e) {
-        throw e instanceof DataError ? e : classifyFailure({ type: 'network', cause: e }, { target, path });
+        throw e instanceof DataError
+          ? e
+          : classifyFailure({ type: 'network', cause: e }, { target, parts: targetParts, path });
       } finally {
         d.dispose();
       }

@@ -6,6 +6,7 @@
 import { config, getBackendSrv, FetchError, isFetchError } from '@grafana/runtime';
 import { fromEvent, lastValueFrom, takeUntil } from 'rxjs';
 import { classifyFailure, DataError, RequestContext } from './errors';
+import { targetText } from './errorWords';
 import {
   deadline,
   DEFAULT_TIMEOUT_MS,
@@ -17,11 +18,13 @@ import {
 } from './transport';
 
 export function createGrafanaProxyTransport(datasourceUid: string, name = 'the datasource'): Transport {
-  const target = `${name} (datasource "${datasourceUid}")`;
+  const targetParts = { name, datasource: datasourceUid };
+  const target = targetText(targetParts);
   const root = `/api/datasources/proxy/uid/${encodeURIComponent(datasourceUid)}`;
   const url = (path: string) => `${root}/${path.replace(/^\/+/, '')}`;
   return {
     target,
+    targetParts,
     // what getBackendSrv().fetch sends: the URL relative to the page's <base> (Grafana's sub-path),
     // cookies (credentials 'same-origin' is the worker's fetch default) and the user's org
     workerFetch(path: string, params?: QueryParams): WorkerFetch {
@@ -32,7 +35,7 @@ export function createGrafanaProxyTransport(datasourceUid: string, name = 'the d
       };
     },
     async get<T>(path: string, params?: QueryParams, options: RequestOptions = {}): Promise<T> {
-      const ctx: RequestContext = { target, path };
+      const ctx: RequestContext = { target, parts: targetParts, path };
       const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       const d = deadline(options.signal, timeoutMs);
       const definedParams = Object.fromEntries(Object.entries(params ?? {}).filter(([, v]) => v !== undefined));

@@ -6,7 +6,8 @@
  */
 export type { DataErrorKind } from './errors';
 export { DataError, dataError, partialTraceWarning } from './errors';
-export type { ErrorReason, ErrorValues, ErrorWords } from './errorWords';
+export { targetText } from './errorWords';
+export type { ErrorReason, ErrorValues, ErrorWords, TargetParts, Where } from './errorWords';
 export type { QueryParams, RequestOptions, TraceStream, Transport, WorkerFetch } from './transport';
 export { createFetchTransport } from './fetch-transport';
 export type { UnixSecondsRange } from './unix-seconds-range';

@@ -4,6 +4,7 @@
  * {@link createFetchTransport} (plain fetch to a base URL). Both reject only with `DataError`.
  */
 import type { DataError } from './errors';
+import type { TargetParts, Where } from './errorWords';
 
 export type QueryParams = Record<string, string | number | undefined>;
 
@@ -38,6 +39,8 @@ export interface TraceStream {
 export interface Transport {
   /** human name used in error messages, e.g. `Tempo (datasource "tempo")` */
   readonly target: string;
+  /** the target's parts, for saying it in the user's language (absent: `target` is all there is) */
+  readonly targetParts?: TargetParts;
   get<T>(path: string, params?: QueryParams, options?: RequestOptions): Promise<T>;
   /** `get`'s request for a worker to fetch as a stream; absent where there is none (Node) */
   workerFetch?(path: string, params?: QueryParams): WorkerFetch;
@@ -82,3 +85,6 @@ export function deadline(signal: AbortSignal | undefined, timeoutMs: number) {
     },
   };
 }
+
+/** Whom an error of `transport` names: its target and the target's parts. */
+export const whereOf = (transport: Transport): Where => ({ target: transport.target, parts: transport.targetParts });

@@ -4,7 +4,7 @@
  * through the v1 API (`/api/…`), which is what Jaeger UI and Grafana's Jaeger datasource use.
  */
 import { DataError, dataError } from '../errors';
-import { RequestOptions, TraceStream, Transport } from '../transport';
+import { RequestOptions, TraceStream, Transport, whereOf } from '../transport';
 import type { UnixSecondsRange } from '../unix-seconds-range';
 import { JaegerDependency, JaegerOperation, JaegerResponse, JaegerTrace } from './types';
 
@@ -95,7 +95,7 @@ export function createJaegerClient(transport: Transport) {
         return { raw, apiVersion: 'v3' };
       }
       if (raw !== undefined && raw.trimStart().startsWith('{')) {
-        throw dataError('trace-without-result', { traceId, target: transport.target });
+        throw dataError('trace-without-result', { traceId, ...whereOf(transport) });
       }
       // No v3 here (a 404 page or Jaeger UI's index.html): ask the v1 API, whose 404 means "no such trace".
       const v1raw = await transport.get<string>(
@@ -104,7 +104,7 @@ export function createJaegerClient(transport: Transport) {
         textRequest
       );
       if (!looksLikeJsonObject(v1raw, 'data')) {
-        throw dataError('trace-not-jaeger-json', { traceId, target: transport.target });
+        throw dataError('trace-not-jaeger-json', { traceId, ...whereOf(transport) });
       }
       return { raw: v1raw, apiVersion: 'v1' };
     },
@@ -128,7 +128,7 @@ export function createJaegerClient(transport: Transport) {
     /** Whole traces matching every condition (Jaeger v1 `/api/traces`). */
     async search(params: JaegerSearchParams, request?: RequestOptions): Promise<JaegerTrace[]> {
       if (!params.service) {
-        throw dataError('jaeger-one-service', { target: transport.target });
+        throw dataError('jaeger-one-service', whereOf(transport));
       }
       const tags = params.tags && Object.keys(params.tags).length ? JSON.stringify(params.tags) : undefined;
       const traces = await v1<JaegerTrace[]>(

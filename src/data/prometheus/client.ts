@@ -3,7 +3,7 @@
  * Unwraps the `{status, data}` envelope; times are Unix seconds, `step` in seconds.
  */
 import { dataError } from '../errors';
-import { QueryParams, RequestOptions, Transport } from '../transport';
+import { QueryParams, RequestOptions, Transport, whereOf } from '../transport';
 import type { UnixSecondsRange } from '../unix-seconds-range';
 import { ExemplarSeries, InstantQueryData, PromEnvelope, RangeQueryData, Labels } from './types';
 
@@ -13,7 +13,7 @@ export function createPrometheusClient(transport: Transport) {
     if (envelope.status !== 'success') {
       throw dataError(
         'prometheus-failed',
-        { target: transport.target, path, said: envelope.error },
+        { ...whereOf(transport), path, said: envelope.error },
         { upstreamMessage: envelope.error }
       );
     }

@@ -3,7 +3,8 @@
  * values for autocomplete, and TraceQL metrics `query_range`. Times are Unix seconds.
  */
 import { DataError, dataError, partialTraceWarning, traceTooLarge } from '../errors';
-import { RequestOptions, TraceStream, Transport } from '../transport';
+import { RequestOptions, TraceStream, Transport, whereOf } from '../transport';
+import type { Where } from '../errorWords';
 import type { UnixSecondsRange } from '../unix-seconds-range';
 import { TempoMetricsResponse, TempoSearchResponse, TempoTagsResponse, TempoTagValuesResponse } from './types';
 
@@ -27,8 +28,8 @@ export type TagScope = 'resource' | 'span' | 'intrinsic' | 'event' | 'link' | 'i
 const TRACE_ID = /^[0-9a-fA-F]{1,32}$/;
 
 /** Tempo 3 answers 422 for a trace over `max_bytes_per_trace` (REFERENCE §1); a proxy may answer 413. */
-const tooLargeOr = (e: unknown, traceId: string, target: string) =>
-  e instanceof DataError && (e.status === 422 || e.status === 413) ? traceTooLarge(traceId, target, e) : e;
+const tooLargeOr = (e: unknown, traceId: string, at: Where) =>
+  e instanceof DataError && (e.status === 422 || e.status === 413) ? traceTooLarge(traceId, at, e) : e;
 const seconds = (t: number | undefined) => (t === undefined ? undefined : Math.floor(t));
 
 export function createTempoClient(transport: Transport) {
@@ -61,19 +62,19 @@ export function createTempoClient(transport: Transport) {
           try {
             return { raw: await transport.get<string>(`api/traces/${traceId}`, params, textRequest), apiVersion: 'v1' };
           } catch (v1) {
-            throw tooLargeOr(v1, traceId, transport.target);
+            throw tooLargeOr(v1, traceId, whereOf(transport));
           }
         }
-        throw tooLargeOr(e, traceId, transport.target);
+        throw tooLargeOr(e, traceId, whereOf(transport));
       }
-      const envelope = readEnvelope(raw, transport.target, traceId);
+      const envelope = readEnvelope(raw, whereOf(transport), traceId);
       // Tempo answers an unknown id on v2 with 200 `{"trace":{},"metrics":{}}`, not 404.
       if (!envelope.trace?.resourceSpans?.length) {
-        throw dataError('trace-absent', { traceId, target: transport.target });
+        throw dataError('trace-absent', { traceId, ...whereOf(transport) });
       }
       const partial =
         envelope.status === 'PARTIAL'
-          ? partialTraceWarning({ target: transport.target, path: traceId }, envelope.message)
+          ? partialTraceWarning({ ...whereOf(transport), path: traceId }, envelope.message)
           : undefined;
       return { raw, apiVersion: 'v2', ...(partial ? { partial } : {}) };
     },
@@ -93,7 +94,7 @@ export function createTempoClient(transport: Transport) {
             return undefined;
           }
           return envelope.status === 'PARTIAL'
-            ? { partial: partialTraceWarning({ target: transport.target, path: traceId }, envelope.message) }
+            ? { partial: partialTraceWarning({ ...whereOf(transport), path: traceId }, envelope.message) }
             : {};
         },
       };
@@ -165,9 +166,9 @@ const PARSE_ENVELOPE_MAX = 1 << 20;
  * the time to open a 100k-span trace. So large bodies are read from their text: Tempo writes the
  * envelope in field order (`trace` with `resourceSpans` first, then `metrics`, `status`, `message`).
  */
-function readEnvelope(raw: string, target: string, traceId: string): Envelope {
+function readEnvelope(raw: string, at: Where, traceId: string): Envelope {
   if (raw.length <= PARSE_ENVELOPE_MAX) {
-    return parseEnvelope(raw, target, traceId);
+    return parseEnvelope(raw, at, traceId);
   }
   return envelopeOfEnds(raw.slice(0, ENDS), raw.slice(-ENDS));
 }
@@ -185,10 +186,10 @@ function envelopeOfEnds(head: string, tail: string): Envelope {
   };
 }
 
-function parseEnvelope(raw: string, target: string, traceId: string): Envelope {
+function parseEnvelope(raw: string, at: Where, traceId: string): Envelope {
   try {
     return JSON.parse(raw);
   } catch (e) {
-    throw dataError('trace-not-json', { traceId, target, cause: (e as Error).message });
+    throw dataError('trace-not-json', { traceId, ...at, cause: (e as Error).message });
   }
 }

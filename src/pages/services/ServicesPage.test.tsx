@@ -138,9 +138,8 @@ describe('Services page in Simplified Chinese', () => {
     installBackend();
     renderApp(`${PLUGIN_BASE_URL}/services?ds=jaeger&${RANGE}`);
     expect(await screen.findByRole('heading', { level: 2 })).toHaveTextContent('服务');
-    // the alert's title is translated; the data layer's message stays English for now
     const alert = await screen.findByRole('alert', { name: '没有可显示的跨度指标' });
-    expect(alert).toHaveTextContent(/Prometheus \(datasource "prometheus"\) is unreachable/);
+    expect(alert).toHaveTextContent('Prometheus 数据源“prometheus” 无法访问或尚未就绪（502）：upstream down。');
     expect(await screen.findByTestId('edge-source')).toHaveTextContent(
       '边来自 Jaeger 的依赖关系 API：仅有时间范围内的调用次数，没有错误或延迟。'
     );

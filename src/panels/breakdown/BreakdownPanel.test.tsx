@@ -508,7 +508,7 @@ describe('BreakdownPanel in Simplified Chinese', () => {
     serveRecordedTrace();
     render(<BreakdownPanel {...props([search(['ffff0000000000000000000000000001'])])} />);
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      '无法获取列出的 1 个追踪ffff0000000000000000000000000001：在 Tempo (datasource "tempo") 中找不到该追踪。它可能在搜索的时间范围之外，或已超过保留期。'
+      '无法获取列出的 1 个追踪ffff0000000000000000000000000001：在 Tempo 数据源“tempo” 中找不到该追踪。它可能在搜索的时间范围之外，或已超过保留期。'
     );
   });
 });
