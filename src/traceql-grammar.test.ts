@@ -548,12 +548,13 @@ describe('compare page: root service and operation', () => {
 });
 
 describe('breakdown panel: group links', () => {
-  it('service, operation, span kind and attribute groups', () => {
+  it('service, operation, span kind, model and attribute groups', () => {
     for (const v of [...VALUES, ...NEITHER, ...LONE_SURROGATES]) {
       const w = wellFormed(v);
       expect(readValues(expectParses(groupQuery({ kind: 'service' }, [v])!))).toEqual([w]);
       expect(readValues(expectParses(groupQuery({ kind: 'operation' }, [v, v])!))).toEqual([w, w]);
       expect(readValues(expectParses(groupQuery({ kind: 'attribute', key: 'http.route' }, [v])!))).toEqual([w]);
+      expect(readValues(expectParses(groupQuery({ kind: 'model' }, [v])!))).toEqual([w, w]);
     }
     for (const kind of ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer']) {
       expectParses(groupQuery({ kind: 'spanKind' }, [kind])!);

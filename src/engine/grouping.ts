@@ -1,8 +1,9 @@
 /**
  * Assigns every span of a trace to a component group: its service, its operation (service AND
- * span name, so a service and an operation that share a name never merge), its span kind, or the
- * value of an attribute (span scope, resource scope, or span then resource when no scope is
- * given; "(none)" when absent). Group keys are JSON arrays of the group's parts, unique across
+ * span name, so a service and an operation that share a name never merge), its span kind, its
+ * GenAI model (the span's `gen_ai.request.model`, else its `gen_ai.response.model`; "(none)" when
+ * it has neither — the model genai.ts reports), or the value of an attribute (span scope,
+ * resource scope, or span then resource when no scope is given; "(none)" when absent). Group keys are JSON arrays of the group's parts, unique across
  * traces; `GroupIndex` numbers the groups of many traces densely. Per trace O(n + strings +
  * attributes scanned): one hash lookup per span, string hashing only once per distinct string.
  */
@@ -13,6 +14,7 @@ export type GroupBy =
   | { kind: 'service' }
   | { kind: 'operation' }
   | { kind: 'spanKind' }
+  | { kind: 'model' }
   | { kind: 'attribute'; key: string; scope?: 'resource' | 'span' };
 
 /** What spans are grouped by, without an attribute's key (e.g. a grouping picker's value). */
@@ -20,6 +22,9 @@ export type GroupKind = GroupBy['kind'];
 
 /** Label of the group of spans lacking the attribute. */
 export const NONE_LABEL = '(none)';
+
+/** The span attributes naming a GenAI span's model, the request's first. */
+export const MODEL_ATTRIBUTES = { request: 'gen_ai.request.model', response: 'gen_ai.response.model' } as const;
 
 export interface Grouping {
   /** group index of every span */
@@ -47,16 +52,46 @@ function attrValue(table: ParsedTrace['spanAttrs'], owner: number, key: number):
   return -1;
 }
 
-/** Value string index of the grouping attribute of span `i`, or -1 when it has none. */
-function attributeCode(trace: ParsedTrace, key: number, scope: 'resource' | 'span' | undefined, i: number): number {
-  let v = -1;
-  if (key >= 0 && scope !== 'resource') {
-    v = attrValue(trace.spanAttrs, i, key);
+/** Where a span's group value is read: attribute keys (string indices, -1 when absent) tried in order, in `scope`. */
+interface ValueLookup {
+  keys: number[];
+  scope?: 'resource' | 'span';
+}
+
+/** The lookup of `groupBy`'s value in `trace` (no keys for groupings that read no attribute). */
+function valueLookup(trace: ParsedTrace, groupBy: GroupBy): ValueLookup {
+  switch (groupBy.kind) {
+    case 'model':
+      return {
+        keys: [stringIndex(trace, MODEL_ATTRIBUTES.request), stringIndex(trace, MODEL_ATTRIBUTES.response)],
+        scope: 'span',
+      };
+    case 'attribute':
+      return { keys: [stringIndex(trace, groupBy.key)], scope: groupBy.scope };
+    default:
+      return { keys: [] };
   }
-  if (key >= 0 && v < 0 && scope !== 'span') {
-    v = attrValue(trace.resourceAttrs, trace.resource[i], key);
+}
+
+/** Value string index of span `i`'s grouping value: each key on the span, then on its resource; -1 when none. */
+function attributeCode(trace: ParsedTrace, { keys, scope }: ValueLookup, i: number): number {
+  if (scope !== 'resource') {
+    for (const key of keys) {
+      const v = key < 0 ? -1 : attrValue(trace.spanAttrs, i, key);
+      if (v >= 0) {
+        return v;
+      }
+    }
   }
-  return v;
+  if (scope !== 'span') {
+    for (const key of keys) {
+      const v = key < 0 ? -1 : attrValue(trace.resourceAttrs, trace.resource[i], key);
+      if (v >= 0) {
+        return v;
+      }
+    }
+  }
+  return -1;
 }
 
 /**
@@ -92,7 +127,7 @@ export class GroupIndex {
     return this.pairs.size;
   }
 
-  /** The parts of group `g`: [service], [service, operation], [kind] or [value | null]. */
+  /** The parts of group `g`: [service], [service, operation], [kind] or [value | null] (model, attribute). */
   partsOf(g: number): Array<string | null> {
     const a = this.pairs.pairs[2 * g];
     switch (this.groupBy.kind) {
@@ -145,8 +180,7 @@ export class GroupIndex {
     }
     const local = this.local;
     local.fill(-1, 0, strings.length);
-    const key = groupBy.kind === 'attribute' ? stringIndex(trace, groupBy.key) : -1;
-    const scope = groupBy.kind === 'attribute' ? groupBy.scope : undefined;
+    const lookup = valueLookup(trace, groupBy);
     // the previous span's pair and group: consecutive spans often share their group
     let lastA = -2;
     let lastB = -2;
@@ -164,7 +198,7 @@ export class GroupIndex {
       } else if (groupBy.kind === 'spanKind') {
         a = kind[i];
       } else {
-        const code = attributeCode(trace, key, scope, i);
+        const code = attributeCode(trace, lookup, i);
         a = code < 0 || own ? code : local[code] >= 0 ? local[code] : this.sharedString(trace, code);
       }
       if (a !== lastA || b !== lastB) {

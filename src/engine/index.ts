@@ -64,7 +64,8 @@ export type { PathGap } from './path-gaps';
 export type { UnfollowedLinks } from './links';
 export type { TraceWarning, TraceWarningKind } from './warnings';
 export type { GroupBy, GroupKind } from './grouping';
-export { NONE_LABEL } from './grouping';
+export { MODEL_ATTRIBUTES, NONE_LABEL } from './grouping';
+export { commonKeysFirst, SUGGESTED_GROUP_KEYS } from './group-keys';
 export type { BreakdownRow } from './breakdown';
 export { breakdown } from './breakdown';
 export type { ServiceBusyIdle, ServiceBusyIdleSums } from './busy-idle';
@@ -98,8 +99,8 @@ export { searchSpans } from './trace-search';
 // per model and operation, `disaggSplit` of a disaggregated request, `agentSplits` per invoke_agent run,
 // `agentPaths` the critical path through its steps and `compareAgentRuns` slow vs baseline runs,
 // `asyncBusyIdle` from tracing-opentelemetry's busy_ns/idle_ns.
-export type { SpanWarning } from './genai-attributes';
-export type { GenAiReading, GenAiReadings } from './genai';
+export type { WarnedSpan } from './genai-attributes';
+export type { GenAiProblem, GenAiReading, GenAiReadings, GenAiWarning } from './genai';
 export { FIRST_TOKEN_EVENT, genAiReadings, MODEL_OPERATIONS, OPERATION_ATTRIBUTE, TTFT_ATTRIBUTE } from './genai';
 export type { GenAiRow } from './genai-aggregate';
 export { aggregateGenAi } from './genai-aggregate';
@@ -111,7 +112,7 @@ export type { AgentRunPath } from './agent-path';
 export { agentPaths } from './agent-path';
 export type { AgentComparison, AgentCompareRow, AgentPartKind, AgentPartStats, AgentSides } from './agent-compare';
 export { AgentRunComparer, compareAgentRuns } from './agent-compare';
-export type { AsyncBusyIdle, ServiceAsyncBusyIdle, SpanBusyIdle } from './async-busy';
+export type { AsyncBusyIdle, BusyIdleProblem, BusyIdleWarning, ServiceAsyncBusyIdle, SpanBusyIdle } from './async-busy';
 export { asyncBusyIdle, BUSY_IDLE_SLACK_NS, BUSY_NS, IDLE_NS } from './async-busy';
 // GenAI rows folded in trace by trace (aggregateGenAi's incremental form)
 export { GenAiAccumulator } from './genai-accumulator';

@@ -1,17 +1,18 @@
 /**
  * What to compare: the root service and span name whose slowest traces go against the rest (and,
  * where the source takes TraceQL, a TraceQL query instead, or two queries), the slow share and
- * the grouping — by operation, service, span kind or any attribute, whose key is picked from the
- * source's attribute names (span and resource) where it lists them, else from `traceKeys` (the
- * loaded traces' keys). Edits stay in the form until "Compare" puts them in the URL; the
- * grouping and its key go to the URL at once (the comparison regroups without fetching again).
+ * the grouping — by operation, service, span kind, GenAI model or any attribute, whose key is
+ * picked from the source's attribute names (span and resource) where it lists them, else from
+ * `traceKeys` (the loaded traces' keys), GenAI and agent keys first. Edits stay in the form
+ * until "Compare" puts them in the URL; the grouping and its key go to the URL at once (the
+ * comparison regroups without fetching again).
  */
 import React, { useMemo, useState } from 'react';
 import { t, Trans } from '@grafana/i18n';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Button, Combobox, ComboboxOption, Field, Input, RadioButtonGroup, useStyles2 } from '@grafana/ui';
-import type { GroupKind } from '../../engine';
+import { commonKeysFirst, GroupKind } from '../../engine';
 import type { SearchRange, TraceSource } from '../../sources/types';
 import { UrlPatch } from '../../app/urlState';
 import { useSearchSuggestions } from '../../app/useSearchSuggestions';
@@ -55,19 +56,21 @@ export function CompareForm(props: Props) {
     operation: t('compare.group.operation', 'Operation'),
     service: t('compare.group.service', 'Service'),
     spanKind: t('compare.group.span-kind', 'Span kind'),
+    model: t('compare.group.model', 'Model'),
     attribute: t('compare.group.attribute', 'Attribute'),
   };
   const groups = GROUP_KINDS.map((g) => ({ label: groupLabels[g], value: g }));
   const attributeKeys = useMemo(() => {
     if (!source.capabilities.tagSuggestions) {
-      return traceKeys.map((k): ComboboxOption<string> => ({ label: k, value: k }));
+      return commonKeysFirst(traceKeys).map((k): ComboboxOption<string> => ({ label: k, value: k }));
     }
     const span = suggest.names('span');
     const resource = suggest.names('resource');
-    // both scopes' names, each once: the grouping looks at the span's attribute, then its resource's
+    // both scopes' names, each once, GenAI and agent keys first: the grouping looks at the span's
+    // attribute, then its resource's
     return async (input: string): Promise<Options> => {
       const names = [...(await span(input)), ...(await resource(input))].map((o) => o.value);
-      return [...new Set(names)].sort().map((k) => ({ label: k, value: k }));
+      return commonKeysFirst(names).map((k) => ({ label: k, value: k }));
     };
   }, [source, suggest, traceKeys]);
   const rootOps = form.svc

@@ -32,6 +32,7 @@ describe('readCompareUrl', () => {
     expect(request).toMatchObject({ group: 'attribute', groupAttr: 'gen_ai.request.model' });
     expect(compareGroupBy(request)).toEqual({ kind: 'attribute', key: 'gen_ai.request.model' });
     expect(compareGroupBy(read('svc=a&group=attribute'))).toBeNull();
+    expect(compareGroupBy(read('svc=a&group=model&groupAttr=db.system'))).toEqual({ kind: 'model' });
     expect(compareGroupBy(read('svc=a&group=service&groupAttr=db.system'))).toEqual({ kind: 'service' });
   });
 

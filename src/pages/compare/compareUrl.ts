@@ -2,7 +2,7 @@
  * What the compare page's URL asks for, read against the source: `mode` (split|queries; queries
  * only where the source takes TraceQL), `svc`, `op`, `q` (TraceQL, dropped where the source does
  * not take it), `pct` (slow share, 1–50, default 5), `slowQ`, `baseQ`, `group` (operation,
- * service, spanKind or attribute) with `groupAttr` (the attribute's key, span then resource
+ * service, spanKind, model or attribute) with `groupAttr` (the attribute's key, span then resource
  * scope), `run`, `n` (traces to search for, at most MAX_TRACES_FOR_AGGREGATE; default the app
  * setting); whether there is enough to run, and whether the URL asked for TraceQL this source
  * cannot run. The grouping the comparison uses (`compareGroupBy`): null while `group=attribute`
@@ -14,7 +14,7 @@ import type { GroupBy, GroupKind } from '../../engine';
 export type CompareMode = 'split' | 'queries';
 
 /** The groupings the page offers, in the picker's order. */
-export const GROUP_KINDS: readonly GroupKind[] = ['operation', 'service', 'spanKind', 'attribute'];
+export const GROUP_KINDS: readonly GroupKind[] = ['operation', 'service', 'spanKind', 'model', 'attribute'];
 
 export interface CompareRequest {
   mode: CompareMode;

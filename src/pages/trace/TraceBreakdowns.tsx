@@ -1,13 +1,13 @@
 /**
- * The trace page's "Breakdown" tab: where this trace's time goes, per service, operation, span kind
- * or attribute, by self time, critical-path time or busy / idle (components/breakdown).
+ * The trace page's "Breakdown" tab: where this trace's time goes, per service, operation, span kind,
+ * GenAI model or attribute, by self time, critical-path time or busy / idle (components/breakdown).
  */
 import React, { useMemo } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { Combobox, Field, RadioButtonGroup, useStyles2 } from '@grafana/ui';
-import { GroupBy, GroupKind, TraceAnalysis, traceAttributeKeys } from '../../engine';
+import { commonKeysFirst, GroupBy, GroupKind, TraceAnalysis, traceAttributeKeys } from '../../engine';
 import { BreakdownBars, BreakdownTable, breakdownView, Measure } from '../../components/breakdown';
 
 interface Props {
@@ -24,6 +24,7 @@ const groupChoices = (): Array<{ label: string; value: GroupKind }> => [
   { label: t('trace.breakdown.group.service', 'Service'), value: 'service' },
   { label: t('trace.breakdown.group.operation', 'Operation'), value: 'operation' },
   { label: t('trace.breakdown.group.span-kind', 'Span kind'), value: 'spanKind' },
+  { label: t('trace.breakdown.group.model', 'Model'), value: 'model' },
   { label: t('trace.breakdown.group.attribute', 'Attribute'), value: 'attribute' },
 ];
 
@@ -53,7 +54,11 @@ const measureChoices = (): Array<{ label: string; value: Measure; description: s
 
 export function TraceBreakdowns({ analysis, services, group, attribute, measure, onChange }: Props) {
   const styles = useStyles2(getStyles);
-  const keys = useMemo(() => traceAttributeKeys(analysis.trace).map((k) => ({ label: k, value: k })), [analysis]);
+  // the GenAI and agent keys first: the first key is the grouping's until one is picked
+  const keys = useMemo(
+    () => commonKeysFirst(traceAttributeKeys(analysis.trace)).map((k) => ({ label: k, value: k })),
+    [analysis]
+  );
   const groupBy: GroupBy =
     group === 'attribute' ? { kind: 'attribute', key: attribute || keys[0]?.value || '' } : { kind: group };
   const groupKey = JSON.stringify(groupBy);

@@ -34,6 +34,10 @@ describe('readTraceUrl', () => {
     });
   });
 
+  it('groups by model: `group=model`', () => {
+    expect(readTraceUrl(new URLSearchParams('group=model')).group).toBe('model');
+  });
+
   it('reads and writes the stitching of related traces', () => {
     const read = (q: string) => readTraceUrl(new URLSearchParams(q)).stitch;
     expect(read('stitch=x_request_id')).toEqual({ key: 'x_request_id', followLinks: true });

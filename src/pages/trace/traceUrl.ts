@@ -14,7 +14,7 @@ import type { StitchRequest } from '../../loading/stitch-related';
 export type TraceView = 'breakdown' | 'flame' | 'gaps';
 
 export const TRACE_VIEWS: readonly TraceView[] = ['breakdown', 'flame', 'gaps'];
-const GROUPS: GroupKind[] = ['service', 'operation', 'spanKind', 'attribute'];
+const GROUPS: GroupKind[] = ['service', 'operation', 'spanKind', 'model', 'attribute'];
 const MEASURES: Measure[] = ['self', 'criticalPath', 'busyIdle'];
 
 export interface TraceUrl {

@@ -3,8 +3,11 @@
  * query (values escaped by the data layer's builders), on Jaeger the search form's service,
  * operation or tag (no span-kind search there) — and a trace to the app's trace page; both carry
  * the trace datasource (`ds`) and the panel's time range (`from`/`to`, ms since the epoch).
+ * A model's group: on Tempo the spans whose request or response model is the model (also a span
+ * requesting another model that answered as this one: TraceQL cannot say "no request model"), on
+ * Jaeger, whose tags are one key each, the spans requesting it.
  */
-import { GroupBy, SPAN_KIND_NAMES } from '../../engine';
+import { GroupBy, MODEL_ATTRIBUTES, SPAN_KIND_NAMES } from '../../engine';
 import { traceqlAttribute, traceqlEquals, traceqlFilter } from '../../data';
 import { ROUTES } from '../../constants';
 import { pageUrl, traceUrl } from '../../app/links';
@@ -32,6 +35,12 @@ export function groupQuery(groupBy: GroupBy, parts: ReadonlyArray<string | null>
     case 'spanKind':
       // a span kind is a TraceQL keyword, not a string: only the engine's own names are used
       return SPAN_KIND_NAMES.includes(a) ? `{ kind = ${a} }` : undefined;
+    case 'model': {
+      const [request, response] = [MODEL_ATTRIBUTES.request, MODEL_ATTRIBUTES.response].map((key) =>
+        traceqlEquals(traceqlAttribute('span', key), a)
+      );
+      return `{ ${request} || ${response} }`;
+    }
     default:
       // TraceQL has no way to name an attribute holding a NUL (data/queries/quote.ts): no query
       return groupBy.key.includes('\u0000') ? undefined : `{ ${traceqlEquals(traceqlAttribute('', groupBy.key), a)} }`;
@@ -51,6 +60,8 @@ function jaegerGroupParams(groupBy: GroupBy, parts: ReadonlyArray<string | null>
       return b === null || b === undefined ? undefined : builderToParams({ service: a, spanName: b, attrs: [] });
     case 'spanKind':
       return undefined;
+    case 'model':
+      return builderToParams({ attrs: [{ scope: 'span', key: MODEL_ATTRIBUTES.request, value: a }] });
     default:
       return builderToParams({ attrs: [{ scope: 'span', key: groupBy.key, value: a }] });
   }

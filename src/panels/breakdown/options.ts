@@ -61,7 +61,7 @@ const choices = <T extends string>(values: readonly T[], label: (value: T) => st
   values.map((value) => ({ value, label: label(value) }));
 
 const groupByChoices = () =>
-  choices<GroupKind>(['service', 'operation', 'spanKind', 'attribute'], (kind) => {
+  choices<GroupKind>(['service', 'operation', 'spanKind', 'model', 'attribute'], (kind) => {
     switch (kind) {
       case 'service':
         return t('panel.options.group-by.service', 'Service');
@@ -69,6 +69,8 @@ const groupByChoices = () =>
         return t('panel.options.group-by.operation', 'Operation');
       case 'spanKind':
         return t('panel.options.group-by.span-kind', 'Span kind');
+      case 'model':
+        return t('panel.options.group-by.model', 'Model');
       default:
         return t('panel.options.group-by.attribute', 'Attribute');
     }

@@ -54,6 +54,15 @@ describe('groupPartsOf', () => {
     ]);
     expect(groupPartsOf({ 'span.name': 'GET' }, { kind: 'operation' })).toBeUndefined();
   });
+
+  it('reads a model from the request model’s label, else the response model’s', () => {
+    const model = { kind: 'model' } as const;
+    expect(groupPartsOf({ gen_ai_request_model: 'gpt-4o', gen_ai_response_model: 'gpt-4o-mini' }, model)).toEqual([
+      'gpt-4o',
+    ]);
+    expect(groupPartsOf({ 'gen_ai.response.model': 'claude-3' }, model)).toEqual(['claude-3']);
+    expect(groupPartsOf({ service_name: 'llm' }, model)).toBeUndefined();
+  });
 });
 
 describe('group links', () => {
@@ -63,6 +72,10 @@ describe('group links', () => {
     );
     expect(groupQuery({ kind: 'attribute', key: 'http route' }, ['/a'])).toBe('{ ."http route" = "/a" }');
     expect(groupQuery({ kind: 'spanKind' }, ['server'])).toBe('{ kind = server }');
+    expect(groupQuery({ kind: 'model' }, ['gpt-4o'])).toBe(
+      '{ span.gen_ai.request.model = "gpt-4o" || span.gen_ai.response.model = "gpt-4o" }'
+    );
+    expect(groupQuery({ kind: 'model' }, [null])).toBeUndefined();
   });
 
   it('have none for "(none)" and carry datasource and range otherwise', () => {
@@ -92,5 +105,10 @@ describe('group links', () => {
       ['to', '2000'],
     ]);
     expect(groupHref({ kind: 'spanKind' }, ['server'], ctx)).toBeUndefined();
+    // Jaeger's tags are one key each: a model's link finds the spans requesting it
+    expect(search(groupHref({ kind: 'model' }, ['gpt-4o'], ctx))[0]).toEqual([
+      'attr',
+      'span.gen_ai.request.model=gpt-4o',
+    ]);
   });
 });

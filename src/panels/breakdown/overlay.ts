@@ -6,13 +6,17 @@
  * `service_name` | `service.name`; operation → the service label and `span_name` | `span.name` |
  * `operation` | `name`; span kind → `span_kind` | `span.kind` (SPAN_KIND_SERVER → server);
  * attribute → the key, or the key with non-identifier characters as `_` (Prometheus' own label
- * mapping). A time series' value is what `reduce` makes of its samples: for the percentile
+ * mapping); model → the request model's label, else the response model's, each read like an
+ * attribute's. A time series' value is what `reduce` makes of its samples: for the percentile
  * overlay its last finite sample. O(frames · fields · rows).
  */
 import { DataFrame, FieldType, Labels } from '@grafana/data';
-import type { GroupBy } from '../../engine';
+import { GroupBy, MODEL_ATTRIBUTES } from '../../engine';
 
 const first = (labels: Labels, keys: string[]) => keys.map((k) => labels[k]).find((v) => v !== undefined);
+
+/** The labels an attribute key may have: itself, or with non-identifier characters as `_`. */
+const attributeLabels = (key: string) => [key, key.replace(/[^a-zA-Z0-9_]/g, '_')];
 
 /** The parts of the engine group the labels belong to ([service], [service, operation], …), if they name one. */
 export function groupPartsOf(labels: Labels, groupBy: GroupBy): string[] | undefined {
@@ -28,8 +32,12 @@ export function groupPartsOf(labels: Labels, groupBy: GroupBy): string[] | undef
       const kind = first(labels, ['span_kind', 'span.kind']);
       return kind === undefined ? undefined : [kind.toLowerCase().replace(/^span_kind_/, '')];
     }
+    case 'model': {
+      const value = first(labels, [MODEL_ATTRIBUTES.request, MODEL_ATTRIBUTES.response].flatMap(attributeLabels));
+      return value === undefined ? undefined : [value];
+    }
     default: {
-      const value = first(labels, [groupBy.key, groupBy.key.replace(/[^a-zA-Z0-9_]/g, '_')]);
+      const value = first(labels, attributeLabels(groupBy.key));
       return value === undefined ? undefined : [value];
     }
   }

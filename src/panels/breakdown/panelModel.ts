@@ -185,7 +185,7 @@ export function panelContent(
   return { breakdown, stacks, flame };
 }
 
-/** The grouping's name in text: "service", "span kind", or the attribute key. */
+/** The grouping's name in text: "service", "span kind", "model", or the attribute key. */
 function groupName(options: BreakdownOptions): string {
   switch (options.groupBy) {
     case 'service':
@@ -194,6 +194,8 @@ function groupName(options: BreakdownOptions): string {
       return t('panel.group.operation', 'operation');
     case 'spanKind':
       return t('panel.group.span-kind', 'span kind');
+    case 'model':
+      return t('panel.group.model', 'model');
     case 'attribute':
       return options.attributeKey;
   }
