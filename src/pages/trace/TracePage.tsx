@@ -37,6 +37,7 @@ import { SelfTimeHotspots } from './SelfTimeHotspots';
 import { SpanDetails } from './SpanDetails';
 import { StitchSection } from './StitchSection';
 import { SummaryNotice } from './SummaryNotice';
+import { LoadProgress } from './LoadProgress';
 import { TraceBreakdowns } from './TraceBreakdowns';
 import { TraceSummary } from './TraceSummary';
 import { TraceSearchBox } from './TraceSearchBox';
@@ -83,6 +84,14 @@ export default function TracePage() {
       )}
       {loaded.loading && (
         <LoadingPlaceholder text={t('trace.loading-trace', 'Loading trace {{traceId}}…', { traceId, ...AS_TEXT })} />
+      )}
+      {source && (loaded.loading || loaded.cancelled) && (
+        <LoadProgress
+          progress={loaded.progress}
+          cancelled={loaded.cancelled}
+          onCancel={loaded.cancel}
+          onRetry={loaded.retry}
+        />
       )}
       {analysis && waterfall && (
         <>

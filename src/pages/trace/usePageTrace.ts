@@ -3,11 +3,11 @@
  * loading service, or, when `ds` is `file`, the trace of an opened file (`file` parameter and the
  * page's trace id), analysed the same way; `fromFile` without `file` means that file is not open (any more).
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { QueryContext } from '../../app/queryContext';
 import { useAsync } from '../../app/useAsync';
 import { useUrlState } from '../../app/urlState';
-import { loadTrace, LoadedTrace } from '../../loading';
+import { loadTrace, LoadedTrace, LoadProgress } from '../../loading';
 import { loadFileTrace } from '../../app/loadFileTrace';
 import { FILE_DS, findFileTrace, LoadedFile } from '../../app/traceFiles';
 import { useTraceFiles } from '../../app/TraceFilesContext';
@@ -20,6 +20,13 @@ export interface PageTrace {
   fromFile: boolean;
   /** the open file the trace came from; undefined when `fromFile` but the file is gone */
   file?: LoadedFile;
+  /** while loading from a source: how far the download has come (when the browser streams it) */
+  progress?: LoadProgress;
+  /** the user cancelled loading this trace */
+  cancelled: boolean;
+  cancel(): void;
+  /** loads the cancelled trace again */
+  retry(): void;
 }
 
 export function usePageTrace(context: QueryContext, traceId: string): PageTrace {
@@ -33,9 +40,29 @@ export function usePageTrace(context: QueryContext, traceId: string): PageTrace 
 
   const source = fromFile ? undefined : context.source;
   const hasRange = params.has('from');
-  const fetched = useAsync(
-    source ? `${source.uid}|${traceId}|${context.carry.from}|${context.carry.to}` : undefined,
-    (signal) => loadTrace(source!, traceId, { range: hasRange ? context.resolveSeconds() : undefined, signal })
+  const key = source ? `${source.uid}|${traceId}|${context.carry.from}|${context.carry.to}` : undefined;
+  const [progress, setProgress] = useState<{ key: string; value: LoadProgress }>();
+  const [cancelledKey, setCancelledKey] = useState<string>();
+  const cancelled = key !== undefined && key === cancelledKey;
+  // cancelling drops the key: useAsync aborts the load, which ends the worker and its download
+  const fetched = useAsync(cancelled ? undefined : key, (signal) =>
+    loadTrace(source!, traceId, {
+      range: hasRange ? context.resolveSeconds() : undefined,
+      signal,
+      stream: { onProgress: (value) => !signal.aborted && setProgress({ key: key!, value }) },
+    })
   );
-  return fromFile ? { loading: false, value: fileTrace, fromFile, file } : { ...fetched, fromFile };
+  const control = {
+    cancelled,
+    cancel: () => setCancelledKey(key),
+    retry: () => setCancelledKey(undefined),
+  };
+  return fromFile
+    ? { loading: false, value: fileTrace, fromFile, file, ...control }
+    : {
+        ...fetched,
+        fromFile,
+        progress: progress !== undefined && progress.key === key ? progress.value : undefined,
+        ...control,
+      };
 }

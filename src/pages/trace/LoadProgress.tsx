@@ -1,0 +1,70 @@
+/**
+ * While the trace page's trace loads: how far its download has come — bytes received (of the
+ * total when the server said it) and spans read so far, as the worker reports them — and a
+ * Cancel button (ends the download and the reading); after a cancel, a note and "Load again".
+ */
+import React from 'react';
+import { css } from '@emotion/css';
+import { formattedValueToString, getValueFormat, GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
+import { Button, useStyles2 } from '@grafana/ui';
+import { AS_TEXT } from '../../components/i18n';
+import type { LoadProgress as Progress } from '../../loading';
+
+interface Props {
+  progress?: Progress;
+  cancelled: boolean;
+  onCancel(): void;
+  onRetry(): void;
+}
+
+const bytes = (n: number) => formattedValueToString(getValueFormat('decbytes')(n));
+
+/** "12.5 MB of 40 MB received, 30,000 spans read" (the parts known so far). */
+function progressText({ bytes: received, totalBytes, spans }: Progress): string {
+  const got =
+    totalBytes === undefined
+      ? t('trace.loading.received', '{{received}} received', { received: bytes(received), ...AS_TEXT })
+      : t('trace.loading.received-of', '{{received}} of {{total}} received', {
+          received: bytes(received),
+          total: bytes(totalBytes),
+          ...AS_TEXT,
+        });
+  return spans > 0
+    ? t('trace.loading.spans', '{{received}}, {{count}} spans read', { received: got, count: spans, ...AS_TEXT })
+    : got;
+}
+
+export function LoadProgress({ progress, cancelled, onCancel, onRetry }: Props) {
+  const styles = useStyles2(getStyles);
+  if (cancelled) {
+    return (
+      <div className={styles.row}>
+        <span>{t('trace.loading.cancelled', 'Loading was cancelled.')}</span>
+        <Button size="sm" variant="secondary" icon="sync" onClick={onRetry}>
+          {t('trace.loading.retry', 'Load again')}
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <div className={styles.row}>
+      <span role="status" aria-live="polite">
+        {progress ? progressText(progress) : ''}
+      </span>
+      <Button size="sm" variant="secondary" icon="times" onClick={onCancel}>
+        {t('trace.loading.cancel', 'Cancel')}
+      </Button>
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  row: css({
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    margin: theme.spacing(1, 0),
+    color: theme.colors.text.secondary,
+  }),
+});
