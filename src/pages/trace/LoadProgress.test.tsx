@@ -1,0 +1,54 @@
+import React from 'react';
+import { render, screen } from '@testing-library/react';
+import { inZhHans } from '../../../tests/support/i18n';
+import { user } from '../../../tests/support/user';
+import { LoadProgress } from './LoadProgress';
+
+const noop = () => undefined;
+
+describe('LoadProgress', () => {
+  it('says how far the download came, and cancels from the keyboard', async () => {
+    const onCancel = jest.fn();
+    const { rerender } = render(
+      <LoadProgress progress={{ bytes: 12_500_000, spans: 0 }} cancelled={false} onCancel={onCancel} onRetry={noop} />
+    );
+    expect(screen.getByRole('status').textContent).toBe('12.5 MB received');
+    rerender(
+      <LoadProgress
+        progress={{ bytes: 12_500_000, totalBytes: 40_000_000, spans: 30_000 }}
+        cancelled={false}
+        onCancel={onCancel}
+        onRetry={noop}
+      />
+    );
+    expect(screen.getByRole('status').textContent).toBe('12.5 MB of 40 MB received, 30000 spans read');
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(onCancel).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers to load again after a cancel', async () => {
+    const onRetry = jest.fn();
+    render(<LoadProgress cancelled onCancel={noop} onRetry={onRetry} />);
+    expect(screen.getByText('Loading was cancelled.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Load again' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
+  describe('in Simplified Chinese', () => {
+    inZhHans();
+    it('speaks the user’s language', () => {
+      render(
+        <LoadProgress
+          progress={{ bytes: 2_000_000, totalBytes: 4_000_000, spans: 1 }}
+          cancelled={false}
+          onCancel={noop}
+          onRetry={noop}
+        />
+      );
+      expect(screen.getByRole('status').textContent).toBe('已接收 2 MB / 4 MB，已读取 1 个跨度');
+      expect(screen.getByRole('button', { name: '取消' })).toBeInTheDocument();
+    });
+  });
+});
