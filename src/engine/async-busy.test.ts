@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { asyncBusyIdle } from './async-busy';
+import type { AttributeValue } from '../../tests/support/otlp';
 import { analysedHandSpans, handSpan } from './testing/genai-spans';
 import { tinyId } from '../../tests/synthetic/tiny';
 
@@ -71,14 +73,13 @@ describe('asyncBusyIdle', () => {
   });
 
   it('leaves out non-numeric, negative, half-reported and too large values, naming the span', () => {
+    const named = (id: string) => ({ span: at(id), spanId: tinyId(id), spanLabel: `worker: ${id}` });
     expect(result.warnings).toEqual([
-      { span: at('e'), message: `worker: e (${tinyId('e')}): busy_ns 'abc' is not a whole number of ns; not used` },
-      { span: at('f'), message: `worker: f (${tinyId('f')}): busy_ns -5 is negative; not used` },
-      {
-        span: at('g'),
-        message: `worker: g (${tinyId('g')}): busy_ns + idle_ns = 21000 ns is more than 10 µs over the span's duration, 10000 ns; not used`,
-      },
-      { span: at('h'), message: `worker: h (${tinyId('h')}): has no idle_ns; not used` },
+      { ...named('e'), problems: [{ code: 'not-whole-ns', attribute: 'busy_ns', text: 'abc' }] },
+      { ...named('f'), problems: [{ code: 'negative', attribute: 'busy_ns', text: '-5' }] },
+      // 15,000 + 6,000 = 21,000 ns > the span's 10,000 ns + 10,000 ns of slack
+      { ...named('g'), problems: [{ code: 'over-duration', sum: 21_000, duration: 10_000, slack: 10_000 }] },
+      { ...named('h'), problems: [{ code: 'missing', attribute: 'idle_ns' }] },
     ]);
   });
 
@@ -88,5 +89,54 @@ describe('asyncBusyIdle', () => {
       { service: 'router', reporting: 2, lacking: 0, leftOut: 0, busy: 30_000, idle: 70_000 },
       { service: 'worker', reporting: 4, lacking: 0, leftOut: 4, busy: 23_000, idle: 27_000 },
     ]);
+  });
+});
+
+describe('asyncBusyIdle warnings', () => {
+  it('names both of a span’s unusable values, busy_ns first', () => {
+    // idle_ns 2.5 is not whole and busy_ns is missing: two problems, one warning
+    const a = analysedHandSpans([{ id: 'p', service: 'worker', start: 0, end: 10, attrs: { idle_ns: 2.5 } }]);
+    expect(asyncBusyIdle(a).warnings).toEqual([
+      {
+        span: handSpan(a, 'p'),
+        spanId: tinyId('p'),
+        spanLabel: 'worker: p',
+        problems: [
+          { code: 'missing', attribute: 'busy_ns' },
+          { code: 'not-whole-ns', attribute: 'idle_ns', text: '2.5' },
+        ],
+      },
+    ]);
+  });
+
+  const valueArb = fc.constantFrom<AttributeValue | undefined>(undefined, 0, 4000, -1, 'x', '7000', 2.5);
+
+  it('puts every span in exactly one of used, lacking and warned, a warning holding one problem per unusable value', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(valueArb, valueArb), { minLength: 1, maxLength: 12 }), (drawn) => {
+        const a = analysedHandSpans(
+          drawn.map(([busy, idle], k) => ({
+            id: `s${k}`,
+            start: k,
+            end: k + 10,
+            attrs: {
+              ...(busy === undefined ? {} : { busy_ns: busy }),
+              ...(idle === undefined ? {} : { idle_ns: idle }),
+            },
+          }))
+        );
+        const result = asyncBusyIdle(a);
+        const seen = [...result.spans.map((s) => s.span), ...result.lacking, ...result.warnings.map((w) => w.span)];
+        expect(seen.sort((x, y) => x - y)).toEqual([...Array(drawn.length).keys()]);
+        for (const w of result.warnings) {
+          const [busy, idle] = drawn[drawn.findIndex((_, k) => handSpan(a, `s${k}`) === w.span)];
+          // values over 10 ms (the span) + 10 µs never occur here: each problem is a bad or missing value
+          const bad = (v: AttributeValue | undefined) => v === undefined || !/^\d+$/.test(String(v));
+          expect(w.problems.map((p) => p.code !== 'over-duration' && p.attribute)).toEqual(
+            [bad(busy) && 'busy_ns', bad(idle) && 'idle_ns'].filter(Boolean)
+          );
+        }
+      })
+    );
   });
 });

@@ -8,21 +8,37 @@
  * opentelemetry starts its counters (monotonic clock) just before it reads the span's start time
  * (wall clock), in the same call, and stops counting at the span's last exit, before its end, so a
  * sum a little over the duration is normal and a sum far over it does not belong to these times.
- * Otherwise the span is left out and a warning names it and says why. Spans reporting neither are
- * listed as lacking them.
+ * Otherwise the span is left out with a warning: the span and its {@link BusyIdleProblem}s (codes
+ * and the values they are about; the UI words them). Spans reporting neither are listed as lacking
+ * them.
  * Per service: the sums over its outermost reporting spans — those with no ancestor of the same
  * service among the used spans — since a span's busy time includes the busy time of the spans
  * entered inside it in the same task, and summing those too would count it twice.
  * O(n + attributes) over the tree's preorder.
  */
 import type { TraceAnalysis } from './analyze';
-import { SpanAttribute, spanWarning, SpanWarning } from './genai-attributes';
+import { SpanAttribute, warnedSpan, WarnedSpan } from './genai-attributes';
 import { ParsedTrace, serviceOf } from './model';
 
 export const BUSY_NS = 'busy_ns';
 export const IDLE_NS = 'idle_ns';
 /** How far busy + idle may exceed the span's duration (see the file header), ns. */
 export const BUSY_IDLE_SLACK_NS = 10_000;
+
+/** Why a span's busy_ns/idle_ns were left out (see the file header). */
+export type BusyIdleProblem =
+  /** the span reports the other value but not this one */
+  | { code: 'missing'; attribute: string }
+  /** the value is not a whole number (`text`: as sent) */
+  | { code: 'not-whole-ns'; attribute: string; text: string }
+  | { code: 'negative'; attribute: string; text: string }
+  /** busy + idle is more than `slack` over the span's duration (all ns) */
+  | { code: 'over-duration'; sum: number; duration: number; slack: number };
+
+export interface BusyIdleWarning extends WarnedSpan {
+  /** one per unusable value, or the sum's */
+  problems: BusyIdleProblem[];
+}
 
 export interface SpanBusyIdle {
   span: number;
@@ -52,37 +68,37 @@ export interface AsyncBusyIdle {
   /** spans reporting neither value */
   lacking: number[];
   /** spans left out, one warning each */
-  warnings: SpanWarning[];
+  warnings: BusyIdleWarning[];
 }
 
-/** Value of `attr` on span `i` as whole ns, or the reason it is not usable. */
-function readNs(attr: SpanAttribute, i: number): number | string {
+/** Value of `attr` on span `i` as whole ns, or why it is not usable. */
+function readNs(attr: SpanAttribute, i: number): number | BusyIdleProblem {
   const text = attr.text(i);
   if (text === undefined) {
-    return `has no ${attr.name}`;
+    return { code: 'missing', attribute: attr.name };
   }
   const value = text.trim() === '' ? NaN : Number(text);
   if (!Number.isFinite(value) || !Number.isInteger(value)) {
-    return `${attr.name} '${text}' is not a whole number of ns`;
+    return { code: 'not-whole-ns', attribute: attr.name, text };
   }
-  return value < 0 ? `${attr.name} ${text} is negative` : value;
+  return value < 0 ? { code: 'negative', attribute: attr.name, text } : value;
 }
 
-/** Span `i`'s values, or the reason they are not usable. */
+/** Span `i`'s values, or why they are not usable. */
 function readSpan(
   trace: ParsedTrace,
   busyAttr: SpanAttribute,
   idleAttr: SpanAttribute,
   i: number
-): SpanBusyIdle | string {
+): SpanBusyIdle | BusyIdleProblem[] {
   const busy = readNs(busyAttr, i);
   const idle = readNs(idleAttr, i);
-  if (typeof busy === 'string' || typeof idle === 'string') {
-    return [busy, idle].filter((v) => typeof v === 'string').join(' and ');
+  if (typeof busy !== 'number' || typeof idle !== 'number') {
+    return [busy, idle].filter((v): v is BusyIdleProblem => typeof v !== 'number');
   }
   const duration = trace.end[i] - trace.start[i];
   if (busy + idle > duration + BUSY_IDLE_SLACK_NS) {
-    return `${BUSY_NS} + ${IDLE_NS} = ${busy + idle} ns is more than ${BUSY_IDLE_SLACK_NS / 1000} µs over the span's duration, ${duration} ns`;
+    return [{ code: 'over-duration', sum: busy + idle, duration, slack: BUSY_IDLE_SLACK_NS }];
   }
   return { span: i, busy, idle };
 }
@@ -107,8 +123,8 @@ export function asyncBusyIdle(analysis: TraceAnalysis): AsyncBusyIdle {
       continue;
     }
     const read = readSpan(trace, busyAttr, idleAttr, i);
-    if (typeof read === 'string') {
-      out.warnings.push(spanWarning(trace, i, `${read}; not used`));
+    if (Array.isArray(read)) {
+      out.warnings.push({ ...warnedSpan(trace, i), problems: read });
       serviceRow(i).leftOut++;
       continue;
     }

@@ -2,22 +2,24 @@
  * Reads one span attribute by key over a trace, for the GenAI, agent and async busy/idle figures:
  * the key is looked up once in the trace's string table (O(strings)), then each span's lookup scans
  * that span's attributes only (O(its attributes)). Values are the model's display strings with
- * their OTLP type (model.ts `AttrTable`). `spanWarning` words what those figures say about a span
- * whose value they could not use.
+ * their OTLP type (model.ts `AttrTable`). `warnedSpan` names the span of a warning those figures
+ * give about a value they could not use (the warning itself is a code and values; the UI words it).
  */
 import { spanIdOf } from './analyze';
 import { AttrType, ParsedTrace } from './model';
 import { spanLabel } from './span-accessors';
 
-/** A span whose attribute a figure left out, and why. */
-export interface SpanWarning {
+/** The span a GenAI or busy/idle warning is about. */
+export interface WarnedSpan {
+  /** span index */
   span: number;
-  /** `service: name (span id): reason` */
-  message: string;
+  spanId: string;
+  /** `service: name` */
+  spanLabel: string;
 }
 
-export function spanWarning(trace: ParsedTrace, i: number, reason: string): SpanWarning {
-  return { span: i, message: `${spanLabel(trace, i)} (${spanIdOf(trace, i)}): ${reason}` };
+export function warnedSpan(trace: ParsedTrace, i: number): WarnedSpan {
+  return { span: i, spanId: spanIdOf(trace, i), spanLabel: spanLabel(trace, i) };
 }
 
 export class SpanAttribute {

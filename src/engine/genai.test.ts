@@ -129,25 +129,17 @@ describe('genAiReadings', () => {
     expect(readings[3]).toMatchObject({ ttft: 50 * US, decodeTime: null, outputTokensPerSecond: null });
   });
 
-  it('warns about each value it leaves out, naming the span', () => {
-    const named = (id: string) => `fe: ${id} (${tinyId(id)})`;
+  it('warns about each value it leaves out: the span, a code and the values', () => {
+    const named = (id: string) => ({ span: handSpan(analysis, id), spanId: tinyId(id), spanLabel: `fe: ${id}` });
     expect(warnings).toEqual([
       {
-        span: handSpan(analysis, 'tc'),
-        message: `${named('tc')}: gen_ai.usage.output_tokens 'abc' is not a whole number ≥ 0; not used`,
+        ...named('tc'),
+        problem: { code: 'tokens-not-count', attribute: 'gen_ai.usage.output_tokens', text: 'abc' },
       },
-      {
-        span: handSpan(analysis, 'emb'),
-        message: `${named('emb')}: ttft_ms 'soon' is not a number of ms ≥ 0; not used`,
-      },
-      {
-        span: handSpan(analysis, 'emb'),
-        message: `${named('emb')}: its gen_ai.first_token event is before the span starts; not used`,
-      },
-      {
-        span: handSpan(analysis, 'long'),
-        message: `${named('long')}: time to first token (50000 ns) is longer than the span (10000 ns); no decode time`,
-      },
+      { ...named('emb'), problem: { code: 'ttft-not-ms', attribute: 'ttft_ms', text: 'soon' } },
+      { ...named('emb'), problem: { code: 'first-token-before-start', event: 'gen_ai.first_token' } },
+      // ttft_ms 0.05 = 50 µs against the span's 960–970 µs = 10 µs
+      { ...named('long'), problem: { code: 'ttft-longer-than-span', ttft: 50 * US, duration: 10 * US } },
     ]);
   });
 });

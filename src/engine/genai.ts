@@ -17,12 +17,12 @@
  *   the serving process — the span's start minus the parent's start (never below 0): how long the
  *   request waited there before the model began. Otherwise unknown.
  * A value that is there but cannot be used (a token count or `ttft_ms` that is not a number ≥ 0, a
- * first-token event before the span, a TTFT longer than the span) is left out with a warning
- * naming the span and the reason.
+ * first-token event before the span, a TTFT longer than the span) is left out with a warning:
+ * the span and a {@link GenAiProblem} (a code and the values it is about).
  * O(spans × their attributes and events) per trace.
  */
 import type { TraceAnalysis } from './analyze';
-import { SpanAttribute, spanWarning, SpanWarning } from './genai-attributes';
+import { SpanAttribute, warnedSpan, WarnedSpan } from './genai-attributes';
 import { NONE_LABEL } from './grouping';
 import { ParsedTrace, serviceOf, SpanKind } from './model';
 
@@ -32,6 +32,21 @@ export const FIRST_TOKEN_EVENT = 'gen_ai.first_token';
 export const TTFT_ATTRIBUTE = 'ttft_ms';
 /** Operations that call a model (the others: agents, tools, retrieval). */
 export const MODEL_OPERATIONS: readonly string[] = ['chat', 'text_completion', 'generate_content', 'embeddings'];
+
+/** Why a value of a GenAI span was left out (see the file header); the UI words it. */
+export type GenAiProblem =
+  /** `ttft_ms` is not a number ≥ 0 (`text`: its value as sent) */
+  | { code: 'ttft-not-ms'; attribute: string; text: string }
+  /** a token count is not a whole number ≥ 0 */
+  | { code: 'tokens-not-count'; attribute: string; text: string }
+  /** the first-token event is before the span's start */
+  | { code: 'first-token-before-start'; event: string }
+  /** the TTFT is longer than the span (both ns), so there is no decode time */
+  | { code: 'ttft-longer-than-span'; ttft: number; duration: number };
+
+export interface GenAiWarning extends WarnedSpan {
+  problem: GenAiProblem;
+}
 
 export interface GenAiReading {
   /** span index */
@@ -55,7 +70,7 @@ export interface GenAiReadings {
   /** one per span with `gen_ai.operation.name`, in span order */
   readings: GenAiReading[];
   /** the values left out (see the file header) */
-  warnings: SpanWarning[];
+  warnings: GenAiWarning[];
 }
 
 /** Reads `gen_ai.*` attributes of one trace (see the file header). */
@@ -88,7 +103,7 @@ function timeToFirstToken(
   trace: ParsedTrace,
   attrs: GenAiAttributes,
   i: number,
-  warnings: SpanWarning[]
+  warnings: GenAiWarning[]
 ): [number, 'attribute' | 'event'] | null {
   const text = attrs.ttftMs.text(i);
   if (text !== undefined) {
@@ -96,7 +111,7 @@ function timeToFirstToken(
     if (Number.isFinite(ms) && ms >= 0) {
       return [Math.round(ms * 1e6), 'attribute'];
     }
-    warnings.push(spanWarning(trace, i, `${TTFT_ATTRIBUTE} '${text}' is not a number of ms ≥ 0; not used`));
+    warnings.push({ ...warnedSpan(trace, i), problem: { code: 'ttft-not-ms', attribute: TTFT_ATTRIBUTE, text } });
   }
   const { events, strings } = trace;
   let first = Infinity;
@@ -109,18 +124,18 @@ function timeToFirstToken(
     return null;
   }
   if (first < trace.start[i]) {
-    warnings.push(spanWarning(trace, i, `its ${FIRST_TOKEN_EVENT} event is before the span starts; not used`));
+    warnings.push({ ...warnedSpan(trace, i), problem: { code: 'first-token-before-start', event: FIRST_TOKEN_EVENT } });
     return null;
   }
   return [first - trace.start[i], 'event'];
 }
 
 /** Token count `attr` of span `i`, null when absent; a value that is not a whole number ≥ 0 warns. */
-function tokens(trace: ParsedTrace, attr: SpanAttribute, i: number, warnings: SpanWarning[]): number | null {
+function tokens(trace: ParsedTrace, attr: SpanAttribute, i: number, warnings: GenAiWarning[]): number | null {
   const count = attr.count(i);
   const text = attr.text(i);
   if (count === undefined && text !== undefined) {
-    warnings.push(spanWarning(trace, i, `${attr.name} '${text}' is not a whole number ≥ 0; not used`));
+    warnings.push({ ...warnedSpan(trace, i), problem: { code: 'tokens-not-count', attribute: attr.name, text } });
   }
   return count ?? null;
 }
@@ -151,8 +166,8 @@ export function genAiReadings(analysis: TraceAnalysis): GenAiReadings {
     const ttft = timeToFirstToken(trace, attrs, i, out.warnings);
     const duration = trace.end[i] - trace.start[i];
     if (ttft !== null && ttft[0] > duration) {
-      const reason = `time to first token (${ttft[0]} ns) is longer than the span (${duration} ns); no decode time`;
-      out.warnings.push(spanWarning(trace, i, reason));
+      const problem: GenAiProblem = { code: 'ttft-longer-than-span', ttft: ttft[0], duration };
+      out.warnings.push({ ...warnedSpan(trace, i), problem });
     }
     const decodeTime = ttft !== null && ttft[0] <= duration ? duration - ttft[0] : null;
     const inputTokens = tokens(trace, attrs.inputTokens, i, out.warnings);

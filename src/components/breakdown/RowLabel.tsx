@@ -2,8 +2,10 @@ import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
+import { labelText } from '../noneLabel';
 
 interface Props {
+  /** the engine's label (its "(none)" is worded here) */
   label: string;
   href?: string;
   /** extra text for screen readers and the tooltip */
@@ -15,11 +17,11 @@ export function RowLabel({ label, href, title }: Props) {
   const styles = useStyles2(getStyles);
   return href ? (
     <a className={styles.link} href={href} title={title}>
-      {label}
+      {labelText(label)}
     </a>
   ) : (
     <span className={styles.text} title={title}>
-      {label}
+      {labelText(label)}
     </span>
   );
 }

@@ -2,7 +2,8 @@ import React from 'react';
 import { render, screen, within } from '@testing-library/react';
 import { tableCells, tableHeaders, tableRows } from '../../../tests/support/tables';
 import { user } from '../../../tests/support/user';
-import { analyzeTrace, traceFromDataFrame } from '../../engine';
+import { analyzeTrace, NONE_LABEL, traceFromDataFrame } from '../../engine';
+import { inZhHans } from '../../../tests/support/i18n';
 import { BreakdownBars } from './BreakdownBars';
 import { BreakdownTable } from './BreakdownTable';
 import { flameDataFrame } from './BreakdownFlameGraph';
@@ -155,5 +156,15 @@ describe('flameDataFrame', () => {
       ['label', undefined],
     ]);
     expect(frame.length).toBe(11);
+  });
+});
+
+describe('RowLabel in zh-Hans', () => {
+  inZhHans();
+
+  it('says the group of spans lacking the attribute as （无）, its link unchanged', () => {
+    const none = { ...view.rows[0], label: NONE_LABEL, href: '/a/x/search?key=%28none%29' };
+    render(<BreakdownBars view={{ ...view, rows: [none] }} />);
+    expect(screen.getByRole('link', { name: '（无）' })).toHaveAttribute('href', '/a/x/search?key=%28none%29');
   });
 });

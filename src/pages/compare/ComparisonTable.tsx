@@ -9,6 +9,7 @@ import { plainColumn, sortableColumn, SortOptions } from '../../components/table
 import { ComparisonOther, ComparisonRow } from '../../engine';
 import { formatDuration, formatShare } from '../../components/breakdown';
 import { AS_TEXT } from '../../components/i18n';
+import { labelText } from '../../components/noneLabel';
 
 interface Props {
   rows: ComparisonRow[];
@@ -90,7 +91,7 @@ export function ComparisonTable({ rows, other, examples, traceHref }: Props) {
         'component',
         t('compare.table.component', 'Component'),
         labelOf,
-        (l) => <span className={styles.label}>{l.label}</span>,
+        (l) => <span className={styles.label}>{labelText(l.label)}</span>,
         OTHER_LAST_ASCENDING
       ),
       perTrace('slow', t('compare.table.slow', 'Critical path per slow trace')),

@@ -10,6 +10,7 @@ import { t, Trans } from '@grafana/i18n';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Column, useStyles2 } from '@grafana/ui';
 import { formatDuration } from '../../components/breakdown';
+import { labelText } from '../../components/noneLabel';
 import { NamedTable } from '../../components/NamedTable';
 import { sortableColumn } from '../../components/tableColumns';
 import type { LlmCompareRow, LlmFigures } from './llmCompare';
@@ -67,8 +68,8 @@ export function LlmCompareSection({ rows }: { rows: LlmCompareRow[] }) {
       sortableColumn(
         'model',
         t('compare.llm.model', 'Model'),
-        (r) => r.model,
-        (r) => r.model,
+        (r) => labelText(r.model),
+        (r) => labelText(r.model),
         { ascendingFirst: true }
       ),
       sortableColumn(

@@ -16,6 +16,7 @@ import { formatDuration } from '../../../components/breakdown';
 import type { TraceAnalysis } from '../../../engine';
 import { durationColumn, shareColumn, textColumn } from './columns';
 import { agentPartName } from '../../../components/agentPartName';
+import { labelText } from '../../../components/noneLabel';
 import { AgentPart, AgentRunView, AgentView as AgentViewModel } from './agentViewModel';
 import { AgentPathTable } from './AgentPathTable';
 
@@ -33,7 +34,7 @@ const columns = (): Array<Column<AgentPart>> => [
 
 const runLabel = (run: AgentRunView) =>
   t('trace.genai.agent.run', 'Agent run {{agent}} ({{spanId}})', {
-    agent: run.agentName,
+    agent: labelText(run.agentName),
     spanId: run.spanId,
     ...AS_TEXT,
   });
@@ -73,7 +74,7 @@ export function AgentView({ view, analysis, onSelect }: Props) {
       {view.runs.map((run) => (
         <section key={run.span} aria-label={runLabel(run)}>
           <div className={styles.heading}>
-            <strong>{run.agentName}</strong> {formatDuration(run.duration)}
+            <strong>{labelText(run.agentName)}</strong> {formatDuration(run.duration)}
             {onSelect && (
               <Button fill="text" size="sm" onClick={() => onSelect(run.span)}>
                 {t('trace.genai.agent.select', 'Select span {{spanId}}', { spanId: run.spanId })}

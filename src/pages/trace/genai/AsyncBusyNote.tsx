@@ -9,6 +9,7 @@ import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { t, Trans } from '@grafana/i18n';
 import { Alert, Column, useStyles2 } from '@grafana/ui';
+import { busyIdleWarningText } from '../../../components/genaiWarningText';
 import { AS_TEXT } from '../../../components/i18n';
 import { NamedTable } from '../../../components/NamedTable';
 import { countColumn, durationColumn, shareColumn, textColumn } from './columns';
@@ -66,7 +67,10 @@ export function AsyncBusyNote({ view }: { view: AsyncBusyView }) {
         )}
       />
       {view.lackingCount > 0 && <p className={styles.note}>{lackingText(view)}</p>}
-      <WarningList title={t('trace.genai.async.spans-left-out', 'Spans left out')} warnings={view.warnings} />
+      <WarningList
+        title={t('trace.genai.async.spans-left-out', 'Spans left out')}
+        warnings={view.warnings.map(busyIdleWarningText)}
+      />
     </div>
   );
 }

@@ -190,8 +190,8 @@ describe('GenAiSection in Simplified Chinese', () => {
     await user.click(screen.getByRole('tab', { name: 'LLM' }));
     const llm = '按模型和操作的 GenAI 跨度';
     expect(tableHeaders(llm).slice(0, 4)).toEqual(['模型', '操作', '请求数', 'TTFT p50 / p90 / p99']);
-    // no figure known for the one chat call: none of its 1 request had it
-    expect(tableCells(llm)[0].slice(0, 4)).toEqual(['(none)', 'chat', '1', '– / – / –（1 个中的 0 个）']);
+    // no figure known for the one chat call: none of its 1 request had it; without a model name, （无）
+    expect(tableCells(llm)[0].slice(0, 4)).toEqual(['（无）', 'chat', '1', '– / – / –（1 个中的 0 个）']);
   });
 
   it('counts the runs beyond the first ones in the plural form zh-Hans has', () => {

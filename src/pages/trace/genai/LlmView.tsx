@@ -13,7 +13,9 @@ import { DisaggSplit, GenAiRow, Percentiles } from '../../../engine';
 import { NamedTable } from '../../../components/NamedTable';
 import { sortableColumn } from '../../../components/tableColumns';
 import { formatDuration } from '../../../components/breakdown';
+import { genAiWarningText } from '../../../components/genaiWarningText';
 import { AS_TEXT } from '../../../components/i18n';
+import { labelText } from '../../../components/noneLabel';
 import { countColumn, durationColumn, shareColumn, textColumn } from './columns';
 import { isLlmViewEmpty, LlmView as LlmViewModel, SplitPart } from './llmViewModel';
 import { WarningList } from './WarningList';
@@ -35,7 +37,7 @@ function rowColumns(): Array<Column<GenAiRow>> {
     ['queueTime', t('trace.genai.llm.queue', 'Queue p50 / p90 / p99'), 'withQueueTime'],
   ] as const;
   return [
-    textColumn('model', t('trace.genai.llm.model', 'Model'), (r) => r.model),
+    textColumn('model', t('trace.genai.llm.model', 'Model'), (r) => labelText(r.model)),
     textColumn('operation', t('trace.genai.llm.operation', 'Operation'), (r) => r.operation),
     countColumn('requests', t('trace.genai.llm.requests', 'Requests'), (r) => r.requests),
     ...percentiles.map(([key, header, known]) =>
@@ -116,7 +118,10 @@ export function LlmView({ view }: { view: LlmViewModel }) {
           )}
         />
       )}
-      <WarningList title={t('trace.genai.llm.left-out', 'Values left out')} warnings={view.warnings} />
+      <WarningList
+        title={t('trace.genai.llm.left-out', 'Values left out')}
+        warnings={view.warnings.map(genAiWarningText)}
+      />
     </div>
   );
 }

@@ -5,7 +5,7 @@
  * spans that lack both values (labels of the first {@link MAX_LACKING_LISTED}, and how many); and
  * the spans left out, one warning each. Numbers stay ns; the component formats them. O(spans).
  */
-import { asyncBusyIdle, ServiceAsyncBusyIdle, spanLabel, TraceAnalysis } from '../../../engine';
+import { asyncBusyIdle, BusyIdleWarning, ServiceAsyncBusyIdle, spanLabel, TraceAnalysis } from '../../../engine';
 
 /** Spans lacking both values named in the note; the rest are counted. */
 export const MAX_LACKING_LISTED = 10;
@@ -21,8 +21,8 @@ export interface AsyncBusyView {
   /** spans reporting neither value: how many, and the labels of the first ones */
   lackingCount: number;
   lackingListed: string[];
-  /** `service: name (span id): reason` */
-  warnings: string[];
+  /** the spans left out; the component words them */
+  warnings: BusyIdleWarning[];
   /** some span reports the values (used or left out) */
   reported: boolean;
 }
@@ -36,7 +36,7 @@ export function asyncBusyView(analysis: TraceAnalysis): AsyncBusyView {
     })),
     lackingCount: result.lacking.length,
     lackingListed: result.lacking.slice(0, MAX_LACKING_LISTED).map((i) => spanLabel(analysis.trace, i)),
-    warnings: result.warnings.map((w) => w.message),
+    warnings: result.warnings,
     reported: result.spans.length > 0 || result.warnings.length > 0,
   };
 }

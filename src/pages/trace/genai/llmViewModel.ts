@@ -7,7 +7,15 @@
  * src/engine/DEFINITIONS.md §6.1–6.3. Numbers stay ns; the component formats them.
  * O(spans × their attributes) plus the percentile sorts.
  */
-import { aggregateGenAi, disaggSplit, DisaggSplit, genAiReadings, GenAiRow, TraceAnalysis } from '../../../engine';
+import {
+  aggregateGenAi,
+  disaggSplit,
+  DisaggSplit,
+  genAiReadings,
+  GenAiRow,
+  GenAiWarning,
+  TraceAnalysis,
+} from '../../../engine';
 
 export interface SplitPart {
   /** the part; the component words it */
@@ -23,8 +31,8 @@ export interface LlmView {
   rows: GenAiRow[];
   /** null for a trace without a prefill or decode span */
   split: SplitPart[] | null;
-  /** `service: name (span id): reason` */
-  warnings: string[];
+  /** the values left out; the component words them */
+  warnings: GenAiWarning[];
 }
 
 /** the parts in the order shown */
@@ -41,7 +49,7 @@ export function llmView(analysis: TraceAnalysis): LlmView {
   return {
     rows: aggregateGenAi(readings),
     split: split && splitParts(split),
-    warnings: warnings.map((w) => w.message),
+    warnings,
   };
 }
 

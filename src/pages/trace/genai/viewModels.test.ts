@@ -31,7 +31,12 @@ describe('llmView', () => {
     ]);
     expect(view.split).toBeNull();
     expect(view.warnings).toEqual([
-      `fe: c2 (${tinyId('c2')}): gen_ai.usage.input_tokens 'many' is not a whole number ≥ 0; not used`,
+      {
+        span: expect.any(Number),
+        spanId: tinyId('c2'),
+        spanLabel: 'fe: c2',
+        problem: { code: 'tokens-not-count', attribute: 'gen_ai.usage.input_tokens', text: 'many' },
+      },
     ]);
     expect(isLlmViewEmpty(view)).toBe(false);
   });
@@ -89,7 +94,15 @@ describe('asyncBusyView', () => {
     ]);
     expect([view.lackingCount, view.lackingListed]).toEqual([1, ['fe: f']]);
     expect(view.warnings).toEqual([
-      `rs: c (${tinyId('c')}): busy_ns 'x' is not a whole number of ns and has no idle_ns; not used`,
+      {
+        span: expect.any(Number),
+        spanId: tinyId('c'),
+        spanLabel: 'rs: c',
+        problems: [
+          { code: 'not-whole-ns', attribute: 'busy_ns', text: 'x' },
+          { code: 'missing', attribute: 'idle_ns' },
+        ],
+      },
     ]);
     expect(view.reported).toBe(true);
   });
