@@ -4,6 +4,7 @@ import { GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 import { AS_TEXT } from '../i18n';
+import { labelText } from '../noneLabel';
 import { rowColor } from './colors';
 import { formatDuration } from './format';
 import { RowLabel } from './RowLabel';
@@ -23,7 +24,7 @@ export function stackSummary(stack: TraceStackView, measureLabel: string, unit: 
     .filter((s) => s.value > 0)
     .map((s) =>
       t('breakdown.stack.segment', '{{label}} {{duration}}', {
-        label: s.label,
+        label: labelText(s.label),
         duration: formatDuration(s.value, unit),
         ...AS_TEXT,
       })
@@ -67,7 +68,7 @@ export function StackedTraceBars({ stacks, measureLabel, unit = 'auto' }: Stacke
                     className={styles.segment}
                     style={{ width: `${(seg.value / scale) * 100}%`, background: rowColor(theme, seg.colorIndex) }}
                     title={t('breakdown.summary.value', '{{label}}: {{duration}}', {
-                      label: seg.label,
+                      label: labelText(seg.label),
                       duration: formatDuration(seg.value, unit),
                       ...AS_TEXT,
                     })}
@@ -83,7 +84,7 @@ export function StackedTraceBars({ stacks, measureLabel, unit = 'auto' }: Stacke
         {[...legend].map(([key, item]) => (
           <li key={key} className={styles.legendItem}>
             <span className={styles.swatch} style={{ background: rowColor(theme, item.colorIndex) }} aria-hidden />
-            {item.label}
+            {labelText(item.label)}
           </li>
         ))}
       </ul>
