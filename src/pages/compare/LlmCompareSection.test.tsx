@@ -1,6 +1,8 @@
 import React from 'react';
 import { render, screen } from '@testing-library/react';
+import { inZhHans } from '../../../tests/support/i18n';
 import { tableCells } from '../../../tests/support/tables';
+import { NONE_LABEL } from '../../engine';
 import type { LlmCompareRow } from './llmCompare';
 import { LlmCompareSection } from './LlmCompareSection';
 
@@ -53,5 +55,14 @@ describe('LlmCompareSection', () => {
         '116.7 vs 200.0 (−83.3)',
       ],
     ]);
+  });
+});
+
+describe('LlmCompareSection in zh-Hans', () => {
+  inZhHans();
+
+  it('names calls without a model （无）', () => {
+    render(<LlmCompareSection rows={[{ ...row, model: NONE_LABEL }]} />);
+    expect(tableCells('按模型和操作的 LLM 调用：慢追踪与基线')[0].slice(0, 2)).toEqual(['（无）', 'chat']);
   });
 });
