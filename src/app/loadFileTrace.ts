@@ -3,12 +3,12 @@
  * page shows both alike: `analyzeTrace` (O(spans log spans)), with the file's own warnings first
  * (as `input` warnings, repeated for each of its traces), then the engine's.
  */
-import { analyzeTrace } from '../engine';
+import { analyzeTrace, inputTraceWarning } from '../engine';
 import type { LoadedTrace } from '../loading';
 import type { FileTrace, LoadedFile } from './traceFiles';
 
 export function loadFileTrace(file: LoadedFile, entry: FileTrace): LoadedTrace {
   const analysis = analyzeTrace(entry.trace);
-  const fileWarnings = file.warnings.map((message) => ({ kind: 'input' as const, count: 1, examples: [], message }));
+  const fileWarnings = file.warnings.map(inputTraceWarning);
   return { analysis, warnings: [...fileWarnings, ...analysis.warnings] };
 }

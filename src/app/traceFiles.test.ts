@@ -1,4 +1,4 @@
-import type { ParsedTrace, TraceFile } from '../engine';
+import { inputWarning, ParsedTrace, TraceFile } from '../engine';
 import { addFile, displayName, fileTraceUrl, findFile, findFileTrace, openFileUrl } from './traceFiles';
 
 const trace = (traceId: string) => ({ traceId }) as ParsedTrace;
@@ -7,12 +7,13 @@ const jaegerFile = (...ids: string[]): TraceFile => ({ format: 'jaeger-json', tr
 describe('trace files', () => {
   it('numbers files 1, 2, … and keys traces by id, or by place when the file gave none', () => {
     const one = addFile([], 'a.json', jaegerFile('00ab'));
-    const two = addFile(one, 'b.json', { format: 'zipkin-v2', traces: [trace(''), trace('00cd')], warnings: ['w'] });
+    const shared = inputWarning('zipkin-shared-ids', { count: 1 });
+    const two = addFile(one, 'b.json', { format: 'zipkin-v2', traces: [trace(''), trace('00cd')], warnings: [shared] });
     expect(two.map((f) => [f.id, f.name, f.format, f.traces.map((t) => t.key)])).toEqual([
       [1, 'a.json', 'jaeger-json', ['00ab']],
       [2, 'b.json', 'zipkin-v2', ['trace-1', '00cd']],
     ]);
-    expect(two[1].warnings).toEqual(['w']);
+    expect(two[1].warnings).toEqual([shared]);
     // the list given is left as it was
     expect(one).toHaveLength(1);
   });

@@ -4,7 +4,7 @@
  * A file trace is addressed by `/trace/<key>?ds=file&file=<file id>`; its key is its trace id, or
  * `trace-<n>` (its 1-based place in the file) when the file gave it none. Lookups are O(files + traces).
  */
-import type { ParsedTrace, TraceFile, TraceFileFormat } from '../engine';
+import type { InputWarning, ParsedTrace, TraceFile, TraceFileFormat } from '../engine';
 import { ROUTES } from '../constants';
 import { pageUrl, traceUrl } from './links';
 
@@ -31,7 +31,7 @@ export interface LoadedFile {
   /** the file's name, or "pasted text" */
   name: string;
   format: TraceFileFormat;
-  warnings: string[];
+  warnings: InputWarning[];
   traces: FileTrace[];
 }
 

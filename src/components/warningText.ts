@@ -2,19 +2,20 @@
  * A loaded trace's warning in the user's language. The engine reports each repair as a kind and the
  * count of spans (or cycles) it touched (engine/warnings.ts); this words it, with the plural the
  * count needs. The source's note that it sent only part of the trace (`partial-trace`) is its
- * DataError, said by errorText.ts. A reader's note on its input (kind `input`) arrives as an
- * English sentence and is shown as it is. O(1).
+ * DataError, said by errorText.ts. A reader's note on its input (kind `input`) is worded by its
+ * code (inputWarningText.ts), else shown as its English message. O(length of the sentence).
  */
 import { t } from '@grafana/i18n';
 import type { LoadWarning } from '../loading';
 import { errorText } from './errorText';
+import { inputWarningText } from './inputWarningText';
 
 export function warningText(w: LoadWarning): string {
   if (w.kind === 'partial-trace') {
     return errorText(w.error);
   }
   if (w.kind === 'input') {
-    return w.message;
+    return w.input ? inputWarningText(w.input) : w.message;
   }
   const { count } = w;
   switch (w.kind) {

@@ -12,7 +12,7 @@ import { UnfollowedLinks, unfollowedLinks } from './links';
 import { ParsedTrace } from './model';
 import { selfTimeOf, selfTimes } from './self-time';
 import { buildTree, SpanTree } from './tree';
-import { TraceWarning } from './warnings';
+import { inputTraceWarning, TraceWarning } from './warnings';
 
 export interface TraceAnalysis {
   readonly trace: ParsedTrace;
@@ -43,12 +43,7 @@ export interface CriticalPathSection {
 
 /** Analyses one parsed trace (see the file header). Never throws on inconsistent trees. */
 export function analyzeTrace(trace: ParsedTrace): TraceAnalysis {
-  const warnings: TraceWarning[] = trace.warnings.map((message) => ({
-    kind: 'input' as const,
-    count: 1,
-    examples: [],
-    message,
-  }));
+  const warnings: TraceWarning[] = trace.warnings.map(inputTraceWarning);
   const tree = buildTree(trace, warnings);
   const intervals = clipIntervals(trace, tree, warnings);
   let duration = 0;

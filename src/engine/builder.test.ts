@@ -70,7 +70,7 @@ describe('TraceBuilder.finish with unknown times', () => {
     // 8: min(parent start 0, end −5) = −5 → clamped to 0, and its end −5 < 0 → moved to 0
     expect(us(t.start)).toEqual([0, 0, 20, 0, 10, 20, 0, 0]);
     expect(us(t.end)).toEqual([60, 40, 60, 30, 10, 20, 5, 0]);
-    expect(t.warnings).toEqual([
+    expect(t.warnings.map((w) => w.message)).toEqual([
       '6 span(s) (0000000000000001, 0000000000000004, 0000000000000005, 0000000000000006, 0000000000000007 and 1 more) have no start or end time; ' +
         'taken from their children and parent (else zero duration)',
       '1 span(s) (0000000000000008) have an end before their start; their duration is taken as 0',
@@ -85,7 +85,7 @@ describe('TraceBuilder.finish with unknown times', () => {
     const t = build(spans);
     // each unknown end becomes its own start: zero duration
     expect(us(t.end)).toEqual([10, 1, 2, 3, 4, 5, 6, 7]);
-    expect(t.warnings[0]).toMatch(
+    expect(t.warnings.map((w) => w.message)[0]).toMatch(
       /^7 span\(s\) \(0000000000000001, .*, 0000000000000005 and 2 more\) have no start or end time/
     );
   });
@@ -100,7 +100,7 @@ describe('TraceBuilder.finish with unknown times', () => {
       [0, 50],
       [100, 50],
     ]);
-    expect(t.warnings).toEqual([
+    expect(t.warnings.map((w) => w.message)).toEqual([
       '1 span(s) (0000000000000002) have an end before their start; their duration is taken as 0',
     ]);
   });
@@ -134,7 +134,9 @@ describe('TraceBuilder.finish with unknown times', () => {
     const t = b.finish();
     // 1: end unknown → zero duration at time 0; 2: start unknown → min(parent none, end 1 s) = 1 s
     expect([...t.start, ...t.end]).toEqual([0, 1e9, 0, 1e9]);
-    expect(t.warnings[0]).toMatch(/^2 span\(s\) \(0000000000000001, 0000000000000002\) have no start or end time/);
+    expect(t.warnings.map((w) => w.message)[0]).toMatch(
+      /^2 span\(s\) \(0000000000000001, 0000000000000002\) have no start or end time/
+    );
   });
 
   it('places an event without a time at its span start', () => {

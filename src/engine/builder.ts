@@ -18,6 +18,7 @@ import { joinParents } from './id-join';
 import { idTextToHex } from './ids';
 import { AttrTable, AttrType, NO_SERVICE_NAME, ParsedTrace } from './model';
 import { UnixNano } from './unix-nano';
+import { InputWarning, inputWarning } from './input-warnings';
 import { WarningTally } from './warnings';
 
 /** Growable key/value columns with an owner per entry; packed by owner at the end. */
@@ -130,7 +131,7 @@ export class TraceBuilder {
   private readonly linkSpanId: string[] = [];
   private readonly strIndex = new Map<string, number>([['', 0]]);
   private readonly strings: string[] = [''];
-  private readonly warnings: string[] = [];
+  private readonly warnings: InputWarning[] = [];
   private traceIdText = '';
   private traceIdHex = '';
   private mixedTraceIds = 0;
@@ -230,7 +231,7 @@ export class TraceBuilder {
       this.traceIdText = text;
       this.traceIdHex = idTextToHex(text);
     } else if (text !== this.traceIdText && idTextToHex(text) !== this.traceIdHex && this.mixedTraceIds++ === 0) {
-      this.warnings.push(`spans of more than one trace: ${this.traceIdHex} and ${idTextToHex(text)} (analysed as one)`);
+      this.warnings.push(inputWarning('mixed-trace-ids', { first: this.traceIdHex, other: idTextToHex(text) }));
     }
   }
 
@@ -300,8 +301,9 @@ export class TraceBuilder {
     }
   }
 
-  warn(message: string): void {
-    this.warnings.push(message);
+  /** Adds a reader's note on its input (input-warnings.ts). */
+  warn(note: InputWarning): void {
+    this.warnings.push(note);
   }
 
   /** Packs everything into a {@link ParsedTrace}. */
@@ -325,8 +327,10 @@ export class TraceBuilder {
     if (unsetCount > 0) {
       this.repairUnset(start, end);
       this.warnings.push(
-        `${this.spanList((i) => this.timeUnset[i] !== 0)} no start or end time; ` +
-          'taken from their children and parent (else zero duration)'
+        inputWarning(
+          'times-unset',
+          this.spanList((i) => this.timeUnset[i] !== 0)
+        )
       );
     }
     let negative = 0;
@@ -339,7 +343,7 @@ export class TraceBuilder {
     }
     if (negative > 0) {
       const list = this.spanList((i) => (this.timeUnset[i] & END_BEFORE_START) !== 0);
-      this.warnings.push(`${list} an end before their start; their duration is taken as 0`);
+      this.warnings.push(inputWarning('end-before-start', list));
     }
     const eventCount = this.eventOwner.length;
     const eventTime = new Float64Array(eventCount);
@@ -458,16 +462,15 @@ export class TraceBuilder {
     }
   }
 
-  /** "N span(s) (a, b, c, d, e and 2 more) have": the spans that pass `is`, the first few named. */
-  private spanList(is: (i: number) => boolean): string {
+  /** How many spans pass `is`, and the ids of the first few. */
+  private spanList(is: (i: number) => boolean): { count: number; spans: string[] } {
     const tally = new WarningTally(this);
     for (let i = 0; i < this.n; i++) {
       if (is(i)) {
         tally.add(i);
       }
     }
-    const more = tally.count > tally.examples.length ? ` and ${tally.count - tally.examples.length} more` : '';
-    return `${tally.count} span(s) (${tally.examples.join(', ')}${more}) have`;
+    return { count: tally.count, spans: tally.examples };
   }
 
   /** service.name of each resource: the override, else the attribute, else {@link NO_SERVICE_NAME}. */

@@ -164,7 +164,7 @@ describe('traceFromDataFrame', () => {
     // b, c, e: no start → their parent's start (0), no end → zero duration; d: [2 ms, 2 ms]
     expect(Array.from(t.start)).toEqual([0, 0, 0, 2_000_000, 0]);
     expect(Array.from(t.end)).toEqual([10_000_000, 0, 0, 2_000_000, 0]);
-    expect(t.warnings).toEqual([
+    expect(t.warnings.map((w) => w.message)).toEqual([
       '4 span(s) (000000000000000b, 000000000000000c, 000000000000000d, 000000000000000e) have no start or end time; ' +
         'taken from their children and parent (else zero duration)',
     ]);
@@ -187,10 +187,12 @@ describe('traceFromDataFrame', () => {
     expect(Array.from(t.end)).toEqual([100_000_000, 0, 0, 10_000_000, 20_000_000]);
     // the log's unusable timestamp puts it at its span's start
     expect(Array.from(t.events.time)).toEqual([0]);
-    expect(t.warnings[0]).toBe(
+    expect(t.warnings.map((w) => w.message)[0]).toBe(
       '4 row(s) of the trace frame (rows 1, 2, 3, 4) have a startTime or duration that is negative, infinite or beyond the year 2255; taken as unknown'
     );
-    expect(t.warnings[1]).toMatch(/^4 span\(s\) \(000000000000000b, .*\) have no start or end time/);
+    expect(t.warnings.map((w) => w.message)[1]).toMatch(
+      /^4 span\(s\) \(000000000000000b, .*\) have no start or end time/
+    );
     expect([...t.start, ...t.end].every((x) => Number.isFinite(x) && x >= 0)).toBe(true);
   });
 
@@ -200,7 +202,7 @@ describe('traceFromDataFrame', () => {
     );
     // b starts 0.5 ms in and would end 0.25 ms earlier: duration 0
     expect(Array.from(t.end)).toEqual([2_000_000, 500_000]);
-    expect(t.warnings).toEqual([
+    expect(t.warnings.map((w) => w.message)).toEqual([
       '1 span(s) (000000000000000b) have an end before their start; their duration is taken as 0',
     ]);
   });

@@ -13,6 +13,7 @@ import { fail, SEEN_END, SEEN_ID, SEEN_START, TraceBuilder, UNSET_END, UNSET_STA
 import { UnixNano } from './unix-nano';
 import { decodeHexId, IdHalves, idToHex, quotedId } from './ids';
 import { AttrType, ParsedTrace, SPAN_KIND_NAMES } from './model';
+import { inputWarning } from './input-warnings';
 import { MAX_EXAMPLES } from './warnings';
 
 type Row = Record<string, unknown>;
@@ -124,11 +125,7 @@ class FrameReader {
     }
     const bad = this.unusableRows;
     if (bad.length > 0) {
-      const more = bad.length > MAX_EXAMPLES ? ` and ${bad.length - MAX_EXAMPLES} more` : '';
-      this.b.warn(
-        `${bad.length} row(s) of the trace frame (rows ${bad.slice(0, MAX_EXAMPLES).join(', ')}${more}) have a ` +
-          'startTime or duration that is negative, infinite or beyond the year 2255; taken as unknown'
-      );
+      this.b.warn(inputWarning('frame-bad-rows', { count: bad.length, rows: bad.slice(0, MAX_EXAMPLES) }));
     }
     return this.b.finish();
   }

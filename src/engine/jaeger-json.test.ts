@@ -277,7 +277,7 @@ describe('parseJaegerTrace', () => {
     body.data[0].warnings = ['clock skew adjustment disabled'];
     body.data[0].spans[2].warnings = ['invalid parent span IDs=x; skipping clock skew adjustment'];
     body.errors = [{ code: 500, msg: 'partial' }];
-    expect(parseJaegerTrace(JSON.stringify(body)).warnings).toEqual([
+    expect(parseJaegerTrace(JSON.stringify(body)).warnings.map((w) => w.message)).toEqual([
       'Jaeger: clock skew adjustment disabled',
       'Jaeger flagged 1 span warning(s), e.g. data[0].spans[2]: invalid parent span IDs=x; skipping clock skew adjustment',
       'Jaeger reported errors: 500 partial',
@@ -577,7 +577,7 @@ describe('real Jaeger v2 bodies (tests/integration/fixtures/jaeger-trace-*.json)
     // "ends before it starts": Jaeger set end = start + 1 ns, v1 shows duration 0 and a warning
     expect(Array.from(t.start)).toEqual([0, 10_000, 500_000]);
     expect(Array.from(t.end)).toEqual([1_000_000, 19_000, 500_000]);
-    expect(t.warnings).toEqual([
+    expect(t.warnings.map((w) => w.message)).toEqual([
       'Jaeger flagged 1 span warning(s), e.g. data[0].spans[2]: Negative duration detected, sanitizing end timestamp. ' +
         'Original end timestamp: 2026-11-30 07:26:39.8654 +0000 UTC, adjusted to: 2026-11-30 07:26:39.865500001 +0000 UTC',
     ]);

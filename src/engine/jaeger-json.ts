@@ -60,6 +60,7 @@ import { decodeHexId, IdHalves, idToHex, quotedId } from './ids';
 import { ObjectFields } from './json-fields';
 import { JsonScanner } from './json-scanner';
 import { quoteInput } from './errors';
+import { inputWarning } from './input-warnings';
 import { AttrType, ParsedTrace, SPAN_KIND_NAMES, StatusCode } from './model';
 
 /** Tags of a span that may carry a fact the model holds elsewhere (index into the slots). */
@@ -946,17 +947,19 @@ class JaegerJsonReader {
   }
 
   private reportWarnings(errors: readonly string[]): void {
-    for (const w of this.traceWarnings) {
-      this.b.warn(`Jaeger: ${w}`);
+    for (const text of this.traceWarnings) {
+      this.b.warn(inputWarning('jaeger-trace-warning', { text }));
     }
     if (this.traceWarningCount > MAX_EXAMPLE_WARNINGS) {
-      this.b.warn(`Jaeger: ${this.traceWarningCount - MAX_EXAMPLE_WARNINGS} more trace warning(s)`);
+      this.b.warn(inputWarning('jaeger-more-trace-warnings', { count: this.traceWarningCount - MAX_EXAMPLE_WARNINGS }));
     }
     if (this.spanWarningCount > 0) {
-      this.b.warn(`Jaeger flagged ${this.spanWarningCount} span warning(s), e.g. ${this.spanWarnings[0]}`);
+      this.b.warn(
+        inputWarning('jaeger-span-warnings', { count: this.spanWarningCount, example: this.spanWarnings[0] })
+      );
     }
     if (errors.length > 0) {
-      this.b.warn(`Jaeger reported errors: ${errors.join('; ')}`);
+      this.b.warn(inputWarning('jaeger-errors', { errors: [...errors] }));
     }
   }
 

@@ -7,6 +7,7 @@
  * exact integers in a float64 for traces shorter than 2^53 ns (104 days). About 80 bytes per
  * span plus attributes.
  */
+import type { InputWarning } from './input-warnings';
 
 /** OTLP span kinds, with their OTLP enum numbers. */
 export enum SpanKind {
@@ -120,8 +121,8 @@ export interface ParsedTrace {
   readonly links: LinkTable;
   /** interned strings; `strings[0]` is always '' */
   readonly strings: readonly string[];
-  /** problems the adapter repaired (e.g. an end before the start), human readable */
-  readonly warnings: readonly string[];
+  /** the reader's notes on its input (e.g. an end before the start it repaired), as codes and values */
+  readonly warnings: readonly InputWarning[];
 }
 
 /** Service name used when a resource has no `service.name` (the same as Grafana's Tempo frames). */

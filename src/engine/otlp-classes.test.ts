@@ -140,7 +140,7 @@ describe('class 2: missing or zero times are unset, not 1970', () => {
     const t = parseOtlpTrace(doc([span(), child]));
     expect(Number.isFinite(t.events.time[0])).toBe(true);
     expect(t.events.time[0]).toBe(t.start[1]);
-    expect(t.warnings.join('\n')).toMatch(/1 event/);
+    expect(t.warnings.map((w) => w.message).join('\n')).toMatch(/1 event/);
   });
 
   it('places an event without a time at its span start and says so', () => {
@@ -153,7 +153,7 @@ describe('class 2: missing or zero times are unset, not 1970', () => {
     });
     const t = parseOtlpTrace(doc([span(), child]));
     expect(t.events.time[0]).toBe(100);
-    expect(t.warnings.join('\n')).toMatch(/1 event/);
+    expect(t.warnings.map((w) => w.message).join('\n')).toMatch(/1 event/);
   });
 });
 
@@ -347,7 +347,7 @@ describe("protobuf-JSON's snake_case spelling", () => {
     let outcome = '';
     try {
       const t = parseOtlpTrace(misspelt);
-      outcome = t.spanCount === 0 ? t.warnings.join('\n') : 'read spans';
+      outcome = t.spanCount === 0 ? t.warnings.map((w) => w.message).join('\n') : 'read spans';
     } catch (e) {
       outcome = (e as Error).message;
     }

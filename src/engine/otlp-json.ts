@@ -42,6 +42,7 @@
  */
 import { fail, SEEN_END, SEEN_ID, SEEN_START, TraceBuilder, UNSET_END, UNSET_START } from './builder';
 import { quoteInput } from './errors';
+import { inputWarning } from './input-warnings';
 import { parseUnixNano, parseUnixNanoNumber, UnixNano } from './unix-nano';
 import { decodeSpanId, IdHalves, idTextToHex, quotedId } from './ids';
 import { AttrType, ParsedTrace } from './model';
@@ -359,12 +360,15 @@ class OtlpJsonReader {
     }
     if (this.b.n === 0) {
       this.b.warn(
-        `the document has no spans: ${this.resourceCount} resource entries and ${this.scopeCount} scope lists found` +
-          (this.unknownKeys.length > 0 ? `; fields not recognised in them: ${listKeys(this.unknownKeys)}` : '')
+        inputWarning('no-spans', {
+          resources: this.resourceCount,
+          scopes: this.scopeCount,
+          unknownKeys: this.unknownKeys.length > 0 ? listKeys(this.unknownKeys) : '',
+        })
       );
     }
     if (this.untimedEvents > 0) {
-      this.b.warn(`${this.untimedEvents} event(s) have no time (absent or 0); each is placed at its span's start`);
+      this.b.warn(inputWarning('untimed-events', { count: this.untimedEvents }));
     }
     return this.b.finish();
   }

@@ -164,7 +164,7 @@ describe('parseOtlpTrace', () => {
     );
     expect(t.hasParent[0]).toBe(0);
     expect(t.end[0]).toBe(t.start[0]);
-    expect(t.warnings[0]).toMatch(/^1 span\(s\) \(0+61\) have an end before their start/);
+    expect(t.warnings.map((w) => w.message)[0]).toMatch(/^1 span\(s\) \(0+61\) have an end before their start/);
   });
 
   it('reports malformed input with what and where', () => {

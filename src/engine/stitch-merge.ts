@@ -10,6 +10,7 @@
  * events + links + strings).
  */
 import { decodeHexId, IdHalves, idToHex } from './ids';
+import { inputWarning } from './input-warnings';
 import { AttrTable, LinkTable, ParsedTrace } from './model';
 import { idKey, IdRenaming } from './stitch-ids';
 
@@ -179,7 +180,9 @@ export function mergeTraces(plan: MergePlan): ParsedTrace {
     },
     links: mergeLinks(plan, maps, traceId),
     strings,
-    warnings: traces.flatMap((t, k) => (k === 0 ? t.warnings : t.warnings.map((w) => `trace ${t.traceId}: ${w}`))),
+    warnings: traces.flatMap((t, k) =>
+      k === 0 ? t.warnings : t.warnings.map((note) => inputWarning('in-trace', { traceId: t.traceId, note }))
+    ),
   };
 }
 

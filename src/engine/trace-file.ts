@@ -27,6 +27,7 @@
  */
 import { fail } from './builder';
 import { quoteInput, TraceParseError } from './errors';
+import { InputWarning, inputWarning } from './input-warnings';
 import { parseJaegerTraceObject, parseJaegerTraces } from './jaeger-json';
 import { JsonScanner } from './json-scanner';
 import { ParsedTrace } from './model';
@@ -41,7 +42,7 @@ export type TraceFileFormat = 'otlp-json' | 'otlp-json-lines' | 'otlp-protojson'
 export interface TraceFile {
   format: TraceFileFormat;
   traces: ParsedTrace[];
-  warnings: string[];
+  warnings: InputWarning[];
 }
 
 const SUPPORTED =
@@ -93,7 +94,7 @@ function invalidJson(text: string, cause: unknown): never {
 function withSpans(traces: ParsedTrace[], where: string): ParsedTrace[] {
   const empty = traces.find((t) => t.spanCount === 0);
   if (traces.length === 0 || empty) {
-    fail(`the file holds no traces: ${empty?.warnings[0] ?? `no spans in ${where}`}`);
+    fail(`the file holds no traces: ${empty?.warnings[0]?.message ?? `no spans in ${where}`}`);
   }
   return traces;
 }
@@ -213,17 +214,16 @@ function jaegerFile(text: string): TraceFile {
   }
   // a data list may hold a trace without spans beside real ones: left out, and said so
   const kept = traces.filter((t) => t.spanCount > 0);
-  const warnings: string[] = [];
+  const warnings: InputWarning[] = [];
   if (kept.length > 0 && kept.length < traces.length) {
     const left = traces.map((t, k) => (t.spanCount === 0 ? `data[${k}]` : '')).filter((w) => w !== '');
-    warnings.push(`${left.length} trace(s) without spans left out: ${left.slice(0, 5).join(', ')}`);
+    warnings.push(inputWarning('file-traces-without-spans', { count: left.length, traces: left.slice(0, 5) }));
   }
   const ids = kept.map((t) => t.traceId);
   const repeated = ids.filter((id, k) => ids.indexOf(id) !== k);
   if (repeated.length > 0) {
-    warnings.push(
-      `trace ${repeated[0]} appears ${ids.filter((id) => id === repeated[0]).length} times in "data"; each is shown as it is`
-    );
+    const times = ids.filter((id) => id === repeated[0]).length;
+    warnings.push(inputWarning('file-repeated-trace', { traceId: repeated[0], times }));
   }
   return { format: 'jaeger-json', traces: withSpans(kept.length > 0 ? kept : traces, '"data"'), warnings };
 }

@@ -4,6 +4,7 @@
  * components/warningText.ts), so a 1M-span trace with 1M orphans yields one warning, not a million.
  */
 import { idToHex } from './ids';
+import type { InputWarning } from './input-warnings';
 import { ParsedTrace } from './model';
 
 export type TraceWarningKind = 'input' | 'duplicateSpanId' | 'orphan' | 'cycle' | 'clockSkew' | 'childOutlivesParent';
@@ -15,9 +16,20 @@ export interface TraceWarning {
   /** up to {@link MAX_EXAMPLES} affected span ids, lowercase hex */
   examples: string[];
   message: string;
+  /** kind `input`: the reader's note, with its code and values */
+  input?: InputWarning;
 }
 
 export const MAX_EXAMPLES = 5;
+
+/** A reader's note as a trace warning of kind `input` (one, no examples). */
+export const inputTraceWarning = (input: InputWarning): TraceWarning => ({
+  kind: 'input',
+  count: 1,
+  examples: [],
+  message: input.message,
+  input,
+});
 
 /** Collects affected spans for one warning kind. */
 export class WarningTally {

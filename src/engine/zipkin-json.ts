@@ -49,6 +49,7 @@
  */
 import { fail, TraceBuilder, UNSET_END, UNSET_START } from './builder';
 import { quoteInput } from './errors';
+import { inputWarning } from './input-warnings';
 import { decodeHexId, IdHalves, idToHex, quotedId } from './ids';
 import { AttrType, ParsedTrace, SpanKind, StatusCode } from './model';
 
@@ -283,9 +284,7 @@ class ZipkinTraceBuilder {
       this.span(s);
     }
     if (shared > 0) {
-      b.warn(
-        `${shared} shared client/server span id(s): each server half is nested under its client half with a derived id`
-      );
+      b.warn(inputWarning('zipkin-shared-ids', { count: shared }));
     }
     return b.finish();
   }

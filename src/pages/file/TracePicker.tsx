@@ -7,6 +7,7 @@ import { Alert, Column, useStyles2 } from '@grafana/ui';
 import { formatDuration } from '../../components/breakdown';
 import { AS_TEXT } from '../../components/i18n';
 import { getLinkStyles } from '../../components/linkStyles';
+import { inputWarningText } from '../../components/inputWarningText';
 import { NamedTable } from '../../components/NamedTable';
 import { plainColumn, sortableColumn } from '../../components/tableColumns';
 import { pickerRow, PickerRow } from './pickerRow';
@@ -88,7 +89,7 @@ export function TracePicker({ file }: { file: LoadedFile }) {
         <Alert severity="warning" title={t('file.picker.warnings', 'Warnings while reading the file')}>
           <ul className={styles.list}>
             {file.warnings.map((w, n) => (
-              <li key={n}>{w}</li>
+              <li key={n}>{inputWarningText(w)}</li>
             ))}
           </ul>
         </Alert>
