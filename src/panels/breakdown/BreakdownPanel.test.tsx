@@ -2,7 +2,8 @@ import React from 'react';
 import { Observable } from 'rxjs';
 import type { BackendSrvRequest } from '@grafana/runtime';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { createDataFrame, DataFrame, dateTime, FieldType, LoadingState, PanelProps } from '@grafana/data';
+import { createDataFrame, DataFrame, dateTime, EventBusSrv, FieldType, LoadingState, PanelProps } from '@grafana/data';
+import { PanelContextProvider } from '@grafana/ui';
 import { RECORDED_TRACE_ID } from '../../../tests/support/recorded';
 import { Fetch, installFakeBackend } from '../../../tests/support/backendSrv';
 import { recordedAnswer, upstreamDown } from '../../../tests/support/recordedBackend';
@@ -137,6 +138,45 @@ describe('BreakdownPanel with a Tempo trace frame', () => {
     render(<BreakdownPanel {...props([tempoTraceFrame()], {}, { width: 230, height: 90 })} />);
     expect(screen.queryByTestId('breakdown-header')).toBeNull();
     expect(rows()).toHaveLength(5);
+  });
+
+  it('tells its Attribute key editor the datasource, the range and the trace’s keys (the panel’s instance state)', () => {
+    const onInstanceStateChange = jest.fn();
+    const context = { eventsScope: 'panel', eventBus: new EventBusSrv(), onInstanceStateChange };
+    const grouped = props([tempoTraceFrame()], { groupBy: 'attribute', attributeKey: 'db.system' });
+    const { rerender } = render(
+      <PanelContextProvider value={context}>
+        <BreakdownPanel {...grouped} />
+      </PanelContextProvider>
+    );
+    expect(onInstanceStateChange).toHaveBeenCalledTimes(1);
+    expect(onInstanceStateChange).toHaveBeenLastCalledWith({
+      source: { uid: 'tempo', type: 'tempo' },
+      range: { start: FROM / 1000, end: TO / 1000 },
+      // the recorded trace's span attributes and resource attributes
+      traceKeys: [
+        'db.name',
+        'db.statement',
+        'db.system',
+        'deployment.environment',
+        'http.method',
+        'http.route',
+        'http.status_code',
+        'messaging.destination.name',
+        'messaging.operation',
+        'messaging.system',
+        'peer.service',
+        'service.name',
+        'x_request_id',
+      ],
+    });
+    // the same hints again: the editor is not told twice
+    rerender(
+      <PanelContextProvider value={context}>
+        <BreakdownPanel {...grouped} />
+      </PanelContextProvider>
+    );
+    expect(onInstanceStateChange).toHaveBeenCalledTimes(1);
   });
 
   it('reads a Jaeger trace frame the same way', () => {

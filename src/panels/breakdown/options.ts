@@ -3,13 +3,14 @@ import { PanelOptionsEditorBuilder, SelectableValue } from '@grafana/data';
 import type { GroupBy, GroupKind, PathMode } from '../../engine';
 import { t } from '@grafana/i18n';
 import { DurationUnit, Measure, measureLabel, SortOrder, unitName } from '../../components/breakdown';
+import { AttributeKeyEditor } from './AttributeKeyEditor';
 
 export type ViewOption = 'bars' | 'stacked' | 'table' | 'flame';
 export type SampleOption = 'newest' | 'slowest';
 
 export interface BreakdownOptions {
   groupBy: GroupKind;
-  /** attribute key when grouping by attribute, span or resource scope (span first) */
+  /** attribute key when grouping by attribute, span or resource scope (span first); picked in AttributeKeyEditor */
   attributeKey: string;
   measure: Measure;
   /** which critical path the critical-path measure and the flame graph use (engine critical-path.ts) */
@@ -141,15 +142,17 @@ export function addOptions(builder: PanelOptionsEditorBuilder<BreakdownOptions>)
       defaultValue: d.groupBy,
       settings: { options: groupByChoices() },
     })
-    .addTextInput({
+    .addCustomEditor({
+      id: 'attributeKey',
       path: 'attributeKey',
       name: t('panel.options.attribute-key.name', 'Attribute key'),
       description: t(
         'panel.options.attribute-key.description',
-        'Span or resource attribute, e.g. http.route, db.system or peer.service'
+        'Span or resource attribute, e.g. gen_ai.agent.name, app_id, http.route or db.system'
       ),
       category: analysis,
       defaultValue: d.attributeKey,
+      editor: AttributeKeyEditor,
       showIf: (o) => o.groupBy === 'attribute',
     })
     .addRadio({

@@ -244,3 +244,50 @@ describe('panelContent’s critical path', () => {
     expect(perService(mode)).toEqual(rows);
   });
 });
+
+describe('panelContent grouped by model', () => {
+  // an agent run r [0,100] µs calls gpt-4o (c1 [10,35], its request model) and then a model that
+  // only names itself in its response, claude-3 (c2 [50,90]): self times c1 25, c2 40,
+  // r 100 − 25 − 40 = 35, which has no model
+  const run = analysedHandSpans([
+    { id: 'r', service: 'agent', start: 0, end: 100, attrs: { 'gen_ai.operation.name': 'invoke_agent' } },
+    {
+      id: 'c1',
+      parent: 'r',
+      service: 'agent',
+      start: 10,
+      end: 35,
+      attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'gpt-4o' },
+    },
+    {
+      id: 'c2',
+      parent: 'r',
+      service: 'agent',
+      start: 50,
+      end: 90,
+      attrs: { 'gen_ai.operation.name': 'chat', 'gen_ai.response.model': 'claude-3' },
+    },
+  ]);
+  const options = { ...DEFAULT_OPTIONS, groupBy: 'model' as const };
+  const input = { kind: 'traces' as const, source: SOURCE, analyses: [run], metrics: [] };
+  const byModel = panelContent([run], input, options, { fromMs: 1000, toMs: 2000 });
+
+  it('gives each model its self time, the spans without one to (none), and links a model to its spans', () => {
+    expect(byModel.breakdown.rows.map((r) => [r.label, r.value / 1000])).toEqual([
+      ['claude-3', 40],
+      ['(none)', 35],
+      ['gpt-4o', 25],
+    ]);
+    const search = (href: string | undefined) => href && new URL(href, 'http://grafana').searchParams.get('q');
+    expect(byModel.breakdown.rows.map((r) => search(r.href))).toEqual([
+      '{ span.gen_ai.request.model = "claude-3" || span.gen_ai.response.model = "claude-3" }',
+      undefined,
+      '{ span.gen_ai.request.model = "gpt-4o" || span.gen_ai.response.model = "gpt-4o" }',
+    ]);
+  });
+
+  it('names the grouping in the header and carries it to the trace page', () => {
+    expect(panelSummary(byModel, options)).toBe('Self time by model · 1 trace · share of the trace duration (100 µs)');
+    expect(tracePageView(options)).toEqual({ group: 'model', measure: 'self' });
+  });
+});

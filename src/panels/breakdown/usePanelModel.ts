@@ -3,12 +3,16 @@
  * and analyses the traces a search listed (useSearchAnalyses.ts, over the panel's time range,
  * cancellable), and turns both with the options into what `BreakdownPanel` renders (panelModel.ts):
  * the body, how to cancel the fetch, and "Use N traces" (raises the "Max traces fetched" option);
- * the breakdown is computed again only when the analyses, input, options or range change.
+ * the breakdown is computed again only when the analyses, input, options or range change. It tells
+ * the "Attribute key" editor its datasource, range and traces' keys (keyHints.ts) through the
+ * panel's instance state, whenever they change.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { PanelProps } from '@grafana/data';
 import { t } from '@grafana/i18n';
+import { usePanelContext } from '@grafana/ui';
 import { panelInput } from './input';
+import { panelKeyHints } from './keyHints';
 import type { BreakdownOptions } from './options';
 import { isTiny, panelAnalyses, panelBody, panelContent } from './panelModel';
 import { useSearchAnalyses } from './useSearchAnalyses';
@@ -46,6 +50,19 @@ export function usePanelModel({
         : undefined,
     [analyses, input, options, fromMs, toMs]
   );
+  const byAttribute = options.groupBy === 'attribute';
+  const hints = useMemo(
+    () => panelKeyHints(input, analyses, byAttribute, { fromMs, toMs }),
+    [input, analyses, byAttribute, fromMs, toMs]
+  );
+  const { onInstanceStateChange } = usePanelContext();
+  const hintsKey = JSON.stringify(hints);
+  useEffect(() => {
+    onInstanceStateChange?.(hints);
+    // `hintsKey` stands for the hints: tell the editor only when they change (setting the instance
+    // state renders the panel again, with the same hints)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [hintsKey]);
   const body = panelBody(input, search.state, content, options, timeRange.raw);
   const raiseTo = body.kind === 'breakdown' ? body.raiseTo : undefined;
   return {
