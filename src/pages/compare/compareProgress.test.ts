@@ -135,3 +135,36 @@ describe('a comparison grouped by an attribute', () => {
     expect(ranked(comparing, a)).toEqual([['(none)', 50]]);
   });
 });
+
+describe('a comparison grouped by model', () => {
+  // slow: an agent run [0,100] µs calls gpt-4o [10,70] (its request model), then claude-3 [70,90]
+  // (named only as its response model); baseline: run [0,50], gpt-4o [10,30], claude-3 [30,40]. One
+  // call after the other, so critical-path time is self time: slow gpt-4o 60, claude-3 20, run
+  // 100 − 80 = 20; baseline gpt-4o 20, claude-3 10, run 50 − 30 = 20. Δ: gpt-4o +40, claude-3 +10,
+  // the run's "(none)" 0.
+  const run = (end: number, gpt: [number, number], claude: [number, number]) =>
+    loaded(
+      analysedHandSpans([
+        { id: 'r', service: 'agent', start: 0, end, attrs: { 'gen_ai.operation.name': 'invoke_agent' } },
+        { id: 'g', parent: 'r', start: gpt[0], end: gpt[1], attrs: { 'gen_ai.request.model': 'gpt-4o' } },
+        { id: 'c', parent: 'r', start: claude[0], end: claude[1], attrs: { 'gen_ai.response.model': 'claude-3' } },
+      ])
+    );
+  const a = arrivals();
+  a.arrive('slow', run(100, [10, 70], [70, 90]));
+  a.arrive('base', run(50, [10, 30], [30, 40]));
+
+  it('ranks the models by Δ critical path per trace', () => {
+    const comparing = new ComparisonProgress(
+      { slow: ['slow'], baseline: ['base'], thresholdMs: NaN },
+      { kind: 'model' },
+      3,
+      'async'
+    );
+    expect(ranked(comparing, a)).toEqual([
+      ['gpt-4o', 40],
+      ['claude-3', 10],
+      ['(none)', 0],
+    ]);
+  });
+});
