@@ -27,7 +27,7 @@ describe('the summary of a huge trace in zh-Hans', () => {
   it('says what is folded: 0.5% of a 100 ms trace is 500 µs of self time', () => {
     render(<SummaryNotice spanCount={20_006} threshold={500 * MS} onAllSpans={() => undefined} />);
     expect(screen.getByTestId('summary-notice')).toHaveTextContent(
-      '此追踪有 20,006 个跨度（超过 20,000 个），因此先显示摘要：关键路径之外、其跨度的自身耗时合计少于追踪持续时间 0.5%（500 µs）的每个子树都折叠为一行；点击或按 Enter 展开。'
+      '此追踪有 20,006 个跨度（超过 20,000 个），因此先显示摘要：关键路径之外、其跨度的自身耗时合计少于追踪时长 0.5%（500 µs）的每个子树都折叠为一行；点击或按 Enter 展开。'
     );
     expect(screen.getByRole('button', { name: '显示全部跨度' })).toBeInTheDocument();
   });
