@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { DataError, dataError, ErrorReason, ErrorValues, targetText } from '../data';
+import { parseOtlpTrace, TraceParseError } from '../engine';
 import { inZhHans } from '../../tests/support/i18n';
 import { errorText, noteText } from './errorText';
 
@@ -27,6 +28,9 @@ const EXAMPLES: { [R in ErrorReason]: ErrorValues[R] } = {
   'trace-not-json': { traceId: 'abc123', target: 'Tempo (datasource "tempo")', cause: 'Unexpected end' },
   'trace-without-result': { traceId: 'abc123', target: 'Jaeger (datasource "jaeger")' },
   'trace-not-jaeger-json': { traceId: 'abc123', target: 'Jaeger (datasource "jaeger")' },
+  'trace-load-cancelled': { traceId: 'abc123', target: 'Tempo (datasource "tempo")' },
+  'trace-unreadable': { traceId: 'abc123', target: 'Jaeger (datasource "jaeger")', cause: 'no trace' },
+  'trace-failed': { traceId: 'abc123', target: 'Tempo (datasource "tempo")', cause: 'out of memory' },
   'jaeger-one-service': { target: 'Jaeger (datasource "jaeger")' },
   'jaeger-bad-duration': { ms: -1 },
   'jaeger-tag-name': { name: '"a b"' },
@@ -48,6 +52,25 @@ const EXAMPLES: { [R in ErrorReason]: ErrorValues[R] } = {
 };
 
 const reasons = Object.keys(EXAMPLES) as ErrorReason[];
+
+/** The reader's error for `text`. */
+function readerError(text: string): TraceParseError {
+  try {
+    parseOtlpTrace(text);
+  } catch (e) {
+    return e as TraceParseError;
+  }
+  throw new Error('the text was read');
+}
+
+/** Loading's failure for a trace the reader could not read (as load-trace.ts makes it). */
+const unreadable = (e: TraceParseError) =>
+  dataError('trace-unreadable', {
+    target: 'Tempo (datasource "tempo")',
+    traceId: 'abc123',
+    cause: e.message,
+    causeWords: e.words,
+  });
 const make = (reason: ErrorReason, values: ErrorValues[ErrorReason]) =>
   dataError(reason, values as ErrorValues[typeof reason]);
 
@@ -106,6 +129,19 @@ describe('errorText in en-US', () => {
     expect(errorText('plain')).toBe('plain');
   });
 
+  it("says a reader's syntax error, alone or inside a loading failure, by its English message", () => {
+    const e = readerError('{"resourceSpans": [\n  {"scopeSpans": ');
+    expect(errorText(e)).toBe(
+      "invalid JSON: the document ends early, at line 2, column 18 (character 37), while expecting '['"
+    );
+    const failure = unreadable(e);
+    expect(errorText(failure)).toBe(failure.message);
+    expect(failure.message).toBe(
+      'Tempo (datasource "tempo") sent trace abc123 in a form TraceLens cannot read: invalid JSON: the document ' +
+        "ends early, at line 2, column 18 (character 37), while expecting '['"
+    );
+  });
+
   it('says a coverage note by its failure, else by its message', () => {
     const error = make('trace-absent', { traceId: 'a1', target: 'Tempo' });
     expect(noteText({ traceId: 'a1', message: 'ignored', error })).toBe('Trace a1 not found in Tempo.');
@@ -145,6 +181,21 @@ describe('errorText in zh-Hans', () => {
       'Tempo 拒绝了查询：syntax error'
     );
     expect(errorText(make('query-rejected', { target: 'Tempo' }))).toBe('Tempo 拒绝了查询');
+  });
+
+  it("says a reader's syntax error in Chinese with its line and column, alone and inside a loading failure", () => {
+    const e = readerError('{"resourceSpans" 1}');
+    expect(errorText(e)).toBe('JSON 无效：第 1 行第 18 列应为 \':\' after an object key，实际为 "1}"');
+    expect(errorText(unreadable(e))).toBe(
+      'Tempo (datasource "tempo") 发送的追踪 abc123 的格式 TraceLens 无法读取：' +
+        'JSON 无效：第 1 行第 18 列应为 \':\' after an object key，实际为 "1}"'
+    );
+  });
+
+  it('says a cancelled load in Chinese', () => {
+    expect(errorText(make('trace-load-cancelled', EXAMPLES['trace-load-cancelled']))).toBe(
+      '从 Tempo (datasource "tempo") 加载追踪 abc123 已取消。'
+    );
   });
 
   it('translates every sentence (none falls back to English)', () => {

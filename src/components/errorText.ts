@@ -1,13 +1,16 @@
 /**
  * A failure in the user's language: a DataError with words (data/errorWords.ts) is said through t()
- * by its reason, with its values; any other Error by its message, anything else as text. In en-US
- * the sentence is the error's English `message` to the letter. Values are data (names, ids, server
+ * by its reason, with its values (a reader's error inside it by its own words, parseErrorText.ts);
+ * a reader's TraceParseError with words by them; any other Error by its message, anything else as
+ * text. In en-US the sentence is the error's English `message` to the letter. Values are data (names, ids, server
  * text) and are not HTML-escaped (AS_TEXT). O(length of the sentence).
  */
 import { t } from '@grafana/i18n';
 import type { TraceNote } from '../app/coverage';
 import { DataError, ErrorValues, ErrorWords, Where } from '../data';
+import { TraceParseError } from '../engine';
 import { AS_TEXT } from './i18n';
+import { parseErrorText } from './parseErrorText';
 
 /** The server's words after a sentence's head ("…(401): Unauthorized"), or nothing. */
 const said = (text?: string) => (text ? t('errors.said', ': {{text}}', { text, ...AS_TEXT }) : '');
@@ -113,6 +116,15 @@ const SAY: Say = {
       "{{target}} answered trace {{traceId}} with something that is not Jaeger's trace JSON.",
       asText(v)
     ),
+  'trace-load-cancelled': (v) =>
+    t('errors.trace-load-cancelled', 'Loading trace {{traceId}} from {{target}} was cancelled.', asText(v)),
+  'trace-unreadable': ({ causeWords, ...v }) =>
+    t(
+      'errors.trace-unreadable',
+      '{{target}} sent trace {{traceId}} in a form TraceLens cannot read: {{cause}}',
+      asText({ ...v, cause: causeWords ? parseErrorText(causeWords) : v.cause })
+    ),
+  'trace-failed': (v) => t('errors.trace-failed', 'Trace {{traceId}} from {{target}} failed: {{cause}}', asText(v)),
   'jaeger-one-service': (v) =>
     t(
       'errors.jaeger-one-service',
@@ -201,10 +213,16 @@ function wordsText(words: ErrorWords): string {
 /** A coverage note in the user's language: its failure's words, else its message. */
 export const noteText = (note: TraceNote) => (note.error ? errorText(note.error) : note.message);
 
-/** What went wrong, in the user's language where the data layer gave words; else the error's own text. */
+/**
+ * What went wrong, in the user's language where the data layer or the reader gave words; else the
+ * error's own text.
+ */
 export function errorText(e: unknown): string {
   if (e instanceof DataError && e.words) {
     return wordsText(e.words);
+  }
+  if (e instanceof TraceParseError && e.words) {
+    return parseErrorText(e.words);
   }
   return e instanceof Error ? e.message : String(e);
 }

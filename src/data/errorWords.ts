@@ -7,6 +7,7 @@
  * went to in English, with its parts (name, datasource uid or URL) where the transport gave them,
  * so that the UI can name it too. O(length of the values).
  */
+import type { ParseErrorWords } from '../engine';
 import type { DataErrorKind } from './errors';
 
 /**
@@ -50,6 +51,10 @@ export interface ErrorValues {
   'trace-not-json': Where & { traceId: string; cause: string };
   'trace-without-result': Where & { traceId: string };
   'trace-not-jaeger-json': Where & { traceId: string };
+  'trace-load-cancelled': Where & { traceId: string };
+  /** `cause`: the reader's English message; `causeWords`: its code and values, where it gave them */
+  'trace-unreadable': Where & { traceId: string; cause: string; causeWords?: ParseErrorWords };
+  'trace-failed': Where & { traceId: string; cause: string };
   'jaeger-one-service': Where;
   'jaeger-bad-duration': { ms: number };
   'jaeger-tag-name': { name: string };
@@ -162,6 +167,15 @@ export const ERROR_SENTENCES: Sentences = {
     kind: 'bad-response',
     english: (v) => `${v.target} answered trace ${v.traceId} with something that is not Jaeger's trace JSON.`,
   },
+  'trace-load-cancelled': {
+    kind: 'cancelled',
+    english: (v) => `Loading trace ${v.traceId} from ${v.target} was cancelled.`,
+  },
+  'trace-unreadable': {
+    kind: 'bad-response',
+    english: (v) => `${v.target} sent trace ${v.traceId} in a form TraceLens cannot read: ${v.cause}`,
+  },
+  'trace-failed': { kind: 'bad-response', english: (v) => `Trace ${v.traceId} from ${v.target} failed: ${v.cause}` },
   'jaeger-one-service': {
     kind: 'query-syntax',
     english: (v) =>

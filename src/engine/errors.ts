@@ -1,13 +1,47 @@
 /**
  * The one error type the engine throws for bad input, and how a message quotes the input. A
  * message says what is wrong and where (a JSON path, a line/column or a frame row), e.g.
- * `span 12 in resourceSpans[0].scopeSpans[1] has an invalid spanId "xyz" (…)`.
+ * `span 12 in resourceSpans[0].scopeSpans[1] has an invalid spanId "xyz" (…)`. A JSON syntax
+ * error also carries its code and values ({@link parseError}, English from {@link PARSE_ERRORS}),
+ * for the UI to say in the user's language (components/errorText.ts).
  */
+
+/** The values each worded parse error names, by code; `expected` is English, `found` quoted input. */
+export interface ParseErrorValues {
+  'json-ends-early': { line: number; column: number; character: number; expected: string };
+  'json-syntax': { line: number; column: number; expected: string; found: string };
+  'json-wrong-kind': { line: number; column: number; expected: string; found: string };
+}
+
+export type ParseErrorCode = keyof ParseErrorValues;
+
+/** A code with its values (`values` has the code's shape). */
+export type ParseErrorWords = { [C in ParseErrorCode]: { code: C; values: ParseErrorValues[C] } }[ParseErrorCode];
+
+/** Each code's English sentence. */
+export const PARSE_ERRORS: { [C in ParseErrorCode]: (v: ParseErrorValues[C]) => string } = {
+  'json-ends-early': (v) =>
+    `invalid JSON: the document ends early, at line ${v.line}, column ${v.column} (character ${v.character}), while expecting ${v.expected}`,
+  'json-syntax': (v) => `invalid JSON at line ${v.line}, column ${v.column}: expected ${v.expected}, found ${v.found}`,
+  'json-wrong-kind': (v) =>
+    `wrong kind of value at line ${v.line}, column ${v.column}: expected ${v.expected}, found ${v.found}`,
+};
+
 export class TraceParseError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** the message as a code and values, where the reader gave them */
+    readonly words?: ParseErrorWords
+  ) {
     super(message);
     this.name = 'TraceParseError';
   }
+}
+
+/** The parse error with `code` and `values`, its message made from {@link PARSE_ERRORS}. */
+export function parseError<C extends ParseErrorCode>(code: C, values: ParseErrorValues[C]): TraceParseError {
+  const english = PARSE_ERRORS[code] as (v: ParseErrorValues[C]) => string;
+  return new TraceParseError(english(values), { code, values } as ParseErrorWords);
 }
 
 /**

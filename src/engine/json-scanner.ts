@@ -21,7 +21,7 @@
  * syntax errors name line, column and what was expected, and a valid value of the wrong kind
  * names the field, its place (from the `where` the reader gives) and both kinds.
  */
-import { quoteInput, TraceParseError } from './errors';
+import { parseError, quoteInput, TraceParseError } from './errors';
 
 /** Thrown (always this one object, so cheaply) when an operation needs text not fed yet. */
 export const NEED_MORE = new Error('more JSON text is needed: a token continues past the text fed so far');
@@ -120,12 +120,12 @@ export class JsonScanner {
     return c;
   }
 
-  /** "line L, column C" of position `at`. */
-  private lineColumn(at: number): string {
+  /** Line and column (1-based) of position `at`. */
+  private lineColumn(at: number): { line: number; column: number } {
     const before = this.s.slice(0, at);
     const newline = before.lastIndexOf('\n');
     const column = newline >= 0 ? at - newline : this.base + at - this.lineStart + 1;
-    return `line ${this.line + before.split('\n').length - 1}, column ${column}`;
+    return { line: this.line + before.split('\n').length - 1, column };
   }
 
   /**
@@ -138,13 +138,10 @@ export class JsonScanner {
       throw NEED_MORE;
     }
     if (at >= this.s.length) {
-      throw new TraceParseError(
-        `invalid JSON: the document ends early, at ${this.lineColumn(at)} (character ${this.base + at}), while expecting ${expected}`
-      );
+      throw parseError('json-ends-early', { ...this.lineColumn(at), character: this.base + at, expected });
     }
-    throw new TraceParseError(
-      `invalid JSON at ${this.lineColumn(at)}: expected ${expected}, found ${quoteInput(this.s.slice(at, at + SHOWN), SHOWN)}`
-    );
+    const found = quoteInput(this.s.slice(at, at + SHOWN), SHOWN);
+    throw parseError('json-syntax', { ...this.lineColumn(at), expected, found });
   }
 
   /**
@@ -170,11 +167,9 @@ export class JsonScanner {
                   : 'a number'
               : this.syntax('a value', start);
     const where = this.where();
-    throw new TraceParseError(
-      where === ''
-        ? `wrong kind of value at ${this.lineColumn(start)}: expected ${expected}, found ${found}`
-        : `${field === '' ? '' : `${field} of `}${where}: expected ${expected}, found ${found}`
-    );
+    throw where === ''
+      ? parseError('json-wrong-kind', { ...this.lineColumn(start), expected, found })
+      : new TraceParseError(`${field === '' ? '' : `${field} of `}${where}: expected ${expected}, found ${found}`);
   }
 
   private findBackslash(from: number): number {

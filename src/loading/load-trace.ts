@@ -5,8 +5,8 @@
  * source's note that it sent only part of the trace, then the engine's repairs (orphans, clock
  * skew…). Rejects only with `DataError`.
  */
-import { DataError } from '../data';
-import { TraceAnalysis, TraceWarning } from '../engine';
+import { DataError, dataError } from '../data';
+import { ParseErrorWords, TraceAnalysis, TraceParseError, TraceWarning } from '../engine';
 import type { SearchRange, TraceSource } from '../sources/types';
 import { analyzeFetched, streamInWorker } from './analyze-fetched';
 import { streamTrace } from './stream-trace';
@@ -41,9 +41,10 @@ export interface LoadOptions {
 
 export async function loadTrace(source: TraceSource, traceId: string, options: LoadOptions = {}): Promise<LoadedTrace> {
   const { signal } = options;
-  const cancelled = () => new DataError('cancelled', `Loading trace ${traceId} from ${source.target} was cancelled.`);
-  const unreadable = (message: string) =>
-    new DataError('bad-response', `${source.target} sent trace ${traceId} in a form TraceLens cannot read: ${message}`);
+  const target = source.target;
+  const cancelled = () => dataError('trace-load-cancelled', { target, traceId });
+  const unreadable = (cause: string, causeWords?: ParseErrorWords) =>
+    dataError('trace-unreadable', { target, traceId, cause, causeWords });
   const streamed =
     options.stream && streamInWorker
       ? await streamTrace(source, traceId, options.range, streamInWorker, signal, options.stream.onProgress).catch(
@@ -69,7 +70,7 @@ export async function loadTrace(source: TraceSource, traceId: string, options: L
     if (signal?.aborted) {
       throw cancelled();
     }
-    throw unreadable(e instanceof Error ? e.message : String(e));
+    throw unreadable(e instanceof Error ? e.message : String(e), e instanceof TraceParseError ? e.words : undefined);
   }
   return loaded(analysis, fetched.partial);
 }

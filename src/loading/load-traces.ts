@@ -7,7 +7,7 @@
  * Safari) and every trace request goes to the one Grafana host, so more would only queue inside
  * the browser.
  */
-import { DataError } from '../data';
+import { DataError, dataError } from '../data';
 import type { TraceSource } from '../sources/types';
 import { LoadedTrace, loadTrace, LoadOptions } from './load-trace';
 
@@ -46,10 +46,7 @@ export async function forEachBounded<T>(
 const asDataError = (e: unknown, source: TraceSource, traceId: string) =>
   e instanceof DataError
     ? e
-    : new DataError(
-        'bad-response',
-        `Trace ${traceId} from ${source.target} failed: ${e instanceof Error ? e.message : String(e)}`
-      );
+    : dataError('trace-failed', { target: source.target, traceId, cause: e instanceof Error ? e.message : String(e) });
 
 /** Results by trace id, in the order of `traceIds` (duplicates loaded once); none once aborted. */
 export async function loadTraces(

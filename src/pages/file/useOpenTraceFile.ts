@@ -2,12 +2,13 @@
  * Opening a trace file: read the file's text (progress in bytes, cancellable), let the page paint
  * "Reading traces…", detect the format and read every trace (`readTraceFile`), keep the result in
  * the App's trace files and hand it to `onOpened`. A file the engine cannot read — a file without
- * spans included — becomes a failure (the TraceParseError's message, which says what and where);
- * the page stays usable.
+ * spans included — becomes a failure (the TraceParseError's message, which says what and where,
+ * in the user's language where the reader gave words, components/errorText.ts); the page stays usable.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { t } from '@grafana/i18n';
 import { readTraceFile, TraceFile } from '../../engine';
+import { errorText } from '../../components/errorText';
 import { readFileText } from './readFileText';
 import { useTraceFiles } from '../../app/TraceFilesContext';
 import { LoadedFile } from '../../app/traceFiles';
@@ -57,7 +58,7 @@ export function useOpenTraceFile(onOpened: (file: LoadedFile) => void) {
           if (isAbort(e)) {
             setCancelled(name);
           } else {
-            setFailure({ name, message: e instanceof Error ? e.message : String(e) });
+            setFailure({ name, message: errorText(e) });
           }
         }
         return;

@@ -13,6 +13,7 @@ import { ConnectorMeasure, connectorMeasure, connectorMeasureOf, exprOf } from '
 import { classifyFrames, describeFrame, sampleHits, SearchHit, searchFrameKind, searchHits } from './frames';
 import { BreakdownOptions, MAX_TRACES_PER_PANEL } from './options';
 import { AS_TEXT } from '../../components/i18n';
+import { errorText } from '../../components/errorText';
 
 export interface PanelMessage {
   tone: 'info' | 'warning' | 'error';
@@ -92,7 +93,7 @@ function fromTraceFrames(frames: DataFrame[], metrics: DataFrame[], source: Sour
   try {
     return { kind: 'traces', analyses: frames.map((f) => analyzeTrace(traceFromDataFrame(f))), source, metrics };
   } catch (e) {
-    return message('error', t('panel.message.unreadable-trace', 'The trace could not be read'), (e as Error).message);
+    return message('error', t('panel.message.unreadable-trace', 'The trace could not be read'), errorText(e));
   }
 }
 
