@@ -23,7 +23,7 @@
  */
 import type { TraceAnalysis } from './analyze';
 import { SpanAttribute, warnedSpan, WarnedSpan } from './genai-attributes';
-import { NONE_LABEL } from './grouping';
+import { MODEL_ATTRIBUTES, NONE_LABEL } from './grouping';
 import { ParsedTrace, serviceOf, SpanKind } from './model';
 
 /** The attribute that makes a span a GenAI span. */
@@ -85,8 +85,8 @@ class GenAiAttributes {
 
   constructor(trace: ParsedTrace) {
     this.operation = new SpanAttribute(trace, OPERATION_ATTRIBUTE);
-    this.requestModel = new SpanAttribute(trace, 'gen_ai.request.model');
-    this.responseModel = new SpanAttribute(trace, 'gen_ai.response.model');
+    this.requestModel = new SpanAttribute(trace, MODEL_ATTRIBUTES.request);
+    this.responseModel = new SpanAttribute(trace, MODEL_ATTRIBUTES.response);
     this.inputTokens = new SpanAttribute(trace, 'gen_ai.usage.input_tokens');
     this.outputTokens = new SpanAttribute(trace, 'gen_ai.usage.output_tokens');
     this.finishReasons = new SpanAttribute(trace, 'gen_ai.response.finish_reasons');
