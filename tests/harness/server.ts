@@ -122,6 +122,9 @@ function proxy(req: http.IncomingMessage, res: http.ServerResponse, upstreamBase
       answer.pipe(res);
     }
   );
+  // a browser that stops reading (an aborted fetch, a terminated worker) ends the upstream request
+  // too, as Grafana's proxy does
+  res.on('close', () => upstream.destroy());
   upstream.on('error', (e) => {
     if (!res.headersSent) {
       res.writeHead(502, { 'Content-Type': 'application/json' });
