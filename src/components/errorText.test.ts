@@ -185,10 +185,10 @@ describe('errorText in zh-Hans', () => {
 
   it("says a reader's syntax error in Chinese with its line and column, alone and inside a loading failure", () => {
     const e = readerError('{"resourceSpans" 1}');
-    expect(errorText(e)).toBe('JSON 无效：第 1 行第 18 列应为 \':\' after an object key，实际为 "1}"');
+    expect(errorText(e)).toBe('JSON 无效：第 1 行第 18 列应为 对象键之后的 \':\'，实际为 "1}"');
     expect(errorText(unreadable(e))).toBe(
       'Tempo (datasource "tempo") 发送的追踪 abc123 的格式 TraceLens 无法读取：' +
-        'JSON 无效：第 1 行第 18 列应为 \':\' after an object key，实际为 "1}"'
+        'JSON 无效：第 1 行第 18 列应为 对象键之后的 \':\'，实际为 "1}"'
     );
   });
 

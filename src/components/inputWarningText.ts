@@ -7,13 +7,7 @@
 import { t } from '@grafana/i18n';
 import type { InputWarning, InputWarningValues } from '../engine';
 import { AS_TEXT } from './i18n';
-
-/** "a, b and 2 more": the first few listed of `count`. */
-function listed(items: ReadonlyArray<string | number>, count: number): string {
-  const more = count - items.length;
-  const list = items.join(', ');
-  return more > 0 ? t('warnings.input.and-more', '{{list}} and {{more}} more', { list, more, ...AS_TEXT }) : list;
-}
+import { listedText } from './listedText';
 
 type Say = { [C in keyof InputWarningValues]: (v: InputWarningValues[C]) => string };
 
@@ -26,7 +20,7 @@ const SAY: Say = {
   'times-unset': (v) =>
     t('warnings.input.times-unset', '', {
       count: v.count,
-      spans: listed(v.spans, v.count),
+      spans: listedText(v.spans, v.count),
       defaultValue_one:
         '{{count}} span ({{spans}}) has no start or end time; taken from its children and parent (else zero duration)',
       defaultValue_other:
@@ -36,7 +30,7 @@ const SAY: Say = {
   'end-before-start': (v) =>
     t('warnings.input.end-before-start', '', {
       count: v.count,
-      spans: listed(v.spans, v.count),
+      spans: listedText(v.spans, v.count),
       defaultValue_one: '{{count}} span ({{spans}}) has an end before its start; its duration is taken as 0',
       defaultValue_other: '{{count}} spans ({{spans}}) have an end before their start; their duration is taken as 0',
       ...AS_TEXT,
@@ -90,7 +84,7 @@ const SAY: Say = {
   'frame-bad-rows': (v) =>
     t('warnings.input.frame-bad-rows', '', {
       count: v.count,
-      rows: listed(v.rows, v.count),
+      rows: listedText(v.rows, v.count),
       defaultValue_one:
         '{{count}} row of the trace frame (row {{rows}}) has a startTime or duration that is negative, infinite or beyond the year 2255; taken as unknown',
       defaultValue_other:
@@ -100,7 +94,7 @@ const SAY: Say = {
   'file-traces-without-spans': (v) =>
     t('warnings.input.file-traces-without-spans', '', {
       count: v.count,
-      traces: listed(v.traces, v.count),
+      traces: listedText(v.traces, v.count),
       defaultValue_one: '{{count}} trace without spans left out: {{traces}}',
       defaultValue_other: '{{count}} traces without spans left out: {{traces}}',
       ...AS_TEXT,

@@ -1,12 +1,71 @@
 /**
  * A reader's JSON syntax error (engine/errors.ts: a code with the line, column, what was expected
- * and what was found) in the user's language. In en-US it is the error's English message to the
- * letter; `expected` stays the reader's English phrase and `found` the quoted input, neither
- * HTML-escaped (AS_TEXT). O(length of the sentence).
+ * and what was found), or a trace file it cannot recognise, in the user's language. In en-US it is the error's English message to the
+ * letter. What was expected, and the kind of value found, are the reader's English phrases: the
+ * ones the JSON scanner uses are said in the user's language ({@link PHRASES}), any other (punctuation
+ * such as `',' or '}'`, the quoted input found) as it is; nothing is HTML-escaped (AS_TEXT).
+ * O(length of the sentence).
  */
 import { t } from '@grafana/i18n';
 import type { ParseErrorValues, ParseErrorWords } from '../engine';
 import { AS_TEXT } from './i18n';
+import { listedText } from './listedText';
+
+/** The scanner's phrases for what it expected or found, in the user's language. */
+const PHRASES = new Map<string, () => string>(
+  Object.entries({
+    'a value': () => t('errors.reader.phrase.value', 'a value'),
+    'a closing quote': () => t('errors.reader.phrase.closing-quote', 'a closing quote'),
+    'no raw control character inside a string (write it escaped)': () =>
+      t('errors.reader.phrase.no-control', 'no raw control character inside a string (write it escaped)'),
+    '4 hex digits after \\u': () => t('errors.reader.phrase.unicode-escape', '4 hex digits after \\u'),
+    'an escape (one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)': () =>
+      t('errors.reader.phrase.escape', 'an escape (one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)'),
+    "a digit after '.'": () => t('errors.reader.phrase.fraction-digit', "a digit after '.'"),
+    'a digit in the exponent': () => t('errors.reader.phrase.exponent-digit', 'a digit in the exponent'),
+    'a quoted object key': () => t('errors.reader.phrase.object-key', 'a quoted object key'),
+    "':' after an object key": () => t('errors.reader.phrase.colon', "':' after an object key"),
+    'the end of the input': () => t('errors.reader.phrase.end-of-input', 'the end of the input'),
+    'the end of the line': () => t('errors.reader.phrase.end-of-line', 'the end of the line'),
+    'a string': () => t('errors.reader.phrase.string', 'a string'),
+    'an object': () => t('errors.reader.phrase.object', 'an object'),
+    'an array': () => t('errors.reader.phrase.array', 'an array'),
+    'a number': () => t('errors.reader.phrase.number', 'a number'),
+    'a boolean': () => t('errors.reader.phrase.boolean', 'a boolean'),
+    'a time in Unix nanoseconds (a string of digits or a number)': () =>
+      t('errors.reader.phrase.unix-nano', 'a time in Unix nanoseconds (a string of digits or a number)'),
+  })
+);
+
+/** A reader's phrase in the user's language, else as it is. */
+const phrase = (text: string) => PHRASES.get(text)?.() ?? text;
+
+/** The values with what was expected and found in the user's language. */
+const asText = <V extends { expected: string; found?: string }>(v: V) => ({
+  ...v,
+  expected: phrase(v.expected),
+  ...(v.found === undefined ? {} : { found: phrase(v.found) }),
+  ...AS_TEXT,
+});
+
+/** The formats a trace file may hold (engine SUPPORTED_FORMATS). */
+const supportedFormats = () =>
+  t(
+    'errors.reader.supported-formats',
+    'supported formats: OTLP/JSON ("resourceSpans", Tempo\'s "batches" or "trace", Jaeger v3\'s "result"), OTLP JSON Lines, OTLP protobuf-JSON ("resource_spans"), Jaeger JSON ({"data":[…]} or one trace object) and Zipkin v2 JSON (an array of spans)'
+  );
+
+/** An object by its keys (engine objectKeysText). */
+const objectKeys = (keys: string[], count: number) =>
+  count === 0
+    ? t('errors.reader.empty-object', 'an empty object')
+    : t('errors.reader.object-keys', '', {
+        count,
+        keys: listedText(keys, count),
+        defaultValue_one: 'an object with key {{keys}}',
+        defaultValue_other: 'an object with keys {{keys}}',
+        ...AS_TEXT,
+      });
 
 type Say = { [C in keyof ParseErrorValues]: (v: ParseErrorValues[C]) => string };
 
@@ -15,20 +74,34 @@ const SAY: Say = {
     t(
       'errors.reader.json-ends-early',
       'invalid JSON: the document ends early, at line {{line}}, column {{column}} (character {{character}}), while expecting {{expected}}',
-      { ...v, ...AS_TEXT }
+      asText(v)
     ),
   'json-syntax': (v) =>
     t(
       'errors.reader.json-syntax',
       'invalid JSON at line {{line}}, column {{column}}: expected {{expected}}, found {{found}}',
-      { ...v, ...AS_TEXT }
+      asText(v)
     ),
   'json-wrong-kind': (v) =>
     t(
       'errors.reader.json-wrong-kind',
       'wrong kind of value at line {{line}}, column {{column}}: expected {{expected}}, found {{found}}',
-      { ...v, ...AS_TEXT }
+      asText(v)
     ),
+  'file-empty': () =>
+    t('errors.reader.file-empty', 'the file is empty; {{supported}}', { supported: supportedFormats(), ...AS_TEXT }),
+  'file-bad-start': (v) =>
+    t(
+      'errors.reader.file-bad-start',
+      'not a trace file: it starts with {{start}}, not with a JSON object or array; {{supported}}',
+      { start: v.start, supported: supportedFormats(), ...AS_TEXT }
+    ),
+  'file-unknown-object': (v) =>
+    t('errors.reader.file-unknown-object', 'not a trace file: the top level is {{top}}; {{supported}}', {
+      top: objectKeys(v.keys, v.count),
+      supported: supportedFormats(),
+      ...AS_TEXT,
+    }),
 };
 
 /** The reader's error `words` in the user's language. */

@@ -11,12 +11,32 @@ export interface ParseErrorValues {
   'json-ends-early': { line: number; column: number; character: number; expected: string };
   'json-syntax': { line: number; column: number; expected: string; found: string };
   'json-wrong-kind': { line: number; column: number; expected: string; found: string };
+  'file-empty': Record<string, never>;
+  /** `start`: the text's first characters, quoted */
+  'file-bad-start': { start: string };
+  /** `keys`: the first few top-level keys, quoted, of `count` */
+  'file-unknown-object': { keys: string[]; count: number };
 }
 
 export type ParseErrorCode = keyof ParseErrorValues;
 
 /** A code with its values (`values` has the code's shape). */
 export type ParseErrorWords = { [C in ParseErrorCode]: { code: C; values: ParseErrorValues[C] } }[ParseErrorCode];
+
+/** The formats a trace file may hold, as the file errors list them. */
+export const SUPPORTED_FORMATS =
+  'supported formats: OTLP/JSON ("resourceSpans", Tempo\'s "batches" or "trace", Jaeger v3\'s "result"), ' +
+  'OTLP JSON Lines, OTLP protobuf-JSON ("resource_spans"), Jaeger JSON ({"data":[…]} or one trace object) ' +
+  'and Zipkin v2 JSON (an array of spans)';
+
+/** "an object with keys "a", "b" and 3 more", or "an empty object": `keys` are the first few of `count`, quoted. */
+export function objectKeysText(keys: readonly string[], count: number): string {
+  if (count === 0) {
+    return 'an empty object';
+  }
+  const more = count > keys.length ? ` and ${count - keys.length} more` : '';
+  return `an object with key${count > 1 ? 's' : ''} ${keys.join(', ')}${more}`;
+}
 
 /** Each code's English sentence. */
 export const PARSE_ERRORS: { [C in ParseErrorCode]: (v: ParseErrorValues[C]) => string } = {
@@ -25,6 +45,11 @@ export const PARSE_ERRORS: { [C in ParseErrorCode]: (v: ParseErrorValues[C]) => 
   'json-syntax': (v) => `invalid JSON at line ${v.line}, column ${v.column}: expected ${v.expected}, found ${v.found}`,
   'json-wrong-kind': (v) =>
     `wrong kind of value at line ${v.line}, column ${v.column}: expected ${v.expected}, found ${v.found}`,
+  'file-empty': () => `the file is empty; ${SUPPORTED_FORMATS}`,
+  'file-bad-start': (v) =>
+    `not a trace file: it starts with ${v.start}, not with a JSON object or array; ${SUPPORTED_FORMATS}`,
+  'file-unknown-object': (v) =>
+    `not a trace file: the top level is ${objectKeysText(v.keys, v.count)}; ${SUPPORTED_FORMATS}`,
 };
 
 export class TraceParseError extends Error {

@@ -26,7 +26,7 @@
  * the top-level keys up to the first one that names a format (and skips the values before it).
  */
 import { fail } from './builder';
-import { quoteInput, TraceParseError } from './errors';
+import { objectKeysText, parseError, quoteInput, SUPPORTED_FORMATS, TraceParseError } from './errors';
 import { InputWarning, inputWarning } from './input-warnings';
 import { parseJaegerTraceObject, parseJaegerTraces } from './jaeger-json';
 import { JsonScanner } from './json-scanner';
@@ -44,11 +44,6 @@ export interface TraceFile {
   traces: ParsedTrace[];
   warnings: InputWarning[];
 }
-
-const SUPPORTED =
-  'supported formats: OTLP/JSON ("resourceSpans", Tempo\'s "batches" or "trace", Jaeger v3\'s "result"), ' +
-  'OTLP JSON Lines, OTLP protobuf-JSON ("resource_spans"), Jaeger JSON ({"data":[…]} or one trace object) ' +
-  'and Zipkin v2 JSON (an array of spans)';
 
 const OTLP_KEYS = new Set(['resourceSpans', 'resource_spans', 'batches', 'trace', 'result']);
 const JAEGER_OBJECT_KEYS = new Set(['traceID', 'spans', 'processes']);
@@ -69,15 +64,11 @@ function describeValue(v: unknown): string {
   return typeof v === 'string' ? `the string ${quoteInput(v, 40)}` : String(v);
 }
 
+/** The first eight keys, quoted. */
+const shownKeys = (keys: readonly string[]) => keys.slice(0, 8).map((k) => quoteInput(k, 40));
+
 /** "an object with keys "a", "b"" (the first eight). */
-function describeKeys(keys: readonly string[]): string {
-  if (keys.length === 0) {
-    return 'an empty object';
-  }
-  const shown = keys.slice(0, 8).map((k) => quoteInput(k, 40));
-  const more = keys.length > 8 ? ` and ${keys.length - 8} more` : '';
-  return `an object with key${keys.length > 1 ? 's' : ''} ${shown.join(', ')}${more}`;
-}
+const describeKeys = (keys: readonly string[]) => objectKeysText(shownKeys(keys), keys.length);
 
 /** Throws the error of invalid JSON text: the strict scanner's line and column. */
 function invalidJson(text: string, cause: unknown): never {
@@ -113,7 +104,7 @@ function zipkinFile(text: string): TraceFile {
   const first = Array.isArray(spans[0]) ? spans[0][0] : spans[0];
   const looksLikeSpan = first !== null && typeof first === 'object' && ('traceId' in first || 'id' in first);
   if (!looksLikeSpan && first !== undefined) {
-    fail(`not a trace file: an array whose first element is ${describeValue(first)}; ${SUPPORTED}`);
+    fail(`not a trace file: an array whose first element is ${describeValue(first)}; ${SUPPORTED_FORMATS}`);
   }
   return { format: 'zipkin-v2', traces: withSpans(zipkinTraces(spans), 'the array'), warnings: [] };
 }
@@ -147,7 +138,7 @@ function otlpLinesFile(text: string, lines: Array<[number, number, number]>): Tr
   if (split.notOtlp.length > 0) {
     const [line, keys] = split.notOtlp[0];
     fail(
-      `not a trace file: line ${line} is not an OTLP export request, its top level is ${describeKeys(keys)}; ${SUPPORTED}`
+      `not a trace file: line ${line} is not an OTLP export request, its top level is ${describeKeys(keys)}; ${SUPPORTED_FORMATS}`
     );
   }
   if (split.spanCount === 0) {
@@ -259,16 +250,14 @@ export function readTraceFile(text: string): TraceFile {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const start = body.search(/\S/);
   if (start < 0) {
-    fail(`the file is empty; ${SUPPORTED}`);
+    throw parseError('file-empty', {});
   }
   const c = body[start];
   if (c === '[') {
     return zipkinFile(body);
   }
   if (c !== '{') {
-    fail(
-      `not a trace file: it starts with ${quoteInput(body.slice(start, start + 20), 20)}, not with a JSON object or array; ${SUPPORTED}`
-    );
+    throw parseError('file-bad-start', { start: quoteInput(body.slice(start, start + 20), 20) });
   }
   const lines = jsonLines(body, start);
   if (lines) {
@@ -288,5 +277,5 @@ export function readTraceFile(text: string): TraceFile {
       warnings: [],
     };
   }
-  return fail(`not a trace file: the top level is ${describeKeys(keys)}; ${SUPPORTED}`);
+  throw parseError('file-unknown-object', { keys: shownKeys(keys), count: keys.length });
 }

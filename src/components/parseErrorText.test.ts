@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { readTraceFile, TraceParseError } from '../engine';
+import { inZhHans } from '../../tests/support/i18n';
+import { errorText } from './errorText';
+
+/** The reader's error for a trace file's `text`. */
+function fileError(text: string): TraceParseError {
+  try {
+    readTraceFile(text);
+  } catch (e) {
+    return e as TraceParseError;
+  }
+  throw new Error('the text was read');
+}
+
+const SUPPORTED_EN = 'supported formats: OTLP/JSON ("resourceSpans", Tempo\'s "batches" or "trace", Jaeger';
+
+describe('reader errors in en-US', () => {
+  it.each([
+    ['an empty file', '  \n'],
+    ['text that is no JSON', 'hello'],
+    ['an object of unknown keys', '{"a": 1, "b": 2}'],
+    ['an empty object', '{}'],
+    ['a document that ends early', '{"resourceSpans": [\n  {"scopeSpans": '],
+    ['a missing colon', '{"resourceSpans" 1}'],
+    ['a bad number', '{"resourceSpans": 1.}'],
+  ])('%s: worded, the English message to the letter', (_, text) => {
+    const e = fileError(text);
+    expect(e.words).toBeDefined();
+    expect(errorText(e)).toBe(e.message);
+  });
+
+  it('names the first eight keys and counts the rest, as the engine does', () => {
+    const keys = Array.from({ length: 10 }, (_, k) => `"k${k}": 0`).join(', ');
+    const e = fileError(`{${keys}}`);
+    expect(
+      e.message.startsWith(
+        'not a trace file: the top level is an object with keys "k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7" and 2 more; '
+      )
+    ).toBe(true);
+    expect(errorText(e)).toBe(e.message);
+  });
+
+  it('says any worded error of any text as its message', () => {
+    const text = fc.string({
+      unit: fc.constantFrom('{', '}', '[', ']', '"', ':', ',', '1', '.', 'e', 'a', ' ', '\n', '\\'),
+    });
+    fc.assert(
+      fc.property(text, (t) => {
+        try {
+          readTraceFile(t);
+        } catch (e) {
+          if (e instanceof TraceParseError && e.words) {
+            expect(errorText(e)).toBe(e.message);
+          }
+        }
+      })
+    );
+  });
+});
+
+describe('reader errors in zh-Hans', () => {
+  inZhHans();
+
+  it('says a syntax error with its line and column, what was expected in Chinese and the input found as it is', () => {
+    expect(errorText(fileError('{"resourceSpans" 1}'))).toBe(
+      'JSON 无效：第 1 行第 18 列应为 对象键之后的 \':\'，实际为 "1}"'
+    );
+    expect(errorText(fileError('{"resourceSpans": [\n  {"scopeSpans": '))).toBe(
+      "JSON 无效：文档在第 2 行第 18 列（第 37 个字符）提前结束，此处应为 '['"
+    );
+  });
+
+  it('says an unknown file in Chinese, its keys as they are', () => {
+    const text = errorText(fileError('{"a": 1, "b": 2}'));
+    expect(text.startsWith('不是追踪文件：顶层是一个带有键 "a", "b" 的对象；支持的格式：OTLP/JSON（')).toBe(true);
+    expect(errorText(fileError(''))).toMatch(/^文件为空；支持的格式：/);
+    expect(errorText(fileError(''))).not.toContain(SUPPORTED_EN);
+  });
+});
