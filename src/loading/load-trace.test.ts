@@ -86,6 +86,25 @@ describe('loadTrace', () => {
     );
   });
 
+  it("gives the reader's syntax error as words beside the English, for the UI to say", async () => {
+    // the body stops after its 13th character: line 1, column 14, character 13
+    const raw = '{"batches": [';
+    const error = await loadTrace(recordedSource({ traceById: async () => ({ format: 'otlp', raw }) }), 'abc').catch(
+      (e) => e
+    );
+    const cause = "invalid JSON: the document ends early, at line 1, column 14 (character 13), while expecting '{'";
+    expect(error.message).toBe(`Tempo (datasource "tempo") sent trace abc in a form TraceLens cannot read: ${cause}`);
+    expect(error.words).toEqual({
+      reason: 'trace-unreadable',
+      values: {
+        target: 'Tempo (datasource "tempo")',
+        traceId: 'abc',
+        cause,
+        causeWords: { code: 'json-ends-early', values: { line: 1, column: 14, character: 13, expected: "'{'" } },
+      },
+    });
+  });
+
   it('does not analyse a trace whose request was cancelled meanwhile', async () => {
     const controller = new AbortController();
     const source = recordedSource({
@@ -96,6 +115,8 @@ describe('loadTrace', () => {
     });
     await expect(loadTrace(source, RECORDED_TRACE_ID, { signal: controller.signal })).rejects.toMatchObject({
       kind: 'cancelled',
+      message: `Loading trace ${RECORDED_TRACE_ID} from Tempo (datasource "tempo") was cancelled.`,
+      words: { reason: 'trace-load-cancelled', values: { traceId: RECORDED_TRACE_ID } },
     });
   });
 });
