@@ -6,7 +6,7 @@
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
 
 export type Theme = 'light' | 'dark';
 
@@ -66,11 +66,20 @@ export async function openRoute(page: Page, harnessUrl: string, path: string): P
   await page.goto(harnessUrl + path);
 }
 
-/** Saves a screenshot as tests/artifacts/screenshots/<name>-<theme>.png; `readme` also copies it for the README. */
-export async function screenshot(page: Page, name: string, theme: Theme, readme = false): Promise<string> {
+/**
+ * Saves a screenshot of the whole page, or of `part` of it, as
+ * tests/artifacts/screenshots/<name>-<theme>.png; `readme` also copies it for the README.
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  theme: Theme,
+  readme = false,
+  part?: Locator
+): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const file = join(SCREENSHOTS, `${name}-${theme}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await (part ? part.screenshot({ path: file }) : page.screenshot({ path: file, fullPage: true }));
   if (readme) {
     mkdirSync(README_SCREENSHOTS, { recursive: true });
     copyFileSync(file, join(README_SCREENSHOTS, `${name}-${theme}.png`));

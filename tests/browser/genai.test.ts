@@ -14,16 +14,14 @@
 import { Browser, Page } from 'playwright-core';
 import { generateAgentBatch } from '../generator/agent-batch';
 import { generateLlmBatch } from '../generator/llm-batch';
-import { sendTraces } from '../generator/send';
-import { stackEnv, waitFor } from '../integration/stack';
 import { APP, eventually, launch, newPage, OpenPage, screenshot, tableRows, Theme } from './browser';
 import { durationTextProblem } from './durationText';
+import { rowTexts, sendToJaeger, shoot } from './genai';
 import { browserState } from './state';
 
 /** Set TRACELENS_GENAI_SEED to replay a run. */
 const SEED = Number(process.env.TRACELENS_GENAI_SEED ?? (Date.now() % 1_000_000) + 1);
 const US = 1000;
-const env = stackEnv();
 const state = browserState();
 const llm = generateLlmBatch({ seed: SEED, count: 4 });
 const agents = generateAgentBatch({ seed: SEED + 1, count: 3 });
@@ -39,24 +37,12 @@ const SPLIT_TABLE = 'Disaggregated serving split';
 const agentTable = `Agent run ${run.agentName} (${run.rootSpanId})`;
 const tracePath = (traceId: string) => `${APP}/trace/${traceId}?ds=jaeger`;
 
-/** How many spans Jaeger holds of a trace (its v1 API), 0 before it has any. */
-async function spansInJaeger(traceId: string): Promise<number> {
-  const response = await fetch(`${env.jaegerUrl}/api/traces/${traceId}`);
-  const body = response.ok ? ((await response.json()) as { data?: Array<{ spans: unknown[] }> }) : {};
-  return body.data?.[0]?.spans.length ?? 0;
-}
-
 let browser: Browser;
 let open: OpenPage | undefined;
 
 beforeAll(async () => {
   console.log(`genai browser test: seed ${SEED} (TRACELENS_GENAI_SEED=${SEED} replays it)`);
-  await sendTraces(env.otlpUrl, [llmTrace, agentTrace]);
-  for (const t of [llmTrace, agentTrace]) {
-    await waitFor(`trace ${t.traceId} with all ${t.spans.length} spans in Jaeger`, async () =>
-      (await spansInJaeger(t.traceId)) === t.spans.length ? true : undefined
-    );
-  }
+  await sendToJaeger([llmTrace, agentTrace]);
   browser = await launch();
 });
 afterAll(() => browser?.close());
@@ -64,17 +50,6 @@ afterEach(async () => {
   expect(open?.errors).toEqual([]);
   await open?.page.close();
 });
-
-/** The texts of the row of `table` whose first cell is `first`. */
-const rowTexts = async (page: Page, table: string, first: string) =>
-  (
-    await tableRows(page, table)
-      .filter({ has: page.getByRole('cell', { name: first, exact: true }) })
-      .allInnerTexts()
-  )
-    .join('')
-    .split('\t')
-    .map((s) => s.trim());
 
 /** Every duration of "a / b / c" shows `ns`. */
 const ranksProblem = (text: string, ns: number) =>
@@ -88,12 +63,6 @@ async function openTrace(theme: Theme, traceId: string): Promise<Page> {
   await open.page.goto(state.harnessUrl + tracePath(traceId));
   await open.page.getByRole('region', { name: 'LLM and agents' }).waitFor({ timeout: 60_000 });
   return open.page;
-}
-
-/** Screenshot of the whole page, also for the README. */
-async function shoot(page: Page, name: string, theme: Theme) {
-  await page.waitForTimeout(300); // let the tables settle before the shot
-  await screenshot(page, name, theme, true);
 }
 
 describe.each<Theme>(['dark', 'light'])('%s theme', (theme) => {
