@@ -39,12 +39,12 @@ const SAY: Say = {
     v.unknownKeys
       ? t(
           'warnings.input.no-spans-unknown-keys',
-          'The document has no spans: {{resources}} resource entries and {{scopes}} scope lists found; fields not recognised in them: {{unknownKeys}}',
+          'the document has no spans: {{resources}} resource entries and {{scopes}} scope lists found; fields not recognised in them: {{unknownKeys}}',
           { ...v, ...AS_TEXT }
         )
       : t(
           'warnings.input.no-spans',
-          'The document has no spans: {{resources}} resource entries and {{scopes}} scope lists found',
+          'the document has no spans: {{resources}} resource entries and {{scopes}} scope lists found',
           v
         ),
   'untimed-events': ({ count }) =>

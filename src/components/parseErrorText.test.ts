@@ -24,6 +24,12 @@ describe('reader errors in en-US', () => {
     ['a document that ends early', '{"resourceSpans": [\n  {"scopeSpans": '],
     ['a missing colon', '{"resourceSpans" 1}'],
     ['a bad number', '{"resourceSpans": 1.}'],
+    ['an empty array', '[]'],
+    ['an OTLP document without spans', '{"resourceSpans": []}'],
+    ['a Jaeger list without traces', '{"data": []}'],
+    ['a Jaeger list without traces, with its errors', '{"data": [], "errors": [{"code": 500, "msg": "boom"}]}'],
+    ['a Jaeger trace object without spans', '{"traceID": "ab", "spans": []}'],
+    ['JSON Lines without spans', '{"resourceSpans": []}\n{"resourceSpans": []}\n'],
   ])('%s: worded, the English message to the letter', (_, text) => {
     const e = fileError(text);
     expect(e.words).toBeDefined();
@@ -76,5 +82,15 @@ describe('reader errors in zh-Hans', () => {
     expect(text.startsWith('不是追踪文件：顶层是一个带有键 "a", "b" 的对象；支持的格式：OTLP/JSON（')).toBe(true);
     expect(errorText(fileError(''))).toMatch(/^文件为空；支持的格式：/);
     expect(errorText(fileError(''))).not.toContain(SUPPORTED_EN);
+  });
+
+  it("says a file without traces in Chinese, with the reader's own note on what it found", () => {
+    expect(errorText(fileError('{"resourceSpans": []}'))).toBe(
+      '文件中没有追踪：文档中没有跨度：找到 0 个资源条目和 0 个作用域列表'
+    );
+    expect(errorText(fileError('[]'))).toBe('文件中没有追踪：数组为空');
+    expect(errorText(fileError('{"data": [], "errors": [{"code": 500, "msg": "boom"}]}'))).toMatch(
+      /^文件中没有追踪："data" 为空（Jaeger 的错误：.*boom.*）$/
+    );
   });
 });

@@ -7,8 +7,9 @@
  * O(length of the sentence).
  */
 import { t } from '@grafana/i18n';
-import type { ParseErrorValues, ParseErrorWords } from '../engine';
+import type { FilePlace, ParseErrorValues, ParseErrorWords } from '../engine';
 import { AS_TEXT } from './i18n';
+import { inputWarningText } from './inputWarningText';
 import { listedText } from './listedText';
 
 /** The scanner's phrases for what it expected or found, in the user's language. */
@@ -67,6 +68,15 @@ const objectKeys = (keys: string[], count: number) =>
         ...AS_TEXT,
       });
 
+/** Where a reader looked for spans (engine FILE_PLACES). */
+const PLACES: { [P in FilePlace]: () => string } = {
+  array: () => t('errors.reader.place.array', 'the array'),
+  lines: () => t('errors.reader.place.lines', 'the lines'),
+  document: () => t('errors.reader.place.document', 'the document'),
+  data: () => '"data"',
+  'trace-object': () => t('errors.reader.place.trace-object', 'the trace object'),
+};
+
 type Say = { [C in keyof ParseErrorValues]: (v: ParseErrorValues[C]) => string };
 
 const SAY: Say = {
@@ -102,6 +112,30 @@ const SAY: Say = {
       supported: supportedFormats(),
       ...AS_TEXT,
     }),
+  'file-no-spans': ({ place, note }) =>
+    note
+      ? t('errors.reader.file-no-spans-note', 'the file holds no traces: {{note}}', {
+          note: inputWarningText(note),
+          ...AS_TEXT,
+        })
+      : t('errors.reader.file-no-spans', 'the file holds no traces: no spans in {{place}}', {
+          place: PLACES[place](),
+          ...AS_TEXT,
+        }),
+  'file-empty-array': () => t('errors.reader.file-empty-array', 'the file holds no traces: the array is empty'),
+  'file-lines-without-spans': () =>
+    t('errors.reader.file-lines-without-spans', 'the file holds no traces: no line of the JSON Lines file has spans'),
+  'file-empty-data': ({ errors }) =>
+    errors.length > 0
+      ? t(
+          'errors.reader.file-empty-data-errors',
+          'the file holds no traces: "data" is empty (Jaeger\'s errors: {{errors}})',
+          {
+            errors: errors.join('; '),
+            ...AS_TEXT,
+          }
+        )
+      : t('errors.reader.file-empty-data', 'the file holds no traces: "data" is empty'),
 };
 
 /** The reader's error `words` in the user's language. */

@@ -1,3 +1,5 @@
+import type { InputWarning } from './input-warnings';
+
 /**
  * The one error type the engine throws for bad input, and how a message quotes the input. A
  * message says what is wrong and where (a JSON path, a line/column or a frame row), e.g.
@@ -16,7 +18,24 @@ export interface ParseErrorValues {
   'file-bad-start': { start: string };
   /** `keys`: the first few top-level keys, quoted, of `count` */
   'file-unknown-object': { keys: string[]; count: number };
+  /** a reader found no spans in `place`; `note` is its own note on what it found, when it has one */
+  'file-no-spans': { place: FilePlace; note?: InputWarning };
+  'file-empty-array': Record<string, never>;
+  'file-lines-without-spans': Record<string, never>;
+  /** `errors`: Jaeger's own, as short texts */
+  'file-empty-data': { errors: string[] };
 }
+
+/** Where in a trace file a reader looked for spans, in English. */
+export const FILE_PLACES = {
+  array: 'the array',
+  lines: 'the lines',
+  document: 'the document',
+  data: '"data"',
+  'trace-object': 'the trace object',
+} as const;
+
+export type FilePlace = keyof typeof FILE_PLACES;
 
 export type ParseErrorCode = keyof ParseErrorValues;
 
@@ -50,6 +69,11 @@ export const PARSE_ERRORS: { [C in ParseErrorCode]: (v: ParseErrorValues[C]) => 
     `not a trace file: it starts with ${v.start}, not with a JSON object or array; ${SUPPORTED_FORMATS}`,
   'file-unknown-object': (v) =>
     `not a trace file: the top level is ${objectKeysText(v.keys, v.count)}; ${SUPPORTED_FORMATS}`,
+  'file-no-spans': (v) => `the file holds no traces: ${v.note?.message ?? `no spans in ${FILE_PLACES[v.place]}`}`,
+  'file-empty-array': () => 'the file holds no traces: the array is empty',
+  'file-lines-without-spans': () => 'the file holds no traces: no line of the JSON Lines file has spans',
+  'file-empty-data': (v) =>
+    `the file holds no traces: "data" is empty${v.errors.length > 0 ? ` (Jaeger's errors: ${v.errors.join('; ')})` : ''}`,
 };
 
 export class TraceParseError extends Error {

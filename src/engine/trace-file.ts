@@ -26,7 +26,7 @@
  * the top-level keys up to the first one that names a format (and skips the values before it).
  */
 import { fail } from './builder';
-import { objectKeysText, parseError, quoteInput, SUPPORTED_FORMATS, TraceParseError } from './errors';
+import { FilePlace, objectKeysText, parseError, quoteInput, SUPPORTED_FORMATS, TraceParseError } from './errors';
 import { InputWarning, inputWarning } from './input-warnings';
 import { parseJaegerTraceObject, parseJaegerTraces } from './jaeger-json';
 import { JsonScanner } from './json-scanner';
@@ -82,10 +82,10 @@ function invalidJson(text: string, cause: unknown): never {
  * Every trace must have spans: a reader that found none means the file holds no traces (said
  * with the reader's own note on what it found, when it has one).
  */
-function withSpans(traces: ParsedTrace[], where: string): ParsedTrace[] {
+function withSpans(traces: ParsedTrace[], place: FilePlace): ParsedTrace[] {
   const empty = traces.find((t) => t.spanCount === 0);
   if (traces.length === 0 || empty) {
-    fail(`the file holds no traces: ${empty?.warnings[0]?.message ?? `no spans in ${where}`}`);
+    throw parseError('file-no-spans', { place, note: empty?.warnings[0] });
   }
   return traces;
 }
@@ -99,14 +99,14 @@ function zipkinFile(text: string): TraceFile {
   }
   const spans = value as unknown[];
   if (spans.length === 0) {
-    fail('the file holds no traces: the array is empty');
+    throw parseError('file-empty-array', {});
   }
   const first = Array.isArray(spans[0]) ? spans[0][0] : spans[0];
   const looksLikeSpan = first !== null && typeof first === 'object' && ('traceId' in first || 'id' in first);
   if (!looksLikeSpan && first !== undefined) {
     fail(`not a trace file: an array whose first element is ${describeValue(first)}; ${SUPPORTED_FORMATS}`);
   }
-  return { format: 'zipkin-v2', traces: withSpans(zipkinTraces(spans), 'the array'), warnings: [] };
+  return { format: 'zipkin-v2', traces: withSpans(zipkinTraces(spans), 'array'), warnings: [] };
 }
 
 /** `[from, to, line]` of the non-blank lines when the text is JSON Lines, else undefined. */
@@ -142,7 +142,7 @@ function otlpLinesFile(text: string, lines: Array<[number, number, number]>): Tr
     );
   }
   if (split.spanCount === 0) {
-    fail('the file holds no traces: no line of the JSON Lines file has spans');
+    throw parseError('file-lines-without-spans', {});
   }
   const traces = split.traces.map((g) => {
     try {
@@ -158,14 +158,14 @@ function otlpLinesFile(text: string, lines: Array<[number, number, number]>): Tr
       );
     }
   });
-  return { format: 'otlp-json-lines', traces: withSpans(traces, 'the lines'), warnings: [] };
+  return { format: 'otlp-json-lines', traces: withSpans(traces, 'lines'), warnings: [] };
 }
 
 function otlpFile(text: string): TraceFile {
   const format = SNAKE_CASE.test(text.slice(0, SNAKE_CASE_WINDOW)) ? 'otlp-protojson' : 'otlp-json';
   let first: TraceParseError;
   try {
-    return { format, traces: withSpans([parseOtlpTrace(text)], 'the document'), warnings: [] };
+    return { format, traces: withSpans([parseOtlpTrace(text)], 'document'), warnings: [] };
   } catch (e) {
     if (!(e instanceof TraceParseError)) {
       throw e;
@@ -187,7 +187,7 @@ function otlpFile(text: string): TraceFile {
       format,
       traces: withSpans(
         split.traces.map((g) => parseOtlpTrace(g.text)),
-        'the document'
+        'document'
       ),
       warnings: [],
     };
@@ -199,9 +199,7 @@ function otlpFile(text: string): TraceFile {
 function jaegerFile(text: string): TraceFile {
   const { traces, errors } = parseJaegerTraces(text);
   if (traces.length === 0) {
-    fail(
-      `the file holds no traces: "data" is empty${errors.length > 0 ? ` (Jaeger's errors: ${errors.join('; ')})` : ''}`
-    );
+    throw parseError('file-empty-data', { errors });
   }
   // a data list may hold a trace without spans beside real ones: left out, and said so
   const kept = traces.filter((t) => t.spanCount > 0);
@@ -216,7 +214,7 @@ function jaegerFile(text: string): TraceFile {
     const times = ids.filter((id) => id === repeated[0]).length;
     warnings.push(inputWarning('file-repeated-trace', { traceId: repeated[0], times }));
   }
-  return { format: 'jaeger-json', traces: withSpans(kept.length > 0 ? kept : traces, '"data"'), warnings };
+  return { format: 'jaeger-json', traces: withSpans(kept.length > 0 ? kept : traces, 'data'), warnings };
 }
 
 /** The first top-level key that names a format ('' if none), and the keys before it. */
@@ -273,7 +271,7 @@ export function readTraceFile(text: string): TraceFile {
   if (key !== '') {
     return {
       format: 'jaeger-json',
-      traces: withSpans([parseJaegerTraceObject(body)], 'the trace object'),
+      traces: withSpans([parseJaegerTraceObject(body)], 'trace-object'),
       warnings: [],
     };
   }
