@@ -100,7 +100,8 @@ export class JsonScanner {
       this.lineStart = this.base + lastNewline + 1;
     }
     this.base += p;
-    this.s = p === s.length ? text : s.slice(p) + text;
+    // joined rather than concatenated: a flat string, which V8 reads faster than a rope
+    this.s = p === s.length ? text : [s.slice(p), text].join('');
     this.p = 0;
     this.a = 0;
     this.z = 0;
