@@ -242,8 +242,8 @@ describe('Open a trace file in Simplified Chinese', () => {
     await upload('empty.json', '{"resourceSpans":[]}', /^上传追踪文件/);
     const alert = await screen.findByRole('alert', {}, SLOW);
     expect(alert).toHaveTextContent('无法打开 empty.json');
-    // the engine's message says what is wrong (English: the data layer's messages are not worded in the UI yet)
-    expect(alert).toHaveTextContent('the file holds no traces');
+    // the reader's error and its note on what it found, in Chinese
+    expect(alert).toHaveTextContent('文件中没有追踪：文档中没有跨度：找到 0 个资源条目和 0 个作用域列表');
     await upload('two-traces.json', JAEGER_TWO, /^上传追踪文件/);
     expect(await screen.findByRole('heading', { name: 'two-traces.json 中的追踪' }, SLOW)).toBeInTheDocument();
     expect(screen.getByText('two-traces.json（Jaeger JSON）包含 2 个追踪。选择其中一个进行分析。')).toBeInTheDocument();
