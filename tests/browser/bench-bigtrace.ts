@@ -1,8 +1,8 @@
 /**
  * Part of `npm run bench`: prints the big-trace numbers (see bigtrace.ts) against
  * their targets, on the built dist/ in Chromium (bench.sh makes sure of both); no stack (Tempo is
- * stood in for). The page is measured twice: reading and analysing in the analysis worker (as the
- * plugin does) and on the main thread (`Worker` hidden). The worker's time, body posted → analysis
+ * stood in for). The page is measured twice: the analysis worker fetching the body as a stream and
+ * reading it as it arrives (as the trace page does) and on the main thread (`Worker` hidden). The worker's time, body posted → analysis
  * rebuilt on the main thread, is set against the same read + analyse in Node on the same text, on
  * the engine bundled and lowered to ES2015 as dist/ ships it (as bench.sh does for the engine
  * benchmark): the worker's added cost (issue 14's target ≤ 10%). The page's job is the worker's
@@ -52,9 +52,11 @@ function print(label: string, r: BigTraceResult) {
     `    first paint, in-app        ${ms(r.navigationMs)}  (${verdict(r.navigationMs, TARGETS.firstPaintMs)})`
   );
   console.log(`    longest task while loading ${ms(r.longestLoadTaskMs)}  (issue 14's target ≤ 50 ms)`);
-  console.log(
-    `    first paint, cold          ${ms(r.firstPaintMs)}  (fresh page load; trace requested at ${ms(r.traceRequestedMs)}, downloaded at ${ms(r.traceDownloadedMs)})`
-  );
+  // the page's resource timeline lists the trace only when the page fetched it, not the worker
+  const download = Number.isNaN(r.traceRequestedMs)
+    ? 'trace downloaded by the worker, as a stream'
+    : `trace requested at ${ms(r.traceRequestedMs)}, downloaded at ${ms(r.traceDownloadedMs)}`;
+  console.log(`    first paint, cold          ${ms(r.firstPaintMs)}  (fresh page load; ${download})`);
   console.log(
     `    longest task scrolling     ${ms(r.longestScrollTaskMs)}  (${verdict(r.longestScrollTaskMs, TARGETS.longestScrollTaskMs)}; ${r.longTasksWhileScrolling} long tasks)`
   );
@@ -69,14 +71,15 @@ async function main() {
   console.log(`Big trace in the browser: ${SPANS} spans, ${(body.length / 1e6).toFixed(1)} MB of OTLP/JSON`);
   print('read and analysed in the analysis worker', inWorker);
   print('read and analysed on the main thread (Worker hidden)', onMainThread);
-  const added = inWorker.workerMs / node.first - 1;
+  const added = inWorker.workerAnalyseMs / node.first - 1;
   console.log(
-    `  worker, body posted → analysis rebuilt ${ms(inWorker.workerMs)} (reading and analysing in it ` +
-      `${ms(inWorker.workerAnalyseMs)}, moving body and analysis ${ms(inWorker.workerMs - inWorker.workerAnalyseMs)})`
+    `  worker, request posted → analysis rebuilt ${ms(inWorker.workerMs)} (the worker streams the body: from its ` +
+      `first byte to the analysis ${ms(inWorker.workerAnalyseMs)}, reading as it arrives; the rest is the ` +
+      `request's wait and moving the analysis, ${ms(inWorker.workerMs - inWorker.workerAnalyseMs)})`
   );
   console.log(
     `  read + analyse in Node: first run ${ms(node.first)}, steady state ${ms(node.best)}; ` +
-      `the worker adds ${(added * 100).toFixed(0)}% to the first run (issue 14's target ≤ 10%: ${added <= 0.1 ? 'ok' : 'OVER TARGET'})`
+      `the worker's first byte → analysis adds ${(added * 100).toFixed(0)}% to the first run, download included (issue 14's target ≤ 10%: ${added <= 0.1 ? 'ok' : 'OVER TARGET'})`
   );
 }
 
