@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { DataError, dataError, ErrorReason, ErrorValues, targetText } from '../data';
-import { parseOtlpTrace, TraceParseError } from '../engine';
 import { inZhHans } from '../../tests/support/i18n';
 import { errorText, noteText } from './errorText';
 
@@ -52,25 +51,6 @@ const EXAMPLES: { [R in ErrorReason]: ErrorValues[R] } = {
 };
 
 const reasons = Object.keys(EXAMPLES) as ErrorReason[];
-
-/** The reader's error for `text`. */
-function readerError(text: string): TraceParseError {
-  try {
-    parseOtlpTrace(text);
-  } catch (e) {
-    return e as TraceParseError;
-  }
-  throw new Error('the text was read');
-}
-
-/** Loading's failure for a trace the reader could not read (as load-trace.ts makes it). */
-const unreadable = (e: TraceParseError) =>
-  dataError('trace-unreadable', {
-    target: 'Tempo (datasource "tempo")',
-    traceId: 'abc123',
-    cause: e.message,
-    causeWords: e.words,
-  });
 const make = (reason: ErrorReason, values: ErrorValues[ErrorReason]) =>
   dataError(reason, values as ErrorValues[typeof reason]);
 
@@ -129,19 +109,6 @@ describe('errorText in en-US', () => {
     expect(errorText('plain')).toBe('plain');
   });
 
-  it("says a reader's syntax error, alone or inside a loading failure, by its English message", () => {
-    const e = readerError('{"resourceSpans": [\n  {"scopeSpans": ');
-    expect(errorText(e)).toBe(
-      "invalid JSON: the document ends early, at line 2, column 18 (character 37), while expecting '['"
-    );
-    const failure = unreadable(e);
-    expect(errorText(failure)).toBe(failure.message);
-    expect(failure.message).toBe(
-      'Tempo (datasource "tempo") sent trace abc123 in a form TraceLens cannot read: invalid JSON: the document ' +
-        "ends early, at line 2, column 18 (character 37), while expecting '['"
-    );
-  });
-
   it('says a coverage note by its failure, else by its message', () => {
     const error = make('trace-absent', { traceId: 'a1', target: 'Tempo' });
     expect(noteText({ traceId: 'a1', message: 'ignored', error })).toBe('Trace a1 not found in Tempo.');
@@ -181,15 +148,6 @@ describe('errorText in zh-Hans', () => {
       'Tempo 拒绝了查询：syntax error'
     );
     expect(errorText(make('query-rejected', { target: 'Tempo' }))).toBe('Tempo 拒绝了查询');
-  });
-
-  it("says a reader's syntax error in Chinese with its line and column, alone and inside a loading failure", () => {
-    const e = readerError('{"resourceSpans" 1}');
-    expect(errorText(e)).toBe('JSON 无效：第 1 行第 18 列应为 对象键之后的 \':\'，实际为 "1}"');
-    expect(errorText(unreadable(e))).toBe(
-      'Tempo (datasource "tempo") 发送的追踪 abc123 的格式 TraceLens 无法读取：' +
-        'JSON 无效：第 1 行第 18 列应为 对象键之后的 \':\'，实际为 "1}"'
-    );
   });
 
   it('says a cancelled load in Chinese', () => {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { dataError } from '../data';
 import { readTraceFile, TraceParseError } from '../engine';
 import { inZhHans } from '../../tests/support/i18n';
 import { errorText } from './errorText';
@@ -12,6 +13,15 @@ function fileError(text: string): TraceParseError {
   }
   throw new Error('the text was read');
 }
+
+/** Loading's failure for a trace the reader could not read (as load-trace.ts makes it). */
+const unreadable = (e: TraceParseError) =>
+  dataError('trace-unreadable', {
+    target: 'Tempo (datasource "tempo")',
+    traceId: 'abc123',
+    cause: e.message,
+    causeWords: e.words,
+  });
 
 const SUPPORTED_EN = 'supported formats: OTLP/JSON ("resourceSpans", Tempo\'s "batches" or "trace", Jaeger';
 
@@ -34,6 +44,15 @@ describe('reader errors in en-US', () => {
     const e = fileError(text);
     expect(e.words).toBeDefined();
     expect(errorText(e)).toBe(e.message);
+  });
+
+  it("says a loading failure with the reader's syntax error inside by its English message", () => {
+    const failure = unreadable(fileError('{"resourceSpans": [\n  {"scopeSpans": '));
+    expect(failure.message).toBe(
+      'Tempo (datasource "tempo") sent trace abc123 in a form TraceLens cannot read: invalid JSON: the document ' +
+        "ends early, at line 2, column 18 (character 37), while expecting '['"
+    );
+    expect(errorText(failure)).toBe(failure.message);
   });
 
   it('names the first eight keys and counts the rest, as the engine does', () => {
@@ -74,6 +93,13 @@ describe('reader errors in zh-Hans', () => {
     );
     expect(errorText(fileError('{"resourceSpans": [\n  {"scopeSpans": '))).toBe(
       "JSON 无效：文档在第 2 行第 18 列（第 37 个字符）提前结束，此处应为 '['"
+    );
+  });
+
+  it("says a loading failure with the reader's syntax error inside in Chinese, line and column kept", () => {
+    expect(errorText(unreadable(fileError('{"resourceSpans" 1}')))).toBe(
+      'Tempo (datasource "tempo") 发送的追踪 abc123 的格式 TraceLens 无法读取：' +
+        'JSON 无效：第 1 行第 18 列应为 对象键之后的 \':\'，实际为 "1}"'
     );
   });
 
