@@ -41,15 +41,6 @@ const agents = generateAgentBatch({ seed: SEED + 1, count: COUNT, nowUs });
 const LLM_TABLE = 'LLM calls per model and operation, slow vs baseline';
 const AGENT_TABLE = 'Agent runs’ critical path per step, slow vs baseline';
 
-/** The compare page on Jaeger for `svc`'s traces among `traces`: their time range (epoch ms), the slowest PCT% vs the rest. */
-function comparePath(svc: string, traces: GenTrace[]): string {
-  const spans = traces.flatMap((t) => t.spans);
-  const from = Math.floor(Math.min(...spans.map((s) => s.startUs)) / US) - 1000;
-  const to = Math.ceil(Math.max(...spans.map((s) => s.endUs)) / US) + 1000;
-  const params = { ds: 'jaeger', svc, pct: String(PCT), run: '1', from: String(from), to: String(to) };
-  return `${APP}/compare?${new URLSearchParams(params).toString()}`;
-}
-
 /** Splits `items` as the page splits their traces: the slowest PCT% by duration, and the rest. */
 function sides<T>(items: T[], traceId: (item: T) => string, durationUs: (item: T) => number) {
   const split = splitSlowest(
@@ -59,6 +50,19 @@ function sides<T>(items: T[], traceId: (item: T) => string, durationUs: (item: T
   const of = (ids: string[]) => items.filter((item) => ids.includes(traceId(item)));
   return { slow: of(split.slow), baseline: of(split.baseline) };
 }
+
+const llmSides = sides(
+  llm.truth,
+  (r) => r.traces[0].traceId,
+  (r) => r.traces[0].durationUs
+);
+const agentSides = sides(
+  agents.truth,
+  (r) => r.traceId,
+  (r) => r.durationUs
+);
+const LLM_SECTION = 'LLM calls per model';
+const AGENT_SECTION = 'Agent runs: slow vs baseline';
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 /** nearest rank: the smallest value with at least ⌈q·n⌉ values at or below it */
@@ -150,35 +154,38 @@ afterEach(async () => {
   await open?.page.close();
 });
 
-/** Opens `path`, waits for the section `section` and checks the sizes of the sets. */
-async function openCompare(theme: Theme, path: string, section: string, slow: number, baseline: number): Promise<Page> {
+/**
+ * Opens the compare page on Jaeger for `svc`'s traces among `traces` (their time range, epoch ms;
+ * the slowest PCT% vs the rest), waits for the section `section` and checks the sets' sizes.
+ */
+async function openCompare(
+  theme: Theme,
+  svc: string,
+  traces: GenTrace[],
+  section: string,
+  sizes: { slow: unknown[]; baseline: unknown[] }
+): Promise<Page> {
+  const spans = traces.flatMap((t) => t.spans);
+  const from = Math.floor(Math.min(...spans.map((s) => s.startUs)) / US) - 1000;
+  const to = Math.ceil(Math.max(...spans.map((s) => s.endUs)) / US) + 1000;
+  const params = { ds: 'jaeger', svc, pct: String(PCT), run: '1', from: String(from), to: String(to) };
   open = await newPage(browser, theme);
   const { page } = open;
-  await page.goto(state.harnessUrl + path);
+  await page.goto(`${state.harnessUrl}${APP}/compare?${new URLSearchParams(params).toString()}`);
   await page.getByRole('region', { name: section }).waitFor({ timeout: 60_000 });
   const sets = await page.getByText(/^Slow set: /).innerText();
-  expect([sets.startsWith(`Slow set: ${slow} traces (≥ `), sets.endsWith(`; baseline: ${baseline} traces.`)]).toEqual([
-    true,
-    true,
-  ]);
+  expect([
+    sets.startsWith(`Slow set: ${sizes.slow.length} traces (≥ `),
+    sets.endsWith(`; baseline: ${sizes.baseline.length} traces.`),
+  ]).toEqual([true, true]);
   return page;
 }
 
 describe.each<Theme>(['dark', 'light'])('%s theme', (theme) => {
   it('LLM calls per model: each model’s requests, TTFT, decode, queue and output rate per side are the truth', async () => {
-    const { slow, baseline } = sides(
-      llm.truth,
-      (r) => r.traces[0].traceId,
-      (r) => r.traces[0].durationUs
-    );
+    const { slow, baseline } = llmSides;
     expect([slow.length, baseline.length]).toEqual([6, 24]);
-    const page = await openCompare(
-      theme,
-      comparePath('llm-frontend', llm.traces),
-      'LLM calls per model',
-      slow.length,
-      baseline.length
-    );
+    const page = await openCompare(theme, 'llm-frontend', llm.traces, LLM_SECTION, llmSides);
     const keys = [...new Set(llm.truth.map((r) => `${r.model}\t${r.operation}`))].sort();
     const ofRow = (requests: LlmRequestTruth[], key: string) =>
       requests.filter((r) => `${r.model}\t${r.operation}` === key);
@@ -201,23 +208,13 @@ describe.each<Theme>(['dark', 'light'])('%s theme', (theme) => {
         ]).toEqual([key, [], []]);
       }
     }, 60_000);
-    await shoot(page, 'compare-llm', theme, page.getByRole('region', { name: 'LLM calls per model' }));
+    await shoot(page, 'compare-llm', theme, page.getByRole('region', { name: LLM_SECTION }));
   });
 
   it('agent runs: the runs per side, the part dominating slow runs and each part’s mean and share are the truth', async () => {
-    const { slow, baseline } = sides(
-      agents.truth,
-      (r) => r.traceId,
-      (r) => r.durationUs
-    );
-    const page = await openCompare(
-      theme,
-      comparePath('agent-app', agents.traces),
-      'Agent runs: slow vs baseline',
-      slow.length,
-      baseline.length
-    );
-    const section = page.getByRole('region', { name: 'Agent runs: slow vs baseline' });
+    const { slow, baseline } = agentSides;
+    const page = await openCompare(theme, 'agent-app', agents.traces, AGENT_SECTION, agentSides);
+    const section = page.getByRole('region', { name: AGENT_SECTION });
     const parts = agentParts(slow, baseline);
     // a part no run waited on may be listed (0 on both sides) or not; every other part is listed
     const listed = parts.filter((p) => p.slow > 0 || p.baseline > 0);
