@@ -6,8 +6,14 @@
  * its worker (Playwright sees the worker close) while the next trace gets a fresh one. The nested
  * breakdown panel, a bundle of its own under panels/breakdown/, starts the same worker from the
  * plugin's root.
+ * A 200k-span trace sent slowly through the harness's datasource proxy is fetched by the worker
+ * itself (with the page's org header) and read as it arrives: the page shows the bytes received of
+ * the total and the spans read so far, Cancel (from the keyboard) ends the download — the stand-in
+ * sees its connection closed — and the worker, and Load again reads all 200,000 spans.
  * No assertion depends on wall-clock speed.
  */
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
 import { Page, Worker } from 'playwright-core';
 import { generateTrace } from '../synthetic/generate';
 import { toOtlpJson } from '../synthetic/otlp';
@@ -34,6 +40,17 @@ const workerJobs = (page: Page) =>
     WORKER_MEASURE
   );
 
+/** The workers the page starts, and those that closed since. */
+function watchWorkers(page: Page) {
+  const workers: Worker[] = [];
+  const closed: Worker[] = [];
+  page.on('worker', (w) => {
+    workers.push(w);
+    w.on('close', () => closed.push(w));
+  });
+  return { workers, closed };
+}
+
 /** Follows an in-app link, as a user does inside Grafana (no page load). */
 const follow = (page: Page, path: string) =>
   page.evaluate((href) => {
@@ -57,12 +74,7 @@ it('reads and analyses traces in a worker, and terminates it when the page is le
   try {
     const { page, errors } = await newPage(browser);
     page.setDefaultTimeout(60_000);
-    const workers: Worker[] = [];
-    const closed: Worker[] = [];
-    page.on('worker', (w) => {
-      workers.push(w);
-      w.on('close', () => closed.push(w));
-    });
+    const { workers, closed } = watchWorkers(page);
 
     await page.goto(`${harness.url}${APP}/trace/${small.traceId}`);
     await page.getByTestId('summary-spans').waitFor();
@@ -118,3 +130,97 @@ it('reads and analyses traces in a worker, and terminates it when the page is le
     await backend.close();
   }
 }, 180_000);
+
+/** The 200k-span trace, as the stand-in Tempo sends it slowly: 256 KB every 25 ms. */
+const BIG_BODY = Buffer.from(toOtlpJson(big, { wrapper: 'v2' }));
+const CHUNK = 256 * 1024;
+
+/** A stand-in Tempo sending the trace in chunks every 25 ms; it records each request and whether it was cut off. */
+async function slowTempo() {
+  const requests: Array<{ path: string; orgId?: string; cutOff: boolean; sent: number }> = [];
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (path !== `/api/v2/traces/${big.traceId}`) {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(path.startsWith('/api/v1/') ? '{"status":"success","data":[]}' : '{}');
+      return;
+    }
+    const request = { path, orgId: req.headers['x-grafana-org-id'] as string | undefined, cutOff: false, sent: 0 };
+    requests.push(request);
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(BIG_BODY.length) });
+    const timer = setInterval(() => {
+      res.write(BIG_BODY.subarray(request.sent, request.sent + CHUNK));
+      request.sent = Math.min(BIG_BODY.length, request.sent + CHUNK);
+      if (request.sent === BIG_BODY.length) {
+        clearInterval(timer);
+        res.end();
+      }
+    }, 25);
+    res.on('close', () => {
+      clearInterval(timer);
+      request.cutOff = request.sent < BIG_BODY.length;
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((r) => server.close(r));
+    },
+  };
+}
+
+it('downloads a 200k-span trace in the worker with progress, and cancels it mid-way', async () => {
+  const tempo = await slowTempo();
+  const harness = await startHarness({ tempoUrl: tempo.url, promUrl: tempo.url });
+  const browser = await launch();
+  try {
+    const { page, errors } = await newPage(browser);
+    page.setDefaultTimeout(60_000);
+    const { workers, closed } = watchWorkers(page);
+
+    await page.goto(`${harness.url}${APP}/trace/${big.traceId}`);
+    // bytes of the total, then the spans read as well, e.g. "12.3 MB of 62.6 MB received, 39000 spans read"
+    const progress = /^[\d.]+ [kM]B of ([\d.]+) MB received, (\d+) spans read$/;
+    await page.waitForFunction(
+      (pattern) =>
+        [...document.querySelectorAll('[role="status"]')].some((s) => new RegExp(pattern).test(s.textContent ?? '')),
+      progress.source
+    );
+    const [, total, spans] = progress.exec(await page.getByRole('status').filter({ hasText: 'received' }).innerText())!;
+    expect(Math.abs(Number(total) * 1e6 - BIG_BODY.length)).toBeLessThan(0.01 * BIG_BODY.length);
+    expect(Number(spans)).toBeGreaterThan(0);
+    expect(Number(spans)).toBeLessThan(200_000);
+    expect(tempo.requests).toHaveLength(1);
+    expect(tempo.requests[0]).toMatchObject({ path: `/api/v2/traces/${big.traceId}`, orgId: '1' });
+    expect(workers).toHaveLength(1);
+
+    // Cancel from the keyboard: the download is cut off and the worker ended
+    const cancel = page.getByRole('button', { name: 'Cancel' });
+    await cancel.focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Loading was cancelled.').waitFor();
+    // the harness's proxy, like Grafana's, ends the upstream request when the browser's ends
+    for (let k = 0; k < 100 && !tempo.requests[0].cutOff; k++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(closed).toEqual([workers[0]]);
+    expect(tempo.requests[0].cutOff).toBe(true);
+    expect(tempo.requests[0].sent).toBeLessThan(BIG_BODY.length);
+    expect(await page.getByTestId('summary-spans').count()).toBe(0);
+
+    // Load again: a fresh worker downloads it whole, to all 200,000 spans
+    await page.getByRole('button', { name: 'Load again' }).click();
+    await page.getByTestId('summary-spans').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('summary-spans').innerText()).toBe('200000');
+    expect(tempo.requests.map((r) => r.cutOff)).toEqual([true, false]);
+    expect(workers).toHaveLength(2);
+    expect(errors).toEqual([]);
+  } finally {
+    await browser.close();
+    await harness.close();
+    await tempo.close();
+  }
+}, 240_000);

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 
+import { KIND_NAMES } from '../../../tests/synthetic/otlp';
 import { AttrType } from '../model';
 
 // ---------- a JSON writer with random escapes and whitespace ----------
@@ -183,14 +184,6 @@ export interface SpanModel {
 }
 
 const BASE = BigInt('1700000000000000000');
-const KIND_NAMES = [
-  'SPAN_KIND_UNSPECIFIED',
-  'SPAN_KIND_INTERNAL',
-  'SPAN_KIND_SERVER',
-  'SPAN_KIND_CLIENT',
-  'SPAN_KIND_PRODUCER',
-  'SPAN_KIND_CONSUMER',
-];
 
 const spanArb = fc.record({
   name: textArb,
