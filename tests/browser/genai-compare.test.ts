@@ -10,7 +10,8 @@
  * per run and share (to 0.1%) as the truth says (agent-truth.ts `pathPartStats`), and "LLM calls
  * per model" counts the runs' chat calls per run. Both sections are screenshotted in both themes
  * (tests/artifacts/screenshots/compare-llm-*, compare-agent-*; the README's copies in
- * src/img/screenshots/). The batches are placed six hours back, where no other test sends
+ * src/img/screenshots/), and the agent runs' page once in zh-Hans (dark): the sets, the runs, the
+ * dominating part and the sides worded in Chinese. The batches are placed six hours back, where no other test sends
  * traces, so the pages' time range holds only them. The slow/baseline split is the app's own
  * `splitSlowest` on the truth's durations (unit-tested in compareModel.test.ts); every figure is
  * computed here from the truth, and durations are checked independently of the app's formatter.
@@ -22,7 +23,7 @@ import { AgentRunTruth, PATH_PARTS, pathPartStats } from '../generator/agent-tru
 import { generateLlmBatch } from '../generator/llm-batch';
 import { LlmRequestTruth } from '../generator/llm-truth';
 import { GenTrace } from '../generator/model';
-import { APP, eventually, launch, newPage, OpenPage, tableRows, Theme } from './browser';
+import { APP, eventually, launch, newPage, OpenPage, screenshot, tableRows, Theme } from './browser';
 import { durationTextProblem } from './durationText';
 import { rowTexts, sendToJaeger, shoot } from './genai';
 import { browserState } from './state';
@@ -125,9 +126,11 @@ function llmSideProblems(cells: string[], expected: ReturnType<typeof llmFigures
   ].filter(Boolean);
 }
 
-/** The name the page gives a part of PATH_PARTS. */
+/** The name the page gives a part of PATH_PARTS, in English and in Simplified Chinese. */
 const partName = (key: string) =>
   ({ model: 'Model calls', retrieval: 'Retrieval', own: 'Own time' })[key] ?? key.replace(/^tool /, 'Tool ');
+const partNameZh = (key: string) =>
+  ({ model: '模型调用', retrieval: '检索', own: '智能体自有时间' })[key] ?? key.replace(/^tool /, '工具 ');
 
 /** Per part of the runs' critical paths: each side's mean per run (ns) and its share of the difference. */
 function agentParts(slow: AgentRunTruth[], baseline: AgentRunTruth[]) {
@@ -136,9 +139,15 @@ function agentParts(slow: AgentRunTruth[], baseline: AgentRunTruth[]) {
   return Object.entries(PATH_PARTS).map(([key, part]) => {
     const s = pathPartStats(slow, part).mean;
     const b = pathPartStats(baseline, part).mean;
-    return { name: partName(key), slow: s, baseline: b, share: (s - b) / total };
+    return { key, name: partName(key), slow: s, baseline: b, share: (s - b) / total };
   });
 }
+
+const parts = agentParts(agentSides.slow, agentSides.baseline);
+/** a part no run waited on may be listed (0 on both sides) or not; every other part is listed */
+const listed = parts.filter((p) => p.slow > 0 || p.baseline > 0);
+/** the part that dominates slow runs */
+const top = listed.reduce((a, b) => (b.share > a.share ? b : a));
 
 let browser: Browser;
 let open: OpenPage | undefined;
@@ -154,10 +163,16 @@ afterEach(async () => {
   await open?.page.close();
 });
 
-/**
- * Opens the compare page on Jaeger for `svc`'s traces among `traces` (their time range, epoch ms;
- * the slowest PCT% vs the rest), waits for the section `section` and checks the sets' sizes.
- */
+/** The compare page on Jaeger for `svc`'s traces among `traces`: their time range (epoch ms), the slowest PCT% vs the rest. */
+function compareUrl(svc: string, traces: GenTrace[]): string {
+  const spans = traces.flatMap((t) => t.spans);
+  const from = Math.floor(Math.min(...spans.map((s) => s.startUs)) / US) - 1000;
+  const to = Math.ceil(Math.max(...spans.map((s) => s.endUs)) / US) + 1000;
+  const params = { ds: 'jaeger', svc, pct: String(PCT), run: '1', from: String(from), to: String(to) };
+  return `${state.harnessUrl}${APP}/compare?${new URLSearchParams(params).toString()}`;
+}
+
+/** Opens the compare page of `svc`'s traces, waits for the section `section` and checks the sets' sizes. */
 async function openCompare(
   theme: Theme,
   svc: string,
@@ -165,13 +180,9 @@ async function openCompare(
   section: string,
   sizes: { slow: unknown[]; baseline: unknown[] }
 ): Promise<Page> {
-  const spans = traces.flatMap((t) => t.spans);
-  const from = Math.floor(Math.min(...spans.map((s) => s.startUs)) / US) - 1000;
-  const to = Math.ceil(Math.max(...spans.map((s) => s.endUs)) / US) + 1000;
-  const params = { ds: 'jaeger', svc, pct: String(PCT), run: '1', from: String(from), to: String(to) };
   open = await newPage(browser, theme);
   const { page } = open;
-  await page.goto(`${state.harnessUrl}${APP}/compare?${new URLSearchParams(params).toString()}`);
+  await page.goto(compareUrl(svc, traces));
   await page.getByRole('region', { name: section }).waitFor({ timeout: 60_000 });
   const sets = await page.getByText(/^Slow set: /).innerText();
   expect([
@@ -215,10 +226,6 @@ describe.each<Theme>(['dark', 'light'])('%s theme', (theme) => {
     const { slow, baseline } = agentSides;
     const page = await openCompare(theme, 'agent-app', agents.traces, AGENT_SECTION, agentSides);
     const section = page.getByRole('region', { name: AGENT_SECTION });
-    const parts = agentParts(slow, baseline);
-    // a part no run waited on may be listed (0 on both sides) or not; every other part is listed
-    const listed = parts.filter((p) => p.slow > 0 || p.baseline > 0);
-    const top = listed.reduce((a, b) => (b.share > a.share ? b : a));
     await eventually(async () => {
       expect(await section.getByText(/^Runs: /).innerText()).toContain(
         `Runs: ${slow.length} slow, ${baseline.length} baseline. Critical path per run:`
@@ -256,5 +263,31 @@ describe.each<Theme>(['dark', 'light'])('%s theme', (theme) => {
       undefined,
     ]);
     await shoot(page, 'compare-agent', theme, section);
+  });
+});
+
+describe('Simplified Chinese, dark theme', () => {
+  it('words the agent runs’ section, its runs, parts and sides in Chinese', async () => {
+    open = await newPage(browser, 'dark', 'zh-Hans');
+    const { page } = open;
+    const { slow, baseline } = agentSides;
+    await page.goto(compareUrl('agent-app', agents.traces));
+    const section = page.getByRole('region', { name: '智能体运行：慢追踪与基线' });
+    await section.waitFor({ timeout: 60_000 });
+    expect(await page.getByText(/^慢追踪集：/).innerText()).toMatch(
+      new RegExp(`^慢追踪集：${slow.length} 个追踪（≥ [\\d.]+ ms）；基线：${baseline.length} 个追踪。$`)
+    );
+    await eventually(async () => {
+      expect(await section.getByText(/^运行次数：/).innerText()).toContain(
+        `运行次数：慢追踪 ${slow.length} 次，基线 ${baseline.length} 次。每次运行的关键路径耗时：`
+      );
+      const [name, mean] = (await tableRows(page, '智能体运行各步骤的关键路径：慢追踪与基线').first().innerText())
+        .split('\t')
+        .map((c) => c.trim());
+      expect([name, /^.+ 对比 .+ \(.+\)$/.test(mean)]).toEqual([partNameZh(top.key), true]);
+    }, 60_000);
+    await page.getByRole('region', { name: '按模型的 LLM 调用' }).waitFor();
+    await page.waitForTimeout(300); // let the tables settle before the shot
+    await screenshot(page, 'compare-agent-zh-Hans', 'dark');
   });
 });
