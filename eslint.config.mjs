@@ -20,6 +20,7 @@ const TRANSLATED = [
   'src/components/errorText.ts',
   'src/components/breakdown/**/*.{ts,tsx}',
   'src/components/warningText.ts',
+  'src/components/{inputWarningText,listedText,parseErrorText}.ts',
   'src/components/{agentPartName,genaiWarningText,noneLabel}.ts',
   'src/pages/trace/{CriticalPathSection,DownloadOtlpButton,FileProvenance,GapsTable,PercentileBadge,SelfTimeHotspots,SpanDetails,StitchSection,SummaryNotice,TraceBreakdowns,TraceIdLinks,TracePage,TraceSearchBox,TraceSummary}.tsx',
   'src/pages/trace/{pathGapRows,saveText,spanInfo,stitchStatement,summaryView,traceUrl,usePercentiles,useStitch,useTraceSearch}.ts',
