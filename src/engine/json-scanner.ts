@@ -73,6 +73,8 @@ export class JsonScanner {
   private base = 0;
   private line = 1;
   private lineStart = 0;
+  /** position of the first line break in `s` (-1: none), for counting lines when `feed` drops text */
+  private firstNewline = -1;
 
   /**
    * `s`: the whole text, or (chunked input) '' and then `feed` each piece. `where()` names the
@@ -92,7 +94,8 @@ export class JsonScanner {
   feed(text: string, final: boolean): void {
     const s = this.s;
     const p = this.p;
-    const lastNewline = p > 0 ? s.lastIndexOf('\n', p - 1) : -1;
+    // lines of the part dropped (most trace JSON has none: one forward search then says so)
+    const lastNewline = this.firstNewline >= 0 && this.firstNewline < p ? s.lastIndexOf('\n', p - 1) : -1;
     if (lastNewline >= 0) {
       for (let at = s.indexOf('\n'); at >= 0 && at <= lastNewline; at = s.indexOf('\n', at + 1)) {
         this.line++;
@@ -107,6 +110,7 @@ export class JsonScanner {
     this.z = 0;
     this.final = final;
     this.nextBackslash = this.findBackslash(0);
+    this.firstNewline = this.s.indexOf('\n');
   }
 
   /** Skips whitespace and returns the code of the next char (NaN at the end). */
