@@ -25,9 +25,9 @@ export function formatDuration(ns: number, unit: DurationUnit = 'auto'): string 
   return formattedValueToString(getValueFormat(`suffix:${suffix}`)(ns / scale));
 }
 
-/** "17.3%" */
+/** "17.3%"; a negative share with a minus sign, "−0.2%" */
 export function formatShare(share: number): string {
-  return Number.isFinite(share) ? `${(share * 100).toFixed(1)}%` : '–';
+  return Number.isFinite(share) ? `${share < 0 ? '−' : ''}${(Math.abs(share) * 100).toFixed(1)}%` : '–';
 }
 
 /** Long name of a unit option, for labels. */

@@ -14,6 +14,7 @@ import { getLinkStyles } from '../../components/linkStyles';
 import { NamedTable } from '../../components/NamedTable';
 import { plainColumn, sortableColumn } from '../../components/tableColumns';
 import type { CallTreeDiffView, DiffPathRow } from './callTreeDiffView';
+import { signed } from './SlowVsBaseline';
 
 interface Props {
   view: CallTreeDiffView;
@@ -23,9 +24,9 @@ interface Props {
 }
 
 /** `+1.5 ms` / `−200 µs` */
-const signedDuration = (ns: number) => `${ns >= 0 ? '+' : '−'}${formatDuration(Math.abs(ns))}`;
+const signedDuration = (ns: number) => signed(ns, formatDuration);
 /** calls per trace to two decimals: `+3`, `−0.25` */
-const signedCalls = (n: number) => `${n >= 0 ? '+' : '−'}${Math.round(Math.abs(n) * 100) / 100}`;
+const signedCalls = (n: number) => signed(n, (v) => String(Math.round(v * 100) / 100));
 
 export function CallTreeDiffSection({ view, rowActions, traceHref }: Props) {
   const styles = useStyles2(getStyles);

@@ -10,6 +10,7 @@ import { ComparisonOther, ComparisonRow } from '../../engine';
 import { formatDuration, formatShare } from '../../components/breakdown';
 import { AS_TEXT } from '../../components/i18n';
 import { labelText } from '../../components/noneLabel';
+import { signed } from './SlowVsBaseline';
 
 interface Props {
   rows: ComparisonRow[];
@@ -33,7 +34,7 @@ const OTHER_LAST: SortOptions<Line> = { pinned: (l) => l.rank === undefined };
 const OTHER_LAST_ASCENDING: SortOptions<Line> = { ...OTHER_LAST, ascendingFirst: true };
 const rankOf = (l: Line) => l.rank;
 const labelOf = (l: Line) => l.label;
-const signed = (ns: number) => `${ns >= 0 ? '+' : '−'}${formatDuration(Math.abs(ns))}`;
+const signedDuration = (ns: number) => signed(ns, formatDuration);
 
 /** The critical path per trace of one side. */
 const perTrace = (side: 'slow' | 'baseline', header: string) =>
@@ -82,7 +83,7 @@ export function ComparisonTable({ rows, other, examples, traceHref }: Props) {
     };
     const difference = ({ rank, item }: Line) => (
       <span className={rank === undefined ? undefined : item.criticalPathDelta > 0 ? styles.worse : styles.better}>
-        {signed(item.criticalPathDelta)}
+        {signedDuration(item.criticalPathDelta)}
       </span>
     );
     return [
@@ -120,7 +121,7 @@ export function ComparisonTable({ rows, other, examples, traceHref }: Props) {
         'self',
         t('compare.table.self', 'Self time difference'),
         (l) => l.item.selfDelta,
-        (l) => signed(l.item.selfDelta),
+        (l) => signedDuration(l.item.selfDelta),
         OTHER_LAST
       ),
       plainColumn('examples', t('compare.table.examples', 'Example slow traces'), (l) => (
