@@ -23,6 +23,9 @@ interface Props {
   traceHref: (traceId: string) => string;
 }
 
+/** Room for the flame graph's rows (about 24 px a level) and its switch, within 200–500 px: a shallow tree leaves no empty band. */
+const flameHeight = (view: CallTreeDiffView) =>
+  Math.min(500, Math.max(200, 100 + 24 * (1 + view.flame.criticalPath.level.reduce((m, l) => Math.max(m, l), 0))));
 /** `+1.5 ms` / `−200 µs` */
 const signedDuration = (ns: number) => signed(ns, formatDuration);
 /** calls per trace to two decimals: `+3`, `−0.25` */
@@ -96,7 +99,7 @@ export function CallTreeDiffSection({ view, rowActions, traceHref }: Props) {
           slow traces than of the baseline; green: smaller. Click a node for its example traces.
         </Trans>
       </p>
-      <div className={styles.flame}>
+      <div className={styles.flame} style={{ height: flameHeight(view) }}>
         <BreakdownFlameGraph columns={view.flame} initialMeasure="criticalPath" rowActions={rowActions} />
       </div>
       {view.rows.length > 0 && (
@@ -119,7 +122,7 @@ export function CallTreeDiffSection({ view, rowActions, traceHref }: Props) {
 const getStyles = (theme: GrafanaTheme2) => ({
   section: css({ marginTop: theme.spacing(3) }),
   note: css({ color: theme.colors.text.secondary }),
-  flame: css({ height: 500, marginBottom: theme.spacing(2) }),
+  flame: css({ marginBottom: theme.spacing(2) }),
   path: css({ whiteSpace: 'normal' }),
   worse: css({ color: theme.colors.error.text }),
   better: css({ color: theme.colors.success.text }),
