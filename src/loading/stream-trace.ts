@@ -30,7 +30,7 @@ export async function streamTrace(
     return undefined;
   }
   const { url, headers } = plan.request;
-  const answer = await run({ format: plan.format, url, headers, endChars: plan.endChars }, signal, onProgress);
+  const answer = await run({ url, headers, endChars: plan.endChars }, signal, onProgress);
   if ('status' in answer || answer.ends === undefined) {
     return undefined;
   }

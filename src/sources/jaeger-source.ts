@@ -41,8 +41,7 @@ export function createJaegerSource(client: JaegerClient, uid: string, target: st
     },
 
     traceStream(traceId, range) {
-      const stream = client.traceByIdStream(traceId, range);
-      return stream && { ...stream, format: 'otlp' };
+      return client.traceByIdStream(traceId, range);
     },
 
     async services(_range, request) {

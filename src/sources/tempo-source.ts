@@ -57,8 +57,7 @@ export function createTempoSource(client: TempoClient, uid: string, target: stri
     },
 
     traceStream(traceId, range) {
-      const stream = client.traceByIdStream(traceId, range);
-      return stream && { ...stream, format: 'otlp' };
+      return client.traceByIdStream(traceId, range);
     },
 
     async services(range, request) {

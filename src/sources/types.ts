@@ -44,11 +44,6 @@ export interface FetchedTrace {
   partial?: DataError;
 }
 
-/** `traceById`'s request for a worker to fetch and read as a stream, and the format of the body. */
-export interface StreamedTrace extends TraceStream {
-  format: FetchedTrace['format'];
-}
-
 /** A service-to-service call edge, as the backend's dependency API reports it. */
 export interface DependencyEdge {
   parent: string;
@@ -75,8 +70,11 @@ export interface TraceSource {
 
   search(query: TraceQuery, options: SearchRange & { limit: number }, request?: RequestOptions): Promise<TraceHit[]>;
   traceById(traceId: string, range?: SearchRange, request?: RequestOptions): Promise<FetchedTrace>;
-  /** `traceById` as a request a worker can stream; undefined where there is none (then use `traceById`) */
-  traceStream?(traceId: string, range?: SearchRange): StreamedTrace | undefined;
+  /**
+   * `traceById` as a request a worker can stream, for an OTLP JSON answer; undefined where there
+   * is none (then use `traceById`)
+   */
+  traceStream?(traceId: string, range?: SearchRange): TraceStream | undefined;
   services(range: SearchRange, request?: RequestOptions): Promise<string[]>;
   operations(service: string, range: SearchRange, request?: RequestOptions): Promise<string[]>;
   /** attribute names by scope; [] where `capabilities.tagSuggestions` is false */

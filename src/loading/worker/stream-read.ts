@@ -1,8 +1,8 @@
 /**
- * In the analysis worker: fetches a trace body itself, as a stream, and reads it while it arrives —
- * OTLP JSON piece by piece with the engine's reader in pieces (otlpJsonPieces), so the text is
- * never held whole; Jaeger's v1 JSON, whose reader takes whole text, is gathered in the worker
- * and read at the end. Bytes are decoded with a streaming TextDecoder (a character cut between
+ * In the analysis worker: fetches an OTLP JSON trace body itself, as a stream, and reads it while
+ * it arrives, piece by piece with the engine's reader in pieces (otlpJsonPieces), so the text is
+ * never held whole (Jaeger's v1 JSON, whose reader takes whole text, is not streamed: its source
+ * streams only Jaeger's v3 OTLP answer). Bytes are decoded with a streaming TextDecoder (a character cut between
  * two chunks is decoded whole, and a BOM dropped, as `Response.text()` does). While reading it
  * posts progress (bytes received, of the Content-Length when the body is not compressed, and spans
  * read) at most every {@link PROGRESS_MS}; then the analysis, or the reader's error, with the
@@ -10,25 +10,8 @@
  * that fails, is not read: `{status}`, and the caller fetches the usual way (which words the error).
  * O(body) time; memory: the unfinished span, one chunk, the two ends, then the trace.
  */
-import { analyzeTrace, otlpJsonPieces, parseJaegerTrace, ParsedTrace } from '../../engine';
+import { analyzeTrace, otlpJsonPieces } from '../../engine';
 import { AnalysisAnswer, AnalysisResponse, PROGRESS_MS, StreamRequest } from './wire';
-
-/** A reader of the body's text in pieces. */
-interface PieceReader {
-  readonly spans: number;
-  push(text: string): void;
-  end(last: string): ParsedTrace;
-}
-
-/** Jaeger v1 JSON: gathered, read whole at the end. */
-function wholeTextReader(read: (text: string) => ParsedTrace): PieceReader {
-  const pieces: string[] = [];
-  return {
-    spans: 0,
-    push: (text) => pieces.push(text),
-    end: (last) => read(pieces.join('') + last),
-  };
-}
 
 /**
  * Fetches and reads `request` (see the file header); `post` gets the progress messages, `now`
@@ -53,8 +36,7 @@ export async function readStreamed(
   const length = Number(response.headers.get('Content-Length'));
   // a compressed body's Content-Length counts compressed bytes, the stream gives them decompressed
   const totalBytes = length > 0 && !response.headers.get('Content-Encoding') ? length : undefined;
-  const reader: PieceReader =
-    request.format === 'otlp' ? otlpJsonPieces(totalBytes ?? 0) : wholeTextReader(parseJaegerTrace);
+  const reader = otlpJsonPieces(totalBytes ?? 0);
   const decoder = new TextDecoder();
   const chunks = response.body.getReader();
   const n = request.endChars;
@@ -85,7 +67,7 @@ export async function readStreamed(
       }
     }
     take(decoder.decode());
-    const analysis = analyzeTrace(reader.end(''));
+    const analysis = analyzeTrace(reader.end());
     return { analysis, analyseMs: now() - started, ends: { head, tail } };
   } catch (e) {
     void chunks.cancel().catch(() => undefined);

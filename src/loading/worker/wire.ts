@@ -15,11 +15,10 @@ import type { FetchedTrace } from '../../sources/types';
 export type AnalysisRequest = Pick<FetchedTrace, 'format' | 'raw'>;
 
 /**
- * Main thread → worker: a body the worker fetches itself (`fetch(url, {headers})`, the request the
- * page would make) and reads as it arrives; it keeps `endChars` characters of each end of it.
+ * Main thread → worker: an OTLP JSON body the worker fetches itself (`fetch(url, {headers})`, the
+ * request the page would make) and reads as it arrives; it keeps `endChars` characters of each end.
  */
 export interface StreamRequest {
-  format: FetchedTrace['format'];
   url: string;
   headers: Record<string, string>;
   endChars: number;

@@ -142,7 +142,7 @@ describe('createWorkerPool', () => {
 
   it("hands a job's progress to its onProgress and settles it with the answer", async () => {
     const { spawn, spawned } = fakeWorkers();
-    const stream: StreamRequest = { format: 'otlp', url: 'http://grafana/api/x', headers: {}, endChars: 64 };
+    const stream: StreamRequest = { url: 'http://grafana/api/x', headers: {}, endChars: 64 };
     const seen: LoadProgress[] = [];
     const answer = createWorkerPool(spawn, 1, noFallback)(stream, undefined, (p) => seen.push(p));
     const post = (data: unknown) => spawned[0].onmessage!.call(spawned[0] as never, { data } as MessageEvent);
@@ -158,7 +158,7 @@ describe('createWorkerPool', () => {
   });
 
   it('answers a stream job with status 0 (not streamed) where no worker starts', async () => {
-    const stream: StreamRequest = { format: 'otlp', url: 'http://grafana/api/x', headers: {}, endChars: 64 };
+    const stream: StreamRequest = { url: 'http://grafana/api/x', headers: {}, endChars: 64 };
     const pool = createWorkerPool(
       () => {
         throw new Error('no workers here');
