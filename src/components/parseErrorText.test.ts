@@ -39,6 +39,11 @@ describe('reader errors in en-US', () => {
     ['a Jaeger list without traces', '{"data": []}'],
     ['a Jaeger list without traces, with its errors', '{"data": [], "errors": [{"code": 500, "msg": "boom"}]}'],
     ['a Jaeger trace object without spans', '{"traceID": "ab", "spans": []}'],
+    ['an array of numbers', '[1, 2]'],
+    ['an array of strings', '["a"]'],
+    ['an array of arrays of arrays', '[[[]]]'],
+    ['an array of objects that are no spans', '[{"name": "x"}]'],
+    ['JSON Lines with a line that is no OTLP', '{"resourceSpans": []}\n{"spans": 1, "x": 2}\n'],
     ['JSON Lines without spans', '{"resourceSpans": []}\n{"resourceSpans": []}\n'],
   ])('%s: worded, the English message to the letter', (_, text) => {
     const e = fileError(text);
@@ -107,6 +112,10 @@ describe('reader errors in zh-Hans', () => {
     const text = errorText(fileError('{"a": 1, "b": 2}'));
     expect(text.startsWith('不是追踪文件：顶层是一个带有键 "a", "b" 的对象；支持的格式：OTLP/JSON（')).toBe(true);
     expect(errorText(fileError(''))).toMatch(/^文件为空；支持的格式：/);
+    expect(errorText(fileError('["a"]'))).toMatch(/^不是追踪文件：一个数组，其第一个元素是字符串 "a"；支持的格式：/);
+    expect(errorText(fileError('{"resourceSpans": []}\n{"spans": 1}\n'))).toMatch(
+      /^不是追踪文件：第 2 行不是 OTLP 导出请求，其顶层是一个带有键 "spans" 的对象；支持的格式：/
+    );
     expect(errorText(fileError(''))).not.toContain(SUPPORTED_EN);
   });
 

@@ -7,7 +7,7 @@
  * O(length of the sentence).
  */
 import { t } from '@grafana/i18n';
-import type { FilePlace, ParseErrorValues, ParseErrorWords } from '../engine';
+import type { FilePlace, ParseErrorValues, ParseErrorWords, ValueShape } from '../engine';
 import { AS_TEXT } from './i18n';
 import { inputWarningText } from './inputWarningText';
 import { listedText } from './listedText';
@@ -49,14 +49,14 @@ const asText = <V extends { expected: string; found?: string }>(v: V) => ({
   ...AS_TEXT,
 });
 
-/** The formats a trace file may hold (engine SUPPORTED_FORMATS). */
+/** The formats a trace file may hold (engine/errors.ts SUPPORTED_FORMATS). */
 const supportedFormats = () =>
   t(
     'errors.reader.supported-formats',
     'supported formats: OTLP/JSON ("resourceSpans", Tempo\'s "batches" or "trace", Jaeger v3\'s "result"), OTLP JSON Lines, OTLP protobuf-JSON ("resource_spans"), Jaeger JSON ({"data":[…]} or one trace object) and Zipkin v2 JSON (an array of spans)'
   );
 
-/** An object by its keys (engine objectKeysText). */
+/** An object by its keys (engine/errors.ts objectKeysText). */
 const objectKeys = (keys: string[], count: number) =>
   count === 0
     ? t('errors.reader.empty-object', 'an empty object')
@@ -76,6 +76,20 @@ const PLACES: { [P in FilePlace]: () => string } = {
   data: () => '"data"',
   'trace-object': () => t('errors.reader.place.trace-object', 'the trace object'),
 };
+
+/** A JSON value by its shape (engine/errors.ts shapeText). */
+function shapeWords(v: ValueShape): string {
+  switch (v.kind) {
+    case 'array':
+      return t('errors.reader.shape.array', 'an array');
+    case 'object':
+      return objectKeys(v.keys, v.count);
+    case 'string':
+      return t('errors.reader.shape.string', 'the string {{text}}', { text: v.text, ...AS_TEXT });
+    case 'literal':
+      return v.text;
+  }
+}
 
 type Say = { [C in keyof ParseErrorValues]: (v: ParseErrorValues[C]) => string };
 
@@ -125,6 +139,18 @@ const SAY: Say = {
   'file-empty-array': () => t('errors.reader.file-empty-array', 'the file holds no traces: the array is empty'),
   'file-lines-without-spans': () =>
     t('errors.reader.file-lines-without-spans', 'the file holds no traces: no line of the JSON Lines file has spans'),
+  'file-bad-array': (v) =>
+    t('errors.reader.file-bad-array', 'not a trace file: an array whose first element is {{first}}; {{supported}}', {
+      first: shapeWords(v.first),
+      supported: supportedFormats(),
+      ...AS_TEXT,
+    }),
+  'file-line-not-otlp': (v) =>
+    t(
+      'errors.reader.file-line-not-otlp',
+      'not a trace file: line {{line}} is not an OTLP export request, its top level is {{top}}; {{supported}}',
+      { line: v.line, top: objectKeys(v.keys, v.count), supported: supportedFormats(), ...AS_TEXT }
+    ),
   'file-empty-data': ({ errors }) =>
     errors.length > 0
       ? t(

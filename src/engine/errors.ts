@@ -24,6 +24,32 @@ export interface ParseErrorValues {
   'file-lines-without-spans': Record<string, never>;
   /** `errors`: Jaeger's own, as short texts */
   'file-empty-data': { errors: string[] };
+  'file-bad-array': { first: ValueShape };
+  'file-line-not-otlp': { line: number; keys: string[]; count: number };
+}
+
+/**
+ * A JSON value as the file errors describe it: an array, an object by its first few keys (quoted)
+ * of `count`, a string (quoted), or a literal (a number, true, false or null) as it is written.
+ */
+export type ValueShape =
+  | { kind: 'array' }
+  | { kind: 'object'; keys: string[]; count: number }
+  | { kind: 'string'; text: string }
+  | { kind: 'literal'; text: string };
+
+/** "an array", "an object with keys …", "the string "x"", or the literal. */
+function shapeText(v: ValueShape): string {
+  switch (v.kind) {
+    case 'array':
+      return 'an array';
+    case 'object':
+      return objectKeysText(v.keys, v.count);
+    case 'string':
+      return `the string ${v.text}`;
+    case 'literal':
+      return v.text;
+  }
 }
 
 /** Where in a trace file a reader looked for spans, in English. */
@@ -43,13 +69,13 @@ export type ParseErrorCode = keyof ParseErrorValues;
 export type ParseErrorWords = { [C in ParseErrorCode]: { code: C; values: ParseErrorValues[C] } }[ParseErrorCode];
 
 /** The formats a trace file may hold, as the file errors list them. */
-export const SUPPORTED_FORMATS =
+const SUPPORTED_FORMATS =
   'supported formats: OTLP/JSON ("resourceSpans", Tempo\'s "batches" or "trace", Jaeger v3\'s "result"), ' +
   'OTLP JSON Lines, OTLP protobuf-JSON ("resource_spans"), Jaeger JSON ({"data":[…]} or one trace object) ' +
   'and Zipkin v2 JSON (an array of spans)';
 
 /** "an object with keys "a", "b" and 3 more", or "an empty object": `keys` are the first few of `count`, quoted. */
-export function objectKeysText(keys: readonly string[], count: number): string {
+function objectKeysText(keys: readonly string[], count: number): string {
   if (count === 0) {
     return 'an empty object';
   }
@@ -72,6 +98,10 @@ export const PARSE_ERRORS: { [C in ParseErrorCode]: (v: ParseErrorValues[C]) => 
   'file-no-spans': (v) => `the file holds no traces: ${v.note?.message ?? `no spans in ${FILE_PLACES[v.place]}`}`,
   'file-empty-array': () => 'the file holds no traces: the array is empty',
   'file-lines-without-spans': () => 'the file holds no traces: no line of the JSON Lines file has spans',
+  'file-bad-array': (v) =>
+    `not a trace file: an array whose first element is ${shapeText(v.first)}; ${SUPPORTED_FORMATS}`,
+  'file-line-not-otlp': (v) =>
+    `not a trace file: line ${v.line} is not an OTLP export request, its top level is ${objectKeysText(v.keys, v.count)}; ${SUPPORTED_FORMATS}`,
   'file-empty-data': (v) =>
     `the file holds no traces: "data" is empty${v.errors.length > 0 ? ` (Jaeger's errors: ${v.errors.join('; ')})` : ''}`,
 };

@@ -19,7 +19,7 @@
  * Jaeger JSON or Zipkin v2 and reads every trace in it; `toOtlpJson(trace)` writes one as OTLP/JSON.
  */
 export { PARSE_ERRORS, parseError, TraceParseError } from './errors';
-export type { FilePlace, ParseErrorCode, ParseErrorValues, ParseErrorWords } from './errors';
+export type { FilePlace, ParseErrorCode, ParseErrorValues, ParseErrorWords, ValueShape } from './errors';
 export type { AttrTable, EventTable, LinkTable, ParsedTrace } from './model';
 export { AttrType, NO_SERVICE_NAME, nameOf, serviceOf, SPAN_KIND_NAMES, SpanKind, StatusCode } from './model';
 export { parseOtlpTrace } from './otlp';

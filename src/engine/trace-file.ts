@@ -26,7 +26,7 @@
  * the top-level keys up to the first one that names a format (and skips the values before it).
  */
 import { fail } from './builder';
-import { FilePlace, objectKeysText, parseError, quoteInput, SUPPORTED_FORMATS, TraceParseError } from './errors';
+import { FilePlace, parseError, quoteInput, TraceParseError, ValueShape } from './errors';
 import { InputWarning, inputWarning } from './input-warnings';
 import { parseJaegerTraceObject, parseJaegerTraces } from './jaeger-json';
 import { JsonScanner } from './json-scanner';
@@ -53,22 +53,20 @@ const SNAKE_CASE =
   /"(?:resource_spans|scope_spans|instrumentation_library_spans|span_id|trace_id|start_time_unix_nano)"\s*:/;
 const SNAKE_CASE_WINDOW = 1 << 16;
 
-/** Describes a JSON value for a message. */
-function describeValue(v: unknown): string {
-  if (Array.isArray(v)) {
-    return 'an array';
-  }
-  if (v !== null && typeof v === 'object') {
-    return describeKeys(Object.keys(v));
-  }
-  return typeof v === 'string' ? `the string ${quoteInput(v, 40)}` : String(v);
-}
-
 /** The first eight keys, quoted. */
 const shownKeys = (keys: readonly string[]) => keys.slice(0, 8).map((k) => quoteInput(k, 40));
 
-/** "an object with keys "a", "b"" (the first eight). */
-const describeKeys = (keys: readonly string[]) => objectKeysText(shownKeys(keys), keys.length);
+/** A JSON value's shape for a message. */
+function shapeOf(v: unknown): ValueShape {
+  if (Array.isArray(v)) {
+    return { kind: 'array' };
+  }
+  if (v !== null && typeof v === 'object') {
+    const keys = Object.keys(v);
+    return { kind: 'object', keys: shownKeys(keys), count: keys.length };
+  }
+  return typeof v === 'string' ? { kind: 'string', text: quoteInput(v, 40) } : { kind: 'literal', text: String(v) };
+}
 
 /** Throws the error of invalid JSON text: the strict scanner's line and column. */
 function invalidJson(text: string, cause: unknown): never {
@@ -104,7 +102,7 @@ function zipkinFile(text: string): TraceFile {
   const first = Array.isArray(spans[0]) ? spans[0][0] : spans[0];
   const looksLikeSpan = first !== null && typeof first === 'object' && ('traceId' in first || 'id' in first);
   if (!looksLikeSpan && first !== undefined) {
-    fail(`not a trace file: an array whose first element is ${describeValue(first)}; ${SUPPORTED_FORMATS}`);
+    throw parseError('file-bad-array', { first: shapeOf(first) });
   }
   return { format: 'zipkin-v2', traces: withSpans(zipkinTraces(spans), 'array'), warnings: [] };
 }
@@ -137,9 +135,7 @@ function otlpLinesFile(text: string, lines: Array<[number, number, number]>): Tr
   const split = splitOtlpByTrace(text, lines);
   if (split.notOtlp.length > 0) {
     const [line, keys] = split.notOtlp[0];
-    fail(
-      `not a trace file: line ${line} is not an OTLP export request, its top level is ${describeKeys(keys)}; ${SUPPORTED_FORMATS}`
-    );
+    throw parseError('file-line-not-otlp', { line, keys: shownKeys(keys), count: keys.length });
   }
   if (split.spanCount === 0) {
     throw parseError('file-lines-without-spans', {});
