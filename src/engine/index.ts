@@ -18,8 +18,8 @@
  * Files: `readTraceFile(text)` detects OTLP/JSON (also JSON Lines and snake_case protobuf-JSON),
  * Jaeger JSON or Zipkin v2 and reads every trace in it; `toOtlpJson(trace)` writes one as OTLP/JSON.
  */
-export { PARSE_ERRORS, parseError, TraceParseError } from './errors';
-export type { FilePlace, ParseErrorCode, ParseErrorValues, ParseErrorWords, ValueShape } from './errors';
+export { TraceParseError } from './errors';
+export type { FilePlace, ParseErrorValues, ParseErrorWords, ValueShape } from './parse-errors';
 export type { AttrTable, EventTable, LinkTable, ParsedTrace } from './model';
 export { AttrType, NO_SERVICE_NAME, nameOf, serviceOf, SPAN_KIND_NAMES, SpanKind, StatusCode } from './model';
 export { parseOtlpTrace } from './otlp';
@@ -66,7 +66,7 @@ export type { UnfollowedLinks } from './links';
 export type { TraceWarning, TraceWarningKind } from './warnings';
 export { inputTraceWarning } from './warnings';
 export type { InputWarning, InputWarningCode, InputWarningValues } from './input-warnings';
-export { INPUT_WARNINGS, inputWarning } from './input-warnings';
+export { inputWarning } from './input-warnings';
 export type { GroupBy, GroupKind } from './grouping';
 export { MODEL_ATTRIBUTES, NONE_LABEL } from './grouping';
 export { commonKeysFirst, SUGGESTED_GROUP_KEYS } from './group-keys';

@@ -41,7 +41,7 @@ const spansHave = (v: { count: number; spans: string[] }) =>
   `${v.count} span(s) (${v.spans.join(', ')}${andMore(v.count, v.spans.length)}) have`;
 
 /** Each code's English sentence. */
-export const INPUT_WARNINGS: English = {
+const INPUT_WARNINGS: English = {
   'mixed-trace-ids': (v) => `spans of more than one trace: ${v.first} and ${v.other} (analysed as one)`,
   'times-unset': (v) =>
     `${spansHave(v)} no start or end time; taken from their children and parent (else zero duration)`,

@@ -21,7 +21,8 @@
  * syntax errors name line, column and what was expected, and a valid value of the wrong kind
  * names the field, its place (from the `where` the reader gives) and both kinds.
  */
-import { parseError, quoteInput, TraceParseError } from './errors';
+import { quoteInput, TraceParseError } from './errors';
+import { parseError } from './parse-errors';
 
 /** Thrown (always this one object, so cheaply) when an operation needs text not fed yet. */
 export const NEED_MORE = new Error('more JSON text is needed: a token continues past the text fed so far');

@@ -26,7 +26,8 @@
  * the top-level keys up to the first one that names a format (and skips the values before it).
  */
 import { fail } from './builder';
-import { FilePlace, parseError, quoteInput, TraceParseError, ValueShape } from './errors';
+import { quoteInput, TraceParseError } from './errors';
+import { FilePlace, parseError, ValueShape } from './parse-errors';
 import { InputWarning, inputWarning } from './input-warnings';
 import { parseJaegerTraceObject, parseJaegerTraces } from './jaeger-json';
 import { JsonScanner } from './json-scanner';
