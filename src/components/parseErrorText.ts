@@ -1,10 +1,10 @@
 /**
- * A reader's JSON syntax error (engine/errors.ts: a code with the line, column, what was expected
- * and what was found), or a trace file it cannot recognise, in the user's language. In en-US it is the error's English message to the
- * letter. What was expected, and the kind of value found, are the reader's English phrases: the
- * ones the JSON scanner uses are said in the user's language ({@link PHRASES}), any other (punctuation
- * such as `',' or '}'`, the quoted input found) as it is; nothing is HTML-escaped (AS_TEXT).
- * O(length of the sentence).
+ * A reader's error with words (engine/parse-errors.ts: a JSON syntax error with its line, column,
+ * what was expected and what was found, or a trace file the readers cannot recognise) in the
+ * user's language; in en-US it is the error's English message to the letter. What was expected,
+ * and the kind of value found, are the reader's English phrases: the ones the JSON scanner uses are
+ * said in the user's language ({@link PHRASES}), any other (punctuation such as `',' or '}'`, the
+ * quoted input found) as it is; nothing is HTML-escaped (AS_TEXT). O(length of the sentence).
  */
 import { t } from '@grafana/i18n';
 import type { FilePlace, ParseErrorValues, ParseErrorWords, ValueShape } from '../engine';
@@ -49,14 +49,14 @@ const asText = <V extends { expected: string; found?: string }>(v: V) => ({
   ...AS_TEXT,
 });
 
-/** The formats a trace file may hold (engine/errors.ts SUPPORTED_FORMATS). */
+/** The formats a trace file may hold (engine/parse-errors.ts SUPPORTED_FORMATS). */
 const supportedFormats = () =>
   t(
     'errors.reader.supported-formats',
     'supported formats: OTLP/JSON ("resourceSpans", Tempo\'s "batches" or "trace", Jaeger v3\'s "result"), OTLP JSON Lines, OTLP protobuf-JSON ("resource_spans"), Jaeger JSON ({"data":[…]} or one trace object) and Zipkin v2 JSON (an array of spans)'
   );
 
-/** An object by its keys (engine/errors.ts objectKeysText). */
+/** An object by its keys (engine/parse-errors.ts objectKeysText). */
 const objectKeys = (keys: string[], count: number) =>
   count === 0
     ? t('errors.reader.empty-object', 'an empty object')
@@ -77,7 +77,7 @@ const PLACES: { [P in FilePlace]: () => string } = {
   'trace-object': () => t('errors.reader.place.trace-object', 'the trace object'),
 };
 
-/** A JSON value by its shape (engine/errors.ts shapeText). */
+/** A JSON value by its shape (engine/parse-errors.ts shapeText). */
 function shapeWords(v: ValueShape): string {
   switch (v.kind) {
     case 'array':
