@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { dataError } from '../data';
-import { readTraceFile, TraceParseError } from '../engine';
+import { inputWarning, ParseErrorValues, ParseErrorWords, readTraceFile, TraceParseError } from '../engine';
 import { inZhHans } from '../../tests/support/i18n';
 import { errorText } from './errorText';
 
@@ -22,6 +22,25 @@ const unreadable = (e: TraceParseError) =>
     cause: e.message,
     causeWords: e.words,
   });
+
+/** Values of every code (the type makes a new code fail to compile until it is listed here). */
+const SAMPLES: { [C in keyof ParseErrorValues]: ParseErrorValues[C] } = {
+  'json-ends-early': { line: 1, column: 2, character: 1, expected: 'a value' },
+  'json-syntax': { line: 1, column: 2, expected: "',' or '}'", found: '"x"' },
+  'json-wrong-kind': { line: 1, column: 2, expected: 'an array', found: 'a string' },
+  'file-empty': {},
+  'file-bad-start': { start: '"hello"' },
+  'file-unknown-object': { keys: ['"a"'], count: 1 },
+  'file-no-spans': { place: 'document', note: inputWarning('no-spans', { resources: 0, scopes: 0, unknownKeys: '' }) },
+  'file-empty-array': {},
+  'file-lines-without-spans': {},
+  'file-empty-data': { errors: [] },
+  'file-bad-array': { first: { kind: 'literal', text: '1' } },
+  'file-line-not-otlp': { line: 2, keys: [], count: 0 },
+};
+
+const worded = () =>
+  Object.entries(SAMPLES).map(([code, values]) => new TraceParseError(code, { code, values } as ParseErrorWords));
 
 const SUPPORTED_EN = 'supported formats: OTLP/JSON ("resourceSpans", Tempo\'s "batches" or "trace", Jaeger';
 
@@ -58,6 +77,15 @@ describe('reader errors in en-US', () => {
         "ends early, at line 2, column 18 (character 37), while expecting '['"
     );
     expect(errorText(failure)).toBe(failure.message);
+  });
+
+  it('has English words for every code', () => {
+    for (const e of worded()) {
+      expect([e.message, errorText(e)]).toEqual([
+        e.message,
+        expect.stringMatching(/^(invalid JSON|wrong kind|not a trace file|the file)/),
+      ]);
+    }
   });
 
   it('names the first eight keys and counts the rest, as the engine does', () => {
@@ -106,6 +134,15 @@ describe('reader errors in zh-Hans', () => {
       'Tempo (datasource "tempo") 发送的追踪 abc123 的格式 TraceLens 无法读取：' +
         'JSON 无效：第 1 行第 18 列应为 对象键之后的 \':\'，实际为 "1}"'
     );
+  });
+
+  it('has Chinese words for every code', () => {
+    for (const e of worded()) {
+      expect([e.message, errorText(e)]).toEqual([
+        e.message,
+        expect.stringMatching(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/),
+      ]);
+    }
   });
 
   it('says an unknown file in Chinese, its keys as they are', () => {
