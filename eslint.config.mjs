@@ -15,16 +15,9 @@ const TRANSLATED = [
   'src/pages/search/**/*.{ts,tsx}',
   'src/pages/services/**/*.{ts,tsx}',
   'src/panels/breakdown/**/*.{ts,tsx}',
-  'src/components/{CoverageLine,DataErrorAlert,FileGone,PathModeSwitch,Progress,QueryContextBar,ServiceBar,TimeSeriesChart,NamedTable}.tsx',
-  'src/components/coverageSentence.ts',
-  'src/components/errorText.ts',
-  'src/components/breakdown/**/*.{ts,tsx}',
-  'src/components/warningText.ts',
-  'src/components/{inputWarningText,listedText,parseErrorText}.ts',
-  'src/components/{agentPartName,genaiWarningText,noneLabel}.ts',
-  'src/pages/trace/{CriticalPathSection,DownloadOtlpButton,FileProvenance,GapsTable,PercentileBadge,SelfTimeHotspots,SpanDetails,StitchSection,SummaryNotice,TraceBreakdowns,TraceIdLinks,TracePage,TraceSearchBox,TraceSummary}.tsx',
-  'src/pages/trace/{pathGapRows,saveText,spanInfo,stitchStatement,summaryView,traceUrl,usePercentiles,useStitch,useTraceSearch}.ts',
-  'src/pages/trace/{genai/**/*,Waterfall,waterfallModel}.{ts,tsx}',
+  'src/components/**/*.{ts,tsx}',
+  'src/extensions/**/*.{ts,tsx}',
+  'src/pages/trace/**/*.{ts,tsx}',
 ];
 
 export default defineConfig([

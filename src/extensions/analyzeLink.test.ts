@@ -1,4 +1,5 @@
 import { dateTime } from '@grafana/data';
+import { inZhHans } from '../../tests/support/i18n';
 import { analyzeInTraceLensLink, analyzeLinkPath } from './analyzeLink';
 
 const BASE = '/a/tracelens-analysis-app';
@@ -116,7 +117,18 @@ describe('analyzeLinkPath', () => {
       analyzeInTraceLensLink.configure?.({ traceID: 'abc123abc123abc1', datasource: { type: 'tempo', uid: 't' } })
     ).toEqual({
       path: `${BASE}/trace/abc123abc123abc1?ds=t`,
+      title: 'Analyze in TraceLens',
+      description:
+        'Open this trace or trace search in TraceLens: critical path, self time per service and span percentiles from span metrics',
     });
     expect(analyzeInTraceLensLink.configure?.({})).toBeUndefined();
+  });
+
+  describe('in zh-Hans', () => {
+    inZhHans();
+    it("words the link in the user's language", () => {
+      const link = analyzeInTraceLensLink.configure?.({ traceID: 'abc123abc123abc1', datasource: { type: 'tempo' } });
+      expect(link?.title).toBe('在 TraceLens 中分析');
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { PluginExtensionAddedLinkConfig, PluginExtensionPoints } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { prefixRoute, ROUTES } from '../constants';
 import { pageUrl, traceUrl } from '../app/links';
 import { canonicalTraceId } from '../sources/trace-id';
@@ -121,15 +122,28 @@ export function analyzeLinkPath(context: unknown): string | undefined {
   return undefined;
 }
 
+const LINK_TITLE = 'Analyze in TraceLens';
+const LINK_DESCRIPTION =
+  'Open this trace or trace search in TraceLens: critical path, self time per service and span percentiles from span metrics';
+
+/**
+ * The link as plugin.json declares it (title and description in English, as Grafana registers it);
+ * `configure`, called each time Grafana shows the link, gives its path and its words in the user's language.
+ */
 export const analyzeInTraceLensLink: PluginExtensionAddedLinkConfig = {
-  title: 'Analyze in TraceLens',
-  description:
-    'Open this trace or trace search in TraceLens: critical path, self time per service and span percentiles from span metrics',
+  title: LINK_TITLE,
+  description: LINK_DESCRIPTION,
   targets: [PluginExtensionPoints.TraceViewHeaderActions, PluginExtensionPoints.ExploreToolbarAction],
   icon: 'search',
   path: prefixRoute(ROUTES.Search),
   configure: (context) => {
     const path = analyzeLinkPath(context);
-    return path ? { path } : undefined;
+    return path
+      ? {
+          path,
+          title: t('extensions.analyze.title', LINK_TITLE),
+          description: t('extensions.analyze.description', LINK_DESCRIPTION),
+        }
+      : undefined;
   },
 };
