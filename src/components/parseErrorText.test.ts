@@ -37,10 +37,16 @@ const SAMPLES: { [C in keyof ParseErrorValues]: ParseErrorValues[C] } = {
   'file-empty-data': { errors: [] },
   'file-bad-array': { first: { kind: 'literal', text: '1' } },
   'file-line-not-otlp': { line: 2, keys: [], count: 0 },
+  'file-lines-trace': { traceId: '', lines: [1, 3], cause: 'x' },
 };
 
 const worded = () =>
   Object.entries(SAMPLES).map(([code, values]) => new TraceParseError(code, { code, values } as ParseErrorWords));
+
+/** Two JSON Lines of trace 0…01: the second's span has a start time that is no time. */
+const LINES_CUT =
+  '{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"00000000000000000000000000000001","spanId":"0000000000000001"}]}]}]}\n' +
+  '{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"00000000000000000000000000000001","spanId":"0000000000000002","startTimeUnixNano":[]}]}]}]}\n';
 
 const SUPPORTED_EN = 'supported formats: OTLP/JSON ("resourceSpans", Tempo\'s "batches" or "trace", Jaeger';
 
@@ -63,6 +69,7 @@ describe('reader errors in en-US', () => {
     ['an array of arrays of arrays', '[[[]]]'],
     ['an array of objects that are no spans', '[{"name": "x"}]'],
     ['JSON Lines with a line that is no OTLP', '{"resourceSpans": []}\n{"spans": 1, "x": 2}\n'],
+    ['JSON Lines with a trace cut short', LINES_CUT],
     ['JSON Lines without spans', '{"resourceSpans": []}\n{"resourceSpans": []}\n'],
   ])('%s: worded, the English message to the letter', (_, text) => {
     const e = fileError(text);
@@ -83,7 +90,7 @@ describe('reader errors in en-US', () => {
     for (const e of worded()) {
       expect([e.message, errorText(e)]).toEqual([
         e.message,
-        expect.stringMatching(/^(invalid JSON|wrong kind|not a trace file|the file)/),
+        expect.stringMatching(/^(invalid JSON|wrong kind|not a trace file|the file|the spans)/),
       ]);
     }
   });
@@ -133,6 +140,15 @@ describe('reader errors in zh-Hans', () => {
     expect(errorText(unreadable(fileError('{"resourceSpans" 1}')))).toBe(
       'Tempo (datasource "tempo") 发送的追踪 abc123 的格式 TraceLens 无法读取：' +
         'JSON 无效：第 1 行第 18 列应为 对象键之后的 \':\'，实际为 "1}"'
+    );
+  });
+
+  it('says a JSON Lines trace it cannot read in Chinese, with the lines it came from', () => {
+    // the reader's own error about the span has no words yet: it stays English
+    expect(errorText(fileError(LINES_CUT))).toBe(
+      '追踪 00000000000000000000000000000001（跨度来自第 1, 2 行；位置在其跨度内计数）：' +
+        'startTimeUnixNano of span 1 in resourceSpans[0].scopeSpans[0]: expected a time in Unix nanoseconds ' +
+        '(a string of digits or a number), found an array'
     );
   });
 

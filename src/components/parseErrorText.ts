@@ -151,6 +151,20 @@ const SAY: Say = {
       'not a trace file: line {{line}} is not an OTLP export request, its top level is {{top}}; {{supported}}',
       { line: v.line, top: objectKeys(v.keys, v.count), supported: supportedFormats(), ...AS_TEXT }
     ),
+  'file-lines-trace': (v) =>
+    t(
+      'errors.reader.file-lines-trace',
+      '{{trace}} (spans from line {{lines}}; places counted within its spans): {{cause}}',
+      {
+        trace:
+          v.traceId === ''
+            ? t('errors.reader.spans-without-trace-id', 'the spans without a trace id')
+            : t('errors.reader.trace', 'trace {{traceId}}', { traceId: v.traceId, ...AS_TEXT }),
+        lines: v.lines.join(', '),
+        cause: v.causeWords ? parseErrorText(v.causeWords) : v.cause,
+        ...AS_TEXT,
+      }
+    ),
   'file-empty-data': ({ errors }) =>
     errors.length > 0
       ? t(

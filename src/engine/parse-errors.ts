@@ -26,6 +26,11 @@ export interface ParseErrorValues {
   'file-empty-data': { errors: string[] };
   'file-bad-array': { first: ValueShape };
   'file-line-not-otlp': { line: number; keys: string[]; count: number };
+  /**
+   * a trace of a JSON Lines file (`traceId` '' for the spans without one), regrouped from `lines`,
+   * that the reader could not read: its English message, and its code and values where it gave them
+   */
+  'file-lines-trace': { traceId: string; lines: number[]; cause: string; causeWords?: ParseErrorWords };
 }
 
 /**
@@ -102,6 +107,9 @@ const PARSE_ERRORS: { [C in ParseErrorCode]: (v: ParseErrorValues[C]) => string 
     `not a trace file: an array whose first element is ${shapeText(v.first)}; ${SUPPORTED_FORMATS}`,
   'file-line-not-otlp': (v) =>
     `not a trace file: line ${v.line} is not an OTLP export request, its top level is ${objectKeysText(v.keys, v.count)}; ${SUPPORTED_FORMATS}`,
+  'file-lines-trace': (v) =>
+    `${v.traceId === '' ? 'the spans without a trace id' : `trace ${v.traceId}`} (spans from line ` +
+    `${v.lines.join(', ')}; places counted within its spans): ${v.cause}`,
   'file-empty-data': (v) =>
     `the file holds no traces: "data" is empty${v.errors.length > 0 ? ` (Jaeger's errors: ${v.errors.join('; ')})` : ''}`,
 };

@@ -148,11 +148,13 @@ function otlpLinesFile(text: string, lines: Array<[number, number, number]>): Tr
       if (!(e instanceof TraceParseError)) {
         throw e;
       }
-      const trace = g.traceId === '' ? 'the spans without a trace id' : `trace ${g.traceId}`;
       // paths in the message count within this trace's spans, regrouped from the lines named
-      return fail(
-        `${trace} (spans from line ${g.documents.join(', ')}; places counted within its spans): ${e.message}`
-      );
+      throw parseError('file-lines-trace', {
+        traceId: g.traceId,
+        lines: g.documents,
+        cause: e.message,
+        causeWords: e.words,
+      });
     }
   });
   return { format: 'otlp-json-lines', traces: withSpans(traces, 'lines'), warnings: [] };
