@@ -3,7 +3,7 @@
  * per page), a body of at least {@link WORKER_MIN_CHARS} goes to a pool of workers (worker/), so
  * that a big trace does not freeze the page; a smaller one, and every body where there are no
  * workers (jest, Node), is read on the calling thread. Both give the same analysis and reject with
- * the reader's own error message; the worker path also rejects, with the signal's reason, once
+ * the reader's own error (its message, and its words where it gave them); the worker path also rejects, with the signal's reason, once
  * `signal` aborts.
  * Why a size limit: 1M characters is about 3,000 spans, some 10 ms of reading and analysing, no
  * long task; below it a worker adds a round trip (posting, cloning the body, a message event that
@@ -17,7 +17,7 @@
 import { analyzeTrace, TraceAnalysis } from '../engine';
 import { readTrace } from './read-trace';
 import { answerFetched } from './worker/answer-fetched';
-import type { AnalysisAnswer } from './worker/wire';
+import { AnalysisAnswer, rebuiltError } from './worker/wire';
 import { AnalyzeFetched, createWorkerPool, RunJob } from './worker/worker-pool';
 
 export const WORKER_MIN_CHARS = 1_000_000;
@@ -30,12 +30,12 @@ export const analyzeOnThisThread: AnalyzeFetched = async (request) => analyzeTra
 export const answerOnThisThread: RunJob = async (request) =>
   'raw' in request ? answerFetched(request) : { status: 0 };
 
-/** The analysis in `answer`; throws the reader's error (an answer without one is a bug). */
+/** The analysis in `answer`; throws the reader's error, rebuilt with its words (an answer without one is a bug). */
 export function analysisOf(answer: AnalysisAnswer): TraceAnalysis {
   if ('analysis' in answer) {
     return answer.analysis;
   }
-  throw new Error('error' in answer ? answer.error : `the body was not read (status ${answer.status})`);
+  throw 'error' in answer ? rebuiltError(answer) : new Error(`the body was not read (status ${answer.status})`);
 }
 
 /** Bodies of at least `minChars` characters go to `inWorker`, smaller ones to {@link analyzeOnThisThread}. */

@@ -55,7 +55,7 @@ export async function loadTrace(source: TraceSource, traceId: string, options: L
       : undefined;
   if (streamed) {
     if ('error' in streamed) {
-      throw unreadable(streamed.error);
+      throw unreadable(streamed.error, streamed.words);
     }
     return loaded(streamed.analysis, streamed.partial);
   }

@@ -4,7 +4,7 @@
 // node: fetch's Response and ReadableStream, which the worker's stream reader runs on. The worker
 // is played by readStreamed on this thread, the network by a fetch answering recorded bodies.
 import { createJaegerClient, createTempoClient, QueryParams, Transport } from '../data';
-import { analyzeTrace, parseOtlpTrace } from '../engine';
+import { analyzeTrace, parseOtlpTrace, TraceParseError } from '../engine';
 import { createJaegerSource } from '../sources/jaeger-source';
 import { createTempoSource } from '../sources/tempo-source';
 import { recorded, RECORDED_TRACE_ID, wireText } from '../../tests/support/recorded';
@@ -142,5 +142,32 @@ describe('streamTrace', () => {
       onThisThread(fetchAnswering(broken, 200, 7).impl)
     );
     expect(streamed).toEqual({ error: expected });
+  });
+
+  it("gives the reader's words with its message, as the whole-body reader gives them", async () => {
+    // the first spanId's value is replaced by `]`, character 318 of the one-line body
+    const broken = TEMPO_BODY.replace('"spanId":', '"spanId": ]');
+    const whole = (() => {
+      try {
+        parseOtlpTrace(broken);
+      } catch (e) {
+        return e as TraceParseError;
+      }
+      throw new Error('read without an error');
+    })();
+    const streamed = await streamTrace(
+      tempo,
+      RECORDED_TRACE_ID,
+      undefined,
+      onThisThread(fetchAnswering(broken, 200, 7).impl)
+    );
+    expect(streamed).toEqual({
+      error: 'invalid JSON at line 1, column 318: expected a value, found "]\\"X4fWaXZ/ks"',
+      words: {
+        code: 'json-syntax',
+        values: { line: 1, column: 318, expected: 'a value', found: '"]\\"X4fWaXZ/ks"' },
+      },
+    });
+    expect(streamed).toEqual({ error: whole.message, words: whole.words });
   });
 });

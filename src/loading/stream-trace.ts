@@ -11,11 +11,11 @@
 import type { DataError } from '../data';
 import type { TraceAnalysis } from '../engine';
 import type { SearchRange, TraceSource } from '../sources/types';
-import type { LoadProgress } from './worker/wire';
+import type { LoadProgress, ReaderError } from './worker/wire';
 import type { RunJob } from './worker/worker-pool';
 
-/** The analysis with the source's partial-trace note, or the reader's error message. */
-export type StreamedTrace = { analysis: TraceAnalysis; partial?: DataError } | { error: string };
+/** The analysis with the source's partial-trace note, or the reader's error (message and words). */
+export type StreamedTrace = { analysis: TraceAnalysis; partial?: DataError } | ReaderError;
 
 export async function streamTrace(
   source: TraceSource,
@@ -38,5 +38,7 @@ export async function streamTrace(
   if (facts === undefined) {
     return undefined;
   }
-  return 'error' in answer ? { error: answer.error } : { analysis: answer.analysis, partial: facts.partial };
+  return 'error' in answer
+    ? { error: answer.error, words: answer.words }
+    : { analysis: answer.analysis, partial: facts.partial };
 }

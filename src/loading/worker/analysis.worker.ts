@@ -3,7 +3,8 @@
  * worker-pool.ts hands it jobs): for each request, reads the body by its format — or fetches it
  * and reads it as it arrives, posting progress (stream-read.ts) — and analyses it,
  * then posts back the analysis with its typed arrays transferred (wire.ts) and the ms it took, or
- * the error's message — the words the main-thread path gives, which loadTrace wraps the same way.
+ * the reader's error as its message and words — what the main-thread path gives, which loadTrace
+ * wraps the same way.
  * O(body) per request, as the reader and the analysis are.
  */
 import { answerFetched } from './answer-fetched';

@@ -5,13 +5,13 @@
  * streams only Jaeger's v3 OTLP answer). Bytes are decoded with a streaming TextDecoder (a character cut between
  * two chunks is decoded whole, and a BOM dropped, as `Response.text()` does). While reading it
  * posts progress (bytes received, of the Content-Length when the body is not compressed, and spans
- * read) at most every {@link PROGRESS_MS}; then the analysis, or the reader's error, with the
+ * read) at most every {@link PROGRESS_MS}; then the analysis, or the reader's error (with its words), with the
  * body's first and last `endChars` characters. An answer that is not OK, or a fetch or download
  * that fails, is not read: `{status}`, and the caller fetches the usual way (which words the error).
  * O(body) time; memory: the unfinished span, one chunk, the two ends, then the trace.
  */
 import { analyzeTrace, otlpJsonPieces } from '../../engine';
-import { AnalysisAnswer, AnalysisResponse, PROGRESS_MS, StreamRequest } from './wire';
+import { AnalysisAnswer, AnalysisResponse, PROGRESS_MS, readerErrorOf, StreamRequest } from './wire';
 
 /**
  * Fetches and reads `request` (see the file header); `post` gets the progress messages, `now`
@@ -71,6 +71,6 @@ export async function readStreamed(
     return { analysis, analyseMs: now() - started, ends: { head, tail } };
   } catch (e) {
     void chunks.cancel().catch(() => undefined);
-    return { error: e instanceof Error ? e.message : String(e), ends: { head, tail } };
+    return { ...readerErrorOf(e), ends: { head, tail } };
   }
 }

@@ -4,12 +4,12 @@
 // Node's structuredClone with a transfer list is what postMessage does to the worker's answer. It
 // builds its objects in Node's realm, not the test's, so they are compared through `realmFree`.
 import fc from 'fast-check';
-import { analyzeTrace, breakdown, TraceAnalysis, withPathMode } from '../../engine';
+import { analyzeTrace, breakdown, parseOtlpTrace, TraceAnalysis, TraceParseError, withPathMode } from '../../engine';
 import { generateTrace } from '../../../tests/synthetic/generate';
 import { toOtlpJson } from '../../../tests/synthetic/otlp';
 import { recorded, wireText } from '../../../tests/support/recorded';
 import { readTrace } from '../read-trace';
-import { transferablesOf } from './wire';
+import { readerErrorOf, rebuiltError, transferablesOf } from './wire';
 
 const analyse = (raw: string) => analyzeTrace(readTrace({ format: 'otlp', raw }));
 
@@ -80,5 +80,39 @@ describe('the analysis over the wire', () => {
       ),
       { numRuns: 60 }
     );
+  });
+});
+
+describe("the reader's error over the wire", () => {
+  /** What `read` throws, sent as the worker sends it and rebuilt on the main thread. */
+  const crossed = (read: () => unknown) => {
+    try {
+      read();
+    } catch (e) {
+      return { thrown: e, rebuilt: rebuiltError(structuredClone(readerErrorOf(e))) };
+    }
+    throw new Error('read without an error');
+  };
+
+  it('arrives as a TraceParseError with its message and words', () => {
+    // the body stops after its 13th character: line 1, column 14, character 13
+    const { thrown, rebuilt } = crossed(() => parseOtlpTrace('{"batches": ['));
+    expect(rebuilt).toBeInstanceOf(TraceParseError);
+    expect(rebuilt.message).toBe(
+      "invalid JSON: the document ends early, at line 1, column 14 (character 13), while expecting '{'"
+    );
+    expect(realmFree((rebuilt as TraceParseError).words)).toEqual({
+      code: 'json-ends-early',
+      values: { line: 1, column: 14, character: 13, expected: "'{'" },
+    });
+    expect(realmFree((rebuilt as TraceParseError).words)).toEqual((thrown as TraceParseError).words);
+  });
+
+  it('arrives as an Error with its message where the error had no words', () => {
+    const { rebuilt } = crossed(() => {
+      throw new RangeError('out of range');
+    });
+    expect([rebuilt.constructor, rebuilt.message]).toEqual([Error, 'out of range']);
+    expect(readerErrorOf('a thrown string')).toEqual({ error: 'a thrown string' });
   });
 });

@@ -4,7 +4,8 @@
 // node: the pool records a performance measure per job, which jsdom's `performance` lacks.
 import { recorded, wireText } from '../../../tests/support/recorded';
 import { analysisOf, analyzeOnThisThread, answerOnThisThread } from '../analyze-fetched';
-import { AnalysisRequest, LoadProgress, StreamRequest } from './wire';
+import { TraceParseError } from '../../engine';
+import { AnalysisRequest, LoadProgress, readerErrorOf, StreamRequest } from './wire';
 import { createWorkerPool, PoolWorker, RunJob, WORKER_MEASURE } from './worker-pool';
 
 const RECORDED: AnalysisRequest = { format: 'otlp', raw: wireText(recorded('tempo-trace-v2')) };
@@ -29,7 +30,7 @@ function fakeWorkers() {
       async answer() {
         const data = await analyzeOnThisThread(this.posted[this.posted.length - 1]).then(
           (analysis) => ({ analysis, analyseMs: 7 }),
-          (e: Error) => ({ error: e.message })
+          readerErrorOf
         );
         this.onmessage!.call(this as never, { data } as MessageEvent);
       },
@@ -82,6 +83,23 @@ describe('createWorkerPool', () => {
     );
     await expect(result).rejects.toThrow(mainThread);
     expect(mainThread).toMatch(/resourceSpans/);
+  });
+
+  it("rebuilds the reader's words, as the main-thread path throws them", async () => {
+    // the body stops after its 13th character: line 1, column 14, character 13
+    const cut: AnalysisRequest = { format: 'otlp', raw: '{"batches": [' };
+    const { spawn, spawned } = fakeWorkers();
+    const result = asAnalyses(createWorkerPool(spawn, 1, noFallback))(cut).catch((e: unknown) => e);
+    await spawned[0].answer();
+    const mainThread = await analyzeOnThisThread(cut).catch((e: unknown) => e);
+    const rejection = await result;
+    expect(rejection).toBeInstanceOf(TraceParseError);
+    expect(rejection).toEqual(mainThread);
+    expect((rejection as TraceParseError).words).toEqual({
+      code: 'json-ends-early',
+      values: { line: 1, column: 14, character: 13, expected: "'{'" },
+    });
+    expect((rejection as TraceParseError).words).toEqual((mainThread as TraceParseError).words);
   });
 
   it('terminates the worker of a cancelled job and starts a fresh one for the next', async () => {
