@@ -2,6 +2,15 @@ import { DataError, partialTraceWarning } from '../data';
 import { recorded, RECORDED_TRACE_ID, wireText } from '../../tests/support/recorded';
 import { loadTrace } from './load-trace';
 import { recordedSource } from './testing/recordedSource';
+import { answerFetched } from './worker/answer-fetched';
+import type { RunJob } from './worker/worker-pool';
+
+// the worker pool that streams a body (none in jest): each test that streams says how it answers
+const mockStreamJob = jest.fn<ReturnType<RunJob>, Parameters<RunJob>>();
+jest.mock('./analyze-fetched', () => ({
+  ...jest.requireActual('./analyze-fetched'),
+  streamInWorker: (...job: Parameters<RunJob>) => mockStreamJob(...job),
+}));
 
 describe('loadTrace', () => {
   it('fetches, reads and analyses the recorded Tempo trace, asking for the given range', async () => {
@@ -92,6 +101,30 @@ describe('loadTrace', () => {
     const error = await loadTrace(recordedSource({ traceById: async () => ({ format: 'otlp', raw }) }), 'abc').catch(
       (e) => e
     );
+    const cause = "invalid JSON: the document ends early, at line 1, column 14 (character 13), while expecting '{'";
+    expect(error.message).toBe(`Tempo (datasource "tempo") sent trace abc in a form TraceLens cannot read: ${cause}`);
+    expect(error.words).toEqual({
+      reason: 'trace-unreadable',
+      values: {
+        target: 'Tempo (datasource "tempo")',
+        traceId: 'abc',
+        cause,
+        causeWords: { code: 'json-ends-early', values: { line: 1, column: 14, character: 13, expected: "'{'" } },
+      },
+    });
+  });
+
+  it('gives the same words for a body a worker streamed and could not read', async () => {
+    // the worker's answer for the body cut after its 13th character: line 1, column 14, character 13
+    const raw = '{"batches": [';
+    mockStreamJob.mockResolvedValueOnce({ ...answerFetched({ format: 'otlp', raw }), ends: { head: raw, tail: raw } });
+    const source = recordedSource({
+      traceById: async () => {
+        throw new Error('not fetched: the worker streamed it');
+      },
+      traceStream: () => ({ request: { url: 'http://grafana/api/x', headers: {} }, endChars: 64, ends: () => ({}) }),
+    });
+    const error = await loadTrace(source, 'abc', { stream: { onProgress: () => {} } }).catch((e) => e);
     const cause = "invalid JSON: the document ends early, at line 1, column 14 (character 13), while expecting '{'";
     expect(error.message).toBe(`Tempo (datasource "tempo") sent trace abc in a form TraceLens cannot read: ${cause}`);
     expect(error.words).toEqual({
