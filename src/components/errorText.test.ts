@@ -30,6 +30,7 @@ const EXAMPLES: { [R in ErrorReason]: ErrorValues[R] } = {
   'trace-load-cancelled': { traceId: 'abc123', target: 'Tempo (datasource "tempo")' },
   'trace-unreadable': { traceId: 'abc123', target: 'Jaeger (datasource "jaeger")', cause: 'no trace' },
   'trace-failed': { traceId: 'abc123', target: 'Tempo (datasource "tempo")', cause: 'out of memory' },
+  'stitch-cancelled': { traceId: 'abc123' },
   'jaeger-one-service': { target: 'Jaeger (datasource "jaeger")' },
   'jaeger-bad-duration': { ms: -1 },
   'jaeger-tag-name': { name: '"a b"' },
@@ -150,10 +151,11 @@ describe('errorText in zh-Hans', () => {
     expect(errorText(make('query-rejected', { target: 'Tempo' }))).toBe('Tempo 拒绝了查询');
   });
 
-  it('says a cancelled load in Chinese', () => {
+  it('says a cancelled load and a cancelled stitch in Chinese', () => {
     expect(errorText(make('trace-load-cancelled', EXAMPLES['trace-load-cancelled']))).toBe(
       '从 Tempo (datasource "tempo") 加载追踪 abc123 已取消。'
     );
+    expect(errorText(make('stitch-cancelled', EXAMPLES['stitch-cancelled']))).toBe('拼接追踪 abc123 已取消。');
   });
 
   it('translates every sentence (none falls back to English)', () => {

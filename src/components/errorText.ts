@@ -125,6 +125,7 @@ const SAY: Say = {
       asText({ ...v, cause: causeWords ? parseErrorText(causeWords) : v.cause })
     ),
   'trace-failed': (v) => t('errors.trace-failed', 'Trace {{traceId}} from {{target}} failed: {{cause}}', asText(v)),
+  'stitch-cancelled': (v) => t('errors.stitch-cancelled', 'Stitching trace {{traceId}} was cancelled.', asText(v)),
   'jaeger-one-service': (v) =>
     t(
       'errors.jaeger-one-service',

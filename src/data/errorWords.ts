@@ -55,6 +55,7 @@ export interface ErrorValues {
   /** `cause`: the reader's English message; `causeWords`: its code and values, where it gave them */
   'trace-unreadable': Where & { traceId: string; cause: string; causeWords?: ParseErrorWords };
   'trace-failed': Where & { traceId: string; cause: string };
+  'stitch-cancelled': { traceId: string };
   'jaeger-one-service': Where;
   'jaeger-bad-duration': { ms: number };
   'jaeger-tag-name': { name: string };
@@ -176,6 +177,7 @@ export const ERROR_SENTENCES: Sentences = {
     english: (v) => `${v.target} sent trace ${v.traceId} in a form TraceLens cannot read: ${v.cause}`,
   },
   'trace-failed': { kind: 'bad-response', english: (v) => `Trace ${v.traceId} from ${v.target} failed: ${v.cause}` },
+  'stitch-cancelled': { kind: 'cancelled', english: (v) => `Stitching trace ${v.traceId} was cancelled.` },
   'jaeger-one-service': {
     kind: 'query-syntax',
     english: (v) =>

@@ -80,4 +80,21 @@ describe('loadStitched', () => {
     expect(outcome.failed.map((f) => [f.traceId, f.error.message])).toEqual([[mainId, `Trace ${mainId} not found.`]]);
     expect(outcome.stitched.traceIds).toEqual([decodeId]);
   });
+
+  it('rejects with words once cancelled after the searches, fetching nothing', async () => {
+    const { source } = generatedSource(batch.traces);
+    const traceById = jest.spyOn(source, 'traceById');
+    const controller = new AbortController();
+    const stitching = loadStitched(source, analysed(genTrace(mainId)), BY_REQUEST, controller.signal, (p) => {
+      if (p.phase === 'searching' && p.done === p.total) {
+        controller.abort();
+      }
+    });
+    await expect(stitching).rejects.toMatchObject({
+      kind: 'cancelled',
+      message: `Stitching trace ${mainId} was cancelled.`,
+      words: { reason: 'stitch-cancelled', values: { traceId: mainId } },
+    });
+    expect(traceById).not.toHaveBeenCalled();
+  });
 });

@@ -12,7 +12,7 @@
  * come through `loadTraces` (6 at a time, cancellable); one that fails is listed and left out.
  * O(searches + fetched traces' spans).
  */
-import { DataError } from '../data';
+import { DataError, dataError } from '../data';
 import { spanAttributes, StitchedTrace, stitchTraces, TraceAnalysis, traceServices } from '../engine';
 import type { SearchRange, TraceSource } from '../sources/types';
 import { loadTraces } from './load-traces';
@@ -141,7 +141,7 @@ export async function loadStitched(
   signal: AbortSignal,
   onProgress?: (p: StitchProgress) => void
 ): Promise<StitchOutcome> {
-  const cancelled = () => new DataError('cancelled', `Stitching trace ${analysis.trace.traceId} was cancelled.`);
+  const cancelled = () => dataError('stitch-cancelled', { traceId: analysis.trace.traceId });
   const related = await findRelatedTraces(source, analysis, request, signal, onProgress);
   const results = await loadTraces(source, related.traceIds, {
     signal,
