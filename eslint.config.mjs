@@ -18,6 +18,7 @@ const TRANSLATED = [
   'src/components/**/*.{ts,tsx}',
   'src/extensions/**/*.{ts,tsx}',
   'src/pages/trace/**/*.{ts,tsx}',
+  'src/loading/**/*.{ts,tsx}',
 ];
 
 export default defineConfig([
