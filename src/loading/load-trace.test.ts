@@ -95,46 +95,45 @@ describe('loadTrace', () => {
     );
   });
 
-  it("gives the reader's syntax error as words beside the English, for the UI to say", async () => {
+  describe("gives the reader's syntax error as words beside the English, for the UI to say", () => {
     // the body stops after its 13th character: line 1, column 14, character 13
     const raw = '{"batches": [';
-    const error = await loadTrace(recordedSource({ traceById: async () => ({ format: 'otlp', raw }) }), 'abc').catch(
-      (e) => e
-    );
-    const cause = "invalid JSON: the document ends early, at line 1, column 14 (character 13), while expecting '{'";
-    expect(error.message).toBe(`Tempo (datasource "tempo") sent trace abc in a form TraceLens cannot read: ${cause}`);
-    expect(error.words).toEqual({
-      reason: 'trace-unreadable',
-      values: {
-        target: 'Tempo (datasource "tempo")',
-        traceId: 'abc',
-        cause,
-        causeWords: { code: 'json-ends-early', values: { line: 1, column: 14, character: 13, expected: "'{'" } },
+    const loads = {
+      'read on this thread': () =>
+        loadTrace(recordedSource({ traceById: async () => ({ format: 'otlp', raw }) }), 'abc'),
+      'streamed by a worker': () => {
+        // the worker's answer for that body
+        mockStreamJob.mockResolvedValueOnce({
+          ...answerFetched({ format: 'otlp', raw }),
+          ends: { head: raw, tail: raw },
+        });
+        const source = recordedSource({
+          traceById: async () => {
+            throw new Error('not fetched: the worker streamed it');
+          },
+          traceStream: () => ({
+            request: { url: 'http://grafana/api/x', headers: {} },
+            endChars: 64,
+            ends: () => ({}),
+          }),
+        });
+        return loadTrace(source, 'abc', { stream: { onProgress: () => {} } });
       },
-    });
-  });
+    };
 
-  it('gives the same words for a body a worker streamed and could not read', async () => {
-    // the worker's answer for the body cut after its 13th character: line 1, column 14, character 13
-    const raw = '{"batches": [';
-    mockStreamJob.mockResolvedValueOnce({ ...answerFetched({ format: 'otlp', raw }), ends: { head: raw, tail: raw } });
-    const source = recordedSource({
-      traceById: async () => {
-        throw new Error('not fetched: the worker streamed it');
-      },
-      traceStream: () => ({ request: { url: 'http://grafana/api/x', headers: {} }, endChars: 64, ends: () => ({}) }),
-    });
-    const error = await loadTrace(source, 'abc', { stream: { onProgress: () => {} } }).catch((e) => e);
-    const cause = "invalid JSON: the document ends early, at line 1, column 14 (character 13), while expecting '{'";
-    expect(error.message).toBe(`Tempo (datasource "tempo") sent trace abc in a form TraceLens cannot read: ${cause}`);
-    expect(error.words).toEqual({
-      reason: 'trace-unreadable',
-      values: {
-        target: 'Tempo (datasource "tempo")',
-        traceId: 'abc',
-        cause,
-        causeWords: { code: 'json-ends-early', values: { line: 1, column: 14, character: 13, expected: "'{'" } },
-      },
+    it.each(Object.keys(loads) as Array<keyof typeof loads>)('%s', async (path) => {
+      const error = await loads[path]().catch((e) => e);
+      const cause = "invalid JSON: the document ends early, at line 1, column 14 (character 13), while expecting '{'";
+      expect(error.message).toBe(`Tempo (datasource "tempo") sent trace abc in a form TraceLens cannot read: ${cause}`);
+      expect(error.words).toEqual({
+        reason: 'trace-unreadable',
+        values: {
+          target: 'Tempo (datasource "tempo")',
+          traceId: 'abc',
+          cause,
+          causeWords: { code: 'json-ends-early', values: { line: 1, column: 14, character: 13, expected: "'{'" } },
+        },
+      });
     });
   });
 
