@@ -4,21 +4,32 @@
  *
  * Span-metrics counters only show an increase to rate()/increase() between two samples, and the
  * collector's span_metrics connector starts a new series at its full count (no 0 sample before
- * it). So a warm-up request set first creates every series; the batch is sent right after Prometheus has a post-warm-up sample, whose time starts
- * the metrics window tests use: inside it, counters grow by exactly the batch. (Tests start the
- * window at that exact sample time, so Prometheus' rate() extrapolation, which differs per series
- * near a counter's start, does not skew ratios.)
+ * it). So a warm-up request set first creates every series; the batch is sent right after
+ * Prometheus has a span-metrics sample newer than the whole warm-up — span_metrics' samples and
+ * the tracelens connector's in both servers (it analyses a trace 2 s after its last span, so its
+ * samples can come later) — and that sample's time starts the metrics window tests use: inside
+ * it, counters grow by exactly the batch. (Tests start the window at that exact sample time, so
+ * Prometheus' rate() extrapolation, which differs per series near a counter's start, does not
+ * skew ratios.)
  */
 import { writeFileSync } from 'node:fs';
 import { generateBatch } from '../generator/batch';
 import { sendTraces } from '../generator/send';
-import { batchFile, clients, probeSample, SentBatch, stackEnv, waitFor, warmupEndUs } from './stack';
+import { createFetchTransport } from '../../src/data/fetch-transport';
+import { createPrometheusClient } from '../../src/data/prometheus/client';
+import { batchFile, clients, newestSample, probeSample, SentBatch, stackEnv, waitFor, warmupEndUs } from './stack';
 
 const BATCH_SEED = 42;
+/** The tracelens connector's count of analysed traces, as each server names it. */
+const ANALYZED = {
+  prometheus2: 'tracelens_traces_analyzed_total',
+  prometheus3: '{__name__="tracelens.traces.analyzed_total"}',
+};
 const BATCH_SIZE = 100;
 export default async function globalSetup() {
   const env = stackEnv();
   const { jaeger, prom } = clients(env);
+  const prom3 = createPrometheusClient(createFetchTransport(env.prom3Url, 'Prometheus 3'));
 
   // Every combination of route and auth outcome, so every span-metrics series exists.
   const warmup = generateBatch({
@@ -34,11 +45,22 @@ export default async function globalSetup() {
   });
   await sendTraces(env.otlpUrl, warmup.traces, warmup.traces.length);
   const [firstSampleSec] = await waitFor('warm-up span metrics in Prometheus', () => probeSample(prom));
+  // On a loaded machine the connector's warm-up samples came after span_metrics' second one.
+  const connectorSampleSecs = await Promise.all(
+    (Object.keys(ANALYZED) as Array<keyof typeof ANALYZED>).map(async (server) => {
+      const [time] = await waitFor(`the connector's analysis of the warm-up in ${server}`, async () => {
+        const s = await newestSample(server === 'prometheus2' ? prom : prom3, ANALYZED[server]);
+        return s && s[1] === warmup.truth.length ? s : undefined;
+      });
+      return time;
+    })
+  );
+  const warmedSec = Math.max(firstSampleSec, ...connectorSampleSecs);
   const [windowStart] = await waitFor(
-    'a second warm-up sample',
+    'a span-metrics sample after the whole warm-up',
     async () => {
       const s = await probeSample(prom);
-      return s && s[0] > firstSampleSec ? s : undefined;
+      return s && s[0] > warmedSec ? s : undefined;
     },
     60_000,
     250

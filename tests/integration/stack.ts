@@ -114,8 +114,11 @@ const PROBE =
   'traces_span_metrics_calls_total{service_name="frontend", span_name="GET /checkout", status_code="STATUS_CODE_ERROR"}';
 
 /** [time, value] of the probe series' newest sample in Prometheus, if it has one. */
-export async function probeSample(prom: PrometheusClient): Promise<[number, number] | undefined> {
-  const [time, value] = await Promise.all([prom.query(`timestamp(${PROBE})`), prom.query(PROBE)]);
+export const probeSample = (prom: PrometheusClient) => newestSample(prom, PROBE);
+
+/** [time, value] of the newest sample of the one series `selector` picks, if it has one. */
+export async function newestSample(prom: PrometheusClient, selector: string): Promise<[number, number] | undefined> {
+  const [time, value] = await Promise.all([prom.query(`timestamp(${selector})`), prom.query(selector)]);
   if (time.resultType !== 'vector' || value.resultType !== 'vector' || !time.result[0] || !value.result[0]) {
     return undefined;
   }
