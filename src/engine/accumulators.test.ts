@@ -52,14 +52,14 @@ describe('TraceSetAccumulator', () => {
       avg: 12 * US,
       max: 40 * US,
     });
-    expect(Array.from(second.callTree.count)).toEqual([2, 2, 5, 1]);
+    expect(Array.from(second.callTree!.count)).toEqual([2, 2, 5, 1]);
     // the first snapshot still holds B1 alone
     expect(rowSums(first)).toEqual([
       ['api: GET', 1, 1, 60, 60],
       ['db: q', 1, 1, 40, 40],
     ]);
     expect(Array.from(first.columns.self, (v) => v / US)).toEqual([60, 40]);
-    expect(Array.from(first.callTree.count)).toEqual([1, 1, 1]);
+    expect(Array.from(first.callTree!.count)).toEqual([1, 1, 1]);
   });
 
   it('equals aggregateTraces of the same list, "other" row included', () => {
@@ -132,7 +132,7 @@ function byPath(shape: CallTreeShape, columns: Record<string, ArrayLike<number>>
 
 /** What an aggregate says, independent of the order its traces came in. */
 function canonicalAggregate(agg: TraceSetAggregate) {
-  const { callTree } = agg;
+  const callTree = agg.callTree!;
   return {
     traceCount: agg.traceCount,
     totalDuration: agg.totalDuration,

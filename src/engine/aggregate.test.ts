@@ -3,6 +3,7 @@ import { aggregateTraces } from './aggregate';
 import { analyzeTrace } from './analyze';
 import { compareTraceSets } from './compare';
 import { callTreeToFlameFrame } from './flame';
+import { GroupIndex } from './grouping';
 import { parseOtlpTrace } from './otlp';
 
 const US = 1000;
@@ -69,7 +70,7 @@ describe('aggregateTraces', () => {
   });
 
   it('merges call trees and exports nested-set flame columns', () => {
-    const flame = callTreeToFlameFrame(agg.callTree, 'self');
+    const flame = callTreeToFlameFrame(agg.callTree!, 'self');
     // value = self + children: q 60, check 5, GET 85 + 65 = 150, root 0 + 150
     expect(flame).toEqual({
       level: [0, 1, 2, 2],
@@ -79,9 +80,22 @@ describe('aggregateTraces', () => {
       node: [0, 1, 2, 3],
       unit: 'ns',
     });
-    expect(Array.from(agg.callTree.count)).toEqual([2, 2, 1, 3]);
+    expect(Array.from(agg.callTree!.count)).toEqual([2, 2, 1, 3]);
     // effective durations: GET 100 + 50, check 5, q 40 + 10 + 10
-    expect(Array.from(agg.callTree.total, (v) => v / US)).toEqual([150, 150, 5, 60]);
+    expect(Array.from(agg.callTree!.total, (v) => v / US)).toEqual([150, 150, 5, 60]);
+  });
+
+  it('builds no call tree when told not to, and the same everything else', () => {
+    for (const groupBy of [{ kind: 'operation' }, { kind: 'service' }] as const) {
+      // (group indexes hash with a random seed: compared by their keys)
+      const keys = (groups: GroupIndex) => Array.from({ length: groups.size }, (_, g) => groups.keyOf(g));
+      const { callTree, groups, ...rest } = aggregateTraces([t1, t2], groupBy, { callTree: false });
+      expect(callTree).toBeNull();
+      const { callTree: built, groups: groupsWithTree, ...withTree } = aggregateTraces([t1, t2], groupBy);
+      expect(built?.count).toHaveLength(4);
+      expect(rest).toEqual(withTree);
+      expect(keys(groups)).toEqual(keys(groupsWithTree));
+    }
   });
 
   it('keeps a recursive call as a deeper node', () => {
@@ -93,7 +107,7 @@ describe('aggregateTraces', () => {
         ])
       )
     );
-    expect(callTreeToFlameFrame(aggregateTraces([t]).callTree, 'self').level).toEqual([0, 1, 2]);
+    expect(callTreeToFlameFrame(aggregateTraces([t]).callTree!, 'self').level).toEqual([0, 1, 2]);
   });
 });
 

@@ -14,7 +14,8 @@
  * span: their sums equal the columns' sums.
  * Each row has exact nearest-rank p50/p90/p99 (percentile.ts) of (a) its span durations and
  * (b) its per-trace self and critical-path time over the traces containing it.
- * Also builds the merged call tree (call-tree.ts, bounded the same way). Traces are added one
+ * Also builds the merged call tree (call-tree.ts, bounded the same way), unless told not to
+ * (`callTree: false`: a view without a flame graph skips its pass). Traces are added one
  * at a time (`TraceSetAccumulator`, so a view can fill in as traces arrive; `aggregateTraces`
  * adds a list and takes one snapshot): one pass over each trace with group ids shared by all of
  * them (grouping.ts `GroupIndex`: per trace, only its distinct strings are hashed), then, per
@@ -82,14 +83,15 @@ export interface TraceSetAggregate {
   columns: AggregateColumns;
   /** names of the group ids of `columns` */
   groups: GroupIndex;
-  callTree: CallTree;
+  /** null when the options asked for none */
+  callTree: CallTree | null;
 }
 
 export interface AggregateOptions {
   /** rows per ranking (default AGGREGATE_ROWS) */
   rows?: number;
-  /** bounds of the call tree (default call-tree.ts's) */
-  callTree?: CallTreeLimits;
+  /** bounds of the call tree (default call-tree.ts's); false: build none */
+  callTree?: CallTreeLimits | false;
 }
 
 /** Groups given a row: all, or the union of the three top-N rankings (see the file header). */
@@ -170,10 +172,10 @@ function mergeOtherPerTrace(
  */
 export class TraceSetAccumulator {
   private readonly groups: GroupIndex;
-  private readonly operations: GroupIndex;
+  /** the call tree's builder and its operation ids (the groups' when grouped by operation), if one is built */
+  private readonly callTree: { builder: CallTreeBuilder; operations: GroupIndex } | null;
   private groupOf = new Uint32Array(0);
   private opOf = new Uint32Array(0);
-  private readonly callTree: CallTreeBuilder;
   private readonly sums: GroupSums;
   private traceDurations = new Float64Array(64);
 
@@ -184,8 +186,13 @@ export class TraceSetAccumulator {
     spans = Infinity
   ) {
     this.groups = new GroupIndex(groupBy);
-    this.operations = groupBy.kind === 'operation' ? this.groups : new GroupIndex({ kind: 'operation' });
-    this.callTree = new CallTreeBuilder(spans);
+    this.callTree =
+      options.callTree === false
+        ? null
+        : {
+            builder: new CallTreeBuilder(spans),
+            operations: groupBy.kind === 'operation' ? this.groups : new GroupIndex({ kind: 'operation' }),
+          };
     this.sums = new GroupSums(true, Number.isFinite(spans) ? spans : 0);
   }
 
@@ -198,17 +205,19 @@ export class TraceSetAccumulator {
     const n = analysis.trace.spanCount;
     if (this.groupOf.length < n) {
       this.groupOf = new Uint32Array(n);
-      this.opOf = this.operations === this.groups ? this.groupOf : new Uint32Array(n);
+      this.opOf = this.callTree?.operations === this.groups ? this.groupOf : new Uint32Array(n);
     }
-    const { groups, operations, groupOf, opOf } = this;
+    const { groups, callTree, groupOf, opOf } = this;
     const t = this.sums.traceCount;
     this.traceDurations = withRoom(this.traceDurations, t + 1);
     this.traceDurations[t] = analysis.duration;
     groups.assign(analysis.trace, groupOf);
-    if (opOf !== groupOf) {
-      operations.assign(analysis.trace, opOf);
+    if (callTree) {
+      if (opOf !== groupOf) {
+        callTree.operations.assign(analysis.trace, opOf);
+      }
+      callTree.builder.add(analysis, opOf);
     }
-    this.callTree.add(analysis, opOf);
     this.sums.add(analysis, groupOf, groups.size);
   }
 
@@ -302,7 +311,7 @@ export class TraceSetAccumulator {
       other,
       columns,
       groups,
-      callTree: this.callTree.result(this.operations, options.callTree),
+      callTree: this.callTree && this.callTree.builder.result(this.callTree.operations, options.callTree || undefined),
     };
   }
 }

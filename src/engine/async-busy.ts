@@ -112,8 +112,11 @@ export function asyncBusyIdle(analysis: TraceAnalysis): AsyncBusyIdle {
   const byService = new Map<string, ServiceAsyncBusyIdle>();
   const serviceRow = (i: number) => {
     const service = serviceOf(trace, i);
-    const row = byService.get(service) ?? { service, reporting: 0, lacking: 0, leftOut: 0, busy: 0, idle: 0 };
-    byService.set(service, row);
+    let row = byService.get(service);
+    if (!row) {
+      row = { service, reporting: 0, lacking: 0, leftOut: 0, busy: 0, idle: 0 };
+      byService.set(service, row);
+    }
     return row;
   };
   for (let i = 0; i < trace.spanCount; i++) {
@@ -134,9 +137,10 @@ export function asyncBusyIdle(analysis: TraceAnalysis): AsyncBusyIdle {
   }
   // Outermost used spans per service: a preorder walk keeping, per service, how many used spans
   // of it are open above the current span.
+  // (none when no span is used, as in most traces)
   const openAbove = new Map<string, number>();
   const stack: number[] = [];
-  for (const i of tree.preorder) {
+  for (const i of out.spans.length > 0 ? tree.preorder : []) {
     while (stack.length > 0 && tree.depth[stack[stack.length - 1]] >= tree.depth[i]) {
       const done = stack.pop()!;
       if (used[done]) {

@@ -26,7 +26,7 @@ const inUs = (xs: ArrayLike<number>) => Array.from(xs, (v) => v / US);
 
 describe('critical-path time in the call tree', () => {
   it('sums each node’s time on its trace’s critical path', () => {
-    const tree = aggregateTraces([T, T]).callTree;
+    const tree = aggregateTraces([T, T]).callTree!;
     // nodes in pre-order of first sight: all traces, GET, A, C, B, D
     expect(tree.operation).toEqual(['', 'GET', 'A', 'C', 'B', 'D']);
     expect(inUs(tree.critical)).toEqual([0, 32, 140, 20, 0, 8]);
@@ -35,7 +35,7 @@ describe('critical-path time in the call tree', () => {
 });
 
 describe('flame graph measures', () => {
-  const frames = callTreeToFlameFrames(aggregateTraces([T]).callTree);
+  const frames = callTreeToFlameFrames(aggregateTraces([T]).callTree!);
   const values = (f: FlameFrameColumns) => ({ value: inUs(f.value), self: inUs(f.self) });
 
   it('orders rows once for every measure', () => {
@@ -74,7 +74,7 @@ describe('call-tree properties', () => {
           length += end[k] - start[k];
         }
         for (const limits of [undefined, { nodes, children: 2 }]) {
-          const tree = aggregateTraces([analysis], { kind: 'operation' }, { callTree: limits }).callTree;
+          const tree = aggregateTraces([analysis], { kind: 'operation' }, { callTree: limits }).callTree!;
           // times are whole µs in ns: the sums are exact
           expect(tree.critical.reduce((s, v) => s + v, 0)).toBe(length);
         }
@@ -86,7 +86,7 @@ describe('call-tree properties', () => {
   it('every measure keeps each value ≥ its children’s sum and self = value − children', () => {
     fc.assert(
       fc.property(fc.array(randomTrace, { minLength: 1, maxLength: 3 }), (set) => {
-        const frames = callTreeToFlameFrames(aggregateTraces(set.map(analysedRandom)).callTree);
+        const frames = callTreeToFlameFrames(aggregateTraces(set.map(analysedRandom)).callTree!);
         for (const measure of FLAME_MEASURES) {
           const { level, value, self } = frames[measure];
           const children = new Array<number>(level.length).fill(0);

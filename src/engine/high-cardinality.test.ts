@@ -143,7 +143,7 @@ describe('bounded call tree', () => {
   it('merges the nodes beyond the node limit into an "other" child of their kept ancestor', () => {
     // 3 nodes keep their place: the root, GET 175, A 80; B and D join GET's "other", C A's
     const agg = aggregateTraces([T1], { kind: 'operation' }, { callTree: { nodes: 3, children: 10 } });
-    expect(callTreeToFlameFrame(agg.callTree, 'self')).toEqual({
+    expect(callTreeToFlameFrame(agg.callTree!, 'self')).toEqual({
       level: [0, 1, 2, 3, 2],
       label: ['all traces', 'api: GET', 'a: A', 'other (1 call path)', 'other (2 call paths)'],
       node: [0, 1, 2, 3, 4],
@@ -152,14 +152,14 @@ describe('bounded call tree', () => {
       unit: 'ns',
     });
     // the "other" under GET: spans B and D, effective durations 75 + 4
-    const other = Array.from(agg.callTree.merged).indexOf(2);
-    expect([agg.callTree.count[other], agg.callTree.total[other] / US]).toEqual([2, 79]);
+    const other = Array.from(agg.callTree!.merged).indexOf(2);
+    expect([agg.callTree!.count[other], agg.callTree!.total[other] / US]).toEqual([2, 79]);
   });
 
   it('keeps the largest children of a node within the child limit', () => {
     // GET's children A 80, B 75, D 4: one keeps its place (A), B and D merge
     const agg = aggregateTraces([T1], { kind: 'operation' }, { callTree: { nodes: 100, children: 1 } });
-    const flame = callTreeToFlameFrame(agg.callTree, 'self');
+    const flame = callTreeToFlameFrame(agg.callTree!, 'self');
     expect([flame.label, flame.self.map((v) => v / US)]).toEqual([
       ['all traces', 'api: GET', 'a: A', 'c: C', 'other (2 call paths)'],
       [0, 16, 70, 10, 79],
@@ -232,7 +232,7 @@ describe('nothing is dropped by the limits (property)', () => {
         }).toEqual(spanSums(traces));
         expect(agg.rows.length + (agg.other?.groups ?? 0)).toBe(agg.columns.size);
         expect(new Set(agg.rows.map((r) => r.key)).size).toBe(agg.rows.length);
-        const tree = agg.callTree;
+        const tree = agg.callTree!;
         expect(tree.self.reduce((s, v) => s + v, 0)).toBe(spanSums(traces).self);
         // node 0 counts the traces, the others their spans
         expect(tree.count.reduce((s, v) => s + v, 0)).toBe(traces.length + spanSums(traces).count);

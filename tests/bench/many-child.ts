@@ -110,15 +110,15 @@ function analyseAll(analyses: TraceAnalysis[]) {
   const [split, sides] = timed(() => splitSlowest(analyses));
   const [diff, callTreeDiff] = timed(() => diffCallTrees(sides.rest, sides.slow));
   sampleHeap();
-  const [flame] = timed(() => callTreeToFlameFrames(agg.callTree));
+  const [flame] = timed(() => callTreeToFlameFrames(agg.callTree!));
   const [diffFlame] = timed(() => callTreeDiffToFlameFrames(callTreeDiff));
   sampleHeap();
   return {
     ms: { aggregate, split, diff, flame, diffFlame },
     groups: agg.columns.size,
     // full-tree nodes but node 0: a kept node is one, an "other" node the ones it merges
-    paths: agg.callTree.merged.reduce((sum, merged) => sum + Math.max(1, merged), 0) - 1,
-    callTreeNodes: agg.callTree.parent.length,
+    paths: agg.callTree!.merged.reduce((sum, merged) => sum + Math.max(1, merged), 0) - 1,
+    callTreeNodes: agg.callTree!.parent.length,
     diffNodes: callTreeDiff.parent.length,
     slow: sides.slow.length,
   };

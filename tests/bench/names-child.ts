@@ -76,7 +76,7 @@ console.log(
     groups: agg!.columns.size,
     rows: agg!.rows.length,
     otherGroups: agg!.other?.groups ?? 0,
-    callTreeNodes: agg!.callTree.parent.length,
+    callTreeNodes: agg!.callTree!.parent.length,
     rssBeforeMB: rssBefore,
     peakRssMB: peakRss,
     firstAggregate,

@@ -87,7 +87,7 @@ function measuredRows(
   groupBy: GroupBy,
   measure: Measure
 ): { rows: RawRow[]; merged?: RawRow } {
-  const agg = aggregateTraces(analyses, groupBy);
+  const agg = aggregateTraces(analyses, groupBy, { callTree: false });
   const n = analyses.length;
   const value = (r: AggregateSums) => {
     const sum = measure === 'self' ? r.selfTotal : measure === 'criticalPath' ? r.criticalPath : r.total;
@@ -267,5 +267,5 @@ export function traceStacks(
  * critical-path time, total time; summed over the traces, ns).
  */
 export function flameColumns(analyses: readonly TraceAnalysis[]): FlameFrames {
-  return callTreeToFlameFrames(aggregateTraces(analyses, { kind: 'operation' }).callTree);
+  return callTreeToFlameFrames(aggregateTraces(analyses, { kind: 'operation' }).callTree!);
 }

@@ -55,12 +55,15 @@ const measureChoices = (): Array<{ label: string; value: Measure; description: s
 export function TraceBreakdowns({ analysis, services, group, attribute, measure, onChange }: Props) {
   const styles = useStyles2(getStyles);
   // the GenAI and agent keys first: the first key is the grouping's until one is picked
+  // (listed only when grouping by attribute: a pass over every span's attributes)
+  const byAttribute = group === 'attribute';
   const keys = useMemo(
-    () => commonKeysFirst(traceAttributeKeys(analysis.trace)).map((k) => ({ label: k, value: k })),
-    [analysis]
+    () => (byAttribute ? commonKeysFirst(traceAttributeKeys(analysis.trace)).map((k) => ({ label: k, value: k })) : []),
+    [analysis, byAttribute]
   );
-  const groupBy: GroupBy =
-    group === 'attribute' ? { kind: 'attribute', key: attribute || keys[0]?.value || '' } : { kind: group };
+  const groupBy: GroupBy = byAttribute
+    ? { kind: 'attribute', key: attribute || keys[0]?.value || '' }
+    : { kind: group };
   const groupKey = JSON.stringify(groupBy);
   const view = useMemo(
     () =>
