@@ -4,7 +4,8 @@
 # through tsx, whose per-module CommonJS wrappers put a getter call on every imported function.
 # Then the collector connector's Go benchmark (collector/bench.sh), then the browser benchmarks on
 # the built dist/ in Chromium (builds and installs them if missing): the 100k-span trace page, and
-# the compare page over 5,000 traces × 200 spans (BENCH_MANY_TRACES=<n> for another count).
+# the compare page over 5,000 traces × 200 spans (BENCH_MANY_TRACES=<n> for another count), and the
+# trace page's summary of a 1M-span trace (BENCH_HUGE_SPANS=<n> for another count).
 # BENCH_ONLY=<cases> runs only those engine cases (see run.ts; `collector` names the Go benchmark);
 # BENCH_SKIP_BROWSER=1 skips the browser part.
 set -euo pipefail
@@ -23,3 +24,4 @@ bash tests/browser/ensure-chromium.sh
 [ -f dist/module.js ] || npm run --silent build
 node --import tsx tests/browser/bench-bigtrace.ts
 node --import tsx tests/browser/bench-manytraces.ts
+node --max-old-space-size=8192 --import tsx tests/browser/bench-hugetrace.ts

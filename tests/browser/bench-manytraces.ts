@@ -16,10 +16,9 @@
  *   to complete to both.
  * No pass/fail: a bench, outside the test suites.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { toOtlpJson } from '../synthetic/otlp';
 import { templatedTraces } from '../bench/templated';
-import { procStatusMB } from '../bench/proc-status';
+import { procStatusMB, rendererPids } from '../bench/proc-status';
 import { startHarness } from '../harness/server';
 import { APP, launch, newPage } from './browser';
 import { fakeBackendsBy, LONG_TASK_RECORDER } from './bigtrace';
@@ -27,36 +26,6 @@ import { fakeBackendsBy, LONG_TASK_RECORDER } from './bigtrace';
 const COUNT = Number(process.env.BENCH_MANY_TRACES) || 5000;
 const SPANS = 200;
 const QUERY = '{ resource.service.name = "bench" }';
-
-/** Pids of this process's descendants that are Chromium renderers. */
-function rendererPids(): number[] {
-  const parent = new Map<number, number>();
-  const renderer = new Set<number>();
-  for (const entry of readdirSync('/proc')) {
-    const pid = Number(entry);
-    if (!Number.isInteger(pid)) {
-      continue;
-    }
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      parent.set(pid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) {
-        renderer.add(pid);
-      }
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  const mine = (pid: number): boolean => {
-    for (let p = pid, hops = 0; p > 1 && hops < 10; p = parent.get(p) ?? 0, hops++) {
-      if (p === process.pid) {
-        return true;
-      }
-    }
-    return false;
-  };
-  return [...renderer].filter(mine);
-}
 
 /**
  * Runs in the page: follows a link to `href`, then polls until the comparison is complete.

@@ -31,7 +31,7 @@ import { APP, launch, newPage } from './browser';
  * Runs in the page (a string, so no transpiler helpers leak into it): scrolls the waterfall and
  * returns the long tasks seen meanwhile, the longest gap between animation frames and where it got to.
  */
-const SCROLL_SCRIPT = `(async () => {
+export const SCROLL_SCRIPT = `(async () => {
   const el = document.querySelector('[data-testid="waterfall"]');
   const frame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
   const start = await frame();

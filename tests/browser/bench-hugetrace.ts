@@ -1,0 +1,147 @@
+/**
+ * Part of `npm run bench` (issue 14's 1M-span targets): a 1,000,000-span generated trace (shape
+ * "random", ~312 MB of OTLP/JSON) served by a stand-in Tempo, opened on the trace page of the built
+ * plugin in Chromium from a link on the search page, as inside Grafana. The trace page opens a trace
+ * this big on its summary (pruned waterfall); the analysis worker streams and reads the body.
+ * Printed, against the issue's targets:
+ * - click → summary: ms from the click to the first animation frame with the summary and waterfall
+ *   rows in the DOM, and the longest main-thread task (> 50 ms, PerformanceObserver) meanwhile;
+ * - the same browser's `JSON.parse` of the same text (fetched through the same proxy path, a fresh
+ *   page; best of 2): the summary's time as a multiple of it (target ≤ 3×);
+ * - peak memory: the renderer processes' peak RSS (Linux VmHWM; a dedicated worker lives in its
+ *   page's renderer), and the page's peak JS heap (CDP, sampled every 250 ms; the worker's heap is
+ *   not in it) (target ≤ 1.5 GB);
+ * - scrolling the pruned waterfall (bigtrace.ts's 60 jumps of 200 rows): the longest task.
+ * No pass/fail: a bench, outside the test suites. BENCH_HUGE_SPANS=<n> for another span count.
+ */
+import { Page } from 'playwright-core';
+import { procStatusMB, rendererPids } from '../bench/proc-status';
+import { startHarness } from '../harness/server';
+import { APP, launch, newPage } from './browser';
+import { bigTrace, fakeBackendsBy, LONG_TASK_RECORDER, SCROLL_SCRIPT } from './bigtrace';
+
+const SPANS = Number(process.env.BENCH_HUGE_SPANS) || 1_000_000;
+const TARGETS = { longestTaskMs: 50, parseMultiple: 3, peakMB: 1500 };
+
+/** Runs in the page: follows a link to `href` and waits for the summary's first frame. */
+const OPEN_SCRIPT = (href: string) => `(async () => {
+  const link = document.createElement('a');
+  link.href = ${JSON.stringify(href)};
+  document.body.appendChild(link);
+  const t0 = performance.now();
+  link.click();
+  while (!document.querySelector('[data-testid="summary-notice"]') || !document.querySelector('[data-testid="waterfall-row"]')) {
+    const failed = document.querySelector('[data-testid="data-testid Alert error"]');
+    if (failed) throw new Error(failed.textContent);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const painted = await new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+  await new Promise((r) => setTimeout(r, 200));
+  const tasks = window.__longTasks.filter((t) => t.start >= t0 && t.start < painted);
+  return {
+    summaryMs: painted - t0,
+    longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
+    longTasks: tasks.length,
+    rows: document.querySelector('[data-testid="waterfall"]').getAttribute('aria-label'),
+  };
+})()`;
+
+/** Runs in the page: fetches `url` as text and times `JSON.parse` of it, best of 2. */
+const PARSE_SCRIPT = (url: string) => `(async () => {
+  let text = await (await fetch(${JSON.stringify(url)})).text();
+  const times = [];
+  for (let k = 0; k < 2; k++) {
+    const t0 = performance.now();
+    JSON.parse(text);
+    times.push(performance.now() - t0);
+  }
+  text = undefined;
+  return Math.min(...times);
+})()`;
+
+/** Samples the page's JS heap every 250 ms until `stop()`, which returns the peak in bytes. */
+async function sampleHeap(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  let peak = 0;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      peak = Math.max(peak, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
+  return async () => {
+    sampling = false;
+    await sampler;
+    return peak;
+  };
+}
+
+async function measureHugeTrace() {
+  const { traceId, body: text } = bigTrace(SPANS);
+  const body = Buffer.from(text);
+  const backend = await fakeBackendsBy((path) => (path === `/api/v2/traces/${traceId}` ? body : undefined));
+  const harness = await startHarness({ tempoUrl: backend.url, promUrl: backend.url });
+  const browser = await launch();
+  try {
+    const { page } = await newPage(browser);
+    page.setDefaultTimeout(600_000);
+    await page.addInitScript(LONG_TASK_RECORDER);
+    await page.goto(`${harness.url}${APP}/search`);
+    await page.getByRole('heading', { name: 'Trace search' }).waitFor();
+    const stopHeap = await sampleHeap(page);
+    const open = (await page.evaluate(OPEN_SCRIPT(`${APP}/trace/${traceId}`))) as {
+      summaryMs: number;
+      longestTaskMs: number;
+      longTasks: number;
+      rows: string;
+    };
+    const peakHeapMB = (await stopHeap()) / 1e6;
+    const scroll = (await page.evaluate(SCROLL_SCRIPT)) as { tasks: number; longest: number; longestGap: number };
+    const peakRssMB = Math.max(...rendererPids().map((pid) => procStatusMB('VmHWM', pid)));
+    await page.close();
+    const { page: fresh } = await newPage(browser);
+    await fresh.goto(`${harness.url}${APP}/search`);
+    const parseMs = (await fresh.evaluate(
+      PARSE_SCRIPT(`/api/datasources/proxy/uid/tempo/api/v2/traces/${traceId}`)
+    )) as number;
+    return { bytes: body.length, open, scroll, peakHeapMB, peakRssMB, parseMs };
+  } finally {
+    await browser.close();
+    await harness.close();
+    await backend.close();
+  }
+}
+
+const ms = (v: number) => `${v.toFixed(0)} ms`;
+const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER TARGET');
+
+measureHugeTrace()
+  .then((r) => {
+    const multiple = r.open.summaryMs / r.parseMs;
+    console.log(
+      `Huge trace in the browser: ${SPANS.toLocaleString('en')} spans, ${(r.bytes / 1e6).toFixed(0)} MB of OTLP/JSON, opened on its summary (${r.open.rows})`
+    );
+    console.log(
+      `  click → summary ${ms(r.open.summaryMs)}; JSON.parse of the same text in the same browser ${ms(r.parseMs)}: ` +
+        `${multiple.toFixed(2)}× (target ≤ ${TARGETS.parseMultiple}×: ${verdict(multiple <= TARGETS.parseMultiple)})`
+    );
+    console.log(
+      `  longest main-thread task, click → summary ${ms(r.open.longestTaskMs)} (${r.open.longTasks} over 50 ms; ` +
+        `target ≤ ${TARGETS.longestTaskMs} ms: ${verdict(r.open.longestTaskMs <= TARGETS.longestTaskMs)})`
+    );
+    console.log(
+      `  longest task scrolling the pruned waterfall ${ms(r.scroll.longest)} (${r.scroll.tasks} over 50 ms; ` +
+        `longest frame gap ${ms(r.scroll.longestGap)}; target ≤ ${TARGETS.longestTaskMs} ms: ${verdict(r.scroll.longest <= TARGETS.longestTaskMs)})`
+    );
+    console.log(
+      `  peak memory: renderer RSS ${r.peakRssMB.toFixed(0)} MB (page and its worker; target ≤ ${TARGETS.peakMB} MB: ` +
+        `${verdict(r.peakRssMB <= TARGETS.peakMB)}); page JS heap ${r.peakHeapMB.toFixed(0)} MB (sampled every 250 ms)`
+    );
+  })
+  .catch((e: Error) => {
+    console.error(e.message);
+    process.exit(1);
+  });
