@@ -110,12 +110,15 @@ export function asyncBusyIdle(analysis: TraceAnalysis): AsyncBusyIdle {
   const used: Array<SpanBusyIdle | null> = new Array(trace.spanCount).fill(null);
   const out: AsyncBusyIdle = { spans: [], services: [], lacking: [], warnings: [] };
   const byService = new Map<string, ServiceAsyncBusyIdle>();
+  // rows by resource entry, so a span finds its service's row without hashing the name
+  const rowOfResource: Array<ServiceAsyncBusyIdle | undefined> = [];
   const serviceRow = (i: number) => {
-    const service = serviceOf(trace, i);
-    let row = byService.get(service);
+    let row = rowOfResource[trace.resource[i]];
     if (!row) {
-      row = { service, reporting: 0, lacking: 0, leftOut: 0, busy: 0, idle: 0 };
+      const service = serviceOf(trace, i);
+      row = byService.get(service) ?? { service, reporting: 0, lacking: 0, leftOut: 0, busy: 0, idle: 0 };
       byService.set(service, row);
+      rowOfResource[trace.resource[i]] = row;
     }
     return row;
   };
