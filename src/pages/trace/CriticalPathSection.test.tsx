@@ -50,6 +50,22 @@ describe('CriticalPathSection', () => {
     expect(screen.getByRole('radio', { name: 'Follow async work and links' })).toBeChecked();
   });
 
+  it('keeps a focused span button, and its focus, when the page re-renders', () => {
+    const a = withPathMode(analyze(QUEUE), 'async');
+    const section = (onSelect: (span: number) => void) => (
+      <CriticalPathSection analysis={a} mode="async" onModeChange={jest.fn()} onSelect={onSelect} />
+    );
+    const { rerender } = render(section(jest.fn()));
+    const button = screen.getByRole('button', { name: 'web: r' });
+    button.focus();
+    const onSelect = jest.fn();
+    rerender(section(onSelect));
+    expect(screen.getByRole('button', { name: 'web: r' })).toBe(button);
+    expect(button).toHaveFocus();
+    button.click();
+    expect(onSelect).toHaveBeenCalledWith(0);
+  });
+
   it('says in sync mode that async work runs after the synchronous path, and switches mode', async () => {
     const { onModeChange } = renderSection(analyze(QUEUE), 'sync');
     expect(screen.getByText(/Unattributed gaps:/)).toHaveTextContent('Unattributed gaps: 100 ms in 1 gap');

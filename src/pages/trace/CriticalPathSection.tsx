@@ -27,14 +27,23 @@ interface Props {
   traceHref?: (traceId: string) => string;
 }
 
-/** A gap's row: its duration, start and the path's spans around it, each a button selecting the span. */
-function GapItem({ gap, mode, onSelect }: { gap: GapRow; mode: PathMode; onSelect: (span: number) => void }) {
+/**
+ * A path span as a button selecting it. A component given no children: Trans remounts a
+ * self-closing tag's element that has children on every render, which would drop a click or the
+ * keyboard focus whenever the page re-renders.
+ */
+function SpanButton({ span, onSelect }: { span: SpanRef; onSelect: (span: number) => void }) {
   const styles = useStyles2(getStyles);
-  const span = (s: SpanRef) => (
-    <Button fill="text" size="sm" className={styles.span} onClick={() => onSelect(s.index)}>
-      {s.label}
+  return (
+    <Button fill="text" size="sm" className={styles.span} onClick={() => onSelect(span.index)}>
+      {span.label}
     </Button>
   );
+}
+
+/** A gap's row: its duration, start and the path's spans around it, each a button selecting the span. */
+function GapItem({ gap, mode, onSelect }: { gap: GapRow; mode: PathMode; onSelect: (span: number) => void }) {
+  const span = (s: SpanRef) => <SpanButton span={s} onSelect={onSelect} />;
   const values = { duration: formatDuration(gap.duration), start: formatDuration(gap.start) };
   const strong = <strong />;
   if (gap.before && gap.after) {

@@ -51,7 +51,11 @@ const row = (label: string) =>
   within(screen.getByTestId('waterfall')).getByRole('option', {
     name: (name) => name === label || name.startsWith(`${label}, `),
   });
-const splitCells = () => tableCells('Disaggregated serving split').map((cells) => cells[1]);
+/** The split table's durations, once the LLM view has rendered (a task after the rest of the page). */
+const splitCells = async () => {
+  await screen.findByRole('table', { name: 'Disaggregated serving split' }, SLOW);
+  return tableCells('Disaggregated serving split').map((cells) => cells[1]);
+};
 const us = (n: number) => formatDuration(n * 1000);
 
 beforeAll(loadPages);
@@ -63,7 +67,7 @@ describe('Stitch related traces', () => {
     await screen.findByTestId('summary-spans', {}, SLOW);
     expect(screen.getByTestId('summary-spans')).toHaveTextContent(String(spansOf(main.traceId).length));
     // alone, the decode call counts whole as network
-    expect(splitCells()).toEqual(
+    expect(await splitCells()).toEqual(
       [main.split.prefillUs, 0, main.split.workerQueueUs, main.split.networkUs, main.split.routingUs].map(us)
     );
     expect(screen.getByLabelText(/^Join attribute/)).toHaveValue('x_request_id');
@@ -90,7 +94,7 @@ describe('Stitch related traces', () => {
     ]);
     expect(row('decode-worker engine.generate').getAttribute('data-critical')).toBe('true');
     // the split of the whole request: the decode worker's time is decode and worker queue, not network
-    expect(splitCells()).toEqual(
+    expect(await splitCells()).toEqual(
       [
         main.split.prefillUs,
         decode.split.decodeUs,

@@ -166,7 +166,7 @@ export default function TracePage() {
             )}
             {view === 'gaps' && model.gaps && <GapsTable gaps={model.gaps} />}
           </div>
-          {lower && <GenAiSection analysis={lower} onSelect={model.reveal} />}
+          {model.genAi && <GenAiSection analysis={model.genAi} onSelect={model.reveal} />}
         </>
       )}
     </PluginPage>

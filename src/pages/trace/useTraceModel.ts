@@ -11,7 +11,7 @@
  * `stitch` in the URL, everything is computed from the trace stitched with its related traces
  * (useStitch.ts), whose first spans are the trace's own, in the same order.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import {
   crossServiceGaps,
@@ -24,7 +24,6 @@ import {
   prunedRows,
   pruneTrace,
   selfTimeHotspots,
-  TraceAnalysis,
   traceServices,
   withPathMode,
 } from '../../engine';
@@ -37,6 +36,7 @@ import { AsyncState } from '../../app/useAsync';
 import type { StitchRequest } from '../../loading/stitch-related';
 import type { SpanMetrics } from '../../data';
 import { useSpanMetrics } from '../../app/useSpanMetrics';
+import { useNextTask } from '../../app/useNextTask';
 import { usePageTrace } from './usePageTrace';
 import { SpanPercentile, useOperationP95, useSpanPercentile } from './usePercentiles';
 import { criticalSectionsBySpan, findSpan, visibleRows, withoutAncestors } from './waterfallModel';
@@ -96,14 +96,11 @@ export function useTraceModel() {
     () => (analysis && url.spanId ? findSpan(analysis, url.spanId) : -1),
     [analysis, url.spanId]
   );
-  // The tabs below the waterfall are computed after the waterfall has painted: on a 100k-span
-  // trace their aggregates would otherwise delay the first paint.
-  const [lowerFor, setLowerFor] = useState<TraceAnalysis>();
-  useEffect(() => {
-    const timer = setTimeout(() => setLowerFor(analysis), 0);
-    return () => clearTimeout(timer);
-  }, [analysis]);
-  const lower = lowerFor === analysis ? analysis : undefined;
+  // The tabs below the waterfall are computed after the waterfall has painted, and the LLM and
+  // agent views one task later still: on a 1M-span trace each takes ~100 ms, and together with
+  // the waterfall in one task they would hold the page up for all of it.
+  const lower = useNextTask(analysis);
+  const genAi = useNextTask(lower);
   const gaps = useMemo(() => (lower && url.view === 'gaps' ? crossServiceGaps(lower) : undefined), [lower, url.view]);
   const flame = useMemo(() => (lower && url.view === 'flame' ? flameColumns([lower]) : undefined), [lower, url.view]);
 
@@ -190,6 +187,8 @@ export function useTraceModel() {
     setView: (view: TraceView) => update({ view }),
     /** the analysis for the tabs, once the waterfall has painted */
     lower,
+    /** the analysis for the LLM and agent views, a task after the tabs */
+    genAi,
     breakdown: { group: url.group, attribute: url.attribute, measure: url.measure },
     setBreakdown: (p: { group?: GroupKind; attribute?: string; measure?: Measure }) =>
       update({ group: p.group, groupAttr: p.attribute, measure: p.measure }),
