@@ -5,7 +5,8 @@
  * this big on its summary (pruned waterfall); the analysis worker streams and reads the body.
  * Printed, against the issue's targets:
  * - click → summary: ms from the click to the first animation frame with the summary and waterfall
- *   rows in the DOM, and the longest main-thread task (> 50 ms, PerformanceObserver) meanwhile;
+ *   rows in the DOM, and the longest main-thread task (> 50 ms, PerformanceObserver) meanwhile,
+ *   and in the 3 s after it (the tabs and the LLM and agent views render after the first paint);
  * - the same browser's `JSON.parse` of the same text (fetched through the same proxy path, a fresh
  *   page; best of 2): the summary's time as a multiple of it (target ≤ 3×);
  * - peak memory: the renderer processes' peak RSS (Linux VmHWM; a dedicated worker lives in its
@@ -22,6 +23,8 @@ import { bigTrace, fakeBackendsBy, LONG_TASK_RECORDER, SCROLL_SCRIPT } from './b
 
 const SPANS = Number(process.env.BENCH_HUGE_SPANS) || 1_000_000;
 const TARGETS = { longestTaskMs: 50, parseMultiple: 3, peakMB: 1500 };
+/** ms watched after the summary's first frame, for the sections the page renders after it */
+const SETTLE_MS = 3000;
 
 /** Runs in the page: follows a link to `href` and waits for the summary's first frame. */
 const OPEN_SCRIPT = (href: string) => `(async () => {
@@ -36,12 +39,14 @@ const OPEN_SCRIPT = (href: string) => `(async () => {
     await new Promise((r) => setTimeout(r, 20));
   }
   const painted = await new Promise((r) => requestAnimationFrame(() => r(performance.now())));
-  await new Promise((r) => setTimeout(r, 200));
+  await new Promise((r) => setTimeout(r, ${SETTLE_MS}));
   const tasks = window.__longTasks.filter((t) => t.start >= t0 && t.start < painted);
+  const after = window.__longTasks.filter((t) => t.start >= painted);
   return {
     summaryMs: painted - t0,
     longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
     longTasks: tasks.length,
+    longestAfterMs: Math.max(0, ...after.map((t) => t.duration)),
     rows: document.querySelector('[data-testid="waterfall"]').getAttribute('aria-label'),
   };
 })()`;
@@ -96,6 +101,7 @@ async function measureHugeTrace() {
       summaryMs: number;
       longestTaskMs: number;
       longTasks: number;
+      longestAfterMs: number;
       rows: string;
     };
     const peakHeapMB = (await stopHeap()) / 1e6;
@@ -130,7 +136,8 @@ measureHugeTrace()
     );
     console.log(
       `  longest main-thread task, click → summary ${ms(r.open.longestTaskMs)} (${r.open.longTasks} over 50 ms; ` +
-        `target ≤ ${TARGETS.longestTaskMs} ms: ${verdict(r.open.longestTaskMs <= TARGETS.longestTaskMs)})`
+        `target ≤ ${TARGETS.longestTaskMs} ms: ${verdict(r.open.longestTaskMs <= TARGETS.longestTaskMs)}); ` +
+        `in the ${SETTLE_MS / 1000} s after it, while the tabs and the LLM and agent views render, ${ms(r.open.longestAfterMs)}`
     );
     console.log(
       `  longest task scrolling the pruned waterfall ${ms(r.scroll.longest)} (${r.scroll.tasks} over 50 ms; ` +
