@@ -33,12 +33,21 @@ const OPEN_SCRIPT = (href: string) => `(async () => {
   document.body.appendChild(link);
   const t0 = performance.now();
   link.click();
-  while (!document.querySelector('[data-testid="summary-notice"]') || !document.querySelector('[data-testid="waterfall-row"]')) {
-    const failed = document.querySelector('[data-testid="data-testid Alert error"]');
-    if (failed) throw new Error(failed.textContent);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  const painted = await new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+  // the first frame after the commit that put the summary in the DOM (a mutation observer sees that
+  // commit at its end, before any later task runs)
+  const painted = await new Promise((resolve, reject) => {
+    const observer = new MutationObserver(() => {
+      const failed = document.querySelector('[data-testid="data-testid Alert error"]');
+      if (failed) {
+        observer.disconnect();
+        reject(new Error(failed.textContent));
+      } else if (document.querySelector('[data-testid="summary-notice"]') && document.querySelector('[data-testid="waterfall-row"]')) {
+        observer.disconnect();
+        requestAnimationFrame(() => resolve(performance.now()));
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
   await new Promise((r) => setTimeout(r, ${SETTLE_MS}));
   const tasks = window.__longTasks.filter((t) => t.start >= t0 && t.start < painted);
   const after = window.__longTasks.filter((t) => t.start >= painted);
