@@ -15,11 +15,10 @@
  * - scrolling the pruned waterfall (bigtrace.ts's 60 jumps of 200 rows): the longest task.
  * No pass/fail: a bench, outside the test suites. BENCH_HUGE_SPANS=<n> for another span count.
  */
-import { Page } from 'playwright-core';
 import { procStatusMB, rendererPids } from '../bench/proc-status';
-import { startHarness } from '../harness/server';
-import { APP, launch, newPage } from './browser';
-import { bigTrace, fakeBackendsBy, LONG_TASK_RECORDER, SCROLL_SCRIPT } from './bigtrace';
+import { APP, newPage } from './browser';
+import { sampleHeap } from './heap-sampler';
+import { bigTrace, SCROLL_SCRIPT, traceAnswer, withBenchPage } from './bigtrace';
 
 const SPANS = Number(process.env.BENCH_HUGE_SPANS) || 1_000_000;
 const TARGETS = { longestTaskMs: 50, parseMultiple: 3, peakMB: 1500 };
@@ -73,37 +72,11 @@ const PARSE_SCRIPT = (url: string) => `(async () => {
   return Math.min(...times);
 })()`;
 
-/** Samples the page's JS heap every 250 ms until `stop()`, which returns the peak in bytes. */
-async function sampleHeap(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  let peak = 0;
-  let sampling = true;
-  const sampler = (async () => {
-    while (sampling) {
-      const { metrics } = await cdp.send('Performance.getMetrics');
-      peak = Math.max(peak, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  })();
-  return async () => {
-    sampling = false;
-    await sampler;
-    return peak;
-  };
-}
-
 async function measureHugeTrace() {
   const { traceId, body: text } = bigTrace(SPANS);
   const body = Buffer.from(text);
-  const backend = await fakeBackendsBy((path) => (path === `/api/v2/traces/${traceId}` ? body : undefined));
-  const harness = await startHarness({ tempoUrl: backend.url, promUrl: backend.url });
-  const browser = await launch();
-  try {
-    const { page } = await newPage(browser);
-    page.setDefaultTimeout(600_000);
-    await page.addInitScript(LONG_TASK_RECORDER);
-    await page.goto(`${harness.url}${APP}/search`);
+  return withBenchPage(traceAnswer(traceId, body), { timeoutMs: 600_000 }, async (page, { harnessUrl, browser }) => {
+    await page.goto(`${harnessUrl}${APP}/search`);
     await page.getByRole('heading', { name: 'Trace search' }).waitFor();
     const stopHeap = await sampleHeap(page);
     const open = (await page.evaluate(OPEN_SCRIPT(`${APP}/trace/${traceId}`))) as {
@@ -118,16 +91,12 @@ async function measureHugeTrace() {
     const peakRssMB = Math.max(...rendererPids().map((pid) => procStatusMB('VmHWM', pid)));
     await page.close();
     const { page: fresh } = await newPage(browser);
-    await fresh.goto(`${harness.url}${APP}/search`);
+    await fresh.goto(`${harnessUrl}${APP}/search`);
     const parseMs = (await fresh.evaluate(
       PARSE_SCRIPT(`/api/datasources/proxy/uid/tempo/api/v2/traces/${traceId}`)
     )) as number;
     return { bytes: body.length, open, scroll, peakHeapMB, peakRssMB, parseMs };
-  } finally {
-    await browser.close();
-    await harness.close();
-    await backend.close();
-  }
+  });
 }
 
 const ms = (v: number) => `${v.toFixed(0)} ms`;

@@ -19,9 +19,9 @@
 import { toOtlpJson } from '../synthetic/otlp';
 import { templatedTraces } from '../bench/templated';
 import { procStatusMB, rendererPids } from '../bench/proc-status';
-import { startHarness } from '../harness/server';
-import { APP, launch, newPage } from './browser';
-import { fakeBackendsBy, LONG_TASK_RECORDER } from './bigtrace';
+import { APP } from './browser';
+import { withBenchPage } from './bigtrace';
+import { sampleHeap } from './heap-sampler';
 
 const COUNT = Number(process.env.BENCH_MANY_TRACES) || 5000;
 const SPANS = 200;
@@ -108,28 +108,12 @@ async function measureManyTraces() {
   }
   const searchBody = JSON.stringify({ traces: hits });
   // the search lists every trace; each trace by id from the bodies made above
-  const backend = await fakeBackendsBy((path) =>
-    path === '/api/search' ? searchBody : bodies.get(/^\/api\/v2\/traces\/([0-9a-f]+)$/.exec(path)?.[1] ?? '')
-  );
-  const harness = await startHarness({ tempoUrl: backend.url, promUrl: backend.url });
-  const browser = await launch();
-  try {
-    const { page } = await newPage(browser);
-    page.setDefaultTimeout(600_000);
-    await page.addInitScript(LONG_TASK_RECORDER);
-    await page.goto(`${harness.url}${APP}/compare?ds=tempo`);
+  const answer = (path: string) =>
+    path === '/api/search' ? searchBody : bodies.get(/^\/api\/v2\/traces\/([0-9a-f]+)$/.exec(path)?.[1] ?? '');
+  return withBenchPage(answer, { timeoutMs: 600_000 }, async (page, { harnessUrl }) => {
+    await page.goto(`${harnessUrl}${APP}/compare?ds=tempo`);
     await page.getByRole('heading', { name: 'Compare trace sets' }).waitFor();
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable');
-    let peakHeap = 0;
-    let sampling = true;
-    const sampler = (async () => {
-      while (sampling) {
-        const { metrics } = await cdp.send('Performance.getMetrics');
-        peakHeap = Math.max(peakHeap, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    })();
+    const stopHeap = await sampleHeap(page);
     const href = `${APP}/compare?ds=tempo&q=${encodeURIComponent(QUERY)}&n=${COUNT}`;
     const run = (await page.evaluate(RUN_SCRIPT(href, COUNT))) as {
       completeMs: number;
@@ -139,17 +123,12 @@ async function measureManyTraces() {
       longTasks: number;
       longestTaskMs: number;
     };
-    sampling = false;
-    await sampler;
+    const peakHeap = await stopHeap();
     const rendererPeakRssMB = Math.max(...rendererPids().map((pid) => procStatusMB('VmHWM', pid)));
     const urls = [...bodies.keys()].map((id) => `/api/datasources/proxy/uid/tempo/api/v2/traces/${id}`);
     const reference = (await page.evaluate(PARSE_SCRIPT(urls))) as { wallMs: number; parseMs: number };
     return { ...run, bytes, peakHeapMB: peakHeap / 1e6, rendererPeakRssMB, reference };
-  } finally {
-    await browser.close();
-    await harness.close();
-    await backend.close();
-  }
+  });
 }
 
 const ms = (v: number) => `${v.toFixed(0)} ms`;

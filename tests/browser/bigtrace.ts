@@ -25,6 +25,7 @@ import { generateTrace } from '../synthetic/generate';
 import { toOtlpJson } from '../synthetic/otlp';
 import { startHarness } from '../harness/server';
 import { WORKER_MEASURE } from '../../src/loading/worker/worker-pool';
+import { Browser, Page } from 'playwright-core';
 import { APP, launch, newPage } from './browser';
 
 /**
@@ -93,9 +94,12 @@ export async function fakeBackendsBy(answer: (path: string) => string | Buffer |
   };
 }
 
+/** What a stand-in Tempo answers for only trace `traceId` (Tempo's v2 trace by id), as fakeBackendsBy takes it. */
+export const traceAnswer = (traceId: string, body: string | Buffer) => (path: string) =>
+  path === `/api/v2/traces/${traceId}` ? body : undefined;
+
 /** A stand-in Tempo (and empty Prometheus) answering only what the trace page asks: trace `traceId`. */
-export const fakeBackends = (traceId: string, body: string) =>
-  fakeBackendsBy((path) => (path === `/api/v2/traces/${traceId}` ? body : undefined));
+export const fakeBackends = (traceId: string, body: string) => fakeBackendsBy(traceAnswer(traceId, body));
 
 /** Page init script: records every long task (> 50 ms) in `window.__longTasks` as {start, duration}. */
 export const LONG_TASK_RECORDER = `
@@ -104,6 +108,33 @@ export const LONG_TASK_RECORDER = `
     list.getEntries().forEach((e) => window.__longTasks.push({ start: e.startTime, duration: e.duration }))
   ).observe({ type: 'longtask', buffered: true });
 `;
+
+/**
+ * Runs `measure` on a Chromium page (default timeout `timeoutMs`, long tasks recorded, then
+ * `initScripts`) in front of the harness and a stand-in Tempo answering `answer` (fakeBackendsBy);
+ * closes all three afterwards, whatever happens.
+ */
+export async function withBenchPage<T>(
+  answer: (path: string) => string | Buffer | undefined,
+  { timeoutMs, initScripts = [] }: { timeoutMs: number; initScripts?: string[] },
+  measure: (page: Page, run: { harnessUrl: string; browser: Browser }) => Promise<T>
+): Promise<T> {
+  const backend = await fakeBackendsBy(answer);
+  const harness = await startHarness({ tempoUrl: backend.url, promUrl: backend.url });
+  const browser = await launch();
+  try {
+    const { page } = await newPage(browser);
+    page.setDefaultTimeout(timeoutMs);
+    for (const script of [LONG_TASK_RECORDER, ...initScripts]) {
+      await page.addInitScript(script);
+    }
+    return await measure(page, { harnessUrl: harness.url, browser });
+  } finally {
+    await browser.close();
+    await harness.close();
+    await backend.close();
+  }
+}
 
 /** The big trace: `spans` spans of shape "random" (seed 7), its id and its OTLP/JSON body as Tempo sends it. */
 export function bigTrace(spans: number) {
@@ -114,29 +145,24 @@ export function bigTrace(spans: number) {
 export async function measureBigTrace(spans = 100_000, { worker = true } = {}): Promise<BigTraceResult> {
   const trace = bigTrace(spans);
   const body = trace.body;
-  const backend = await fakeBackends(trace.traceId, body);
-  const harness = await startHarness({ tempoUrl: backend.url, promUrl: backend.url });
-  const browser = await launch();
-  try {
-    const { page } = await newPage(browser);
-    page.setDefaultTimeout(60_000);
-    await page.addInitScript(LONG_TASK_RECORDER);
-    if (!worker) {
-      await page.addInitScript('delete window.Worker;');
-    }
-    await page.goto(`${harness.url}${APP}/trace/${trace.traceId}?spans=all`);
-    await page.getByTestId('waterfall-row').first().waitFor();
-    const firstPaintMs = (await page.evaluate(
-      'new Promise((r) => requestAnimationFrame(() => r(performance.now())))'
-    )) as number;
-    const timeline = (await page.evaluate(
-      `performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd }))`
-    )) as Array<{ name: string; start: number; end: number }>;
-    const traceRequest = timeline.find((e) => e.name.includes(`/traces/${trace.traceId}`));
-    // As a user gets there inside a running Grafana: from the search page, following a link.
-    await page.goto(`${harness.url}${APP}/search`);
-    await page.getByRole('heading', { name: 'Trace search' }).waitFor();
-    const load = (await page.evaluate(`(async () => {
+  const initScripts = worker ? [] : ['delete window.Worker;'];
+  return withBenchPage(
+    traceAnswer(trace.traceId, body),
+    { timeoutMs: 60_000, initScripts },
+    async (page, { harnessUrl }) => {
+      await page.goto(`${harnessUrl}${APP}/trace/${trace.traceId}?spans=all`);
+      await page.getByTestId('waterfall-row').first().waitFor();
+      const firstPaintMs = (await page.evaluate(
+        'new Promise((r) => requestAnimationFrame(() => r(performance.now())))'
+      )) as number;
+      const timeline = (await page.evaluate(
+        `performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd }))`
+      )) as Array<{ name: string; start: number; end: number }>;
+      const traceRequest = timeline.find((e) => e.name.includes(`/traces/${trace.traceId}`));
+      // As a user gets there inside a running Grafana: from the search page, following a link.
+      await page.goto(`${harnessUrl}${APP}/search`);
+      await page.getByRole('heading', { name: 'Trace search' }).waitFor();
+      const load = (await page.evaluate(`(async () => {
       const link = document.createElement('a');
       link.href = '${APP}/trace/${trace.traceId}?spans=all';
       document.body.appendChild(link);
@@ -156,29 +182,26 @@ export async function measureBigTrace(spans = 100_000, { worker = true } = {}): 
         workerAnalyseMs: jobs.length > 0 ? jobs[jobs.length - 1].detail.analyseMs : NaN,
       };
     })()`)) as Pick<BigTraceResult, 'navigationMs' | 'longestLoadTaskMs' | 'workerMs' | 'workerAnalyseMs'>;
-    const shownSpans = Number(await page.getByTestId('summary-spans').innerText());
-    const scroll = (await page.evaluate(SCROLL_SCRIPT)) as {
-      tasks: number;
-      longest: number;
-      longestGap: number;
-      scrolledPx: number;
-    };
-    return {
-      spans,
-      bodyBytes: body.length,
-      traceRequestedMs: traceRequest?.start ?? NaN,
-      traceDownloadedMs: traceRequest?.end ?? NaN,
-      firstPaintMs,
-      ...load,
-      shownSpans,
-      longestScrollTaskMs: scroll.longest,
-      longTasksWhileScrolling: scroll.tasks,
-      longestFrameGapMs: scroll.longestGap,
-      scrolledPx: scroll.scrolledPx,
-    };
-  } finally {
-    await browser.close();
-    await harness.close();
-    await backend.close();
-  }
+      const shownSpans = Number(await page.getByTestId('summary-spans').innerText());
+      const scroll = (await page.evaluate(SCROLL_SCRIPT)) as {
+        tasks: number;
+        longest: number;
+        longestGap: number;
+        scrolledPx: number;
+      };
+      return {
+        spans,
+        bodyBytes: body.length,
+        traceRequestedMs: traceRequest?.start ?? NaN,
+        traceDownloadedMs: traceRequest?.end ?? NaN,
+        firstPaintMs,
+        ...load,
+        shownSpans,
+        longestScrollTaskMs: scroll.longest,
+        longTasksWhileScrolling: scroll.tasks,
+        longestFrameGapMs: scroll.longestGap,
+        scrolledPx: scroll.scrolledPx,
+      };
+    }
+  );
 }
