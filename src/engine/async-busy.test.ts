@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { asyncBusyIdle } from './async-busy';
+import { asyncBusyIdle, reportedBusyIdle } from './async-busy';
 import type { AttributeValue } from '../../tests/support/otlp';
 import { analysedHandSpans, handSpan } from './testing/genai-spans';
 import { tinyId } from '../../tests/synthetic/tiny';
@@ -89,6 +89,19 @@ describe('asyncBusyIdle', () => {
       { service: 'router', reporting: 2, lacking: 0, leftOut: 0, busy: 30_000, idle: 70_000 },
       { service: 'worker', reporting: 4, lacking: 0, leftOut: 4, busy: 23_000, idle: 27_000 },
     ]);
+  });
+});
+
+describe('reportedBusyIdle', () => {
+  it('is asyncBusyIdle’s used spans, and none for a trace naming neither attribute', () => {
+    expect(reportedBusyIdle(analysis)).toEqual(asyncBusyIdle(analysis).spans);
+    expect(reportedBusyIdle(analysis).map((s) => s.span)).toEqual(['r', 'c', 'w', 'k', 'y', 'z'].map(at));
+    const plain = analysedHandSpans([
+      { id: 'a', service: 'fe', kind: 'SERVER', start: 0, end: 10, attrs: { note: 'busy' } },
+      { id: 'b', parent: 'a', service: 'db', start: 2, end: 8 },
+    ]);
+    expect(reportedBusyIdle(plain)).toEqual([]);
+    expect(asyncBusyIdle(plain).lacking).toHaveLength(2);
   });
 });
 

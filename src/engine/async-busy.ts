@@ -14,7 +14,8 @@
  * Per service: the sums over its outermost reporting spans — those with no ancestor of the same
  * service among the used spans — since a span's busy time includes the busy time of the spans
  * entered inside it in the same task, and summing those too would count it twice.
- * O(n + attributes) over the tree's preorder.
+ * O(n + attributes) over the tree's preorder. `reportedBusyIdle` gives only the used spans, at no
+ * cost for a trace that names neither attribute.
  */
 import type { TraceAnalysis } from './analyze';
 import { SpanAttribute, warnedSpan, WarnedSpan } from './genai-attributes';
@@ -165,4 +166,14 @@ export function asyncBusyIdle(analysis: TraceAnalysis): AsyncBusyIdle {
   }
   out.services = [...byService.values()].sort((a, b) => (a.service < b.service ? -1 : a.service > b.service ? 1 : 0));
   return out;
+}
+
+/**
+ * The spans reporting valid busy_ns/idle_ns, in span order: `asyncBusyIdle`'s `spans`, and no pass
+ * over the spans when the trace's strings hold neither name (no span can report them). O(strings)
+ * then, else as asyncBusyIdle.
+ */
+export function reportedBusyIdle(analysis: TraceAnalysis): SpanBusyIdle[] {
+  const { strings } = analysis.trace;
+  return strings.includes(BUSY_NS) || strings.includes(IDLE_NS) ? asyncBusyIdle(analysis).spans : [];
 }

@@ -102,7 +102,7 @@ export { searchSpans } from './trace-search';
 // LLM, agent and async-task figures (DEFINITIONS.md §6): `genAiReadings` per GenAI span, `aggregateGenAi`
 // per model and operation, `disaggSplit` of a disaggregated request, `agentSplits` per invoke_agent run,
 // `agentPaths` the critical path through its steps and `compareAgentRuns` slow vs baseline runs,
-// `asyncBusyIdle` from tracing-opentelemetry's busy_ns/idle_ns.
+// `asyncBusyIdle` (and `reportedBusyIdle`, its used spans only) from tracing-opentelemetry's busy_ns/idle_ns.
 export type { WarnedSpan } from './genai-attributes';
 export type { GenAiProblem, GenAiReading, GenAiReadings, GenAiWarning } from './genai';
 export { FIRST_TOKEN_EVENT, genAiReadings, MODEL_OPERATIONS, OPERATION_ATTRIBUTE, TTFT_ATTRIBUTE } from './genai';
@@ -117,7 +117,7 @@ export { agentPaths } from './agent-path';
 export type { AgentComparison, AgentCompareRow, AgentPartKind, AgentPartStats, AgentSides } from './agent-compare';
 export { AgentRunComparer, compareAgentRuns } from './agent-compare';
 export type { AsyncBusyIdle, BusyIdleProblem, BusyIdleWarning, ServiceAsyncBusyIdle, SpanBusyIdle } from './async-busy';
-export { asyncBusyIdle, BUSY_IDLE_SLACK_NS, BUSY_NS, IDLE_NS } from './async-busy';
+export { asyncBusyIdle, BUSY_IDLE_SLACK_NS, BUSY_NS, IDLE_NS, reportedBusyIdle } from './async-busy';
 // GenAI rows folded in trace by trace (aggregateGenAi's incremental form)
 export { GenAiAccumulator } from './genai-accumulator';
 // Disconnected traces of one request analysed as one (stitch.ts).

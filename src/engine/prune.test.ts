@@ -169,6 +169,21 @@ function owners(a: TraceAnalysis, p: Pruning, expanded: Set<number>) {
 }
 
 describe('pruning properties', () => {
+  it('hotspots are the spans with self time sorted by self time, then tree order, cut at the count', () => {
+    fc.assert(
+      fc.property(treeArb, fc.integer({ min: 0, max: 12 }), ([parents, times, kinds], count) => {
+        const a = randomAnalysis(parents, times, kinds);
+        const position = new Map(Array.from(a.tree.preorder, (i, k) => [i, k]));
+        const oracle = Array.from(a.tree.preorder)
+          .filter((i) => a.selfTime[i] > 0)
+          .sort((x, y) => a.selfTime[y] - a.selfTime[x] || position.get(x)! - position.get(y)!)
+          .slice(0, count);
+        expect(Array.from(selfTimeHotspots(a, count))).toEqual(oracle);
+      }),
+      { numRuns: 300 }
+    );
+  });
+
   it('every span is a row or inside exactly one group; no path span folds; counts add up; revealing shows a span', () => {
     fc.assert(
       fc.property(treeArb, fc.boolean(), ([parents, times, kinds, fraction, expandSome], sync) => {

@@ -16,10 +16,9 @@
  * `prunedRows` lists the rows shown: spans in tree order, where a collapsible subtree that is not
  * expanded is one *group* row (its root), and a span the user collapsed hides its subtree: O(n).
  * `foldedGroup` reads what a folded row shows. `foldedAncestors` gives the group roots above a span, to expand so the span shows: O(depth).
- * `selfTimeHotspots` gives the N spans with the most self time, largest first: O(n) selection.
+ * `selfTimeHotspots` gives the N spans with the most self time, largest first: one pass, O(n · N) at worst.
  */
 import type { TraceAnalysis } from './analyze';
-import { idRange, topIds } from './top-n';
 
 /** Default share of the trace duration below which an off-path subtree's self time folds it. */
 export const PRUNE_SELF_FRACTION = 0.005;
@@ -143,15 +142,26 @@ export function foldedAncestors(analysis: TraceAnalysis, pruning: Pruning, i: nu
 
 /**
  * The `count` spans with the most self time, largest first (ties: the earlier in tree order);
- * spans without self time are never hotspots. O(n).
+ * spans without self time are never hotspots. One pass in tree order keeping the best `count` in
+ * a sorted list (a span enters only with more self time than the last kept, so an equal later one
+ * stays behind): O(n) for the usual ascending-free traces, O(n · count) at worst.
  */
 export function selfTimeHotspots(analysis: TraceAnalysis, count: number): Uint32Array {
   const { selfTime } = analysis;
   const { preorder } = analysis.tree;
-  const rank = new Float64Array(preorder.length);
-  for (let k = 0; k < preorder.length; k++) {
-    rank[preorder[k]] = preorder.length - k; // earlier in tree order ranks higher among ties
+  const top: number[] = [];
+  for (let k = 0; k < preorder.length && count > 0; k++) {
+    const i = preorder[k];
+    const self = selfTime[i];
+    if (self <= 0 || (top.length === count && self <= selfTime[top[count - 1]])) {
+      continue;
+    }
+    let at = top.length;
+    while (at > 0 && selfTime[top[at - 1]] < self) {
+      at--;
+    }
+    top.splice(at, 0, i);
+    top.length = Math.min(top.length, count);
   }
-  const top = topIds(idRange(0, analysis.trace.spanCount), count, selfTime, rank).filter((i) => selfTime[i] > 0);
-  return top.sort((a, b) => selfTime[b] - selfTime[a] || rank[b] - rank[a]);
+  return Uint32Array.from(top);
 }

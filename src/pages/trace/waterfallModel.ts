@@ -7,13 +7,13 @@
  *   descendants of collapsed spans — one pass over the preorder, using depth to skip subtrees;
  * - `findSpan`: the span with a given id;
  * - `withoutAncestors`: the collapsed spans less those above a span, so that span shows: O(depth);
- * - `reportedBusyIdleBySpan`: the busy_ns/idle_ns a span reports itself (engine `asyncBusyIdle`,
+ * - `reportedBusyIdleBySpan`: the busy_ns/idle_ns a span reports itself (engine `reportedBusyIdle`,
  *   DEFINITIONS.md §6.5: only valid values), by span; `idlePart` places the idle share
  *   idle / (busy + idle) of a bar at the bar's end, since when the span was idle is not recorded.
  * These loops run over every span of traces up to 100k spans, so they read the engine's typed-array
  * columns directly here (the waterfall component itself reads spans through the engine's accessors).
  */
-import { asyncBusyIdle, SpanBusyIdle, spanIdOf, TraceAnalysis } from '../../engine';
+import { reportedBusyIdle, SpanBusyIdle, spanIdOf, TraceAnalysis } from '../../engine';
 
 export interface CriticalSections {
   /** sections of span i: `start/end[offsets[i] .. offsets[i+1]-1]`, ns since trace start */
@@ -108,7 +108,7 @@ export function findSpan(analysis: TraceAnalysis, spanId: string): number {
 
 /** The spans reporting valid busy_ns/idle_ns, by span index. O(n + attributes). */
 export function reportedBusyIdleBySpan(analysis: TraceAnalysis): ReadonlyMap<number, SpanBusyIdle> {
-  return new Map(asyncBusyIdle(analysis).spans.map((s) => [s.span, s]));
+  return new Map(reportedBusyIdle(analysis).map((s) => [s.span, s]));
 }
 
 /**
