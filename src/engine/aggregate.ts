@@ -205,7 +205,8 @@ export class TraceSetAccumulator {
     const n = analysis.trace.spanCount;
     if (this.groupOf.length < n) {
       this.groupOf = new Uint32Array(n);
-      this.opOf = this.callTree?.operations === this.groups ? this.groupOf : new Uint32Array(n);
+      // operation ids of their own only for a call tree over another grouping
+      this.opOf = this.callTree && this.callTree.operations !== this.groups ? new Uint32Array(n) : this.groupOf;
     }
     const { groups, callTree, groupOf, opOf } = this;
     const t = this.sums.traceCount;
