@@ -8,23 +8,30 @@
  * Prometheus has a span-metrics sample newer than the whole warm-up — span_metrics' samples and
  * the tracelens connector's in both servers (it analyses a trace 2 s after its last span, so its
  * samples can come later) — and that sample's time starts the metrics window tests use: inside
- * it, counters grow by exactly the batch. (Tests start the window at that exact sample time, so
- * Prometheus' rate() extrapolation, which differs per series near a counter's start, does not
- * skew ratios.)
+ * it, counters grow by exactly the batch. The tracelens connector flushes on its own clock, so its
+ * metrics get their own window start: its newest sample before the batch is sent. (Tests start a
+ * window at that exact sample time — 1 ms before it in Prometheus 3, whose ranges are left-open —
+ * because rate() extrapolates each series to the window's start only until the series would reach
+ * zero, differently per series, which skews ratios.)
  */
 import { writeFileSync } from 'node:fs';
 import { generateBatch } from '../generator/batch';
 import { sendTraces } from '../generator/send';
 import { createFetchTransport } from '../../src/data/fetch-transport';
 import { createPrometheusClient } from '../../src/data/prometheus/client';
-import { batchFile, clients, newestSample, probeSample, SentBatch, stackEnv, waitFor, warmupEndUs } from './stack';
+import {
+  ANALYZED,
+  batchFile,
+  clients,
+  newestSample,
+  probeSample,
+  SentBatch,
+  stackEnv,
+  waitFor,
+  warmupEndUs,
+} from './stack';
 
 const BATCH_SEED = 42;
-/** The tracelens connector's count of analysed traces, as each server names it. */
-const ANALYZED = {
-  prometheus2: 'tracelens_traces_analyzed_total',
-  prometheus3: '{__name__="tracelens.traces.analyzed_total"}',
-};
 const BATCH_SIZE = 100;
 export default async function globalSetup() {
   const env = stackEnv();
@@ -66,6 +73,15 @@ export default async function globalSetup() {
     250
   );
 
+  // The connector flushes on its own clock: its window starts at its own newest sample, which holds
+  // the warm-up only (the batch is sent after it, and analysed at least 2 s after its last span).
+  const connectorStart = await newestSample(prom, ANALYZED.prometheus2);
+  if (!connectorStart || connectorStart[1] !== warmup.truth.length) {
+    throw new Error(
+      `the connector's newest sample counts ${connectorStart?.[1]} traces, not the warm-up's ${warmup.truth.length}`
+    );
+  }
+
   const { traces, truth } = generateBatch({ seed: BATCH_SEED, count: BATCH_SIZE });
   await sendTraces(env.otlpUrl, traces, traces.length);
   const batch: SentBatch = {
@@ -75,6 +91,7 @@ export default async function globalSetup() {
     endSec: Math.ceil(Math.max(...truth.map((t) => t.startUs + t.durationUs)) / 1e6),
     spanCount: truth.reduce((n, t) => n + t.spanCount, 0),
     metricsWindowStartSec: windowStart,
+    connectorWindowStartSec: connectorStart[0],
   };
   writeFileSync(batchFile(env), JSON.stringify(batch));
 

@@ -4,8 +4,9 @@
  * and the shares the services page shows for all traffic equal the shares the page computes from
  * fetched traces (`sampleShares`, the engine's aggregate) over the same traces — the batch sent by
  * the global setup, fetched back from Jaeger — per service and per operation of user-service.
- * Rates are taken over the batch's metrics window (from the last sample before the batch), where
- * every series grows by exactly the batch and shares up to float rounding.
+ * Rates are taken over the connector's window: from its last sample before the batch (1 ms before
+ * it in Prometheus 3, whose ranges are left-open) to its sample that counts the whole batch, where
+ * every series grows by exactly the batch, so shares agree up to float rounding.
  */
 import { createFetchTransport } from '../../src/data/fetch-transport';
 import { createPrometheusClient } from '../../src/data/prometheus/client';
@@ -13,7 +14,7 @@ import { createLatencyMetrics, LatencyBreakdownRow } from '../../src/data/latenc
 import { detectLatencyMetrics, LatencyMetricsScheme } from '../../src/data/latencymetrics/scheme';
 import { analyzeTrace, parseOtlpTrace, TraceAnalysis } from '../../src/engine';
 import { groupKey, sampleShares, SampleShares } from '../../src/pages/services/latencyShares';
-import { clients, loadBatch, nowSec, stackEnv, waitFor } from './stack';
+import { ANALYZED, clients, loadBatch, newestSample, nowSec, stackEnv, waitFor } from './stack';
 
 const env = stackEnv();
 const { prom, jaeger } = clients(env);
@@ -54,10 +55,11 @@ const sampleRecord = (s: SampleShares) => Object.fromEntries(s.shares);
 describe.each(Object.keys(SERVERS) as Array<keyof typeof SERVERS>)('the connector’s metrics in %s', (server) => {
   const client = SERVERS[server];
   let scheme: LatencyMetricsScheme;
+  let window: { time: number; rangeSec: number };
 
   beforeAll(async () => {
-    const time = nowSec();
-    const detection = await detectLatencyMetrics(client, { start: time - 3600, end: time });
+    const now = nowSec();
+    const detection = await detectLatencyMetrics(client, { start: now - 3600, end: now });
     if (detection.kind !== 'detected') {
       throw detection.problem;
     }
@@ -66,9 +68,10 @@ describe.each(Object.keys(SERVERS) as Array<keyof typeof SERVERS>)('the connecto
     await waitFor(`the connector's count of every trace in ${server}`, async () =>
       (await createLatencyMetrics(client, scheme).counters(nowSec(), 3600)).analyzed === sentTraces ? true : undefined
     );
+    // evaluated at that sample, so rate() extrapolates no series to the window's end
+    const [time] = (await newestSample(client, ANALYZED[server]))!;
+    window = { time, rangeSec: time - batch.connectorWindowStartSec + (server === 'prometheus3' ? 0.001 : 0) };
   });
-
-  const window = () => ({ time: nowSec(), rangeSec: nowSec() - batch.metricsWindowStartSec });
 
   it('is detected with its namespace and the naming of this server', () => {
     expect([scheme.namespace, scheme.separator, scheme.selfTime, scheme.labels.service]).toEqual(
@@ -79,7 +82,7 @@ describe.each(Object.keys(SERVERS) as Array<keyof typeof SERVERS>)('the connecto
   });
 
   it('per-service shares of self and critical-path time equal the engine’s over the batch', async () => {
-    const rows = await createLatencyMetrics(client, scheme).breakdown({}, 'service', window());
+    const rows = await createLatencyMetrics(client, scheme).breakdown({}, 'service', window);
     const expected = rounded(sampleRecord(sampleShares(analyses, 'service')));
     expect(rounded(connectorShares(rows))).toEqual(expected);
     expect(Object.keys(expected)).toHaveLength(5);
@@ -88,11 +91,7 @@ describe.each(Object.keys(SERVERS) as Array<keyof typeof SERVERS>)('the connecto
   });
 
   it('shares of user-service’s operations equal the engine’s', async () => {
-    const rows = await createLatencyMetrics(client, scheme).breakdown(
-      { service: 'user-service' },
-      'operation',
-      window()
-    );
+    const rows = await createLatencyMetrics(client, scheme).breakdown({ service: 'user-service' }, 'operation', window);
     expect(rounded(connectorShares(rows))).toEqual(
       rounded(sampleRecord(sampleShares(analyses, 'operation', 'user-service')))
     );

@@ -11,8 +11,8 @@
  * order the data layer asked: `names` (the metric-name lookup detection reads), `by-service` (the
  * six queries of a breakdown per service), `by-operation` (the same for the operations of
  * `user-service`), `counters` (analysed, incomplete, dropped), `over-time-by-service` and
- * `over-time-by-operation` (the two range queries of the charts, from a minute before the batch's
- * metrics window). Naming some of these records only those (the others' tests keep their values).
+ * `over-time-by-operation` (the two range queries of the charts, from a minute before the
+ * connector's window of the batch). Naming some of these records only those (the others' tests keep their values).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,7 +55,7 @@ const record = (what: string, save: (what: string) => void, rec: { take: () => u
 
 async function main() {
   const time = nowSec();
-  const rangeSec = time - batch.metricsWindowStartSec;
+  const rangeSec = time - batch.connectorWindowStartSec;
   for (const [server, { url, source }] of Object.entries(SERVERS)) {
     const rec = recordingFetch();
     const prom = createPrometheusClient(createFetchTransport(url, source, rec.impl));
@@ -72,7 +72,7 @@ async function main() {
     }
     const metrics = createLatencyMetrics(prom, detection.scheme);
     const w = { time, rangeSec };
-    const chartRange = { start: batch.metricsWindowStartSec - 60, end: time };
+    const chartRange = { start: batch.connectorWindowStartSec - 60, end: time };
     await metrics.breakdown({}, 'service', w);
     record('by-service', save, rec);
     await metrics.breakdown({ service: 'user-service' }, 'operation', w);

@@ -65,6 +65,8 @@ export interface SentBatch {
   spanCount: number;
   /** time of the last span-metrics sample before the batch: windows from here see exactly the batch */
   metricsWindowStartSec: number;
+  /** time of the tracelens connector's last sample before the batch (it flushes on its own clock) */
+  connectorWindowStartSec: number;
 }
 
 export const batchFile = (env: StackEnv) => join(env.stackDir, 'batch.json');
@@ -112,6 +114,12 @@ export const warmupEndUs = () => Date.now() * 1000 - 10_000_000;
 /** A span-metrics series every run creates (frontend's failing /checkout requests), as the collector writes it. */
 const PROBE =
   'traces_span_metrics_calls_total{service_name="frontend", span_name="GET /checkout", status_code="STATUS_CODE_ERROR"}';
+
+/** The tracelens connector's count of analysed traces, as each Prometheus names it. */
+export const ANALYZED = {
+  prometheus2: 'tracelens_traces_analyzed_total',
+  prometheus3: '{__name__="tracelens.traces.analyzed_total"}',
+};
 
 /** [time, value] of the probe series' newest sample in Prometheus, if it has one. */
 export const probeSample = (prom: PrometheusClient) => newestSample(prom, PROBE);
