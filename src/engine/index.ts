@@ -97,6 +97,10 @@ export { compareTraceSets, TraceSetComparer } from './compare';
 export type { HistogramBucket } from './histogram';
 export { histogramQuantile, percentileRank } from './histogram';
 export type { FoldedGroup, Pruning, PrunedRows } from './prune';
+export type { CriticalSections } from './critical-sections';
+export { criticalSectionsBySpan, mapCriticalSections } from './critical-sections';
+export type { SummaryParts } from './summary-parts';
+export { summaryParts } from './summary-parts';
 export { foldedAncestors, foldedGroup, PRUNE_SELF_FRACTION, prunedRows, pruneTrace, selfTimeHotspots } from './prune';
 export { searchSpans } from './trace-search';
 // LLM, agent and async-task figures (DEFINITIONS.md §6): `genAiReadings` per GenAI span, `aggregateGenAi`

@@ -209,4 +209,30 @@ describe('pruning properties', () => {
       { numRuns: 200 }
     );
   });
+
+  it('rows are the spans with no folded or collapsed ancestor, in tree order, groups where they fold', () => {
+    const spansArb = fc.array(fc.integer({ min: 0, max: 39 }), { maxLength: 6 });
+    fc.assert(
+      fc.property(treeArb, spansArb, ([parents, times, kinds, fraction, expandSome], collapseSome) => {
+        const a = randomAnalysis(parents, times, kinds);
+        const p = pruneTrace(a, fraction);
+        const expanded = new Set(expandSome);
+        const collapsed = new Set(collapseSome);
+        const folded = (i: number) => p.collapsible[i] === 1 && !expanded.has(i);
+        const hidden = (i: number) => {
+          for (let q = a.tree.parent[i]; q >= 0; q = a.tree.parent[q]) {
+            if (folded(q) || collapsed.has(q)) {
+              return true;
+            }
+          }
+          return false;
+        };
+        const rows = Array.from(a.tree.preorder).filter((i) => !hidden(i));
+        const r = prunedRows(a, p, expanded, collapsed);
+        expect(Array.from(r.span)).toEqual(rows);
+        expect(Array.from(r.group)).toEqual(rows.map((i) => (folded(i) ? 1 : 0)));
+      }),
+      { numRuns: 300 }
+    );
+  });
 });

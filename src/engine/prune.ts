@@ -14,7 +14,9 @@
  * earliest effective start and latest effective end in it) and whether it is collapsible: one
  * pass over the tree's preorder backwards, O(n), no recursion (a 1M-deep chain is fine).
  * `prunedRows` lists the rows shown: spans in tree order, where a collapsible subtree that is not
- * expanded is one *group* row (its root), and a span the user collapsed hides its subtree: O(n).
+ * expanded is one *group* row (its root), and a span the user collapsed hides its subtree. A
+ * subtree is a run of the preorder as long as its size, so a hidden one is skipped in one step:
+ * O(rows shown).
  * `foldedGroup` reads what a folded row shows. `foldedAncestors` gives the group roots above a span, to expand so the span shows: O(depth).
  * `selfTimeHotspots` gives the N spans with the most self time, largest first: one pass, O(n · N) at worst.
  */
@@ -100,7 +102,8 @@ export interface PrunedRows {
 
 /**
  * The rows shown, in tree order: a collapsible subtree whose root is not in `expanded` is one group
- * row; a span in `collapsed` (the user's own collapse) is shown and its subtree hidden. O(n).
+ * row; a span in `collapsed` (the user's own collapse) is shown and its subtree hidden. Two walks
+ * over the rows (counting them, then filling arrays of that length): O(rows shown).
  */
 export function prunedRows(
   analysis: TraceAnalysis,
@@ -108,22 +111,21 @@ export function prunedRows(
   expanded: ReadonlySet<number>,
   collapsed: ReadonlySet<number>
 ): PrunedRows {
-  const { preorder, depth } = analysis.tree;
-  const span = new Uint32Array(preorder.length);
-  const group = new Uint8Array(preorder.length);
-  let n = 0;
-  let skipBelow = -1; // depth of the row whose subtree is being skipped
-  for (let k = 0; k < preorder.length; k++) {
-    const i = preorder[k];
-    if (skipBelow >= 0 && depth[i] > skipBelow) {
-      continue;
-    }
-    const folded = pruning.collapsible[i] === 1 && !expanded.has(i);
-    skipBelow = folded || collapsed.has(i) ? depth[i] : -1;
-    group[n] = folded ? 1 : 0;
-    span[n++] = i;
+  const { preorder } = analysis.tree;
+  const folded = (i: number) => pruning.collapsible[i] === 1 && !expanded.has(i);
+  // the preorder position of the row after span i's row: past its subtree when that is hidden
+  const next = (k: number, i: number) => (folded(i) || collapsed.has(i) ? k + pruning.size[i] : k + 1);
+  let rows = 0;
+  for (let k = 0; k < preorder.length; k = next(k, preorder[k])) {
+    rows++;
   }
-  return { span: span.subarray(0, n), group: group.subarray(0, n) };
+  const span = new Uint32Array(rows);
+  const group = new Uint8Array(rows);
+  for (let k = 0, n = 0; k < preorder.length; k = next(k, preorder[k]), n++) {
+    span[n] = preorder[k];
+    group[n] = folded(preorder[k]) ? 1 : 0;
+  }
+  return { span, group };
 }
 
 /**

@@ -9,3 +9,4 @@ export { loadTrace } from './load-trace';
 export type { LoadTracesOptions, TraceResult } from './load-traces';
 export { DEFAULT_CONCURRENCY, forEachBounded, loadTraces } from './load-traces';
 export { readTrace } from './read-trace';
+export { HOTSPOT_COUNT, isHugeTrace, SUMMARY_SPAN_THRESHOLD } from './huge-trace';

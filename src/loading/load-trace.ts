@@ -6,7 +6,7 @@
  * skew…). Rejects only with `DataError`.
  */
 import { DataError, dataError } from '../data';
-import { ParseErrorWords, TraceAnalysis, TraceParseError, TraceWarning } from '../engine';
+import { ParseErrorWords, SummaryParts, TraceAnalysis, TraceParseError, TraceWarning } from '../engine';
 import type { SearchRange, TraceSource } from '../sources/types';
 import { analyzeFetched, streamInWorker } from './analyze-fetched';
 import { streamTrace } from './stream-trace';
@@ -25,6 +25,8 @@ export interface LoadedTrace {
   analysis: TraceAnalysis;
   /** the partial-trace note first (when any), then `analysis.warnings` */
   warnings: LoadWarning[];
+  /** a huge streamed trace's summary parts for `analysis` as it is, computed by the worker (huge-trace.ts) */
+  summary?: SummaryParts;
 }
 
 export interface LoadOptions {
@@ -57,7 +59,7 @@ export async function loadTrace(source: TraceSource, traceId: string, options: L
     if ('error' in streamed) {
       throw unreadable(streamed.error, streamed.words);
     }
-    return loaded(streamed.analysis, streamed.partial);
+    return { ...loaded(streamed.analysis, streamed.partial), summary: streamed.summary };
   }
   const fetched = await source.traceById(traceId, options.range, { signal });
   if (signal?.aborted) {

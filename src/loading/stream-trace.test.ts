@@ -4,10 +4,12 @@
 // node: fetch's Response and ReadableStream, which the worker's stream reader runs on. The worker
 // is played by readStreamed on this thread, the network by a fetch answering recorded bodies.
 import { createJaegerClient, createTempoClient, QueryParams, Transport } from '../data';
-import { analyzeTrace, parseOtlpTrace, TraceParseError } from '../engine';
+import { analyzeTrace, parseOtlpTrace, summaryParts, TraceParseError } from '../engine';
 import { createJaegerSource } from '../sources/jaeger-source';
 import { createTempoSource } from '../sources/tempo-source';
 import { recorded, RECORDED_TRACE_ID, wireText } from '../../tests/support/recorded';
+import { tinyOtlp, TinySpan } from '../../tests/synthetic/tiny';
+import { HOTSPOT_COUNT, SUMMARY_SPAN_THRESHOLD } from './huge-trace';
 import { streamTrace } from './stream-trace';
 import { readStreamed } from './worker/stream-read';
 import { LoadProgress, StreamRequest } from './worker/wire';
@@ -169,5 +171,32 @@ describe('streamTrace', () => {
       },
     });
     expect(streamed).toEqual({ error: whole.message, words: whole.words });
+  });
+});
+
+describe('the worker reading a huge trace', () => {
+  const request = { url: 'http://grafana/trace', headers: {}, endChars: 10 };
+  const read = (body: string) => readStreamed(request, () => undefined, fetchAnswering(body, 200, 64_000).impl);
+
+  it("answers with the summary's parts the page would compute, for the analysis as it is", async () => {
+    // a root and 20,000 children of 1 µs each, one more span than a summary needs
+    const spans: TinySpan[] = [{ id: 'root', start: 0, end: 30_000 }];
+    for (let k = 0; k < SUMMARY_SPAN_THRESHOLD; k++) {
+      spans.push({ id: `c${k}`, parent: 'root', start: k, end: k + 1 });
+    }
+    const body = tinyOtlp(spans);
+    const answer = await read(body);
+    if (!('analysis' in answer)) {
+      throw new Error('not read');
+    }
+    expect(answer.analysis.trace.spanCount).toBe(20_001);
+    expect(answer.summary).toEqual(summaryParts(answer.analysis, HOTSPOT_COUNT));
+    expect(answer.summary?.hotspots.length).toBe(HOTSPOT_COUNT);
+  });
+
+  it('answers without them for a trace that is not huge', async () => {
+    const answer = await read(TEMPO_BODY);
+    expect(answer).toMatchObject({ analysis: analyzeTrace(parseOtlpTrace(TEMPO_BODY)) });
+    expect('summary' in answer && answer.summary).toBeUndefined();
   });
 });

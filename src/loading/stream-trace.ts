@@ -9,13 +9,16 @@
  * which ends its fetch). O(1) here; the worker's work is O(body).
  */
 import type { DataError } from '../data';
-import type { TraceAnalysis } from '../engine';
+import type { SummaryParts, TraceAnalysis } from '../engine';
 import type { SearchRange, TraceSource } from '../sources/types';
 import type { LoadProgress, ReaderError } from './worker/wire';
 import type { RunJob } from './worker/worker-pool';
 
-/** The analysis with the source's partial-trace note, or the reader's error (message and words). */
-export type StreamedTrace = { analysis: TraceAnalysis; partial?: DataError } | ReaderError;
+/**
+ * The analysis with the source's partial-trace note (and a huge trace's summary parts, computed by
+ * the worker), or the reader's error (message and words).
+ */
+export type StreamedTrace = { analysis: TraceAnalysis; partial?: DataError; summary?: SummaryParts } | ReaderError;
 
 export async function streamTrace(
   source: TraceSource,
@@ -40,5 +43,5 @@ export async function streamTrace(
   }
   return 'error' in answer
     ? { error: answer.error, words: answer.words }
-    : { analysis: answer.analysis, partial: facts.partial };
+    : { analysis: answer.analysis, partial: facts.partial, summary: answer.summary };
 }

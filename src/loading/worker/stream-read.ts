@@ -5,12 +5,14 @@
  * streams only Jaeger's v3 OTLP answer). Bytes are decoded with a streaming TextDecoder (a character cut between
  * two chunks is decoded whole, and a BOM dropped, as `Response.text()` does). While reading it
  * posts progress (bytes received, of the Content-Length when the body is not compressed, and spans
- * read) at most every {@link PROGRESS_MS}; then the analysis, or the reader's error (with its words), with the
+ * read) at most every {@link PROGRESS_MS}; then the analysis — with its summary's parts when the trace is huge
+ * (huge-trace.ts), so the page does not compute them — or the reader's error (with its words), with the
  * body's first and last `endChars` characters. An answer that is not OK, or a fetch or download
  * that fails, is not read: `{status}`, and the caller fetches the usual way (which words the error).
  * O(body) time; memory: the unfinished span, one chunk, the two ends, then the trace.
  */
 import { analyzeTrace, otlpJsonPieces } from '../../engine';
+import { hugeTraceParts } from '../huge-trace';
 import { AnalysisAnswer, AnalysisResponse, PROGRESS_MS, readerErrorOf, StreamRequest } from './wire';
 
 /**
@@ -68,7 +70,8 @@ export async function readStreamed(
     }
     take(decoder.decode());
     const analysis = analyzeTrace(reader.end());
-    return { analysis, analyseMs: now() - started, ends: { head, tail } };
+    const summary = hugeTraceParts(analysis);
+    return { analysis, summary, analyseMs: now() - started, ends: { head, tail } };
   } catch (e) {
     void chunks.cancel().catch(() => undefined);
     return { ...readerErrorOf(e), ends: { head, tail } };

@@ -10,7 +10,7 @@
  * error crosses as its message and words ({@link readerErrorOf}) — a class instance would lose its
  * class and its `words` — and is rebuilt on the main thread ({@link rebuiltError}).
  */
-import { ParseErrorWords, TraceAnalysis, TraceParseError } from '../../engine';
+import { ParseErrorWords, SummaryParts, TraceAnalysis, TraceParseError } from '../../engine';
 import type { FetchedTrace } from '../../sources/types';
 
 /** Main thread → worker: a fetched body to read by its format and analyse. */
@@ -52,13 +52,14 @@ export interface ReaderError {
 
 /**
  * Worker → main thread: the analysis with the ms the worker spent reading and analysing, or the
- * reader's (or analyser's) error ({@link ReaderError}); for a streamed body also its ends. `status` instead: the
+ * reader's (or analyser's) error ({@link ReaderError}); for a streamed body also its ends, and the summary's parts
+ * of a huge trace (huge-trace.ts). `status` instead: the
  * stream was not read (the HTTP status of an answer that is not OK; 0 when the fetch failed or no
  * worker could stream), and the caller fetches the usual way. Before the answer, a streamed body
  * sends `progress` at most every {@link PROGRESS_MS}.
  */
 export type AnalysisAnswer =
-  | { analysis: TraceAnalysis; analyseMs: number; ends?: BodyEnds }
+  | { analysis: TraceAnalysis; analyseMs: number; ends?: BodyEnds; summary?: SummaryParts }
   | (ReaderError & { ends?: BodyEnds })
   | { status: number };
 export type AnalysisResponse = AnalysisAnswer | { progress: LoadProgress };

@@ -32,11 +32,13 @@ import {
   SpanBusyIdle,
   spanStart,
   TraceAnalysis,
+  CriticalSections,
+  mapCriticalSections,
 } from '../../engine';
 import { formatDuration } from '../../components/breakdown';
 import { rowColor } from '../../components/breakdown/colors';
 import { AS_TEXT } from '../../components/i18n';
-import { CriticalSections, idlePart, mapCriticalSections, reportedBusyIdleBySpan } from './waterfallModel';
+import { idlePart, reportedBusyIdleBySpan } from './waterfallModel';
 
 export const ROW_HEIGHT = 24;
 const VIEWPORT_HEIGHT = 480;

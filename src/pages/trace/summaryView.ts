@@ -1,13 +1,13 @@
 /**
- * When the trace page opens on the summary: a trace of more than SUMMARY_SPAN_THRESHOLD spans,
- * unless the URL asks for every span (`spans=all`). The summary shows the critical path, the
- * self-time hotspots, the breakdowns and a pruned waterfall (engine/prune.ts) with in-trace search.
+ * When the trace page opens on the summary: a huge trace (more than SUMMARY_SPAN_THRESHOLD spans,
+ * loading/huge-trace.ts), unless the URL asks for every span (`spans=all`). The summary shows the
+ * critical path, the self-time hotspots, the breakdowns and a pruned waterfall (engine/prune.ts)
+ * with in-trace search.
  */
-export const SUMMARY_SPAN_THRESHOLD = 20_000;
+import { isHugeTrace } from '../../loading';
 
-/** Self-time hotspots listed on the summary. */
-export const HOTSPOT_COUNT = 10;
+export { HOTSPOT_COUNT, SUMMARY_SPAN_THRESHOLD } from '../../loading';
 
 export function opensOnSummary(spanCount: number, allSpans: boolean): boolean {
-  return spanCount > SUMMARY_SPAN_THRESHOLD && !allSpans;
+  return isHugeTrace(spanCount) && !allSpans;
 }

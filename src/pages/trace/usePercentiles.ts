@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { LatencyBucket, SpanMetrics } from '../../data';
-import { nameOf, percentileRank, serviceOf, spanDuration, TraceAnalysis } from '../../engine';
+import { nameOf, percentileRank, serviceOf, spanDuration, TraceAnalysis, traceServices } from '../../engine';
 import { SPAN_METRICS_WINDOW_SEC } from '../../app/loadSpanMetrics';
 import { useAsync } from '../../app/useAsync';
 
@@ -14,16 +14,7 @@ const windowNow = () => ({ time: Math.floor(Date.now() / 1000), rangeSec: SPAN_M
 
 /** p95 in ns per "service\0operation" of the trace's services. */
 export function useOperationP95(metrics: SpanMetrics | undefined, analysis: TraceAnalysis | undefined) {
-  const services = useMemo(() => {
-    if (!analysis) {
-      return [];
-    }
-    const set = new Set<string>();
-    for (let i = 0; i < analysis.trace.spanCount; i++) {
-      set.add(serviceOf(analysis.trace, i));
-    }
-    return [...set].sort();
-  }, [analysis]);
+  const services = useMemo(() => (analysis ? traceServices(analysis.trace) : []), [analysis]);
   const key = metrics && services.length ? `${metrics.scheme.id}|${services.join(',')}` : undefined;
   const state = useAsync(key, async () => {
     const rows = await metrics!.latencyQuantile(0.95, { services }, 'operation', windowNow());

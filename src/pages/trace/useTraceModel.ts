@@ -14,6 +14,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import {
+  criticalSectionsBySpan,
   crossServiceGaps,
   foldedAncestors,
   GroupKind,
@@ -39,7 +40,7 @@ import { useSpanMetrics } from '../../app/useSpanMetrics';
 import { useNextTask } from '../../app/useNextTask';
 import { usePageTrace } from './usePageTrace';
 import { SpanPercentile, useOperationP95, useSpanPercentile } from './usePercentiles';
-import { criticalSectionsBySpan, findSpan, visibleRows, withoutAncestors } from './waterfallModel';
+import { findSpan, visibleRows, withoutAncestors } from './waterfallModel';
 import { spanInfo } from './spanInfo';
 import { allSpansPatch, readTraceUrl, stitchPatch, TraceView } from './traceUrl';
 import { HOTSPOT_COUNT, opensOnSummary } from './summaryView';
@@ -69,16 +70,22 @@ export function useTraceModel() {
   // withPathMode gives the same view object for the same analysis and mode
   const analysis = loadedAnalysis && withPathMode(loadedAnalysis, url.pathMode);
 
+  // what the worker computed for a huge trace, when the page shows that analysis as it came
+  const parts = analysis !== undefined && analysis === loaded.value?.analysis ? loaded.value.summary : undefined;
+
   const services = useMemo(() => (analysis ? traceServices(analysis.trace) : []), [analysis]);
-  const sections = useMemo(() => analysis && criticalSectionsBySpan(analysis), [analysis]);
+  const sections = useMemo(() => analysis && (parts?.sections ?? criticalSectionsBySpan(analysis)), [analysis, parts]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
   const pruning = useMemo(
-    () => (analysis && opensOnSummary(analysis.trace.spanCount, url.allSpans) ? pruneTrace(analysis) : undefined),
-    [analysis, url.allSpans]
+    () =>
+      analysis && opensOnSummary(analysis.trace.spanCount, url.allSpans)
+        ? (parts?.pruning ?? pruneTrace(analysis))
+        : undefined,
+    [analysis, url.allSpans, parts]
   );
   const hotspots = useMemo(
-    () => (analysis && pruning ? selfTimeHotspots(analysis, HOTSPOT_COUNT) : undefined),
-    [analysis, pruning]
+    () => (analysis && pruning ? (parts?.hotspots ?? selfTimeHotspots(analysis, HOTSPOT_COUNT)) : undefined),
+    [analysis, pruning, parts]
   );
   // roots of folded subtrees the user expanded (summary only)
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());

@@ -1,15 +1,15 @@
-import { analyzeTrace, parseOtlpTrace, spanEnd, spanIdOf, spanStart } from '../../engine';
+import {
+  analyzeTrace,
+  criticalSectionsBySpan,
+  mapCriticalSections,
+  parseOtlpTrace,
+  spanEnd,
+  spanIdOf,
+  spanStart,
+} from '../../engine';
 import { handSpan } from '../../engine/testing/genai-spans';
 import { tinyId, tinyOtlp } from '../../../tests/synthetic/tiny';
-import {
-  criticalSectionsBySpan,
-  findSpan,
-  idlePart,
-  mapCriticalSections,
-  reportedBusyIdleBySpan,
-  visibleRows,
-  withoutAncestors,
-} from './waterfallModel';
+import { findSpan, idlePart, reportedBusyIdleBySpan, visibleRows, withoutAncestors } from './waterfallModel';
 import { rustUnderFrontend } from './genai/testing/handTraces';
 import { percentileLabel } from './PercentileBadge';
 
