@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 export interface AsyncState<T> {
   loading: boolean;
@@ -11,6 +11,8 @@ export interface AsyncState<T> {
  * Runs `load` whenever `key` (a string naming the request: datasource, query, range…) changes,
  * aborting the previous run so its result is dropped; nothing runs while `key` is undefined.
  * `loading` is derived from whether the stored result belongs to the current key.
+ * A result is stored in a transition: React renders what it changes in slices, yielding to the
+ * browser between components, so a big result (a huge trace's summary) paints without one long task.
  */
 export function useAsync<T>(key: string | undefined, load: (signal: AbortSignal) => Promise<T>): AsyncState<T> {
   const [result, setResult] = useState<{ key: string; value?: T; error?: Error }>();
@@ -20,8 +22,8 @@ export function useAsync<T>(key: string | undefined, load: (signal: AbortSignal)
     }
     const controller = new AbortController();
     load(controller.signal).then(
-      (value) => !controller.signal.aborted && setResult({ key, value }),
-      (error: Error) => !controller.signal.aborted && setResult({ key, error })
+      (value) => !controller.signal.aborted && startTransition(() => setResult({ key, value })),
+      (error: Error) => !controller.signal.aborted && startTransition(() => setResult({ key, error }))
     );
     return () => controller.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -1,33 +1,51 @@
 import { act, renderHook } from '@testing-library/react';
 import { useNextTask } from './useNextTask';
 
+// jest's fake timers run animation frames as 16 ms timers: the frame, then the timeout set in it
+const nextFrame = () => act(() => jest.runOnlyPendingTimers());
+const taskAfterIt = nextFrame;
+
 describe('useNextTask', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
-  it('gives the value from the next task on, and undefined again until the next task after a change', () => {
+  it('gives the value from the task after the next frame on, and undefined again until then after a change', () => {
     const a = { name: 'a' };
     const b = { name: 'b' };
     const { result, rerender } = renderHook(({ value }) => useNextTask(value), { initialProps: { value: a } });
     expect(result.current).toBeUndefined();
-    act(() => jest.runOnlyPendingTimers());
+    nextFrame();
+    expect(result.current).toBeUndefined();
+    taskAfterIt();
     expect(result.current).toBe(a);
     rerender({ value: b });
     expect(result.current).toBeUndefined();
-    act(() => jest.runOnlyPendingTimers());
+    nextFrame();
+    taskAfterIt();
     expect(result.current).toBe(b);
   });
 
-  it('chained, each link is one more task', () => {
+  it('chained, each link is one more frame and task', () => {
     const a = { name: 'a' };
     const { result } = renderHook(() => {
       const first = useNextTask(a);
       return [first, useNextTask(first)];
     });
     expect(result.current).toEqual([undefined, undefined]);
-    act(() => jest.runOnlyPendingTimers());
+    nextFrame();
+    taskAfterIt();
     expect(result.current).toEqual([a, undefined]);
-    act(() => jest.runOnlyPendingTimers());
+    nextFrame();
+    taskAfterIt();
     expect(result.current).toEqual([a, a]);
+  });
+
+  it('does nothing once unmounted, before the frame or between it and the task', () => {
+    const first = renderHook(() => useNextTask({ name: 'a' }));
+    first.unmount();
+    const second = renderHook(() => useNextTask({ name: 'a' }));
+    nextFrame();
+    second.unmount();
+    expect(jest.getTimerCount()).toBe(0);
   });
 });

@@ -3,7 +3,7 @@
  * loading service, or, when `ds` is `file`, the trace of an opened file (`file` parameter and the
  * page's trace id), analysed the same way; `fromFile` without `file` means that file is not open (any more).
  */
-import { useMemo, useState } from 'react';
+import { startTransition, useMemo, useState } from 'react';
 import { QueryContext } from '../../app/queryContext';
 import { useAsync } from '../../app/useAsync';
 import { useUrlState } from '../../app/urlState';
@@ -49,7 +49,8 @@ export function usePageTrace(context: QueryContext, traceId: string): PageTrace 
     loadTrace(source!, traceId, {
       range: hasRange ? context.resolveSeconds() : undefined,
       signal,
-      stream: { onProgress: (value) => !signal.aborted && setProgress({ key: key!, value }) },
+      // a transition: the page re-renders with it in slices, never in one long task per report
+      stream: { onProgress: (value) => !signal.aborted && startTransition(() => setProgress({ key: key!, value })) },
     })
   );
   const control = {
