@@ -10,7 +10,7 @@ import { Button, useStyles2 } from '@grafana/ui';
 import { formatDuration } from '../../components/breakdown';
 import { AS_TEXT } from '../../components/i18n';
 import { PRUNE_SELF_FRACTION } from '../../engine';
-import { SUMMARY_SPAN_THRESHOLD } from './summaryView';
+import { SUMMARY_SPAN_THRESHOLD } from '../../loading';
 
 interface Props {
   spanCount: number;

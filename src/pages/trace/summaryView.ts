@@ -6,8 +6,6 @@
  */
 import { isHugeTrace } from '../../loading';
 
-export { HOTSPOT_COUNT, SUMMARY_SPAN_THRESHOLD } from '../../loading';
-
 export function opensOnSummary(spanCount: number, allSpans: boolean): boolean {
   return isHugeTrace(spanCount) && !allSpans;
 }

@@ -3,18 +3,20 @@
  * for all operations of the trace's services) and, for the selected span, its operation's latency
  * histogram and the span's percentile rank in it (`percentileRank`, linear inside a bucket).
  */
-import { useMemo } from 'react';
 import { LatencyBucket, SpanMetrics } from '../../data';
-import { nameOf, percentileRank, serviceOf, spanDuration, TraceAnalysis, traceServices } from '../../engine';
+import { nameOf, percentileRank, serviceOf, spanDuration, TraceAnalysis } from '../../engine';
 import { SPAN_METRICS_WINDOW_SEC } from '../../app/loadSpanMetrics';
 import { useAsync } from '../../app/useAsync';
 
 const opKey = (service: string, operation: string) => `${service}\u0000${operation}`;
 const windowNow = () => ({ time: Math.floor(Date.now() / 1000), rangeSec: SPAN_METRICS_WINDOW_SEC });
 
-/** p95 in ns per "service\0operation" of the trace's services. */
-export function useOperationP95(metrics: SpanMetrics | undefined, analysis: TraceAnalysis | undefined) {
-  const services = useMemo(() => (analysis ? traceServices(analysis.trace) : []), [analysis]);
+/** p95 in ns per "service\0operation" of `services`, the trace's (sorted, as traceServices gives them). */
+export function useOperationP95(
+  metrics: SpanMetrics | undefined,
+  analysis: TraceAnalysis | undefined,
+  services: string[]
+) {
   const key = metrics && services.length ? `${metrics.scheme.id}|${services.join(',')}` : undefined;
   const state = useAsync(key, async () => {
     const rows = await metrics!.latencyQuantile(0.95, { services }, 'operation', windowNow());

@@ -2,14 +2,16 @@
  * The trace page's model: turns the URL (trace id, `span`, `view`, breakdown choice, `path` mode),
  * the query context and the loaded trace into what the page renders — the analysis seen in the
  * chosen critical-path mode (so the waterfall, summary, breakdowns and flame graph all use that
- * path) and its services, the
- * waterfall's rows, critical sections, selection and collapsed spans, the selected span's details
- * and percentiles, and the tab below the waterfall (computed after the waterfall has painted).
+ * path) and its services, the waterfall's rows, critical sections, selection and collapsed spans,
+ * the selected span's details and percentiles, and the tab below the waterfall (computed after the
+ * waterfall has painted).
  * A huge trace opens on its summary (summaryView.ts): the waterfall's rows are then pruned
  * (engine/prune.ts: folded subtrees, expanded on demand), with the self-time hotspots and an
- * in-trace search; `reveal` opens a span's folded and collapsed ancestors and selects it. With
- * `stitch` in the URL, everything is computed from the trace stitched with its related traces
- * (useStitch.ts), whose first spans are the trace's own, in the same order.
+ * in-trace search — the folds, critical sections and hotspots as the analysis worker computed them
+ * beside a streamed trace, when the page shows that analysis as it came; `reveal` opens a span's
+ * folded and collapsed ancestors and selects it. With `stitch` in the URL, everything is computed
+ * from the trace stitched with its related traces (useStitch.ts), whose first spans are the
+ * trace's own, in the same order.
  */
 import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -43,7 +45,8 @@ import { SpanPercentile, useOperationP95, useSpanPercentile } from './usePercent
 import { findSpan, visibleRows, withoutAncestors } from './waterfallModel';
 import { spanInfo } from './spanInfo';
 import { allSpansPatch, readTraceUrl, stitchPatch, TraceView } from './traceUrl';
-import { HOTSPOT_COUNT, opensOnSummary } from './summaryView';
+import { HOTSPOT_COUNT } from '../../loading';
+import { opensOnSummary } from './summaryView';
 import { useTraceSearch } from './useTraceSearch';
 import { useStitch } from './useStitch';
 
@@ -104,7 +107,7 @@ export function useTraceModel() {
     [analysis, url.spanId]
   );
   // The tabs below the waterfall are computed after the waterfall has painted, and the LLM and
-  // agent views one task later still: on a 1M-span trace each takes ~100 ms, and together with
+  // agent views one frame and task later still: on a 1M-span trace each takes ~100 ms, and together with
   // the waterfall in one task they would hold the page up for all of it.
   const lower = useNextTask(analysis);
   const genAi = useNextTask(lower);
@@ -113,7 +116,7 @@ export function useTraceModel() {
 
   const spanMetrics = useSpanMetrics(context);
   const metrics: AsyncState<SpanMetrics> = fromFile ? { loading: false } : spanMetrics;
-  const p95 = useOperationP95(metrics.value, analysis);
+  const p95 = useOperationP95(metrics.value, analysis, services);
   const spanPercentile = useSpanPercentile(metrics.value, analysis, selected);
   const percentile = fromFile ? NO_FILE_PERCENTILE : spanPercentile;
 
