@@ -105,6 +105,8 @@ export function Waterfall(props: Props) {
   const reported = useMemo(() => reportedBusyIdleBySpan(analysis), [analysis]);
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + VIEWPORT_HEIGHT) / ROW_HEIGHT) + OVERSCAN);
+  // the list's height, as set on it below (not read back from the layout)
+  const height = Math.min(VIEWPORT_HEIGHT, rows.length * ROW_HEIGHT + 2);
   // The selection the keyboard moves from: set at once on a key press (the URL-driven `selected`
   // prop arrives a render later), and reset whenever `selected` changes from outside.
   const [active, setActive] = useState(selected);
@@ -129,11 +131,11 @@ export function Waterfall(props: Props) {
     }
     revealed.current = selected;
     const top = k * ROW_HEIGHT;
-    if (top < el.scrollTop || top + ROW_HEIGHT > el.scrollTop + el.clientHeight) {
-      el.scrollTop = Math.max(0, top - Math.floor(el.clientHeight / 2));
+    if (top < el.scrollTop || top + ROW_HEIGHT > el.scrollTop + height) {
+      el.scrollTop = Math.max(0, top - Math.floor(height / 2));
       setScrollTop(el.scrollTop);
     }
-  }, [rows, selected]);
+  }, [rows, selected, height]);
 
   const moveTo = useCallback(
     (k: number) => {
@@ -145,12 +147,12 @@ export function Waterfall(props: Props) {
         const top = target * ROW_HEIGHT;
         if (top < el.scrollTop) {
           el.scrollTop = top;
-        } else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) {
-          el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+        } else if (top + ROW_HEIGHT > el.scrollTop + height) {
+          el.scrollTop = top + ROW_HEIGHT - height;
         }
       }
     },
-    [rows, onSelect]
+    [rows, onSelect, height]
   );
 
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -322,7 +324,7 @@ export function Waterfall(props: Props) {
       <div
         ref={viewport}
         className={styles.viewport}
-        style={{ height: Math.min(VIEWPORT_HEIGHT, rows.length * ROW_HEIGHT + 2) }}
+        style={{ height }}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         tabIndex={0}
         role="listbox"
