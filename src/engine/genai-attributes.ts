@@ -32,10 +32,15 @@ export class SpanAttribute {
     this.key = trace.strings.indexOf(name);
   }
 
+  /** Whether a span can have it at all: its key is among the trace's strings. */
+  get inTrace(): boolean {
+    return this.key > 0;
+  }
+
   /** Index of the attribute's entry in `trace.spanAttrs` for span `i`, or -1 when it lacks it. */
   entry(i: number): number {
     const { offsets, keys } = this.trace.spanAttrs;
-    if (this.key > 0) {
+    if (this.inTrace) {
       for (let a = offsets[i]; a < offsets[i + 1]; a++) {
         if (keys[a] === this.key) {
           return a;

@@ -10,7 +10,7 @@
  * - routing: any other span — the frontend's and the router's own work.
  * The parts add up to the sum of the trace's self times: the trace's duration when no two spans run
  * at once (parallel work counts once per span). Null for a trace without a prefill or decode span.
- * O(n) over the tree's preorder.
+ * O(n) over the tree's preorder; O(strings) when no span can carry disagg_role.
  */
 import type { TraceAnalysis } from './analyze';
 import { SpanAttribute } from './genai-attributes';
@@ -34,6 +34,9 @@ const DECODE = 2;
 export function disaggSplit(analysis: TraceAnalysis): DisaggSplit | null {
   const { trace, tree, selfTime } = analysis;
   const roleAttr = new SpanAttribute(trace, DISAGG_ROLE);
+  if (!roleAttr.inTrace) {
+    return null;
+  }
   const role = new Uint8Array(trace.spanCount);
   const workerServices = new Set<number>();
   for (const i of tree.preorder) {

@@ -5,9 +5,11 @@ import { generateTrace, SynthTrace } from '../../tests/synthetic/generate';
 import { toOtlpJson } from '../../tests/synthetic/otlp';
 import { tempoTraceFrame } from '../../tests/support/traceFrames';
 import { analyzeTrace, criticalPathSections, selfIntervals, spanIdOf, TraceAnalysis } from './analyze';
-import { breakdown } from './breakdown';
+import { aggregateTraces, AggregateRow } from './aggregate';
+import { breakdown, BreakdownRow } from './breakdown';
 import { serviceBusyIdle } from './busy-idle';
 import { crossServiceGaps } from './gaps';
+import { GroupBy } from './grouping';
 import { traceFromDataFrame } from './frame';
 import { parseOtlpTrace } from './otlp';
 import { FLAG_ASYNC } from './tree';
@@ -239,6 +241,33 @@ describe('analysis invariants over random trees', () => {
         if (!outlives) {
           expect(a.paths.sync).toBe(a.paths.async);
         }
+      })
+    );
+  });
+
+  it('breaks one trace down as the aggregate of that one trace: same rows, order and sums', () => {
+    const groupings: GroupBy[] = [
+      { kind: 'service' },
+      { kind: 'operation' },
+      { kind: 'spanKind' },
+      { kind: 'attribute', key: 'x' },
+    ];
+    fc.assert(
+      fc.property(traceArb, fc.constantFrom(...groupings), ([t], groupBy) => {
+        const a = otlpAnalysis(t);
+        const sums = (r: BreakdownRow | AggregateRow) => [
+          r.key,
+          r.label,
+          r.parts,
+          r.count,
+          r.total,
+          r.selfTotal,
+          r.criticalPath,
+          r.selfShare,
+          r.criticalPathShare,
+          r.shareDenominator,
+        ];
+        expect(breakdown(a, groupBy).map(sums)).toEqual(aggregateTraces([a], groupBy).rows.map(sums));
       })
     );
   });

@@ -17,6 +17,7 @@ import {
   AggregateSums,
   aggregateTraces,
   breakdown,
+  BreakdownRow,
   callTreeToFlameFrames,
   FlameFrames,
   GroupBy,
@@ -80,19 +81,31 @@ function busyIdleRows(analyses: readonly TraceAnalysis[], denominator: number): 
 
 /**
  * Self, critical-path or total time per group over the traces, and the groups the engine merged
- * (as one pre-merged "Other" row) when there were too many.
+ * (as one pre-merged "Other" row) when there were too many. One trace is broken down directly
+ * (engine `breakdown`: the same sums as an aggregate of that trace, without the per-span values
+ * kept for percentiles, which one trace does not show — a third of the time on 1M spans).
  */
 function measuredRows(
   analyses: readonly TraceAnalysis[],
   groupBy: GroupBy,
   measure: Measure
 ): { rows: RawRow[]; merged?: RawRow } {
-  const agg = aggregateTraces(analyses, groupBy, { callTree: false });
   const n = analyses.length;
-  const value = (r: AggregateSums) => {
+  const value = (r: AggregateSums | BreakdownRow, denominator: number) => {
     const sum = measure === 'self' ? r.selfTotal : measure === 'criticalPath' ? r.criticalPath : r.total;
-    return { value: sum / n, share: agg.totalDuration > 0 ? sum / agg.totalDuration : 0, count: r.count };
+    return { value: sum / n, share: denominator > 0 ? sum / denominator : 0, count: r.count };
   };
+  if (n === 1) {
+    const rows = breakdown(analyses[0], groupBy).map((r) => ({
+      key: r.key,
+      label: r.label,
+      parts: r.parts,
+      ...value(r, r.shareDenominator),
+      traces: 1,
+    }));
+    return { rows };
+  }
+  const agg = aggregateTraces(analyses, groupBy, { callTree: false });
   const rows = agg.rows.map((r) => {
     const percentiles =
       measure === 'self' ? r.selfPerTrace : measure === 'criticalPath' ? r.criticalPathPerTrace : r.duration;
@@ -100,14 +113,23 @@ function measuredRows(
       key: r.key,
       label: r.label,
       parts: r.parts,
-      ...value(r),
+      ...value(r, agg.totalDuration),
       traces: r.traces,
-      ...(n > 1 ? { percentiles: { p50: percentiles.p50, p90: percentiles.p90, p99: percentiles.p99 } } : {}),
+      percentiles: { p50: percentiles.p50, p90: percentiles.p90, p99: percentiles.p99 },
     };
   });
   const other = agg.other;
   return other
-    ? { rows, merged: { key: OTHER_KEY, label: otherLabel(), parts: [], ...value(other), merged: other.groups } }
+    ? {
+        rows,
+        merged: {
+          key: OTHER_KEY,
+          label: otherLabel(),
+          parts: [],
+          ...value(other, agg.totalDuration),
+          merged: other.groups,
+        },
+      }
     : { rows };
 }
 
