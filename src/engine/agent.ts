@@ -12,7 +12,7 @@
  * Own time = duration − model − retrieval − tools: the instants with no step running. The parts
  * add up to the duration exactly.
  * O(n) to find the runs and their steps, then per run O(t·(m + t)·log(m + t)) for m model and
- * retrieval steps and t tool calls.
+ * retrieval steps and t tool calls; O(strings) when no span can carry gen_ai.operation.name.
  */
 import type { TraceAnalysis } from './analyze';
 import { coverLength, coverOf, lengthOutside } from './agent-intervals';
@@ -122,6 +122,9 @@ export function agentSplits(analysis: TraceAnalysis): AgentSplit[] {
     agentName: new SpanAttribute(trace, 'gen_ai.agent.name'),
   };
   const out: AgentSplit[] = [];
+  if (!attrs.operation.inTrace) {
+    return out;
+  }
   const n = tree.preorder.length;
   for (let k = 0; k < n; k++) {
     if (attrs.operation.text(tree.preorder[k]) !== 'invoke_agent') {

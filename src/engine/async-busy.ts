@@ -123,8 +123,10 @@ export function asyncBusyIdle(analysis: TraceAnalysis): AsyncBusyIdle {
     }
     return row;
   };
+  // (in most traces no span can report them: the spans' attributes are not looked at then)
+  const canReport = busyAttr.inTrace || idleAttr.inTrace;
   for (let i = 0; i < trace.spanCount; i++) {
-    if (busyAttr.entry(i) < 0 && idleAttr.entry(i) < 0) {
+    if (!canReport || (busyAttr.entry(i) < 0 && idleAttr.entry(i) < 0)) {
       out.lacking.push(i);
       serviceRow(i).lacking++;
       continue;

@@ -19,7 +19,8 @@
  * A value that is there but cannot be used (a token count or `ttft_ms` that is not a number ≥ 0, a
  * first-token event before the span, a TTFT longer than the span) is left out with a warning:
  * the span and a {@link GenAiProblem} (a code and the values it is about).
- * O(spans × their attributes and events) per trace.
+ * O(spans × their attributes and events) per trace; O(strings) when no span can carry
+ * gen_ai.operation.name.
  */
 import type { TraceAnalysis } from './analyze';
 import { SpanAttribute, warnedSpan, WarnedSpan } from './genai-attributes';
@@ -158,6 +159,9 @@ export function genAiReadings(analysis: TraceAnalysis): GenAiReadings {
   const { trace } = analysis;
   const attrs = new GenAiAttributes(trace);
   const out: GenAiReadings = { readings: [], warnings: [] };
+  if (!attrs.operation.inTrace) {
+    return out;
+  }
   for (let i = 0; i < trace.spanCount; i++) {
     const operation = attrs.operation.text(i);
     if (operation === undefined) {
