@@ -81,9 +81,11 @@ function busyIdleRows(analyses: readonly TraceAnalysis[], denominator: number): 
 
 /**
  * Self, critical-path or total time per group over the traces, and the groups the engine merged
- * (as one pre-merged "Other" row) when there were too many. One trace is broken down directly
- * (engine `breakdown`: the same sums as an aggregate of that trace, without the per-span values
- * kept for percentiles, which one trace does not show — a third of the time on 1M spans).
+ * (as one pre-merged "Other" row) when there were too many. One trace grouped by service or span
+ * kind (a handful of groups, however many spans) is broken down directly — engine `breakdown`: the
+ * sums of an aggregate of that trace without keeping the per-span values for percentiles, which
+ * one trace does not show; in a third of the aggregate's time. Other groupings can have a group
+ * per span: the aggregate keeps their rows bounded.
  */
 function measuredRows(
   analyses: readonly TraceAnalysis[],
@@ -95,7 +97,7 @@ function measuredRows(
     const sum = measure === 'self' ? r.selfTotal : measure === 'criticalPath' ? r.criticalPath : r.total;
     return { value: sum / n, share: denominator > 0 ? sum / denominator : 0, count: r.count };
   };
-  if (n === 1) {
+  if (n === 1 && (groupBy.kind === 'service' || groupBy.kind === 'spanKind')) {
     const rows = breakdown(analyses[0], groupBy).map((r) => ({
       key: r.key,
       label: r.label,
