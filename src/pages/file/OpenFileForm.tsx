@@ -1,8 +1,9 @@
 import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import { t, Trans } from '@grafana/i18n';
-import { formattedValueToString, getValueFormat, GrafanaTheme2 } from '@grafana/data';
+import { GrafanaTheme2 } from '@grafana/data';
 import { Alert, Button, Field, FileDropzone, FileDropzoneDefaultChildren, TextArea, useStyles2 } from '@grafana/ui';
+import { bytesText } from '../../components/bytesText';
 import { AS_TEXT } from '../../components/i18n';
 import { Progress } from '../../components/Progress';
 import { displayName } from '../../app/traceFiles';
@@ -17,8 +18,6 @@ interface Props {
   openText: (text: string) => void;
   cancel: () => void;
 }
-
-const bytes = (n: number) => formattedValueToString(getValueFormat('decbytes')(n));
 
 /**
  * Upload (drop or choose a file) or paste a trace; while a file is read, its progress in bytes and
@@ -54,7 +53,7 @@ export function OpenFileForm({ progress, failure, cancelled, openFile, openText,
             label={t('file.reading', 'Reading {{name}}', { name: displayName(progress.name), ...AS_TEXT })}
             done={progress.loaded}
             total={progress.total}
-            format={bytes}
+            format={bytesText}
           />
           <Button size="sm" variant="secondary" icon="times" onClick={cancel}>
             <Trans i18nKey="file.cancel">Cancel</Trans>

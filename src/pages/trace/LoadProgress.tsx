@@ -5,9 +5,10 @@
  */
 import React from 'react';
 import { css } from '@emotion/css';
-import { formattedValueToString, getValueFormat, GrafanaTheme2 } from '@grafana/data';
+import { GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { Button, useStyles2 } from '@grafana/ui';
+import { bytesText } from '../../components/bytesText';
 import { AS_TEXT } from '../../components/i18n';
 import type { LoadProgress as Progress } from '../../loading';
 
@@ -18,16 +19,14 @@ interface Props {
   onRetry(): void;
 }
 
-const bytes = (n: number) => formattedValueToString(getValueFormat('decbytes')(n));
-
 /** "12.5 MB of 40 MB received, 30,000 spans read" (the parts known so far). */
 function progressText({ bytes: received, totalBytes, spans }: Progress): string {
   const got =
     totalBytes === undefined
-      ? t('trace.loading.received', '{{received}} received', { received: bytes(received), ...AS_TEXT })
+      ? t('trace.loading.received', '{{received}} received', { received: bytesText(received), ...AS_TEXT })
       : t('trace.loading.received-of', '{{received}} of {{total}} received', {
-          received: bytes(received),
-          total: bytes(totalBytes),
+          received: bytesText(received),
+          total: bytesText(totalBytes),
           ...AS_TEXT,
         });
   return spans > 0
