@@ -20,6 +20,7 @@ import { AttrTable, AttrType, NO_SERVICE_NAME, ParsedTrace } from './model';
 import { UnixNano } from './unix-nano';
 import { InputWarning, inputWarning } from './input-warnings';
 import { WarningTally } from './warnings';
+import { ownCopy, textAt } from './text-at';
 
 /** Growable key/value columns with an owner per entry; packed by owner at the end. */
 class AttrColumns {
@@ -166,12 +167,17 @@ export class TraceBuilder {
   intern(s: string): number {
     let i = this.strIndex.get(s);
     if (i === undefined) {
-      const own = s.length > 12 ? (' ' + s).slice(1) : s;
+      const own = ownCopy(s);
       i = this.strings.length;
       this.strings.push(own);
       this.strIndex.set(own, i);
     }
     return i;
+  }
+
+  /** How many strings are interned (the next new one gets this index). */
+  get stringCount(): number {
+    return this.strings.length;
   }
 
   /** The interned string with index `i`. */
@@ -237,7 +243,7 @@ export class TraceBuilder {
 
   /** Whether `s[from, to)` equals the first recorded trace id text (cheap check before `noteTraceId`). */
   isSameTraceIdText(s: string, from: number, to: number): boolean {
-    return to - from === this.traceIdText.length && this.traceIdText !== '' && s.startsWith(this.traceIdText, from);
+    return to - from === this.traceIdText.length && this.traceIdText !== '' && textAt(s, from, this.traceIdText);
   }
 
   /** Appends an event of `span`; fill it with `setEvent` once its fields are read. */

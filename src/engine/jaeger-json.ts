@@ -59,6 +59,7 @@ import { UnixNano } from './unix-nano';
 import { decodeHexId, IdHalves, idToHex, quotedId } from './ids';
 import { ObjectFields } from './json-fields';
 import { JsonScanner } from './json-scanner';
+import { textAt } from './text-at';
 import { quoteInput } from './errors';
 import { inputWarning } from './input-warnings';
 import { AttrType, ParsedTrace, SPAN_KIND_NAMES, StatusCode } from './model';
@@ -732,7 +733,7 @@ class JaegerJsonReader {
       fail(`${this.spanPath()}.processID: expected a string, found ${this.found()}`);
     }
     const last = this.lastProcessText;
-    if (!sc.escaped && sc.z - sc.a === last.length && sc.s.startsWith(last, sc.a) && last !== '') {
+    if (!sc.escaped && sc.z - sc.a === last.length && last !== '' && textAt(sc.s, sc.a, last)) {
       return this.lastProcess;
     }
     this.lastProcessText = sc.text();

@@ -1,7 +1,7 @@
 /**
  * Recognises the member keys of one kind of JSON object (the OTLP span, the hottest one)
  * by learning the order they come in: after field f it first tries the spelling that followed f
- * last time, as the literal `"name":` right at the current position — one `startsWith`, no
+ * last time, as the literal `"name":` right at the current position — one comparison, no
  * key scanning. On a miss it reads the key normally and compares it with each known spelling.
  * A field may have several spellings (OTLP/JSON's `spanId` and protobuf-JSON's `span_id`); a
  * document uses one of them, so the prediction learns it. Producers write members in a fixed

@@ -23,6 +23,7 @@
  */
 import { quoteInput, TraceParseError } from './errors';
 import { parseError } from './parse-errors';
+import { textAt } from './text-at';
 
 /** Thrown (always this one object, so cheaply) when an operation needs text not fed yet. */
 export const NEED_MORE = new Error('more JSON text is needed: a token continues past the text fed so far');
@@ -413,7 +414,7 @@ export class JsonScanner {
   /** Consumes `literal` if the input continues with it after whitespace. */
   take(literal: string): boolean {
     this.ws();
-    if (this.s.startsWith(literal, this.p)) {
+    if (textAt(this.s, this.p, literal)) {
       this.p += literal.length;
       return true;
     }
@@ -515,6 +516,6 @@ export class JsonScanner {
   is(literal: string): boolean {
     return this.escaped
       ? this.text() === literal
-      : this.z - this.a === literal.length && this.s.startsWith(literal, this.a);
+      : this.z - this.a === literal.length && textAt(this.s, this.a, literal);
   }
 }

@@ -9,7 +9,9 @@
  * unix-nano.ts for what is a time); kinds and status codes as enum names or numbers; every
  * AnyValue kind, nested to any depth; events and links. Unknown fields are skipped (after
  * checking they are valid JSON: the reader accepts exactly what `JSON.parse` accepts). One pass,
- * O(length of the text); no intermediate objects except for the rare array/kvlist values.
+ * O(length of the text); no intermediate objects except for the rare array/kvlist values. An
+ * attribute whose text is one read before (most are: `db.system`, `peer.service`…) is taken from
+ * a memo of those texts with one comparison (text-memo.ts).
  *
  * The text may come whole or in pieces, as a stream is decoded ({@link otlpJsonPieces}); the whole
  * text is one piece, so both are one reader. The containers down to the spans lists are walked by
@@ -49,6 +51,8 @@ import { AttrType, ParsedTrace } from './model';
 import { ObjectFields } from './json-fields';
 import { JsonScanner, NEED_MORE } from './json-scanner';
 import { doubleOf, plainAnyValueJson } from './otlp-any-value';
+import { textAt } from './text-at';
+import { TextMemo } from './text-memo';
 
 const KIND_NAMES: Record<string, number> = {
   SPAN_KIND_UNSPECIFIED: 0,
@@ -197,6 +201,8 @@ class OtlpJsonReader {
   private scopeCount = 0;
   private readonly unknownKeys: string[] = [];
   private readonly keyValueFields = new ObjectFields(['key', 'value']);
+  /** attributes read, by their text */
+  private readonly attrMemo = new TextMemo();
   private readonly valueFields = new ObjectFields(VALUE_FIELDS);
   private readonly spanFields = new ObjectFields(
     SPAN_FIELDS.map((name, f) => (SPAN_FIELD_ALIASES[f] === '' ? name : [name, SPAN_FIELD_ALIASES[f]]))
@@ -708,7 +714,7 @@ class OtlpJsonReader {
     const { s, a, z } = this.sc;
     const h = ((z - a) * 31 + s.charCodeAt(a) * 7 + s.charCodeAt(z - 1)) & 255;
     const cached = this.cacheText[h];
-    if (cached !== undefined && cached.length === z - a && s.startsWith(cached, a)) {
+    if (cached !== undefined && cached.length === z - a && textAt(s, a, cached)) {
       return this.cacheIndex[h];
     }
     // strings read with str(false) are checked for raw control characters here, once per distinct text
@@ -728,7 +734,7 @@ class OtlpJsonReader {
       const c = sc.s.charCodeAt(sc.a + 10);
       // SERVER/CLIENT are 16 chars long, INTERNAL/PRODUCER/CONSUMER 18, UNSPECIFIED 21
       const k = len === 16 ? (c === 83 ? 2 : 3) : len === 18 ? (c === 73 ? 1 : c === 80 ? 4 : 5) : 0;
-      if (sc.s.startsWith(KIND_ORDER[k], sc.a) && KIND_ORDER[k].length === len) {
+      if (KIND_ORDER[k].length === len && textAt(sc.s, sc.a, KIND_ORDER[k])) {
         return k;
       }
     }
@@ -862,9 +868,20 @@ class OtlpJsonReader {
     if (!sc.arr('attributes')) {
       return;
     }
+    const memo = this.attrMemo;
     let k = 0;
     do {
       this.attrIndex = k++;
+      // an attribute written as before is taken from the memo (see text-memo.ts)
+      const from = sc.ws() === OPEN_OBJECT ? sc.p : -1;
+      const slot = from >= 0 ? memo.slot(sc.s, from) : -1;
+      const known = slot >= 0 ? memo.match(slot, sc.s, from) : 0;
+      if (known > 0) {
+        sc.p += known;
+        target.add(owner, memo.first[slot], memo.second[slot], memo.third[slot]);
+        continue;
+      }
+      const stringsBefore = this.b.stringCount;
       let key = -1;
       this.attrType = AttrType.Empty;
       this.attrValue = 0;
@@ -884,6 +901,11 @@ class OtlpJsonReader {
       }
       if (key >= 0) {
         target.add(owner, key, this.attrType, this.attrValue);
+        // one whose key and value were all seen before is likely to come again (a new string
+        // most often means a value unique to the span: remembering those would only cost)
+        if (slot >= 0 && this.b.stringCount === stringsBefore) {
+          memo.remember(slot, sc.s, from, sc.p, key, this.attrType, this.attrValue);
+        }
       }
     } while (sc.moreElements());
     this.attrIndex = -1;
