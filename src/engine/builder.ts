@@ -22,20 +22,25 @@ import { InputWarning, inputWarning } from './input-warnings';
 import { WarningTally } from './warnings';
 import { ownCopy, textAt } from './text-at';
 
+/** Columns of no entries: where every AttrColumns starts (many stay empty, and a small trace is read in microseconds). */
+const NO_ENTRIES = new Uint32Array(0);
+const NO_TYPES = new Uint8Array(0);
+
 /** Growable key/value columns with an owner per entry; packed by owner at the end. */
 class AttrColumns {
-  owner = new Uint32Array(64);
-  key = new Uint32Array(64);
-  value = new Uint32Array(64);
-  type = new Uint8Array(64);
+  owner = NO_ENTRIES;
+  key = NO_ENTRIES;
+  value = NO_ENTRIES;
+  type = NO_TYPES;
   n = 0;
 
   add(owner: number, key: number, type: AttrType, value: number): void {
     if (this.n === this.owner.length) {
-      this.owner = grow(this.owner, this.n * 2);
-      this.key = grow(this.key, this.n * 2);
-      this.value = grow(this.value, this.n * 2);
-      this.type = grow(this.type, this.n * 2);
+      const size = Math.max(16, this.n * 2);
+      this.owner = grow(this.owner, size);
+      this.key = grow(this.key, size);
+      this.value = grow(this.value, size);
+      this.type = grow(this.type, size);
     }
     this.owner[this.n] = owner;
     this.key[this.n] = key;

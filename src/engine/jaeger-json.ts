@@ -57,7 +57,7 @@
 import { fail, SEEN_END, SEEN_ID, SEEN_START, TraceBuilder, UNSET_END, UNSET_START } from './builder';
 import { UnixNano } from './unix-nano';
 import { decodeHexId, IdHalves, idToHex, quotedId } from './ids';
-import { ObjectFields } from './json-fields';
+import { FieldSpellings, ObjectFields } from './json-fields';
 import { JsonScanner } from './json-scanner';
 import { textAt } from './text-at';
 import { quoteInput } from './errors';
@@ -120,26 +120,29 @@ function idForMessage(text: string): string {
 /** `at()`'s name for the key/value being read */
 const KV_PATH = '#kv';
 
+const SPAN_SPELLINGS = new FieldSpellings([
+  'traceID',
+  'spanID',
+  'parentSpanID',
+  'flags',
+  'operationName',
+  'references',
+  'startTime',
+  'duration',
+  'tags',
+  'logs',
+  'processID',
+  'warnings',
+]);
+const KEY_VALUE_SPELLINGS = new FieldSpellings(['key', 'type', 'value']);
+
 class JaegerJsonReader {
   private readonly sc: JsonScanner;
   private readonly b: TraceBuilder;
   private readonly id: IdHalves = { hi: 0, lo: 0, ok: false };
   private readonly time: UnixNano = { sec: 0, ns: 0, ok: true };
-  private readonly spanFields = new ObjectFields([
-    'traceID',
-    'spanID',
-    'parentSpanID',
-    'flags',
-    'operationName',
-    'references',
-    'startTime',
-    'duration',
-    'tags',
-    'logs',
-    'processID',
-    'warnings',
-  ]);
-  private readonly kvFields = new ObjectFields(['key', 'type', 'value']);
+  private readonly spanFields = new ObjectFields(SPAN_SPELLINGS);
+  private readonly kvFields = new ObjectFields(KEY_VALUE_SPELLINGS);
 
   /** `data[t]` of the trace being read, and the index of the span being read in its `spans` */
   private spanIndex = 0;

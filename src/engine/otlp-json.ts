@@ -48,7 +48,7 @@ import { inputWarning } from './input-warnings';
 import { parseUnixNano, parseUnixNanoNumber, UnixNano } from './unix-nano';
 import { decodeSpanId, IdHalves, idTextToHex, quotedId } from './ids';
 import { AttrType, ParsedTrace } from './model';
-import { ObjectFields } from './json-fields';
+import { FieldSpellings, ObjectFields } from './json-fields';
 import { JsonScanner, NEED_MORE } from './json-scanner';
 import { doubleOf, plainAnyValueJson } from './otlp-any-value';
 import { textAt } from './text-at';
@@ -100,6 +100,9 @@ const SPAN_FIELD_ALIASES = [
   '',
   '',
 ];
+const SPAN_SPELLINGS = new FieldSpellings(
+  SPAN_FIELDS.map((name, f) => (SPAN_FIELD_ALIASES[f] === '' ? name : [name, SPAN_FIELD_ALIASES[f]]))
+);
 const TRACE_ID = 0;
 const SPAN_ID = 1;
 const PARENT_SPAN_ID = 2;
@@ -122,7 +125,9 @@ const VALUE_FIELDS = [
   ['arrayValue', 'array_value'],
   ['kvlistValue', 'kvlist_value'],
 ];
+const VALUE_SPELLINGS = new FieldSpellings(VALUE_FIELDS);
 /** KeyValue members. */
+const KEY_VALUE_SPELLINGS = new FieldSpellings(['key', 'value']);
 const KEY = 0;
 const VALUE = 1;
 
@@ -200,13 +205,11 @@ class OtlpJsonReader {
   private resourceCount = 0;
   private scopeCount = 0;
   private readonly unknownKeys: string[] = [];
-  private readonly keyValueFields = new ObjectFields(['key', 'value']);
+  private readonly keyValueFields = new ObjectFields(KEY_VALUE_SPELLINGS);
   /** attributes read, by their text */
   private readonly attrMemo = new TextMemo();
-  private readonly valueFields = new ObjectFields(VALUE_FIELDS);
-  private readonly spanFields = new ObjectFields(
-    SPAN_FIELDS.map((name, f) => (SPAN_FIELD_ALIASES[f] === '' ? name : [name, SPAN_FIELD_ALIASES[f]]))
-  );
+  private readonly valueFields = new ObjectFields(VALUE_SPELLINGS);
+  private readonly spanFields = new ObjectFields(SPAN_SPELLINGS);
 
   /** `expectedChars`: the length of the whole text when known (sizes the columns), else 0. */
   constructor(expectedChars: number) {
