@@ -3,7 +3,8 @@
  * `{"data":[{traceID, spans:[…], processes:{id:{serviceName, tags}}, warnings}], "errors", …}`,
  * straight from its text into a {@link TraceBuilder}: `parseJaegerTrace` for an answer holding
  * exactly one trace; for files, `parseJaegerTraces` reads every element of `data` (one builder
- * each, in one pass over the text) and `parseJaegerTraceObject` a bare trace object.
+ * each, in one pass over the text) and `parseJaegerTraceObject` a bare trace object. A span tag
+ * whose text is one read before is taken from a memo of those texts (text-memo.ts).
  *
  * Definitions (Jaeger's span → the trace model):
  * - Parent: the first CHILD_OF reference into the span's own trace, else the first FOLLOWS_FROM
@@ -60,6 +61,7 @@ import { decodeHexId, IdHalves, idToHex, quotedId } from './ids';
 import { FieldSpellings, ObjectFields } from './json-fields';
 import { JsonScanner } from './json-scanner';
 import { textAt } from './text-at';
+import { TextMemo } from './text-memo';
 import { quoteInput } from './errors';
 import { inputWarning } from './input-warnings';
 import { AttrType, ParsedTrace, SPAN_KIND_NAMES, StatusCode } from './model';
@@ -119,6 +121,7 @@ function idForMessage(text: string): string {
 }
 /** `at()`'s name for the key/value being read */
 const KV_PATH = '#kv';
+const OPEN_OBJECT = 123;
 
 const SPAN_SPELLINGS = new FieldSpellings([
   'traceID',
@@ -143,6 +146,8 @@ class JaegerJsonReader {
   private readonly time: UnixNano = { sec: 0, ns: 0, ok: true };
   private readonly spanFields = new ObjectFields(SPAN_SPELLINGS);
   private readonly kvFields = new ObjectFields(KEY_VALUE_SPELLINGS);
+  /** span tags read, by their text */
+  private readonly tagMemo = new TextMemo();
 
   /** `data[t]` of the trace being read, and the index of the span being read in its `spans` */
   private spanIndex = 0;
@@ -596,9 +601,28 @@ class JaegerJsonReader {
     if (!this.arr('.tags')) {
       return;
     }
+    const memo = this.tagMemo;
     let k = 0;
     do {
-      this.keyValue(k++, true);
+      // a tag written as before is taken from the memo (see text-memo.ts)
+      const from = sc.ws() === OPEN_OBJECT ? sc.p : -1;
+      const seen = from >= 0 ? memo.slot(sc.s, from) : -1;
+      const known = seen >= 0 ? memo.match(seen, sc.s, from) : 0;
+      if (known > 0) {
+        sc.p += known;
+        this.kvKey = memo.first[seen];
+        this.kvType = memo.second[seen];
+        this.kvValue = memo.third[seen];
+        this.kvSpecial = memo.fourth[seen];
+      } else {
+        const stringsBefore = this.b.stringCount;
+        this.keyValue(k, true);
+        // one whose key and value were all seen before is likely to come again
+        if (seen >= 0 && this.b.stringCount === stringsBefore) {
+          memo.remember(seen, sc.s, from, sc.p, this.kvKey, this.kvType, this.kvValue, this.kvSpecial);
+        }
+      }
+      k++;
       const slot = this.kvSpecial;
       if (slot !== NOT_SPECIAL && this.slotValue[slot] < 0) {
         this.slotKey[slot] = this.kvKey;

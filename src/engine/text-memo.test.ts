@@ -3,10 +3,13 @@
  * cases by hand, and the OTLP reader on documents whose attributes repeat — written the same,
  * nearly the same (one character, same length; a `}` inside a value), the same in other words
  * (members swapped, whitespace, an escape) — against what `JSON.parse` of each attribute says,
- * whole and cut into random pieces.
+ * whole and cut into random pieces; and both readers (OTLP attributes, Jaeger span tags) against
+ * themselves on the same document with every attribute's text made unique by its spacing, where
+ * the memo never finds one.
  */
 import fc from 'fast-check';
 
+import { parseJaegerTrace } from './jaeger-json';
 import { AttrType, ParsedTrace } from './model';
 import { otlpJsonPieces, parseOtlpJson } from './otlp-json';
 import { ownCopy, textAt } from './text-at';
@@ -168,6 +171,84 @@ describe('the OTLP reader with repeated attributes', () => {
     // the second span's attribute is the first one's text up to its last '}', and goes on
     const text = documentOf([[0, 0], [POOL.length - 1]]);
     const t = parseOtlpJson(text);
+    expect(spanAttrs(t, 1)).toEqual([['db.system', AttrType.String, 'redis']]);
+  });
+});
+
+/** The trace as JSON text (typed arrays as arrays), or the error's message. */
+function outcome(read: () => ParsedTrace): string {
+  try {
+    return JSON.stringify(read(), (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Uint32Array) : v));
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+/** Each `{` of an attribute (`{"key"`) given its own count of spaces: no two attribute texts alike. */
+function spacedApart(text: string): string {
+  let n = 0;
+  return text.replace(/\{"key"/g, () => `{${' '.repeat(++n)}"key"`);
+}
+
+/** Jaeger span tags that repeat, differ slightly, or are special (kind, error, status). */
+const JAEGER_TAGS = [
+  '{"key":"db.system","type":"string","value":"redis"}',
+  '{"key":"db.system","type":"string","value":"rexis"}',
+  '{"key":"db.systen","type":"string","value":"redis"}',
+  '{"key":"rpc.target","type":"int64","value":5}',
+  '{"key":"rpc.target","type":"int64","value":6}',
+  '{"key":"ratio","type":"float64","value":0.5}',
+  '{"key":"retry","type":"bool","value":true}',
+  '{"key":"span.kind","type":"string","value":"client"}',
+  '{"key":"span.kind","type":"string","value":"server"}',
+  '{"key":"error","type":"bool","value":true}',
+  '{"key":"otel.status_code","type":"string","value":"ERROR"}',
+  '{"key":"otel.status_description","type":"string","value":"timeout"}',
+  '{"key":"otel.scope.name","type":"string","value":"lib"}',
+];
+
+function jaegerDocument(spans: number[][]): string {
+  const list = spans.map(
+    (picks, i) =>
+      `{"traceID":"0123456789abcdef0123456789abcdef","spanID":"${(i + 1).toString(16).padStart(16, '0')}",` +
+      `"operationName":"s","references":[],"startTime":1700000000000000,"duration":${i + 1},` +
+      `"tags":[${picks.map((p) => JAEGER_TAGS[p]).join(',')}],"processID":"p1"}`
+  );
+  return `{"data":[{"traceID":"0123456789abcdef0123456789abcdef","spans":[${list.join(',')}],"processes":{"p1":{"serviceName":"svc","tags":[]}}}]}`;
+}
+
+describe('the memo changes nothing a reader gives', () => {
+  const picks = (max: number) =>
+    fc.array(fc.array(fc.integer({ min: 0, max }), { maxLength: 6 }), { minLength: 1, maxLength: 10 });
+
+  it('OTLP: a document reads as its copy whose attribute texts all differ (property)', () => {
+    fc.assert(
+      fc.property(picks(POOL.length - 1), (spans) => {
+        const text = documentOf(spans);
+        expect(outcome(() => parseOtlpJson(text))).toBe(outcome(() => parseOtlpJson(spacedApart(text))));
+      })
+    );
+  });
+
+  it('Jaeger: a document reads as its copy whose span tag texts all differ, special tags included (property)', () => {
+    fc.assert(
+      fc.property(picks(JAEGER_TAGS.length - 1), (spans) => {
+        const text = jaegerDocument(spans);
+        expect(outcome(() => parseJaegerTrace(text))).toBe(outcome(() => parseJaegerTrace(spacedApart(text))));
+      })
+    );
+  });
+
+  it('Jaeger: repeated tags give every span its kind, status and attributes', () => {
+    const t = parseJaegerTrace(
+      jaegerDocument([
+        [0, 7, 9],
+        [0, 7, 9],
+        [0, 8],
+      ])
+    );
+    expect(Array.from(t.kind)).toEqual([3, 3, 2]);
+    expect(Array.from(t.status)).toEqual([2, 2, 0]);
     expect(spanAttrs(t, 1)).toEqual([['db.system', AttrType.String, 'redis']]);
   });
 });

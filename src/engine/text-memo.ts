@@ -1,7 +1,8 @@
 /**
  * Remembers what reading a JSON object gave, by the object's exact text, so that an object
  * written again is recognised with one comparison instead of being read again: an OTLP attribute
- * such as `{"key":"db.system","value":{"stringValue":"redis"}}` repeats on most spans of a trace.
+ * such as `{"key":"db.system","value":{"stringValue":"redis"}}`, or a Jaeger span tag, repeats on
+ * most spans of a trace.
  *
  * Sound because a complete JSON value's text decides both where the value ends and what it means:
  * when the text at a position starts with the whole text of an object read before, the object
@@ -25,10 +26,11 @@ const LONGEST = 400;
 
 export class TextMemo {
   private readonly texts: string[] = new Array<string>(SLOTS).fill('');
-  /** the three numbers remembered with each text */
+  /** the numbers remembered with each text (what they mean is the caller's) */
   readonly first = new Int32Array(SLOTS);
   readonly second = new Int32Array(SLOTS);
   readonly third = new Int32Array(SLOTS);
+  readonly fourth = new Int32Array(SLOTS);
 
   /** The slot of the object whose `{` is at `at` in `s`; -1 when `s` holds no `}` after it. */
   slot(s: string, at: number): number {
@@ -50,13 +52,23 @@ export class TextMemo {
     return text !== '' && s.charCodeAt(end) === CLOSE_OBJECT && textAt(s, at, text) ? text.length : 0;
   }
 
-  /** Remembers in `slot` that the object `s[from, to)` gave the three numbers. */
-  remember(slot: number, s: string, from: number, to: number, first: number, second: number, third: number): void {
+  /** Remembers in `slot` that the object `s[from, to)` gave the numbers. */
+  remember(
+    slot: number,
+    s: string,
+    from: number,
+    to: number,
+    first: number,
+    second: number,
+    third: number,
+    fourth = 0
+  ): void {
     if (to - from <= LONGEST) {
       this.texts[slot] = ownCopy(s.slice(from, to));
       this.first[slot] = first;
       this.second[slot] = second;
       this.third[slot] = third;
+      this.fourth[slot] = fourth;
     }
   }
 }
