@@ -16,7 +16,12 @@ import { TagsField } from './TagsField';
 
 interface Props {
   state: BuilderState;
-  onChange: (state: BuilderState) => void;
+  /**
+   * Gets each edit as a change of the latest state (React's setState takes it as is): two edits
+   * made before the next render, e.g. a combobox committing its choice as focus moves on to the
+   * tags field, both keep their part instead of the later one writing back the earlier state.
+   */
+  onChange: (update: (state: BuilderState) => BuilderState) => void;
   source: TraceSource;
   seconds: SearchRange;
   /** the result limit, edited here when the source has no autocomplete (Jaeger) */
@@ -38,7 +43,7 @@ const msValue = (text: string) => (text.trim() === '' || !Number.isFinite(Number
 
 export function QueryBuilder({ state, onChange, source, seconds, limit, onLimitChange, onError }: Props) {
   const styles = useStyles2(getStyles);
-  const set = (patch: Partial<BuilderState>) => onChange({ ...state, ...patch });
+  const set = (patch: Partial<BuilderState>) => onChange((latest) => ({ ...latest, ...patch }));
   const suggestions = useSearchSuggestions(source, seconds);
   const autocomplete = source.capabilities.tagSuggestions;
   const spanNames = state.service
