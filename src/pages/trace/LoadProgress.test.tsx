@@ -1,26 +1,22 @@
 import React from 'react';
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
+import { latestValue } from '../../app/latestValue';
 import { inZhHans } from '../../../tests/support/i18n';
 import { user } from '../../../tests/support/user';
+import type { LoadProgress as LoadProgressReport } from '../../loading';
 import { LoadProgress } from './LoadProgress';
 
 const noop = () => undefined;
 
 describe('LoadProgress', () => {
-  it('says how far the download came, and cancels from the keyboard', async () => {
+  it('says how far the download came as each report arrives, and cancels from the keyboard', async () => {
     const onCancel = jest.fn();
-    const { rerender } = render(
-      <LoadProgress progress={{ bytes: 12_500_000, spans: 0 }} cancelled={false} onCancel={onCancel} onRetry={noop} />
-    );
+    const progress = latestValue<LoadProgressReport | undefined>(undefined);
+    render(<LoadProgress progress={progress} cancelled={false} onCancel={onCancel} onRetry={noop} />);
+    expect(screen.getByRole('status').textContent).toBe('');
+    act(() => progress.set({ bytes: 12_500_000, spans: 0 }));
     expect(screen.getByRole('status').textContent).toBe('12.5 MB received');
-    rerender(
-      <LoadProgress
-        progress={{ bytes: 12_500_000, totalBytes: 40_000_000, spans: 30_000 }}
-        cancelled={false}
-        onCancel={onCancel}
-        onRetry={noop}
-      />
-    );
+    act(() => progress.set({ bytes: 12_500_000, totalBytes: 40_000_000, spans: 30_000 }));
     expect(screen.getByRole('status').textContent).toBe('12.5 MB of 40 MB received, 30000 spans read');
     await user.tab();
     expect(screen.getByRole('button', { name: 'Cancel' })).toHaveFocus();
@@ -30,7 +26,7 @@ describe('LoadProgress', () => {
 
   it('offers to load again after a cancel', async () => {
     const onRetry = jest.fn();
-    render(<LoadProgress cancelled onCancel={noop} onRetry={onRetry} />);
+    render(<LoadProgress progress={latestValue(undefined)} cancelled onCancel={noop} onRetry={onRetry} />);
     expect(screen.getByText('Loading was cancelled.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Load again' }));
     expect(onRetry).toHaveBeenCalledTimes(1);
@@ -41,7 +37,7 @@ describe('LoadProgress', () => {
     it('speaks the user’s language', () => {
       render(
         <LoadProgress
-          progress={{ bytes: 2_000_000, totalBytes: 4_000_000, spans: 1 }}
+          progress={latestValue<LoadProgressReport | undefined>({ bytes: 2_000_000, totalBytes: 4_000_000, spans: 1 })}
           cancelled={false}
           onCancel={noop}
           onRetry={noop}

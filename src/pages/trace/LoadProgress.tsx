@@ -10,10 +10,12 @@ import { t } from '@grafana/i18n';
 import { Button, useStyles2 } from '@grafana/ui';
 import { bytesText } from '../../components/bytesText';
 import { AS_TEXT } from '../../components/i18n';
+import { LatestValue, useLatestValue } from '../../app/latestValue';
 import type { LoadProgress as Progress } from '../../loading';
 
 interface Props {
-  progress?: Progress;
+  /** the latest report; only this component re-renders with each one */
+  progress: LatestValue<Progress | undefined>;
   cancelled: boolean;
   onCancel(): void;
   onRetry(): void;
@@ -34,8 +36,9 @@ function progressText({ bytes: received, totalBytes, spans }: Progress): string 
     : got;
 }
 
-export function LoadProgress({ progress, cancelled, onCancel, onRetry }: Props) {
+export function LoadProgress({ progress: store, cancelled, onCancel, onRetry }: Props) {
   const styles = useStyles2(getStyles);
+  const progress = useLatestValue(store);
   if (cancelled) {
     return (
       <div className={styles.row}>

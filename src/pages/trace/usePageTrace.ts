@@ -3,8 +3,9 @@
  * loading service, or, when `ds` is `file`, the trace of an opened file (`file` parameter and the
  * page's trace id), analysed the same way; `fromFile` without `file` means that file is not open (any more).
  */
-import { startTransition, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { QueryContext } from '../../app/queryContext';
+import { latestValue, LatestValue } from '../../app/latestValue';
 import { useAsync } from '../../app/useAsync';
 import { useUrlState } from '../../app/urlState';
 import { loadTrace, LoadedTrace, LoadProgress } from '../../loading';
@@ -21,7 +22,7 @@ export interface PageTrace {
   /** the open file the trace came from; undefined when `fromFile` but the file is gone */
   file?: LoadedFile;
   /** while loading from a source: how far the download has come (when the browser streams it) */
-  progress?: LoadProgress;
+  progress: LatestValue<LoadProgress | undefined>;
   /** the user cancelled loading this trace */
   cancelled: boolean;
   cancel(): void;
@@ -41,7 +42,10 @@ export function usePageTrace(context: QueryContext, traceId: string): PageTrace 
   const source = fromFile ? undefined : context.source;
   const hasRange = params.has('from');
   const key = source ? `${source.uid}|${traceId}|${context.carry.from}|${context.carry.to}` : undefined;
-  const [progress, setProgress] = useState<{ key: string; value: LoadProgress }>();
+  // a store for each load (`key`), so that no report of an earlier load shows; only the progress
+  // line reads it (latestValue.ts)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` names the load the store is for
+  const progress = useMemo(() => latestValue<LoadProgress | undefined>(undefined), [key]);
   const [cancelledKey, setCancelledKey] = useState<string>();
   const cancelled = key !== undefined && key === cancelledKey;
   // cancelling drops the key: useAsync aborts the load, which ends the worker and its download
@@ -49,8 +53,7 @@ export function usePageTrace(context: QueryContext, traceId: string): PageTrace 
     loadTrace(source!, traceId, {
       range: hasRange ? context.resolveSeconds() : undefined,
       signal,
-      // a transition: the page re-renders with it in slices, never in one long task per report
-      stream: { onProgress: (value) => !signal.aborted && startTransition(() => setProgress({ key: key!, value })) },
+      stream: { onProgress: (value) => !signal.aborted && progress.set(value) },
     })
   );
   const control = {
@@ -59,11 +62,6 @@ export function usePageTrace(context: QueryContext, traceId: string): PageTrace 
     retry: () => setCancelledKey(undefined),
   };
   return fromFile
-    ? { loading: false, value: fileTrace, fromFile, file, ...control }
-    : {
-        ...fetched,
-        fromFile,
-        progress: progress !== undefined && progress.key === key ? progress.value : undefined,
-        ...control,
-      };
+    ? { loading: false, value: fileTrace, fromFile, file, progress, ...control }
+    : { ...fetched, fromFile, progress, ...control };
 }
