@@ -1,4 +1,4 @@
-import React, { lazy, Suspense } from 'react';
+import React, { lazy, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AppRootProps } from '@grafana/data';
 import { t } from '@grafana/i18n';
@@ -7,6 +7,7 @@ import { prefixRoute, ROUTES } from './constants';
 import { AppSettings } from './app/settings';
 import { TraceFilesProvider } from './app/TraceFilesContext';
 import { AppSettingsContext } from './app/AppSettingsContext';
+import { prestartAnalysisWorker } from './loading';
 
 const SearchPage = lazy(() => import('./pages/search/SearchPage'));
 const TracePage = lazy(() => import('./pages/trace/TracePage'));
@@ -17,8 +18,10 @@ const OpenFilePage = lazy(() => import('./pages/file/OpenFilePage'));
 /**
  * The app's routes, relative to /a/<plugin id>. Unknown paths land on the search page. The trace
  * files opened in this tab live here (TraceFilesProvider), above the pages that add and read them.
+ * An analysis worker starts with the app, so that the first big trace opened does not wait for it.
  */
 export default function App({ meta }: AppRootProps<AppSettings>) {
+  useEffect(prestartAnalysisWorker, []);
   return (
     <AppSettingsContext.Provider value={meta?.jsonData ?? {}}>
       <TraceFilesProvider>

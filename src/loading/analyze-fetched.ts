@@ -71,3 +71,6 @@ export const analyzeFetched: AnalyzeFetched = pool
  * workers and streams, else undefined (the caller fetches the usual way).
  */
 export const streamInWorker: RunJob | undefined = pool && typeof ReadableStream === 'function' ? pool : undefined;
+
+/** Starts an analysis worker ahead of the first trace (worker-pool.ts); nothing where there are none. */
+export const prestartAnalysisWorker = () => pool?.prestart();

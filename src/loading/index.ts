@@ -6,6 +6,7 @@
 export type { LoadedTrace, LoadOptions, LoadWarning, PartialTraceWarning } from './load-trace';
 export type { LoadProgress } from './worker/wire';
 export { loadTrace } from './load-trace';
+export { prestartAnalysisWorker } from './analyze-fetched';
 export type { LoadTracesOptions, TraceResult } from './load-traces';
 export { DEFAULT_CONCURRENCY, forEachBounded, loadTraces } from './load-traces';
 export { readTrace } from './read-trace';

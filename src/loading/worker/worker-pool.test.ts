@@ -158,6 +158,42 @@ describe('createWorkerPool', () => {
     expect(spawned).toHaveLength(1);
   });
 
+  it('starts a worker ahead of the first job, and gives that job to it', async () => {
+    const { spawn, spawned } = fakeWorkers();
+    const pool = createWorkerPool(spawn, 2, noFallback);
+    pool.prestart();
+    pool.prestart();
+    expect(spawned.map((w) => w.posted.length)).toEqual([0]);
+    const result = asAnalyses(pool)(RECORDED);
+    expect(spawned.map((w) => w.posted.length)).toEqual([1]);
+    await spawned[0].answer();
+    expect((await result).trace.spanCount).toBe(10);
+  });
+
+  it('runs on the fallback when the worker started ahead cannot load its script, or cannot start', async () => {
+    const fallback = jest.fn(answerOnThisThread);
+    const { spawn, spawned } = fakeWorkers();
+    const unloadable = createWorkerPool(spawn, 2, fallback);
+    unloadable.prestart();
+    // the script failed to load before any job came
+    spawned[0].onerror!.call(spawned[0] as never, { preventDefault: () => {} } as ErrorEvent);
+    expect(spawned[0].terminated).toBe(true);
+    expect((await asAnalyses(unloadable)(RECORDED)).trace.spanCount).toBe(10);
+    expect(fallback).toHaveBeenCalledTimes(1);
+    expect(spawned).toHaveLength(1);
+
+    const throwing = createWorkerPool(
+      () => {
+        throw new Error('blocked by the content security policy');
+      },
+      2,
+      fallback
+    );
+    throwing.prestart();
+    expect((await asAnalyses(throwing)(RECORDED)).trace.spanCount).toBe(10);
+    expect(fallback).toHaveBeenCalledTimes(2);
+  });
+
   it("hands a job's progress to its onProgress and settles it with the answer", async () => {
     const { spawn, spawned } = fakeWorkers();
     const stream: StreamRequest = { url: 'http://grafana/api/x', headers: {}, endChars: 64 };
