@@ -1,7 +1,12 @@
 /**
- * "12.5 MB": a byte count in Grafana's `decbytes` format (powers of 1000, as downloads and files
- * are sized), for the trace page's download progress and the open-file form's reading progress.
+ * "12.5 MB": a byte count as Grafana's `decbytes` unit writes it (powers of 1000, as downloads and
+ * files are sized), for the trace page's download progress and the open-file form's reading
+ * progress. The formatter is built here from `scaledUnits`, as Grafana builds `decbytes`, because
+ * `getValueFormat` first builds Grafana's whole unit index, translating every unit's name: 40–70 ms
+ * on the page's thread, taken by the first progress report of a trace's download.
  */
-import { formattedValueToString, getValueFormat } from '@grafana/data';
+import { formattedValueToString, scaledUnits } from '@grafana/data';
 
-export const bytesText = (n: number) => formattedValueToString(getValueFormat('decbytes')(n));
+const DECIMAL_BYTES = scaledUnits(1000, [' B', ' kB', ' MB', ' GB', ' TB', ' PB', ' EB']);
+
+export const bytesText = (n: number) => formattedValueToString(DECIMAL_BYTES(n));
