@@ -146,7 +146,10 @@ export function bigTrace(spans: number) {
 export async function measureBigTrace(spans = 100_000, { worker = true, stream = true } = {}): Promise<BigTraceResult> {
   const trace = bigTrace(spans);
   const body = trace.body;
-  const initScripts = [...(worker ? [] : ['delete window.Worker;']), ...(stream ? [] : ['delete window.ReadableStream;'])];
+  const initScripts = [
+    ...(worker ? [] : ['delete window.Worker;']),
+    ...(stream ? [] : ['delete window.ReadableStream;']),
+  ];
   return withBenchPage(
     traceAnswer(trace.traceId, body),
     { timeoutMs: 60_000, initScripts },
