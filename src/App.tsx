@@ -21,7 +21,7 @@ const OpenFilePage = lazy(() => import('./pages/file/OpenFilePage'));
  * files opened in this tab live here (TraceFilesProvider), above the pages that add and read them.
  * The trace page's code loads, and an analysis worker starts, with the app, so that the first trace
  * opened waits for neither (some 30 and 50–120 ms on the 100k-span bench); should the code fail to
- * load here, opening a trace loads it again and says so.
+ * load here, opening a trace requests it again.
  */
 export default function App({ meta }: AppRootProps<AppSettings>) {
   useEffect(() => {
