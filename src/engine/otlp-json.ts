@@ -211,9 +211,9 @@ class OtlpJsonReader {
   private readonly valueFields = new ObjectFields(VALUE_SPELLINGS);
   private readonly spanFields = new ObjectFields(SPAN_SPELLINGS);
 
-  /** `expectedChars`: the length of the whole text when known (sizes the columns), else 0. */
-  constructor(expectedChars: number) {
-    this.sc = new JsonScanner('', () => this.where());
+  /** `expectedChars`: the length of the whole text when known (sizes the columns), else 0; `bridge`: see JsonScanner.feed. */
+  constructor(expectedChars: number, bridge?: number) {
+    this.sc = new JsonScanner('', () => this.where(), bridge);
     // a minimal span is ~250 characters of JSON: size the columns for that, grow if needed
     this.b = new TraceBuilder(expectedChars / 250);
   }
@@ -225,7 +225,7 @@ class OtlpJsonReader {
 
   /** Characters held: the text fed to the scanner (read or not) and the pieces queued. */
   get held(): number {
-    return this.sc.s.length + this.queuedLength;
+    return this.sc.held + this.queuedLength;
   }
 
   /** Reads `text`, the next piece of the document, as far as it goes. */
@@ -255,8 +255,15 @@ class OtlpJsonReader {
     this.queuedLength = 0;
     this.steps ??= this.document();
     try {
-      const next = this.steps.next();
-      return next.done ? next.value : undefined;
+      for (let next = this.steps.next(); ; next = this.steps.next()) {
+        if (next.done) {
+          return next.value;
+        }
+        // out of text: read on where the scanner holds more (see JsonScanner.feed), else wait for it
+        if (!this.sc.readOn()) {
+          return undefined;
+        }
+      }
     } catch (e) {
       this.failure = e;
       throw e;
@@ -1011,7 +1018,10 @@ export interface OtlpJsonPieces {
   end(last?: string): ParsedTrace;
 }
 
-/** A reader of OTLP/JSON in pieces; `expectedChars`: the length of the whole text when known, else 0. */
-export function otlpJsonPieces(expectedChars = 0): OtlpJsonPieces {
-  return new OtlpJsonReader(expectedChars);
+/**
+ * A reader of OTLP/JSON in pieces; `expectedChars`: the length of the whole text when known, else
+ * 0; `bridge`: how much of a piece is copied after an unfinished span (JsonScanner.feed), tests only.
+ */
+export function otlpJsonPieces(expectedChars = 0, bridge?: number): OtlpJsonPieces {
+  return new OtlpJsonReader(expectedChars, bridge);
 }

@@ -4,6 +4,8 @@
  * trace, and for bad input the same message, wherever the text is cut — inside strings, escapes
  * (\uXXXX), numbers, literals, between surrogates, and (cutting the UTF-8 bytes, decoded as a
  * stream is) inside multi-byte characters. Every cut for small documents, random cuts for big ones.
+ * Each also with small bridges (JsonScanner.feed), so that pieces longer than the bridge are read
+ * in place after the copy of their start, and a value longer than the copy makes it grow.
  */
 import fc from 'fast-check';
 
@@ -28,10 +30,13 @@ function outcome(read: () => ParsedTrace): string {
 
 const whole = (text: string) => outcome(() => parseOtlpJson(text));
 
-/** Reads `pieces` one after another. */
-function readPieces(pieces: string[]): string {
+/**
+ * Reads `pieces` one after another; `bridge`: how much of a piece the reader copies after an
+ * unfinished span (JsonScanner.feed; pieces longer than it are then read in place).
+ */
+function readPieces(pieces: string[], bridge?: number): string {
   return outcome(() => {
-    const reader = otlpJsonPieces();
+    const reader = otlpJsonPieces(0, bridge);
     pieces.forEach((piece) => reader.push(piece));
     return reader.end();
   });
@@ -52,14 +57,19 @@ function bytePieces(text: string, cuts: number[]): string[] {
   return [...pieces, decoder.decode()];
 }
 
+/** Bridges every cut is read with: the default (4,096), and small ones that make pieces be read in place. */
+const BRIDGES = [undefined, 1, 64];
+
 /** The cuts where a two-piece reading differs from reading `text` whole (at most `max` listed). */
 function badCuts(text: string, pieces: (k: number) => string[], count: number, max = 3): string[] {
   const expected = whole(text);
   const bad: string[] = [];
   for (let k = 0; k <= count && bad.length < max; k++) {
-    const got = readPieces(pieces(k));
-    if (got !== expected) {
-      bad.push(`cut at ${k}: ${got.slice(0, 200)}`);
+    for (const bridge of BRIDGES) {
+      const got = readPieces(pieces(k), bridge);
+      if (got !== expected) {
+        bad.push(`cut at ${k}, bridge ${bridge}: ${got.slice(0, 200)}`);
+      }
     }
   }
   return bad;
@@ -113,14 +123,19 @@ describe('the OTLP reader in pieces reads as it does the whole text', () => {
 
   it('reads random documents cut into many random pieces, as characters and as bytes (property)', () => {
     fc.assert(
-      fc.property(docArb, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 40 }), (doc, at) => {
-        const cuts = (length: number) => [...new Set(at.map((x) => Math.floor(x * length)))].sort((a, b) => a - b);
-        expect(readPieces(cutAt(doc.text, cuts(doc.text.length)))).toBe(whole(doc.text));
-        // UTF-8 has no lone surrogates (the documents have some): the bytes decode to U+FFFD there
-        const bytes = new TextEncoder().encode(doc.text);
-        const decoded = new TextDecoder().decode(bytes);
-        expect(readPieces(bytePieces(doc.text, cuts(bytes.length)))).toBe(whole(decoded));
-      }),
+      fc.property(
+        docArb,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 40 }),
+        fc.constantFrom(...BRIDGES),
+        (doc, at, bridge) => {
+          const cuts = (length: number) => [...new Set(at.map((x) => Math.floor(x * length)))].sort((a, b) => a - b);
+          expect(readPieces(cutAt(doc.text, cuts(doc.text.length)), bridge)).toBe(whole(doc.text));
+          // UTF-8 has no lone surrogates (the documents have some): the bytes decode to U+FFFD there
+          const bytes = new TextEncoder().encode(doc.text);
+          const decoded = new TextDecoder().decode(bytes);
+          expect(readPieces(bytePieces(doc.text, cuts(bytes.length)), bridge)).toBe(whole(decoded));
+        }
+      ),
       { numRuns: 200 }
     );
   });
@@ -130,7 +145,7 @@ describe('the OTLP reader in pieces reads as it does the whole text', () => {
     expect(parseOtlpJson(text).spanCount).toBe(5000);
     const expected = whole(text);
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 4000 }), { minLength: 1, maxLength: 20 }), (sizes) => {
+      fc.property(fc.array(fc.integer({ min: 1, max: 40_000 }), { minLength: 1, maxLength: 20 }), (sizes) => {
         const reader = otlpJsonPieces();
         let held = 0;
         for (let at = 0, k = 0; at < text.length; at += sizes[k++ % sizes.length]) {
@@ -161,10 +176,11 @@ describe('the OTLP reader in pieces fails as it does on the whole text', () => {
         docArb,
         mutationArb,
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 20 }),
-        (doc, m, at) => {
+        fc.constantFrom(...BRIDGES),
+        (doc, m, at, bridge) => {
           const text = mutate(doc.text, m);
           const cuts = [...new Set(at.map((x) => Math.floor(x * text.length)))].sort((a, b) => a - b);
-          expect(readPieces(cutAt(text, cuts))).toBe(whole(text));
+          expect(readPieces(cutAt(text, cuts), bridge)).toBe(whole(text));
         }
       ),
       { numRuns: 500 }
