@@ -12,7 +12,6 @@
  * The analysis worker needs nothing here: `new Worker(new URL(…, import.meta.url))` in
  * src/loading/analyze-fetched.ts makes it a chunk at the plugin root, loaded from the public path
  * below, and its magic comments give it its own entry options (no AMD wrapper, `auto` public path).
- * The download helper it starts (src/loading/worker/analysis.worker.ts) is made the same way.
  */
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import fs from 'fs';

@@ -11,8 +11,6 @@ import { recorded, RECORDED_TRACE_ID, wireText } from '../../tests/support/recor
 import { tinyOtlp, TinySpan } from '../../tests/synthetic/tiny';
 import { HOTSPOT_COUNT, SUMMARY_SPAN_THRESHOLD } from './huge-trace';
 import { streamTrace } from './stream-trace';
-import { fetchAnswering } from './testing/fetchAnswering';
-import { downloadHere } from './worker/download';
 import { readStreamed } from './worker/stream-read';
 import { LoadProgress, StreamRequest } from './worker/wire';
 import { RunJob } from './worker/worker-pool';
@@ -37,6 +35,27 @@ function transport(uid: string): Transport {
   };
 }
 
+/** A fetch answering `body` with `status`, in chunks of `chunkBytes` bytes; records the requests. */
+function fetchAnswering(body: string, status = 200, chunkBytes = 1000) {
+  const requests: Array<[string, RequestInit | undefined]> = [];
+  const bytes = new TextEncoder().encode(body);
+  const impl = (async (url: string, init?: RequestInit) => {
+    requests.push([url, init]);
+    let at = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (at >= bytes.length) {
+          controller.close();
+        } else {
+          controller.enqueue(bytes.slice(at, (at += chunkBytes)));
+        }
+      },
+    });
+    return new Response(stream, { status, headers: { 'Content-Length': String(bytes.length) } });
+  }) as unknown as typeof fetch;
+  return { impl, requests };
+}
+
 /** The worker pool played here: readStreamed with `fetchImpl` and a clock that moves 50 ms a reading. */
 function onThisThread(fetchImpl: typeof fetch): RunJob {
   let clock = 0;
@@ -44,7 +63,7 @@ function onThisThread(fetchImpl: typeof fetch): RunJob {
     readStreamed(
       request as StreamRequest,
       (r) => 'progress' in r && onProgress?.(r.progress),
-      downloadHere(fetchImpl),
+      fetchImpl,
       () => (clock += 50)
     );
 }
@@ -157,8 +176,7 @@ describe('streamTrace', () => {
 
 describe('the worker reading a huge trace', () => {
   const request = { url: 'http://grafana/trace', headers: {}, endChars: 10 };
-  const read = (body: string) =>
-    readStreamed(request, () => undefined, downloadHere(fetchAnswering(body, 200, 64_000).impl));
+  const read = (body: string) => readStreamed(request, () => undefined, fetchAnswering(body, 200, 64_000).impl);
 
   it("answers with the summary's parts the page would compute, for the analysis as it is", async () => {
     // a root and 20,000 children of 1 µs each, one more span than a summary needs

@@ -3,11 +3,11 @@
  * traces, tests/browser/bigtrace.ts): a trace over the size from which bodies go to a worker
  * (5,000 spans) is read and analysed in one (the pool's performance measure says so, with the span
  * count), a body it cannot read gives the main-thread reader's own words, and leaving the page while a 200k-span trace is being analysed terminates
- * its worker and the download helper it started (Playwright sees both close) while the next trace
- * gets a fresh one. The nested breakdown panel, a bundle of its own under panels/breakdown/, starts
- * the same worker (and helper) from the plugin's root.
- * A 200k-span trace sent slowly through the harness's datasource proxy is fetched by the worker's
- * helper (with the page's org header) and read as it arrives: the page shows the bytes received of
+ * its worker (Playwright sees the worker close) while the next trace gets a fresh one. The nested
+ * breakdown panel, a bundle of its own under panels/breakdown/, starts the same worker from the
+ * plugin's root.
+ * A 200k-span trace sent slowly through the harness's datasource proxy is fetched by the worker
+ * itself (with the page's org header) and read as it arrives: the page shows the bytes received of
  * the total and the spans read so far, Cancel (from the keyboard) ends the download — the stand-in
  * sees its connection closed — and the worker, and Load again reads all 200,000 spans.
  * No assertion depends on wall-clock speed.
@@ -21,7 +21,7 @@ import { startHarness } from '../harness/server';
 import { analyzeOnThisThread, WORKER_MIN_CHARS } from '../../src/loading/analyze-fetched';
 import { WORKER_MEASURE, WORKER_POSTED } from '../../src/loading/worker/worker-pool';
 import { tempoSearchFrame } from '../support/searchFrames';
-import { APP, eventually, launch, mountPanel, newPage } from './browser';
+import { APP, launch, mountPanel, newPage } from './browser';
 import { fakeBackendsBy } from './bigtrace';
 
 // 5,000 spans: about 1.6M characters, over the size from which bodies go to a worker
@@ -40,25 +40,15 @@ const workerJobs = (page: Page) =>
     WORKER_MEASURE
   );
 
-const ANALYSIS_WORKER = '/public/plugins/tracelens-analysis-app/analysis-worker.js';
-/** The analysis worker's download helper, which it starts (loading/worker/download-helper.ts). */
-const DOWNLOAD_WORKER = '/public/plugins/tracelens-analysis-app/download-worker.js';
-
-/**
- * The analysis workers the page starts and those that closed since, and the same of their download
- * helpers (Playwright reports a worker's workers as the page's).
- */
+/** The workers the page starts, and those that closed since. */
 function watchWorkers(page: Page) {
   const workers: Worker[] = [];
   const closed: Worker[] = [];
-  const helpers: Worker[] = [];
-  const closedHelpers: Worker[] = [];
   page.on('worker', (w) => {
-    const helper = new URL(w.url()).pathname === DOWNLOAD_WORKER;
-    (helper ? helpers : workers).push(w);
-    w.on('close', () => (helper ? closedHelpers : closed).push(w));
+    workers.push(w);
+    w.on('close', () => closed.push(w));
   });
-  return { workers, closed, helpers, closedHelpers };
+  return { workers, closed };
 }
 
 /** Follows an in-app link, as a user does inside Grafana (no page load). */
@@ -84,14 +74,15 @@ it('reads and analyses traces in a worker, and terminates it when the page is le
   try {
     const { page, errors } = await newPage(browser);
     page.setDefaultTimeout(60_000);
-    const { workers, closed, helpers, closedHelpers } = watchWorkers(page);
+    const { workers, closed } = watchWorkers(page);
 
     await page.goto(`${harness.url}${APP}/trace/${small.traceId}`);
     await page.getByTestId('summary-spans').waitFor();
     expect(await page.getByTestId('summary-spans').innerText()).toBe('5000');
     expect(await workerJobs(page)).toEqual([5000]);
-    expect(workers.map((w) => new URL(w.url()).pathname)).toEqual([ANALYSIS_WORKER]);
-    expect(helpers).toHaveLength(1);
+    expect(workers.map((w) => new URL(w.url()).pathname)).toEqual([
+      '/public/plugins/tracelens-analysis-app/analysis-worker.js',
+    ]);
 
     // the reader's own words, as the main-thread path gives them
     const readerMessage = await analyzeOnThisThread({ format: 'otlp', raw: BAD_BODY }).then(
@@ -111,8 +102,6 @@ it('reads and analyses traces in a worker, and terminates it when the page is le
     await follow(page, `${APP}/search`);
     await done;
     expect(closed).toEqual([workers[0]]);
-    // its helper ends with it
-    await eventually(async () => expect(closedHelpers).toEqual([helpers[0]]));
     expect(await workerJobs(page)).toEqual([5000]);
 
     // the next trace: a fresh worker replaces the terminated one
@@ -133,7 +122,7 @@ it('reads and analyses traces in a worker, and terminates it when the page is le
     });
     await panel.page.getByTestId('breakdown-header').waitFor({ timeout: 60_000 });
     expect(await workerJobs(panel.page)).toEqual([5000]);
-    expect(panelWorkers).toEqual([ANALYSIS_WORKER, DOWNLOAD_WORKER]);
+    expect(panelWorkers).toEqual(['/public/plugins/tracelens-analysis-app/analysis-worker.js']);
     expect(panel.errors).toEqual([]);
   } finally {
     await browser.close();
@@ -190,7 +179,7 @@ it('downloads a 200k-span trace in the worker with progress, and cancels it mid-
   try {
     const { page, errors } = await newPage(browser);
     page.setDefaultTimeout(60_000);
-    const { workers, closed, helpers, closedHelpers } = watchWorkers(page);
+    const { workers, closed } = watchWorkers(page);
 
     await page.goto(`${harness.url}${APP}/trace/${big.traceId}`);
     // bytes of the total, then the spans read as well, e.g. "12.3 MB of 62.6 MB received, 39000 spans read"
@@ -207,7 +196,6 @@ it('downloads a 200k-span trace in the worker with progress, and cancels it mid-
     expect(tempo.requests).toHaveLength(1);
     expect(tempo.requests[0]).toMatchObject({ path: `/api/v2/traces/${big.traceId}`, orgId: '1' });
     expect(workers).toHaveLength(1);
-    expect(helpers).toHaveLength(1);
 
     // Cancel from the keyboard: the download is cut off and the worker ended
     const cancel = page.getByRole('button', { name: 'Cancel' });
@@ -219,7 +207,6 @@ it('downloads a 200k-span trace in the worker with progress, and cancels it mid-
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(closed).toEqual([workers[0]]);
-    await eventually(async () => expect(closedHelpers).toEqual([helpers[0]]));
     expect(tempo.requests[0].cutOff).toBe(true);
     expect(tempo.requests[0].sent).toBeLessThan(BIG_BODY.length);
     expect(await page.getByTestId('summary-spans').count()).toBe(0);

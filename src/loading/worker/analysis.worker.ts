@@ -1,30 +1,15 @@
 /**
  * The analysis worker's entry (webpack emits it as its own chunk; analyze-fetched.ts starts it,
- * worker-pool.ts hands it jobs): for each request, reads the body by its format — or has its
- * download helper (download-helper.ts) fetch it and reads it as it arrives, posting progress
- * (stream-read.ts) — and analyses it,
+ * worker-pool.ts hands it jobs): for each request, reads the body by its format — or fetches it
+ * and reads it as it arrives, posting progress (stream-read.ts) — and analyses it,
  * then posts back the analysis (and a huge trace's summary parts) with their typed arrays
  * transferred (wire.ts) and the ms it took, or the reader's error as its message and words — what
  * the main-thread path gives, which loadTrace wraps the same way.
  * O(body) per request, as the reader and the analysis are.
  */
 import { answerFetched } from './answer-fetched';
-import { decoded, downloadHere } from './download';
-import { downloadInHelper, HelperWorker } from './download-helper';
 import { readStreamed } from './stream-read';
 import { AnalysisAnswer, AnalysisResponse, transferablesOf, WorkerRequest } from './wire';
-
-/**
- * The download helper, emitted as its own chunk like this worker (analyze-fetched.ts), next to it.
- * Where workers cannot start workers, the download runs on this thread.
- */
-const spawnHelper = (): HelperWorker =>
-  new Worker(
-    /* webpackChunkName: "download-worker" */
-    /* webpackEntryOptions: { library: { type: "var", name: "tracelensDownloadWorker" }, publicPath: "auto" } */
-    new URL('./download.worker.ts', import.meta.url)
-  );
-const startDownload = typeof Worker === 'function' ? decoded(downloadInHelper(spawnHelper)) : downloadHere();
 
 const reply = (response: AnalysisResponse, transfer: ArrayBuffer[] = []) => self.postMessage(response, { transfer });
 
@@ -36,6 +21,6 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   if ('raw' in request) {
     answer(answerFetched(request));
   } else {
-    readStreamed(request, reply, startDownload).then(answer);
+    readStreamed(request, reply).then(answer);
   }
 };

@@ -1,9 +1,9 @@
 /**
- * In the analysis worker: downloads an OTLP JSON trace body as a stream (download.ts: through the
- * worker's download helper where it has one, download-helper.ts, so the body keeps arriving while
- * this thread reads) and reads it while it arrives, piece by piece with the engine's reader in
- * pieces (otlpJsonPieces), so the text is never held whole (Jaeger's v1 JSON, whose reader takes
- * whole text, is not streamed: its source streams only Jaeger's v3 OTLP answer). While reading it
+ * In the analysis worker: fetches an OTLP JSON trace body itself, as a stream, and reads it while
+ * it arrives, piece by piece with the engine's reader in pieces (otlpJsonPieces), so the text is
+ * never held whole (Jaeger's v1 JSON, whose reader takes whole text, is not streamed: its source
+ * streams only Jaeger's v3 OTLP answer). Bytes are decoded with a streaming TextDecoder (a character cut between
+ * two chunks is decoded whole, and a BOM dropped, as `Response.text()` does). While reading it
  * posts progress (bytes received, of the Content-Length when the body is not compressed, and spans
  * read) at most every {@link PROGRESS_MS}; then the analysis — with its summary's parts when the trace is huge
  * (huge-trace.ts), so the page does not compute them — or the reader's error (with its words), with the
@@ -13,61 +13,67 @@
  */
 import { analyzeTrace, otlpJsonPieces } from '../../engine';
 import { hugeTraceParts } from '../huge-trace';
-import { downloadHere, StartDownload, TextDownload } from './download';
 import { AnalysisAnswer, AnalysisResponse, PROGRESS_MS, readerErrorOf, StreamRequest } from './wire';
 
 /**
- * Downloads (with `start`) and reads `request` (see the file header); `post` gets the progress
- * messages, `now` the clock (ms). Resolves with the answer, never rejects.
+ * Fetches and reads `request` (see the file header); `post` gets the progress messages, `now`
+ * the clock (ms). Resolves with the answer, never rejects.
  */
 export async function readStreamed(
   request: StreamRequest,
   post: (response: AnalysisResponse) => void,
-  start: StartDownload = downloadHere(),
+  fetchImpl: typeof fetch = fetch,
   now: () => number = () => performance.now()
 ): Promise<AnalysisAnswer> {
-  let download: TextDownload;
+  let response: Response;
   try {
-    download = await start(request);
+    response = await fetchImpl(request.url, { headers: request.headers, credentials: 'same-origin' });
   } catch {
     return { status: 0 };
   }
-  if (download.status < 200 || download.status > 299) {
-    return { status: download.status };
+  if (!response.ok || response.body === null) {
+    return { status: response.ok ? 0 : response.status };
   }
   const started = now();
-  const { totalBytes } = download;
+  const length = Number(response.headers.get('Content-Length'));
+  // a compressed body's Content-Length counts compressed bytes, the stream gives them decompressed
+  const totalBytes = length > 0 && !response.headers.get('Content-Encoding') ? length : undefined;
   const reader = otlpJsonPieces(totalBytes ?? 0);
+  const decoder = new TextDecoder();
+  const chunks = response.body.getReader();
   const n = request.endChars;
   let head = '';
   let tail = '';
   let bytes = 0;
   let posted = started;
+  const take = (text: string) => {
+    if (head.length < n) {
+      head += text.slice(0, n - head.length);
+    }
+    tail = text.length >= n ? text.slice(-n) : (tail + text).slice(-n);
+    reader.push(text);
+  };
   // a download that breaks off is not the reader's fault: fetched again the usual way
-  const next = () => download.next().catch(() => null);
+  const next = () => chunks.read().catch(() => undefined);
   try {
-    for (let piece = await next(); piece !== undefined; piece = await next()) {
-      if (piece === null) {
+    for (let chunk = await next(); !chunk?.done; chunk = await next()) {
+      if (chunk === undefined) {
         return { status: 0 };
       }
-      const { text } = piece;
-      if (head.length < n) {
-        head += text.slice(0, n - head.length);
-      }
-      tail = text.length >= n ? text.slice(-n) : (tail + text).slice(-n);
-      reader.push(text);
-      bytes += piece.bytes;
+      bytes += chunk.value.length;
+      take(decoder.decode(chunk.value, { stream: true }));
       const time = now();
       if (time - posted >= PROGRESS_MS) {
         posted = time;
         post({ progress: { bytes, totalBytes, spans: reader.spans } });
       }
     }
+    take(decoder.decode());
     const analysis = analyzeTrace(reader.end());
     const summary = hugeTraceParts(analysis);
     return { analysis, summary, analyseMs: now() - started, ends: { head, tail } };
   } catch (e) {
-    download.cancel();
+    void chunks.cancel().catch(() => undefined);
     return { ...readerErrorOf(e), ends: { head, tail } };
   }
 }
