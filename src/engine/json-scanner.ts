@@ -130,18 +130,20 @@ export class JsonScanner {
     if (piece === '') {
       return false;
     }
-    const at = this.pieceAt;
-    const copied = this.s.length - at;
-    if (this.p >= at || copied * 4 >= piece.length) {
+    const { p, pieceAt: at } = this;
+    if (p >= at) {
       this.piece = '';
-      if (this.p >= at) {
-        this.restart(at, piece, this.p - at, this.pieceFinal);
-      } else {
-        this.restart(this.p, [this.s.slice(this.p, at), piece].join(''), 0, this.pieceFinal);
-      }
+      this.restart(at, piece, p - at, this.pieceFinal);
+      return true;
+    }
+    const kept = this.s.slice(p, at);
+    const more = (this.s.length - at) * 4;
+    if (more >= piece.length) {
+      this.piece = '';
+      this.restart(p, [kept, piece].join(''), 0, this.pieceFinal);
     } else {
-      this.pieceAt = at - this.p;
-      this.restart(this.p, [this.s.slice(this.p, at), piece.slice(0, copied * 4)].join(''), 0, false);
+      this.pieceAt = at - p;
+      this.restart(p, [kept, piece.slice(0, more)].join(''), 0, false);
     }
     return true;
   }
