@@ -37,7 +37,11 @@ export function latestValue<T>(initial: T): LatestValue<T> {
 export function useLatestValue<T>(store: LatestValue<T>): T {
   const [seen, setSeen] = useState(() => ({ store, value: store.get() }));
   useEffect(() => {
-    const update = () => setSeen({ store, value: store.get() });
+    // unchanged: the same state object, so React skips the render
+    const update = () =>
+      setSeen((last) =>
+        last.store === store && Object.is(last.value, store.get()) ? last : { store, value: store.get() }
+      );
     // what changed between the render and this subscription
     update();
     return store.subscribe(update);
