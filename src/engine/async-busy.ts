@@ -15,7 +15,7 @@
  * service among the used spans — since a span's busy time includes the busy time of the spans
  * entered inside it in the same task, and summing those too would count it twice.
  * O(n + attributes) over the tree's preorder. `reportedBusyIdle` gives only the used spans, at no
- * cost for a trace that names neither attribute.
+ * cost for a trace that names neither attribute (`mayReportBusyIdle`).
  */
 import type { TraceAnalysis } from './analyze';
 import { SpanAttribute, warnedSpan, WarnedSpan } from './genai-attributes';
@@ -170,12 +170,16 @@ export function asyncBusyIdle(analysis: TraceAnalysis): AsyncBusyIdle {
   return out;
 }
 
+/** Whether any span can report busy_ns/idle_ns: the trace's strings hold either name. O(strings). */
+export function mayReportBusyIdle(trace: ParsedTrace): boolean {
+  return trace.strings.includes(BUSY_NS) || trace.strings.includes(IDLE_NS);
+}
+
 /**
  * The spans reporting valid busy_ns/idle_ns, in span order: `asyncBusyIdle`'s `spans`, and no pass
- * over the spans when the trace's strings hold neither name (no span can report them). O(strings)
- * then, else as asyncBusyIdle.
+ * over the spans when no span can report them (`mayReportBusyIdle`). O(strings) then, else as
+ * asyncBusyIdle.
  */
 export function reportedBusyIdle(analysis: TraceAnalysis): SpanBusyIdle[] {
-  const { strings } = analysis.trace;
-  return strings.includes(BUSY_NS) || strings.includes(IDLE_NS) ? asyncBusyIdle(analysis).spans : [];
+  return mayReportBusyIdle(analysis.trace) ? asyncBusyIdle(analysis).spans : [];
 }

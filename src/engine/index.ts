@@ -121,7 +121,7 @@ export { agentPaths } from './agent-path';
 export type { AgentComparison, AgentCompareRow, AgentPartKind, AgentPartStats, AgentSides } from './agent-compare';
 export { AgentRunComparer, compareAgentRuns } from './agent-compare';
 export type { AsyncBusyIdle, BusyIdleProblem, BusyIdleWarning, ServiceAsyncBusyIdle, SpanBusyIdle } from './async-busy';
-export { asyncBusyIdle, BUSY_IDLE_SLACK_NS, BUSY_NS, IDLE_NS, reportedBusyIdle } from './async-busy';
+export { asyncBusyIdle, BUSY_IDLE_SLACK_NS, BUSY_NS, IDLE_NS, mayReportBusyIdle, reportedBusyIdle } from './async-busy';
 // GenAI rows folded in trace by trace (aggregateGenAi's incremental form)
 export { GenAiAccumulator } from './genai-accumulator';
 // Disconnected traces of one request analysed as one (stitch.ts).

@@ -135,7 +135,7 @@ describe('LLM view of llm-disaggregated traces read back from Jaeger', () => {
 
   it('shows busy_ns/idle_ns per service, and the frontend’s spans as lacking them, as the truth says', () => {
     for (const t of llm.truth.flatMap((truth) => truth.traces)) {
-      const view = asyncBusyView(analysisOf(t.traceId));
+      const view = asyncBusyView(analysisOf(t.traceId))!;
       const reporting = view.services.filter((s) => s.reporting > 0);
       expect(Object.fromEntries(reporting.map((s) => [s.service, { busyNs: s.busy, idleNs: s.idle }]))).toEqual(
         t.busyIdle.byService

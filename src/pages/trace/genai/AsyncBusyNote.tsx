@@ -41,10 +41,11 @@ function lackingText(view: AsyncBusyView): string {
     : t('trace.genai.async.without', 'Without busy_ns/idle_ns: {{spans}}.', { spans, ...AS_TEXT });
 }
 
-export function AsyncBusyNote({ view }: { view: AsyncBusyView }) {
+/** `view`: undefined when no span reports the values. */
+export function AsyncBusyNote({ view }: { view: AsyncBusyView | undefined }) {
   const styles = useStyles2(getStyles);
   const cols = useMemo(() => columns(), []);
-  if (!view.reported) {
+  if (!view) {
     return (
       <Alert severity="info" title={t('trace.genai.async.none-title', 'No reported busy/idle time')}>
         <Trans i18nKey="trace.genai.async.none-body">

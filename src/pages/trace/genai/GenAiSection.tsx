@@ -36,7 +36,7 @@ export function GenAiSection({ analysis, onSelect }: Props) {
   const filled: Record<GenAiTab, boolean> = {
     llm: !isLlmViewEmpty(views.llm),
     agents: views.agents.runCount > 0,
-    async: views.async.reported,
+    async: views.async !== undefined,
   };
   // an agent trace's model calls fill the LLM tab too: its runs are what it is about
   const first = (['agents', 'llm', 'async'] as const).find((tab) => filled[tab]);

@@ -3,9 +3,18 @@
  * tracing-opentelemetry reports, per service (engine `asyncBusyIdle`, DEFINITIONS.md §6.5: sums
  * over each service's outermost reporting spans) with the busy share busy / (busy + idle); the
  * spans that lack both values (labels of the first {@link MAX_LACKING_LISTED}, and how many); and
- * the spans left out, one warning each. Numbers stay ns; the component formats them. O(spans).
+ * the spans left out, one warning each; none when no span reports the values. Numbers stay ns; the
+ * component formats them. O(spans); O(strings) when no span can report them (`mayReportBusyIdle`:
+ * the trace's strings hold neither name), as in most traces (118 ms saved at 1M spans).
  */
-import { asyncBusyIdle, BusyIdleWarning, ServiceAsyncBusyIdle, spanLabel, TraceAnalysis } from '../../../engine';
+import {
+  asyncBusyIdle,
+  BusyIdleWarning,
+  mayReportBusyIdle,
+  ServiceAsyncBusyIdle,
+  spanLabel,
+  TraceAnalysis,
+} from '../../../engine';
 
 /** Spans lacking both values named in the note; the rest are counted. */
 export const MAX_LACKING_LISTED = 10;
@@ -23,12 +32,17 @@ export interface AsyncBusyView {
   lackingListed: string[];
   /** the spans left out; the component words them */
   warnings: BusyIdleWarning[];
-  /** some span reports the values (used or left out) */
-  reported: boolean;
 }
 
-export function asyncBusyView(analysis: TraceAnalysis): AsyncBusyView {
+/** The note's content, or undefined when no span reports the values (used or left out). */
+export function asyncBusyView(analysis: TraceAnalysis): AsyncBusyView | undefined {
+  if (!mayReportBusyIdle(analysis.trace)) {
+    return undefined;
+  }
   const result = asyncBusyIdle(analysis);
+  if (result.spans.length === 0 && result.warnings.length === 0) {
+    return undefined;
+  }
   return {
     services: result.services.map((s) => ({
       ...s,
@@ -37,6 +51,5 @@ export function asyncBusyView(analysis: TraceAnalysis): AsyncBusyView {
     lackingCount: result.lacking.length,
     lackingListed: result.lacking.slice(0, MAX_LACKING_LISTED).map((i) => spanLabel(analysis.trace, i)),
     warnings: result.warnings,
-    reported: result.spans.length > 0 || result.warnings.length > 0,
   };
 }

@@ -6,6 +6,7 @@ import { tinyId } from '../../../../tests/synthetic/tiny';
 import { agentView, MAX_RUNS } from './agentViewModel';
 import { asyncBusyView } from './asyncBusyViewModel';
 import { isLlmViewEmpty, llmView } from './llmViewModel';
+import { analysedHandSpans } from '../../../engine/testing/genai-spans';
 import { helperRun, manyRuns, plainTrace, prefillOnly, rustUnderFrontend, twoChats } from './testing/handTraces';
 
 const US = 1000;
@@ -87,7 +88,7 @@ describe('agentView', () => {
 
 describe('asyncBusyView', () => {
   it('sums each service’s outermost reporting spans, names the spans without values and warns about the bad one', () => {
-    const view = asyncBusyView(rustUnderFrontend());
+    const view = asyncBusyView(rustUnderFrontend())!;
     expect(view.services).toEqual([
       { service: 'fe', reporting: 0, lacking: 1, leftOut: 0, busy: 0, idle: 0, busyShare: NaN },
       { service: 'rs', reporting: 2, lacking: 0, leftOut: 1, busy: 60 * US, idle: 40 * US, busyShare: 0.6 },
@@ -104,11 +105,15 @@ describe('asyncBusyView', () => {
         ],
       },
     ]);
-    expect(view.reported).toBe(true);
   });
 
-  it('reports nothing for a trace without busy_ns/idle_ns', () => {
-    const view = asyncBusyView(plainTrace());
-    expect([view.reported, view.lackingCount, view.lackingListed]).toEqual([false, 2, ['web: root', 'web: db']]);
+  it('has nothing for a trace without busy_ns/idle_ns', () => {
+    expect(asyncBusyView(plainTrace())).toBeUndefined();
+  });
+
+  it('has nothing when busy_ns is only a value, not an attribute, in the trace', () => {
+    const namedOnly = analysedHandSpans([{ id: 'r', service: 'web', start: 0, end: 100, attrs: { note: 'busy_ns' } }]);
+    expect(namedOnly.trace.strings).toContain('busy_ns');
+    expect(asyncBusyView(namedOnly)).toBeUndefined();
   });
 });
