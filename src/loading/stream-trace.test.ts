@@ -35,22 +35,30 @@ function transport(uid: string): Transport {
   };
 }
 
-/** A fetch answering `body` with `status`, in chunks of `chunkBytes` bytes; records the requests. */
-function fetchAnswering(body: string, status = 200, chunkBytes = 1000) {
+/**
+ * A fetch answering `body` with `status`, in chunks of `chunkBytes` bytes, as a plain stream or (with
+ * `byteStream`) a byte stream, as browsers' fetch gives; records the requests.
+ */
+function fetchAnswering(body: string, status = 200, chunkBytes = 1000, byteStream = false) {
   const requests: Array<[string, RequestInit | undefined]> = [];
   const bytes = new TextEncoder().encode(body);
   const impl = (async (url: string, init?: RequestInit) => {
     requests.push([url, init]);
     let at = 0;
-    const stream = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (at >= bytes.length) {
-          controller.close();
-        } else {
-          controller.enqueue(bytes.slice(at, (at += chunkBytes)));
+    const pull = (controller: ReadableStreamDefaultController<Uint8Array> | ReadableByteStreamController) => {
+      if (at >= bytes.length) {
+        controller.close();
+        // a byte stream closed while a read waits with its buffer must answer it (with no bytes)
+        if ('byobRequest' in controller) {
+          controller.byobRequest?.respond(0);
         }
-      },
-    });
+      } else {
+        controller.enqueue(bytes.slice(at, (at += chunkBytes)));
+      }
+    };
+    const stream = byteStream
+      ? new ReadableStream({ type: 'bytes', pull })
+      : (new ReadableStream<Uint8Array>({ pull }) as ReadableStream<Uint8Array>);
     return new Response(stream, { status, headers: { 'Content-Length': String(bytes.length) } });
   }) as unknown as typeof fetch;
   return { impl, requests };
@@ -98,6 +106,20 @@ describe('streamTrace', () => {
       { bytes: 4000, totalBytes: 6604, spans: 6 },
       { bytes: 6000, totalBytes: 6604, spans: 9 },
     ]);
+  });
+
+  it('reads a byte stream (as browsers give) into its buffer, characters cut between reads read whole', async () => {
+    // each Chinese character is 3 bytes: 7-byte chunks cut them every way
+    const body = TEMPO_BODY.replace(/"GET \/checkout"/g, '"结账 GET /checkout"');
+    expect(body).not.toBe(TEMPO_BODY);
+    const streamed = await streamTrace(
+      tempo,
+      RECORDED_TRACE_ID,
+      undefined,
+      onThisThread(fetchAnswering(body, 200, 7, true).impl)
+    );
+    expect(streamed).toEqual({ analysis: analyzeTrace(parseOtlpTrace(body)), partial: undefined });
+    expect(streamed && 'analysis' in streamed && streamed.analysis.trace.strings).toContain('结账 GET /checkout');
   });
 
   it("gives Tempo's partial-trace note as the usual path words it", async () => {

@@ -1,18 +1,20 @@
 /**
  * In the analysis worker: fetches an OTLP JSON trace body itself, as a stream, and reads it while
- * it arrives, piece by piece with the engine's reader in pieces (otlpJsonPieces), so the text is
- * never held whole (Jaeger's v1 JSON, whose reader takes whole text, is not streamed: its source
- * streams only Jaeger's v3 OTLP answer). Bytes are decoded with a streaming TextDecoder (a character cut between
- * two chunks is decoded whole, and a BOM dropped, as `Response.text()` does). While reading it
- * posts progress (bytes received, of the Content-Length when the body is not compressed, and spans
- * read) at most every {@link PROGRESS_MS}; then the analysis — with its summary's parts when the trace is huge
- * (huge-trace.ts), so the page does not compute them — or the reader's error (with its words), with the
- * body's first and last `endChars` characters. An answer that is not OK, or a fetch or download
+ * it arrives (into one reused buffer where it can: body-bytes.ts), piece by piece with the engine's
+ * reader in pieces (otlpJsonPieces), so the text is never held whole (Jaeger's v1 JSON, whose
+ * reader takes whole text, is not streamed: its source streams only Jaeger's v3 OTLP answer). Bytes
+ * are decoded with a streaming TextDecoder (a character cut between two pieces is decoded whole,
+ * and a BOM dropped, as `Response.text()` does). While reading it posts progress (bytes received,
+ * of the Content-Length when the body is not compressed, and spans read) at most every
+ * {@link PROGRESS_MS}; then the analysis — with its summary's parts when the trace is huge
+ * (huge-trace.ts), so the page does not compute them — or the reader's error (with its words), with
+ * the body's first and last `endChars` characters. An answer that is not OK, or a fetch or download
  * that fails, is not read: `{status}`, and the caller fetches the usual way (which words the error).
- * O(body) time; memory: the unfinished span, one chunk, the two ends, then the trace.
+ * O(body) time; memory: the unfinished span, one piece, the two ends, then the trace.
  */
 import { analyzeTrace, otlpJsonPieces } from '../../engine';
 import { hugeTraceParts } from '../huge-trace';
+import { bodyBytes } from './body-bytes';
 import { AnalysisAnswer, AnalysisResponse, PROGRESS_MS, readerErrorOf, StreamRequest } from './wire';
 
 /**
@@ -40,7 +42,7 @@ export async function readStreamed(
   const totalBytes = length > 0 && !response.headers.get('Content-Encoding') ? length : undefined;
   const reader = otlpJsonPieces(totalBytes ?? 0);
   const decoder = new TextDecoder();
-  const chunks = response.body.getReader();
+  const chunks = bodyBytes(response.body);
   const n = request.endChars;
   let head = '';
   let tail = '';
@@ -54,14 +56,14 @@ export async function readStreamed(
     reader.push(text);
   };
   // a download that breaks off is not the reader's fault: fetched again the usual way
-  const next = () => chunks.read().catch(() => undefined);
+  const next = () => chunks.read().catch(() => 'broken' as const);
   try {
-    for (let chunk = await next(); !chunk?.done; chunk = await next()) {
-      if (chunk === undefined) {
+    for (let piece = await next(); piece !== undefined; piece = await next()) {
+      if (piece === 'broken') {
         return { status: 0 };
       }
-      bytes += chunk.value.length;
-      take(decoder.decode(chunk.value, { stream: true }));
+      bytes += piece.length;
+      take(decoder.decode(piece, { stream: true }));
       const time = now();
       if (time - posted >= PROGRESS_MS) {
         posted = time;
