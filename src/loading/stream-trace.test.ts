@@ -10,6 +10,7 @@ import { createTempoSource } from '../sources/tempo-source';
 import { recorded, RECORDED_TRACE_ID, wireText } from '../../tests/support/recorded';
 import { tinyOtlp, TinySpan } from '../../tests/synthetic/tiny';
 import { HOTSPOT_COUNT, SUMMARY_SPAN_THRESHOLD } from './huge-trace';
+import { chunkStream } from './testing/chunkStream';
 import { streamTrace } from './stream-trace';
 import { readStreamed } from './worker/stream-read';
 import { LoadProgress, StreamRequest } from './worker/wire';
@@ -42,23 +43,13 @@ function transport(uid: string): Transport {
 function fetchAnswering(body: string, status = 200, chunkBytes = 1000, byteStream = false) {
   const requests: Array<[string, RequestInit | undefined]> = [];
   const bytes = new TextEncoder().encode(body);
+  const chunks: Uint8Array[] = [];
+  for (let at = 0; at < bytes.length; at += chunkBytes) {
+    chunks.push(bytes.subarray(at, at + chunkBytes));
+  }
   const impl = (async (url: string, init?: RequestInit) => {
     requests.push([url, init]);
-    let at = 0;
-    const pull = (controller: ReadableStreamDefaultController<Uint8Array> | ReadableByteStreamController) => {
-      if (at >= bytes.length) {
-        controller.close();
-        // a byte stream closed while a read waits with its buffer must answer it (with no bytes)
-        if ('byobRequest' in controller) {
-          controller.byobRequest?.respond(0);
-        }
-      } else {
-        controller.enqueue(bytes.slice(at, (at += chunkBytes)));
-      }
-    };
-    const stream = byteStream
-      ? new ReadableStream({ type: 'bytes', pull })
-      : (new ReadableStream<Uint8Array>({ pull }) as ReadableStream<Uint8Array>);
+    const stream = chunkStream(chunks, byteStream);
     return new Response(stream, { status, headers: { 'Content-Length': String(bytes.length) } });
   }) as unknown as typeof fetch;
   return { impl, requests };

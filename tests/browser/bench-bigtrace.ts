@@ -25,13 +25,16 @@ const SPANS = 100_000;
 const ms = (v: number) => `${v.toFixed(0)} ms`;
 const verdict = (value: number, target: number) => `target ≤ ${target} ms: ${value <= target ? 'ok' : 'OVER TARGET'}`;
 
+type JobMs = { first: number; best: number };
+
 /**
- * ms of the worker's job on the body in `bodyFile` in Node (read and analyse, and the summary parts
- * with `summaryParts`), on the engine bundled as dist/ ships it, in a fresh Node process each time:
- * its first run starts from a cold JIT and an empty heap, as the page's worker does, not in this
- * process's heap of generated traces and browser traffic. First run, best of 5 after 3 more.
+ * ms of the worker's job on `body` in Node — read, analyse and the summary's parts (`withParts`),
+ * and read and analyse alone (`readAnalyse`) — on the engine bundled once as dist/ ships it, each
+ * in a fresh Node process: its first run starts from a cold JIT and an empty heap, as the page's
+ * worker does, not in this process's heap of generated traces and browser traffic. First run, best
+ * of 5 after 3 more.
  */
-async function nodeWorkerJobMs(bodyFile: string, summaryParts: boolean): Promise<{ first: number; best: number }> {
+async function nodeWorkerJobMs(body: string): Promise<{ withParts: JobMs; readAnalyse: JobMs }> {
   const built = await esbuild.build({
     stdin: {
       contents: [
@@ -59,11 +62,20 @@ async function nodeWorkerJobMs(bodyFile: string, summaryParts: boolean): Promise
     target: 'es2015',
     logLevel: 'error',
   });
-  const job = path.join(path.dirname(bodyFile), 'node-job.js');
-  writeFileSync(job, built.outputFiles[0].text);
-  const args = [job, bodyFile, summaryParts ? 'parts' : 'read'];
-  const times: number[] = JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' }));
-  return { first: times[0], best: Math.min(...times.slice(3)) };
+  const dir = mkdtempSync(path.join(tmpdir(), 'tracelens-bench-'));
+  try {
+    const job = path.join(dir, 'node-job.js');
+    const bodyFile = path.join(dir, 'trace.json');
+    writeFileSync(job, built.outputFiles[0].text);
+    writeFileSync(bodyFile, body);
+    const run = (mode: 'parts' | 'read'): JobMs => {
+      const times: number[] = JSON.parse(execFileSync(process.execPath, [job, bodyFile, mode], { encoding: 'utf8' }));
+      return { first: times[0], best: Math.min(...times.slice(3)) };
+    };
+    return { withParts: run('parts'), readAnalyse: run('read') };
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
 }
 
 function print(label: string, r: BigTraceResult) {
@@ -88,11 +100,7 @@ async function main() {
   const bodyInHand = await measureBigTrace(SPANS, { stream: false });
   const onMainThread = await measureBigTrace(SPANS, { worker: false });
   const body = bigTrace(SPANS).body;
-  const bodyFile = path.join(mkdtempSync(path.join(tmpdir(), 'tracelens-bench-')), 'trace.json');
-  writeFileSync(bodyFile, body);
-  const node = await nodeWorkerJobMs(bodyFile, true);
-  const nodeReadAnalyse = await nodeWorkerJobMs(bodyFile, false);
-  rmSync(path.dirname(bodyFile), { recursive: true });
+  const { withParts: node, readAnalyse: nodeReadAnalyse } = await nodeWorkerJobMs(body);
   console.log(`Big trace in the browser: ${SPANS} spans, ${(body.length / 1e6).toFixed(1)} MB of OTLP/JSON`);
   print('read and analysed in the analysis worker, as it streams in', inWorker);
   print('read and analysed in the analysis worker once downloaded (ReadableStream hidden)', bodyInHand);

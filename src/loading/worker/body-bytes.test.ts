@@ -2,32 +2,13 @@
  * @jest-environment node
  */
 // node: its ReadableStream, byte streams and BYOB readers are the WHATWG ones the browsers implement
+import { chunkStream } from '../testing/chunkStream';
 import { bodyBytes } from './body-bytes';
 
 /** The bytes 0, 1, 2, … (mod 256) in pieces of the given sizes. */
 function pieces(sizes: number[]): Uint8Array[] {
   let at = 0;
   return sizes.map((size) => Uint8Array.from({ length: size }, () => at++ % 256));
-}
-
-/** A stream of `chunks`, a byte stream (what fetch gives; it cannot hold an empty chunk) or not. */
-function streamOf(chunks: Uint8Array[], bytes: boolean): ReadableStream<Uint8Array> {
-  chunks = bytes ? chunks.filter((c) => c.length > 0) : chunks;
-  let k = 0;
-  const pull = (controller: ReadableStreamDefaultController<Uint8Array> | ReadableByteStreamController) => {
-    if (k < chunks.length) {
-      controller.enqueue(chunks[k++].slice());
-    } else {
-      controller.close();
-      // a byte stream closed while a BYOB read waits must answer that read (with no bytes)
-      if ('byobRequest' in controller) {
-        controller.byobRequest?.respond(0);
-      }
-    }
-  };
-  return bytes
-    ? new ReadableStream({ type: 'bytes', pull })
-    : (new ReadableStream<Uint8Array>({ pull }) as ReadableStream<Uint8Array>);
 }
 
 /** Every read's bytes, copied (each read's bytes are valid only until the next). */
@@ -45,19 +26,19 @@ describe('bodyBytes', () => {
   const all = sent.flatMap((p) => [...p]);
 
   it('reads a byte stream into its buffer: a piece longer than the buffer comes in several reads', async () => {
-    const reads = await readAll(streamOf(sent, true), 1024);
+    const reads = await readAll(chunkStream(sent, true), 1024);
     expect(reads.map((r) => r.length)).toEqual([5, 1024, 1024, 952, 1, 1024, 7]);
     expect(reads.flat()).toEqual(all);
   });
 
   it('reads a stream that is not a byte stream piece by piece as it comes', async () => {
-    const reads = await readAll(streamOf(sent, false), 1024);
+    const reads = await readAll(chunkStream(sent, false), 1024);
     expect(reads.map((r) => r.length)).toEqual([5, 3000, 1, 1024, 0, 7]);
     expect(reads.flat()).toEqual(all);
   });
 
   it('reuses one buffer for every read of a byte stream', async () => {
-    const source = bodyBytes(streamOf(pieces([10, 20, 30]), true), 64);
+    const source = bodyBytes(chunkStream(pieces([10, 20, 30]), true), 64);
     const reads: Uint8Array[] = [];
     for (let got = await source.read(); got !== undefined; got = await source.read()) {
       expect([got.buffer.byteLength, got.byteOffset]).toEqual([64, 0]);

@@ -42,7 +42,7 @@ export async function readStreamed(
   const totalBytes = length > 0 && !response.headers.get('Content-Encoding') ? length : undefined;
   const reader = otlpJsonPieces(totalBytes ?? 0);
   const decoder = new TextDecoder();
-  const chunks = bodyBytes(response.body);
+  const download = bodyBytes(response.body);
   const n = request.endChars;
   let head = '';
   let tail = '';
@@ -56,7 +56,7 @@ export async function readStreamed(
     reader.push(text);
   };
   // a download that breaks off is not the reader's fault: fetched again the usual way
-  const next = () => chunks.read().catch(() => 'broken' as const);
+  const next = () => download.read().catch(() => 'broken' as const);
   try {
     for (let piece = await next(); piece !== undefined; piece = await next()) {
       if (piece === 'broken') {
@@ -75,7 +75,7 @@ export async function readStreamed(
     const summary = hugeTraceParts(analysis);
     return { analysis, summary, analyseMs: now() - started, ends: { head, tail } };
   } catch (e) {
-    void chunks.cancel().catch(() => undefined);
+    void download.cancel().catch(() => undefined);
     return { ...readerErrorOf(e), ends: { head, tail } };
   }
 }
