@@ -40,6 +40,18 @@ describe('useNextTask', () => {
     expect(result.current).toEqual([a, a]);
   });
 
+  it('schedules nothing for undefined (it would re-render the page for nothing)', () => {
+    let renders = 0;
+    const { result } = renderHook(() => {
+      renders++;
+      return useNextTask<{ name: string }>(undefined);
+    });
+    expect(jest.getTimerCount()).toBe(0);
+    nextFrame();
+    expect(result.current).toBeUndefined();
+    expect(renders).toBe(1);
+  });
+
   it('does nothing once unmounted, before the frame or between it and the task', () => {
     const first = renderHook(() => useNextTask({ name: 'a' }));
     first.unmount();

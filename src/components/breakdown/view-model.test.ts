@@ -77,6 +77,21 @@ describe('breakdownView of one trace', () => {
     expect(byKind.rows.map((r) => r.colorIndex)).toEqual(byKind.rows.map((_, i) => i));
   });
 
+  it("by service, takes the trace's breakdown as given when there is one (the analysis worker's), for every measure", () => {
+    const a = analysis();
+    // the worker's rows, told apart from the page's own by a doubled self time for frontend
+    const given = breakdown(a, { kind: 'service' }).map((r) =>
+      r.label === 'frontend' ? { ...r, selfTotal: 2 * r.selfTotal } : r
+    );
+    const self = breakdownView([a], options({ serviceBreakdown: given }));
+    expect(valuesOf(self.rows)).toContainEqual(['frontend', 2 * (2047 + 1149)]);
+    const path = breakdownView([a], options({ measure: 'criticalPath', serviceBreakdown: given }));
+    expect(valuesOf(path.rows)).toEqual(valuesOf(breakdownView([a], options({ measure: 'criticalPath' })).rows));
+    // other groupings compute their own
+    const byKind = breakdownView([a], options({ groupBy: { kind: 'spanKind' }, serviceBreakdown: given }));
+    expect(byKind.rows.map((r) => r.label)).toContain('server');
+  });
+
   it('critical-path time per service adds up to the path length 15806 µs', () => {
     const view = breakdownView([analysis()], options({ measure: 'criticalPath' }));
     expect(valuesOf(view.rows)).toEqual([

@@ -58,6 +58,8 @@ export interface ViewOptions {
   sort: SortOrder;
   /** palette order of service names (e.g. the waterfall's), used when the rows are services */
   serviceColors?: readonly string[];
+  /** one trace's breakdown by service when already computed (the analysis worker's for a huge trace) */
+  serviceBreakdown?: readonly BreakdownRow[];
 }
 
 type RawRow = Omit<BreakdownViewRow, 'colorIndex'>;
@@ -84,13 +86,12 @@ function busyIdleRows(analyses: readonly TraceAnalysis[], denominator: number): 
  * (as one pre-merged "Other" row) when there were too many. One trace grouped by service or span
  * kind (a handful of groups, however many spans) is broken down directly — engine `breakdown`: the
  * sums of an aggregate of that trace without keeping the per-span values for percentiles, which
- * one trace does not show; in a third of the aggregate's time. Other groupings can have a group
- * per span: the aggregate keeps their rows bounded.
+ * one trace does not show; in a third of the aggregate's time (or taken as given by service,
+ * `serviceBreakdown`). Other groupings can have a group per span: the aggregate keeps their rows bounded.
  */
 function measuredRows(
   analyses: readonly TraceAnalysis[],
-  groupBy: GroupBy,
-  measure: Measure
+  { groupBy, measure, serviceBreakdown }: ViewOptions
 ): { rows: RawRow[]; merged?: RawRow } {
   const n = analyses.length;
   const value = (r: AggregateSums | BreakdownRow, denominator: number) => {
@@ -98,7 +99,9 @@ function measuredRows(
     return { value: sum / n, share: denominator > 0 ? sum / denominator : 0, count: r.count };
   };
   if (n === 1 && (groupBy.kind === 'service' || groupBy.kind === 'spanKind')) {
-    const rows = breakdown(analyses[0], groupBy).map((r) => ({
+    const rows = (
+      groupBy.kind === 'service' && serviceBreakdown ? serviceBreakdown : breakdown(analyses[0], groupBy)
+    ).map((r) => ({
       key: r.key,
       label: r.label,
       parts: r.parts,
@@ -207,7 +210,7 @@ export function breakdownView(analyses: readonly TraceAnalysis[], options: ViewO
   const busyIdle = options.measure === 'busyIdle';
   const { rows: raw, merged } = busyIdle
     ? { rows: busyIdleRows(analyses, denominator), merged: undefined }
-    : measuredRows(analyses, options.groupBy, options.measure);
+    : measuredRows(analyses, options);
   const notes: string[] = [];
   if (busyIdle && options.groupBy.kind !== 'service') {
     notes.push(

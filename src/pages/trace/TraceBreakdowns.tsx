@@ -7,7 +7,7 @@ import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { Combobox, Field, RadioButtonGroup, useStyles2 } from '@grafana/ui';
-import { commonKeysFirst, GroupBy, GroupKind, TraceAnalysis, traceAttributeKeys } from '../../engine';
+import { BreakdownRow, commonKeysFirst, GroupBy, GroupKind, TraceAnalysis, traceAttributeKeys } from '../../engine';
 import { BreakdownBars, BreakdownTable, breakdownView, Measure } from '../../components/breakdown';
 
 interface Props {
@@ -18,6 +18,8 @@ interface Props {
   attribute: string;
   measure: Measure;
   onChange: (patch: { group?: GroupKind; attribute?: string; measure?: Measure }) => void;
+  /** the trace's breakdown by service when already computed (the analysis worker's, huge traces) */
+  serviceBreakdown?: readonly BreakdownRow[];
 }
 
 const groupChoices = (): Array<{ label: string; value: GroupKind }> => [
@@ -52,7 +54,7 @@ const measureChoices = (): Array<{ label: string; value: Measure; description: s
   },
 ];
 
-export function TraceBreakdowns({ analysis, services, group, attribute, measure, onChange }: Props) {
+export function TraceBreakdowns({ analysis, services, group, attribute, measure, onChange, serviceBreakdown }: Props) {
   const styles = useStyles2(getStyles);
   // the GenAI and agent keys first: the first key is the grouping's until one is picked
   // (listed only when grouping by attribute: a pass over every span's attributes)
@@ -73,8 +75,9 @@ export function TraceBreakdowns({ analysis, services, group, attribute, measure,
         topN: 12,
         sort: 'desc',
         serviceColors: services,
+        serviceBreakdown,
       }),
-    [analysis, groupKey, measure, services]
+    [analysis, groupKey, measure, services, serviceBreakdown]
   );
   return (
     <div className={styles.wrap}>

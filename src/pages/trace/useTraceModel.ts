@@ -7,11 +7,11 @@
  * waterfall has painted).
  * A huge trace opens on its summary (summaryView.ts): the waterfall's rows are then pruned
  * (engine/prune.ts: folded subtrees, expanded on demand), with the self-time hotspots and an
- * in-trace search — the folds, critical sections and hotspots as the analysis worker computed them
- * beside a streamed trace, when the page shows that analysis as it came; `reveal` opens a span's
- * folded and collapsed ancestors and selects it. With `stitch` in the URL, everything is computed
- * from the trace stitched with its related traces (useStitch.ts), whose first spans are the
- * trace's own, in the same order.
+ * in-trace search — the folds, critical sections, hotspots and breakdown by service as the
+ * analysis worker computed them beside a streamed trace, when the page shows that analysis as it
+ * came; `reveal` opens a span's folded and collapsed ancestors and selects it. With `stitch` in
+ * the URL, everything is computed from the trace stitched with its related traces (useStitch.ts),
+ * whose first spans are the trace's own, in the same order.
  */
 import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -199,7 +199,12 @@ export function useTraceModel() {
     lower,
     /** the analysis for the LLM and agent views, a task after the tabs */
     genAi,
-    breakdown: { group: url.group, attribute: url.attribute, measure: url.measure },
+    breakdown: {
+      group: url.group,
+      attribute: url.attribute,
+      measure: url.measure,
+      serviceBreakdown: parts?.serviceBreakdown,
+    },
     setBreakdown: (p: { group?: GroupKind; attribute?: string; measure?: Measure }) =>
       update({ group: p.group, groupAttr: p.attribute, measure: p.measure }),
     gaps,
