@@ -1,5 +1,6 @@
 import React from 'react';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { breakdown, BreakdownRow } from '../../engine';
 import { analysedHandSpans } from '../../engine/testing/genai-spans';
 import { TraceBreakdowns } from './TraceBreakdowns';
 
@@ -11,7 +12,7 @@ const run = analysedHandSpans([
   { id: 'c2', parent: 'r', service: 'agent', start: 50, end: 90, attrs: { 'gen_ai.response.model': 'claude-3' } },
 ]);
 
-function renderTab(group: 'model' | 'attribute' | 'service') {
+function renderTab(group: 'model' | 'attribute' | 'service', serviceBreakdown?: BreakdownRow[]) {
   const onChange = jest.fn();
   render(
     <TraceBreakdowns
@@ -21,6 +22,7 @@ function renderTab(group: 'model' | 'attribute' | 'service') {
       attribute=""
       measure="self"
       onChange={onChange}
+      serviceBreakdown={serviceBreakdown}
     />
   );
   return onChange;
@@ -38,6 +40,16 @@ describe('TraceBreakdowns', () => {
     const onChange = renderTab('service');
     fireEvent.click(screen.getByRole('radio', { name: 'Model' }));
     expect(onChange).toHaveBeenCalledWith({ group: 'model' });
+  });
+
+  it("by service, shows the breakdown it is given (the analysis worker's) instead of computing one", () => {
+    renderTab('service');
+    expect(rows()).toEqual(['agent100 µs 100.0%']);
+    cleanup();
+    // the given rows, told apart by a self time of 60 µs instead of 100
+    const given = breakdown(run, { kind: 'service' }).map((r) => ({ ...r, selfTotal: 60_000 }));
+    renderTab('service', given);
+    expect(rows()).toEqual(['agent60 µs 60.0%']);
   });
 
   it('groups by the first GenAI or agent key of the trace until a key is picked', () => {
