@@ -90,12 +90,14 @@ describe('streamTrace', () => {
     expect(streamed).toEqual({ analysis: analyzeTrace(parseOtlpTrace(TEMPO_BODY)), partial: undefined });
     // 6,604 bytes in 7 chunks; the clock reads 50 at the start and 50 ms more at each chunk:
     // progress at chunks 2, 4 and 6 (100 ms after the last), with the spans whose text ends before
-    // byte 2,000, 4,000 and 6,000 (of 10; the 9th ends at byte ~5,300, then the next resource starts)
+    // byte 2,000, 4,000 and 6,000 (of 10; the 9th ends at byte ~5,300, then the next resource starts);
+    // then, the whole body in, all 10 spans and that the trace is being analysed
     expect(new TextEncoder().encode(TEMPO_BODY).length).toBe(6604);
     expect(seen).toEqual([
       { bytes: 2000, totalBytes: 6604, spans: 2 },
       { bytes: 4000, totalBytes: 6604, spans: 6 },
       { bytes: 6000, totalBytes: 6604, spans: 9 },
+      { bytes: 6604, totalBytes: 6604, spans: 10, analysing: true },
     ]);
   });
 

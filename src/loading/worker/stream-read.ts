@@ -6,7 +6,8 @@
  * are decoded with a streaming TextDecoder (a character cut between two pieces is decoded whole,
  * and a BOM dropped, as `Response.text()` does). While reading it posts progress (bytes received,
  * of the Content-Length when the body is not compressed, and spans read) at most every
- * {@link PROGRESS_MS}; then the analysis — with its summary's parts when the trace is huge
+ * {@link PROGRESS_MS}, and once the body is in (`analysing`: building and analysing the trace take
+ * seconds on a 1M-span trace); then the analysis — with its summary's parts when the trace is huge
  * (huge-trace.ts), so the page does not compute them — or the reader's error (with its words), with
  * the body's first and last `endChars` characters. An answer that is not OK, or a fetch or download
  * that fails, is not read: `{status}`, and the caller fetches the usual way (which words the error).
@@ -70,6 +71,7 @@ export async function readStreamed(
         post({ progress: { bytes, totalBytes, spans: reader.spans } });
       }
     }
+    post({ progress: { bytes, totalBytes, spans: reader.spans, analysing: true } });
     take(decoder.decode());
     const analysis = analyzeTrace(reader.end());
     const summary = hugeTraceParts(analysis);

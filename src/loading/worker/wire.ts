@@ -33,6 +33,8 @@ export interface LoadProgress {
   bytes: number;
   totalBytes?: number;
   spans: number;
+  /** the whole body is in: the worker is building the trace and analysing it (seconds on a 1M-span trace) */
+  analysing?: boolean;
 }
 
 /** The first and last characters of a streamed body (what the source reads its envelope from). */

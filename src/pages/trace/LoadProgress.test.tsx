@@ -18,6 +18,10 @@ describe('LoadProgress', () => {
     expect(screen.getByRole('status').textContent).toBe('12.5 MB received');
     act(() => progress.set({ bytes: 12_500_000, totalBytes: 40_000_000, spans: 30_000 }));
     expect(screen.getByRole('status').textContent).toBe('12.5 MB of 40 MB received, 30000 spans read');
+    act(() => progress.set({ bytes: 40_000_000, totalBytes: 40_000_000, spans: 96_000, analysing: true }));
+    expect(screen.getByRole('status').textContent).toBe(
+      '40 MB of 40 MB received, 96000 spans read; analysing the trace…'
+    );
     await user.tab();
     expect(screen.getByRole('button', { name: 'Cancel' })).toHaveFocus();
     await user.keyboard('{Enter}');
@@ -45,6 +49,19 @@ describe('LoadProgress', () => {
       );
       expect(screen.getByRole('status').textContent).toBe('已接收 2 MB / 4 MB，已读取 1 个跨度');
       expect(screen.getByRole('button', { name: '取消' })).toBeInTheDocument();
+    });
+
+    it('says the trace is being analysed once all is in', () => {
+      const progress = { bytes: 4_000_000, totalBytes: 4_000_000, spans: 3, analysing: true };
+      render(
+        <LoadProgress
+          progress={latestValue<LoadProgressReport | undefined>(progress)}
+          cancelled={false}
+          onCancel={noop}
+          onRetry={noop}
+        />
+      );
+      expect(screen.getByRole('status').textContent).toBe('已接收 4 MB / 4 MB，已读取 3 个跨度；正在分析追踪…');
     });
   });
 });

@@ -1,6 +1,7 @@
 /**
  * While the trace page's trace loads: how far its download has come — bytes received (of the
- * total when the server said it) and spans read so far, as the worker reports them — and a
+ * total when the server said it) and spans read so far, as the worker reports them, and once all is
+ * in, that the worker is analysing the trace — and a
  * Cancel button (ends the download and the reading); after a cancel, a note and "Load again".
  */
 import React from 'react';
@@ -21,8 +22,8 @@ interface Props {
   onRetry(): void;
 }
 
-/** "12.5 MB of 40 MB received, 30,000 spans read" (the parts known so far). */
-function progressText({ bytes: received, totalBytes, spans }: Progress): string {
+/** "12.5 MB of 40 MB received, 30000 spans read" (the parts known so far), then "…; analysing the trace…". */
+function progressText({ bytes: received, totalBytes, spans, analysing }: Progress): string {
   const got =
     totalBytes === undefined
       ? t('trace.loading.received', '{{received}} received', { received: bytesText(received), ...AS_TEXT })
@@ -31,9 +32,11 @@ function progressText({ bytes: received, totalBytes, spans }: Progress): string 
           total: bytesText(totalBytes),
           ...AS_TEXT,
         });
-  return spans > 0
-    ? t('trace.loading.spans', '{{received}}, {{count}} spans read', { received: got, count: spans, ...AS_TEXT })
-    : got;
+  const read =
+    spans > 0
+      ? t('trace.loading.spans', '{{received}}, {{count}} spans read', { received: got, count: spans, ...AS_TEXT })
+      : got;
+  return analysing ? t('trace.loading.analysing', '{{read}}; analysing the trace…', { read, ...AS_TEXT }) : read;
 }
 
 export function LoadProgress({ progress: store, cancelled, onCancel, onRetry }: Props) {
