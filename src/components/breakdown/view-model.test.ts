@@ -77,7 +77,7 @@ describe('breakdownView of one trace', () => {
     expect(byKind.rows.map((r) => r.colorIndex)).toEqual(byKind.rows.map((_, i) => i));
   });
 
-  it("by service, takes the trace's breakdown as given when there is one (the analysis worker's), for every measure", () => {
+  it("by service, takes the trace's breakdown as given when there is one (the analysis worker's), for self and critical-path time", () => {
     const a = analysis();
     // the worker's rows, told apart from the page's own by frontend's doubled self and path times
     const given = breakdown(a, { kind: 'service' }).map((r) =>

@@ -1,8 +1,8 @@
 /**
  * While the trace page's trace loads: how far its download has come — bytes received (of the
- * total when the server said it) and spans read so far, as the worker reports them, and once all is
- * in, that the worker is analysing the trace — and a
- * Cancel button (ends the download and the reading); after a cancel, a note and "Load again".
+ * total when the server said it) and spans read so far, as the worker reports them, and once all
+ * is in, that the worker is analysing the trace — and a Cancel button (ends the download and the
+ * reading); after a cancel, a note and "Load again".
  */
 import React from 'react';
 import { css } from '@emotion/css';
