@@ -32,6 +32,11 @@ jest_suite() { # result-name jest-args…
   local name=$1
   shift
   npx jest --ci --json --outputFile="$RESULTS/$name.json" "$@"
+  local status=$?
+  # jest can fail before writing its results (e.g. a result it cannot turn into JSON): mark it so
+  # the closing line counts that suite's run as failed rather than missing it
+  [[ -f "$RESULTS/$name.json" ]] || touch "$RESULTS/$name.unreported"
+  return $status
 }
 
 step "typecheck" npm run --silent typecheck

@@ -17,6 +17,12 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     `${path.basename(file, '.json')}: ${result.numPassedTests} passed, ${result.numFailedTests} failed${broken}`
   );
 }
+for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.unreported'))) {
+  failed += 1;
+  console.log(
+    `${path.basename(file, '.unreported')}: jest wrote no results (counted as 1 failed; see its output above)`
+  );
+}
 if (failedSteps.length > 0) {
   console.log(`Failed steps: ${failedSteps.join(', ')}`);
 }

@@ -43,12 +43,15 @@ const workerJobs = (page: Page) =>
 /** The workers the page starts, and those that closed since. */
 function watchWorkers(page: Page) {
   const workers: Worker[] = [];
-  const closed: Worker[] = [];
+  /** indexes into `workers` of those ended, in the order they ended (numbers keep a failure's diff printable) */
+  const closed: number[] = [];
   page.on('worker', (w) => {
-    workers.push(w);
-    w.on('close', () => closed.push(w));
+    const index = workers.push(w) - 1;
+    w.on('close', () => closed.push(index));
   });
-  return { workers, closed };
+  /** resolves when worker `index` ends; ask before the action that ends it */
+  const ended = (index: number) => new Promise<void>((resolve) => workers[index].on('close', () => resolve()));
+  return { workers, closed, ended };
 }
 
 /** Follows an in-app link, as a user does inside Grafana (no page load). */
@@ -74,7 +77,7 @@ it('reads and analyses traces in a worker, and terminates it when the page is le
   try {
     const { page, errors } = await newPage(browser);
     page.setDefaultTimeout(60_000);
-    const { workers, closed } = watchWorkers(page);
+    const { workers, closed, ended } = watchWorkers(page);
 
     await page.goto(`${harness.url}${APP}/trace/${small.traceId}`);
     await page.getByTestId('summary-spans').waitFor();
@@ -96,12 +99,12 @@ it('reads and analyses traces in a worker, and terminates it when the page is le
 
     // leave the page once the big trace's job is posted to the (kept) worker: leaving terminates
     // it, long before 200k spans are analysed
-    const done = new Promise<void>((resolve) => workers[0].on('close', () => resolve()));
+    const done = ended(0);
     await follow(page, `${APP}/trace/${big.traceId}`);
     await page.waitForFunction((name) => performance.getEntriesByName(name).length === 3, WORKER_POSTED);
     await follow(page, `${APP}/search`);
     await done;
-    expect(closed).toEqual([workers[0]]);
+    expect(closed).toEqual([0]);
     expect(await workerJobs(page)).toEqual([5000]);
 
     // the next trace: a fresh worker replaces the terminated one
@@ -179,7 +182,7 @@ it('downloads a 200k-span trace in the worker with progress, and cancels it mid-
   try {
     const { page, errors } = await newPage(browser);
     page.setDefaultTimeout(60_000);
-    const { workers, closed } = watchWorkers(page);
+    const { workers, closed, ended } = watchWorkers(page);
 
     await page.goto(`${harness.url}${APP}/trace/${big.traceId}`);
     // bytes of the total, then the spans read as well, e.g. "12.3 MB of 62.6 MB received, 39000 spans read"
@@ -200,13 +203,16 @@ it('downloads a 200k-span trace in the worker with progress, and cancels it mid-
     // Cancel from the keyboard: the download is cut off and the worker ended
     const cancel = page.getByRole('button', { name: 'Cancel' });
     await cancel.focus();
+    // Playwright reports a terminated worker's end a moment after the page has moved on
+    const cancelled = ended(0);
     await page.keyboard.press('Enter');
     await page.getByText('Loading was cancelled.').waitFor();
+    await cancelled;
     // the harness's proxy, like Grafana's, ends the upstream request when the browser's ends
     for (let k = 0; k < 100 && !tempo.requests[0].cutOff; k++) {
       await new Promise((r) => setTimeout(r, 100));
     }
-    expect(closed).toEqual([workers[0]]);
+    expect(closed).toEqual([0]);
     expect(tempo.requests[0].cutOff).toBe(true);
     expect(tempo.requests[0].sent).toBeLessThan(BIG_BODY.length);
     expect(await page.getByTestId('summary-spans').count()).toBe(0);
