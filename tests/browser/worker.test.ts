@@ -185,14 +185,17 @@ it('downloads a 200k-span trace in the worker with progress, and cancels it mid-
     const { workers, closed, ended } = watchWorkers(page);
 
     await page.goto(`${harness.url}${APP}/trace/${big.traceId}`);
-    // bytes of the total, then the spans read as well, e.g. "12.3 MB of 62.6 MB received, 39000 spans read"
-    const progress = /^[\d.]+ [kM]B of ([\d.]+) MB received, (\d+) spans read$/;
+    // bytes of the total, then the spans read as well, e.g. "12.3 MB of 62.6 MB received, 39,000 spans read"
+    const progress = /^[\d.]+ [kM]B of ([\d.]+) MB received, ([\d,]+) spans read$/;
     await page.waitForFunction(
       (pattern) =>
         [...document.querySelectorAll('[role="status"]')].some((s) => new RegExp(pattern).test(s.textContent ?? '')),
       progress.source
     );
-    const [, total, spans] = progress.exec(await page.getByRole('status').filter({ hasText: 'received' }).innerText())!;
+    const [, total, spansRead] = progress.exec(
+      await page.getByRole('status').filter({ hasText: 'received' }).innerText()
+    )!;
+    const spans = spansRead.replace(/,/g, '');
     expect(Math.abs(Number(total) * 1e6 - BIG_BODY.length)).toBeLessThan(0.01 * BIG_BODY.length);
     expect(Number(spans)).toBeGreaterThan(0);
     expect(Number(spans)).toBeLessThan(200_000);

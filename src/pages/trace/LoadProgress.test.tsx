@@ -17,10 +17,10 @@ describe('LoadProgress', () => {
     act(() => progress.set({ bytes: 12_500_000, spans: 0 }));
     expect(screen.getByRole('status').textContent).toBe('12.5 MB received');
     act(() => progress.set({ bytes: 12_500_000, totalBytes: 40_000_000, spans: 30_000 }));
-    expect(screen.getByRole('status').textContent).toBe('12.5 MB of 40 MB received, 30000 spans read');
+    expect(screen.getByRole('status').textContent).toBe('12.5 MB of 40 MB received, 30,000 spans read');
     act(() => progress.set({ bytes: 40_000_000, totalBytes: 40_000_000, spans: 96_000, analysing: true }));
     expect(screen.getByRole('status').textContent).toBe(
-      '40 MB of 40 MB received, 96000 spans read; analysing the trace…'
+      '40 MB of 40 MB received, 96,000 spans read; analysing the trace…'
     );
     await user.tab();
     expect(screen.getByRole('button', { name: 'Cancel' })).toHaveFocus();

@@ -10,6 +10,7 @@ import { GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { Button, useStyles2 } from '@grafana/ui';
 import { bytesText } from '../../components/bytesText';
+import { countText } from '../../components/countText';
 import { AS_TEXT } from '../../components/i18n';
 import { LatestValue, useLatestValue } from '../../app/latestValue';
 import type { LoadProgress as Progress } from '../../loading';
@@ -22,7 +23,7 @@ interface Props {
   onRetry(): void;
 }
 
-/** "12.5 MB of 40 MB received, 30000 spans read" (the parts known so far), then "…; analysing the trace…". */
+/** "12.5 MB of 40 MB received, 30,000 spans read" (the parts known so far), then "…; analysing the trace…". */
 function progressText({ bytes: received, totalBytes, spans, analysing }: Progress): string {
   const got =
     totalBytes === undefined
@@ -34,7 +35,12 @@ function progressText({ bytes: received, totalBytes, spans, analysing }: Progres
         });
   const read =
     spans > 0
-      ? t('trace.loading.spans', '{{received}}, {{count}} spans read', { received: got, count: spans, ...AS_TEXT })
+      ? t('trace.loading.spans', '{{received}}, {{spans}} spans read', {
+          received: got,
+          spans: countText(spans),
+          count: spans,
+          ...AS_TEXT,
+        })
       : got;
   return analysing ? t('trace.loading.analysing', '{{read}}; analysing the trace…', { read, ...AS_TEXT }) : read;
 }

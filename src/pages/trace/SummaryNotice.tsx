@@ -8,6 +8,7 @@ import { GrafanaTheme2 } from '@grafana/data';
 import { t, Trans } from '@grafana/i18n';
 import { Button, useStyles2 } from '@grafana/ui';
 import { formatDuration } from '../../components/breakdown';
+import { countText } from '../../components/countText';
 import { AS_TEXT } from '../../components/i18n';
 import { PRUNE_SELF_FRACTION } from '../../engine';
 import { SUMMARY_SPAN_THRESHOLD } from '../../loading';
@@ -19,14 +20,12 @@ interface Props {
   onAllSpans: (all: boolean) => void;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
-
 export function SummaryNotice({ spanCount, threshold, onAllSpans }: Props) {
   const styles = useStyles2(getStyles);
   if (threshold === undefined) {
     return (
       <p className={styles.note}>
-        {t('trace.summary-notice.all-shown', 'All {{spans}} spans are shown.', { spans: count(spanCount) })}{' '}
+        {t('trace.summary-notice.all-shown', 'All {{spans}} spans are shown.', { spans: countText(spanCount) })}{' '}
         <Button size="sm" variant="secondary" onClick={() => onAllSpans(false)}>
           <Trans i18nKey="trace.summary-notice.back">Back to the summary</Trans>
         </Button>
@@ -39,8 +38,8 @@ export function SummaryNotice({ spanCount, threshold, onAllSpans }: Props) {
         'trace.summary-notice.folded',
         "This trace has {{spans}} spans (more than {{threshold}}), so it opens on a summary: each subtree off the critical path whose spans together have less than {{percent}}% of the trace's duration ({{selfTime}}) of self time is folded into one row; expand it with a click or Enter.",
         {
-          spans: count(spanCount),
-          threshold: count(SUMMARY_SPAN_THRESHOLD),
+          spans: countText(spanCount),
+          threshold: countText(SUMMARY_SPAN_THRESHOLD),
           percent: PRUNE_SELF_FRACTION * 100,
           selfTime: formatDuration(threshold),
           ...AS_TEXT,
