@@ -24,6 +24,8 @@ import { bigTrace, BigTraceResult, measureBigTrace, TARGETS } from './bigtrace';
 const SPANS = 100_000;
 const ms = (v: number) => `${v.toFixed(0)} ms`;
 const verdict = (value: number, target: number) => `target ≤ ${target} ms: ${value <= target ? 'ok' : 'OVER TARGET'}`;
+/** issue 14's in-app first paint at 100k spans (issue 5's 1.5 s is TARGETS.firstPaintMs) */
+const ISSUE_14_FIRST_PAINT_MS = 750;
 
 type JobMs = { first: number; best: number };
 
@@ -81,7 +83,11 @@ async function nodeWorkerJobMs(body: string): Promise<{ withParts: JobMs; readAn
 function print(label: string, r: BigTraceResult) {
   console.log(`  ${label}:`);
   console.log(
-    `    first paint, in-app        ${ms(r.navigationMs)}  (${verdict(r.navigationMs, TARGETS.firstPaintMs)})`
+    `    first paint, in-app        ${ms(r.navigationMs)}  (issue 5's ${verdict(r.navigationMs, TARGETS.firstPaintMs)}; ` +
+      `issue 14's ${verdict(r.navigationMs, ISSUE_14_FIRST_PAINT_MS)})`
+  );
+  console.log(
+    `    the trace's download alone ${ms(r.downloadMs)}  (the same page and proxy path, read and thrown away)`
   );
   console.log(`    longest task while loading ${ms(r.longestLoadTaskMs)}  (issue 14's target ≤ 50 ms)`);
   // the page's resource timeline lists the trace only when the page fetched it, not the worker

@@ -14,7 +14,8 @@
  *   the worker's JIT is cold;
  * - scrolling: the waterfall is scrolled through (60 jumps of 200 rows, two frames each) while a
  *   PerformanceObserver records long tasks (> 50 ms); the longest one and the longest frame gap
- *   are reported.
+ *   are reported;
+ * - the download alone: ms the page then takes to fetch the trace and throw it away (DOWNLOAD_SCRIPT).
  * `worker: false` hides `Worker` from the page before the plugin loads, so the plugin reads and
  * analyses on the main thread (src/loading/analyze-fetched.ts) — the comparison the bench prints;
  * `stream: false` hides `ReadableStream`, so the page downloads the text and hands it to the worker.
@@ -54,6 +55,21 @@ export const SCROLL_SCRIPT = `(async () => {
 
 export const TARGETS = { firstPaintMs: 1500, longestScrollTaskMs: 200 };
 
+/**
+ * Runs in the page: ms to download `url` alone — read from a stream and thrown away, nothing
+ * decoded — through the same path as the trace page (the harness's proxy, then Chromium's network
+ * service): the transport's share of a load, which this machine's two cores give to the page too.
+ */
+export const DOWNLOAD_SCRIPT = (url: string) => `(async () => {
+  const t0 = performance.now();
+  const reader = (await fetch(${JSON.stringify(url)})).body.getReader();
+  while (!(await reader.read()).done) {}
+  return performance.now() - t0;
+})()`;
+
+/** The harness's path to the trace `traceId` (its stand-in Tempo's v2 trace by id, as the trace page asks it). */
+export const traceProxyPath = (traceId: string) => `/api/datasources/proxy/uid/tempo/api/v2/traces/${traceId}`;
+
 export interface BigTraceResult {
   spans: number;
   bodyBytes: number;
@@ -76,6 +92,8 @@ export interface BigTraceResult {
   longestFrameGapMs: number;
   /** the waterfall's scrollTop after the 60 jumps (60 × 200 rows × 24 px when nothing stopped it) */
   scrolledPx: number;
+  /** ms the same page then takes to download the trace alone (DOWNLOAD_SCRIPT) */
+  downloadMs: number;
 }
 
 /**
@@ -195,6 +213,7 @@ export async function measureBigTrace(spans = 100_000, { worker = true, stream =
         longestGap: number;
         scrolledPx: number;
       };
+      const downloadMs = (await page.evaluate(DOWNLOAD_SCRIPT(traceProxyPath(trace.traceId)))) as number;
       return {
         spans,
         bodyBytes: body.length,
@@ -207,6 +226,7 @@ export async function measureBigTrace(spans = 100_000, { worker = true, stream =
         longTasksWhileScrolling: scroll.tasks,
         longestFrameGapMs: scroll.longestGap,
         scrolledPx: scroll.scrolledPx,
+        downloadMs,
       };
     }
   );
