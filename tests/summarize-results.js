@@ -1,5 +1,6 @@
 // Sums the jest JSON results of the test command and prints the closing line
-// "N passed, N failed"; exits non-zero when a test or a step (named in argv) failed.
+// "N passed, N failed" (a suite whose jest wrote no results, marked `<name>.unreported`, counts as 1
+// failed); exits non-zero when a test or a step (named in argv) failed.
 const fs = require('fs');
 const path = require('path');
 

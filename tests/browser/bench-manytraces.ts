@@ -20,7 +20,7 @@ import { toOtlpJson } from '../synthetic/otlp';
 import { templatedTraces } from '../bench/templated';
 import { procStatusMB, rendererPids } from '../bench/proc-status';
 import { APP } from './browser';
-import { withBenchPage } from './bigtrace';
+import { traceProxyPath, withBenchPage } from './bigtrace';
 import { sampleHeap } from './heap-sampler';
 
 const COUNT = Number(process.env.BENCH_MANY_TRACES) || 5000;
@@ -125,7 +125,7 @@ async function measureManyTraces() {
     };
     const peakHeap = await stopHeap();
     const rendererPeakRssMB = Math.max(...rendererPids().map((pid) => procStatusMB('VmHWM', pid)));
-    const urls = [...bodies.keys()].map((id) => `/api/datasources/proxy/uid/tempo/api/v2/traces/${id}`);
+    const urls = [...bodies.keys()].map(traceProxyPath);
     const reference = (await page.evaluate(PARSE_SCRIPT(urls))) as { wallMs: number; parseMs: number };
     return { ...run, bytes, peakHeapMB: peakHeap / 1e6, rendererPeakRssMB, reference };
   });
