@@ -7,7 +7,8 @@
 # Then the collector connector's Go benchmark (collector/bench.sh), then the browser benchmarks on
 # the built dist/ in Chromium (builds and installs them if missing): the 100k-span trace page, and
 # the compare page over 5,000 traces × 200 spans (BENCH_MANY_TRACES=<n> for another count), and the
-# trace page's summary of a 1M-span trace (BENCH_HUGE_SPANS=<n> for another count).
+# trace page's summary of a 1M-span trace, loaded 3 times (BENCH_HUGE_SPANS=<n> for another count,
+# BENCH_HUGE_RUNS=<n> for another number of loads).
 # BENCH_ONLY=<cases> runs only those engine cases (see run.ts; `collector` names the Go benchmark);
 # BENCH_SKIP_BROWSER=1 skips the browser part.
 set -euo pipefail

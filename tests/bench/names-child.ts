@@ -22,6 +22,7 @@ import {
 import { distinctNamesTrace } from '../synthetic/distinct-names';
 import { generateTrace, SynthTrace } from '../synthetic/generate';
 import { toOtlpJson } from '../synthetic/otlp';
+import { median } from './median';
 import { MB, procStatusMB, resetPeakRss } from './proc-status';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -34,8 +35,6 @@ function onceMs(fn: () => unknown): number {
   fn();
   return performance.now() - t0;
 }
-
-const median = (times: number[]) => times.sort((a, b) => a - b)[times.length >> 1];
 
 /** The analysis of `synth` read from its OTLP/JSON text (the text is let go). */
 function analyse(synth: () => SynthTrace): TraceAnalysis {

@@ -15,16 +15,12 @@ import { aggregateTraces, analyzeTrace, parseOtlpTrace } from '../../src/engine'
 import { collidingTrace } from '../synthetic/colliding-ids';
 import { generateTrace, Shape, SynthTrace } from '../synthetic/generate';
 import { toOtlpJson } from '../synthetic/otlp';
+import { median } from './median';
 import { pipeline, piecesPipeline } from './pipeline';
 import { templatedTraces } from './templated';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const results: Array<[string, boolean]> = [];
-
-/** Median of `times` (sorted in place). */
-function median(times: number[]): number {
-  return times.sort((a, b) => a - b)[times.length >> 1];
-}
 
 /** Wall time (ms) of one call of `fn`. */
 function wallMs(fn: () => unknown): number {

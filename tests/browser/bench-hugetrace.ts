@@ -15,14 +15,19 @@
  *   page's renderer), and the page's peak JS heap (CDP, sampled every 250 ms; the worker's heap is
  *   not in it) (target ≤ 1.5 GB);
  * - scrolling the pruned waterfall (bigtrace.ts's 60 jumps of 200 rows): the longest task.
+ * The load is timed `BENCH_HUGE_RUNS` times (default 3), each in a fresh browser: on this 2-core
+ * machine one run's multiple varied from 2.70× to 3.87× within an hour (2026-12-01), so the
+ * multiple is judged on the runs' median, the tasks and the memory on the worst run.
  * No pass/fail: a bench, outside the test suites. BENCH_HUGE_SPANS=<n> for another span count.
  */
+import { median } from '../bench/median';
 import { procStatusMB, rendererPids } from '../bench/proc-status';
 import { APP, newPage } from './browser';
 import { sampleHeap } from './heap-sampler';
 import { bigTrace, DOWNLOAD_SCRIPT, SCROLL_SCRIPT, traceAnswer, traceProxyPath, withBenchPage } from './bigtrace';
 
 const SPANS = Number(process.env.BENCH_HUGE_SPANS) || 1_000_000;
+const RUNS = Number(process.env.BENCH_HUGE_RUNS) || 3;
 const TARGETS = { longestTaskMs: 50, parseMultiple: 3, peakMB: 1500 };
 /** ms watched after the summary's first frame, for the sections the page renders after it */
 const SETTLE_MS = 3000;
@@ -75,9 +80,8 @@ const PARSE_SCRIPT = (url: string) => `(async () => {
   return Math.min(...times);
 })()`;
 
-async function measureHugeTrace() {
-  const { traceId, body: text } = bigTrace(SPANS);
-  const body = Buffer.from(text);
+/** One load of trace `traceId` (OTLP/JSON `body`) in a fresh browser, as the header says. */
+async function measureHugeTrace(traceId: string, body: Buffer) {
   return withBenchPage(traceAnswer(traceId, body), { timeoutMs: 600_000 }, async (page, { harnessUrl, browser }) => {
     await page.goto(`${harnessUrl}${APP}/search`);
     await page.getByRole('heading', { name: 'Trace search' }).waitFor();
@@ -97,42 +101,60 @@ async function measureHugeTrace() {
     await fresh.goto(`${harnessUrl}${APP}/search`);
     const downloadMs = (await fresh.evaluate(DOWNLOAD_SCRIPT(traceProxyPath(traceId)))) as number;
     const parseMs = (await fresh.evaluate(PARSE_SCRIPT(traceProxyPath(traceId)))) as number;
-    return { bytes: body.length, open, scroll, peakHeapMB, peakRssMB, parseMs, downloadMs };
+    return { open, scroll, peakHeapMB, peakRssMB, parseMs, downloadMs, multiple: open.summaryMs / parseMs };
   });
 }
 
 const ms = (v: number) => `${v.toFixed(0)} ms`;
 const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER TARGET');
+const worst = <T>(runs: T[], value: (run: T) => number) => Math.max(...runs.map(value));
+const within = <T>(runs: T[], ok: (run: T) => boolean) => `${runs.filter(ok).length} of ${runs.length} runs`;
 
-measureHugeTrace()
-  .then((r) => {
-    const multiple = r.open.summaryMs / r.parseMs;
+async function main() {
+  const { traceId, body: text } = bigTrace(SPANS);
+  const body = Buffer.from(text);
+  console.log(
+    `Huge trace in the browser: ${SPANS.toLocaleString('en')} spans, ${(body.length / 1e6).toFixed(0)} MB of OTLP/JSON`
+  );
+  const runs = [];
+  for (let k = 1; k <= RUNS; k++) {
+    const r = await measureHugeTrace(traceId, body);
+    runs.push(r);
     console.log(
-      `Huge trace in the browser: ${SPANS.toLocaleString('en')} spans, ${(r.bytes / 1e6).toFixed(0)} MB of OTLP/JSON, opened on its summary (${r.open.rows})`
+      `  run ${k}: click → summary ${ms(r.open.summaryMs)}, JSON.parse of the same text in the same browser ` +
+        `${ms(r.parseMs)}: ${r.multiple.toFixed(2)}×; the download alone on the same path ${ms(r.downloadMs)} ` +
+        `(${(body.length / 1e3 / r.downloadMs).toFixed(0)} MB/s); longest task to the summary ${ms(r.open.longestTaskMs)}, ` +
+        `after it ${ms(r.open.longestAfterMs)}, scrolling ${ms(r.scroll.longest)}; renderer RSS ${r.peakRssMB.toFixed(0)} MB`
     );
-    console.log(
-      `  click → summary ${ms(r.open.summaryMs)}; JSON.parse of the same text in the same browser ${ms(r.parseMs)}: ` +
-        `${multiple.toFixed(2)}× (target ≤ ${TARGETS.parseMultiple}×: ${verdict(multiple <= TARGETS.parseMultiple)})`
-    );
-    console.log(
-      `  the download alone on the same path ${ms(r.downloadMs)} (read and thrown away, ` +
-        `${(r.bytes / 1e3 / r.downloadMs).toFixed(0)} MB/s; the summary reads the trace as it arrives)`
-    );
-    console.log(
-      `  longest main-thread task, click → summary ${ms(r.open.longestTaskMs)} (${r.open.longTasks} over 50 ms; ` +
-        `target ≤ ${TARGETS.longestTaskMs} ms: ${verdict(r.open.longestTaskMs <= TARGETS.longestTaskMs)}); ` +
-        `in the ${SETTLE_MS / 1000} s after it, while the tabs and the LLM and agent views render, ${ms(r.open.longestAfterMs)}`
-    );
-    console.log(
-      `  longest task scrolling the pruned waterfall ${ms(r.scroll.longest)} (${r.scroll.tasks} over 50 ms; ` +
-        `longest frame gap ${ms(r.scroll.longestGap)}; target ≤ ${TARGETS.longestTaskMs} ms: ${verdict(r.scroll.longest <= TARGETS.longestTaskMs)})`
-    );
-    console.log(
-      `  peak memory: renderer RSS ${r.peakRssMB.toFixed(0)} MB (page and its worker; target ≤ ${TARGETS.peakMB} MB: ` +
-        `${verdict(r.peakRssMB <= TARGETS.peakMB)}); page JS heap ${r.peakHeapMB.toFixed(0)} MB (sampled every 250 ms)`
-    );
-  })
-  .catch((e: Error) => {
-    console.error(e.message);
-    process.exit(1);
-  });
+  }
+  const multiple = median(runs.map((r) => r.multiple));
+  const taskMs = worst(runs, (r) => r.open.longestTaskMs);
+  const scrollMs = worst(runs, (r) => r.scroll.longest);
+  const rssMB = worst(runs, (r) => r.peakRssMB);
+  console.log(`  opened on its summary (${runs[0].open.rows}); the summary reads the trace as it arrives`);
+  console.log(
+    `  click → summary, median of ${runs.length} runs: ${multiple.toFixed(2)}× JSON.parse ` +
+      `(target ≤ ${TARGETS.parseMultiple}×: ${verdict(multiple <= TARGETS.parseMultiple)}; ` +
+      `${within(runs, (r) => r.multiple <= TARGETS.parseMultiple)} within it)`
+  );
+  console.log(
+    `  longest main-thread task, click → summary, worst run ${ms(taskMs)} (target ≤ ${TARGETS.longestTaskMs} ms: ` +
+      `${verdict(taskMs <= TARGETS.longestTaskMs)}; ${within(runs, (r) => r.open.longestTaskMs <= TARGETS.longestTaskMs)} within it); ` +
+      `in the ${SETTLE_MS / 1000} s after it, while the tabs and the LLM and agent views render, ` +
+      `${ms(worst(runs, (r) => r.open.longestAfterMs))}`
+  );
+  console.log(
+    `  longest task scrolling the pruned waterfall, worst run ${ms(scrollMs)} ` +
+      `(longest frame gap ${ms(worst(runs, (r) => r.scroll.longestGap))}; target ≤ ${TARGETS.longestTaskMs} ms: ` +
+      `${verdict(scrollMs <= TARGETS.longestTaskMs)}; ${within(runs, (r) => r.scroll.longest <= TARGETS.longestTaskMs)} within it)`
+  );
+  console.log(
+    `  peak memory, worst run: renderer RSS ${rssMB.toFixed(0)} MB (page and its worker; target ≤ ${TARGETS.peakMB} MB: ` +
+      `${verdict(rssMB <= TARGETS.peakMB)}); page JS heap ${worst(runs, (r) => r.peakHeapMB).toFixed(0)} MB (sampled every 250 ms)`
+  );
+}
+
+main().catch((e: Error) => {
+  console.error(e.message);
+  process.exit(1);
+});
