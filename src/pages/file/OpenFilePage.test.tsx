@@ -115,7 +115,7 @@ describe('Open a trace file', () => {
     expect(await screen.findByTestId('summary-duration', {}, SLOW)).toHaveTextContent('10 ms');
     expect(screen.getByTestId('summary-spans')).toHaveTextContent('3');
     expect(screen.getByTestId('summary-services')).toHaveTextContent('3');
-    expect(screen.getAllByTestId('waterfall-row')).toHaveLength(3);
+    expect(await screen.findAllByTestId('waterfall-row')).toHaveLength(3);
     // the root's self time: 10 − (6 − 2) − (8 − 7) = 5 ms
     await user.click(screen.getByRole('option', { name: 'web GET /cart' }));
     const details = screen.getByTestId('span-details');
@@ -183,7 +183,7 @@ describe('Open a trace file', () => {
     expect(screen.getByTestId('summary-services')).toHaveTextContent('2');
     expect(screen.getByTestId('summary-duration')).toHaveTextContent('10 ms');
     // the client's self time: 10 − 8 ms of the server nested under it
-    await user.click(screen.getByRole('option', { name: 'web get /x' }));
+    await user.click(await screen.findByRole('option', { name: 'web get /x' }));
     expect(within(screen.getByTestId('span-details')).getByText('self time').nextSibling).toHaveTextContent('2 ms');
   });
 

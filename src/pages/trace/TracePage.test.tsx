@@ -21,6 +21,8 @@ async function openPasted(spans: TinySpan[], language: 'en-US' | 'zh-Hans' = 'en
   await user.paste(tinyOtlp(spans));
   await user.click(screen.getByRole('button', { name: zh ? '打开粘贴的追踪' : 'Open pasted trace' }));
   await screen.findByTestId('summary-spans', {}, SLOW);
+  // the waterfall renders a frame after the summary above it
+  await screen.findByTestId('waterfall');
 }
 
 /** r [0,100] ms; its message waits in a queue until cons runs [150,200]. */

@@ -93,7 +93,7 @@ export default function TracePage() {
           onRetry={loaded.retry}
         />
       )}
-      {analysis && waterfall && (
+      {analysis && (
         <>
           <TraceSummary analysis={analysis} services={model.services} warnings={model.warnings} />
           {source && <StitchSection {...model.stitch} traceHref={model.traceHref} />}
@@ -123,6 +123,10 @@ export default function TracePage() {
               })}
             </p>
           )}
+        </>
+      )}
+      {analysis && waterfall && (
+        <>
           <div className={styles.main}>
             <Waterfall analysis={analysis} {...waterfall} />
             <aside className={styles.details}>

@@ -36,7 +36,7 @@ function hugeTrace(): string {
 
 beforeAll(loadPages);
 
-async function openHugeTrace(query = '') {
+function renderHugeTrace(query = '') {
   const body = hugeTrace();
   installFakeBackend((request: BackendSrvRequest) =>
     request.url.includes(`/traces/${TRACE_ID}`)
@@ -44,7 +44,13 @@ async function openHugeTrace(query = '') {
       : upstreamDown(request)
   );
   renderApp(`${PLUGIN_BASE_URL}/trace/${TRACE_ID}?ds=tempo${query}`);
+}
+
+async function openHugeTrace(query = '') {
+  renderHugeTrace(query);
   await screen.findByTestId('summary-spans', {}, SLOW);
+  // the waterfall renders a frame after the summary above it
+  await screen.findByTestId('waterfall');
 }
 
 const waterfall = () => screen.getByTestId('waterfall');
@@ -55,6 +61,14 @@ const rowNames = () =>
 const search = () => screen.getByTestId('location-search').textContent ?? '';
 
 describe('the summary of a huge trace', () => {
+  it('shows the summary above the waterfall first, and the waterfall in a task after it', async () => {
+    renderHugeTrace();
+    await screen.findByTestId('summary-spans', {}, SLOW);
+    expect(screen.getAllByTestId('hotspot')).toHaveLength(6);
+    expect(screen.queryByTestId('waterfall')).toBeNull();
+    expect(await screen.findByTestId('waterfall')).toHaveAccessibleName(/^Waterfall: 6 rows/);
+  });
+
   it('opens on the summary: hotspots and a pruned waterfall whose folded rows expand and fold back', async () => {
     await openHugeTrace();
     expect(screen.getByTestId('summary-spans')).toHaveTextContent('20006');
