@@ -93,8 +93,8 @@ export function useTraceModel() {
   // roots of folded subtrees the user expanded (summary only)
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   // A loaded trace's waterfall first renders a frame after the summary above it: in one frame, the
-  // two took 40-110 ms of style and layout on a 1M-span trace's summary (2026-12-01). Keyed on the
-  // load, so a change of path mode or stitching re-renders the waterfall in place.
+  // two took 51-110 ms of style and layout in 2 of 3 bench loads of a 1M-span trace (2026-12-01).
+  // Keyed on the load, so a change of path mode or stitching re-renders the waterfall in place.
   const waterfallShown = useNextTask(loaded.value) !== undefined;
   const shown = useMemo(() => {
     if (!analysis || !waterfallShown) {
