@@ -41,12 +41,12 @@ const PAGES: Array<{ name: string; path: string; ready: (page: Page) => Promise<
   {
     name: 'trace',
     path: `${APP}/trace/${state.outlier.traceId}${params({ ...JAEGER, span: db.spanId })}`,
-    ready: (page) => page.getByTestId('percentile-badge').waitFor(),
+    ready: (page) => page.getByTestId('percentile-badge').waitFor({ timeout: 30_000 }),
   },
   {
     name: 'services',
     path: `${APP}/services${params({ ...JAEGER, service: 'user-service' })}`,
-    ready: (page) => page.getByRole('table', { name: 'Operations of user-service' }).waitFor(),
+    ready: (page) => page.getByRole('table', { name: 'Operations of user-service' }).waitFor({ timeout: 30_000 }),
   },
   {
     name: 'compare',
